@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+//
+// Bewaar keeps evidence of cyberbullying for Dutch secondary schools.
+// Data flows one way: import -> model -> store -> bundle / trace / report -> front ends.
+
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Bewaar",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bewaar", targets: ["bewaar"]),
+        .library(name: "BewaarKit", targets: ["BewaarKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+    ],
+    targets: [
+        // Plain value types: cases, people, evidence, messages, custody events, the checklist.
+        .target(name: "BewaarModel", swiftSettings: strict),
+        // Streaming SHA-256 / SHA-512 over files and byte streams.
+        .target(
+            name: "BewaarDigest",
+            dependencies: ["BewaarModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
+        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarDigest"], swiftSettings: strict),
+        // SQLite case store, content-addressed originals, custody log.
+        .target(
+            name: "BewaarStore",
+            dependencies: ["BewaarModel", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // Use cases shared by every front end: ingest, inspect, check.
+        .target(
+            name: "BewaarKit",
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore"],
+            swiftSettings: strict),
+        // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
+        .target(
+            name: "BewaarCLI",
+            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
+
+        .testTarget(name: "BewaarModelTests", dependencies: ["BewaarModel"]),
+        .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
+        .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
+        .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
+    ]
+)

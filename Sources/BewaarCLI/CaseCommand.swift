@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import BewaarKit
+import BewaarModel
+import BewaarStore
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Zaken openen, tonen en opsommen.",
+        subcommands: [New.self, List.self, Show.self, Summary.self])
+
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open een nieuwe zaak na een melding; toont het zaaknummer.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Korte titel, bijvoorbeeld \"Pesten in groepsapp 2B\".") var title: String
+        @Option(help: "Naam van de gepeste leerling (slachtoffer).") var victim: [String] = []
+        @Option(help: "Naam van de vermoedelijke dader.") var suspect: [String] = []
+        @Option(help: "Naam van de mentor.") var mentor: [String] = []
+        @Option(help: "Bewaartermijn in maanden (standaard 24).") var retentionMonths: Int = 24
+
+        func run() throws {
+            let store = try global.openStore(create: true)
+            let people = victim.map { Person(name: $0, role: .slachtoffer) } + suspect.map { Person(name: $0, role: .vermoedelijkeDader) }
+                + mentor.map { Person(name: $0, role: .mentor) }
+            let c = try store.openCase(title: title, actor: global.actor, people: people, retentionMonths: retentionMonths)
+            out(c.id.description)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Alle zaken met status, voortgang en laatste gebeurtenis.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let store = try global.openStore(create: false)
+            let cases = try store.cases()
+            if cases.isEmpty { out(global.t("Nog geen zaken.", "No cases yet.")); return }
+            let now = Date()
+            for c in cases {
+                let steps = try store.checklist(c.id)
+                let done = steps.filter { $0.status != .open }.count
+                let last = try store.lastEvent(c.id)
+                var line = "\(c.id)  \(c.status.rawValue)  \(done)/6  \(TerminalText.line(c.title, limit: 60))"
+                if let last { line += "  — " + global.t("laatst", "last") + ": \(last.action.rawValue) \(DisplayTime.string(last.time))" }
+                if c.isPastRetention(at: now) { line += "  [" + global.t("bewaartermijn verstreken: verwijderen", "retention passed: delete") + "]" }
+                out(line)
+            }
+        }
+    }
+
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Leg de korte samenvatting van de mentor vast (wat er gebeurde).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Zaaknummer, bijvoorbeeld 2026-0001.") var id: String
+        @Option(help: "De samenvatting.") var text: String
+
+        func run() throws {
+            let store = try global.openStore(create: false)
+            try store.setSummary(try parseCaseID(id, global), summary: text, actor: global.actor)
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon een zaak: betrokkenen, stappenplan, bewijsstukken, waarschuwingen.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Zaaknummer, bijvoorbeeld 2026-0001.") var id: String
+        @Option(help: "Hoeveel berichten per bewijsstuk te tonen (standaard 20).") var messages: Int = 20
+
+        func run() throws {
+            let store = try global.openStore(create: false)
+            let caseID = try parseCaseID(id, global)
+            let c = try store.case(caseID)
+            let t = global.t
+            out("\(t("Zaak", "Case")) \(c.id): \(TerminalText.line(c.title))")
+            out("  \(t("Geopend", "Opened")): \(DisplayTime.string(c.opened))   \(t("Status", "Status")): \(c.status.rawValue)   "
+                + "\(t("Bewaren tot", "Keep until")): \(DisplayTime.day(c.retentionUntil))")
+            if !c.summary.isEmpty { out("  \(t("Samenvatting", "Summary")): \(TerminalText.line(c.summary, limit: 200))") }
+            out("")
+            out(t("Betrokkenen", "People"))
+            let people = try store.people(caseID)
+            if people.isEmpty { out("  " + t("(nog niemand)", "(nobody yet)")) }
+            for p in people {
+                var line = "  - \(TerminalText.line(p.name)) (\(p.role.rawValue)"
+                if let r = p.relatedTo { line += t(" van ", " of ") + TerminalText.line(r) }
+                if let g = p.group { line += ", " + TerminalText.line(g) }
+                out(line + ")")
+            }
+            out("")
+            out(t("Stappenplan cyberpesten", "Cyberbullying plan"))
+            for s in try store.checklist(caseID) {
+                out("  " + ChecklistCommand.describe(s, global))
+            }
+            out("")
+            out(t("Bewijsstukken", "Evidence"))
+            let items = try store.items(caseID)
+            if items.isEmpty { out("  " + t("(nog geen)", "(none yet)")) }
+            for item in items where item.parentID == nil {
+                try showItem(item, all: items, store: store)
+            }
+        }
+
+        func showItem(_ item: EvidenceItem, all: [EvidenceItem], store: CaseStore) throws {
+            let t = global.t
+            out("  [\(item.id)] \(TerminalText.line(item.name))  \(item.format)  \(item.size) bytes  sha256 \(item.sha256.hex)")
+            var from = "      \(t("Verzameld door", "Collected by")) \(TerminalText.line(item.collectedBy)) \(t("op", "on")) \(DisplayTime.string(item.collectedAt))"
+            if let f = item.collectedFrom { from += ", \(t("van", "from")) \(TerminalText.line(f))" }
+            out(from)
+            if let n = item.note { out("      \(t("Notitie", "Note")): \(TerminalText.line(n))") }
+            let children = all.filter { $0.parentID == item.id }
+            if !children.isEmpty {
+                out("      \(children.count) \(t("bestanden erin", "files inside")):")
+                for ch in children.prefix(10) {
+                    out("        [\(ch.id)] \(TerminalText.line(ch.pathInParent ?? ch.name))  \(ch.size) bytes  \(ch.sha256.short)…")
+                }
+                if children.count > 10 { out("        … " + t("en \(children.count - 10) meer", "and \(children.count - 10) more")) }
+            }
+            if item.messageCount > 0 {
+                out("      \(item.messageCount) \(t("berichten", "messages"))" + (item.messageCount > messages ? " (\(t("eerste", "first")) \(messages))" : "") + ":")
+                for m in try store.messages(item: item.id, limit: messages) {
+                    let when = m.timestamp.map { DisplayTime.string($0.date) } ?? "—"
+                    let who = m.author.map { TerminalText.line($0, limit: 30) } ?? "[\(m.kind.rawValue)]"
+                    var text = TerminalText.line(m.text, limit: 90)
+                    if !m.attachments.isEmpty { text += "  📎 " + m.attachments.map { TerminalText.line($0.name, limit: 40) }.joined(separator: ", ") }
+                    out("        \(when)  \(who): \(text)")
+                }
+            }
+            let warnings = try store.warnings(item: item.id)
+            if !warnings.isEmpty {
+                out("      \(warnings.count) \(t("waarschuwingen", "warnings")):")
+                for w in warnings.prefix(10) {
+                    out("        ! " + (w.line.map { "\(t("regel", "line")) \($0): " } ?? "") + TerminalText.line(w.message, limit: 140))
+                }
+                if warnings.count > 10 { out("        … " + t("en \(warnings.count - 10) meer", "and \(warnings.count - 10) more")) }
+            }
+        }
+    }
+}

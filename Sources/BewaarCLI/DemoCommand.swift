@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import BewaarKit
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Laat het hoofdwerk zien op de voorbeeldbestanden, in een nieuwe tijdelijke opslag.",
+        discussion: """
+            Opent een zaak, voegt betrokkenen toe, bewaart elk voorbeeldbestand uit samples/evidence, vinkt \
+            stap 1 af, toont de zaak en het logboek en controleert de opslag. Raakt geen bestaande opslag aan, \
+            tenzij --store een map noemt.
+            """)
+    @Option(help: "De map met voorbeeldbestanden (standaard samples/ in de huidige map).") var samples: String = "samples"
+    @Option(help: "Gebruik deze opslagmap in plaats van een nieuwe tijdelijke map.") var store: String?
+    @Option(help: "Taal: nl (standaard) of en.") var lang: String?
+
+    func run() throws {
+        let language = Language.resolve(explicit: lang)
+        let t = { (nl: String, en: String) in language.pick(nl: nl, en: en) }
+        let evidenceDir = samples + "/evidence"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: evidenceDir), !names.isEmpty else {
+            throw KitError(nl: "Geen voorbeeldbestanden in \(evidenceDir). Start de demo vanuit de projectmap of geef --samples.",
+                           en: "No sample files in \(evidenceDir). Run the demo from the project folder or give --samples.")
+        }
+        let storePath = store ?? (NSTemporaryDirectory() + "bewaar-demo-" + UUID().uuidString.prefix(8))
+        var common = ["--store", storePath, "--by", "J. Bakker (mentor)"]
+        if let lang { common += ["--lang", lang] }
+
+        func step(_ title: String, _ args: [String]) throws {
+            out("")
+            out("== " + title)
+            out("$ bewaar " + args.joined(separator: " "))
+            var command = try Bewaar.parseAsRoot(args)
+            try command.run()
+        }
+
+        out(t("Demo-opslag: \(storePath)", "Demo store: \(storePath)"))
+        let pipe = CaseCapture()
+        try pipe.capture {
+            var command = try Bewaar.parseAsRoot(["case", "new", "--title", "Pesten in groepsapp klas 2B", "--victim", "Sanne de Vries",
+                                                  "--suspect", "Daan Jansen", "--mentor", "J. Bakker"] + common)
+            try command.run()
+        }
+        let caseID = pipe.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        out(t("Zaak geopend: \(caseID)", "Case opened: \(caseID)"))
+        try step(t("Betrokkenen toevoegen", "Adding people"),
+                 ["person", "add", "--case", caseID, "--name", "Marieke de Vries", "--role", "ouder", "--of", "Sanne de Vries"] + common)
+        try step("", ["person", "add", "--case", caseID, "--name", "Lotte Visser", "--role", "getuige", "--group", "2B"] + common)
+        try step(t("Bewijs bewaren", "Storing evidence"),
+                 ["ingest", "--case", caseID, "--collected-from", "telefoon en mailbox van Sanne"] + common
+                    + names.sorted().map { evidenceDir + "/" + $0 })
+        try step(t("Stap 1 afvinken", "Ticking step 1"),
+                 ["checklist", "--case", caseID, "--step", "1", "--status", "gedaan",
+                  "--note", "WhatsApp-export, e-mail, pagina en schermafbeelding bewaard"] + common)
+        try step(t("De zaak", "The case"), ["case", "show", caseID, "--messages", "8"] + common)
+        try step(t("Het logboek", "The custody log"), ["log", "--case", caseID] + common)
+        try step(t("De opslag controleren", "Checking the store"), ["check"] + common)
+        out("")
+        out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",
+              "Done. Explore the store further with: bewaar case show \(caseID) --store \(storePath)"))
+    }
+}
+
+/// Captures what a command prints to stdout (used by the demo to read the new case id).
+final class CaseCapture {
+    private(set) var text = ""
+
+    func capture(_ body: () throws -> Void) throws {
+        let pipe = Pipe()
+        let saved = dup(STDOUT_FILENO)
+        dup2(pipe.fileHandleForWriting.fileDescriptor, STDOUT_FILENO)
+        defer {
+            dup2(saved, STDOUT_FILENO)
+            close(saved)
+        }
+        try body()
+        try pipe.fileHandleForWriting.close()
+        dup2(saved, STDOUT_FILENO)
+        text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+}

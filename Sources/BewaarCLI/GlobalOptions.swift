@@ -1,0 +1,37 @@
+import BewaarModel
+import ArgumentParser
+import Foundation
+import BewaarKit
+import BewaarStore
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "De opslagmap (anders $BEWAAR_STORE, anders ~/.local/share/bewaar).")
+    var store: String?
+
+    @Option(name: .long, help: "Wie dit doet (anders $BEWAAR_USER, anders de gebruikersnaam).")
+    var by: String?
+
+    @Option(name: .long, help: "Taal: nl (standaard) of en.")
+    var lang: String?
+
+    var language: Language { Language.resolve(explicit: lang) }
+    var actor: String { Actor.resolve(explicit: by) }
+    var storePath: String { StoreLocation.resolve(explicit: store) }
+
+    /// Opens the store; `create` for commands that write.
+    func openStore(create: Bool) throws -> CaseStore {
+        try CaseStore(path: storePath, create: create)
+    }
+
+    func t(_ nl: String, _ en: String) -> String { language.pick(nl: nl, en: en) }
+}
+
+/// Reads a case id argument or explains the form.
+func parseCaseID(_ text: String, _ g: GlobalOptions) throws -> CaseID {
+    guard let id = CaseID(text) else {
+        throw KitError(nl: "'\(TerminalText.safe(text))' is geen zaaknummer. Een zaaknummer ziet eruit als 2026-0001.",
+                       en: "'\(TerminalText.safe(text))' is not a case number. A case number looks like 2026-0001.")
+    }
+    return id
+}

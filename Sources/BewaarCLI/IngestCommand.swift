@@ -1,0 +1,63 @@
+import ArgumentParser
+import BewaarKit
+import BewaarStore
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Bewaar bestanden als bewijs bij een zaak (stap 1: berichten bewaren).",
+        discussion: """
+            Elk bestand wordt ongewijzigd bewaard en aangeduid met zijn SHA-256. Formaten die Bewaar kent \
+            (zoals afbeeldingen) worden ook gelezen; andere bestanden worden alleen bewaard. Hetzelfde \
+            bestand twee keer invoeren wordt herkend en niet dubbel opgeslagen.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var reading: ReadingOptions
+    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+    @Option(help: "Van wie of van welk apparaat het komt, bijvoorbeeld \"telefoon van Sanne\".") var collectedFrom: String?
+    @Option(help: "Vrije notitie bij het bewijsstuk.") var note: String?
+    @Argument(help: "Eén of meer bestanden.") var files: [String]
+
+    func run() throws {
+        let id = try parseCaseID(caseID, global)
+        let options = try reading.readOptions(global)
+        let store = try global.openStore(create: false)
+        _ = try store.case(id)
+        let ingestion = Ingestion(store: store)
+        var failures = 0
+        for file in files {
+            do {
+                let r = try ingestion.ingest(path: file, into: id, actor: global.actor, collectedFrom: collectedFrom,
+                                             note: note, options: options)
+                let item = r.outcome.item
+                switch r.outcome {
+                case .stored:
+                    var line = global.t("Bewaard", "Stored") + " [\(item.id)] \(TerminalText.line(item.name)): \(item.format), "
+                        + "\(r.result.messages.count) " + global.t("berichten", "messages")
+                    if !r.result.contained.isEmpty { line += ", \(r.result.contained.count) " + global.t("bestanden erin", "files inside") }
+                    if !r.result.warnings.isEmpty { line += ", \(r.result.warnings.count) " + global.t("waarschuwingen", "warnings") }
+                    out(line + "  sha256 \(item.sha256.hex)")
+                    for w in r.result.warnings.prefix(5) {
+                        out("  ! " + (w.line.map { global.t("regel", "line") + " \($0): " } ?? "") + TerminalText.line(w.message, limit: 140))
+                    }
+                case .alreadyPresent:
+                    out(global.t("Al aanwezig", "Already present") + " [\(item.id)] \(TerminalText.line(item.name)): "
+                        + global.t("dezelfde inhoud is eerder bewaard; gekoppeld, niet dubbel opgeslagen.",
+                                   "the same content was stored before; linked, not stored twice.") + "  sha256 \(item.sha256.hex)")
+                }
+            } catch let e as KitError {
+                failures += 1
+                printError(global.language.pick(nl: e.dutch, en: e.english))
+            } catch let e as StoreError where e.code != .unreadable && e.code != .unknownCase {
+                failures += 1
+                printError(global.language.pick(nl: e.dutch, en: e.english))
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data(("bewaar: " + message + "\n").utf8))
+}
+import Foundation

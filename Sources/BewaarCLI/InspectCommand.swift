@@ -1,0 +1,49 @@
+import ArgumentParser
+import BewaarKit
+
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Toon wat er van een bestand bewaard en gelezen zou worden, zonder iets op te slaan.",
+        discussion: "Met --json één JSON-object per bestand (formaat, bron met SHA-256, berichten, waarschuwingen).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var reading: ReadingOptions
+    @Flag(help: "Uitvoer als JSON (vaste sleutelvolgorde, UTF-8).") var json = false
+    @Argument(help: "Eén of meer bestanden.") var files: [String]
+
+    func run() throws {
+        let options = try reading.readOptions(global)
+        var failures = 0
+        for file in files {
+            do {
+                let inspection = try Inspector.inspect(path: file, options: options)
+                if json {
+                    out(inspection.json.serialized())
+                } else {
+                    printHuman(inspection)
+                }
+            } catch let e as KitError {
+                failures += 1
+                printError(global.language.pick(nl: e.dutch, en: e.english))
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+
+    func printHuman(_ i: Inspection) {
+        let t = global.t
+        out("\(TerminalText.line(i.source.name)): \(i.result.format) (\(i.result.mediaType)), \(i.source.size) bytes")
+        if let d = i.source.sha256 { out("  sha256 \(d.hex)") }
+        if let r = i.recognition { out("  " + t("herkend", "recognised") + ": \(TerminalText.line(r.reason))") }
+        if let image = i.result.extra["image"], let w = image["width"]?.intValue, let h = image["height"]?.intValue {
+            out("  " + t("afmeting", "size") + ": \(w) × \(h) pixels")
+        }
+        out("  \(i.result.messages.count) " + t("berichten", "messages"))
+        for m in i.result.messages.prefix(20) {
+            let when = m.timestamp?.rfc3339 ?? "—"
+            out("    \(when)  \(m.author.map { TerminalText.line($0, limit: 30) } ?? "[\(m.kind.rawValue)]"): \(TerminalText.line(m.text, limit: 90))")
+        }
+        for c in i.result.contained.prefix(20) { out("  📎 \(TerminalText.line(c.pathInParent)) \(c.size) bytes \(c.sha256.short)…") }
+        for w in i.result.warnings { out("  ! " + (w.line.map { t("regel", "line") + " \($0): " } ?? "") + TerminalText.line(w.message, limit: 140)) }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import BewaarKit
+import BewaarModel
+
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person", abstract: "Betrokkenen bij een zaak.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Voeg iemand toe aan een zaak met zijn of haar rol.",
+            discussion: "Rollen: " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+        @Option(help: "Naam.") var name: String
+        @Option(help: "Rol (slachtoffer, vermoedelijke-dader, melder, mentor, afdelingsleider, ouder, …).") var role: String
+        @Option(name: .customLong("of"), help: "Bij een ouder/verzorger: van welke leerling.") var relatedTo: String?
+        @Option(help: "Klas of groep, bijvoorbeeld 2B.") var group: String?
+
+        func run() throws {
+            guard let r = Role(parsing: role) else {
+                throw KitError(nl: "Onbekende rol '\(TerminalText.safe(role))'. Kies uit: " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+                               en: "Unknown role '\(TerminalText.safe(role))'. Choose from: " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
+            let id = try parseCaseID(caseID, global)
+            let store = try global.openStore(create: false)
+            let p = try store.addPerson(Person(name: name, role: r, relatedTo: relatedTo, group: group), to: id, actor: global.actor)
+            out(global.t("Toegevoegd aan \(id): \(TerminalText.line(p.name)) (\(r.rawValue))",
+                         "Added to \(id): \(TerminalText.line(p.name)) (\(r.rawValue))"))
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// Who does an action: `--by NAME`, else `$BEWAAR_USER`, else the operating-system user.
+public enum Actor {
+    public static func resolve(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let explicit, !explicit.trimmingCharacters(in: .whitespaces).isEmpty { return explicit }
+        if let env = environment["BEWAAR_USER"], !env.isEmpty { return env }
+        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        return NSUserName()
+    }
+}

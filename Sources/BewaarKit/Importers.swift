@@ -1,0 +1,10 @@
+import BewaarImport
+
+/// Every importer Bewaar has, in one list: add a new format here.
+public enum Importers {
+    public static var all: [any EvidenceImporter] {
+        [ImageImporter()]
+    }
+
+    public static var detector: FormatDetector { FormatDetector(importers: all) }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import BewaarModel
+import BewaarDigest
+import BewaarImport
+
+/// Reads a file with the importer that recognises it, without storing anything: what
+/// `bewaar inspect` shows and what `ingest` would record.
+public struct Inspection: Sendable {
+    public var source: ImportSource
+    public var result: ImportResult
+    /// Why this format was chosen; nil when no importer recognised the file.
+    public var recognition: Recognition?
+
+    /// The `inspect --json` object.
+    public var json: JSONValue {
+        var j = result.inspectJSON(source: source)
+        if case .object(var o) = j, let r = recognition {
+            o["detection"] = .object(["confidence": .int(Int64(r.confidence)), "reason": .string(r.reason)])
+            j = .object(o)
+        }
+        return j
+    }
+}
+
+/// Options for reading evidence.
+public struct ReadOptions: Sendable {
+    public var timeZone: TimeZone
+    public var dateOrder: String?
+
+    public init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, dateOrder: String? = nil) {
+        self.timeZone = timeZone
+        self.dateOrder = dateOrder
+    }
+}
+
+public enum Inspector {
+    /// Describes the file at `path` (name, size, whether a folder) or says plainly why not.
+    static func source(path: String, digest: SHA256Digest?) throws -> ImportSource {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw KitError.missingFile(path) }
+        let name = (path as NSString).lastPathComponent
+        if isDir.boolValue {
+            return ImportSource(path: path, name: name, size: 0, sha256: nil, isDirectory: true)
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw KitError.unreadableFile(path, "geen leesrechten") }
+        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attrs?[.size] as? NSNumber)?.int64Value ?? 0
+        return ImportSource(path: path, name: name, size: size, sha256: digest)
+    }
+
+    /// Runs detection and the chosen importer. An importer that fails completely becomes a
+    /// warning: the caller still keeps the original.
+    static func read(_ source: ImportSource, options: ReadOptions, sink: any OriginalSink,
+                     detector: FormatDetector) throws -> (ImportResult, Recognition?) {
+        let probe = try FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: source.isDirectory)
+        let context = ImportContext(timeZone: options.timeZone, dateOrder: options.dateOrder, sink: sink)
+        guard let (importer, recognition) = detector.detect(probe) else {
+            if source.isDirectory {
+                throw KitError(nl: "\(source.path) is een map die Bewaar niet herkent. Geef de bestanden erin op, of een zip van de map.",
+                               en: "\(source.path) is a folder Bewaar does not recognise. Name the files in it, or a zip of the folder.")
+            }
+            return (ImportResult(format: "unknown", mediaType: MediaType.forName(source.name)), nil)
+        }
+        do {
+            var result = try importer.importFile(source, context: context)
+            if result.contained.isEmpty { result.contained = sink.kept }
+            return (result, recognition)
+        } catch {
+            let why = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+            var r = ImportResult(format: importer.format, mediaType: MediaType.forName(source.name),
+                                 warnings: [ImportWarning("Het bestand is als origineel bewaard, maar kon niet worden gelezen: \(why)",
+                                                          code: "unreadable")])
+            r.contained = sink.kept
+            return (r, recognition)
+        }
+    }
+
+    /// Inspects a file without storing anything.
+    public static func inspect(path: String, options: ReadOptions = ReadOptions(),
+                               detector: FormatDetector = Importers.detector) throws -> Inspection {
+        var source = try source(path: path, digest: nil)
+        if !source.isDirectory {
+            do { source.sha256 = try FileReader.sha256(path: path).digest } catch {
+                throw KitError.unreadableFile(path, String(describing: error))
+            }
+        }
+        let (result, recognition) = try read(source, options: options, sink: HashingSink(), detector: detector)
+        return Inspection(source: source, result: result, recognition: recognition)
+    }
+}

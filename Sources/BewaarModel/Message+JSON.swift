@@ -1,0 +1,66 @@
+/// The JSON shape of records and warnings in the `inspect --json` contract. Keys are never
+/// renamed; new keys may be added.
+extension Message {
+    public var json: JSONValue {
+        var o: [String: JSONValue] = extra
+        o["timestamp"] = .string(timestamp?.rfc3339)
+        o["author"] = .string(author)
+        o["text"] = .string(text)
+        o["kind"] = .string(kind.rawValue)
+        o["attachments"] = .array(attachments.map(\.json))
+        o["origin"] = origin.json
+        if !flags.isEmpty { o["flags"] = .array(flags.map(JSONValue.string)) }
+        return .object(o)
+    }
+
+    /// Reads a record back from its JSON (as the store keeps it).
+    public init?(json: JSONValue) {
+        guard let o = json.objectValue, let text = o["text"]?.stringValue, let kind = o["kind"]?.stringValue,
+              let originJSON = o["origin"], let origin = Origin(json: originJSON) else { return nil }
+        let ts = o["timestamp"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
+        let attachments = (o["attachments"]?.arrayValue ?? []).compactMap(Attachment.init(json:))
+        let flags = (o["flags"]?.arrayValue ?? []).compactMap(\.stringValue)
+        var extra = o
+        for k in ["timestamp", "author", "text", "kind", "attachments", "origin", "flags"] { extra[k] = nil }
+        self.init(timestamp: ts, author: o["author"]?.stringValue, text: text, kind: MessageKind(rawValue: kind),
+                  attachments: attachments, origin: origin, flags: flags, extra: extra)
+    }
+}
+
+extension Attachment {
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["name": .string(name)]
+        if let size { o["size"] = .int(size) }
+        if let sha256 { o["sha256"] = .string(sha256.hex) }
+        if let mediaType { o["mediaType"] = .string(mediaType) }
+        return .object(o)
+    }
+
+    public init?(json: JSONValue) {
+        guard let name = json["name"]?.stringValue else { return nil }
+        self.init(name: name, size: json["size"]?.intValue, sha256: json["sha256"]?.stringValue.flatMap { SHA256Digest(hex: $0) },
+                  mediaType: json["mediaType"]?.stringValue)
+    }
+}
+
+extension Origin {
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["line": .int(line), "offset": .int(offset), "length": .int(length)]
+        if let part { o["part"] = .string(part) }
+        return .object(o)
+    }
+
+    public init?(json: JSONValue) {
+        guard let offset = json["offset"]?.intValue, let length = json["length"]?.intValue else { return nil }
+        self.init(line: json["line"]?.intValue.map(Int.init), offset: offset, length: length, part: json["part"]?.stringValue)
+    }
+}
+
+extension ImportWarning {
+    public var json: JSONValue {
+        var o: [String: JSONValue] = ["message": .string(message)]
+        if let line { o["line"] = .int(Int64(line)) }
+        if let code { o["code"] = .string(code) }
+        return .object(o)
+    }
+}

@@ -1,0 +1,18 @@
+/// Where a record came from in its original: the first line (1-based, when the format has
+/// lines), the byte offset and the byte length of its full span. With these a reader can cut
+/// the exact original bytes and put them beside the normalised record.
+public struct Origin: Hashable, Sendable {
+    public var line: Int?
+    public var offset: Int64
+    public var length: Int64
+    /// For a record inside a container (a part of an MHTML page, a member of a zip): which
+    /// part the offset is into.
+    public var part: String?
+
+    public init(line: Int?, offset: Int64, length: Int64, part: String? = nil) {
+        self.line = line
+        self.offset = offset
+        self.length = length
+        self.part = part
+    }
+}

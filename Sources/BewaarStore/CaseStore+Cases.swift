@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+extension CaseStore {
+    /// Opens a new case with the next number of the current year, six open checklist steps and
+    /// a `case-opened` event; the people given are added in the same transaction.
+    public func openCase(title: String, actor: String, people: [Person] = [], retentionMonths: Int = 24) throws -> Case {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw StoreError(.invalidValue, nl: "Een zaak heeft een titel nodig: geef --title op.",
+                             en: "A case needs a title: give --title.")
+        }
+        return try write { db in
+            let opened = now()
+            var cal = Calendar(identifier: .gregorian)
+            cal.timeZone = TimeZone(identifier: "UTC")!
+            let year = cal.component(.year, from: opened)
+            let next = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM cases WHERE year = ?", arguments: [year]) ?? 0) + 1
+            let id = CaseID(year: year, number: next)
+            let retention = cal.date(byAdding: .month, value: retentionMonths, to: opened)!
+            let c = Case(id: id, title: trimmed, opened: opened, retentionUntil: retention)
+            try db.execute(sql: """
+                INSERT INTO cases (id, year, number, title, opened, status, retention_until, summary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, '')
+                """, arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue, retention.stored])
+            for step in CyberpestenStep.allCases {
+                try db.execute(sql: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
+                               arguments: [id.description, step.rawValue])
+            }
+            try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened,
+                            details: ["title": trimmed, "retentionUntil": retention.stored])
+            for p in people { _ = try insertPerson(db, caseID: id, person: p, actor: actor) }
+            return c
+        }
+    }
+
+    /// All cases, oldest first.
+    public func cases() throws -> [Case] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM cases ORDER BY year, number").map(Self.caseFrom) }
+    }
+
+    /// One case, or an error naming the id.
+    public func `case`(_ id: CaseID) throws -> Case {
+        try read { db in try Self.fetchCase(db, id) }
+    }
+
+    static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
+            throw StoreError.unknownCase(id.description)
+        }
+        return caseFrom(row)
+    }
+
+    static func caseFrom(_ row: Row) -> Case {
+        Case(id: CaseID(row["id"] as String)!, title: row["title"], opened: Date(stored: row["opened"] as String?)!,
+             status: CaseStatus(rawValue: row["status"]) ?? .open,
+             retentionUntil: Date(stored: row["retention_until"] as String?)!, summary: row["summary"])
+    }
+
+    /// Sets the mentor's summary of what happened.
+    public func setSummary(_ id: CaseID, summary: String, actor: String) throws {
+        try write { db in
+            _ = try Self.fetchCase(db, id)
+            try db.execute(sql: "UPDATE cases SET summary = ? WHERE id = ?", arguments: [summary, id.description])
+            try appendEvent(db, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
+        }
+    }
+
+    /// The last event of each case's chain (for lists).
+    public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+                             arguments: [id.description]).map(Self.event(from:))
+        }
+    }
+
+    // MARK: People
+
+    /// Adds a person to a case (custody event `person-added`).
+    @discardableResult
+    public func addPerson(_ person: Person, to id: CaseID, actor: String) throws -> Person {
+        try write { db in
+            _ = try Self.fetchCase(db, id)
+            return try insertPerson(db, caseID: id, person: person, actor: actor)
+        }
+    }
+
+    func insertPerson(_ db: Database, caseID: CaseID, person: Person, actor: String) throws -> Person {
+        let name = person.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else {
+            throw StoreError(.invalidValue, nl: "Een persoon heeft een naam nodig.", en: "A person needs a name.")
+        }
+        try db.execute(sql: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [caseID.description, name, person.role.rawValue, person.relatedTo, person.group])
+        var p = person
+        p.name = name
+        p.id = db.lastInsertedRowID
+        var details = ["name": name, "role": person.role.rawValue]
+        if let r = person.relatedTo { details["relatedTo"] = r }
+        if let g = person.group { details["group"] = g }
+        try appendEvent(db, chain: caseID.description, actor: actor, action: .personAdded, details: details)
+        return p
+    }
+
+    /// The people on a case, in the order they were added.
+    public func people(_ id: CaseID) throws -> [Person] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+                Person(id: $0["id"], name: $0["name"], role: Role(rawValue: $0["role"]) ?? .omstander,
+                       relatedTo: $0["related_to"], group: $0["grp"])
+            }
+        }
+    }
+}

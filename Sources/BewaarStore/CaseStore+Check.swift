@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import BewaarModel
+import BewaarDigest
+
+/// One problem `bewaar check` found, named so a person can act on it.
+public struct IntegrityProblem: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case changedObject = "changed-object"
+        case missingObject = "missing-object"
+        case orphanObject = "orphan-object"
+        case chain = "custody-chain"
+        case originOutOfRange = "origin-out-of-range"
+    }
+
+    public var kind: Kind
+    /// What it concerns: an object hash, a chain id.
+    public var subject: String
+    public var dutch: String
+    public var english: String
+    /// Orphans are harmless leftovers of an interrupted ingest; the rest are real problems.
+    public var isHarmless: Bool { kind == .orphanObject }
+}
+
+/// The outcome of a full store check.
+public struct IntegrityReport: Sendable {
+    public var objectsChecked: Int
+    public var bytesChecked: Int64
+    public var chains: [ChainReport]
+    public var problems: [IntegrityProblem]
+    /// No problem other than harmless orphans.
+    public var intact: Bool { problems.allSatisfy(\.isHarmless) }
+}
+
+extension CaseStore {
+    /// Re-hashes every original, re-checks every custody chain and every record's origin
+    /// range, and lists objects nothing refers to. Changes nothing.
+    public func check() throws -> IntegrityReport {
+        var problems: [IntegrityProblem] = []
+        let referenced: [(String, Int64)] = try read { db in
+            try Row.fetchAll(db, sql: "SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").map {
+                ($0["sha256"], $0["size"])
+            }
+        }
+        var bytes: Int64 = 0
+        var checked = 0
+        for (hex, _) in referenced {
+            guard let digest = SHA256Digest(hex: hex) else { continue }
+            let path = objects.path(for: digest)
+            guard FileManager.default.fileExists(atPath: path) else {
+                problems.append(IntegrityProblem(kind: .missingObject, subject: hex,
+                                                 dutch: "origineel \(hex) ontbreekt in objects/",
+                                                 english: "original \(hex) is missing from objects/"))
+                continue
+            }
+            do {
+                let (actual, size) = try FileReader.sha256(path: path)
+                bytes += size
+                checked += 1
+                if actual != digest {
+                    problems.append(IntegrityProblem(kind: .changedObject, subject: hex,
+                                                     dutch: "origineel \(hex) is gewijzigd: de inhoud heeft nu hash \(actual.hex)",
+                                                     english: "original \(hex) was changed: its content now hashes to \(actual.hex)"))
+                }
+            } catch {
+                problems.append(IntegrityProblem(kind: .missingObject, subject: hex,
+                                                 dutch: "origineel \(hex) kan niet worden gelezen (\(error))",
+                                                 english: "original \(hex) cannot be read (\(error))"))
+            }
+        }
+        let known = Set(referenced.map(\.0))
+        for d in objects.allDigests() where !known.contains(d.hex) {
+            problems.append(IntegrityProblem(kind: .orphanObject, subject: d.hex,
+                                             dutch: "los object \(d.hex): door geen bewijsstuk gebruikt (overblijfsel van een afgebroken invoer; onschadelijk)",
+                                             english: "orphan object \(d.hex): not used by any item (left by an interrupted ingest; harmless)"))
+        }
+        let caseIDs = try read { db in try String.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id") }
+        var reports: [ChainReport] = []
+        for chain in Set(try chains() + caseIDs).sorted() {
+            var r = try verifyChain(chain)
+            r.chain = chain
+            if r.eventCount == 0 && caseIDs.contains(chain) {
+                r.problems.append(ChainProblem(kind: .missing, sequence: 1, dutch: "het logboek van deze zaak is leeg",
+                                               english: "this case's log is empty"))
+            }
+            reports.append(r)
+            for p in r.problems {
+                problems.append(IntegrityProblem(kind: .chain, subject: chain,
+                                                 dutch: "logboek \(chain): \(p.dutch)", english: "log \(chain): \(p.english)"))
+            }
+        }
+        let outOfRange = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT m.item_id, m.seq, i.name FROM messages m JOIN items i ON i.id = m.item_id
+                WHERE m.origin_offset < 0 OR (m.origin_offset + m.origin_length > i.size
+                      AND json_extract(m.record, '$.origin.part') IS NULL)
+                LIMIT 100
+                """)
+        }
+        for row in outOfRange {
+            let item: Int64 = row["item_id"]
+            let seq: Int = row["seq"]
+            problems.append(IntegrityProblem(kind: .originOutOfRange, subject: String(item),
+                                             dutch: "record \(seq + 1) van bewijsstuk \(item) wijst buiten het origineel",
+                                             english: "record \(seq + 1) of item \(item) points outside its original"))
+        }
+        return IntegrityReport(objectsChecked: checked, bytesChecked: bytes, chains: reports, problems: problems)
+    }
+}

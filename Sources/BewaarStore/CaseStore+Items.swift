@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import BewaarModel
+import BewaarDigest
+
+extension CaseStore {
+    /// The top-level item in `id` with these bytes, if any.
+    public func existingItem(in id: CaseID, sha256: SHA256Digest) throws -> EvidenceItem? {
+        try read { db in try Self.fetchTopItem(db, id, sha256) }
+    }
+
+    static func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
+        try Row.fetchOne(db, sql: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
+                         arguments: [id.description, sha.hex]).map(itemFrom)
+    }
+
+    /// Records an ingest in one transaction: the item, the files it contains, its records and
+    /// warnings, the receipt and the custody event all land together, or nothing does. The
+    /// bytes must already be in the object store. Bytes the case already holds are linked to
+    /// the existing item (a new receipt and an `item-reingested` event), not stored twice.
+    public func recordIngest(_ e: NewEvidence, in id: CaseID) throws -> IngestOutcome {
+        guard objects.contains(e.sha256) else {
+            throw StoreError(.writeFailed, nl: "Het origineel staat niet in de opslag; er is niets vastgelegd.",
+                             en: "The original is not in the store; nothing was recorded.")
+        }
+        try faultBeforeCommit?()
+        return try write { db in
+            _ = try Self.fetchCase(db, id)
+            let at = now()
+            if let existing = try Self.fetchTopItem(db, id, e.sha256) {
+                try insertReceipt(db, itemID: existing.id, e.name, e.collectedBy, e.collectedFrom, at, e.note)
+                var details = ["itemId": String(existing.id), "sha256": e.sha256.hex, "name": e.name]
+                if let from = e.collectedFrom { details["collectedFrom"] = from }
+                try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
+                return .alreadyPresent(existing)
+            }
+            try db.execute(sql: """
+                INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
+                                   collected_at, note, message_count, warning_count, extra)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id.description, e.sha256.hex, e.name, e.size, e.mediaType, e.format, e.collectedBy,
+                                 e.collectedFrom, at.stored, e.note, e.messages.count, e.warnings.count,
+                                 JSONValue.object(e.extra).serialized()])
+            let itemID = db.lastInsertedRowID
+            try insertReceipt(db, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
+            for c in e.contained {
+                try db.execute(sql: """
+                    INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
+                                       collected_at, note, parent_id, path_in_parent)
+                    VALUES (?, ?, ?, ?, ?, 'contained', ?, ?, ?, NULL, ?, ?)
+                    """, arguments: [id.description, c.sha256.hex, c.name, c.size, c.mediaType, e.collectedBy,
+                                     e.collectedFrom, at.stored, itemID, c.pathInParent])
+            }
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO messages (item_id, case_id, seq, ts, author, kind, text, origin_line, origin_offset,
+                                      origin_length, record)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (n, m) in e.messages.enumerated() {
+                try insert.execute(arguments: [itemID, id.description, n, m.timestamp?.date.timeIntervalSince1970, m.author,
+                                               m.kind.rawValue, m.text, m.origin.line, m.origin.offset, m.origin.length,
+                                               m.json.serialized()])
+            }
+            for w in e.warnings {
+                try db.execute(sql: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
+                               arguments: [itemID, w.message, w.line, w.code])
+            }
+            var details = ["itemId": String(itemID), "sha256": e.sha256.hex, "name": e.name, "size": String(e.size),
+                           "format": e.format, "messages": String(e.messages.count), "warnings": String(e.warnings.count)]
+            if let from = e.collectedFrom { details["collectedFrom"] = from }
+            if let note = e.note { details["note"] = note }
+            if !e.contained.isEmpty {
+                details["contained"] = String(e.contained.count)
+                let listing = e.contained.map { "\($0.sha256.hex)  \($0.pathInParent)\n" }.joined()
+                details["containedDigest"] = StreamingSHA256.digest(utf8: listing).hex
+            }
+            try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
+            return .stored(try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)!)
+        }
+    }
+
+    private func insertReceipt(_ db: Database, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
+                               _ note: String?) throws {
+        try db.execute(sql: "INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [itemID, name, by, from, at.stored, note])
+    }
+
+    static func itemFrom(_ row: Row) -> EvidenceItem {
+        EvidenceItem(id: row["id"], caseID: CaseID(row["case_id"] as String)!, sha256: SHA256Digest(hex: row["sha256"])!,
+                     name: row["name"], size: row["size"], mediaType: row["media_type"], format: row["format"],
+                     collectedBy: row["collected_by"], collectedFrom: row["collected_from"],
+                     collectedAt: Date(stored: row["collected_at"] as String?)!, note: row["note"],
+                     parentID: row["parent_id"], pathInParent: row["path_in_parent"],
+                     messageCount: row["message_count"], warningCount: row["warning_count"])
+    }
+
+    /// Every item of a case (top-level and contained), in ingest order.
+    public func items(_ id: CaseID) throws -> [EvidenceItem] {
+        try read { db in
+            _ = try Self.fetchCase(db, id)
+            return try Row.fetchAll(db, sql: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
+                .map(Self.itemFrom)
+        }
+    }
+
+    /// One item by id.
+    public func item(_ itemID: Int64) throws -> EvidenceItem {
+        guard let item = try read({ db in
+            try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)
+        }) else {
+            throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) bestaat niet.", en: "Evidence item \(itemID) does not exist.")
+        }
+        return item
+    }
+
+    /// The importer's format-level fields for an item.
+    public func itemExtra(_ itemID: Int64) throws -> [String: JSONValue] {
+        try read { db in
+            let text = try String.fetchOne(db, sql: "SELECT extra FROM items WHERE id = ?", arguments: [itemID]) ?? "{}"
+            return (try? JSONParser.parse(text))?.objectValue ?? [:]
+        }
+    }
+
+    /// The records of an item, in the order the importer gave them.
+    public func messages(item itemID: Int64, limit: Int? = nil) throws -> [Message] {
+        try read { db in
+            var sql = "SELECT record FROM messages WHERE item_id = ? ORDER BY seq"
+            if let limit { sql += " LIMIT \(limit)" }
+            return try String.fetchAll(db, sql: sql, arguments: [itemID]).compactMap { text in
+                (try? JSONParser.parse(text)).flatMap(Message.init(json:))
+            }
+        }
+    }
+
+    /// The warnings of an item.
+    public func warnings(item itemID: Int64) throws -> [ImportWarning] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM warnings WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
+                ImportWarning($0["message"], line: $0["line"], code: $0["code"])
+            }
+        }
+    }
+
+    /// Every receipt of an item (each time its bytes were brought in).
+    public func receipts(item itemID: Int64) throws -> [(name: String, by: String, from: String?, at: Date, note: String?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
+                (name: $0["name"], by: $0["collected_by"], from: $0["collected_from"],
+                 at: Date(stored: $0["at"] as String?)!, note: $0["note"])
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// A Bewaar store: one folder holding `bewaar.sqlite` (cases, records, custody log) and
+/// `objects/` (the originals, content-addressed). Safe to use from two processes at once:
+/// SQLite in WAL mode serialises writers, and every custody append reads the chain head inside
+/// the same immediate transaction that writes the new event.
+public final class CaseStore: Sendable {
+    /// The store folder.
+    public let path: String
+    public let objects: ObjectStore
+    let db: DatabasePool
+    /// The clock for every recorded time; tests inject a fixed one.
+    public let clock: @Sendable () -> Date
+    /// Called between writing originals and committing the ingest transaction. Tests use it to
+    /// inject a crash at the worst moment; nil in normal use.
+    let faultBeforeCommit: (@Sendable () throws -> Void)?
+
+    public static let databaseName = "bewaar.sqlite"
+
+    /// Opens the store at `path`. With `create`, a missing folder is made; otherwise a missing
+    /// store is an error that says how to make one.
+    public init(path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
+                faultBeforeCommit: (@Sendable () throws -> Void)? = nil) throws {
+        self.path = path
+        self.clock = clock
+        self.faultBeforeCommit = faultBeforeCommit
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
+        if exists && !isDir.boolValue {
+            throw StoreError(.unreadable, nl: "\(path) is een bestand, geen opslagmap. Geef met --store een map op.",
+                             en: "\(path) is a file, not a store folder. Name a folder with --store.")
+        }
+        let dbPath = path + "/" + CaseStore.databaseName
+        if !fm.fileExists(atPath: dbPath) && !create {
+            throw StoreError(.noStore,
+                             nl: "Geen Bewaar-opslag in \(path). Maak eerst een zaak aan met `bewaar case new`, of geef de juiste map met --store.",
+                             en: "No Bewaar store in \(path). Open a case first with `bewaar case new`, or name the right folder with --store.")
+        }
+        do {
+            for sub in ["", "/objects", "/tmp"] {
+                try fm.createDirectory(atPath: path + sub, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            }
+        } catch {
+            throw StoreError.unreadable(path, error)
+        }
+        objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp")
+        var config = Configuration()
+        config.busyMode = .timeout(60)
+        config.foreignKeysEnabled = true
+        config.label = "bewaar"
+        do {
+            db = try DatabasePool(path: dbPath, configuration: config)
+            try Schema.migrator.migrate(db)
+        } catch {
+            throw StoreError.unreadable(path, error)
+        }
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction: the write lock is taken before anything is
+    /// read, so two processes never build on the same chain head.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try db.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try db.read(body)
+    }
+
+    /// Now, truncated to milliseconds (the precision custody times are written in).
+    func now() -> Date {
+        Date(timeIntervalSince1970: (clock().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+    }
+}
+
+extension Date {
+    /// Stored form of instants in the database: RFC 3339 UTC with milliseconds.
+    var stored: String { utcMillisString }
+
+    init?(stored: String?) {
+        guard let stored, let t = Timestamp(rfc3339: stored) else { return nil }
+        self = t.date
+    }
+}

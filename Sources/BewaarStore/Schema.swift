@@ -1,0 +1,112 @@
+import GRDB
+
+/// The store's versioned migrations. Never edit a shipped migration: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-cases-items-custody") { db in
+            try db.execute(sql: """
+                CREATE TABLE cases (
+                    id TEXT PRIMARY KEY,
+                    year INTEGER NOT NULL,
+                    number INTEGER NOT NULL,
+                    title TEXT NOT NULL,
+                    opened TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    retention_until TEXT NOT NULL,
+                    summary TEXT NOT NULL DEFAULT '',
+                    UNIQUE (year, number)
+                );
+                CREATE TABLE people (
+                    id INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    name TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    related_to TEXT,
+                    grp TEXT
+                );
+                CREATE INDEX people_case ON people(case_id);
+                CREATE TABLE items (
+                    id INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    sha256 TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    media_type TEXT NOT NULL,
+                    format TEXT NOT NULL,
+                    collected_by TEXT NOT NULL,
+                    collected_from TEXT,
+                    collected_at TEXT NOT NULL,
+                    note TEXT,
+                    parent_id INTEGER REFERENCES items(id),
+                    path_in_parent TEXT,
+                    message_count INTEGER NOT NULL DEFAULT 0,
+                    warning_count INTEGER NOT NULL DEFAULT 0,
+                    extra TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE INDEX items_case ON items(case_id);
+                CREATE INDEX items_sha ON items(sha256);
+                CREATE TABLE acquisitions (
+                    id INTEGER PRIMARY KEY,
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    name TEXT NOT NULL,
+                    collected_by TEXT NOT NULL,
+                    collected_from TEXT,
+                    at TEXT NOT NULL,
+                    note TEXT
+                );
+                CREATE TABLE messages (
+                    id INTEGER PRIMARY KEY,
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    case_id TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    ts REAL,
+                    author TEXT,
+                    kind TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    origin_line INTEGER,
+                    origin_offset INTEGER NOT NULL,
+                    origin_length INTEGER NOT NULL,
+                    record TEXT NOT NULL
+                );
+                CREATE INDEX messages_item ON messages(item_id, seq);
+                CREATE INDEX messages_case_ts ON messages(case_id, ts);
+                CREATE TABLE warnings (
+                    id INTEGER PRIMARY KEY,
+                    item_id INTEGER NOT NULL REFERENCES items(id),
+                    message TEXT NOT NULL,
+                    line INTEGER,
+                    code TEXT
+                );
+                CREATE INDEX warnings_item ON warnings(item_id);
+                CREATE TABLE checklist (
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    step INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    by TEXT,
+                    at TEXT,
+                    note TEXT,
+                    fields TEXT NOT NULL DEFAULT '{}',
+                    PRIMARY KEY (case_id, step)
+                );
+                CREATE TABLE custody (
+                    chain TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    time TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    details TEXT NOT NULL,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    PRIMARY KEY (chain, seq)
+                );
+                CREATE TABLE chain_heads (
+                    chain TEXT PRIMARY KEY,
+                    count INTEGER NOT NULL,
+                    head TEXT NOT NULL
+                );
+                """)
+        }
+        return m
+    }
+}

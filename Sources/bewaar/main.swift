@@ -1,0 +1,2 @@
+import BewaarCLI
+Bewaar.runAndExit()
