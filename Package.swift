@@ -50,7 +50,7 @@ let package = Package(
 
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarModel"]),
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
-        .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
-        .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
+        .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit", "BewaarModel"]),
     ]
 )

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import BewaarModel
+
+@Suite struct ModelTests {
+    @Test func caseIDsParseAndPrint() throws {
+        #expect(CaseID("2026-0001") == CaseID(year: 2026, number: 1))
+        #expect(CaseID(year: 2026, number: 12345).description == "2026-12345")
+        #expect(CaseID(year: 2026, number: 7).description == "2026-0007")
+        for bad in ["2026-1", "26-0001", "2026-00a1", "2026-0000", "2026_0001", "", "2026-0001-1"] {
+            #expect(CaseID(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test func rolesAcceptDutchAndEnglishSpellings() {
+        #expect(Role(parsing: "Vermoedelijke dader") == .vermoedelijkeDader)
+        #expect(Role(parsing: "ondersteuningscoördinator") == .ondersteuningscoordinator)
+        #expect(Role(parsing: "victim") == .slachtoffer)
+        #expect(Role(parsing: "ouder/verzorger") == .ouder)
+        #expect(Role(parsing: "koning") == nil)
+    }
+
+    @Test func theChecklistHasTheProtocolsSixStepsWithGuidance() {
+        let steps = ChecklistStep.fresh
+        #expect(steps.map(\.step.rawValue) == [1, 2, 3, 4, 5, 6])
+        #expect(steps.allSatisfy { $0.status == .open })
+        #expect(CyberpestenStep.bewaren.guidanceNL.contains("afdrukken, selecteren en kopiëren"))
+        #expect(CyberpestenStep.daderOpsporen.guidanceNL.contains("systeembeheerder"))
+        #expect(CyberpestenStep.doorverwijzenAangifte.guidanceNL.contains("Slachtofferhulp"))
+        #expect(CyberpestenStep.blokkeren.fieldKeys.map(\.key) == ["platform", "account"])
+        #expect(CyberpestenStep.oudersContact.fieldKeys.map(\.key) == ["ouders", "wanneer", "advies"])
+        #expect(CyberpestenStep.doorverwijzenAangifte.yesNoKeys == ["aangifte-geadviseerd", "slachtofferhulp"])
+        #expect(StepStatus(parsing: "n.v.t.") == .nietVanToepassing)
+    }
+
+    @Test func aMessageRoundTripsThroughItsJSON() throws {
+        let m = Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_300), utcOffsetSeconds: 3600),
+                        author: "Daan Jansen", text: "niemand vroeg jou iets\nga weg", kind: .message,
+                        attachments: [Attachment(name: "IMG-20260302-WA0001.jpg", size: 12, sha256: SHA256Digest(hex: String(repeating: "ab", count: 32)))],
+                        origin: Origin(line: 9, offset: 420, length: 77), flags: ["edited"], extra: ["thread": .string("Klas 2B")])
+        let json = m.json
+        #expect(json["timestamp"] == .string("2026-03-02T20:05:00+01:00"))
+        #expect(json["origin"]?["line"] == .int(9))
+        #expect(Message(json: try JSONParser.parse(json.serialized())) == m)
+        let system = Message(timestamp: nil, author: nil, text: "x", kind: .system, origin: Origin(line: nil, offset: 0, length: 1))
+        #expect(system.json.serialized().contains(#""author":null"#))
+        #expect(system.json.serialized().contains(#""timestamp":null"#))
+    }
+
+    @Test func custodyEventsHaveAStableCanonicalEncoding() {
+        let e = CustodyEvent(chain: "2026-0001", sequence: 2, time: Date(timeIntervalSince1970: 1_772_478_300.123),
+                             actor: "J. Bakker", action: .personAdded, details: ["role": "slachtoffer", "name": "Sanne"],
+                             previousHash: CustodyEvent.genesisHash)
+        #expect(e.canonicalText == #"{"action":"person-added","actor":"J. Bakker","chain":"2026-0001","details":{"name":"Sanne","role":"slachtoffer"},"previousHash":"0000000000000000000000000000000000000000000000000000000000000000","sequence":2,"time":"2026-03-02T19:05:00.123Z"}"#)
+    }
+}
