@@ -106,6 +106,9 @@ struct CaseCommand: ParsableCommand {
             if let f = item.collectedFrom { from += ", \(t("van", "from")) \(TerminalText.line(f))" }
             out(from)
             if let n = item.note { out("      \(t("Notitie", "Note")): \(TerminalText.line(n))") }
+            if let image = try store.itemExtra(item.id)["image"], let w = image["width"]?.intValue, let h = image["height"]?.intValue {
+                out("      \(t("Afbeelding", "Image")): \(w) × \(h) pixels")
+            }
             let children = all.filter { $0.parentID == item.id }
             if !children.isEmpty {
                 out("      \(children.count) \(t("bestanden erin", "files inside")):")

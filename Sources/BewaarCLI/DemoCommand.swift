@@ -30,7 +30,7 @@ struct DemoCommand: ParsableCommand {
         func step(_ title: String, _ args: [String]) throws {
             out("")
             out("== " + title)
-            out("$ bewaar " + args.joined(separator: " "))
+            out("$ bewaar " + args.map(Self.shellQuoted).joined(separator: " "))
             var command = try Bewaar.parseAsRoot(args)
             try command.run()
         }
@@ -59,6 +59,14 @@ struct DemoCommand: ParsableCommand {
         out("")
         out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",
               "Done. Explore the store further with: bewaar case show \(caseID) --store \(storePath)"))
+    }
+}
+
+extension DemoCommand {
+    /// An argument as a person would type it in a shell.
+    static func shellQuoted(_ arg: String) -> String {
+        let plain = arg.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:+@".unicodeScalars.contains($0) }
+        return plain && !arg.isEmpty ? arg : "'" + arg.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 
