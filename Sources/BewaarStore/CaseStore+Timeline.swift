@@ -69,12 +69,25 @@ extension CaseStore {
             args.append(contentsOf: q.kinds as [any DatabaseValueConvertible])
         }
         if q.onlyMarked { conditions.append("k.message_id IS NOT NULL") }
+        let whereClause = conditions.joined(separator: " AND ")
+        let joins = q.onlyMarked ? "LEFT JOIN marks k ON k.message_id = m.id" : ""
+        // Chronological order (undated records last), served by the messages_case_order index.
+        // A search with very many hits is returned in record order instead (chronological within
+        // each original), so the first page never waits for every hit to be sorted.
+        var order = "COALESCE(m.ts, 1e18), m.id"
+        if q.search != nil {
+            let many = try read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))",
+                                 arguments: StatementArguments(args)) ?? 0
+            }
+            if many > Self.searchSortLimit { order = "m.id" }
+        }
         let sql = """
             SELECT m.id, m.item_id, m.record, \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
                    k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
             FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
-            WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY m.ts IS NULL, m.ts, m.id
+            WHERE \(whereClause)
+            ORDER BY \(order)
             LIMIT \(max(1, q.limit) + 1) OFFSET \(max(0, q.offset))
             """
         let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
@@ -82,6 +95,9 @@ extension CaseStore {
         if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
         return TimelinePage(entries: entries, hasMore: rows.count > q.limit)
     }
+
+    /// Up to this many search hits are sorted chronologically; more are shown in record order.
+    public static let searchSortLimit = 5000
 
     static func entry(from row: Row) -> TimelineEntry? {
         guard let m = (try? JSONParser.parse(row["record"] as String)).flatMap(Message.init(json:)) else { return nil }

@@ -65,6 +65,7 @@ enum WorkflowSchema {
             at TEXT NOT NULL
         );
         CREATE INDEX messages_case_author ON messages(case_id, author);
+        CREATE INDEX messages_case_order ON messages(case_id, COALESCE(ts, 1e18), id);
         CREATE VIRTUAL TABLE messages_fts USING fts5(
             text, author, content='messages', content_rowid='id',
             tokenize = "unicode61 remove_diacritics 2"
