@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -36,10 +37,15 @@ let package = Package(
             name: "BewaarStore",
             dependencies: ["BewaarModel", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        // WhatsApp "Export chat" (.txt / .zip, Android and iOS): streaming parser with byte-level origins.
+        .target(
+            name: "BewaarImportWhatsApp",
+            dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarImportWhatsApp"],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
@@ -52,5 +58,9 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
+        .testTarget(
+            name: "BewaarImportWhatsAppTests",
+            dependencies: ["BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,0 +1,45 @@
+import Foundation
+
+/// How a local wall-clock time maps onto instants in a zone.
+enum LocalTimeResolution: Sendable, Equatable {
+    /// Exactly one instant: the offset in seconds east of UTC.
+    case single(Int)
+    /// The hour that happens twice when clocks go back: the first (summer) and second offset.
+    case doubled(first: Int, second: Int)
+    /// The hour skipped when clocks go forward: the offset in force just before.
+    case skipped(Int)
+}
+
+/// Converts local wall-clock times (as seconds since 1970 "as if UTC") to offsets in a zone,
+/// DST-correct, with a cache per quarter hour (WhatsApp times cluster, the zone lookup does not).
+struct LocalTimeConverter {
+    let zone: TimeZone
+    private var cache: [Int64: LocalTimeResolution] = [:]
+
+    init(zone: TimeZone) {
+        self.zone = zone
+    }
+
+    mutating func resolve(local: Int64) -> LocalTimeResolution {
+        let key = local >= 0 ? local / 900 : (local - 899) / 900
+        if let r = cache[key] { return r }
+        let r = compute(local: key * 900)
+        cache[key] = r
+        return r
+    }
+
+    private func offset(at utc: Int64) -> Int {
+        zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
+    }
+
+    private func compute(local: Int64) -> LocalTimeResolution {
+        let before = offset(at: local - 86_400)
+        let after = offset(at: local + 86_400)
+        let candidates = before == after ? [before] : [max(before, after), min(before, after)]
+        let valid = candidates.filter { offset(at: local - Int64($0)) == $0 }
+        if valid.count == 2 { return .doubled(first: valid[0], second: valid[1]) }
+        if let o = valid.first { return .single(o) }
+        // Neither offset yields this wall-clock time: the skipped hour.
+        return .skipped(before)
+    }
+}
