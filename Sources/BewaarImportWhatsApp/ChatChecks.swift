@@ -41,10 +41,10 @@ enum ChatChecks {
         return counts
     }
 
-    /// A record earlier than the one before it: the one that sticks out is flagged (a later
+    /// A record earlier (as an instant) than the one before it: the one that sticks out is flagged (a later
     /// encryption notice at the top flags the notice, not every message after it).
     private static func outOfOrder(_ r: inout ChatReading) {
-        let t = r.localTimes
+        let t = r.messages.map { $0.timestamp?.date.timeIntervalSince1970 }
         var flagged = 0
         var prevIndex: Int?
         for i in t.indices {

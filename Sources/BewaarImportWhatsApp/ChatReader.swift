@@ -42,7 +42,7 @@ enum ChatReader {
         }
 
         // iOS: records end in CRLF, a bare LF is a line break inside a message.
-        let (records, terminator, crlf, lf) = LineEndingRule.apply(scan.records)
+        let (records, terminator, crlf, lf) = LineEndingRule.apply(scan.records, finalBreakIsCRLF: scan.finalBreakIsCRLF)
         var evidence = DateOrderEvidence()
         for r in records { evidence.add(r.header) }
         let decision = evidence.decide(forced: forcedOrder)

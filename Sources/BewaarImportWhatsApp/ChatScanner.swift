@@ -16,6 +16,8 @@ struct ChatScan: Sendable {
     /// Lines that look like headers of another shape, kept as message text.
     var otherShapeLines = 0
     var lineCount = 0
+    /// The line break at the very end of the text: true CRLF, false LF, nil none.
+    var finalBreakIsCRLF: Bool?
     /// Whether the text looks like UTF-16 (a BOM of FF FE / FE FF).
     var utf16 = false
 }
@@ -75,6 +77,7 @@ enum ChatScanner {
             out.records.append(last)
         }
         out.lineCount = lineNo
+        if n > 0, b[n - 1] == 0x0A { out.finalBreakIsCRLF = n > 1 && b[n - 2] == 0x0D }
         return out
     }
 }

@@ -5,15 +5,21 @@ enum LineEndingRule {
     /// Share of headers that must follow a CRLF before the file counts as CRLF-terminated.
     static let crlfShare = 95
 
-    /// The records after the rule, the terminator (`CRLF` or `LF`) and the counts it used.
-    static func apply(_ records: [RawRecord]) -> ([RawRecord], String, Int, Int) {
+    /// Below this many record ends a plain majority of CRLF decides.
+    static let smallSample = 20
+
+    /// The records after the rule, the terminator (`CRLF` or `LF`) and the counts it used: the
+    /// line breaks before each header and the one that ends the text.
+    static func apply(_ records: [RawRecord], finalBreakIsCRLF: Bool?) -> ([RawRecord], String, Int, Int) {
         var crlf = 0
         var lf = 0
+        if let f = finalBreakIsCRLF { if f { crlf += 1 } else { lf += 1 } }
         for r in records {
             guard let p = r.precededByCRLF else { continue }
             if p { crlf += 1 } else { lf += 1 }
         }
-        guard crlf > 0, crlf * 100 >= crlfShare * (crlf + lf) else { return (records, "LF", crlf, lf) }
+        let samples = crlf + lf
+        guard crlf > 0, crlf * 100 >= crlfShare * samples || (samples < smallSample && crlf > lf) else { return (records, "LF", crlf, lf) }
         guard lf > 0 else { return (records, "CRLF", crlf, lf) }
         var merged: [RawRecord] = []
         merged.reserveCapacity(records.count)
