@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
+        // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
+        .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -15,6 +15,7 @@ struct BodyClass {
 }
 
 enum BodyClassifier {
+    private static let nullBody = Array("null".utf8)
     private static let deleted: [[UInt8]] = [
         "Dit bericht is verwijderd", "U hebt dit bericht verwijderd", "Je hebt dit bericht verwijderd",
         "This message was deleted", "You deleted this message", "Diese Nachricht wurde gelöscht",
@@ -45,7 +46,7 @@ enum BodyClassifier {
             let tail = InvisibleMarks.matchingCopy(b, tailStart, end)
             if editedSuffix.contains(where: { Bytes.hasSuffix(tail, $0) }) { r.edited = true }
         }
-        if singleLine, first == Array("null".utf8) {
+        if singleLine, first == nullBody {
             r.kind = .viewOnce
             return r
         }

@@ -5,6 +5,8 @@ import BewaarModel
 enum ChatChecks {
     /// WhatsApp's reported export caps: without media, with media.
     static let caps = [40_000, 10_000]
+    /// Above this many one-message names the "never wrote" rule is not applied.
+    static let maxOnceNames = 200
 
     static func run(_ r: inout ChatReading, platform: String) {
         chatNameLines(&r)
@@ -47,13 +49,20 @@ enum ChatChecks {
         let t = r.messages.map { $0.timestamp?.date.timeIntervalSince1970 }
         var flagged = 0
         var prevIndex: Int?
+        // The next record with a time, per record (one backward pass: no quadratic search).
+        var nextTimed = [Int?](repeating: nil, count: t.count)
+        var following: Int?
+        for i in t.indices.reversed() {
+            nextTimed[i] = following
+            if t[i] != nil { following = i }
+        }
         for i in t.indices {
             guard let cur = t[i] else { continue }
             defer { prevIndex = i }
             guard let p = prevIndex, let prev = t[p], cur < prev else { continue }
             // Is the previous record a spike (later than both neighbours)?
             var spike = false
-            if let next = t[(i + 1)...].first(where: { $0 != nil }) ?? nil { spike = prev > next && cur <= next }
+            if let n = nextTimed[i], let next = t[n] { spike = prev > next && cur <= next }
             if p == 0 || spike {
                 if !r.messages[p].flags.contains("out-of-order") { r.messages[p].flags.append("out-of-order"); flagged += 1 }
             } else {
@@ -71,12 +80,15 @@ enum ChatChecks {
     /// from a record. Flag the suspicious ones: a name that writes nothing else, or a break in time.
     private static func androidLookalikes(_ r: inout ChatReading, counts: [String: Int]) {
         let systemTexts = r.messages.filter { $0.kind == .system }.map(\.text)
+        // Many one-message names (a huge group, or a crafted file): the name rule says nothing then.
+        let onceNames = counts.values.filter { $0 == 1 }.count
+        let nameRule = onceNames <= maxOnceNames
         for i in r.messages.indices where i > 0 {
             let m = r.messages[i]
             guard let a = m.author, m.kind != .system else { continue }
             var reasons: [JSONValue] = []
             // A name that writes nothing else and that no platform line (added, joined…) mentions.
-            if counts[a] == 1 && counts.count > 1 && !systemTexts.contains(where: { $0.contains(a) }) {
+            if nameRule && counts[a] == 1 && counts.count > 1 && !systemTexts.contains(where: { $0.contains(a) }) {
                 reasons.append(.string("author-seen-once"))
             }
             if m.flags.contains("out-of-order") { reasons.append(.string("breaks-chronology")) }

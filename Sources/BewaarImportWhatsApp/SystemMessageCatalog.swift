@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The lines WhatsApp itself writes (Dutch, English, some German), each named by the event it
 /// records. Matched against a cleaned copy of the text (marks removed, special spaces made
 /// plain); the record keeps its original text.
@@ -118,20 +124,28 @@ enum SystemMessageCatalog {
 
 /// Byte-slice helpers.
 enum Bytes {
-    static func hasSuffix(_ t: [UInt8], _ s: [UInt8]) -> Bool {
-        t.count >= s.count && t[(t.count - s.count)...].elementsEqual(s)
+    /// Whether `p` occurs in `t` (memchr for the first byte, then memcmp: the catalog runs over
+    /// every platform line).
+    static func contains(_ t: [UInt8], _ p: [UInt8]) -> Bool {
+        guard !p.isEmpty else { return true }
+        guard t.count >= p.count else { return false }
+        return t.withUnsafeBytes { tb in p.withUnsafeBytes { pb in
+            let base = tb.baseAddress!
+            let first = Int32(p[0])
+            var i = 0
+            let last = t.count - p.count
+            while i <= last {
+                guard let hit = memchr(base + i, first, last - i + 1) else { return false }
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + at, pb.baseAddress!, p.count) == 0 { return true }
+                i = at + 1
+            }
+            return false
+        } }
     }
 
-    static func contains(_ t: [UInt8], _ p: [UInt8]) -> Bool {
-        guard !p.isEmpty, t.count >= p.count else { return p.isEmpty }
-        let first = p[0]
-        var i = 0
-        let last = t.count - p.count
-        while i <= last {
-            if t[i] == first && t[i..<(i + p.count)].elementsEqual(p) { return true }
-            i += 1
-        }
-        return false
+    static func hasSuffix(_ t: [UInt8], _ s: [UInt8]) -> Bool {
+        t.count >= s.count && t[(t.count - s.count)...].elementsEqual(s)
     }
 
     /// The range of `p` in `t`, or nil.
