@@ -9,43 +9,39 @@ enum ChatChecks {
     static let maxOnceNames = 200
 
     static func run(_ r: inout ChatReading, platform: String) {
-        chatNameLines(&r)
-        let counts = participants(&r)
-        outOfOrder(&r)
-        if platform == "android" { androidLookalikes(&r, counts: counts) }
+        if platform == "ios" { chatNameLines(&r) }
+        r.extra["participants"] = .array(r.participants.map { .object(["name": .string($0.0), "messages": .int($0.1)]) })
+        let outOfOrder = outOfOrder(&r)
+        if platform == "android" { androidLookalikes(&r, outOfOrder: outOfOrder) }
         exportCaps(&r)
     }
 
     /// iOS: an unknown platform line (U+200E first) under a name that elsewhere wrote platform lines.
     private static func chatNameLines(_ r: inout ChatReading) {
         var names: Set<String> = []
-        for m in r.messages where m.kind == .system { if let n = m.extra["chatName"]?.stringValue { names.insert(n) } }
+        for i in r.messages.indices where r.messages[i].kind == .system {
+            if let n = r.messages[i].extra["chatName"]?.stringValue { names.insert(n) }
+        }
         guard !names.isEmpty else { return }
+        var moved: [String: Int] = [:]
         for i in r.messages.indices {
-            let m = r.messages[i]
-            guard m.kind == .message, let a = m.author, names.contains(a), m.text.unicodeScalars.first == "\u{200E}" else { continue }
+            guard r.messages[i].kind == .message, let a = r.messages[i].author, names.contains(a),
+                  r.messages[i].text.unicodeScalars.first == "\u{200E}" else { continue }
             r.messages[i].kind = .system
             r.messages[i].extra["system"] = .string("unknown")
             r.messages[i].extra["chatName"] = .string(a)
             r.messages[i].author = nil
+            moved[a, default: 0] += 1
         }
-    }
-
-    /// `participants`: every author with the number of records they wrote, in order of first appearance.
-    private static func participants(_ r: inout ChatReading) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for m in r.messages {
-            guard let a = m.author else { continue }
-            if let c = counts[a] { counts[a] = c + 1 } else { counts[a] = 1; order.append(a) }
+        if !moved.isEmpty {
+            r.participants = r.participants.map { ($0.0, $0.1 - (moved[$0.0] ?? 0)) }.filter { $0.1 > 0 }
         }
-        r.extra["participants"] = .array(order.map { .object(["name": .string($0), "messages": .int(counts[$0]!)]) })
-        return counts
     }
 
     /// A record earlier (as an instant) than the one before it: the one that sticks out is flagged (a later
     /// encryption notice at the top flags the notice, not every message after it).
-    private static func outOfOrder(_ r: inout ChatReading) {
+    @discardableResult
+    private static func outOfOrder(_ r: inout ChatReading) -> Int {
         let t = r.messages.map { $0.timestamp?.date.timeIntervalSince1970 }
         var flagged = 0
         var prevIndex: Int?
@@ -74,29 +70,32 @@ enum ChatChecks {
             r.warnings.append(ImportWarning("\(flagged) bericht(en) staan niet in tijdsvolgorde (gemarkeerd met out-of-order). WhatsApp zet bijvoorbeeld de versleutelingsmelding soms met een latere tijd bovenaan.",
                                             code: "out-of-order"))
         }
+        return flagged
     }
 
     /// Android writes every line break as LF: a typed line that looks like a header cannot be told
     /// from a record. Flag the suspicious ones: a name that writes nothing else, or a break in time.
-    private static func androidLookalikes(_ r: inout ChatReading, counts: [String: Int]) {
-        let systemTexts = r.messages.filter { $0.kind == .system }.map(\.text)
+    private static func androidLookalikes(_ r: inout ChatReading, outOfOrder: Int) {
+        let once = Set(r.participants.filter { $0.1 == 1 }.map(\.0))
         // Many one-message names (a huge group, or a crafted file): the name rule says nothing then.
-        let onceNames = counts.values.filter { $0 == 1 }.count
-        let nameRule = onceNames <= maxOnceNames
+        let nameRule = once.count <= maxOnceNames && r.participants.count > 1
+        guard (nameRule && !once.isEmpty) || outOfOrder > 0 else { return }
+        var systemTexts: [String] = []
+        for i in r.messages.indices where r.messages[i].kind == .system { systemTexts.append(r.messages[i].text) }
         for i in r.messages.indices where i > 0 {
-            let m = r.messages[i]
-            guard let a = m.author, m.kind != .system else { continue }
+            guard let a = r.messages[i].author, r.messages[i].kind != .system else { continue }
             var reasons: [JSONValue] = []
             // A name that writes nothing else and that no platform line (added, joined…) mentions.
-            if nameRule && counts[a] == 1 && counts.count > 1 && !systemTexts.contains(where: { $0.contains(a) }) {
+            if nameRule && once.contains(a) && !systemTexts.contains(where: { $0.contains(a) }) {
                 reasons.append(.string("author-seen-once"))
             }
-            if m.flags.contains("out-of-order") { reasons.append(.string("breaks-chronology")) }
+            if outOfOrder > 0 && r.messages[i].flags.contains("out-of-order") { reasons.append(.string("breaks-chronology")) }
             guard !reasons.isEmpty else { continue }
             r.messages[i].flags.append("header-lookalike")
             r.messages[i].extra["headerLookalikeReasons"] = .array(reasons)
+            let line = r.messages[i].origin.line
             r.warnings.append(ImportWarning("Mogelijk een getypte regel die op een bericht lijkt (Android kan dat niet onderscheiden); vergelijk met een tweede export.",
-                                            line: m.origin.line, code: "header-lookalike"))
+                                            line: line, code: "header-lookalike"))
         }
     }
 

@@ -3,12 +3,14 @@ import BewaarModel
 import BewaarImport
 
 /// Messages, warnings and file-level facts read from one chat text.
-struct ChatReading: Sendable {
+struct ChatReading {
     var messages: [Message] = []
     var warnings: [ImportWarning] = []
     var extra: [String: JSONValue] = [:]
     /// False when the text holds no WhatsApp record at all.
     var isWhatsApp = false
+    /// Authors with their record counts, in order of first appearance.
+    var participants: [(String, Int)] = []
     /// Local wall-clock seconds per message (nil where the date is invalid), for later checks.
     var localTimes: [Int64?] = []
 }
@@ -57,6 +59,7 @@ enum ChatReader {
             out.localTimes.append(local)
         }
         out.warnings += builder.warnings
+        out.participants = builder.authors.participants
         for r in records where !r.lookalikeLines.isEmpty {
             for l in r.lookalikeLines {
                 out.warnings.append(ImportWarning("Deze regel lijkt een nieuw bericht, maar staat met een los regeleinde (LF) binnen het bericht van regel \(r.line): mogelijk getypt om een bericht van iemand anders na te bootsen.",

@@ -15,6 +15,8 @@ enum LocalTimeResolution: Sendable, Equatable {
 struct LocalTimeConverter {
     let zone: TimeZone
     private var cache: [Int64: LocalTimeResolution] = [:]
+    private var lastKey: Int64 = .min
+    private var last: LocalTimeResolution = .single(0)
 
     init(zone: TimeZone) {
         self.zone = zone
@@ -22,9 +24,12 @@ struct LocalTimeConverter {
 
     mutating func resolve(local: Int64) -> LocalTimeResolution {
         let key = local >= 0 ? local / 900 : (local - 899) / 900
-        if let r = cache[key] { return r }
+        if key == lastKey { return last }
+        lastKey = key
+        if let r = cache[key] { last = r; return r }
         let r = compute(local: key * 900)
         cache[key] = r
+        last = r
         return r
     }
 

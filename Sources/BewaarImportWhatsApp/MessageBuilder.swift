@@ -11,8 +11,8 @@ struct MessageBuilder {
     let part: String?
     private var converter: LocalTimeConverter
     private(set) var warnings: [ImportWarning] = []
-    /// Authors are interned: every record of one author shares one string.
-    private var authors: Set<String> = []
+    /// Authors are interned: every record of one author shares one string; counted per record.
+    private(set) var authors = AuthorTable()
     /// The doubled October hour: last local time seen in it and whether the second pass began.
     private var doubledLast: Int64?
     private var doubledSecond = false
@@ -43,14 +43,23 @@ struct MessageBuilder {
         textEnd = max(textEnd, r.firstLineEnd)
         let bodyStart = r.header.bodyStart
         var author: String?
+        var authorIndex: Int?
         var textStart = bodyStart
         var kind: MessageKind = .message
         var attachments: [Attachment] = []
 
         if let colon = authorColon(bodyStart, r.firstLineEnd), !systemWithColon(bodyStart, colon, r.firstLineEnd) {
             textStart = min(colon + 2, r.firstLineEnd)
-            let name = decode(bodyStart, colon, flags: &flags)
-            author = authors.insert(name).memberAfterInsert
+            let b = self.b
+            var nameFlags: [String] = []
+            let index = authors.intern(b, bodyStart, colon) {
+                if let s = String(validating: UnsafeBufferPointer(rebasing: b[bodyStart..<colon]), as: UTF8.self) { return s }
+                nameFlags.append("invalid-utf8")
+                return String(decoding: UnsafeBufferPointer(rebasing: b[bodyStart..<colon]), as: UTF8.self)
+            }
+            authorIndex = index
+            author = authors.names[index]
+            flags += nameFlags
             let c = BodyClassifier.classify(b, start: textStart, firstEnd: r.firstLineEnd, end: textEnd)
             kind = c.kind
             if c.edited { flags.append("edited") }
@@ -71,6 +80,7 @@ struct MessageBuilder {
             let event = SystemMessageCatalog.event(InvisibleMarks.matchingCopy(b, bodyStart, r.firstLineEnd))
             extra["system"] = .string(event ?? "unknown")
         }
+        if author != nil, let authorIndex { authors.count(authorIndex) }
         if !r.lookalikeLines.isEmpty {
             flags.append("header-lookalike")
             extra["headerLookalikeLines"] = .array(r.lookalikeLines.map { .int($0) })
