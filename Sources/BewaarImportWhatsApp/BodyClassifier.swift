@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BewaarModel
 
 /// What a participant's record is, read from its text: deleted, view-once, media (attached or
@@ -33,10 +38,32 @@ enum BodyClassifier {
                                                 "Gemiste groepsvideo-oproep", "Missed voice call", "Missed video call",
                                                 "Missed group voice call", "Missed group video call"].map { Array($0.utf8) }
 
+    /// First bytes (after marks) that some pattern starts with: `Dit`, `U hebt`, `Je`, `This`,
+    /// `You`, `<`, `null`, `locatie`, `PEILING`, `Gemiste`, `Missed`, `Live`, `Standort`…
+    private static let leadBytes: Set<UInt8> = Set("DUJTY<nlLPGMS".utf8)
+    /// Last bytes (before spaces, CR, dots) that some pattern ends with: `)`, `>`, `weggelaten`, `omitted`…
+    private static let tailBytes: Set<UInt8> = Set(")>nd".utf8)
+
+    /// Whether the record can be a plain message without looking further (most records).
+    private static func plain(_ b: UnsafeBufferPointer<UInt8>, start: Int, firstEnd: Int, end: Int) -> Bool {
+        let i = InvisibleMarks.skip(b, start, firstEnd)
+        guard i < firstEnd, !leadBytes.contains(b[i]) else { return false }
+        var j = firstEnd - 1
+        while j > i, b[j] == 0x20 || b[j] == 0x2E || b[j] == 0x0D { j -= 1 }
+        guard !tailBytes.contains(b[j]) else { return false }
+        // The edit marker closes the last line.
+        var k = end - 1
+        while k > start, b[k] == 0x20 || b[k] == 0x0D || b[k] == 0x0A { k -= 1 }
+        guard b[k] != 0x3E else { return false }
+        // `<bijgevoegd: …>` may follow a document label.
+        return memchr(b.baseAddress! + i, 0x3C, firstEnd - i) == nil
+    }
+
     /// Classifies the text `start..<end` whose first line ends at `firstEnd`.
     static func classify(_ b: UnsafeBufferPointer<UInt8>, start: Int, firstEnd: Int, end: Int) -> BodyClass {
         var r = BodyClass()
         guard start < end else { return r }
+        if plain(b, start: start, firstEnd: firstEnd, end: end) { return r }
         let first = InvisibleMarks.matchingCopy(b, start, firstEnd)
         if first.isEmpty && firstEnd == end { return r }
         let singleLine = firstEnd >= end - 1

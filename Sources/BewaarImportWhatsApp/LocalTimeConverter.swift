@@ -17,12 +17,25 @@ struct LocalTimeConverter {
     private var cache: [Int64: LocalTimeResolution] = [:]
     private var lastKey: Int64 = .min
     private var last: LocalTimeResolution = .single(0)
+    /// A local day without any offset change near it: one offset for all its times.
+    private var uniformDay: Int64 = .min
+    private var uniformOffset = 0
 
     init(zone: TimeZone) {
         self.zone = zone
     }
 
     mutating func resolve(local: Int64) -> LocalTimeResolution {
+        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        if day == uniformDay { return .single(uniformOffset) }
+        // No zone changes its offset twice within three days: equal offsets a day before and two
+        // days after mean one offset for the whole day.
+        let before = offset(at: day * 86_400 - 86_400)
+        if before == offset(at: day * 86_400 + 2 * 86_400) {
+            uniformDay = day
+            uniformOffset = before
+            return .single(before)
+        }
         let key = local >= 0 ? local / 900 : (local - 899) / 900
         if key == lastKey { return last }
         lastKey = key

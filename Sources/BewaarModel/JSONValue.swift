@@ -85,7 +85,22 @@ public enum JSONValue: Sendable, Hashable {
             var run = 0
             var i = 0
             let n = u.count
+            let base = UnsafeRawPointer(u.baseAddress!)
             while i < n {
+                // Eight plain bytes at a time (printable ASCII other than `"` and `\`).
+                while i + 8 <= n {
+                    let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let low: UInt64 = 0x0101_0101_0101_0101
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let control = (x &- low &* 0x20) & ~x & high
+                    let upper = (((x & ~high) &+ low) | x) & high
+                    let q = x ^ (low &* 0x22)
+                    let bs = x ^ (low &* 0x5C)
+                    let special = control | upper | ((q &- low) & ~q & high) | ((bs &- low) & ~bs & high)
+                    if special != 0 { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let c = u[i]
                 if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F && c != 0xE2 { i += 1; continue }
                 var escape: [UInt8]?

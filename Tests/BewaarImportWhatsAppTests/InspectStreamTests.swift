@@ -40,3 +40,41 @@ import BewaarKit
         #expect(Timestamp(date: Date(timeIntervalSince1970: 0), utcOffsetSeconds: 0).rfc3339 == "1970-01-01T00:00:00Z")
     }
 }
+
+/// The byte-level string escaping gives what the per-character rules say, for every ASCII byte
+/// at every position in an eight-byte block.
+@Suite struct JSONEscapeTests {
+    static func reference(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func everyAsciiByteAtEveryOffset() {
+        for offset in 0..<9 {
+            for v in 0..<0x80 {
+                let s = String(repeating: "a", count: offset) + String(UnicodeScalar(UInt8(v))) + "bcdefghijklmnop"
+                #expect(JSONValue.string(s).serialized() == Self.reference(s))
+            }
+        }
+        let mixed = "Daan: \u{2028}x\u{2029}é😀👩‍👩‍👧\u{200E}\u{202F}PM \"q\" \\ end\u{7F}"
+        #expect(JSONValue.string(mixed).serialized() == Self.reference(mixed))
+    }
+}
