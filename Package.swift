@@ -15,11 +15,14 @@ let package = Package(
     products: [
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
+        // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
+        .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -41,10 +44,15 @@ let package = Package(
             name: "CBewaarPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(name: "BewaarReport", dependencies: ["BewaarModel", "CBewaarPangoCairo"], swiftSettings: strict),
+        // WhatsApp "Export chat" (.txt / .zip, Android and iOS): streaming parser with byte-level origins.
+        .target(
+            name: "BewaarImportWhatsApp",
+            dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarImportWhatsApp"],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
@@ -58,5 +66,9 @@ let package = Package(
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit", "BewaarModel"]),
         .testTarget(name: "BewaarReportTests", dependencies: ["BewaarReport"]),
+        .testTarget(
+            name: "BewaarImportWhatsAppTests",
+            dependencies: ["BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
