@@ -23,7 +23,7 @@ public enum PDFRenderer {
         case .heading(let text, let level):
             let size = level <= 1 ? 16.0 : (level == 2 ? 12.5 : 10.5)
             c.y += level <= 1 ? 0 : 10
-            c.ensure(size * 3.2)
+            c.ensure(size * 3.2 + 90)  // keep a heading with what follows it
             let l = c.layout(text, font: "DejaVu Sans Bold \(size)", width: c.contentWidth)
             c.flow(l, x: c.margin)
             c.release(l)
