@@ -80,7 +80,7 @@ extension CaseStore {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))",
                                  arguments: StatementArguments(args)) ?? 0
             }
-            if many > Self.searchSortLimit { order = "m.id" }
+            if many > Self.searchSortLimit { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
         }
         let sql = """
             SELECT m.id, m.item_id, m.record, \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
