@@ -163,3 +163,40 @@ import BewaarKit
         }
     }
 }
+
+@Suite struct LargeSearchTests {
+    @Test func aSearchWithMoreHitsThanCanBeSortedPagesInRecordOrder() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let c = try store.openCase(title: "Zaak", actor: "x")
+        let n = CaseStore.searchSortLimit + 100
+        var text = ""
+        var messages: [Message] = []
+        for i in 0..<n {
+            let line = "bericht \(i) weg\n"
+            // Newest first in the file, so record order and time order differ.
+            messages.append(Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: Double(2_000_000_000 - i * 60)), utcOffsetSeconds: 0),
+                                    author: "Daan", text: "bericht \(i) weg", origin: Origin(line: i + 1, offset: Int64(text.utf8.count), length: Int64(line.utf8.count))))
+            text += line
+        }
+        let path = f.folder + "/groot.txt"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let (digest, size) = try store.objects.put(file: path)
+        _ = try store.recordIngest(NewEvidence(name: "groot.txt", size: size, sha256: digest, mediaType: "text/plain", format: "test",
+                                               collectedBy: "x", messages: messages), in: c.id)
+        var q = TimelineQuery()
+        q.search = "weg"
+        let page = try store.timeline(c.id, q)
+        #expect(page.entries.count == 200)
+        #expect(page.hasMore)
+        #expect(page.entries.first?.message.text == "bericht 0 weg")   // record order
+        q.search = "\"bericht 17 weg\""
+        #expect(try store.timeline(c.id, q).entries.map(\.message.text) == ["bericht 17 weg"])
+        q.search = "bericht"
+        q.limit = 10
+        q.offset = n - 5
+        #expect(try store.timeline(c.id, q).entries.count == 5)
+        // Without a search, the timeline is chronological: the last record in the file is the oldest.
+        #expect(try store.timeline(c.id, TimelineQuery()).entries.first?.message.text == "bericht \(n - 1) weg")
+    }
+}
