@@ -75,6 +75,8 @@ import BewaarImport
         #expect(importer.recognise(probe("Logboek\n14-11-2023 21:07 - server gestart\n")) == nil)
         #expect(importer.recognise(probe("14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n"))?.confidence == 90)
         #expect(importer.recognise(probe("14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n", name: "WhatsApp-chat met Daan.txt"))?.confidence == 95)
+        #expect(importer.recognise(probe("\n\n14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n")) != nil)
+        #expect(importer.recognise(probe("Notitie\n14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n")) == nil)
         let long = "14-11-2023 21:07 - Daan: a\n" + String(repeating: "gewone tekst\n", count: 40)
         #expect(importer.recognise(probe(long)) == nil)
     }
