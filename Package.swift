@@ -41,10 +41,17 @@ let package = Package(
             name: "BewaarKit",
             dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore"],
             swiftSettings: strict),
+        // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
+        .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Hashed evidence bundles: a case as a BagIt 1.0 zip, and the strict verifier.
+        .target(
+            name: "BewaarBundle",
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarStore", "CBewaarZlib"],
+            swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
@@ -52,5 +59,6 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
+        .testTarget(name: "BewaarBundleTests", dependencies: ["BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
     ]
 )
