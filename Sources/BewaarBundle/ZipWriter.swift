@@ -41,9 +41,14 @@ final class ZipWriter {
     private static let dosTime: UInt16 = 0
 
     /// Creates (truncates) the file at `path`.
-    init(path: String, level: Int32 = 6) throws(BundleError) {
+    /// Writes ZIP64 records for every entry and the end record (tests use it to exercise the
+    /// ZIP64 path without writing 4 GiB).
+    let forceZip64: Bool
+
+    init(path: String, level: Int32 = 6, forceZip64: Bool = false) throws(BundleError) {
         self.path = path
         self.level = level
+        self.forceZip64 = forceZip64
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BundleError.io(path, errno, writing: true) }
         buffer = .allocate(byteCount: 1 << 20, alignment: 16)
@@ -100,7 +105,7 @@ final class ZipWriter {
     func begin(name: String, method: ZipMethod, sizeHint: UInt64) throws {
         precondition(current == nil, "previous entry not finished")
         let nameBytes = Array(name.utf8)
-        let zip64 = sizeHint >= 0xFFFF_0000 || offset >= 0xFFFF_FFFF
+        let zip64 = forceZip64 || sizeHint >= 0xFFFF_0000 || offset >= 0xFFFF_FFFF
         var h = LittleEndianBytes()
         h.u32(0x0403_4b50)
         h.u16(zip64 ? 45 : 20)
@@ -194,7 +199,7 @@ final class ZipWriter {
         let cdStart = offset
         for e in central {
             let big = e.zip64Local || e.compressed >= 0xFFFF_FFFF || e.uncompressed >= 0xFFFF_FFFF
-            let farOffset = e.offset >= 0xFFFF_FFFF
+            let farOffset = forceZip64 || e.offset >= 0xFFFF_FFFF
             var extra = LittleEndianBytes()
             if big || farOffset {
                 var fields = LittleEndianBytes()
@@ -229,7 +234,7 @@ final class ZipWriter {
         }
         let cdSize = offset - cdStart
         let count = UInt64(central.count)
-        let needs64 = count >= 0xFFFF || cdSize >= 0xFFFF_FFFF || cdStart >= 0xFFFF_FFFF
+        let needs64 = forceZip64 || count >= 0xFFFF || cdSize >= 0xFFFF_FFFF || cdStart >= 0xFFFF_FFFF
         if needs64 {
             let z64 = offset
             var r = LittleEndianBytes()
