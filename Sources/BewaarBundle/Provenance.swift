@@ -21,7 +21,10 @@ enum Provenance {
     /// A stable UUID-shaped id for a node.
     static func id(_ kind: String, _ seed: String) -> String {
         let h = StreamingSHA256.digest(utf8: seed).hex
-        let u = Array(h.prefix(32))
+        var u = Array(h.prefix(32))
+        // Shaped as a version-4 UUID (version nibble 4, variant 8-b), as UCO suggests.
+        u[12] = "4"
+        u[16] = ["8", "9", "a", "b"][Int(String(u[16]), radix: 16)! % 4]
         return "kb:\(kind)-" + String(u[0..<8]) + "-" + String(u[8..<12]) + "-" + String(u[12..<16]) + "-"
             + String(u[16..<20]) + "-" + String(u[20..<32])
     }
