@@ -249,11 +249,28 @@ public enum BundleBuilder {
                                "application/zip", "application/gzip", "application/x-7z-compressed", "application/pdf",
                                "audio/ogg", "audio/opus", "audio/mpeg", "audio/mp4", "audio/aac"]
         if compressedTypes.contains(t) || t.hasPrefix("video/") { return .stored }
+        // JPEG, PNG, zip, gzip, GIF, Ogg, 7z, PDF, Matroska/WebM, RIFF (WebP/AVI/WAV), MP3, RAR, xz, bzip2, zstd.
         let magics: [[UInt8]] = [[0xFF, 0xD8, 0xFF], [0x89, 0x50, 0x4E, 0x47], [0x50, 0x4B, 0x03, 0x04], [0x1F, 0x8B],
-                                 [0x47, 0x49, 0x46, 0x38], [0x4F, 0x67, 0x67, 0x53], [0x37, 0x7A, 0xBC, 0xAF], [0x25, 0x50, 0x44, 0x46]]
+                                 [0x47, 0x49, 0x46, 0x38], [0x4F, 0x67, 0x67, 0x53], [0x37, 0x7A, 0xBC, 0xAF], [0x25, 0x50, 0x44, 0x46],
+                                 [0x1A, 0x45, 0xDF, 0xA3], [0x52, 0x49, 0x46, 0x46], [0x49, 0x44, 0x33], [0xFF, 0xFB],
+                                 [0x52, 0x61, 0x72, 0x21], [0xFD, 0x37, 0x7A, 0x58, 0x5A], [0x42, 0x5A, 0x68], [0x28, 0xB5, 0x2F, 0xFD]]
         if magics.contains(where: { head.starts(with: $0) }) { return .stored }
         if head.count >= 12, Array(head[4..<8]) == Array("ftyp".utf8) { return .stored }
         return .deflated
+    }
+
+    /// For a larger file of unknown kind: deflate a sample of its start; when that saves less
+    /// than 5%, the bytes are already compressed (or random) and are stored. Depends only on
+    /// the bytes, so the choice is deterministic.
+    static func worthDeflating(_ sample: [UInt8]) -> Bool {
+        guard sample.count >= 1 << 16, let d = try? Deflater(level: 1) else { return true }
+        var produced = 0
+        do {
+            try sample.withUnsafeBytes { p in
+                try d.compress(p, finish: true) { produced += $0.count }
+            }
+        } catch { return true }
+        return produced < sample.count - sample.count / 20
     }
 
     /// Streams one original into the zip: read once, SHA-256 + CRC on one core, SHA-512 +
@@ -266,7 +283,10 @@ public enum BundleBuilder {
                               en: "Original \(item.sha256.hex) (\(item.name)) is missing from the store. Run `bewaar check`.")
         }
         let head = (try? reader.read(at: 0, count: 16)) ?? []
-        let method = method(for: item, head: head)
+        var method = method(for: item, head: head)
+        if method == .deflated, item.size >= 1 << 16, !worthDeflating((try? reader.read(at: 0, count: 1 << 18)) ?? []) {
+            method = .stored
+        }
         var h256 = StreamingSHA256()
         var h512 = StreamingSHA512()
         var crc = CRC32()

@@ -64,6 +64,17 @@ import BewaarStore
         #expect(zip.entries.map(\.name) == zip.entries.map(\.name).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
+    @Test func randomBytesOfUnknownKindAreStoredNotDeflated() {
+        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let random: [UInt8] = (0..<(1 << 18)).map { _ in
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17
+            return UInt8(truncatingIfNeeded: x)
+        }
+        #expect(!BundleBuilder.worthDeflating(random))
+        #expect(BundleBuilder.worthDeflating(Array(String(repeating: "Daan: hou op\n", count: 20_000).utf8)))
+        #expect(BundleBuilder.worthDeflating([1, 2, 3]))  // too small to judge: deflate
+    }
+
     @Test func twoExportsOfTheSameStoreAtTheSameTimeAreByteIdentical() throws {
         let dir = TempDir()
         let clock = StepClock()
