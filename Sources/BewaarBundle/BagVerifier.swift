@@ -163,9 +163,24 @@ public enum BagVerifier {
             var h512 = StreamingSHA512()
             var content: [UInt8]? = kept(p) && (bag.files[p] ?? 0) <= 256 << 20 ? [] : nil
             do {
-                try bag.stream(p) { chunk in
-                    try TwoLanes.run(parallel: chunk.count >= 1 << 16, { h256.update(chunk) }, { h512.update(chunk) })
-                    content?.append(contentsOf: chunk)
+                if (bag.files[p] ?? 0) >= 1 << 20 {
+                    let pipeline = LanePipeline(laneA: { h256.update($0) }, laneB: { h512.update($0) })
+                    do {
+                        try bag.stream(p) { chunk in
+                            try pipeline.push(chunk)
+                            content?.append(contentsOf: chunk)
+                        }
+                    } catch {
+                        try? pipeline.finish()
+                        throw error
+                    }
+                    try pipeline.finish()
+                } else {
+                    try bag.stream(p) { chunk in
+                        h256.update(chunk)
+                        h512.update(chunk)
+                        content?.append(contentsOf: chunk)
+                    }
                 }
             } catch let e as BundleError {
                 problem(p, nil, e.dutch, e.english)

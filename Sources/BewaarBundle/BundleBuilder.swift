@@ -291,13 +291,26 @@ public enum BundleBuilder {
         var h512 = StreamingSHA512()
         var crc = CRC32()
         try zip.begin(name: name, method: method, sizeHint: UInt64(max(item.size, 0)))
-        try reader.forEachChunk { chunk in
-            if method == .stored {
-                try TwoLanes.run(parallel: chunk.count >= 1 << 16, { h256.update(chunk); crc.update(chunk) },
-                                 { h512.update(chunk); try zip.write(chunk) })
-            } else {
-                try TwoLanes.run(parallel: chunk.count >= 1 << 16, { h256.update(chunk); crc.update(chunk); h512.update(chunk) },
-                                 { try zip.write(chunk) })
+        // Stored: SHA-256 + CRC | SHA-512 + writing. Deflated: all hashes | compression + writing.
+        let laneA: (UnsafeRawBufferPointer) throws -> Void = method == .stored
+            ? { h256.update($0); crc.update($0) }
+            : { h256.update($0); crc.update($0); h512.update($0) }
+        let laneB: (UnsafeRawBufferPointer) throws -> Void = method == .stored
+            ? { h512.update($0); try zip.write($0) }
+            : { try zip.write($0) }
+        if item.size >= 1 << 20 {
+            let pipeline = LanePipeline(laneA: laneA, laneB: laneB)
+            do {
+                try reader.forEachChunk { try pipeline.push($0) }
+            } catch {
+                try? pipeline.finish()
+                throw error
+            }
+            try pipeline.finish()
+        } else {
+            try reader.forEachChunk { chunk in
+                try laneA(chunk)
+                try laneB(chunk)
             }
         }
         try zip.finish(crc: crc.value)
