@@ -64,6 +64,46 @@ import BewaarStore
         #expect(zip.entries.map(\.name) == zip.entries.map(\.name).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
+    @Test func bigOriginalsGoThroughTheTwoCorePipelineIntact() throws {
+        let dir = TempDir()
+        let (store, id) = try Fixture.makeStore(at: dir.file("store"))
+        // A 9 MB "video" (stored) and a 6.5 MB chat (deflated): several pipeline buffers each.
+        var video: [UInt8] = [0, 0, 0, 0x18] + Array("ftypmp42".utf8)
+        var x: UInt64 = 88172645463325252
+        while video.count < 9_000_001 { x ^= x << 13; x ^= x >> 7; x ^= x << 17; video.append(UInt8(truncatingIfNeeded: x)) }
+        let chat = Array(String(repeating: "13-03-2026 07:45 - Daan Jansen: morgen weer, Sanne\n", count: 130_000).utf8)
+        for (name, bytes, type) in [("VID-0001.mp4", video, "video/mp4"), ("grote chat.txt", chat, "text/plain")] {
+            let tmp = dir.file(name)
+            try Data(bytes).write(to: URL(fileURLWithPath: tmp))
+            let (d, size) = try store.objects.put(file: tmp)
+            _ = try store.recordIngest(NewEvidence(name: name, size: size, sha256: d, mediaType: type, format: "unknown",
+                                                   collectedBy: "J. Bakker (mentor)"), in: id)
+        }
+        let out = dir.file("groot.zip")
+        _ = try BundleBuilder.build(store: store, options: Fixture.options(id, out: out))
+        let report = BagVerifier.verify(path: out)
+        #expect(report.intact, "\(Fixture.problemsText(report))")
+        let bag = try ZipBagSource(path: out)
+        for bytes in [video, chat] {
+            let sha = StreamingSHA256.digest(bytes)
+            let path = bag.files.keys.first { $0.contains(sha.hex) }!
+            var h = StreamingSHA256()
+            try bag.stream(path) { h.update($0) }
+            #expect(h.finalize() == sha)
+        }
+        let zip = try ZipReader(path: out)
+        #expect(zip.entries.first { $0.name.hasSuffix("VID-0001.mp4") }?.method == 0)
+        #expect(zip.entries.first { $0.name.hasSuffix("grote-chat.txt") }?.method == 8)
+        // A flipped byte deep inside the big stored original is found and named.
+        let entry = zip.entries.first { $0.name.hasSuffix("VID-0001.mp4") }!
+        var raw = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out)))
+        raw[Int(entry.dataOffset) + 7_000_000] ^= 0x80
+        try Data(raw).write(to: URL(fileURLWithPath: dir.file("kapot.zip")))
+        let bad = BagVerifier.verify(path: dir.file("kapot.zip"))
+        #expect(!bad.intact)
+        #expect(Fixture.problemsText(bad).contains("VID-0001.mp4"))
+    }
+
     @Test func randomBytesOfUnknownKindAreStoredNotDeflated() {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         let random: [UInt8] = (0..<(1 << 18)).map { _ in
