@@ -164,7 +164,7 @@ public enum BagVerifier {
             var content: [UInt8]? = kept(p) && (bag.files[p] ?? 0) <= 256 << 20 ? [] : nil
             do {
                 if (bag.files[p] ?? 0) >= 1 << 20 {
-                    let pipeline = LanePipeline(laneA: { h256.update($0) }, laneB: { h512.update($0) })
+                    let pipeline = LanePipeline(laneA: { c, _ in h256.update(c) }, laneB: { c, _ in h512.update(c) })
                     do {
                         try bag.stream(p) { chunk in
                             try pipeline.push(chunk)

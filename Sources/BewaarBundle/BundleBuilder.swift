@@ -273,47 +273,84 @@ public enum BundleBuilder {
         return produced < sample.count - sample.count / 20
     }
 
-    /// Streams one original into the zip: read once, SHA-256 + CRC on one core, SHA-512 +
-    /// compression + writing on the other. Refuses an original whose bytes no longer match
-    /// their address. Returns the SHA-512.
+    /// Streams one original into the zip: read once, straight into a ring of buffers; for
+    /// stored media SHA-256 + most of the CRC on one core and SHA-512 + the rest of the CRC +
+    /// writing on the other (the CRC parts are joined with `crc32_combine`); for deflated
+    /// files all hashes on one core and compression + writing on the other. Refuses an
+    /// original whose bytes no longer match their address. Returns the SHA-512.
     static func streamOriginal(_ item: EvidenceItem, from path: String, into zip: ZipWriter, name: String) throws -> String {
-        let reader: FileReader
-        do { reader = try FileReader(path: path, bufferSize: 2 << 20) } catch {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
             throw BundleError(.originalChanged, nl: "Origineel \(item.sha256.hex) (\(item.name)) ontbreekt in de opslag. Voer `bewaar check` uit.",
                               en: "Original \(item.sha256.hex) (\(item.name)) is missing from the store. Run `bewaar check`.")
         }
-        let head = (try? reader.read(at: 0, count: 16)) ?? []
-        var method = method(for: item, head: head)
-        if method == .deflated, item.size >= 1 << 16, !worthDeflating((try? reader.read(at: 0, count: 1 << 18)) ?? []) {
-            method = .stored
+        defer { Glibc.close(fd) }
+        func readAt(_ count: Int) -> [UInt8] {
+            var out = [UInt8](repeating: 0, count: count)
+            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
+            return Array(out.prefix(max(n, 0)))
         }
+        func readNext(_ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+            while true {
+                let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+                if n >= 0 { return n }
+                if errno != EINTR { throw BundleError.io(path, errno, writing: false) }
+            }
+        }
+        var method = method(for: item, head: readAt(16))
+        if method == .deflated, item.size >= 1 << 16, !worthDeflating(readAt(1 << 18)) { method = .stored }
         var h256 = StreamingSHA256()
         var h512 = StreamingSHA512()
-        var crc = CRC32()
+        var crcA: [(crc: UInt32, length: Int)] = []
+        var crcB: [(crc: UInt32, length: Int)] = []
         try zip.begin(name: name, method: method, sizeHint: UInt64(max(item.size, 0)))
-        // Stored: SHA-256 + CRC | SHA-512 + writing. Deflated: all hashes | compression + writing.
-        let laneA: (UnsafeRawBufferPointer) throws -> Void = method == .stored
-            ? { h256.update($0); crc.update($0) }
-            : { h256.update($0); crc.update($0); h512.update($0) }
-        let laneB: (UnsafeRawBufferPointer) throws -> Void = method == .stored
-            ? { h512.update($0); try zip.write($0) }
-            : { try zip.write($0) }
         if item.size >= 1 << 20 {
-            let pipeline = LanePipeline(laneA: laneA, laneB: laneB)
-            do {
-                try reader.forEachChunk { try pipeline.push($0) }
-            } catch {
+            let stored = method == .stored
+            // Lane A's share of each chunk's CRC (SHA-512 on lane B is slower than SHA-256).
+            func split(_ n: Int) -> Int { stored ? n * 3 / 4 : n }
+            let pipeline = LanePipeline(
+                laneA: { c, _ in
+                    h256.update(c)
+                    if !stored { h512.update(c) }
+                    var crc = CRC32()
+                    crc.update(UnsafeRawBufferPointer(rebasing: c[0..<split(c.count)]))
+                    crcA.append((crc.value, split(c.count)))
+                },
+                laneB: { c, _ in
+                    if stored { h512.update(c) }
+                    var crc = CRC32()
+                    crc.update(UnsafeRawBufferPointer(rebasing: c[split(c.count)...]))
+                    crcB.append((crc.value, c.count - split(c.count)))
+                    try zip.write(c)
+                })
+            do { try pipeline.pump(readNext) } catch {
                 try? pipeline.finish()
                 throw error
             }
             try pipeline.finish()
         } else {
-            try reader.forEachChunk { chunk in
-                try laneA(chunk)
-                try laneB(chunk)
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { buffer.deallocate() }
+            var crc = CRC32()
+            var total = 0
+            while true {
+                let n = try readNext(buffer)
+                if n == 0 { break }
+                let c = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+                h256.update(c)
+                h512.update(c)
+                crc.update(c)
+                try zip.write(c)
+                total += n
             }
+            crcA = [(crc.value, total)]
         }
-        try zip.finish(crc: crc.value)
+        var crc: UInt32 = 0
+        for i in crcA.indices {
+            crc = CRC32.combine(crc, crcA[i].crc, lengthOfB: crcA[i].length)
+            if i < crcB.count { crc = CRC32.combine(crc, crcB[i].crc, lengthOfB: crcB[i].length) }
+        }
+        try zip.finish(crc: crc)
         let actual = h256.finalize()
         guard actual == item.sha256, h256.byteCount == item.size else {
             throw BundleError(.originalChanged,

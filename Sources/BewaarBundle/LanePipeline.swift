@@ -18,8 +18,8 @@ final class LanePipeline: @unchecked Sendable {
     private let free: DispatchSemaphore
     private let filled = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
-    private let laneA: (UnsafeRawBufferPointer) throws -> Void
-    private let laneB: (UnsafeRawBufferPointer) throws -> Void
+    private let laneA: (UnsafeRawBufferPointer, Int) throws -> Void
+    private let laneB: (UnsafeRawBufferPointer, Int) throws -> Void
     private let lock = NSLock()
     private var laneBError: (any Error)?
     private var current = 0
@@ -27,8 +27,9 @@ final class LanePipeline: @unchecked Sendable {
     private var sequence = 0
     private var finished = false
 
-    init(chunkSize: Int = 4 << 20, depth: Int = 3, laneA: @escaping (UnsafeRawBufferPointer) throws -> Void,
-         laneB: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    /// `laneA` and `laneB` get each chunk with its index (0, 1, 2…); each lane sees the chunks in order.
+    init(chunkSize: Int = 4 << 20, depth: Int = 3, laneA: @escaping (UnsafeRawBufferPointer, Int) throws -> Void,
+         laneB: @escaping (UnsafeRawBufferPointer, Int) throws -> Void) {
         self.chunkSize = chunkSize
         self.depth = depth
         self.laneA = laneA
@@ -52,6 +53,7 @@ final class LanePipeline: @unchecked Sendable {
 
     private func runLaneB() {
         var slot = 0
+        var index = 0
         while true {
             filled.wait()
             let n = counts[slot]
@@ -60,7 +62,7 @@ final class LanePipeline: @unchecked Sendable {
             let failed = laneBError != nil
             lock.unlock()
             if !failed {
-                do { try laneB(UnsafeRawBufferPointer(start: buffers[slot].baseAddress, count: n)) } catch {
+                do { try laneB(UnsafeRawBufferPointer(start: buffers[slot].baseAddress, count: n), index) } catch {
                     lock.lock()
                     laneBError = error
                     lock.unlock()
@@ -68,6 +70,7 @@ final class LanePipeline: @unchecked Sendable {
             }
             free.signal()
             slot = (slot + 1) % depth
+            index += 1
         }
         done.signal()
     }
@@ -84,12 +87,23 @@ final class LanePipeline: @unchecked Sendable {
         }
     }
 
+    /// Reads straight into the ring (no extra copy) until `read` returns 0 (the end).
+    func pump(_ read: (UnsafeMutableRawBufferPointer) throws -> Int) throws {
+        while true {
+            let n = try read(UnsafeMutableRawBufferPointer(rebasing: buffers[current][fill..<chunkSize]))
+            if n == 0 { return }
+            fill += n
+            if fill == chunkSize { try dispatch() }
+        }
+    }
+
     private func dispatch() throws {
         let slot = current
         counts[slot] = fill
         filled.signal()  // lane B starts on it
         var errorA: (any Error)?
-        do { try laneA(UnsafeRawBufferPointer(start: buffers[slot].baseAddress, count: fill)) } catch { errorA = error }
+        do { try laneA(UnsafeRawBufferPointer(start: buffers[slot].baseAddress, count: fill), sequence) } catch { errorA = error }
+        sequence += 1
         current = (current + 1) % depth
         fill = 0
         free.wait()  // the next buffer must be done by lane B

@@ -17,6 +17,11 @@ struct CRC32 {
         }
         value = UInt32(truncatingIfNeeded: crc)
     }
+
+    /// The CRC of A followed by B, from the CRC of A, the CRC of B and B's length.
+    static func combine(_ a: UInt32, _ b: UInt32, lengthOfB: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: crc32_combine(UInt(a), UInt(b), off_t(lengthOfB)))
+    }
 }
 
 /// A raw-deflate compressor (no zlib header, as zip stores it). Owns its z_stream.
