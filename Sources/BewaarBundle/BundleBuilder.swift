@@ -273,6 +273,9 @@ public enum BundleBuilder {
         return produced < sample.count - sample.count / 20
     }
 
+    /// zlib level for deflated originals.
+    static let originalsLevel: Int32 = 1
+
     /// Streams one original into the zip: read once, straight into a ring of buffers; for
     /// stored media SHA-256 + most of the CRC on one core and SHA-512 + the rest of the CRC +
     /// writing on the other (the CRC parts are joined with `crc32_combine`); for deflated
@@ -303,7 +306,9 @@ public enum BundleBuilder {
         var h512 = StreamingSHA512()
         var crcA: [(crc: UInt32, length: Int)] = []
         var crcB: [(crc: UInt32, length: Int)] = []
-        try zip.begin(name: name, method: method, sizeHint: UInt64(max(item.size, 0)))
+        // Originals are deflated fast (level 1): chats compress well at any level, and an
+        // export should not wait on the compressor; the JSON Bewaar writes uses the writer's level.
+        try zip.begin(name: name, method: method, sizeHint: UInt64(max(item.size, 0)), level: originalsLevel)
         if item.size >= 1 << 20 {
             let stored = method == .stored
             // Lane A's share of each chunk's CRC (SHA-512 on lane B is slower than SHA-256).

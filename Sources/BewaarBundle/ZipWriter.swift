@@ -102,7 +102,7 @@ final class ZipWriter {
 
     /// Starts an entry. `sizeHint` is the expected uncompressed size; an entry that may pass
     /// 4 GiB gets a ZIP64 local header.
-    func begin(name: String, method: ZipMethod, sizeHint: UInt64) throws {
+    func begin(name: String, method: ZipMethod, sizeHint: UInt64, level: Int32? = nil) throws {
         precondition(current == nil, "previous entry not finished")
         let nameBytes = Array(name.utf8)
         let zip64 = forceZip64 || sizeHint >= 0xFFFF_0000 || offset >= 0xFFFF_FFFF
@@ -128,7 +128,7 @@ final class ZipWriter {
         central.append(Central(name: nameBytes, method: method, crc: 0, compressed: 0, uncompressed: 0,
                                offset: offset, zip64Local: zip64))
         try emit(h.data)
-        current = (central.count - 1, method == .deflated ? try Deflater(level: level) : nil)
+        current = (central.count - 1, method == .deflated ? try Deflater(level: level ?? self.level) : nil)
     }
 
     /// Appends uncompressed bytes of the current entry (compressing them when deflated).
