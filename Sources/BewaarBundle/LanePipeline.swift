@@ -28,7 +28,7 @@ final class LanePipeline: @unchecked Sendable {
     private var finished = false
 
     /// `laneA` and `laneB` get each chunk with its index (0, 1, 2…); each lane sees the chunks in order.
-    init(chunkSize: Int = 4 << 20, depth: Int = 3, laneA: @escaping (UnsafeRawBufferPointer, Int) throws -> Void,
+    init(chunkSize: Int = 4 << 20, depth: Int = 4, laneA: @escaping (UnsafeRawBufferPointer, Int) throws -> Void,
          laneB: @escaping (UnsafeRawBufferPointer, Int) throws -> Void) {
         self.chunkSize = chunkSize
         self.depth = depth
