@@ -43,10 +43,12 @@ let package = Package(
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
         .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto, for a vectorised SHA-512 in the bundle's hot loop.
+        .systemLibrary(name: "CBewaarLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Hashed evidence bundles: a case as a BagIt 1.0 zip, and the strict verifier.
         .target(
             name: "BewaarBundle",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarStore", "CBewaarZlib"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto"],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(

@@ -158,13 +158,14 @@ public enum BagVerifier {
         var keep: [String: [UInt8]] = [:]
         let kept: (String) -> Bool = { $0 == BundleBuilder.custodyPath || $0 == "bag-info.txt" || $0 == "tagmanifest-sha256.txt"
             || ($0.hasPrefix("data/records/") && $0.hasSuffix(".json")) }
+        let buffers = PipelineBuffers()
         for p in bag.readingOrder {
             var h256 = StreamingSHA256()
-            var h512 = StreamingSHA512()
+            let h512 = FastSHA512()
             var content: [UInt8]? = kept(p) && (bag.files[p] ?? 0) <= 256 << 20 ? [] : nil
             do {
                 if (bag.files[p] ?? 0) >= 1 << 20 {
-                    let pipeline = LanePipeline(laneA: { c, _ in h256.update(c) }, laneB: { c, _ in h512.update(c) })
+                    let pipeline = LanePipeline(buffers: buffers, laneA: { c, _ in h256.update(c) }, laneB: { c, _ in h512.update(c) })
                     do {
                         try bag.stream(p) { chunk in
                             try pipeline.push(chunk)

@@ -163,6 +163,7 @@ public enum BundleBuilder {
         try zip.add(name: prefix + "bagit.txt", bytes: bagit, method: .deflated)
         var sha512: [String: String] = [:]
         let originalByPath = Dictionary(uniqueKeysWithValues: originals.map { ($0.path, $0.item) })
+        let buffers = PipelineBuffers()
         for path in (Array(memory.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
             if let bytes = memory[path] {
                 try zip.add(name: prefix + path, bytes: bytes, method: .deflated)
@@ -171,7 +172,8 @@ public enum BundleBuilder {
                 sha512[path] = h.finalizeHex()
                 sha256[path] = StreamingSHA256.digest(bytes).hex
             } else if let item = originalByPath[path] {
-                sha512[path] = try streamOriginal(item, from: store.objects.path(for: item.sha256), into: zip, name: prefix + path)
+                sha512[path] = try streamOriginal(item, from: store.objects.path(for: item.sha256), into: zip, name: prefix + path,
+                                                   buffers: buffers)
             }
         }
         let manifest256 = manifest(sha256)
@@ -277,11 +279,12 @@ public enum BundleBuilder {
     static let originalsLevel: Int32 = 1
 
     /// Streams one original into the zip: read once, straight into a ring of buffers; for
-    /// stored media SHA-256 + most of the CRC on one core and SHA-512 + the rest of the CRC +
+    /// stored media SHA-256 + 5/8 of the CRC on one core and SHA-512 (libcrypto) + the rest of the CRC +
     /// writing on the other (the CRC parts are joined with `crc32_combine`); for deflated
     /// files all hashes on one core and compression + writing on the other. Refuses an
     /// original whose bytes no longer match their address. Returns the SHA-512.
-    static func streamOriginal(_ item: EvidenceItem, from path: String, into zip: ZipWriter, name: String) throws -> String {
+    static func streamOriginal(_ item: EvidenceItem, from path: String, into zip: ZipWriter, name: String,
+                               buffers: PipelineBuffers) throws -> String {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw BundleError(.originalChanged, nl: "Origineel \(item.sha256.hex) (\(item.name)) ontbreekt in de opslag. Voer `bewaar check` uit.",
@@ -303,7 +306,7 @@ public enum BundleBuilder {
         var method = method(for: item, head: readAt(16))
         if method == .deflated, item.size >= 1 << 16, !worthDeflating(readAt(1 << 18)) { method = .stored }
         var h256 = StreamingSHA256()
-        var h512 = StreamingSHA512()
+        let h512 = FastSHA512()
         var crcA: [(crc: UInt32, length: Int)] = []
         var crcB: [(crc: UInt32, length: Int)] = []
         // Originals are deflated fast (level 1): chats compress well at any level, and an
@@ -311,9 +314,10 @@ public enum BundleBuilder {
         try zip.begin(name: name, method: method, sizeHint: UInt64(max(item.size, 0)), level: originalsLevel)
         if item.size >= 1 << 20 {
             let stored = method == .stored
-            // Lane A's share of each chunk's CRC (SHA-512 on lane B is slower than SHA-256).
-            func split(_ n: Int) -> Int { stored ? n * 3 / 4 : n }
+            // Lane A's share of each chunk's CRC (lane B's SHA-512 is slower than lane A's SHA-256).
+            func split(_ n: Int) -> Int { stored ? n * 5 / 8 : n }
             let pipeline = LanePipeline(
+                buffers: buffers,
                 laneA: { c, _ in
                     h256.update(c)
                     if !stored { h512.update(c) }

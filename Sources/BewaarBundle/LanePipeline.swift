@@ -10,10 +10,25 @@ import Foundation
 /// lane B up to `depth` buffers behind. Memory stays at `depth × chunkSize` whatever the
 /// stream's size. Used for big files (SHA-256 + CRC on lane A, SHA-512 + compression +
 /// writing on lane B); small files run both lanes inline.
+/// The pipeline's buffers, allocated once and reused for every file of an export or a
+/// verification, so memory does not depend on how many files there are.
+final class PipelineBuffers: @unchecked Sendable {
+    let chunkSize: Int
+    let buffers: [UnsafeMutableRawBufferPointer]
+
+    init(chunkSize: Int = 4 << 20, depth: Int = 4) {
+        self.chunkSize = chunkSize
+        buffers = (0..<depth).map { _ in .allocate(byteCount: chunkSize, alignment: 64) }
+    }
+
+    deinit { for b in buffers { b.deallocate() } }
+}
+
 final class LanePipeline: @unchecked Sendable {
     private let chunkSize: Int
     private let depth: Int
-    private var buffers: [UnsafeMutableRawBufferPointer]
+    private let pool: PipelineBuffers
+    private var buffers: [UnsafeMutableRawBufferPointer] { pool.buffers }
     private var counts: [Int]
     private let free: DispatchSemaphore
     private let filled = DispatchSemaphore(value: 0)
@@ -28,13 +43,13 @@ final class LanePipeline: @unchecked Sendable {
     private var finished = false
 
     /// `laneA` and `laneB` get each chunk with its index (0, 1, 2…); each lane sees the chunks in order.
-    init(chunkSize: Int = 4 << 20, depth: Int = 4, laneA: @escaping (UnsafeRawBufferPointer, Int) throws -> Void,
+    init(buffers pool: PipelineBuffers, laneA: @escaping (UnsafeRawBufferPointer, Int) throws -> Void,
          laneB: @escaping (UnsafeRawBufferPointer, Int) throws -> Void) {
-        self.chunkSize = chunkSize
-        self.depth = depth
+        self.pool = pool
+        self.chunkSize = pool.chunkSize
+        self.depth = pool.buffers.count
         self.laneA = laneA
         self.laneB = laneB
-        buffers = (0..<depth).map { _ in .allocate(byteCount: chunkSize, alignment: 64) }
         counts = Array(repeating: 0, count: depth)
         // Created at 0 and raised: libdispatch refuses to free a semaphore whose value is
         // below the value it was created with.
@@ -48,7 +63,6 @@ final class LanePipeline: @unchecked Sendable {
 
     deinit {
         if !finished { try? finish() }
-        for b in buffers { b.deallocate() }
     }
 
     private func runLaneB() {

@@ -104,6 +104,20 @@ import BewaarStore
         #expect(Fixture.problemsText(bad).contains("VID-0001.mp4"))
     }
 
+    @Test func libcryptoSHA512AgreesWithSwiftCrypto() {
+        for n in [0, 1, 111, 128, 1 << 20] {
+            let bytes = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let fast = FastSHA512()
+            var reference = StreamingSHA512()
+            bytes.withUnsafeBytes { p in
+                fast.update(UnsafeRawBufferPointer(rebasing: p.prefix(n / 3)))
+                fast.update(UnsafeRawBufferPointer(rebasing: p.dropFirst(n / 3)))
+                reference.update(p)
+            }
+            #expect(fast.finalizeHex() == reference.finalizeHex())
+        }
+    }
+
     @Test func randomBytesOfUnknownKindAreStoredNotDeflated() {
         var x: UInt64 = 0x9E37_79B9_7F4A_7C15
         let random: [UInt8] = (0..<(1 << 18)).map { _ in
