@@ -221,6 +221,19 @@ public enum BagVerifier {
                     "Payload-Oxum says \(oxum[0]), the bag holds \(payloadBytes) bytes in \(payload.count) files")
         }
 
+        // Every original's name carries its SHA-256: the content must still have it.
+        for p in payload.sorted() where p.hasPrefix("data/originals/") {
+            let name = p.dropFirst("data/originals/".count)
+            guard let actual = actual256[p] else { continue }
+            let named = String(name.prefix(64))
+            if SHA256Digest(hex: named) == nil || name.dropFirst(64).first != "-" {
+                problem(p, nil, "de naam begint niet met de SHA-256 van het origineel", "the name does not start with the original's SHA-256")
+            } else if named != actual {
+                problem(p, nil, "de inhoud heeft niet de SHA-256 uit de naam (nu \(actual.prefix(12))…)",
+                        "the content does not have the SHA-256 in its name (now \(actual.prefix(12))…)")
+            }
+        }
+
         // The custody chain.
         checkCustody(keep[BundleBuilder.custodyPath], info: info?.info, payloadDigests: actual256, &r)
 
@@ -327,6 +340,10 @@ public enum BagVerifier {
             return
         }
         guard let size = bag.files[original] else { problem("het origineel \(original) ontbreekt", "the original \(original) is missing"); return }
+        if let sha = item["sha256"]?.stringValue, !original.hasPrefix("data/originals/\(sha)-") {
+            problem("de record hoort bij origineel \(sha.prefix(12))…, maar wijst naar \(original)",
+                    "the record belongs to original \(sha.prefix(12))…, but points at \(original)")
+        }
         if let declared = item["size"]?.intValue, declared != size {
             problem("het origineel \(original) is \(size) bytes, de record zegt \(declared)", "the original \(original) is \(size) bytes, the record says \(declared)")
         }

@@ -166,6 +166,20 @@ import BewaarStore
         #expect(r.problems.contains { $0.file.hasPrefix("data/records/item-0001") && $0.dutch.contains("bericht 3") }, "\(Fixture.problemsText(r))")
     }
 
+    @Test func anOriginalSwappedWithFreshManifestsIsStillCaught() throws {
+        let dir = TempDir()
+        let bag = try Self.freshBag(dir)
+        let originals = try FileManager.default.contentsOfDirectory(atPath: bag.folder + "/data/originals").sorted()
+        let target = bag.folder + "/data/originals/" + originals[0]
+        try Data("iets heel anders\n".utf8).write(to: URL(fileURLWithPath: target))
+        let custody = try String(contentsOfFile: bag.folder + "/data/custody.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        try Self.rewrite(bag.folder, custody: custody)  // every manifest made to match the swap
+        let r = BagVerifier.verify(path: bag.folder)
+        #expect(!r.intact)
+        #expect(r.problems.contains { $0.file == "data/originals/" + originals[0] }, "\(Fixture.problemsText(r))")
+        #expect(r.problems.contains { $0.file == "data/custody.jsonl" && $0.dutch.contains("exportgebeurtenis") })
+    }
+
     @Test func strictWhereBagitPythonIsLenient() throws {
         let dir = TempDir()
         let bag = try Self.freshBag(dir)
