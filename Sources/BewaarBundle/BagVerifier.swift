@@ -61,6 +61,13 @@ public enum BagVerifier {
             report.problems.append(VerifyProblem(file: path, line: nil, dutch: "bestaat niet", english: "does not exist"))
             return report
         }
+        var path = path
+        let fm = FileManager.default
+        if isDir.boolValue, !fm.fileExists(atPath: path + "/bagit.txt"),
+           let entries = try? fm.contentsOfDirectory(atPath: path), entries.count == 1,
+           fm.fileExists(atPath: path + "/" + entries[0] + "/bagit.txt") {
+            path += "/" + entries[0]  // the folder a zip was unpacked into
+        }
         do {
             let source: any BagSource = isDir.boolValue ? try FolderBagSource(path: path) : try ZipBagSource(path: path)
             report.bagName = source.name

@@ -23,6 +23,9 @@ import BewaarStore
         let r = BagVerifier.verify(path: bag.folder)
         #expect(r.intact, "\(Fixture.problemsText(r))")
         #expect(r.events > 5)
+        // The folder the zip was unpacked into works too.
+        let parent = (bag.folder as NSString).deletingLastPathComponent
+        #expect(BagVerifier.verify(path: parent).intact)
     }
 
     @Test func flippingOneByteInAnySingleFileIsFoundAndNamed() throws {
