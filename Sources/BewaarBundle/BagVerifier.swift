@@ -40,6 +40,8 @@ public struct VerifyReport: Sendable {
     /// SHA-256 of `tagmanifest-sha256.txt` as found (for RFC 3161 checks and reports).
     public var tagManifestSHA256: String?
     public var tagManifestBytes: [UInt8]?
+    /// The last custody event in the bag (the export), as found.
+    public var exportEvent: CustodyEvent?
     public var intact: Bool { problems.isEmpty }
 }
 
@@ -301,6 +303,7 @@ public enum BagVerifier {
         }
         // The export event: the last one, recording the payload without this log.
         guard let last = events.last else { problem(nil, "is leeg", "is empty"); return }
+        r.exportEvent = last
         guard last.action == .exportMade, let recorded = last.details["payloadDigestExcludingCustody"] else {
             problem(lineOf[last.sequence], "de laatste gebeurtenis is niet de export van deze bundel (weggehaald of toegevoegd?)",
                     "the last event is not this bundle's export (removed or added?)")

@@ -49,6 +49,10 @@ struct VerifyCommand: ParsableCommand {
         if report.intact {
             out(t("Intact: \(report.files) bestanden (\(report.bytes) bytes), \(report.events) events, \(report.recordsChecked) berichten binnen hun origineel, niets gewijzigd.",
                   "Intact: \(report.files) files (\(report.bytes) bytes), \(report.events) events, \(report.recordsChecked) records inside their original, nothing changed."))
+            if let e = report.exportEvent {
+                out(t("Kop van het logboek: sha256:\(e.hash) (gebeurtenis \(e.sequence), export door \(TerminalText.line(e.actor, limit: 60)) op \(DisplayTime.string(e.time)))",
+                      "Custody head: sha256:\(e.hash) (event \(e.sequence), exported by \(TerminalText.line(e.actor, limit: 60)) on \(DisplayTime.string(e.time)))"))
+            }
             if let d = report.tagManifestSHA256 {
                 out(t("Hash van tagmanifest-sha256.txt: sha256:\(d)", "Digest of tagmanifest-sha256.txt: sha256:\(d)"))
             }
