@@ -52,12 +52,21 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarImportWhatsApp"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportWhatsApp"],
+            swiftSettings: strict),
+        // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
+        .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto, for a vectorised SHA-512 in the bundle's hot loop.
+        .systemLibrary(name: "CBewaarLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // Hashed evidence bundles: a case as a BagIt 1.0 zip, and the strict verifier.
+        .target(
+            name: "BewaarBundle",
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto"],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
@@ -70,5 +79,6 @@ let package = Package(
             name: "BewaarImportWhatsAppTests",
             dependencies: ["BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "BewaarBundleTests", dependencies: ["BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
     ]
 )

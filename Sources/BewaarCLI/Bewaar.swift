@@ -18,7 +18,8 @@ public struct Bewaar: ParsableCommand {
         version: BewaarVersion.string,
         subcommands: [CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
                       InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
-                      StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self, DemoCommand.self])
+                      StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
+                      BundleCommand.self, VerifyCommand.self, DemoCommand.self])
 
     public init() {}
 

@@ -67,6 +67,14 @@ struct DemoCommand: ParsableCommand {
         try step(t("De zaak", "The case"), ["case", "show", caseID, "--messages", "8"] + common)
         try step(t("Het logboek", "The custody log"), ["log", "--case", caseID] + common)
         try step(t("De opslag controleren", "Checking the store"), ["check"] + common)
+
+        // Bundle (issue 7): export the case as a BagIt zip and verify it as an outsider would.
+        let bundleDir = storePath + "-bundel"
+        try FileManager.default.createDirectory(atPath: bundleDir, withIntermediateDirectories: true)
+        let zip = bundleDir + "/\(caseID).zip"
+        try step(t("Bewijsbundel maken", "Making the evidence bundle"),
+                 ["bundle", "--case", caseID, "--out", zip, "--school", "Voorbeeldcollege"] + common)
+        try step(t("De bundel controleren", "Verifying the bundle"), ["verify", zip] + (lang.map { ["--lang", $0] } ?? []))
         let packetFolder = storePath + "/pakket-" + caseID
         try step(t("Het pakket voor de aangifte", "The police packet"),
                  ["packet", "--case", caseID, "--out", packetFolder, "--school", "Voorbeeldcollege"] + common)

@@ -5,7 +5,7 @@ import BewaarKit
 struct PacketCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "packet",
-        abstract: "Maak het pakket voor een aangifte: rapport.pdf, rapport.html en aangifte-checklist.txt.",
+        abstract: "Maak het pakket voor een aangifte: bewijsbundel, rapport.pdf, rapport.html en aangifte-checklist.txt.",
         discussion: """
             Voor de afdelingsleider (stap 5). Het rapport toont betrokkenen en hun accounts, wat er gebeurde, \
             het patroon per dag, de gemarkeerde berichten met context, de stappen van de school, de bewijsstukken \
@@ -17,6 +17,7 @@ struct PacketCommand: ParsableCommand {
     @Option(help: "Naam van de school, voor het rapport.") var school: String?
     @Option(help: "Tijdzone voor tijden in het rapport.") var timezone: String = "Europe/Amsterdam"
     @Option(help: "Aantal berichten context voor en na elk gemarkeerd bericht.") var context: Int = 3
+    @Flag(name: .customLong("zonder-bundel"), help: "Alleen het rapport en de checklist, zonder bewijsbundel.") var withoutBundle = false
 
     func run() throws {
         let id = try parseCaseID(caseID, global)
@@ -27,7 +28,7 @@ struct PacketCommand: ParsableCommand {
         var maker = PacketMaker(store: store, timeZone: zone, school: school)
         maker.contextSize = max(0, min(context, 50))
         let folder = outFolder.hasPrefix("/") ? outFolder : FileManager.default.currentDirectoryPath + "/" + outFolder
-        let result = try maker.make(id, folder: folder, actor: global.actor)
+        let result = try maker.make(id, folder: folder, actor: global.actor, bewaarVersion: withoutBundle ? nil : BewaarVersion.string)
         for f in result.files { out("\(folder)/\(f.name)  sha256 \(f.sha256)") }
         out(global.t("Pakket klaar. Het rapport staat in \(folder)/rapport.pdf", "Packet ready. The report is at \(folder)/rapport.pdf"))
     }

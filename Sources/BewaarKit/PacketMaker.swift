@@ -3,6 +3,7 @@ import BewaarModel
 import BewaarDigest
 import BewaarStore
 import BewaarReport
+import BewaarBundle
 
 /// What `bewaar packet` wrote.
 public struct PacketResult: Sendable {
@@ -85,8 +86,37 @@ public struct PacketMaker: Sendable {
         return days
     }
 
-    /// Writes the packet into `folder` (created if needed) and records a `packet-made` event.
-    public func make(_ id: CaseID, folder: String, actor: String, bundle: BundleSummary? = nil) throws -> PacketResult {
+    /// Writes the packet into `folder` (created if needed, and holding no packet yet): with
+    /// `bewaarVersion` set, first the evidence bundle (`bewijsbundel-ID.zip`, whose digests the
+    /// report quotes), then the report and the checklist; records a `packet-made` event.
+    public func make(_ id: CaseID, folder: String, actor: String, bewaarVersion: String? = nil) throws -> PacketResult {
+        for name in ["rapport.pdf", "rapport.html", "aangifte-checklist.txt", "bewijsbundel-\(id).zip"]
+        where FileManager.default.fileExists(atPath: folder + "/" + name) {
+            throw KitError(nl: "De map \(folder) bevat al een pakket (\(name)). Kies een nieuwe map met --out; een bestaand pakket wordt nooit overschreven.",
+                           en: "The folder \(folder) already holds a packet (\(name)). Choose a new folder with --out; an existing packet is never overwritten.")
+        }
+        var bundle: BundleSummary?
+        var bundleFile: (String, String)?
+        if let bewaarVersion {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw KitError(nl: "Kan map \(folder) niet maken. Kies een andere map met --out.",
+                               en: "Cannot create folder \(folder). Choose another folder with --out.")
+            }
+            let zip = folder + "/bewijsbundel-\(id).zip"
+            let r: BundleResult
+            do {
+                r = try BundleBuilder.build(store: store, options: BundleOptions(
+                    caseID: id, output: zip, actor: actor, organisation: school ?? "onbekende school", timeZone: timeZone,
+                    version: bewaarVersion))
+            } catch let e as BundleError {
+                throw KitError(nl: e.dutch, en: e.english)
+            }
+            let digest = try FileReader.sha256(path: r.zipPath).digest.hex
+            bundle = BundleSummary(fileName: (r.zipPath as NSString).lastPathComponent, sha256: digest, tagManifestSHA256: r.tagManifestSHA256)
+            bundleFile = ((r.zipPath as NSString).lastPathComponent, digest)
+        }
         let content = try content(id, actor: actor, bundle: bundle)
         let doc = PacketDocument.build(content)
         do {
@@ -95,7 +125,7 @@ public struct PacketMaker: Sendable {
             throw KitError(nl: "Kan map \(folder) niet maken. Kies een andere map met --out.",
                            en: "Cannot create folder \(folder). Choose another folder with --out.")
         }
-        var files: [(String, String)] = []
+        var files: [(String, String)] = bundleFile.map { [$0] } ?? []
         func write(_ name: String, _ produce: (String) throws -> Void) throws {
             let final = folder + "/" + name
             let tmp = folder + "/." + name + ".tmp"

@@ -85,6 +85,17 @@ import BewaarModel
             let hash = String(line.split(separator: " ").last!)
             if hash.count == 64 { #expect(text.contains(hash), "hash \(hash) in the PDF") }
         }
+        // The bundle goes with the packet; the report quotes its digests and it verifies.
+        let bundle = out + "/bewijsbundel-\(id).zip"
+        #expect(FileManager.default.fileExists(atPath: bundle))
+        let bundleHash = try #require(packet.stdout.split(separator: "\n").first { $0.contains("bewijsbundel-") }?.split(separator: " ").last)
+        #expect(text.contains(String(bundleHash)))
+        let verify = try BewaarBinary.run(["verify", bundle])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("Intact"))
+        let again2 = try BewaarBinary.run(["packet", "--case", id, "--out", out] + s)
+        #expect(again2.status == 1)
+        #expect(again2.stderr.contains("bevat al een pakket"))
         let pages = t.path + "/png"
         _ = try Poppler.run("pdftoppm", ["-r", "50", "-png", out + "/rapport.pdf", pages])
         #expect(try FileManager.default.contentsOfDirectory(atPath: t.path).contains { $0.hasPrefix("png") && $0.hasSuffix(".png") })

@@ -1,0 +1,372 @@
+import Foundation
+import BewaarModel
+import BewaarDigest
+import BewaarStore
+
+/// One thing wrong with a bag: the file (and line) it concerns and what is wrong, in Dutch
+/// and English.
+public struct VerifyProblem: Sendable, Hashable {
+    public var file: String
+    public var line: Int?
+    public var dutch: String
+    public var english: String
+
+    public init(file: String, line: Int?, dutch: String, english: String) {
+        self.file = file
+        self.line = line
+        self.dutch = dutch
+        self.english = english
+    }
+
+    /// `file:line: text` for people.
+    public func text(dutch d: Bool) -> String {
+        (line.map { "\(file):\($0)" } ?? file) + ": " + (d ? dutch : english)
+    }
+}
+
+/// The outcome of verifying a bag.
+public struct VerifyReport: Sendable {
+    public var bagName: String = ""
+    /// Payload files checked.
+    public var files = 0
+    public var bytes: Int64 = 0
+    /// Custody events checked.
+    public var events = 0
+    /// Records whose origin range was checked against their original.
+    public var recordsChecked = 0
+    public var problems: [VerifyProblem] = []
+    /// Things worth knowing that are not problems (Dutch, English).
+    public var notes: [(nl: String, en: String)] = []
+    /// SHA-256 of `tagmanifest-sha256.txt` as found (for RFC 3161 checks and reports).
+    public var tagManifestSHA256: String?
+    public var tagManifestBytes: [UInt8]?
+    /// The last custody event in the bag (the export), as found.
+    public var exportEvent: CustodyEvent?
+    public var intact: Bool { problems.isEmpty }
+}
+
+/// Verifies a Bewaar bag, zipped or unpacked, more strictly than bagit-python: BagIt 1.0
+/// header, both payload manifests listing every payload file, tag manifests present and
+/// listing exactly the tag files, every digest, Payload-Oxum, nothing missing or extra, no
+/// fetch.txt, the custody chain from first to last event, every record's origin range inside
+/// its original, and the export event's payload digest.
+public enum BagVerifier {
+    static let payloadManifests = ["manifest-sha256.txt", "manifest-sha512.txt"]
+    static let tagManifests = ["tagmanifest-sha256.txt", "tagmanifest-sha512.txt"]
+
+    /// Verifies the zip or folder at `path`. Never throws: a zip that cannot be read or is
+    /// refused gives a report with that one problem.
+    public static func verify(path: String) -> VerifyReport {
+        var report = VerifyReport()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            report.problems.append(VerifyProblem(file: path, line: nil, dutch: "bestaat niet", english: "does not exist"))
+            return report
+        }
+        var path = path
+        let fm = FileManager.default
+        if isDir.boolValue, !fm.fileExists(atPath: path + "/bagit.txt"),
+           let entries = try? fm.contentsOfDirectory(atPath: path), entries.count == 1,
+           fm.fileExists(atPath: path + "/" + entries[0] + "/bagit.txt") {
+            path += "/" + entries[0]  // the folder a zip was unpacked into
+        }
+        do {
+            let source: any BagSource = isDir.boolValue ? try FolderBagSource(path: path) : try ZipBagSource(path: path)
+            report.bagName = source.name
+            try check(source, &report)
+        } catch let e as BundleError {
+            report.problems.append(VerifyProblem(file: (path as NSString).lastPathComponent, line: nil, dutch: e.dutch, english: e.english))
+        } catch {
+            report.problems.append(VerifyProblem(file: (path as NSString).lastPathComponent, line: nil,
+                                                 dutch: "kan niet worden gelezen (\(error))", english: "cannot be read (\(error))"))
+        }
+        return report
+    }
+
+    struct ManifestEntry { var digest: String; var line: Int }
+
+    static func check(_ bag: any BagSource, _ r: inout VerifyReport) throws {
+        func problem(_ file: String, _ line: Int? = nil, _ nl: String, _ en: String) {
+            r.problems.append(VerifyProblem(file: file, line: line, dutch: nl, english: en))
+        }
+        // Structure and header.
+        guard let bagit = try bag.read("bagit.txt", limit: 4096) else {
+            problem("bagit.txt", nil, "ontbreekt: dit is geen BagIt-bag", "is missing: this is not a BagIt bag")
+            return
+        }
+        if bagit.starts(with: [0xEF, 0xBB, 0xBF]) {
+            problem("bagit.txt", 1, "begint met een byte-order mark (niet toegestaan)", "starts with a byte-order mark (not allowed)")
+        }
+        let bagitText = String(decoding: bagit, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        if bagitText != "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n" {
+            problem("bagit.txt", nil, "is niet precies 'BagIt-Version: 1.0' en 'Tag-File-Character-Encoding: UTF-8'",
+                    "is not exactly 'BagIt-Version: 1.0' and 'Tag-File-Character-Encoding: UTF-8'")
+        }
+        if bag.files["fetch.txt"] != nil {
+            problem("fetch.txt", nil, "aanwezig: een bewijsbundel haalt nooit iets op van buiten", "present: an evidence bag never fetches anything")
+        }
+        for p in bag.files.keys.sorted() where !BagNames.isSafePath(p) {
+            problem(p, nil, "naam met tekens buiten [A-Za-z0-9._-]", "name with characters outside [A-Za-z0-9._-]")
+        }
+        let payload = Set(bag.files.keys.filter { $0.hasPrefix("data/") })
+        let tagFiles = Set(bag.files.keys.filter { !$0.hasPrefix("data/") && !tagManifests.contains($0) })
+
+        // Manifests.
+        var manifests: [String: [String: ManifestEntry]] = [:]
+        for m in payloadManifests + tagManifests {
+            guard let bytes = try bag.read(m, limit: 512 << 20) else {
+                problem(m, nil, "ontbreekt (een bewijsbundel heeft sha256- en sha512-manifesten én tag-manifesten)",
+                        "is missing (an evidence bag has sha256 and sha512 manifests and tag manifests)")
+                continue
+            }
+            let hexLength = m.contains("sha256") ? 64 : 128
+            var entries: [String: ManifestEntry] = [:]
+            var n = 0
+            for raw in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                n += 1
+                var line = String(raw)
+                if line.hasSuffix("\r") { line.removeLast() }
+                if line.isEmpty { continue }
+                guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
+                    problem(m, n, "regel zonder hash en pad", "line without digest and path"); continue
+                }
+                let digest = String(line[..<space]).lowercased()
+                let path = String(line[space...].drop(while: { $0 == " " || $0 == "\t" }))
+                if digest.count != hexLength || !digest.allSatisfy(\.isHexDigit) {
+                    problem(m, n, "'\(digest.prefix(20))…' is geen geldige hash", "'\(digest.prefix(20))…' is not a valid digest")
+                }
+                if !BagNames.isSafePath(path) {
+                    problem(m, n, "onveilig of ongeldig pad '\(path.prefix(80))'", "unsafe or invalid path '\(path.prefix(80))'"); continue
+                }
+                let isTagManifest = tagManifests.contains(m)
+                if isTagManifest && (path.hasPrefix("data/") || tagManifests.contains(path)) {
+                    problem(m, n, "een tag-manifest mag \(path) niet noemen", "a tag manifest must not list \(path)")
+                }
+                if !isTagManifest && !path.hasPrefix("data/") {
+                    problem(m, n, "\(path) ligt niet onder data/", "\(path) is not under data/")
+                }
+                if entries[path] != nil { problem(m, n, "\(path) staat er twee keer in", "\(path) is listed twice") }
+                entries[path] = ManifestEntry(digest: digest, line: n)
+            }
+            manifests[m] = entries
+        }
+        for m in payloadManifests + tagManifests {
+            guard let entries = manifests[m] else { continue }
+            let expected = payloadManifests.contains(m) ? payload : tagFiles
+            for (p, e) in entries.sorted(by: { $0.value.line < $1.value.line }) where bag.files[p] == nil {
+                problem(p, nil, "ontbreekt (genoemd in \(m) regel \(e.line))", "is missing (listed in \(m) line \(e.line))")
+            }
+            for p in expected.sorted() where entries[p] == nil {
+                problem(p, nil, payloadManifests.contains(m) ? "staat niet in \(m) (toegevoegd?)" : "tag-bestand staat niet in \(m) (toegevoegd?)",
+                        payloadManifests.contains(m) ? "is not in \(m) (added?)" : "tag file is not in \(m) (added?)")
+            }
+        }
+
+        // Every file hashed once, both algorithms on the two cores.
+        var actual256: [String: String] = [:]
+        var keep: [String: [UInt8]] = [:]
+        let kept: (String) -> Bool = { $0 == BundleBuilder.custodyPath || $0 == "bag-info.txt" || $0 == "tagmanifest-sha256.txt"
+            || ($0.hasPrefix("data/records/") && $0.hasSuffix(".json")) }
+        let buffers = PipelineBuffers()
+        for p in bag.readingOrder {
+            var h256 = StreamingSHA256()
+            let h512 = FastSHA512()
+            var content: [UInt8]? = kept(p) && (bag.files[p] ?? 0) <= 256 << 20 ? [] : nil
+            do {
+                if (bag.files[p] ?? 0) >= 1 << 20 {
+                    let pipeline = LanePipeline(buffers: buffers, laneA: { c, _ in h256.update(c) }, laneB: { c, _ in h512.update(c) })
+                    do {
+                        try bag.stream(p) { chunk in
+                            try pipeline.push(chunk)
+                            content?.append(contentsOf: chunk)
+                        }
+                    } catch {
+                        try? pipeline.finish()
+                        throw error
+                    }
+                    try pipeline.finish()
+                } else {
+                    try bag.stream(p) { chunk in
+                        h256.update(chunk)
+                        h512.update(chunk)
+                        content?.append(contentsOf: chunk)
+                    }
+                }
+            } catch let e as BundleError {
+                problem(p, nil, e.dutch, e.english)
+                continue
+            }
+            let d256 = h256.finalize().hex, d512 = h512.finalizeHex()
+            actual256[p] = d256
+            if let content { keep[p] = content }
+            let isPayload = p.hasPrefix("data/")
+            for (m, d) in isPayload ? [(payloadManifests[0], d256), (payloadManifests[1], d512)]
+                                    : [(tagManifests[0], d256), (tagManifests[1], d512)] {
+                guard let e = manifests[m]?[p] else { continue }
+                if e.digest != d {
+                    problem(p, nil, "is gewijzigd: \(m.contains("256") ? "SHA-256" : "SHA-512") klopt niet (\(m) regel \(e.line))",
+                            "was changed: its \(m.contains("256") ? "SHA-256" : "SHA-512") does not match (\(m) line \(e.line))")
+                }
+            }
+            if isPayload {
+                r.files += 1
+                r.bytes += bag.files[p] ?? 0
+            }
+        }
+        r.tagManifestSHA256 = actual256["tagmanifest-sha256.txt"]
+        r.tagManifestBytes = keep["tagmanifest-sha256.txt"]
+
+        // bag-info.txt: Payload-Oxum and the custody anchor.
+        let infoText = keep["bag-info.txt"].map { String(decoding: $0, as: UTF8.self) }
+        let info = infoText.map(BagInfo.parse)
+        if info == nil { problem("bag-info.txt", nil, "ontbreekt", "is missing") }
+        for l in info?.badLines ?? [] { problem("bag-info.txt", l, "regel zonder 'Label: waarde'", "line without 'Label: value'") }
+        let oxum = info?.info.values("Payload-Oxum") ?? []
+        let payloadBytes = payload.reduce(Int64(0)) { $0 + (bag.files[$1] ?? 0) }
+        if oxum.count != 1 {
+            problem("bag-info.txt", nil, "Payload-Oxum moet er precies één keer in staan", "Payload-Oxum must appear exactly once")
+        } else if oxum[0] != "\(payloadBytes).\(payload.count)" {
+            problem("bag-info.txt", nil, "Payload-Oxum zegt \(oxum[0]), de bag heeft \(payloadBytes) bytes in \(payload.count) bestanden",
+                    "Payload-Oxum says \(oxum[0]), the bag holds \(payloadBytes) bytes in \(payload.count) files")
+        }
+
+        // Every original's name carries its SHA-256: the content must still have it.
+        for p in payload.sorted() where p.hasPrefix("data/originals/") {
+            let name = p.dropFirst("data/originals/".count)
+            guard let actual = actual256[p] else { continue }
+            let named = String(name.prefix(64))
+            if SHA256Digest(hex: named) == nil || name.dropFirst(64).first != "-" {
+                problem(p, nil, "de naam begint niet met de SHA-256 van het origineel", "the name does not start with the original's SHA-256")
+            } else if named != actual {
+                problem(p, nil, "de inhoud heeft niet de SHA-256 uit de naam (nu \(actual.prefix(12))…)",
+                        "the content does not have the SHA-256 in its name (now \(actual.prefix(12))…)")
+            }
+        }
+
+        // The custody chain.
+        checkCustody(keep[BundleBuilder.custodyPath], info: info?.info, payloadDigests: actual256, &r)
+
+        // Records point into their originals.
+        let pseudonymised = info?.info.values("Bewaar-Pseudonymised").first == "ja"
+        for p in keep.keys.sorted() where p.hasPrefix("data/records/") {
+            checkRecords(p, keep[p]!, bag: bag, pseudonymised: pseudonymised, &r)
+        }
+        if pseudonymised {
+            r.notes.append(("gepseudonimiseerde bundel: de originelen zitten er niet in, dus de berichten zijn niet tegen hun origineel te leggen",
+                            "pseudonymised bundle: the originals are left out, so records cannot be checked against them"))
+        }
+    }
+
+    static func checkCustody(_ bytes: [UInt8]?, info: BagInfo?, payloadDigests: [String: String], _ r: inout VerifyReport) {
+        let file = BundleBuilder.custodyPath
+        func problem(_ line: Int?, _ nl: String, _ en: String) {
+            r.problems.append(VerifyProblem(file: file, line: line, dutch: nl, english: en))
+        }
+        guard let bytes else { problem(nil, "ontbreekt of is te groot: het logboek kan niet worden gecontroleerd", "is missing or too large: the log cannot be checked"); return }
+        var events: [CustodyEvent] = []
+        var lineOf: [Int: Int] = [:]
+        var redacted = Set<Int>()
+        var n = 0
+        for raw in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            n += 1
+            let line = String(raw)
+            if line.isEmpty { continue }
+            guard let json = try? JSONParser.parse(line), let e = event(from: json) else {
+                problem(n, "regel is geen geldige gebeurtenis (gewijzigd of beschadigd)", "line is not a valid event (changed or damaged)")
+                continue
+            }
+            let isRedacted = json["redacted"] == .bool(true)
+            if !isRedacted && line != e.jsonLine {
+                problem(n, "regel is niet meer in de oorspronkelijke vorm (gewijzigd)", "line is no longer in its original form (changed)")
+            }
+            if isRedacted { redacted.insert(e.sequence) }
+            lineOf[e.sequence] = n
+            events.append(e)
+        }
+        r.events = events.count
+        var head: (Int, String)?
+        if let info {
+            let h = info.values("Bewaar-Custody-Head").first.map { $0.hasPrefix("sha256:") ? String($0.dropFirst(7)) : $0 }
+            let c = info.values("Bewaar-Custody-Events").first.flatMap { Int($0) }
+            if let h, let c { head = (c, h) } else {
+                r.problems.append(VerifyProblem(file: "bag-info.txt", line: nil, dutch: "Bewaar-Custody-Head of Bewaar-Custody-Events ontbreekt",
+                                                english: "Bewaar-Custody-Head or Bewaar-Custody-Events is missing"))
+            }
+        }
+        let chain = ChainVerifier.verify(events: events, head: head)
+        for p in chain.problems where !(p.kind == .edited && redacted.contains(p.sequence)) {
+            problem(lineOf[p.sequence] ?? p.sequence, p.dutch, p.english)
+        }
+        if !redacted.isEmpty {
+            r.notes.append(("\(redacted.count) logboekregels zijn onleesbaar gemaakt (namen van omstanders); hun eigen hash is niet na te rekenen, de keten wel",
+                            "\(redacted.count) log lines are redacted (bystanders' names); their own hash cannot be recomputed, the chain can"))
+        }
+        // The export event: the last one, recording the payload without this log.
+        guard let last = events.last else { problem(nil, "is leeg", "is empty"); return }
+        r.exportEvent = last
+        guard last.action == .exportMade, let recorded = last.details["payloadDigestExcludingCustody"] else {
+            problem(lineOf[last.sequence], "de laatste gebeurtenis is niet de export van deze bundel (weggehaald of toegevoegd?)",
+                    "the last event is not this bundle's export (removed or added?)")
+            return
+        }
+        var digests = payloadDigests.filter { $0.key.hasPrefix("data/") }
+        digests[file] = nil
+        let computed = PayloadDigest.compute(digests)
+        if computed != recorded {
+            problem(lineOf[last.sequence], "de exportgebeurtenis noemt een andere inhoud dan deze bundel heeft (payload-hash \(recorded.prefix(12))…, berekend \(computed.prefix(12))…)",
+                    "the export event names other contents than this bundle has (payload digest \(recorded.prefix(12))…, computed \(computed.prefix(12))…)")
+        }
+        if let claimed = info?.values("Bewaar-Payload-Digest-Excluding-Custody").first, claimed != "sha256:\(recorded)" {
+            r.problems.append(VerifyProblem(file: "bag-info.txt", line: nil, dutch: "Bewaar-Payload-Digest-Excluding-Custody verschilt van de exportgebeurtenis",
+                                            english: "Bewaar-Payload-Digest-Excluding-Custody differs from the export event"))
+        }
+    }
+
+    /// A custody event from one parsed `custody.jsonl` line.
+    public static func event(from json: JSONValue) -> CustodyEvent? {
+        guard let chain = json["chain"]?.stringValue, let seq = json["sequence"]?.intValue,
+              let timeText = json["time"]?.stringValue, let time = Timestamp(rfc3339: timeText),
+              let actor = json["actor"]?.stringValue, let action = json["action"]?.stringValue,
+              let detailsObject = json["details"]?.objectValue, let previous = json["previousHash"]?.stringValue,
+              let hash = json["hash"]?.stringValue else { return nil }
+        var details: [String: String] = [:]
+        for (k, v) in detailsObject {
+            guard let s = v.stringValue else { return nil }
+            details[k] = s
+        }
+        return CustodyEvent(chain: chain, sequence: Int(seq), time: time.date, actor: actor, action: CustodyAction(rawValue: action),
+                            details: details, previousHash: previous, hash: hash)
+    }
+
+    static func checkRecords(_ path: String, _ bytes: [UInt8], bag: any BagSource, pseudonymised: Bool, _ r: inout VerifyReport) {
+        func problem(_ nl: String, _ en: String) {
+            r.problems.append(VerifyProblem(file: path, line: nil, dutch: nl, english: en))
+        }
+        guard let doc = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)), let item = doc["item"] else {
+            problem("is geen geldige JSON met een 'item'", "is not valid JSON with an 'item'"); return
+        }
+        guard let original = item["original"]?.stringValue else {
+            if !pseudonymised { problem("noemt geen origineel", "names no original") }
+            return
+        }
+        guard let size = bag.files[original] else { problem("het origineel \(original) ontbreekt", "the original \(original) is missing"); return }
+        if let sha = item["sha256"]?.stringValue, !original.hasPrefix("data/originals/\(sha)-") {
+            problem("de record hoort bij origineel \(sha.prefix(12))…, maar wijst naar \(original)",
+                    "the record belongs to original \(sha.prefix(12))…, but points at \(original)")
+        }
+        if let declared = item["size"]?.intValue, declared != size {
+            problem("het origineel \(original) is \(size) bytes, de record zegt \(declared)", "the original \(original) is \(size) bytes, the record says \(declared)")
+        }
+        for (i, rec) in (doc["records"]?.arrayValue ?? []).enumerated() {
+            guard let o = rec["origin"], let offset = o["offset"]?.intValue, let length = o["length"]?.intValue else {
+                problem("bericht \(i + 1) heeft geen herkomst (origin)", "record \(i + 1) has no origin"); continue
+            }
+            if o["part"]?.stringValue != nil { continue }  // an offset into a part inside the original
+            r.recordsChecked += 1
+            if offset < 0 || length < 0 || offset > size || length > size - offset {
+                problem("bericht \(i + 1) wijst naar bytes \(offset)…\(offset + length), buiten het origineel (\(size) bytes)",
+                        "record \(i + 1) points at bytes \(offset)…\(offset + length), outside the original (\(size) bytes)")
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import BewaarBundle
+import BewaarKit
+import BewaarModel
+import BewaarStore
+
+struct BundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Maak een bewijsbundel van een zaak: een BagIt-zip die iedereen kan controleren.",
+        discussion: """
+            De bundel (BagIt 1.0) bevat de originelen byte voor byte, de gelezen berichten als JSON, de zaak, \
+            het logboek en een LEESMIJ.txt die uitlegt hoe je hem zonder Bewaar controleert (bagit.py --validate, \
+            sha256sum -c). Naast de zip komt een tijdstempelverzoek (.tsq, RFC 3161) voor tagmanifest-sha256.txt. \
+            Het maken van de bundel komt zelf in het logboek (export-made, en export-sealed met de hash van de \
+            tag-manifest). Controleer een bundel met: bewaar verify BUNDEL.zip
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+    @Option(name: .customLong("out"), help: "De zip om te schrijven (standaard ZAAKNUMMER.zip). Bestaat hij al, dan stopt Bewaar.") var output: String?
+    @Option(help: "De school (Source-Organization; anders $BEWAAR_SCHOOL).") var school: String?
+    @Flag(name: .customLong("pseudonymise-bystanders"),
+          help: "Vervang namen van omstanders, getuigen, ouders en melders door vaste schuilnamen; de originelen gaan dan niet mee.")
+    var pseudonymise = false
+
+    func run() throws {
+        let id = try parseCaseID(caseID, global)
+        let store = try global.openStore(create: false)
+        let organisation = school ?? ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
+        let options = BundleOptions(caseID: id, output: output ?? "\(id.description).zip", actor: global.actor,
+                                    organisation: organisation, pseudonymiseBystanders: pseudonymise, version: BewaarVersion.string)
+        let r: BundleResult
+        do {
+            r = try BundleBuilder.build(store: store, options: options)
+        } catch let e as BundleError {
+            throw KitError(nl: e.dutch, en: e.english)
+        }
+        out(global.t("Bundel geschreven: \(r.zipPath)", "Bundle written: \(r.zipPath)"))
+        out(global.t("  \(r.payloadFiles) bestanden (\(r.originals) originelen, \(r.payloadBytes) bytes), \(r.custodyEvents) gebeurtenissen in het logboek",
+                     "  \(r.payloadFiles) files (\(r.originals) originals, \(r.payloadBytes) bytes), \(r.custodyEvents) events in the log"))
+        if pseudonymise {
+            out(global.t("  gepseudonimiseerd: namen van omstanders vervangen, originelen niet meegenomen",
+                         "  pseudonymised: bystanders' names replaced, originals left out"))
+        }
+        out(global.t("  kop van het logboek:        sha256:\(r.custodyHead) (\(r.custodyEvents) gebeurtenissen)",
+                     "  custody head:               sha256:\(r.custodyHead) (\(r.custodyEvents) events)"))
+        out(global.t("  hash van de tag-manifest:   sha256:\(r.tagManifestSHA256)",
+                     "  tag-manifest digest:        sha256:\(r.tagManifestSHA256)"))
+        out(global.t("  tijdstempelverzoek:         \(r.timeStampRequestPath)",
+                     "  time-stamp request:         \(r.timeStampRequestPath)"))
+        out(global.t("Noteer de kop en de hash buiten Bewaar (bijvoorbeeld in het leerlingdossier). Controleer met: bewaar verify \(r.zipPath)",
+                     "Write the head and the digest down outside Bewaar (e.g. in the pupil's file). Check with: bewaar verify \(r.zipPath)"))
+    }
+}

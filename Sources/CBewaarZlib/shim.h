@@ -1,0 +1,2 @@
+// zlib, wrapped once for Swift by BewaarBundle's Zlib.swift.
+#include <zlib.h>
