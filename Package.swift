@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -39,12 +40,23 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarImportWeb"],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
             dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
+        .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
+                       pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The thin owning Swift layer over libxml2's HTML parser: documents, streaming events, encodings.
+        .target(name: "BewaarHTML", dependencies: ["CBewaarLibXML2"], swiftSettings: strict),
+        // Saved web pages, MHTML and social-media data exports (Instagram, Facebook, TikTok, Snapchat, X).
+        .target(
+            name: "BewaarImportWeb",
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarHTML",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
@@ -52,5 +64,8 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
+        .testTarget(name: "BewaarImportWebTests",
+                    dependencies: ["BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )
