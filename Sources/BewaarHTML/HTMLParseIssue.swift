@@ -22,6 +22,8 @@ final class IssueCollector {
     init(keep: Int = 50) { self.keep = keep }
 
     func add(_ e: UnsafePointer<xmlError>) {
+        // libxml2 2.9 knows HTML 4 only: "Tag article invalid" on every HTML5 element is noise.
+        if e.pointee.code == Int32(XML_HTML_UNKNOWN_TAG.rawValue) { return }
         count += 1
         guard issues.count < keep else { return }
         let text = e.pointee.message.map { String(cString: $0) } ?? "?"

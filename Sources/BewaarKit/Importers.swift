@@ -1,9 +1,10 @@
 import BewaarImport
+import BewaarImportWeb
 
 /// Every importer Bewaar has, in one list: add a new format here.
 public enum Importers {
     public static var all: [any EvidenceImporter] {
-        [ImageImporter()]
+        [ImageImporter()] + WebImporters.all
     }
 
     public static var detector: FormatDetector { FormatDetector(importers: all) }
