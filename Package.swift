@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
         .testTarget(name: "BewaarImportWebTests",
-                    dependencies: ["BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit",
+                    dependencies: ["BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

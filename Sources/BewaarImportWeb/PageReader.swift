@@ -206,7 +206,17 @@ final class PageReader: HTMLEventHandler {
             for l in f.labels where !l.isEmpty {
                 if let r = rest.range(of: l) { rest.removeSubrange(r) }
             }
-            if !VisibleText.hasContent(rest) { return }   // only labels: they go to the blocks inside
+            if !VisibleText.hasContent(rest) {
+                // Only labels: they go to the blocks inside, and so do this block's links and images.
+                if !f.links.isEmpty || !f.images.isEmpty,
+                   let k = records.lastIndex(where: { $0.message.extra["path"]?.stringValue?.hasPrefix(f.path + "/") == true }) {
+                    var e = records[k].message.extra
+                    if !f.links.isEmpty { e["links"] = .array((e["links"]?.arrayValue ?? []) + f.links) }
+                    if !f.images.isEmpty { e["images"] = .array((e["images"]?.arrayValue ?? []) + f.images) }
+                    records[k].message.extra = e
+                }
+                return
+            }
         }
         if text.isEmpty { return }
         var author = f.author, time = f.time, timeText = f.timeText, kind = f.kind

@@ -48,3 +48,8 @@ enum Fixtures {
         String(decoding: bytes[Int(o.offset)..<Int(o.offset + o.length)], as: UTF8.self)
     }
 }
+
+import BewaarDigest
+enum BewaarModelTestsSHA {
+    static func hex(_ b: [UInt8]) -> String { StreamingSHA256.digest(b).hex }
+}
