@@ -220,6 +220,8 @@ final class ParserState {
     func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
         guard let ch, len > 0 else { return }
         pendingText.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len)))
+        // A huge text node reaches the handler in pieces of about 1 MB, never as one string.
+        if pendingText.count >= 1 << 20 { flushText() }
         lastEnd = max(lastEnd, position().offset)
     }
 

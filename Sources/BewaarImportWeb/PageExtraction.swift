@@ -37,6 +37,10 @@ struct PageExtraction {
             warnings.append(ImportWarning("\(reader.truncatedRecords) tekstblok(ken) waren groter dan 8 MB; het record toont het begin, het origineel bevat alles.",
                                           code: "record-truncated"))
         }
+        if reader.maxDepth > 1000 {
+            warnings.append(ImportWarning("De pagina is \(reader.maxDepth) elementen diep genest (verdacht of kapot); alles is gelezen, DOM-paden zijn ingekort.",
+                                          code: "page-deeply-nested"))
+        }
         var p: [String: JSONValue] = [:]
         p["title"] = .string(reader.title)
         if let (u, source) = reader.url {

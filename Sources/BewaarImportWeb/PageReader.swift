@@ -11,7 +11,10 @@ import BewaarHTML
 final class PageReader: HTMLEventHandler {
     struct Frame {
         var name: String
-        var path: String
+        /// This element's step in the DOM path, e.g. `div[2]`.
+        var component: String
+        /// Records already made when this element opened (those after it are its descendants').
+        var recordsAtStart = 0
         var offset: Int64
         var isBlock: Bool
         var hidden: Bool
@@ -50,6 +53,10 @@ final class PageReader: HTMLEventHandler {
     private var records: [(seq: Int, message: Message)] = []
     private var seq = 0
     private var capturing = 0
+    /// Indices into `stack` of block frames and of capturing frames (kept so deep pages stay linear).
+    private var blockStack: [Int] = [0]
+    private var captureStack: [Int] = []
+    private(set) var maxDepth = 0
     private(set) var title: String?
     private(set) var header = SaveHeader()
     private var canonical: String?
@@ -62,7 +69,7 @@ final class PageReader: HTMLEventHandler {
 
     init(part: String? = nil) {
         self.part = part
-        stack.append(Frame(name: "#document", path: "", offset: 0, isBlock: true, hidden: false))
+        stack.append(Frame(name: "#document", component: "", offset: 0, isBlock: true, hidden: false))
     }
 
     // MARK: events
@@ -72,8 +79,9 @@ final class PageReader: HTMLEventHandler {
         stack[parentIndex].childCounts[name, default: 0] += 1
         let k = stack[parentIndex].childCounts[name]!
         let component = (name == "html" || name == "head" || name == "body") ? name : "\(name)[\(k)]"
-        var f = Frame(name: name, path: stack[parentIndex].path + "/" + component, offset: offset,
+        var f = Frame(name: name, component: component, offset: offset,
                       isBlock: PageReader.blocks.contains(name), hidden: stack[parentIndex].hidden)
+        f.recordsAtStart = records.count
         var classes: [Substring] = []
         var style = ""
         var isHidden = false
@@ -110,7 +118,9 @@ final class PageReader: HTMLEventHandler {
             }
         }
         if name == "title" && title == nil { f.capture = .title; f.hidden = false }
-        if f.capture != nil { capturing += 1 }
+        if f.capture != nil { capturing += 1; captureStack.append(stack.count) }
+        if f.isBlock { blockStack.append(stack.count) }
+        maxDepth = max(maxDepth, stack.count)
         switch name {
         case "img":
             if !f.hidden, let src = attributes.first(where: { $0.name == "src" })?.value {
@@ -138,8 +148,10 @@ final class PageReader: HTMLEventHandler {
     func endElement(_ name: String, end: Int64) {
         guard stack.count > 1 else { return }
         let f = stack.removeLast()
+        if blockStack.last == stack.count { blockStack.removeLast() }
         if f.capture != nil {
             capturing -= 1
+            if captureStack.last == stack.count { captureStack.removeLast() }
             let c = VisibleText.collapse(f.captured)
             switch f.capture! {
             case .title: title = c
@@ -171,9 +183,7 @@ final class PageReader: HTMLEventHandler {
     func text(_ text: String) {
         guard let top = stack.last, !top.hidden || top.capture == .title else { return }
         if capturing > 0 {
-            for i in stride(from: stack.count - 1, through: 0, by: -1) where stack[i].capture != nil {
-                stack[i].captured += text
-            }
+            for i in captureStack where stack[i].captured.utf8.count < 65536 { stack[i].captured += text }
         }
         if top.capture == .title { return }
         guard let b = blockIndex() else { return }
@@ -192,10 +202,14 @@ final class PageReader: HTMLEventHandler {
         if commentsSeen <= 20 { header.read(comment: text) }
     }
 
-    private func blockIndex() -> Int? {
-        var i = stack.count - 1
-        while i >= 0 { if stack[i].isBlock { return i }; i -= 1 }
-        return nil
+    private func blockIndex() -> Int? { blockStack.last }
+
+    /// The DOM path of `f` (just closed) under the open elements; very deep paths keep their
+    /// first and last 64 steps.
+    private func path(of f: Frame) -> String {
+        let steps = stack.dropFirst().map(\.component) + [f.component]
+        if steps.count <= 128 { return "/" + steps.joined(separator: "/") }
+        return "/" + steps.prefix(64).joined(separator: "/") + "/…(\(steps.count - 128))…/" + steps.suffix(64).joined(separator: "/")
     }
 
     private func emit(_ f: Frame, end: Int64) {
@@ -209,7 +223,8 @@ final class PageReader: HTMLEventHandler {
             if !VisibleText.hasContent(rest) {
                 // Only labels: they go to the blocks inside, and so do this block's links and images.
                 if !f.links.isEmpty || !f.images.isEmpty,
-                   let k = records.lastIndex(where: { $0.message.extra["path"]?.stringValue?.hasPrefix(f.path + "/") == true }) {
+                   records.count > f.recordsAtStart {
+                    let k = records.count - 1
                     var e = records[k].message.extra
                     if !f.links.isEmpty { e["links"] = .array((e["links"]?.arrayValue ?? []) + f.links) }
                     if !f.images.isEmpty { e["images"] = .array((e["images"]?.arrayValue ?? []) + f.images) }
@@ -220,12 +235,13 @@ final class PageReader: HTMLEventHandler {
         }
         if text.isEmpty { return }
         var author = f.author, time = f.time, timeText = f.timeText, kind = f.kind
-        for a in stack.reversed() {
+        for bi in blockStack.reversed().prefix(64) {
+            let a = stack[bi]
             if author == nil { author = a.author }
             if time == nil && timeText == nil { time = a.time; timeText = a.timeText }
             if kind == nil { kind = a.kind }
         }
-        var extra: [String: JSONValue] = ["path": .string(f.path)]
+        var extra: [String: JSONValue] = ["path": .string(path(of: f))]
         if !f.links.isEmpty { extra["links"] = .array(f.links) }
         if !f.images.isEmpty { extra["images"] = .array(f.images) }
         if author != nil || time != nil { extra["asDisplayed"] = .bool(true) }
