@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
+        .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
