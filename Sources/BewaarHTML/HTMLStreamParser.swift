@@ -142,7 +142,8 @@ final class ParserState {
     }
 
     /// Finds `<` + `name` (ASCII case-insensitive) in the stream from `from` up to `to`.
-    private func find(_ needle: [UInt8], from: Int64, to: Int64, base: UnsafePointer<xmlChar>, baseOffset: Int64) -> Int64? {
+    private func find(_ needle: [UInt8], from: Int64, to: Int64, base: UnsafePointer<xmlChar>, baseOffset: Int64,
+                      wholeName: Bool = false) -> Int64? {
         let start = max(from, baseOffset)
         guard to - start >= Int64(needle.count) else { return nil }
         var i = start - baseOffset
@@ -155,6 +156,12 @@ final class ParserState {
                     var c = base[Int(i) + k]
                     if c >= 0x41 && c <= 0x5A { c |= 0x20 }
                     if c != needle[k] { ok = false; break }
+                }
+                if ok && wholeName {
+                    // "<p" must not match "<pre": the name ends at a space, "/", ">" or the end.
+                    let next = Int64(needle.count) + i + baseOffset < to ? base[Int(i) + needle.count] : 0x3E
+                    let c = next | 0x20
+                    if (c >= 0x61 && c <= 0x7A) || (next >= 0x30 && next <= 0x39) || next == 0x2D || next == 0x5F || next == 0x3A { ok = false }
                 }
                 if ok { return baseOffset + i }
             }
@@ -186,7 +193,7 @@ final class ParserState {
         var offset = pos.offset
         var length: Int64 = 0
         if let base = pos.base, let cur = pos.cur {
-            if let s = find([0x3C] + Array(n.utf8), from: lastEnd, to: pos.offset + 1, base: base, baseOffset: pos.baseOffset) {
+            if let s = find([0x3C] + Array(n.utf8), from: lastEnd, to: pos.offset + 1, base: base, baseOffset: pos.baseOffset, wholeName: true) {
                 var e = pos.offset
                 if cur.pointee == 0x3E { e += 1 } else if cur.pointee == 0x2F && cur[1] == 0x3E { e += 2 }
                 offset = s
@@ -209,7 +216,7 @@ final class ParserState {
             // An explicit end tag for this element ends right here.
             let needle = [0x3C, 0x2F] + Array(n.utf8)
             let from = max(pos.offset - Int64(needle.count) - 64, pos.baseOffset)
-            if find(needle, from: from, to: pos.offset, base: base, baseOffset: pos.baseOffset) != nil {
+            if find(needle, from: from, to: pos.offset, base: base, baseOffset: pos.baseOffset, wholeName: true) != nil {
                 end = pos.offset
                 lastEnd = end
             }

@@ -17,6 +17,7 @@ final class MetaHTMLReader: HTMLEventHandler {
     let platform: String
     let zone: TimeZone
     private(set) var thread: ThreadRead
+    private let offsets: LocalTime.OffsetCache
     private var depth = 0
     private var blockDepth: Int?
     private var blockOffset: Int64 = 0
@@ -44,16 +45,37 @@ final class MetaHTMLReader: HTMLEventHandler {
         self.platform = platform
         self.zone = zone
         self.thread = ThreadRead(platform: platform, layout: "meta-html")
+        self.offsets = LocalTime.OffsetCache(zone: zone)
+    }
+
+    /// Whether a class attribute holds `token` (without splitting it into an array).
+    static func hasClass(_ value: String, _ token: StaticString) -> Bool {
+        var value = value
+        return value.withUTF8 { v in
+            let t = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
+            let n = v.count, m = t.count
+            guard m > 0, n >= m else { return false }
+            var i = 0
+            while i + m <= n {
+                if (i == 0 || v[i - 1] == 0x20) && (i + m == n || v[i + m] == 0x20) {
+                    var ok = true
+                    for k in 0..<m where v[i + k] != t[k] { ok = false; break }
+                    if ok { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     func startElement(_ name: String, attributes: [HTMLAttribute], offset: Int64, tagLength: Int64) {
         depth += 1
-        let classes = attributes.first { $0.name == "class" }?.value.split(separator: " ") ?? []
+        let cls = (name == "div" || name == "span") ? attributes.first { $0.name == "class" }?.value ?? "" : ""
         if name == "title" { titleDepth = depth }
         if blockDepth == nil, name == "div" {
-            let layout: String? = classes.contains("_a6-g") ? "meta-html-2022"
-                : classes.contains("_2lej") ? "meta-html-2018"
-                : (classes.contains("pam") && classes.contains("uiBoxWhite")) ? "meta-html" : nil
+            let layout: String? = MetaHTMLReader.hasClass(cls, "_a6-g") ? "meta-html-2022"
+                : MetaHTMLReader.hasClass(cls, "_2lej") ? "meta-html-2018"
+                : (MetaHTMLReader.hasClass(cls, "pam") && MetaHTMLReader.hasClass(cls, "uiBoxWhite")) ? "meta-html" : nil
             if let layout {
                 blockDepth = depth; blockOffset = offset; blockLayout = layout
                 children = []; reactions = []; links = []; media = []
@@ -71,11 +93,11 @@ final class MetaHTMLReader: HTMLEventHandler {
             return
         }
         // ≤2017: div.message with span.user / span.meta, then a <p>.
-        if name == "div" && classes.contains("message") {
+        if name == "div" && MetaHTMLReader.hasClass(cls, "message") {
             flushPending(end: offset)
             oldMessage = (offset, depth); oldAuthor = ""; oldTime = ""
-        } else if oldMessage != nil && name == "span" && (classes.contains("user") || classes.contains("meta")) {
-            oldCapture = (classes.contains("user") ? "user" : "meta", depth)
+        } else if oldMessage != nil && name == "span" && (MetaHTMLReader.hasClass(cls, "user") || MetaHTMLReader.hasClass(cls, "meta")) {
+            oldCapture = (MetaHTMLReader.hasClass(cls, "user") ? "user" : "meta", depth)
         } else if name == "p", pending != nil, oldText == nil {
             oldText = (depth, "")
         }
@@ -133,13 +155,13 @@ final class MetaHTMLReader: HTMLEventHandler {
 
     private func emitOld(_ p: (offset: Int64, author: String, time: String, depth: Int), text: String, end: Int64) {
         layouts.insert("meta-html-2017")
-        append(author: p.author, timeText: p.time, text: text, offset: p.offset, end: end, layout: "meta-html-2017", reactions: [], links: [], media: [])
+        append(author: p.author, timeText: p.time, parsed: MetaTimeText.parse(p.time, zone: zone, cache: offsets), text: text, offset: p.offset, end: end, layout: "meta-html-2017", reactions: [], links: [], media: [])
     }
 
     private func finishBlock(end: Int64) {
         let texts = children.map { VisibleText.collapse($0.text) }
         let timeText = texts.count >= 2 ? texts.last! : ""
-        let parsed = MetaTimeText.parse(timeText, zone: zone)
+        let parsed = MetaTimeText.parse(timeText, zone: zone, cache: offsets)
         if parsed == nil {
             // The first block lists the participants and has no time.
             let all = texts.joined(separator: " ")
@@ -152,15 +174,15 @@ final class MetaHTMLReader: HTMLEventHandler {
         }
         layouts.insert(blockLayout)
         let body = texts.count > 2 ? texts[1..<(texts.count - 1)].filter { !$0.isEmpty }.joined(separator: " ") : ""
-        append(author: texts.first ?? "", timeText: timeText, text: body, offset: blockOffset, end: end, layout: blockLayout,
+        append(author: texts.first ?? "", timeText: timeText, parsed: parsed, text: body, offset: blockOffset, end: end, layout: blockLayout,
                reactions: reactions, links: links, media: media)
     }
 
-    private func append(author: String, timeText: String, text: String, offset: Int64, end: Int64, layout: String,
+    private func append(author: String, timeText: String, parsed: (Timestamp, zoneGiven: Bool)?, text: String, offset: Int64, end: Int64, layout: String,
                         reactions: [String], links: [String], media: [String]) {
         var extra: [String: JSONValue] = ["platform": .string(platform), "layout": .string(layout), "timeAsDisplayed": .string(timeText)]
         var ts: Timestamp?
-        if let (t, given) = MetaTimeText.parse(timeText, zone: zone) {
+        if let (t, given) = parsed {
             ts = t
             if !given { extra["timeZoneAssumed"] = .string(zone.identifier); zoneAssumed = true }
         } else {

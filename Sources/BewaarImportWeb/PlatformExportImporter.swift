@@ -30,7 +30,7 @@ public struct PlatformExportImporter: EvidenceImporter {
         }
         let kind = ExportLayout.kind(name: probe.name, head: probe.head)
         guard kind != .other else { return nil }
-        return Recognition(confidence: 92, reason: "bestand uit een \(PlatformExportImporter.label(platform(kind, probe.head))) -export")
+        return Recognition(confidence: 92, reason: "bestand uit een export van \(PlatformExportImporter.label(platform(kind, probe.head)))")
     }
 
     static func label(_ p: String) -> String {

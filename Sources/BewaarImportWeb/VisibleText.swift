@@ -2,18 +2,21 @@
 /// none at the ends. Non-breaking spaces stay.
 enum VisibleText {
     static func collapse(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for ch in s.unicodeScalars {
-            if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" || ch == "\u{0C}" {
-                pendingSpace = !out.isEmpty
-                continue
+        var s = s
+        return s.withUTF8 { u in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count)
+            var pendingSpace = false
+            for c in u {
+                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(c)
             }
-            if pendingSpace { out.unicodeScalars.append(" "); pendingSpace = false }
-            out.unicodeScalars.append(ch)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// Whether the string holds anything but whitespace.

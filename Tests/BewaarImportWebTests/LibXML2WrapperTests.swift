@@ -134,3 +134,30 @@ struct LibXML2WrapperTests {
         #expect(libxml2Version.hasPrefix("2."))
     }
 }
+
+@Suite("Stream offsets")
+struct StreamOffsetTests {
+    @Test func aPDoesNotTakeTheOffsetOfAPre() throws {
+        let html = "<html><body><pre>code</pre><p>tekst</p></body></html>"
+        let bytes = Array(html.utf8)
+        let r = Recorder()
+        _ = HTMLStreamParser.parse(bytes: bytes, handler: r)
+        let p = try #require(r.starts.first { $0.name == "p" })
+        #expect(String(decoding: bytes[Int(p.offset)..<Int(p.offset + p.length)], as: UTF8.self) == "<p>")
+    }
+
+    @Test func offsetsStayRightAcrossManyChunks() throws {
+        // Far more than one 256 KB chunk: every <b> must point at its own tag.
+        var html = "<html><body>"
+        for i in 0..<60_000 { html += "<b id=\"n\(i)\">Sanne \(i)</b> " }
+        html += "</body></html>"
+        let bytes = Array(html.utf8)
+        let r = Recorder()
+        _ = HTMLStreamParser.parse(bytes: bytes, handler: r)
+        let bs = r.starts.filter { $0.name == "b" }
+        #expect(bs.count == 60_000)
+        for (i, b) in bs.enumerated() where i % 997 == 0 || i == bs.count - 1 {
+            #expect(String(decoding: bytes[Int(b.offset)..<Int(b.offset + b.length)], as: UTF8.self) == "<b id=\"n\(i)\">")
+        }
+    }
+}
