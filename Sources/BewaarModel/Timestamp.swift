@@ -29,12 +29,22 @@ public struct Timestamp: Hashable, Sendable, Comparable {
         let days = Int(floor(seconds / 86400))
         let secOfDay = Int(seconds) - days * 86400
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        var s = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, secOfDay / 3600, secOfDay / 60 % 60, secOfDay % 60)
-        if millis > 0 && millis < 1000 { s += String(format: ".%03d", millis) }
+        // Formatted by hand: String(format:) dominated exporting many records.
+        var s = Timestamp.pad(y, 4) + "-" + Timestamp.pad(m, 2) + "-" + Timestamp.pad(d, 2) + "T" + Timestamp.pad(secOfDay / 3600, 2)
+            + ":" + Timestamp.pad(secOfDay / 60 % 60, 2) + ":" + Timestamp.pad(secOfDay % 60, 2)
+        if millis > 0 && millis < 1000 { s += "." + Timestamp.pad(millis, 3) }
         if utcOffsetSeconds == 0 { return s + "Z" }
         let sign = utcOffsetSeconds < 0 ? "-" : "+"
         let a = abs(utcOffsetSeconds)
-        return s + String(format: "%@%02d:%02d", sign, a / 3600, a / 60 % 60)
+        return s + sign + Timestamp.pad(a / 3600, 2) + ":" + Timestamp.pad(a / 60 % 60, 2)
+    }
+
+    /// `v` as `%0<width>d` would print it.
+    static func pad(_ v: Int, _ width: Int) -> String {
+        let digits = String(v.magnitude)
+        let w = v < 0 ? width - 1 : width
+        let body = digits.count >= w ? digits : String(repeating: "0", count: w - digits.count) + digits
+        return v < 0 ? "-" + body : body
     }
 
     /// Parses RFC 3339 (`2026-03-02T21:14:00+01:00`, `…Z`, optional fraction).
