@@ -112,7 +112,7 @@ final class ParserState {
     let issues = IssueCollector()
     /// UTF-8 stream offset where the last event ended.
     var lastEnd: Int64 = 0
-    private var names: [UnsafeRawPointer: String] = [:]
+    private var names: [UnsafeRawPointer: Name] = [:]
     private var pendingText: [UInt8] = []
 
     init(handler: any HTMLEventHandler, encoding: HTMLEncoding.Choice) {
@@ -124,12 +124,21 @@ final class ParserState {
         Unmanaged<ParserState>.fromOpaque(ctx!).takeUnretainedValue()
     }
 
-    private func name(_ p: UnsafePointer<xmlChar>) -> String {
+    /// An element name with the byte patterns of its start and end tags, made once per name
+    /// (libxml2 interns names, so the pointer is the key).
+    struct Name {
+        var string: String
+        var open: [UInt8]
+        var close: [UInt8]
+    }
+
+    private func name(_ p: UnsafePointer<xmlChar>) -> Name {
         let key = UnsafeRawPointer(p)
         if let s = names[key] { return s }
         let s = String(cString: p)
-        names[key] = s
-        return s
+        let n = Name(string: s, open: [0x3C] + Array(s.utf8), close: [0x3C, 0x2F] + Array(s.utf8))
+        names[key] = n
+        return n
     }
 
     /// The parser's position in the UTF-8 stream and the buffer around it.
@@ -179,21 +188,14 @@ final class ParserState {
     func start(_ namePtr: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         guard let namePtr else { return }
         flushText()
-        let n = name(namePtr)
-        var attributes: [HTMLAttribute] = []
-        if let atts {
-            var i = 0
-            while let a = atts[i] {
-                let v = atts[i + 1].map { String(cString: $0) } ?? ""
-                attributes.append(HTMLAttribute(name: name(a), value: v))
-                i += 2
-            }
-        }
+        let nm = name(namePtr)
+        let n = nm.string
+        let attributes = HTMLAttributes(pairs: atts)
         let pos = position()
         var offset = pos.offset
         var length: Int64 = 0
         if let base = pos.base, let cur = pos.cur {
-            if let s = find([0x3C] + Array(n.utf8), from: lastEnd, to: pos.offset + 1, base: base, baseOffset: pos.baseOffset, wholeName: true) {
+            if let s = find(nm.open, from: lastEnd, to: pos.offset + 1, base: base, baseOffset: pos.baseOffset, wholeName: true) {
                 var e = pos.offset
                 if cur.pointee == 0x3E { e += 1 } else if cur.pointee == 0x2F && cur[1] == 0x3E { e += 2 }
                 offset = s
@@ -208,13 +210,14 @@ final class ParserState {
     func end(_ namePtr: UnsafePointer<xmlChar>?) {
         guard let namePtr else { return }
         flushText()
-        let n = name(namePtr)
+        let nm = name(namePtr)
+        let n = nm.string
         let pos = position()
         var end = lastEnd
         if let base = pos.base, pos.offset > pos.baseOffset, pos.offset > lastEnd || pos.offset == lastEnd,
            base[Int(pos.offset - pos.baseOffset) - 1] == 0x3E {
             // An explicit end tag for this element ends right here.
-            let needle = [0x3C, 0x2F] + Array(n.utf8)
+            let needle = nm.close
             let from = max(pos.offset - Int64(needle.count) - 64, pos.baseOffset)
             if find(needle, from: from, to: pos.offset, base: base, baseOffset: pos.baseOffset, wholeName: true) != nil {
                 end = pos.offset

@@ -68,9 +68,9 @@ final class MetaHTMLReader: HTMLEventHandler {
         }
     }
 
-    func startElement(_ name: String, attributes: [HTMLAttribute], offset: Int64, tagLength: Int64) {
+    func startElement(_ name: String, attributes: HTMLAttributes, offset: Int64, tagLength: Int64) {
         depth += 1
-        let cls = (name == "div" || name == "span") ? attributes.first { $0.name == "class" }?.value ?? "" : ""
+        let cls = (name == "div" || name == "span") ? attributes["class"] ?? "" : ""
         if name == "title" { titleDepth = depth }
         if blockDepth == nil, name == "div" {
             let layout: String? = MetaHTMLReader.hasClass(cls, "_a6-g") ? "meta-html-2022"
@@ -87,9 +87,9 @@ final class MetaHTMLReader: HTMLEventHandler {
             else if depth > b + 1, name == "div" || name == "br" || name == "p", !children.isEmpty { children[children.count - 1].text += " " }
             if name == "ul" && listDepth == nil { listDepth = depth }
             if name == "li" && listDepth != nil { currentReaction = "" }
-            if name == "a", let h = attributes.first(where: { $0.name == "href" })?.value { links.append(h) }
+            if name == "a", let h = attributes["href"] { links.append(h) }
             if name == "img" || name == "video" || name == "audio" || name == "source",
-               let s = attributes.first(where: { $0.name == "src" })?.value { media.append(s) }
+               let s = attributes["src"] { media.append(s) }
             return
         }
         // ≤2017: div.message with span.user / span.meta, then a <p>.

@@ -74,7 +74,8 @@ final class PageReader: HTMLEventHandler {
 
     // MARK: events
 
-    func startElement(_ name: String, attributes: [HTMLAttribute], offset: Int64, tagLength: Int64) {
+    func startElement(_ name: String, attributes attrs: HTMLAttributes, offset: Int64, tagLength: Int64) {
+        let attributes = attrs.all
         let parentIndex = stack.count - 1
         stack[parentIndex].childCounts[name, default: 0] += 1
         let k = stack[parentIndex].childCounts[name]!

@@ -10,9 +10,11 @@ final class Recorder: HTMLEventHandler {
     var comments: [(String, Int64, Int64)] = []
     var maxDepth = 0
     var depth = 0
+    var classOfDiv: String?
 
-    func startElement(_ name: String, attributes: [HTMLAttribute], offset: Int64, tagLength: Int64) {
-        starts.append((name, attributes, offset, tagLength)); depth += 1; maxDepth = max(maxDepth, depth)
+    func startElement(_ name: String, attributes: HTMLAttributes, offset: Int64, tagLength: Int64) {
+        if name == "div" { classOfDiv = attributes["class"] }
+        starts.append((name, attributes.all, offset, tagLength)); depth += 1; maxDepth = max(maxDepth, depth)
     }
     func endElement(_ name: String, end: Int64) { ends.append((name, end)); depth -= 1 }
     func text(_ text: String) { self.text += text }
@@ -110,6 +112,7 @@ struct LibXML2WrapperTests {
         let slice = String(decoding: bytes[Int(div.offset)..<Int(div.offset + div.length)], as: UTF8.self)
         #expect(slice == "<div class=\"a\">")
         #expect(div.attributes == [HTMLAttribute(name: "class", value: "a")])
+        #expect(r.classOfDiv == "a")
         let divEnd = try #require(r.ends.first { $0.name == "div" })
         #expect(String(decoding: bytes[Int(div.offset)..<Int(divEnd.end)], as: UTF8.self) == "<div class=\"a\">een</div>")
         // The first <p> is closed by the second: it ends after its text.
