@@ -2,6 +2,7 @@
 enum ExportFileKind: Equatable {
     case metaThreadJSON
     case metaThreadHTML
+    case metaComments
     case tiktokJSON
     case tiktokTXT
     case snapchatJSON
@@ -21,6 +22,10 @@ enum ExportLayout {
             if name.hasSuffix(".html") { return .metaThreadHTML }
         }
         if name == "messages.htm" && folders.last == "html" { return .metaThreadHTML }
+        if name.hasSuffix(".json"), (name.hasPrefix("post_comments") && folders.last == "comments")
+            || (name == "comments.json" && folders.last == "comments_and_reactions") {
+            return .metaComments
+        }
         if (name.hasPrefix("user_data") && name.hasSuffix(".json")) { return .tiktokJSON }
         if name.hasSuffix(".txt"), folders.contains(where: { $0 == "direct messages" || $0 == "direct_messages" || $0 == "chat history" }) || name == "direct messages.txt" {
             return .tiktokTXT
@@ -40,7 +45,7 @@ enum ExportLayout {
             if l.contains("your_facebook_activity/") || l.contains("your_activity_across_facebook/") || l.contains("profile_information/profile_information")
                 || l.contains("facebook") { votes["facebook", default: 0] += 1 }
             switch kind(of: p) {
-            case .metaThreadJSON, .metaThreadHTML: votes["meta", default: 0] += 1
+            case .metaThreadJSON, .metaThreadHTML, .metaComments: votes["meta", default: 0] += 1
             case .tiktokJSON, .tiktokTXT: votes["tiktok", default: 0] += 5
             case .snapchatJSON, .snapchatHTML: votes["snapchat", default: 0] += 5
             case .xData: votes["x", default: 0] += 1

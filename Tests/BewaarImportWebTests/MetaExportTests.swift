@@ -35,15 +35,20 @@ struct MetaExportTests {
             (root + "your_instagram_activity/messages/inbox/daanj_123/message_1.json", Array(Self.thread1.utf8)),
             (root + "your_instagram_activity/messages/inbox/daanj_123/message_2.json", Array(Self.thread2.utf8)),
             (root + "your_instagram_activity/messages/inbox/daanj_123/photos/991.jpg", jpg),
+            (root + "your_instagram_activity/comments/post_comments_1.json", Array(#"[{"media_list_data":[{"uri":""}],"string_map_data":{"Comment":{"value":"@daanj je bent zo z\u00c3\u00a9\u00c3\u00a9r stom"},"Media Owner":{"value":"lotte.v"},"Time":{"timestamp":1709650000}}}]"#.utf8)),
             (root + "connections/followers_and_following/followers_1.json", Array(#"[{"string_list_data":[{"href":"https://www.instagram.com/daanj","value":"daanj","timestamp":1690000000}]}]"#.utf8)),
         ], to: dir.appendingPathComponent("instagram-sanne.zip"))
         let i = try Fixtures.inspect(zip)
         #expect(i.result.format == "instagram")
-        #expect(i.result.contained.count == 4)
+        #expect(i.result.contained.count == 5)
         #expect(i.result.extra["participants"]?.arrayValue == [.string("Daan Jansen"), .string("Sanne de Vries")])
-        #expect(i.result.extra["layouts"]?.arrayValue == [.string("meta-json")])
+        #expect(i.result.extra["layouts"]?.arrayValue == [.string("meta-comments-json"), .string("meta-json")])
         #expect(i.result.extra["otherFiles"]?.arrayValue?.count == 2)
-        let m = i.result.messages
+        let comment = try #require(i.result.messages.first { $0.kind == .comment })
+        #expect(comment.text == "@daanj je bent zo zéér stom")
+        #expect(comment.extra["mediaOwner"]?.stringValue == "lotte.v")
+        #expect(comment.timestamp?.rfc3339 == "2024-03-05T14:46:40Z")
+        let m = i.result.messages.filter { $0.kind != .comment }
         #expect(m.count == 4)
         #expect(m.map(\.text) == ["hoi", "Zoë is echt stom 😂", "Waarom doe je dit", "Daan Jansen heeft een bericht ongedaan gemaakt"])
         #expect(m.map { $0.timestamp?.rfc3339 ?? "" } == ["2024-03-03T14:00:00Z", "2024-03-04T14:07:00Z", "2024-03-04T14:07:30Z", "2024-03-04T14:08:00Z"])
