@@ -69,7 +69,7 @@ final class Container {
 
     /// Member names only, cheaply, for recognition; nil when the file is no readable zip.
     static func listZip(path: String, max: Int = 50_000) -> [String]? {
-        guard let a = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read) else { return nil }
+        guard let a = try? Archive(url: URL(fileURLWithPath: path), accessMode: .read, pathEncoding: nil) else { return nil }
         var out: [String] = []
         for e in a where e.type == .file {
             out.append(e.path)
