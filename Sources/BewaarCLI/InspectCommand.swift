@@ -1,5 +1,7 @@
 import ArgumentParser
 import BewaarKit
+import BewaarModel
+import Foundation
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +20,7 @@ struct InspectCommand: ParsableCommand {
             do {
                 let inspection = try Inspector.inspect(path: file, options: options)
                 if json {
-                    out(inspection.json.serialized())
+                    writeJSON(inspection)
                 } else {
                     printHuman(inspection)
                 }
@@ -28,6 +30,32 @@ struct InspectCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Writes `inspection.json.serialized()` plus a line end, byte for byte, without building the
+    /// whole document: the records are serialised one at a time (a large export has hundreds of
+    /// thousands), so peak memory stays near that of the records themselves.
+    func writeJSON(_ inspection: Inspection) {
+        var shell = inspection
+        let messages = shell.result.messages
+        shell.result.messages = []
+        let marker = "\u{1}bewaar-records-\(messages.count)-\(ObjectIdentifier(FileHandle.standardOutput).hashValue)"
+        guard case .object(var o) = shell.json else { out(inspection.json.serialized()); return }
+        o["messages"] = .string(marker)
+        let text = JSONValue.object(o).serialized()
+        let placeholder = JSONValue.string(marker).serialized()
+        guard let r = text.range(of: placeholder) else { out(inspection.json.serialized()); return }
+        var buffer = String(text[..<r.lowerBound]) + "["
+        for (n, m) in messages.enumerated() {
+            if n > 0 { buffer += "," }
+            buffer += m.json.serialized()
+            if buffer.utf8.count >= 1 << 20 {
+                FileHandle.standardOutput.write(Data(buffer.utf8))
+                buffer = ""
+            }
+        }
+        buffer += "]" + text[r.upperBound...] + "\n"
+        FileHandle.standardOutput.write(Data(buffer.utf8))
     }
 
     func printHuman(_ i: Inspection) {

@@ -64,3 +64,18 @@ struct EndToEndTests {
         #expect(r.out.contains("\"part\":\"part 1\""))
     }
 }
+
+@Suite("inspect --json streams its records")
+struct InspectStreamingTests {
+    @Test func theStreamedOutputIsByteIdenticalToTheWholeDocument() throws {
+        let dir = try Fixtures.tempDir()
+        let f = try Fixtures.write(MetaExportTests.html2023, to: dir.appendingPathComponent("message_1.html"))
+        let expected = try Fixtures.inspect(f).json.serialized() + "\n"
+        let r = try EndToEndTests.run(["inspect", "--json", f.path])
+        #expect(r.status == 0)
+        #expect(r.out == expected)
+        // A file without records too.
+        let empty = try Fixtures.write("<html></html>", to: dir.appendingPathComponent("leeg.html"))
+        #expect(try EndToEndTests.run(["inspect", "--json", empty.path]).out == (try Fixtures.inspect(empty).json.serialized() + "\n"))
+    }
+}
