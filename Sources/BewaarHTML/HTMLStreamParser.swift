@@ -50,10 +50,10 @@ public enum HTMLStreamParser {
         let state = ParserState(handler: handler, encoding: choice)
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElement = { ctx, name, atts in ParserState.from(ctx).start(name, atts) }
-        sax.endElement = { ctx, name in ParserState.from(ctx).end(name) }
-        sax.characters = { ctx, ch, len in ParserState.from(ctx).characters(ch, len) }
-        sax.ignorableWhitespace = { ctx, ch, len in ParserState.from(ctx).characters(ch, len) }
+        sax.startElement = { ctx, name, atts in ParserState.with(ctx) { $0.start(name, atts) } }
+        sax.endElement = { ctx, name in ParserState.with(ctx) { $0.end(name) } }
+        sax.characters = { ctx, ch, len in ParserState.with(ctx) { $0.characters(ch, len) } }
+        sax.ignorableWhitespace = { ctx, ch, len in ParserState.with(ctx) { $0.characters(ch, len) } }
         sax.cdataBlock = { ctx, ch, len in ParserState.from(ctx).raw(ch, len) }
         sax.comment = { ctx, value in ParserState.from(ctx).comment(value) }
         sax.serror = { ctx, error in
@@ -118,6 +118,13 @@ final class ParserState {
     init(handler: any HTMLEventHandler, encoding: HTMLEncoding.Choice) {
         self.handler = handler
         self.encoding = encoding
+    }
+
+    /// Runs `body` on the state behind libxml2's user-data pointer without retain/release traffic
+    /// (the parse holds a reference for its whole duration).
+    @inline(__always)
+    static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (ParserState) -> Void) {
+        Unmanaged<ParserState>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
     }
 
     static func from(_ ctx: UnsafeMutableRawPointer?) -> ParserState {

@@ -18,6 +18,7 @@ final class MetaHTMLReader: HTMLEventHandler {
     let zone: TimeZone
     private(set) var thread: ThreadRead
     private let offsets: LocalTime.OffsetCache
+    private let zoneID: JSONValue
     private var depth = 0
     private var blockDepth: Int?
     private var blockOffset: Int64 = 0
@@ -46,6 +47,7 @@ final class MetaHTMLReader: HTMLEventHandler {
         self.zone = zone
         self.thread = ThreadRead(platform: platform, layout: "meta-html")
         self.offsets = LocalTime.OffsetCache(zone: zone)
+        self.zoneID = .string(zone.identifier)
     }
 
     /// Whether a class attribute holds `token` (without splitting it into an array).
@@ -184,7 +186,7 @@ final class MetaHTMLReader: HTMLEventHandler {
         var ts: Timestamp?
         if let (t, given) = parsed {
             ts = t
-            if !given { extra["timeZoneAssumed"] = .string(zone.identifier); zoneAssumed = true }
+            if !given { extra["timeZoneAssumed"] = zoneID; zoneAssumed = true }
         } else {
             untimed += 1
         }
