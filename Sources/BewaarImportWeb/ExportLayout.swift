@@ -76,6 +76,7 @@ enum ExportLayout {
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
             if text.contains("_a6-g") || text.contains("_2lej") || (text.contains("uiBoxWhite") && text.contains("pam")) { return .metaThreadHTML }
             if lower.hasPrefix("message_") { return .metaThreadHTML }
+            if text.contains("class=\"thread\"") && text.contains("class=\"message\"") && text.contains("class=\"user\"") { return .metaThreadHTML }
             if lower.hasPrefix("chat_history") { return .snapchatHTML }
         }
         return k

@@ -34,8 +34,9 @@ struct HostileInputTests {
 
     @Test func aHundredMegabyteSingleLinePageIsCutInItsRecordWithAWarning() throws {
         let dir = try Fixtures.tempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("een-regel.html")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let h = try FileHandle(forWritingTo: url)
         try h.write(contentsOf: Data("<html><body><p>".utf8))
         let piece = Data((String(repeating: "jij bent zo stom ", count: 6000) + "<b>echt</b> ").utf8)

@@ -137,8 +137,10 @@ struct MetaExportTests {
         </div></div></div></body></html>
         """
         let dir = try Fixtures.tempDir()
-        let f = try Fixtures.write(html, to: dir.appendingPathComponent("html/messages.htm"))
-        _ = f
+        // Given alone, the old page is recognised by its structure.
+        let single = try Fixtures.inspect(try Fixtures.write(html, to: dir.appendingPathComponent("messages.htm")))
+        #expect(single.result.messages.count == 2)
+        #expect(single.result.format == "facebook")
         let zip = try Fixtures.zip([("facebook-sanne/html/messages.htm", Array(html.utf8)), ("facebook-sanne/index.htm", Array("<html></html>".utf8))],
                                    to: dir.appendingPathComponent("facebook-2013.zip"))
         let i = try Fixtures.inspect(zip)
