@@ -3,6 +3,7 @@ enum ExportFileKind: Equatable {
     case metaThreadJSON
     case metaThreadHTML
     case metaComments
+    case metaPosts
     case tiktokJSON
     case tiktokTXT
     case snapchatJSON
@@ -26,6 +27,10 @@ enum ExportLayout {
             || (name == "comments.json" && folders.last == "comments_and_reactions") {
             return .metaComments
         }
+        if name.hasSuffix(".json"), (name.hasPrefix("posts_") && folders.last == "content")
+            || (name.hasPrefix("your_posts") && folders.last == "posts") {
+            return .metaPosts
+        }
         if (name.hasPrefix("user_data") && name.hasSuffix(".json")) { return .tiktokJSON }
         if name.hasSuffix(".txt"), folders.contains(where: { $0 == "direct messages" || $0 == "direct_messages" || $0 == "chat history" }) || name == "direct messages.txt" {
             return .tiktokTXT
@@ -45,7 +50,7 @@ enum ExportLayout {
             if l.contains("your_facebook_activity/") || l.contains("your_activity_across_facebook/") || l.contains("profile_information/profile_information")
                 || l.contains("facebook") { votes["facebook", default: 0] += 1 }
             switch kind(of: p) {
-            case .metaThreadJSON, .metaThreadHTML, .metaComments: votes["meta", default: 0] += 1
+            case .metaThreadJSON, .metaThreadHTML, .metaComments, .metaPosts: votes["meta", default: 0] += 1
             case .tiktokJSON, .tiktokTXT: votes["tiktok", default: 0] += 5
             case .snapchatJSON, .snapchatHTML: votes["snapchat", default: 0] += 5
             case .xData: votes["x", default: 0] += 1

@@ -40,7 +40,7 @@ public struct PlatformExportImporter: EvidenceImporter {
     /// The platform of a single file by its kind and content.
     func platform(_ kind: ExportFileKind, _ head: [UInt8]) -> String {
         switch kind {
-        case .metaThreadJSON, .metaThreadHTML, .metaComments:
+        case .metaThreadJSON, .metaThreadHTML, .metaComments, .metaPosts:
             let t = String(decoding: head.prefix(65536), as: UTF8.self).lowercased()
             return t.contains("instagram") ? "instagram" : "facebook"
         case .tiktokJSON, .tiktokTXT: return "tiktok"
@@ -132,6 +132,7 @@ public struct PlatformExportImporter: EvidenceImporter {
             return [t]
         case .metaThreadHTML: return [MetaHTMLReader.read(bytes, part: part, platform: metaPlatform, zone: zone)]
         case .metaComments: return MetaComments.read(bytes, part: part, platform: metaPlatform).map { [$0] } ?? []
+        case .metaPosts: return MetaPosts.read(bytes, part: part, platform: metaPlatform).map { [$0] } ?? []
         case .tiktokJSON: return TikTokData.read(json: bytes, part: part)
         case .tiktokTXT: return TikTokData.read(txt: bytes, part: part)
         case .snapchatJSON: return SnapchatChats.read(json: bytes, part: part)

@@ -159,6 +159,18 @@ struct MetaExportTests {
             ("facebook-sanne/your_facebook_activity/messages/autofill_information.json", Array("{}".utf8)),
             ("facebook-sanne/your_facebook_activity/posts/your_posts_1.json", Array("[]".utf8)),
         ], to: dir.appendingPathComponent("facebook-2024.zip"))
+        let posts = #"[{"timestamp":1709650000,"data":[{"post":"Iedereen weet wat Sanne gedaan heeft \u00f0\u009f\u0098\u0082"}],"title":"Daan Jansen schreef op de tijdlijn van Klas 2B.","attachments":[{"data":[{"media":{"uri":"your_facebook_activity/posts/media/klas2b/1.jpg"}}]}]}]"#
+        _ = try Fixtures.zip([
+            ("facebook-sanne/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json", Array(posts.utf8)),
+            ("facebook-sanne/your_facebook_activity/posts/media/klas2b/1.jpg", [0xFF, 0xD8, 0xFF, 0xE0]),
+        ], to: dir.appendingPathComponent("facebook-posts.zip"))
+        let p = try Fixtures.inspect(dir.appendingPathComponent("facebook-posts.zip"))
+        let post = try #require(p.result.messages.first)
+        #expect(post.kind == .post)
+        #expect(post.text == "Iedereen weet wat Sanne gedaan heeft 😂")
+        #expect(post.timestamp?.rfc3339 == "2024-03-05T14:46:40Z")
+        #expect(post.attachments.first?.sha256 != nil)
+        #expect(post.extra["context"]?.stringValue == "Daan Jansen schreef op de tijdlijn van Klas 2B.")
         let r = try PlatformExportImporter().importFile(
             ImportSource(path: zip.path, name: "facebook-2024.zip", size: 1, sha256: nil), context: ImportContext())
         #expect(r.format == "facebook")
@@ -166,5 +178,6 @@ struct MetaExportTests {
         let w = try #require(r.warnings.first { $0.code == "no-messenger-threads" })
         #expect(w.message.contains("Messenger"))
         #expect(r.contained.count == 3)
+        #expect(r.extra["otherFiles"]?.arrayValue?.count == 2)   // the (empty) posts file was read
     }
 }
