@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
         // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
+        .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,7 +53,7 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportWhatsApp"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportWhatsApp", "BewaarImportWeb"],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
         .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -68,6 +69,17 @@ let package = Package(
             name: "BewaarCLI",
             dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
+        .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
+                       pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The thin owning Swift layer over libxml2's HTML parser: documents, streaming events, encodings.
+        .target(name: "BewaarHTML", dependencies: ["CBewaarLibXML2"], swiftSettings: strict),
+        // Saved web pages, MHTML and social-media data exports (Instagram, Facebook, TikTok, Snapchat, X).
+        .target(
+            name: "BewaarImportWeb",
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarHTML",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarModel"]),
@@ -80,5 +92,8 @@ let package = Package(
             dependencies: ["BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BewaarBundleTests", dependencies: ["BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
+        .testTarget(name: "BewaarImportWebTests",
+                    dependencies: ["BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
+                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,0 +1,232 @@
+import Foundation
+import BewaarModel
+import BewaarHTML
+
+/// A Meta `message_N.html` thread page (or Facebook's old `messages.htm`), read as a stream.
+///
+/// Layouts (class names are obfuscated and change; the structure is what is matched):
+/// - `meta-html-2022`: block `div._a6-g` → sender (`<h2>` since 2023, else `div._a6-h`), body `div._a6-p`, time `div._a6-o`;
+/// - `meta-html-2018`: block `div._2lej` → sender `div._2lel`, body `div._2let`, time `div._2lem`;
+/// - `meta-html-2017`: `div.thread` > `div.message` (`span.user`, `span.meta`) followed by a `<p>` with the text.
+/// A block is read as: first child = sender, last child = time, the children between = body.
+/// Times have no zone: they are placed in the import's zone, and the record says so.
+final class MetaHTMLReader: HTMLEventHandler {
+    struct Child { var text = ""; var name: String }
+
+    let part: String?
+    let platform: String
+    let zone: TimeZone
+    private(set) var thread: ThreadRead
+    private let offsets: LocalTime.OffsetCache
+    private let zoneID: JSONValue
+    private var depth = 0
+    private var blockDepth: Int?
+    private var blockOffset: Int64 = 0
+    private var blockLayout = ""
+    private var children: [Child] = []
+    private var listDepth: Int?
+    private var reactions: [String] = []
+    private var currentReaction = ""
+    private var links: [String] = []
+    private var media: [String] = []
+    private var titleDepth: Int?
+    private var title = ""
+    private(set) var layouts: Set<String> = []
+    private(set) var untimed = 0
+    private(set) var zoneAssumed = false
+    // ≤2017 layout
+    private var oldMessage: (offset: Int64, depth: Int)?
+    private var oldCapture: (kind: String, depth: Int)?
+    private var oldAuthor = "", oldTime = ""
+    private var pending: (offset: Int64, author: String, time: String, depth: Int)?
+    private var oldText: (depth: Int, text: String)?
+
+    init(part: String?, platform: String, zone: TimeZone) {
+        self.part = part
+        self.platform = platform
+        self.zone = zone
+        self.thread = ThreadRead(platform: platform, layout: "meta-html")
+        self.offsets = LocalTime.OffsetCache(zone: zone)
+        self.zoneID = .string(zone.identifier)
+    }
+
+    /// Whether a class attribute holds `token` (without splitting it into an array).
+    static func hasClass(_ value: String, _ token: StaticString) -> Bool {
+        var value = value
+        return value.withUTF8 { v in
+            let t = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
+            let n = v.count, m = t.count
+            guard m > 0, n >= m else { return false }
+            var i = 0
+            while i + m <= n {
+                if (i == 0 || v[i - 1] == 0x20) && (i + m == n || v[i + m] == 0x20) {
+                    var ok = true
+                    for k in 0..<m where v[i + k] != t[k] { ok = false; break }
+                    if ok { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    func startElement(_ name: String, attributes: HTMLAttributes, offset: Int64, tagLength: Int64) {
+        depth += 1
+        let cls = (name == "div" || name == "span") ? attributes["class"] ?? "" : ""
+        if name == "title" { titleDepth = depth }
+        if blockDepth == nil, name == "div" {
+            let layout: String? = MetaHTMLReader.hasClass(cls, "_a6-g") ? "meta-html-2022"
+                : MetaHTMLReader.hasClass(cls, "_2lej") ? "meta-html-2018"
+                : (MetaHTMLReader.hasClass(cls, "pam") && MetaHTMLReader.hasClass(cls, "uiBoxWhite")) ? "meta-html" : nil
+            if let layout {
+                blockDepth = depth; blockOffset = offset; blockLayout = layout
+                children = []; reactions = []; links = []; media = []
+                return
+            }
+        }
+        if let b = blockDepth {
+            if depth == b + 1 { children.append(Child(name: name)) }
+            else if depth > b + 1, name == "div" || name == "br" || name == "p", !children.isEmpty { children[children.count - 1].text += " " }
+            if name == "ul" && listDepth == nil { listDepth = depth }
+            if name == "li" && listDepth != nil { currentReaction = "" }
+            if name == "a", let h = attributes["href"] { links.append(h) }
+            if name == "img" || name == "video" || name == "audio" || name == "source",
+               let s = attributes["src"] { media.append(s) }
+            return
+        }
+        // ≤2017: div.message with span.user / span.meta, then a <p>.
+        if name == "div" && MetaHTMLReader.hasClass(cls, "message") {
+            flushPending(end: offset)
+            oldMessage = (offset, depth); oldAuthor = ""; oldTime = ""
+        } else if oldMessage != nil && name == "span" && (MetaHTMLReader.hasClass(cls, "user") || MetaHTMLReader.hasClass(cls, "meta")) {
+            oldCapture = (MetaHTMLReader.hasClass(cls, "user") ? "user" : "meta", depth)
+        } else if name == "p", pending != nil, oldText == nil {
+            oldText = (depth, "")
+        }
+    }
+
+    func endElement(_ name: String, end: Int64) {
+        defer { depth -= 1 }
+        if titleDepth == depth { titleDepth = nil }
+        if let b = blockDepth {
+            if depth == b {
+                finishBlock(end: end)
+                blockDepth = nil
+            } else if let l = listDepth {
+                if name == "li" { reactions.append(VisibleText.collapse(currentReaction)) }
+                if depth == l { listDepth = nil }
+            }
+            return
+        }
+        if let c = oldCapture, c.depth == depth { oldCapture = nil }
+        if let m = oldMessage, m.depth == depth {
+            pending = (m.offset, VisibleText.collapse(oldAuthor), VisibleText.collapse(oldTime), depth)
+            oldMessage = nil
+        }
+        if let t = oldText, t.depth == depth, let p = pending {
+            emitOld(p, text: VisibleText.collapse(t.text), end: end)
+            pending = nil; oldText = nil
+        }
+    }
+
+    func text(_ text: String) {
+        if titleDepth != nil { title += text }
+        if blockDepth != nil {
+            if listDepth != nil { currentReaction += text; return }
+            if !children.isEmpty { children[children.count - 1].text += text }
+            return
+        }
+        if let c = oldCapture { if c.kind == "user" { oldAuthor += text } else { oldTime += text } }
+        if oldText != nil { oldText!.text += text }
+    }
+
+    private func flushPending(end: Int64) {
+        if let p = pending { emitOld(p, text: "", end: end); pending = nil; oldText = nil }
+    }
+
+    /// Called after the last event.
+    func finish(end: Int64) {
+        flushPending(end: end)
+        let t = VisibleText.collapse(title)
+        if !t.isEmpty { thread.title = t }
+        if thread.participants.isEmpty {
+            thread.participants = Array(Set(thread.messages.compactMap(\.author))).sorted()
+        }
+        thread.layout = layouts.sorted().first ?? "meta-html"
+    }
+
+    private func emitOld(_ p: (offset: Int64, author: String, time: String, depth: Int), text: String, end: Int64) {
+        layouts.insert("meta-html-2017")
+        append(author: p.author, timeText: p.time, parsed: MetaTimeText.parse(p.time, zone: zone, cache: offsets), text: text, offset: p.offset, end: end, layout: "meta-html-2017", reactions: [], links: [], media: [])
+    }
+
+    private func finishBlock(end: Int64) {
+        let texts = children.map { VisibleText.collapse($0.text) }
+        let timeText = texts.count >= 2 ? texts.last! : ""
+        let parsed = MetaTimeText.parse(timeText, zone: zone, cache: offsets)
+        if parsed == nil {
+            // The first block lists the participants and has no time.
+            let all = texts.joined(separator: " ")
+            for prefix in ["Participants:", "Deelnemers:", "Deelnemer:"] where all.hasPrefix(prefix) {
+                let list = all.dropFirst(prefix.count).replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " en ", with: ", ")
+                thread.participants = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                return
+            }
+            if texts.count < 2 { return }
+        }
+        layouts.insert(blockLayout)
+        let body = texts.count > 2 ? texts[1..<(texts.count - 1)].filter { !$0.isEmpty }.joined(separator: " ") : ""
+        append(author: texts.first ?? "", timeText: timeText, parsed: parsed, text: body, offset: blockOffset, end: end, layout: blockLayout,
+               reactions: reactions, links: links, media: media)
+    }
+
+    private func append(author: String, timeText: String, parsed: (Timestamp, zoneGiven: Bool)?, text: String, offset: Int64, end: Int64, layout: String,
+                        reactions: [String], links: [String], media: [String]) {
+        var extra: [String: JSONValue] = ["platform": .string(platform), "layout": .string(layout), "timeAsDisplayed": .string(timeText)]
+        var ts: Timestamp?
+        if let (t, given) = parsed {
+            ts = t
+            if !given { extra["timeZoneAssumed"] = zoneID; zoneAssumed = true }
+        } else {
+            untimed += 1
+        }
+        if !reactions.isEmpty { extra["reactions"] = .array(reactions.map(JSONValue.string)) }
+        let mediaSet = Set(media)
+        let realLinks = links.filter { !mediaSet.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
+        if !realLinks.isEmpty { extra["links"] = .array(realLinks.map(JSONValue.string)) }
+        let fileLinks = links.filter { !$0.contains("://") && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
+        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map { Attachment(name: $0, mediaType: MediaTypeGuess.forName($0)) }
+        var kind: MessageKind = .message
+        if text.isEmpty && !attachments.isEmpty { kind = .media }
+        extra["thread"] = .string(thread.title)
+        thread.messages.append(Message(timestamp: ts, author: author.isEmpty ? nil : author, text: text, kind: kind, attachments: attachments,
+                                       origin: Origin(line: nil, offset: offset, length: max(0, end - offset), part: part), extra: extra))
+    }
+
+    /// Reads a thread page held in memory.
+    static func read(_ bytes: [UInt8], part: String?, platform: String, zone: TimeZone) -> ThreadRead {
+        let r = MetaHTMLReader(part: part, platform: platform, zone: zone)
+        let report = HTMLStreamParser.parse(bytes: bytes, handler: r)
+        return r.finished(report, size: Int64(bytes.count))
+    }
+
+    /// Reads a thread page from a file in chunks.
+    static func read(file path: String, part: String?, platform: String, zone: TimeZone) throws -> ThreadRead {
+        let r = MetaHTMLReader(part: part, platform: platform, zone: zone)
+        let head = try FileReaderHead.read(path)
+        let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
+        return r.finished(report, size: report.bytesRead)
+    }
+
+    private func finished(_ report: HTMLStreamParser.Report, size: Int64) -> ThreadRead {
+        finish(end: size)
+        // Messages newest first in the page: keep the page order (origins stay in file order).
+        thread.warnings += PageExtraction.warnings(report, where: part)
+        for i in thread.messages.indices { thread.messages[i].extra["thread"] = .string(thread.title) }
+        if untimed > 0 {
+            thread.warnings.append(ImportWarning("\(untimed) bericht(en) in \(part ?? "de pagina") hebben een tijd die niet te lezen was; de tekst zoals getoond staat in timeAsDisplayed.",
+                                                 code: "meta-time-unreadable"))
+        }
+        return thread
+    }
+}

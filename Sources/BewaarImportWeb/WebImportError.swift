@@ -1,0 +1,20 @@
+import Foundation
+
+/// Why a web save or export could not be read at all (content problems are warnings instead).
+public struct WebImportError: Error, Sendable, LocalizedError, CustomStringConvertible {
+    public let dutch: String
+    public let english: String
+
+    public init(nl: String, en: String) {
+        self.dutch = nl
+        self.english = en
+    }
+
+    public var errorDescription: String? { dutch }
+    public var description: String { english }
+
+    static func unreadable(_ name: String, _ why: String) -> WebImportError {
+        WebImportError(nl: "\(name) kan niet worden gelezen (\(why)). Het origineel is wel bewaard; controleer of het bestand compleet is.",
+                       en: "\(name) cannot be read (\(why)). The original is kept; check that the file is complete.")
+    }
+}
