@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -41,10 +42,15 @@ let package = Package(
             name: "BewaarKit",
             dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore"],
             swiftSettings: strict),
+        // Sender trace of an e-mail: trust walk over Received hops, network file, school logs.
+        .target(
+            name: "BewaarTrace",
+            dependencies: ["BewaarModel", "BewaarDigest", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarTrace", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
@@ -52,5 +58,6 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit", "BewaarModel"]),
+        .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"]),
     ]
 )
