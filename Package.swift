@@ -31,6 +31,8 @@ let package = Package(
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
         .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarDigest"], swiftSettings: strict),
+        // E-mail: .eml, .mbox and Outlook .msg; MIME, RFC 2047/2231, Received hops.
+        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest"], swiftSettings: strict),
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
@@ -39,7 +41,7 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarImportMail"],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
@@ -52,5 +54,6 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
+        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"]),
     ]
 )
