@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit"]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit"]),
-        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"]),
+        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"],
+                    exclude: ["Fixtures"]),
     ]
 )

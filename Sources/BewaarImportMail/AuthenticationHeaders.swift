@@ -17,9 +17,15 @@ public enum AuthenticationHeaders {
     public static func parseResults(_ value: String) -> (server: String, verdicts: [Verdict]) {
         let pieces = splitOutsideComments(value, on: ";")
         guard let first = pieces.first else { return ("", []) }
-        let server = first.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        var server = first.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
+        var rest = Array(pieces.dropFirst())
+        // Microsoft writes no authserv-id: the first piece is already a verdict.
+        if server.contains("=") {
+            server = ""
+            rest.insert(first, at: 0)
+        }
         var verdicts: [Verdict] = []
-        for p in pieces.dropFirst() {
+        for p in rest {
             let words = stripComments(p).split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard let mr = words.first, let eq = mr.firstIndex(of: "=") else { continue }
             let method = mr[..<eq].lowercased()
