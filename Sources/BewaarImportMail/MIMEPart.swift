@@ -37,7 +37,7 @@ public struct MIMEPart: Sendable {
     /// an attached message.
     public var isAttachment: Bool {
         if isMultipart { return false }
-        if isMessage { return true }
+        if mediaType.hasPrefix("message/") { return true }
         return fileName != nil || disposition?.value == "attachment"
     }
 
