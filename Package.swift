@@ -32,6 +32,8 @@ let package = Package(
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
         .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarDigest"], swiftSettings: strict),
+        // E-mail: .eml, .mbox and Outlook .msg; MIME, RFC 2047/2231, Received hops.
+        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest"], swiftSettings: strict),
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
@@ -40,12 +42,12 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarImportMail"],
             swiftSettings: strict),
         // Sender trace of an e-mail: trust walk over Received hops, network file, school logs.
         .target(
             name: "BewaarTrace",
-            dependencies: ["BewaarModel", "BewaarDigest", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
@@ -58,6 +60,8 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit", "BewaarModel"]),
-        .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"]),
+        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),
     ]
 )
