@@ -107,6 +107,7 @@ enum Schema {
                 );
                 """)
         }
+        registerTraceMigrations(&m)
         return m
     }
 }

@@ -91,8 +91,8 @@ enum Conclusion {
         var conclusion = Bilingual("", "")
         var certainty = Certainty.onbekend
         let ip = r.originatingIP
-        func one(_ m: TraceMatch) -> String { "\(describe(m)) had dat adres \(dt.span(m.from, m.until, sendDay: t))" }
-        func oneEN(_ m: TraceMatch) -> String { "\(describe(m)) held that address \(dt.span(m.from, m.until, sendDay: t, english: true))" }
+        func one(_ m: TraceMatch) -> String { "\(describe(m)) had adres \(m.ip) \(dt.span(m.from, m.until, sendDay: t))" }
+        func oneEN(_ m: TraceMatch) -> String { "\(describe(m)) held address \(m.ip) \(dt.span(m.from, m.until, sendDay: t, english: true))" }
         let list = devices.keys.sorted().map { describe(devices[$0]!) }.joined(separator: ", ")
 
         if r.originSource == "signin-log" || (ip == nil && r.matches.contains { $0.kind.hasPrefix("signin") }) {

@@ -193,9 +193,10 @@ public struct TrustWalk: Sendable {
         if let s = w.stopIndex, s + 1 < hops.count {
             let firstUntrusted = w.trusted.firstIndex(of: false) ?? hops.count
             if firstUntrusted < hops.count {
+                let one = firstUntrusted + 1 == hops.count
                 out.append(Finding("below-boundary", weakens: false, hop: firstUntrusted,
-                                   nl: "Regels \(firstUntrusted + 1) t/m \(hops.count) staan onder de vertrouwensgrens: beweerd, niet gecontroleerd. De afzender kan ze zelf hebben geschreven.",
-                                   en: "Lines \(firstUntrusted + 1) to \(hops.count) are below the trust boundary: claimed, not verified. The sender may have written them."))
+                                   nl: (one ? "Regel \(hops.count) staat" : "Regels \(firstUntrusted + 1) t/m \(hops.count) staan") + " onder de vertrouwensgrens: beweerd, niet gecontroleerd. De afzender kan die zelf hebben geschreven.",
+                                   en: (one ? "Line \(hops.count) is" : "Lines \(firstUntrusted + 1) to \(hops.count) are") + " below the trust boundary: claimed, not verified. The sender may have written it."))
             }
         }
         return out
