@@ -153,7 +153,10 @@ public struct TrustWalk: Sendable {
     /// A lower hop written by a machine trusted in its own right, or by the same known provider
     /// (providers hand messages on internally without a Received line), also connects.
     static func continues(_ lower: ReceivedHop, from upper: ReceivedHop, network: SchoolNetwork) -> Bool {
-        guard let by = lower.by else { return false }
+        // A line without `by` (qmail's `invoked from network`) or below one names no writer
+        // to compare: it cannot break the chain.
+        guard let by = lower.by else { return true }
+        if upper.by == nil && upper.ip == nil && upper.from == nil { return true }
         if network.trustingRule(ip: lower.byIP.flatMap { IPAddress($0) }, names: [by]) != nil { return true }
         let names = [upper.reverseName, upper.from, upper.helo, upper.by]
         if let p = KnownProvider.named(by), KnownProvider.of(names) == p { return true }
