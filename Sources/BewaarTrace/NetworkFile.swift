@@ -161,6 +161,7 @@ struct KeyLocator {
                 table = name
                 index = counts[name, default: 0]
                 counts[name] = index + 1
+                lines["\(table)#\(index)#"] = n + 1
                 continue
             }
             if line.hasPrefix("[") {
@@ -178,7 +179,7 @@ struct KeyLocator {
     }
 
     func line(of key: String, table: String = "", index: Int = 0) -> Int? {
-        lines["\(table)#\(index)#\(key)"] ?? (table.isEmpty ? nil : lines["\(table)#\(index)#range"])
+        lines["\(table)#\(index)#\(key)"] ?? (table.isEmpty ? nil : lines["\(table)#\(index)#"])
     }
 
     func keyOnLine(_ line: Int) -> String? { keyByLine[line] }
