@@ -56,6 +56,8 @@ struct DemoCommand: ParsableCommand {
         try step(t("De zaak", "The case"), ["case", "show", caseID, "--messages", "8"] + common)
         try step(t("Het logboek", "The custody log"), ["log", "--case", caseID] + common)
         try step(t("De opslag controleren", "Checking the store"), ["check"] + common)
+        // Issue 5: the sysadmin traces the sample e-mail (DemoCommand+Trace.swift).
+        try demoTrace(caseID: caseID, common: common, step: step)
         out("")
         out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",
               "Done. Explore the store further with: bewaar case show \(caseID) --store \(storePath)"))
