@@ -28,11 +28,12 @@ struct TraceCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Logboeken van de school (soort wordt aan de inhoud herkend).") var logs: [String] = []
     @Flag(help: "Uitvoer als JSON (vaste sleutelvolgorde).") var json = false
     @Flag(help: "Schrijf een voorbeeld-netwerkbestand met uitleg (naar --network of de opslagmap).") var `init` = false
-    @Argument(help: "Het e-mailbestand (.eml/.msg/.mbox) of het nummer van een bewijsstuk van de zaak.") var mail: String?
+    @Argument(help: "Het e-mailbestand (.eml/.msg/.mbox) of het nummer van een bewijsstuk van de zaak; meer mogen (de logboeken worden één keer gelezen).")
+    var mails: [String] = []
 
     func run() throws {
         if `init` { return try writeExample() }
-        guard let mail else {
+        guard !mails.isEmpty else {
             throw KitError(nl: "Geef het e-mailbestand of het nummer van een bewijsstuk, bijvoorbeeld: bewaar trace mail.eml",
                            en: "Give the e-mail file or an evidence item number, for example: bewaar trace mail.eml")
         }
@@ -40,7 +41,18 @@ struct TraceCommand: ParsableCommand {
         let caseID = try caseID.map { try parseCaseID($0, g) }
         let store: CaseStore? = caseID == nil ? nil : try global.openStore(create: false)
         if let store, let caseID { _ = try store.case(caseID) }
+        let net: SchoolNetwork
+        do { net = try loadNetwork() } catch let e as NetworkFileError { throw KitError(nl: e.dutch, en: e.english) }
+        var logs: SchoolLogs?
+        for (n, mail) in mails.enumerated() {
+            if n > 0 && !json { out(""); out(String(repeating: "=", count: 72)); out("") }
+            try trace(mail, caseID: caseID, store: store, network: net, logs: &logs)
+        }
+    }
 
+    /// Traces one mail; the logs are read on the first call (with that mail's time for syslog
+    /// years) and reused.
+    func trace(_ mail: String, caseID: CaseID?, store: CaseStore?, network net: SchoolNetwork, logs: inout SchoolLogs?) throws {
         // The mail: a file, or an evidence item of the case.
         var path = mail
         var name: String?
@@ -65,13 +77,12 @@ struct TraceCommand: ParsableCommand {
         let result: TraceResult
         do {
             let m = try TraceMail.read(path: path, name: name)
-            let net = try loadNetwork()
-            let reference = m.hops.first?.date?.date ?? m.date?.date
-            let l = try SchoolLogs.load(paths: logs, network: net, reference: reference)
-            result = Tracer.trace(mail: m, network: net, logs: l, toolVersion: BewaarVersion.string)
+            if logs == nil {
+                let reference = m.hops.first?.date?.date ?? m.date?.date
+                logs = try SchoolLogs.load(paths: self.logs, network: net, reference: reference)
+            }
+            result = Tracer.trace(mail: m, network: net, logs: logs!, toolVersion: BewaarVersion.string)
         } catch let e as TraceError {
-            throw KitError(nl: e.dutch, en: e.english)
-        } catch let e as NetworkFileError {
             throw KitError(nl: e.dutch, en: e.english)
         }
 
