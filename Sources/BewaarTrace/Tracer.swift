@@ -36,8 +36,13 @@ public enum Tracer {
 
         // Client-address headers: believed only inside the trusted region, when the trusted
         // part recorded no client.
+        // Exchange Online's header firewall strips X-MS-Exchange-Organization-* from mail that
+        // enters a tenant, so one present in a message read from a Microsoft mailbox was written
+        // inside the tenant, wherever it sits in the raw order.
+        let microsoftTop = KnownProvider.named(mail.hops.first?.by)?.hasPrefix("Microsoft") == true
         for h in mail.clientHeaders {
-            let inside = walk.stopIndex.map { h.receivedAbove <= $0 } ?? false
+            let orgHeader = h.name.lowercased().hasPrefix("x-ms-exchange-organization-") && microsoftTop
+            let inside = (walk.stopIndex.map { h.receivedAbove <= $0 } ?? false) || orgHeader
             let isCIP = h.name.lowercased() == "x-forefront-antispam-report"
             for ip in h.ips {
                 let c = classifier.classify(ip)
@@ -45,7 +50,9 @@ public enum Tracer {
                    [.providerHidden, .noClientAddress, .untrusted].contains(walk.stop) {
                     origin = ip
                     originSource = h.name
-                    reasons.append(Bilingual(
+                    reasons.append(orgHeader && h.receivedAbove > (walk.stopIndex ?? 0) ? Bilingual(
+                        "De kop \(h.name) noemt het adres \(ip) van de afzender. Microsoft 365 verwijdert zulke koppen van binnenkomende mail, dus deze is binnen de eigen omgeving van de school geschreven.",
+                        "The header \(h.name) names the sender's address \(ip). Microsoft 365 removes such headers from incoming mail, so this one was written inside the school's own tenant.") : Bilingual(
                         "De kop \(h.name) staat boven de grensregel, dus binnen het vertrouwde deel: die noemt het adres \(ip) van de afzender.",
                         "The header \(h.name) sits above the boundary line, inside the trusted part: it names the sender's address \(ip)."))
                 } else if ip != origin {

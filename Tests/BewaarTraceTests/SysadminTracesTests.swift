@@ -236,3 +236,51 @@ import Foundation
         #expect(again.json.serialized() == j.serialized())
     }
 }
+
+/// Client-address headers count only inside the trusted region.
+@Suite struct ClientHeaderTests {
+    static func variant(_ header: String, atTop: Bool) throws -> (TempDir, String) {
+        let dir = TempDir()
+        var text = try String(contentsOfFile: Fixture.path("m365-schoolaccount.eml"), encoding: .utf8)
+        if atTop {
+            text = header + "\n" + text
+        } else {
+            text = text.replacingOccurrences(of: "X-MS-Exchange-Organization-AuthAs: Internal\n",
+                                             with: "X-MS-Exchange-Organization-AuthAs: Internal\n" + header + "\n")
+        }
+        return (dir, dir.write("m.eml", text))
+    }
+
+    @Test func xOriginatingIPAboveTheBoundaryIsTheOrigin() throws {
+        let (dir, p) = try Self.variant("X-Originating-IP: [10.20.12.7]", atTop: true)
+        let r = try Fixture.trace(p, logs: [Fixture.sample("school/dhcpd.leases"), "inventaris.csv"])
+        #expect(r.originatingIP?.description == "10.20.12.7")
+        #expect(r.originSource == "X-Originating-IP")
+        #expect(r.classification?.code == "intern")
+        #expect(r.matches.map(\.workstation) == ["WS-LOK12-07"])
+        #expect(r.certainty == .redelijk)
+        _ = dir
+    }
+
+    @Test func xOriginatingIPBelowTheBoundaryIsOnlyAHint() throws {
+        let (dir, p) = try Self.variant("X-Originating-IP: [10.20.12.7]", atTop: false)
+        let r = try Fixture.trace(p, logs: [Fixture.sample("school/dhcpd.leases"), "inventaris.csv"])
+        #expect(r.originatingIP == nil)
+        #expect(r.classification == nil)
+        #expect(r.matches.isEmpty)
+        #expect(r.certainty == .onbekend)
+        #expect(r.hints.contains { $0.dutch.contains("X-Originating-IP") && $0.dutch.contains("10.20.12.7") })
+        _ = dir
+    }
+
+    @Test func exchangeOrganizationHeaderInAMicrosoftMailboxIsBelieved() throws {
+        let (dir, p) = try Self.variant("X-MS-Exchange-Organization-OriginalClientIPAddress: 10.20.12.7", atTop: false)
+        let r = try Fixture.trace(p, logs: [Fixture.sample("school/dhcpd.leases"), "inventaris.csv"])
+        #expect(r.originatingIP?.description == "10.20.12.7")
+        #expect(r.originSource == "X-MS-Exchange-Organization-OriginalClientIPAddress")
+        #expect(r.classification?.code == "intern")
+        #expect(r.matches.map(\.workstation) == ["WS-LOK12-07"])
+        #expect(r.certainty == .redelijk)
+        _ = dir
+    }
+}
