@@ -6,7 +6,11 @@ import Foundation
 enum ISCLeaseParser {
     static func parse(_ bytes: [UInt8], source: Int, log: inout LogSource) -> [Sighting] {
         var out: [Sighting] = []
-        var slot: [String: Int] = [:]
+        // (address, start) -> position: a later block for the same lease replaces the earlier.
+        struct Slot: Hashable { var high: UInt64; var low: UInt64; var start: Int }
+        var slot: [Slot: Int] = [:]
+        slot.reserveCapacity(bytes.count / 160)
+        out.reserveCapacity(bytes.count / 160)
         bytes.withUnsafeBufferPointer { b in
             // Current v4 lease or v6 address.
             var ip: IPAddress?
@@ -31,10 +35,10 @@ enum ISCLeaseParser {
                 if v6, m == nil, let d = duid { m = MAC.fromDUID(d) }
                 let sighting = Sighting(kind: .lease, ip: ip, from: from, until: until, mac: m, host: host,
                                         device: v6 ? duid.map { $0.map { String(format: "%02x", $0) }.joined(separator: ":") } : nil,
-                                        detail: "binding state " + (state ?? "?"), source: source, line: blockLine)
+                                        detail: state, source: source, line: blockLine)
                 log.cover(from)
                 log.cover(until)
-                let key = "\(ip)|\(s)|\(m ?? host ?? "")"
+                let key = Slot(high: ip.high, low: ip.low, start: s)
                 if let k = slot[key] { out[k] = sighting } else { slot[key] = out.count; out.append(sighting) }
                 log.records += 1
             }
@@ -127,7 +131,10 @@ enum ISCLeaseParser {
                 if ByteText.hasPrefix(b, i, e, "binding state ") { state = valueUntilSemicolon(i + 14, e); return }
                 if ByteText.hasPrefix(b, i, e, "hardware ethernet ") { mac = MAC.normalise(valueUntilSemicolon(i + 18, e)); return }
                 if ByteText.hasPrefix(b, i, e, "client-hostname ") {
-                    host = valueUntilSemicolon(i + 16, e).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    var a = ByteText.skipBlanks(b, i + 16, e), z = e
+                    while z > a, b[z - 1] == 0x3B || b[z - 1] == 0x20 { z -= 1 }
+                    if z - a >= 2, b[a] == 0x22, b[z - 1] == 0x22 { a += 1; z -= 1 }
+                    host = ByteText.string(b, a, z)
                     return
                 }
             }

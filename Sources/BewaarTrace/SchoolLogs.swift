@@ -22,11 +22,12 @@ public struct SchoolLogs: Sendable {
         var events: [(LogKind, LeaseEvent)] = []
         var inventory: [InventoryEntry] = []
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path) else {
+            // Read straight into one byte array (a year of leases is hundreds of megabytes).
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue,
+                  let reader = try? FileReader(path: path), let bytes = try? reader.read(at: 0, count: size), bytes.count == size else {
                 throw TraceError(nl: "Logboek \(path) kan niet worden gelezen. Controleer het pad en de rechten.",
                                  en: "Log \(path) cannot be read. Check the path and permissions.")
             }
-            let bytes = [UInt8](data)
             let sha = StreamingSHA256.digest(bytes).hex
             let source = logs.sources.count
             guard let kind = LogDetector.detect(bytes) else {
@@ -71,10 +72,11 @@ public struct SchoolLogs: Sendable {
         }
         sightings += LeaseSpanBuilder.spans(windows, leaseSeconds: network.windowsLeaseSeconds, sourceStart: start)
         sightings += LeaseSpanBuilder.spans(syslog, leaseSeconds: network.dnsmasqLeaseSeconds, sourceStart: start)
-        for s in sightings where s.kind == .signIn {
-            logs.signIns[s.user ?? "", default: []].append(s)
+        if sightings.contains(where: { $0.kind == .signIn }) {
+            for s in sightings where s.kind == .signIn { logs.signIns[s.user ?? "", default: []].append(s) }
+            sightings.removeAll { $0.kind == .signIn }
         }
-        logs.index = SightingIndex(sightings: sightings.filter { $0.kind != .signIn })
+        logs.index = SightingIndex(sightings: sightings)
         for e in inventory {
             if let m = e.mac { logs.inventoryByMAC[m] = e }
             logs.inventoryByName[e.workstation.lowercased()] = e

@@ -68,6 +68,11 @@ public struct Sighting: Sendable, Hashable {
 /// `AABBCCDDEEFF`).
 enum MAC {
     static func normalise(_ text: String) -> String? {
+        // Fast path: already `aa:bb:cc:dd:ee:ff` (what ISC dhcpd writes).
+        let u = text.utf8
+        if u.count == 17, u.enumerated().allSatisfy({ i, c in
+            i % 3 == 2 ? c == 0x3A : ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))
+        }) { return text }
         let hex = text.lowercased().filter { $0.isHexDigit }
         let seps = text.filter { $0 == ":" || $0 == "-" || $0 == "." }
         guard hex.count == 12, hex.count + seps.count == text.count else { return nil }

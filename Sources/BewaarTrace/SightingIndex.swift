@@ -11,10 +11,14 @@ public struct SightingIndex: Sendable {
     public private(set) var count = 0
 
     public init(sightings: [Sighting]) {
-        var grouped: [IPAddress: [Sighting]] = [:]
-        for s in sightings { grouped[s.ip, default: []].append(s) }
-        for (ip, list) in grouped {
-            let sorted = Self.merge(list.sorted { ($0.from, $0.source, $0.line) < ($1.from, $1.source, $1.line) })
+        // Group positions (cheap) and copy each sighting once into its bucket.
+        var grouped: [IPAddress: [Int32]] = [:]
+        for (i, s) in sightings.enumerated() { grouped[s.ip, default: []].append(Int32(i)) }
+        buckets.reserveCapacity(grouped.count)
+        for (ip, positions) in grouped {
+            var list = positions.map { sightings[Int($0)] }
+            list.sort { ($0.from, $0.source, $0.line) < ($1.from, $1.source, $1.line) }
+            let sorted = Self.merge(list)
             var maxUntil: [Date] = []
             maxUntil.reserveCapacity(sorted.count)
             var m = Date.distantPast
@@ -28,16 +32,16 @@ public struct SightingIndex: Sendable {
     /// written as separate blocks).
     static func merge(_ list: [Sighting]) -> [Sighting] {
         var out: [Sighting] = []
-        var lastOfDevice: [String: Int] = [:]
+        out.reserveCapacity(list.count)
         for s in list {
             guard s.kind == .lease else { out.append(s); continue }
-            let key = "\(s.source)|\(s.mac ?? "")|\(s.host ?? "")|\(s.device ?? "")"
-            if let k = lastOfDevice[key], out[k].until >= s.from, out.count - 1 == k {
+            // Only the span just before can be the same device's (spans are sorted by start).
+            if let k = out.indices.last, out[k].kind == .lease, out[k].source == s.source, out[k].mac == s.mac,
+               out[k].host == s.host, out[k].device == s.device, out[k].until >= s.from {
                 out[k].until = max(out[k].until, s.until)
                 out[k].ambiguousTime = out[k].ambiguousTime || s.ambiguousTime
                 continue
             }
-            lastOfDevice[key] = out.count
             out.append(s)
         }
         return out
