@@ -57,7 +57,7 @@ struct MailReader {
         for p in leaves {
             if p.isAttachment {
                 let name = p.fileName ?? MailReader.defaultName(for: p, in: b)
-                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path))
+                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path) + " (\(name))")
                 attachments.append(Attachment(name: name, size: kept.size, sha256: kept.sha256, mediaType: p.mediaType))
                 attachmentJSON.append(.object(["name": .string(name), "mediaType": .string(p.mediaType), "size": .int(kept.size),
                                                "sha256": .string(kept.sha256.hex), "part": .string(p.path.isEmpty ? "1" : p.path)]))
@@ -68,7 +68,7 @@ struct MailReader {
                 // HTML bodies and unnamed inline parts (images with a Content-ID) are kept too.
                 let ext = p.mediaType == "text/html" ? "html" : MailReader.extensionFor(p.mediaType)
                 let name = "deel-\(p.path.isEmpty ? "1" : p.path).\(ext)"
-                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path))
+                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path) + " (\(name))")
                 let j: JSONValue = .object(["name": .string(name), "mediaType": .string(p.mediaType), "size": .int(kept.size),
                                             "sha256": .string(kept.sha256.hex), "part": .string(p.path.isEmpty ? "1" : p.path)])
                 if p.mediaType == "text/html" { htmlJSON.append(j) } else { inlineJSON.append(j) }
