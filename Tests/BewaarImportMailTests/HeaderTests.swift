@@ -115,5 +115,19 @@ import BewaarModel
         #expect(d("aGFs\r\nbG8") == "hallo")        // no padding, broken line
         #expect(d("aGFs bG8=\n!!") == "hallo")      // junk ignored
         #expect(d("aGk=aGk=") == "hihi")            // concatenated
+        // Every split point gives the same bytes (the fast path and the state machine agree).
+        let text = Array("QmV3YWFy IGtlZXBz\r\nIGV2aWRlbmNl\nLg=\n=".utf8)
+        let whole = text.withUnsafeBufferPointer { Base64Stream.decodeAll($0) }
+        #expect(String(decoding: whole, as: UTF8.self) == "Bewaar keeps evidence.")
+        for cut in 0...text.count {
+            var s = Base64Stream()
+            var out: [UInt8] = []
+            text.withUnsafeBufferPointer { b in
+                s.decode(UnsafeBufferPointer(rebasing: b[0..<cut]), into: &out)
+                s.decode(UnsafeBufferPointer(rebasing: b[cut...]), into: &out)
+            }
+            s.finish(into: &out)
+            #expect(out == whole)
+        }
     }
 }
