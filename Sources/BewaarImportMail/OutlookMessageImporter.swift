@@ -49,7 +49,7 @@ enum OutlookMessageImporter {
         if let s = msg.text(OutlookMessage.subject) { email["subject"] = .string(s) }
         let senderName = msg.text(OutlookMessage.senderName) ?? msg.text(OutlookMessage.sentRepresentingName) ?? ""
         let senderAddress = [OutlookMessage.senderSMTP, OutlookMessage.sentRepresentingSMTP, OutlookMessage.senderEmail,
-                             OutlookMessage.sentRepresentingEmail].compactMap { msg.text($0) }.first { $0.contains("@") }
+                             OutlookMessage.sentRepresentingEmail].compactMap { msg.text($0) }.first { $0.utf8.contains(UInt8(ascii: "@")) }
             ?? msg.text(OutlookMessage.senderEmail) ?? ""
         if email["from"]?.arrayValue?.isEmpty ?? true, !(senderName.isEmpty && senderAddress.isEmpty) {
             let a = MailAddress(name: senderName, address: senderAddress)

@@ -19,7 +19,7 @@ public enum ReceivedParser {
     /// Parses one unfolded `Received` value.
     public static func parse(_ value: String, index: Int = 0) -> ReceivedHop {
         var hop = ReceivedHop(index: index, raw: value)
-        let chars = Array(value)
+        let chars = Array(value.unicodeScalars)
         // The last ';' outside comments splits clauses from the date.
         var depth = 0
         var semicolon: Int?
@@ -29,7 +29,9 @@ public enum ReceivedParser {
         var clauseChars = chars[...]
         if let s = semicolon {
             clauseChars = chars[..<s]
-            let dateText = String(chars[(s + 1)...]).trimmingBlanks
+            var tail = String.UnicodeScalarView()
+            tail.append(contentsOf: chars[(s + 1)...])
+            let dateText = String(tail).trimmingBlanks
             if !dateText.isEmpty {
                 hop.dateText = dateText
                 hop.date = MailDate.parse(dateText)
@@ -129,11 +131,11 @@ public enum ReceivedParser {
                     continue
                 }
                 if lt.hasPrefix("port=") { hop.port = Int(t.dropFirst(5).prefix(while: \.isNumber)); continue }
-                if lt.contains("=") { continue }
+                if lt.utf8.contains(UInt8(ascii: "=")) { continue }
                 if let ip = IPAddressText.parse(t) {
                     commentIP = ip
                     // An IPv4 with ":port".
-                    if t.contains("."), let colon = t.lastIndex(of: ":"), let p = Int(t[t.index(after: colon)...].prefix(while: \.isNumber)) { hop.port = p }
+                    if t.utf8.contains(UInt8(ascii: ".")), let colon = t.lastIndex(of: ":"), let p = Int(t[t.index(after: colon)...].prefix(while: \.isNumber)) { hop.port = p }
                     continue
                 }
                 if commentName == nil, commentIP == nil, looksLikeHostName(t) { commentName = String(t) }
@@ -162,7 +164,7 @@ public enum ReceivedParser {
     }
 
     static func looksLikeHostName(_ t: Substring) -> Bool {
-        guard t.contains("."), !t.hasPrefix("["), t.count < 256 else { return false }
+        guard t.utf8.contains(UInt8(ascii: ".")), !t.hasPrefix("["), t.count < 256 else { return false }
         return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
     }
 
@@ -178,17 +180,17 @@ public enum ReceivedParser {
     }
 
     /// Words and comments (outermost parentheses; nested ones kept in the text).
-    static func tokenise(_ chars: ArraySlice<Character>) -> [Item] {
+    static func tokenise(_ chars: ArraySlice<Unicode.Scalar>) -> [Item] {
         var items: [Item] = []
-        var word = ""
+        var word = String.UnicodeScalarView()
         var i = chars.startIndex
-        func flushWord() { if !word.isEmpty { items.append(.word(word)); word = "" } }
+        func flushWord() { if !word.isEmpty { items.append(.word(String(word))); word = String.UnicodeScalarView() } }
         while i < chars.endIndex {
             let c = chars[i]
             if c == "(" {
                 flushWord()
                 var depth = 0
-                var text = ""
+                var text = String.UnicodeScalarView()
                 while i < chars.endIndex {
                     let d = chars[i]
                     if d == "\\", i + 1 < chars.endIndex { text.append(chars[i + 1]); i += 2; continue }
@@ -199,7 +201,7 @@ public enum ReceivedParser {
                     } else { text.append(d) }
                     i += 1
                 }
-                items.append(.comment(text))
+                items.append(.comment(String(text)))
                 continue
             }
             if c == " " || c == "\t" || c == "\r" || c == "\n" { flushWord(); i += 1; continue }
