@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
+        // The e-mail importer on its own (used by the fuzz package under Fuzz/mail).
+        .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarImport", "BewaarModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -20,7 +20,7 @@ public enum AuthenticationHeaders {
         var server = first.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init) ?? ""
         var rest = Array(pieces.dropFirst())
         // Microsoft writes no authserv-id: the first piece is already a verdict.
-        if server.contains("=") {
+        if server.utf8.contains(UInt8(ascii: "=")) {
             server = ""
             rest.insert(first, at: 0)
         }

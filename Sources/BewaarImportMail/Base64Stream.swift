@@ -19,32 +19,70 @@ public struct Base64Stream {
         return t
     }()
 
-    /// Decodes the next chunk, appending to `out`.
+    /// Decodes the next chunk, appending to `out`. Whole groups of four alphabet characters
+    /// take a fast path; everything else goes through the tolerant state machine.
     public mutating func decode(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: input.count / 4 * 3 + 3))
+        var w = start
         Base64Stream.table.withUnsafeBufferPointer { t in
-            var acc = self.acc, count = self.count, junk = self.junk
-            for c in input {
-                let v = t[Int(c)]
-                if v != 0xFF {
-                    acc = acc << 6 | UInt32(v)
-                    count += 1
-                    if count == 4 {
-                        out.append(UInt8(truncatingIfNeeded: acc >> 16))
-                        out.append(UInt8(truncatingIfNeeded: acc >> 8))
-                        out.append(UInt8(truncatingIfNeeded: acc))
+            out.withUnsafeMutableBufferPointer { o in
+                var acc = self.acc, count = self.count, junk = self.junk, truncated = self.truncated
+                var i = 0
+                let n = input.count
+                while i < n {
+                    if count == 0 && i + 4 <= n {
+                        let a = t[Int(input[i])], b = t[Int(input[i + 1])], c = t[Int(input[i + 2])], d = t[Int(input[i + 3])]
+                        if (a | b | c | d) & 0x80 == 0 {
+                            let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                            o[w] = UInt8(truncatingIfNeeded: v >> 16)
+                            o[w + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                            o[w + 2] = UInt8(truncatingIfNeeded: v)
+                            w += 3
+                            i += 4
+                            continue
+                        }
+                    }
+                    let ch = input[i]
+                    let v = t[Int(ch)]
+                    if v != 0xFF {
+                        acc = acc << 6 | UInt32(v)
+                        count += 1
+                        if count == 4 {
+                            o[w] = UInt8(truncatingIfNeeded: acc >> 16)
+                            o[w + 1] = UInt8(truncatingIfNeeded: acc >> 8)
+                            o[w + 2] = UInt8(truncatingIfNeeded: acc)
+                            w += 3
+                            acc = 0
+                            count = 0
+                        }
+                    } else if ch == 0x3D {
+                        switch count {
+                        case 2:
+                            o[w] = UInt8(truncatingIfNeeded: acc >> 4); w += 1
+                        case 3:
+                            o[w] = UInt8(truncatingIfNeeded: acc >> 10)
+                            o[w + 1] = UInt8(truncatingIfNeeded: acc >> 2)
+                            w += 2
+                        case 1:
+                            truncated = true
+                        default:
+                            break
+                        }
                         acc = 0
                         count = 0
+                    } else if ch != 0x0A && ch != 0x0D && ch != 0x20 && ch != 0x09 {
+                        junk += 1
                     }
-                } else if c == 0x3D {
-                    Base64Stream.flushGroup(&acc, &count, &out, truncated: &self.truncated, padded: true)
-                } else if c != 0x0A && c != 0x0D && c != 0x20 && c != 0x09 {
-                    junk += 1
+                    i += 1
                 }
+                self.acc = acc
+                self.count = count
+                self.junk = junk
+                self.truncated = truncated
             }
-            self.acc = acc
-            self.count = count
-            self.junk = junk
         }
+        out.removeLast(out.count - w)
     }
 
     /// Ends the stream: a partial group gives the bytes it holds.

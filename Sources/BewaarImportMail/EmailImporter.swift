@@ -48,18 +48,23 @@ public struct EmailImporter: EvidenceImporter {
         do { file = try MappedFile(path: source.path) } catch {
             throw MailImportError.unreadable(source.name, error.description)
         }
-        return try file.withBytes { b in
-            if b.count >= 8, Array(b[0..<8]) == EmailImporter.cfbMagic {
-                return try OutlookMessageImporter.read(b, source: source, context: context)
-            }
-            let head = Array(b[0..<min(b.count, 4096)])
-            if MboxSplitter.looksLikeMbox(head) {
-                return try readMbox(b, context: context)
-            }
-            var reader = MailReader(b, sink: context.sink, limits: context.limits)
-            try reader.read(start: 0, end: b.count, label: "", depth: 0)
-            return EmailImporter.finish(reader, container: "eml", mediaType: "message/rfc822", b: b, context: context, extraWarnings: [])
+        return try file.withBytes { b in try read(b, name: source.name, context: context) }
+    }
+
+    /// Reads a message, an mbox or an Outlook .msg held in memory (what ``importFile`` does
+    /// after mapping the file; also the fuzz target's entry).
+    public func read(_ b: UnsafeBufferPointer<UInt8>, name: String, context: ImportContext) throws -> ImportResult {
+        if b.count >= 8, Array(b[0..<8]) == EmailImporter.cfbMagic {
+            let source = ImportSource(path: "", name: name, size: Int64(b.count), sha256: nil)
+            return try OutlookMessageImporter.read(b, source: source, context: context)
         }
+        let head = Array(b[0..<min(b.count, 4096)])
+        if MboxSplitter.looksLikeMbox(head) {
+            return try readMbox(b, context: context)
+        }
+        var reader = MailReader(b, sink: context.sink, limits: context.limits)
+        try reader.read(start: 0, end: b.count, label: "", depth: 0)
+        return EmailImporter.finish(reader, container: "eml", mediaType: "message/rfc822", b: b, context: context, extraWarnings: [])
     }
 
     func readMbox(_ b: UnsafeBufferPointer<UInt8>, context: ImportContext) throws -> ImportResult {

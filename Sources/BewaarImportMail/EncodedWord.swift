@@ -39,9 +39,10 @@ public enum EncodedWord {
 
         var i = 0
         let n = b.count
+        var wall = 0 // text before this offset holds no `?=` up to the next blank: starts there fail
         while i < n {
             let c = b[i]
-            if c == 0x3D, i + 1 < n, b[i + 1] == 0x3F, let w = parseWord(b, at: i) {
+            if c == 0x3D, i + 1 < n, b[i + 1] == 0x3F, let w = parseWord(b, at: i, wall: &wall) {
                 if lastWasWord && literal.isEmpty {
                     blanks.removeAll(keepingCapacity: true) // blanks between two encoded words vanish
                 } else {
@@ -81,12 +82,14 @@ public enum EncodedWord {
     }
 
     /// Parses one encoded word starting at `i` (at `=?`); nil when it is not one.
-    static func parseWord(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (charset: String, bytes: [UInt8], end: Int)? {
+    /// `wall` keeps hostile input linear: once a scan ran to a blank or the end without
+    /// finding `?=`, every later start before that point would too.
+    static func parseWord(_ b: UnsafeBufferPointer<UInt8>, at i: Int, wall: inout Int) -> (charset: String, bytes: [UInt8], end: Int)? {
         let n = b.count
         var j = i + 2
         let csStart = j
         while j < n, b[j] != 0x3F {
-            if b[j] <= 0x20 || b[j] >= 0x7F { return nil }
+            if b[j] <= 0x20 || b[j] >= 0x7F || j - csStart > 64 { return nil }
             j += 1
         }
         guard j < n, j > csStart, j + 2 < n, b[j + 2] == 0x3F else { return nil }
@@ -94,13 +97,14 @@ public enum EncodedWord {
         let enc = LineEnds.lower(b[j + 1])
         guard enc == 0x62 || enc == 0x71 else { return nil }
         let textStart = j + 3
+        if textStart < wall { return nil }
         var k = textStart
         while k + 1 < n {
             if b[k] == 0x3F && b[k + 1] == 0x3D { break }
-            if b[k] == 0x20 || b[k] == 0x09 { return nil }
+            if b[k] == 0x20 || b[k] == 0x09 { wall = k; return nil }
             k += 1
         }
-        guard k + 1 < n else { return nil }
+        guard k + 1 < n else { wall = n; return nil }
         let text = UnsafeBufferPointer(rebasing: b[textStart..<k])
         let bytes = enc == 0x62 ? Base64Stream.decodeAll(text) : QuotedPrintable.decodeWord(text)
         return (charset, bytes, k + 2)

@@ -25,6 +25,17 @@ public struct HeaderBlock: Sendable, Hashable {
         return fields.filter { $0.name.count == k.count && $0.key == k }
     }
 
+    /// Reads the header section at the start of `bytes` (a saved message or a block of
+    /// transport headers); problems are dropped. For the sender trace and other readers of raw
+    /// headers.
+    public static func parse(_ bytes: [UInt8]) -> HeaderBlock {
+        var w: [MailWarning] = []
+        return bytes.withUnsafeBufferPointer { parse($0, start: 0, end: $0.count, isMessage: true, warnings: &w, inFile: false) }
+    }
+
+    /// The Received headers of this block taken apart, topmost first.
+    public var receivedHops: [ReceivedHop] { ReceivedParser.parseAll(all("received").map(\.text)) }
+
     /// Reads the header section of `b[start..<end]`. `isMessage` allows junk before the first
     /// header (an mbox `From ` line, a tool's banner), as saved top-level messages have.
     static func parse(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, isMessage: Bool,

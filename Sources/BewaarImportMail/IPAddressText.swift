@@ -22,7 +22,7 @@ public enum IPAddressText {
             let host = t[..<colon]
             if isIPv4(host), t[t.index(after: colon)...].allSatisfy(\.isNumber) { return String(host) }
         }
-        if t.contains(":"), t.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) {
+        if t.utf8.contains(UInt8(ascii: ":")), t.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) {
             var buf = in6_addr()
             let ok = String(t).withCString { inet_pton(AF_INET6, $0, &buf) } == 1
             if ok {

@@ -20,13 +20,13 @@ public enum MailDate {
         var numbers: [Int] = []
         var numberIsLong: [Bool] = []
         for var t in tokens {
-            if t.contains("-") && t.count == 10, t.first?.isNumber == true {
+            if t.utf8.contains(UInt8(ascii: "-")) && t.count == 10, t.first?.isNumber == true {
                 // ISO 2020-06-17
                 let p = t.split(separator: "-").compactMap { Int($0) }
                 if p.count == 3 { year = p[0]; month = p[1]; day = p[2]; continue }
             }
-            if t.contains("T"), t.count >= 19, t.first?.isNumber == true, let ts = Timestamp(rfc3339: t) { return ts }
-            if t.contains(":") , t.first?.isNumber == true {
+            if t.utf8.contains(UInt8(ascii: "T")), t.count >= 19, t.first?.isNumber == true, let ts = Timestamp(rfc3339: t) { return ts }
+            if t.utf8.contains(UInt8(ascii: ":")) , t.first?.isNumber == true {
                 let p = t.split(separator: ":")
                 if p.count >= 2, let hh = Int(p[0]), let mm = Int(p[1]) {
                     h = hh; mi = mm

@@ -57,7 +57,7 @@ struct MailReader {
         for p in leaves {
             if p.isAttachment {
                 let name = p.fileName ?? MailReader.defaultName(for: p, in: b)
-                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path))
+                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path) + " (\(name))")
                 attachments.append(Attachment(name: name, size: kept.size, sha256: kept.sha256, mediaType: p.mediaType))
                 attachmentJSON.append(.object(["name": .string(name), "mediaType": .string(p.mediaType), "size": .int(kept.size),
                                                "sha256": .string(kept.sha256.hex), "part": .string(p.path.isEmpty ? "1" : p.path)]))
@@ -68,7 +68,7 @@ struct MailReader {
                 // HTML bodies and unnamed inline parts (images with a Content-ID) are kept too.
                 let ext = p.mediaType == "text/html" ? "html" : MailReader.extensionFor(p.mediaType)
                 let name = "deel-\(p.path.isEmpty ? "1" : p.path).\(ext)"
-                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path))
+                let kept = try keep(p, name: name, path: prefix + "deel " + (p.path.isEmpty ? "1" : p.path) + " (\(name))")
                 let j: JSONValue = .object(["name": .string(name), "mediaType": .string(p.mediaType), "size": .int(kept.size),
                                             "sha256": .string(kept.sha256.hex), "part": .string(p.path.isEmpty ? "1" : p.path)])
                 if p.mediaType == "text/html" { htmlJSON.append(j) } else { inlineJSON.append(j) }
@@ -88,48 +88,17 @@ struct MailReader {
         }
 
         // Header fields.
-        let from = h.first("from").map { MailAddress.parseList($0.unfoldedBytes) } ?? []
-        func list(_ n: String) -> JSONValue {
-            .array(h.all(n).flatMap { MailAddress.parseList($0.unfoldedBytes) }.map(MailReader.addressJSON))
-        }
-        var subject: String?
-        if let s = h.first("subject") {
-            let d = EncodedWord.decodeText(s.unfoldedBytes)
-            subject = d.text
-            for p in d.problems {
-                warnings.append(MailWarning(message: "Onderwerp: \(p).", code: "charset", offset: s.offset, inFile: inFile))
-            }
-        }
-        var timestamp: Timestamp?
-        var dateText: String?
-        if let d = h.first("date") {
-            dateText = d.text
-            timestamp = MailDate.parse(d.text)
-            if timestamp == nil {
-                warnings.append(MailWarning(message: "Datum \"\(d.text)\" is niet leesbaar.", code: "date-unreadable", offset: d.offset, inFile: inFile))
-            }
-        }
-        let hops = ReceivedParser.parseAll(h.all("received").map(\.text))
-        var email: [String: JSONValue] = [
-            "from": .array(from.map(MailReader.addressJSON)),
-            "to": list("to"), "cc": list("cc"), "replyTo": list("reply-to"),
-            "subject": .string(subject),
-            "date": .string(timestamp?.rfc3339),
-            "messageId": .string(h.first("message-id")?.text),
-            "inReplyTo": .string(h.first("in-reply-to")?.text),
-            "received": .array(hops.map(\.json)),
-            "attachments": .array(attachmentJSON),
-            "authentication": AuthenticationHeaders.json(h),
-            "clientIps": AuthenticationHeaders.clientIPs(h),
-            "headers": .array(h.fields.map { .object(["name": .string($0.name), "value": .string($0.text), "offset": .int($0.offset)]) }),
-        ]
-        if let dateText { email["dateText"] = .string(dateText) }
+        let fields = MailReader.headerFields(h, inFile: inFile)
+        warnings.append(contentsOf: fields.warnings)
+        var email = fields.email
+        let timestamp = fields.timestamp
+        email["attachments"] = .array(attachmentJSON)
         if !htmlJSON.isEmpty { email["htmlParts"] = .array(htmlJSON) }
         if !inlineJSON.isEmpty { email["inlineParts"] = .array(inlineJSON) }
         if !label.isEmpty { email["label"] = .string(label) }
 
         let o = origin ?? Origin(line: nil, offset: Int64(start), length: Int64(end - start), part: part)
-        let message = Message(timestamp: timestamp, author: from.first?.formatted, text: texts.joined(separator: "\n\n"), kind: .email,
+        let message = Message(timestamp: timestamp, author: fields.author, text: texts.joined(separator: "\n\n"), kind: .email,
                               attachments: attachments, origin: o, flags: flags, extra: ["email": .object(email)])
         records.append(message)
         recordOffsets.append(origin == nil && inFile ? start : nil)
@@ -210,6 +179,49 @@ struct MailReader {
         if p.mediaType == "text/plain" || p.mediaType == "text/html" || p.boundaryMissing { return [p] }
         if p.mediaType.hasPrefix("text/") && p.disposition?.value != "inline" { return [] }
         return []
+    }
+
+    /// The `email` object's header-derived fields, the author and the time of a header block.
+    static func headerFields(_ h: HeaderBlock, inFile: Bool) -> (email: [String: JSONValue], author: String?, timestamp: Timestamp?,
+                                                                 warnings: [MailWarning]) {
+        var warnings: [MailWarning] = []
+        let from = h.first("from").map { MailAddress.parseList($0.unfoldedBytes) } ?? []
+        func list(_ n: String) -> JSONValue {
+            .array(h.all(n).flatMap { MailAddress.parseList($0.unfoldedBytes) }.map(MailReader.addressJSON))
+        }
+        var subject: String?
+        if let s = h.first("subject") {
+            let d = EncodedWord.decodeText(s.unfoldedBytes)
+            subject = d.text
+            for p in d.problems {
+                warnings.append(MailWarning(message: "Onderwerp: \(p).", code: "charset", offset: s.offset, inFile: inFile))
+            }
+        }
+        var timestamp: Timestamp?
+        var dateText: String?
+        if let d = h.first("date") {
+            dateText = d.text
+            timestamp = MailDate.parse(d.text)
+            if timestamp == nil {
+                warnings.append(MailWarning(message: "Datum \"\(d.text)\" is niet leesbaar.", code: "date-unreadable", offset: d.offset, inFile: inFile))
+            }
+        }
+        let hops = ReceivedParser.parseAll(h.all("received").map(\.text))
+        var email: [String: JSONValue] = [
+            "from": .array(from.map(MailReader.addressJSON)),
+            "to": list("to"), "cc": list("cc"), "replyTo": list("reply-to"),
+            "subject": .string(subject),
+            "date": .string(timestamp?.rfc3339),
+            "messageId": .string(h.first("message-id")?.text),
+            "inReplyTo": .string(h.first("in-reply-to")?.text),
+            "received": .array(hops.map(\.json)),
+            "attachments": .array([]),
+            "authentication": AuthenticationHeaders.json(h),
+            "clientIps": AuthenticationHeaders.clientIPs(h),
+            "headers": .array(h.fields.map { .object(["name": .string($0.name), "value": .string($0.text), "offset": .int($0.offset)]) }),
+        ]
+        if let dateText { email["dateText"] = .string(dateText) }
+        return (email, from.first?.formatted, timestamp, warnings)
     }
 
     static func addressJSON(_ a: MailAddress) -> JSONValue {

@@ -53,11 +53,12 @@ public struct ReceivedHop: Sendable, Hashable {
     }
 
     /// The hop as JSON for the `email.received` list: `from`, `by`, `ip`, `with`, `date` and
-    /// the other parts where present.
+    /// the other parts where present. The raw value is not repeated: `received[i]` is the
+    /// i-th `Received` field of `email.headers`.
     public var json: JSONValue {
         var o: [String: JSONValue] = [
             "from": .string(from), "by": .string(by), "ip": .string(ip), "with": .string(with),
-            "date": .string(date?.rfc3339), "raw": .string(raw), "authenticated": .bool(authenticated),
+            "date": .string(date?.rfc3339), "authenticated": .bool(authenticated),
         ]
         if let helo { o["helo"] = .string(helo) }
         if let reverseName { o["reverseName"] = .string(reverseName) }

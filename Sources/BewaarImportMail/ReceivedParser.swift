@@ -19,17 +19,17 @@ public enum ReceivedParser {
     /// Parses one unfolded `Received` value.
     public static func parse(_ value: String, index: Int = 0) -> ReceivedHop {
         var hop = ReceivedHop(index: index, raw: value)
-        let chars = Array(value)
+        let bytes = Array(value.utf8)
         // The last ';' outside comments splits clauses from the date.
         var depth = 0
         var semicolon: Int?
-        for (k, c) in chars.enumerated() {
-            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) } else if c == ";" && depth == 0 { semicolon = k }
+        for (k, c) in bytes.enumerated() {
+            if c == 0x28 { depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) } else if c == 0x3B && depth == 0 { semicolon = k }
         }
-        var clauseChars = chars[...]
+        var clauseBytes = bytes[...]
         if let s = semicolon {
-            clauseChars = chars[..<s]
-            let dateText = String(chars[(s + 1)...]).trimmingBlanks
+            clauseBytes = bytes[..<s]
+            let dateText = String(decoding: bytes[(s + 1)...], as: UTF8.self).trimmingBlanks
             if !dateText.isEmpty {
                 hop.dateText = dateText
                 hop.date = MailDate.parse(dateText)
@@ -38,7 +38,7 @@ public enum ReceivedParser {
                 hop.problems.append("no date after ';'")
             }
         }
-        var items = tokenise(clauseChars)
+        var items = tokenise(clauseBytes)
         if semicolon == nil {
             // No ';': look for a date at the tail (a weekday, `d Mon yyyy`, or an ISO date).
             if let k = dateStart(items) {
@@ -129,11 +129,11 @@ public enum ReceivedParser {
                     continue
                 }
                 if lt.hasPrefix("port=") { hop.port = Int(t.dropFirst(5).prefix(while: \.isNumber)); continue }
-                if lt.contains("=") { continue }
+                if lt.utf8.contains(UInt8(ascii: "=")) { continue }
                 if let ip = IPAddressText.parse(t) {
                     commentIP = ip
                     // An IPv4 with ":port".
-                    if t.contains("."), let colon = t.lastIndex(of: ":"), let p = Int(t[t.index(after: colon)...].prefix(while: \.isNumber)) { hop.port = p }
+                    if t.utf8.contains(UInt8(ascii: ".")), let colon = t.lastIndex(of: ":"), let p = Int(t[t.index(after: colon)...].prefix(while: \.isNumber)) { hop.port = p }
                     continue
                 }
                 if commentName == nil, commentIP == nil, looksLikeHostName(t) { commentName = String(t) }
@@ -162,7 +162,7 @@ public enum ReceivedParser {
     }
 
     static func looksLikeHostName(_ t: Substring) -> Bool {
-        guard t.contains("."), !t.hasPrefix("["), t.count < 256 else { return false }
+        guard t.utf8.contains(UInt8(ascii: ".")), !t.hasPrefix("["), t.count < 256 else { return false }
         return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
     }
 
@@ -177,36 +177,40 @@ public enum ReceivedParser {
         return String(s)
     }
 
-    /// Words and comments (outermost parentheses; nested ones kept in the text).
-    static func tokenise(_ chars: ArraySlice<Character>) -> [Item] {
+    /// Words and comments (outermost parentheses; nested ones kept in the text), read on
+    /// UTF-8 bytes: every delimiter is ASCII.
+    static func tokenise(_ b: ArraySlice<UInt8>) -> [Item] {
         var items: [Item] = []
-        var word = ""
-        var i = chars.startIndex
-        func flushWord() { if !word.isEmpty { items.append(.word(word)); word = "" } }
-        while i < chars.endIndex {
-            let c = chars[i]
-            if c == "(" {
-                flushWord()
+        var i = b.startIndex
+        var wordStart: Int?
+        func flushWord(_ end: Int) {
+            if let w = wordStart, end > w { items.append(.word(String(decoding: b[w..<end], as: UTF8.self))) }
+            wordStart = nil
+        }
+        while i < b.endIndex {
+            let c = b[i]
+            if c == 0x28 {
+                flushWord(i)
                 var depth = 0
-                var text = ""
-                while i < chars.endIndex {
-                    let d = chars[i]
-                    if d == "\\", i + 1 < chars.endIndex { text.append(chars[i + 1]); i += 2; continue }
-                    if d == "(" { depth += 1; if depth > 1 { text.append(d) } } else if d == ")" {
+                var text: [UInt8] = []
+                while i < b.endIndex {
+                    let d = b[i]
+                    if d == 0x5C, i + 1 < b.endIndex { text.append(b[i + 1]); i += 2; continue }
+                    if d == 0x28 { depth += 1; if depth > 1 { text.append(d) } } else if d == 0x29 {
                         depth -= 1
                         if depth == 0 { i += 1; break }
                         text.append(d)
                     } else { text.append(d) }
                     i += 1
                 }
-                items.append(.comment(text))
+                items.append(.comment(String(decoding: text, as: UTF8.self)))
                 continue
             }
-            if c == " " || c == "\t" || c == "\r" || c == "\n" { flushWord(); i += 1; continue }
-            word.append(c)
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A { flushWord(i); i += 1; continue }
+            if wordStart == nil { wordStart = i }
             i += 1
         }
-        flushWord()
+        flushWord(b.endIndex)
         return items
     }
 
