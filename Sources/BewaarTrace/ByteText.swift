@@ -54,7 +54,7 @@ enum ByteText {
               let (h, f) = number(b, e + 1, end), f < end, b[f] == 0x3A,
               let (mi, g) = number(b, f + 1, end), g < end, b[g] == 0x3A,
               let (s, _) = number(b, g + 1, end),
-              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61, y > 1900
+              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61, (1900...9999).contains(y)
         else { return nil }
         return Timestamp.days(fromCivil: y, mo, d) * 86400 + h * 3600 + mi * 60 + s
     }

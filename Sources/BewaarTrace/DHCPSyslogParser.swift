@@ -29,9 +29,9 @@ enum DHCPSyslogParser {
             if let t = Timestamp(rfc3339: String(words[0])) {
                 instants = .init(instants: [t.date], gap: false)
                 rest = words.dropFirst(1)
-            } else if let m = months.firstIndex(of: words[0].lowercased()), let d = Int(words[1]) {
+            } else if let m = months.firstIndex(of: words[0].lowercased()), let d = Int(words[1]), (1...31).contains(d) {
                 let tp = words[2].split(separator: ":").compactMap { Int($0) }
-                guard tp.count == 3 else { continue }
+                guard tp.count == 3, (0..<24).contains(tp[0]), (0..<60).contains(tp[1]), (0..<61).contains(tp[2]) else { continue }
                 var best: LocalTimeConverter.Result?
                 for y in refYear.map({ [$0 - 1, $0, $0 + 1] }) ?? [Calendar.current.component(.year, from: Date())] {
                     let r = zone.convert(year: y, month: m + 1, day: d, hour: tp[0], minute: tp[1], second: Double(tp[2]))

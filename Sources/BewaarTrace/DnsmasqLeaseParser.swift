@@ -20,7 +20,7 @@ enum DnsmasqLeaseParser {
         for (i, l) in LogText.lines(text).enumerated() where !l.isEmpty {
             let f = l.split(separator: " ").map(String.init)
             if f.first == "duid" { continue }
-            guard f.count == 5, let expiry = Int(f[0]), let ip = IPAddress(f[2]) else {
+            guard f.count == 5, let expiry = Int(f[0]), (0...100_000_000_000).contains(expiry), let ip = IPAddress(f[2]) else {
                 log.warnings.append("regel \(i + 1): onleesbare leaseregel overgeslagen")
                 continue
             }

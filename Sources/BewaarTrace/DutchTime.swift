@@ -10,7 +10,10 @@ struct DutchTime {
                            "November", "December"]
 
     private func parts(_ d: Date) -> (y: Int, m: Int, d: Int, time: String, offset: Int) {
-        let t = Timestamp(date: d, in: zone).rfc3339
+        // Dates from hostile headers can be absurd: show year 1 rather than crash.
+        let seconds = d.timeIntervalSince1970.isFinite ? d.timeIntervalSince1970 : 0
+        let clamped = Date(timeIntervalSince1970: min(max(seconds, -62_135_596_800), 253_402_300_799))
+        let t = Timestamp(date: clamped, in: zone).rfc3339
         let c = Array(t)
         return (Int(String(c[0..<4]))!, Int(String(c[5..<7]))!, Int(String(c[8..<10]))!, String(c[11..<19]), zone.secondsFromGMT(for: d))
     }

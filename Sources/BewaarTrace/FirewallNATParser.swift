@@ -41,7 +41,7 @@ enum FirewallNATParser {
             var until = r.latest
             if let e = CSVTable.value(f, cEnd), let re = FlexibleTime.parse(e, utc: utc, zone: zone) {
                 until = re.latest
-            } else if let d = CSVTable.value(f, cDur), let secs = Double(d) {
+            } else if let d = CSVTable.value(f, cDur), let secs = Double(d), secs.isFinite, secs >= 0, secs < 1e9 {
                 until = r.latest.addingTimeInterval(secs)
             }
             var detail = "\(src)"

@@ -15,11 +15,11 @@ enum FlexibleTime {
            let endFrac = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." }) {
             if let t = Timestamp(rfc3339: String(text[..<dot]) + String(text[endFrac...])) { return .init(instants: [t.date], gap: false) }
         }
-        if text.allSatisfy(\.isNumber), let n = Double(text) {
+        if text.allSatisfy(\.isNumber), text.count <= 16, let n = Double(text) {
             let seconds = text.count >= 13 ? n / 1000 : n
             return .init(instants: [Date(timeIntervalSince1970: seconds)], gap: false)
         }
-        if text.contains("."), let n = Double(text), n > 1e9 { return .init(instants: [Date(timeIntervalSince1970: n)], gap: false) }
+        if text.contains("."), let n = Double(text), n.isFinite, n > 1e9, n < 1e11 { return .init(instants: [Date(timeIntervalSince1970: n)], gap: false) }
         // Civil date and time.
         var t = text.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: ",", with: " ")
         var pm: Bool?
@@ -46,7 +46,8 @@ enum FlexibleTime {
         if let pm { hour = hour % 12 + (pm ? 12 : 0) }
         let minute = Int(tp[1]!)
         let second = tp.count > 2 ? tp[2]! : 0
-        guard (1...12).contains(m), (1...31).contains(day), hour < 24, minute < 60 else { return nil }
+        guard (1...12).contains(m), (1...31).contains(day), (0..<24).contains(hour), (0..<60).contains(minute), (1...9999).contains(y),
+              second >= 0, second < 61 else { return nil }
         if isUTC {
             let s = Double(Timestamp.days(fromCivil: y, m, day) * 86400 + hour * 3600 + minute * 60) + second
             return .init(instants: [Date(timeIntervalSince1970: s)], gap: false)

@@ -47,7 +47,7 @@ enum ISCLeaseParser {
                 let j = ByteText.skipBlanks(b, i, end)
                 if ByteText.hasPrefix(b, j, end, "never") { return (nil, true) }
                 if ByteText.hasPrefix(b, j, end, "epoch") {
-                    return (ByteText.number(b, ByteText.skipBlanks(b, j + 5, end), end)?.0, false)
+                    return (ByteText.number(b, ByteText.skipBlanks(b, j + 5, end), end).flatMap { $0.0 < 100_000_000_000 ? $0.0 : nil }, false)
                 }
                 guard let (_, k) = ByteText.number(b, j, end) else { return (nil, false) }
                 return (ByteText.civilSeconds(b, ByteText.skipBlanks(b, k, end), end), false)
@@ -95,7 +95,7 @@ enum ISCLeaseParser {
                         var k = q + 1
                         while k < e, b[k] != 0x22 {
                             if b[k] == 0x5C, k + 1 < e {
-                                if k + 3 < e, (0x30...0x37).contains(b[k + 1]) {
+                                if k + 3 < e, (0x30...0x37).contains(b[k + 1]), (0x30...0x37).contains(b[k + 2]), (0x30...0x37).contains(b[k + 3]) {
                                     bytes.append(UInt8(truncatingIfNeeded: Int(b[k + 1] - 0x30) * 64 + Int(b[k + 2] - 0x30) * 8 + Int(b[k + 3] - 0x30)))
                                     k += 4
                                 } else {

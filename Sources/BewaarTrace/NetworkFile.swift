@@ -29,6 +29,7 @@ public enum NetworkFile {
     /// Parses network-file text. Every mistake names its line and key.
     public static func parse(_ text: String) throws -> SchoolNetwork {
         let locator = KeyLocator(text)
+        try precheck(text)
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

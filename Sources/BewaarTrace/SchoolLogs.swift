@@ -52,10 +52,17 @@ public struct SchoolLogs: Sendable {
                     sightings += s
                 } else if let t = CSVTable(lines: LogText.lines(text)) {
                     switch kind {
-                    case .firewallNAT: sightings += FirewallNATParser.parse(t, source: source, zone: zone, log: &log)
-                    case .signInLog: sightings += SignInLogParser.parse(t, source: source, zone: zone, log: &log)
-                    default: inventory += InventoryParser.parse(t, source: source, log: &log)
+                    case .firewallNAT where FirewallNATParser.recognises(t):
+                        sightings += FirewallNATParser.parse(t, source: source, zone: zone, log: &log)
+                    case .signInLog where SignInLogParser.recognises(t):
+                        sightings += SignInLogParser.parse(t, source: source, zone: zone, log: &log)
+                    case .inventory where InventoryParser.recognises(t):
+                        inventory += InventoryParser.parse(t, source: source, log: &log)
+                    default:
+                        log.warnings.append("het bestand leek een \(kind.dutch), maar is niet als zodanig te lezen")
                     }
+                } else {
+                    log.warnings.append("het bestand leek een \(kind.dutch), maar is niet als zodanig te lezen")
                 }
             }
             logs.sources.append(log)

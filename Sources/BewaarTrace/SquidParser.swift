@@ -4,21 +4,24 @@ import Foundation
 /// user hierarchy/peer type`. Each request is a proxy sighting of its client address.
 enum SquidParser {
     static func looksLike(_ lines: [Substring]) -> Bool {
-        var good = 0
+        var good = 0, bad = 0
         for l in lines.prefix(20) where !l.isEmpty {
             let f = l.split(separator: " ", omittingEmptySubsequences: true)
-            guard f.count >= 7, Double(f[0]) != nil, f[0].contains("."), Int(f[1]) != nil, IPAddress(f[2]) != nil,
-                  f[3].contains("/") else { return false }
-            good += 1
+            if f.count >= 7, Double(f[0]) != nil, f[0].contains("."), Int(f[1]) != nil, IPAddress(f[2]) != nil, f[3].contains("/") {
+                good += 1
+            } else {
+                bad += 1
+            }
         }
-        return good > 0
+        return good > 0 && good >= bad * 2
     }
 
     static func parse(_ text: String, source: Int, log: inout LogSource) -> [Sighting] {
         var out: [Sighting] = []
         for (i, l) in LogText.lines(text).enumerated() where !l.isEmpty {
             let f = l.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-            guard f.count >= 7, let t = Double(f[0]), let elapsed = Double(f[1]), let ip = IPAddress(f[2]) else {
+            guard f.count >= 7, let t = Double(f[0]), let elapsed = Double(f[1]), t.isFinite, elapsed.isFinite, abs(t) < 1e11,
+                  abs(elapsed) < 1e12, let ip = IPAddress(f[2]) else {
                 log.warnings.append("regel \(i + 1): onleesbare proxyregel overgeslagen")
                 continue
             }

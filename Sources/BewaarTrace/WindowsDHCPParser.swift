@@ -33,7 +33,8 @@ enum WindowsDHCPParser {
             guard let d = CSVTable.value(f, cDate), let t = CSVTable.value(f, cTime) else { continue }
             let dp = d.split(separator: "/").compactMap { Int($0) }
             let tp = t.split(separator: ":").compactMap { Int($0) }
-            guard dp.count == 3, tp.count == 3, (1...12).contains(dp[0]), (1...31).contains(dp[1]) else {
+            guard dp.count == 3, tp.count == 3, (1...12).contains(dp[0]), (1...31).contains(dp[1]), (0...9999).contains(dp[2]),
+                  (0..<24).contains(tp[0]), (0..<60).contains(tp[1]), (0..<61).contains(tp[2]) else {
                 log.warnings.append("regel \(line): onleesbare datum/tijd '\(d) \(t)'")
                 continue
             }
