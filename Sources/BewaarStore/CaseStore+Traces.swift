@@ -51,7 +51,7 @@ public struct NewTrace: Sendable {
 extension Schema {
     /// The `traces` table (added after the shipped v1 migration).
     static func registerTraceMigrations(_ m: inout DatabaseMigrator) {
-        m.registerMigration("v2-traces") { db in
+        m.registerMigration("v3-traces") { db in
             try db.execute(sql: """
                 CREATE TABLE traces (
                     id INTEGER PRIMARY KEY,

@@ -57,7 +57,7 @@ import BewaarStore
         let db = try DatabaseQueue(path: f.storePath + "/bewaar.sqlite")
         try db.write { db in
             try db.execute(sql: "DROP TABLE traces")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-traces'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v3-traces'")
         }
         let reopened = try f.open()
         let c = try reopened.cases()[0]
