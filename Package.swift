@@ -17,12 +17,15 @@ let package = Package(
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
         // The e-mail importer on its own (used by the fuzz package under Fuzz/mail).
         .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarImport", "BewaarModel"]),
+        // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
+        .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -41,10 +44,20 @@ let package = Package(
             name: "BewaarStore",
             dependencies: ["BewaarModel", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
+        // The report (police packet): one document description rendered as HTML and as PDF.
+        .systemLibrary(
+            name: "CBewaarPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(name: "BewaarReport", dependencies: ["BewaarModel", "CBewaarPangoCairo"], swiftSettings: strict),
+        // WhatsApp "Export chat" (.txt / .zip, Android and iOS): streaming parser with byte-level origins.
+        .target(
+            name: "BewaarImportWhatsApp",
+            dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarImportMail"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarImportMail", "BewaarImportWhatsApp"],
             swiftSettings: strict),
         // Sender trace of an e-mail: trust walk over Received hops, network file, school logs.
         .target(
@@ -62,6 +75,11 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarKit", "BewaarModel"]),
+        .testTarget(name: "BewaarReportTests", dependencies: ["BewaarReport"]),
+        .testTarget(
+            name: "BewaarImportWhatsAppTests",
+            dependencies: ["BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),

@@ -17,7 +17,8 @@ public struct Bewaar: ParsableCommand {
             """,
         version: BewaarVersion.string,
         subcommands: [CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
-                      InspectCommand.self, LogCommand.self, CheckCommand.self, DemoCommand.self,
+                      InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
+                      StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self, DemoCommand.self,
                       TraceCommand.self])
 
     public init() {}

@@ -7,7 +7,7 @@ import BewaarStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Zaken openen, tonen en opsommen.",
-        subcommands: [New.self, List.self, Show.self, Summary.self])
+        subcommands: [New.self, List.self, Show.self, Summary.self, Escalate.self])
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open een nieuwe zaak na een melding; toont het zaaknummer.")
@@ -85,10 +85,43 @@ struct CaseCommand: ParsableCommand {
                 if let g = p.group { line += ", " + TerminalText.line(g) }
                 out(line + ")")
             }
+            let handles = try store.handles(caseID)
+            for p in people {
+                let own = handles.filter { $0.personID == p.id }
+                if !own.isEmpty { out("      " + own.map { TerminalText.line($0.value, limit: 50) + " (\($0.kind.rawValue))" }.joined(separator: ", ")) }
+            }
+            for e in try store.escalations(caseID) {
+                out("  " + t("Overgedragen aan", "Handed to") + " \(TerminalText.line(e.to)) \(t("op", "on")) \(DisplayTime.string(e.at)): \(e.reason.rawValue)")
+            }
             out("")
             out(t("Stappenplan cyberpesten", "Cyberbullying plan"))
             for s in try store.checklist(caseID) {
                 out("  " + ChecklistCommand.describe(s, global))
+            }
+            let talks = try store.talks(caseID)
+            if !talks.isEmpty {
+                out("")
+                out(t("Gesprekken en afspraken", "Talks and agreements"))
+                for talk in talks {
+                    out("  \(talk.date) " + t("met", "with") + " \(TerminalText.line(talk.withWhom.joined(separator: ", "))): \(TerminalText.line(talk.summary, limit: 100))")
+                    for a in talk.agreements { out("    - " + TerminalText.line(a, limit: 120)) }
+                }
+            }
+            let statements = try store.statements(caseID)
+            if !statements.isEmpty {
+                out("")
+                out(t("Verklaringen", "Statements"))
+                for st in statements { out("  \(st.date) \(st.kind.rawValue) \(TerminalText.line(st.person)): \(TerminalText.line(st.text, limit: 100))") }
+            }
+            let observations = try store.observations(caseID)
+            if !observations.isEmpty {
+                out("")
+                out(t("Vastgelegd zonder origineel", "Recorded without an original"))
+                for o in observations {
+                    out("  [\(o.kind.rawValue)] \(TerminalText.line(o.description, limit: 100))"
+                        + (o.sender.map { "; " + t("van", "from") + " " + TerminalText.line($0) } ?? "")
+                        + (o.when.map { "; " + TerminalText.line($0) } ?? ""))
+                }
             }
             out("")
             out(t("Bewijsstukken", "Evidence"))
@@ -106,6 +139,9 @@ struct CaseCommand: ParsableCommand {
             if let f = item.collectedFrom { from += ", \(t("van", "from")) \(TerminalText.line(f))" }
             out(from)
             if let n = item.note { out("      \(t("Notitie", "Note")): \(TerminalText.line(n))") }
+            if let image = try store.itemExtra(item.id)["image"], let w = image["width"]?.intValue, let h = image["height"]?.intValue {
+                out("      \(t("Afbeelding", "Image")): \(w) × \(h) pixels")
+            }
             let children = all.filter { $0.parentID == item.id }
             if !children.isEmpty {
                 out("      \(children.count) \(t("bestanden erin", "files inside")):")

@@ -11,7 +11,7 @@ struct ChecklistCommand: ParsableCommand {
             Zonder --step toont het de zes stappen met de richtlijn uit het protocol. Met --step werkt het \
             één stap bij. Eigen velden per stap gaan met --field sleutel=waarde:
               stap 2: platform, account        stap 3: trace, result
-              stap 4: ouders, wanneer, advies   stap 5: doorverwijzing, aangifte-geadviseerd (ja/nee), slachtofferhulp (ja/nee)
+              stap 4: ouders, wanneer, advies   stap 5: doorverwijzing, aangifte-geadviseerd, slachtofferhulp, klacht-gewenst (ja/nee)
               stap 6: verwezen-naar, leerling
             """)
     @OptionGroup var global: GlobalOptions

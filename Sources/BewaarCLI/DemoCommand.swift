@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BewaarKit
+import BewaarModel
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,7 +31,7 @@ struct DemoCommand: ParsableCommand {
         func step(_ title: String, _ args: [String]) throws {
             out("")
             out("== " + title)
-            out("$ bewaar " + args.joined(separator: " "))
+            out("$ bewaar " + args.map(Self.shellQuoted).joined(separator: " "))
             var command = try Bewaar.parseAsRoot(args)
             try command.run()
         }
@@ -53,14 +54,50 @@ struct DemoCommand: ParsableCommand {
         try step(t("Stap 1 afvinken", "Ticking step 1"),
                  ["checklist", "--case", caseID, "--step", "1", "--status", "gedaan",
                   "--note", "WhatsApp-export, e-mail, pagina en schermafbeelding bewaard"] + common)
+        try step(t("Namen en nummers koppelen aan de vermoedelijke dader", "Linking names and numbers to the suspect"),
+                 ["person", "link", "--case", caseID, "--person", "Daan Jansen", "--handle", "Daan Jansen"] + common)
+        try step("", ["person", "link", "--case", caseID, "--person", "Daan Jansen", "--handle", "+31 6 12345001", "--kind", "telefoon"] + common)
+        try step(t("Zoeken in de tijdlijn", "Searching the timeline"), ["timeline", "--case", caseID, "--search", "weet"] + common)
+        try markFirst(search: "weet wat jij gedaan", reason: "belediging", caseID: caseID, common: common)
+        try markFirst(search: "te dik", reason: "belediging", caseID: caseID, common: common)
+        try step(t("Gesprek en afspraken vastleggen", "Recording a talk and agreements"),
+                 ["talk", "add", "--case", caseID, "--date", "2026-03-04", "--with", "Daan Jansen", "--with", "Sanne de Vries",
+                  "--summary", "Gesprek over de groepsapp", "--agreement", "Daan stuurt Sanne geen berichten meer",
+                  "--agreement", "Evaluatie over twee weken"] + common)
         try step(t("De zaak", "The case"), ["case", "show", caseID, "--messages", "8"] + common)
         try step(t("Het logboek", "The custody log"), ["log", "--case", caseID] + common)
         try step(t("De opslag controleren", "Checking the store"), ["check"] + common)
+        let packetFolder = storePath + "/pakket-" + caseID
+        try step(t("Het pakket voor de aangifte", "The police packet"),
+                 ["packet", "--case", caseID, "--out", packetFolder, "--school", "Voorbeeldcollege"] + common)
         // Issue 5: the sysadmin traces the sample e-mail (DemoCommand+Trace.swift).
         try demoTrace(caseID: caseID, common: common, step: step)
         out("")
+        out(t("Het rapport: \(packetFolder)/rapport.pdf", "The report: \(packetFolder)/rapport.pdf"))
         out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",
               "Done. Explore the store further with: bewaar case show \(caseID) --store \(storePath)"))
+    }
+}
+
+extension DemoCommand {
+    /// Marks the first record the search finds (the demo's way of picking a message).
+    func markFirst(search: String, reason: String, caseID: String, common: [String]) throws {
+        let capture = CaseCapture()
+        try capture.capture {
+            var command = try Bewaar.parseAsRoot(["timeline", "--case", caseID, "--search", search, "--json"] + common)
+            try command.run()
+        }
+        guard let line = capture.text.split(separator: "\n").first, let id = (try? JSONParser.parse(String(line)))?["id"]?.intValue else { return }
+        out("")
+        out("$ bewaar mark --case \(caseID) '#\(id)' --reason \(reason)")
+        var command = try Bewaar.parseAsRoot(["mark", "--case", caseID, "#\(id)", "--reason", reason] + common)
+        try command.run()
+    }
+
+    /// An argument as a person would type it in a shell.
+    static func shellQuoted(_ arg: String) -> String {
+        let plain = arg.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:+@".unicodeScalars.contains($0) }
+        return plain && !arg.isEmpty ? arg : "'" + arg.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BewaarKit
 
 struct InspectCommand: ParsableCommand {
@@ -18,7 +19,9 @@ struct InspectCommand: ParsableCommand {
             do {
                 let inspection = try Inspector.inspect(path: file, options: options)
                 if json {
-                    out(inspection.json.serialized())
+                    // Streamed: a 200,000-message chat never exists as one JSON tree or string.
+                    inspection.writeJSON { FileHandle.standardOutput.write(Data($0)) }
+                    FileHandle.standardOutput.write(Data([0x0A]))
                 } else {
                     printHuman(inspection)
                 }

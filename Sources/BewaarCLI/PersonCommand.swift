@@ -4,7 +4,7 @@ import BewaarModel
 
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person", abstract: "Betrokkenen bij een zaak.", subcommands: [Add.self])
+        commandName: "person", abstract: "Betrokkenen bij een zaak.", subcommands: [Add.self, Link.self, Suggest.self, Handles.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,10 +1,11 @@
 import BewaarImport
 import BewaarImportMail
+import BewaarImportWhatsApp
 
 /// Every importer Bewaar has, in one list: add a new format here.
 public enum Importers {
     public static var all: [any EvidenceImporter] {
-        [ImageImporter(), EmailImporter()]
+        [ImageImporter(), EmailImporter(), WhatsAppImporter()]
     }
 
     public static var detector: FormatDetector { FormatDetector(importers: all) }

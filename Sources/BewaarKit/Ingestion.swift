@@ -50,16 +50,22 @@ public struct Ingestion: Sendable {
         stored.path = store.objects.path(for: put.digest)
         let sink = StoreSink(objects: store.objects)
         let (result, _) = try Inspector.read(stored, options: options, sink: sink, detector: detector)
+        var warnings = result.warnings
+        if let repetition = try RepetitionCheck.warning(for: result.messages, in: caseID, store: store, zone: options.timeZone) {
+            warnings.append(repetition)
+        }
         var extra = result.extra
         extra["timezoneAssumed"] = .string(options.timeZone.identifier)
         let evidence = NewEvidence(
             name: source.name, size: put.size, sha256: put.digest, mediaType: result.mediaType, format: result.format,
-            collectedBy: actor, collectedFrom: collectedFrom, note: note, messages: result.messages, warnings: result.warnings,
+            collectedBy: actor, collectedFrom: collectedFrom, note: note, messages: result.messages, warnings: warnings,
             contained: result.contained.map {
                 NewEvidence.Contained(name: $0.name, pathInParent: $0.pathInParent, mediaType: $0.mediaType, size: $0.size, sha256: $0.sha256)
             },
             extra: extra)
         let outcome = try store.recordIngest(evidence, in: caseID)
-        return IngestReport(path: path, outcome: outcome, result: result)
+        var reported = result
+        reported.warnings = warnings
+        return IngestReport(path: path, outcome: outcome, result: reported)
     }
 }

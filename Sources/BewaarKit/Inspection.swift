@@ -11,6 +11,15 @@ public struct Inspection: Sendable {
     /// Why this format was chosen; nil when no importer recognised the file.
     public var recognition: Recognition?
 
+    /// Streams the compact `inspect --json` bytes (the same as `json.serialized()`) in chunks.
+    public func writeJSON(emit: ([UInt8]) throws -> Void) rethrows {
+        var detection: [String: JSONValue] = [:]
+        if let r = recognition {
+            detection["detection"] = .object(["confidence": .int(Int64(r.confidence)), "reason": .string(r.reason)])
+        }
+        try result.writeInspectJSON(source: source, additional: detection, emit: emit)
+    }
+
     /// The `inspect --json` object.
     public var json: JSONValue {
         var j = result.inspectJSON(source: source)

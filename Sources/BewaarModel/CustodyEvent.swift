@@ -77,3 +77,13 @@ public struct CustodyAction: RawRepresentable, Hashable, Sendable, ExpressibleBy
     public static let exportSealed: CustodyAction = "export-sealed"
     public static let itemDeleted: CustodyAction = "item-deleted"
 }
+
+extension CustodyAction {
+    public static let talkRecorded: CustodyAction = "talk-recorded"
+    public static let caseEscalated: CustodyAction = "case-escalated"
+    public static let handleLinked: CustodyAction = "handle-linked"
+    public static let observationRecorded: CustodyAction = "observation-recorded"
+    public static let statementRecorded: CustodyAction = "statement-recorded"
+    public static let entryMarked: CustodyAction = "entry-marked"
+    public static let packetMade: CustodyAction = "packet-made"
+}

@@ -102,7 +102,8 @@ public enum CyberpestenStep: Int, Sendable, CaseIterable, Comparable, Codable {
         case .doorverwijzenAangifte:
             return [("doorverwijzing", "Doorverwezen naar", "Referred to"),
                     ("aangifte-geadviseerd", "Aangifte geadviseerd (ja/nee)", "Police report advised (yes/no)"),
-                    ("slachtofferhulp", "Slachtofferhulp genoemd (ja/nee)", "Victim support mentioned (yes/no)")]
+                    ("slachtofferhulp", "Slachtofferhulp genoemd (ja/nee)", "Victim support mentioned (yes/no)"),
+                    ("klacht-gewenst", "Slachtoffer/ouders willen klacht indienen (ja/nee)", "Victim/parents wish to file a complaint (yes/no)")]
         case .ondersteuning:
             return [("verwezen-naar", "Verwezen naar", "Referred to"), ("leerling", "Welke leerling", "Which pupil")]
         }
@@ -110,6 +111,6 @@ public enum CyberpestenStep: Int, Sendable, CaseIterable, Comparable, Codable {
 
     /// Keys whose value must be `ja` or `nee`.
     public var yesNoKeys: Set<String> {
-        self == .doorverwijzenAangifte ? ["aangifte-geadviseerd", "slachtofferhulp"] : []
+        self == .doorverwijzenAangifte ? ["aangifte-geadviseerd", "slachtofferhulp", "klacht-gewenst"] : []
     }
 }

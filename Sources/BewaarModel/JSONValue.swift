@@ -24,66 +24,111 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The serialised bytes (UTF-8), compact and with sorted keys.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The serialised form as UTF-8 bytes (what ``serialized(pretty:)`` returns, without the
+    /// String): built in one byte buffer, plain runs of a string copied at once.
+    public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         write(into: &out, pretty: pretty, indent: 0)
         return out
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+    }
+
+    func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int64(d)) } else if d.isFinite { out += String(d) } else { out += "null" }
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(contentsOf: String(Int64(d)).utf8) } else if d.isFinite { out.append(contentsOf: String(d).utf8) } else { out.append(contentsOf: "null".utf8) }
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(0x5B); out.append(0x5D); return }
+            out.append(0x5B)
             for (n, item) in items.enumerated() {
-                if n > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if n > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(&out, indent + 1) }
                 item.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { JSONValue.newline(&out, indent) }
+            out.append(0x5D)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
-            let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            if members.isEmpty { out.append(0x7B); out.append(0x7D); return }
+            out.append(0x7B)
+            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (n, key) in keys.enumerated() {
-                if n > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if n > 0 { out.append(0x2C) }
+                if pretty { JSONValue.newline(&out, indent + 1) }
                 JSONValue.writeString(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
                 members[key]!.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { JSONValue.newline(&out, indent) }
+            out.append(0x7D)
         }
     }
 
-    private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { u in
+            var run = 0
+            var i = 0
+            let n = u.count
+            let base = UnsafeRawPointer(u.baseAddress!)
+            while i < n {
+                // Eight plain bytes at a time (printable ASCII other than `"` and `\`).
+                while i + 8 <= n {
+                    let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let low: UInt64 = 0x0101_0101_0101_0101
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    let control = (x &- low &* 0x20) & ~x & high
+                    let upper = (((x & ~high) &+ low) | x) & high
+                    let q = x ^ (low &* 0x22)
+                    let bs = x ^ (low &* 0x5C)
+                    let special = control | upper | ((q &- low) & ~q & high) | ((bs &- low) & ~bs & high)
+                    if special != 0 { break }
+                    i += 8
                 }
+                guard i < n else { break }
+                let c = u[i]
+                if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F && c != 0xE2 { i += 1; continue }
+                var escape: [UInt8]?
+                var width = 1
+                switch c {
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, 0x6E]
+                case 0x0D: escape = [0x5C, 0x72]
+                case 0x09: escape = [0x5C, 0x74]
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) break JavaScript: escaped.
+                    if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
+                        escape = Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        width = 3
+                    }
+                default:
+                    escape = [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(c >> 4)], hexDigits[Int(c & 0xF)]]
+                }
+                guard let e = escape else { i += 1; continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
+                out.append(contentsOf: e)
+                i += width
+                run = i
             }
+            if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
         }
-        out += "\""
+        out.append(0x22)
     }
 }
 

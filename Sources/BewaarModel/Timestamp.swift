@@ -21,7 +21,16 @@ public struct Timestamp: Hashable, Sendable, Comparable {
     public static func < (a: Timestamp, b: Timestamp) -> Bool { a.date < b.date }
 
     /// RFC 3339 with the offset (`Z` only for UTC), with fractional seconds only when present.
+    /// Formatted by hand (no `String(format:)`): exports write one per record.
     public var rfc3339: String {
+        var u: [UInt8] = []
+        u.reserveCapacity(29)
+        writeRFC3339(into: &u)
+        return String(decoding: u, as: UTF8.self)
+    }
+
+    /// Appends ``rfc3339`` as UTF-8 bytes.
+    public func writeRFC3339(into u: inout [UInt8]) {
         var seconds = date.timeIntervalSince1970 + Double(utcOffsetSeconds)
         let whole = floor(seconds)
         let millis = Int(((seconds - whole) * 1000).rounded())
@@ -29,12 +38,27 @@ public struct Timestamp: Hashable, Sendable, Comparable {
         let days = Int(floor(seconds / 86400))
         let secOfDay = Int(seconds) - days * 86400
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        var s = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", y, m, d, secOfDay / 3600, secOfDay / 60 % 60, secOfDay % 60)
-        if millis > 0 && millis < 1000 { s += String(format: ".%03d", millis) }
-        if utcOffsetSeconds == 0 { return s + "Z" }
-        let sign = utcOffsetSeconds < 0 ? "-" : "+"
-        let a = abs(utcOffsetSeconds)
-        return s + String(format: "%@%02d:%02d", sign, a / 3600, a / 60 % 60)
+        func digits(_ v: Int, _ width: Int) {
+            if v < 0 || v >= (width == 2 ? 100 : width == 3 ? 1000 : 10000) {
+                u.append(contentsOf: String(v).utf8)
+                return
+            }
+            if width == 4 { u.append(UInt8(0x30 + v / 1000)) }
+            if width >= 3 { u.append(UInt8(0x30 + v / 100 % 10)) }
+            u.append(UInt8(0x30 + v / 10 % 10))
+            u.append(UInt8(0x30 + v % 10))
+        }
+        digits(y, 4); u.append(0x2D); digits(m, 2); u.append(0x2D); digits(d, 2)
+        u.append(0x54)
+        digits(secOfDay / 3600, 2); u.append(0x3A); digits(secOfDay / 60 % 60, 2); u.append(0x3A); digits(secOfDay % 60, 2)
+        if millis > 0 && millis < 1000 { u.append(0x2E); digits(millis, 3) }
+        if utcOffsetSeconds == 0 {
+            u.append(0x5A)
+        } else {
+            let a = abs(utcOffsetSeconds)
+            u.append(utcOffsetSeconds < 0 ? 0x2D : 0x2B)
+            digits(a / 3600, 2); u.append(0x3A); digits(a / 60 % 60, 2)
+        }
     }
 
     /// Parses RFC 3339 (`2026-03-02T21:14:00+01:00`, `…Z`, optional fraction).

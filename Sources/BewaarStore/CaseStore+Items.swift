@@ -24,7 +24,16 @@ extension CaseStore {
                              en: "The original is not in the store; nothing was recorded.")
         }
         try faultBeforeCommit?()
-        return try write { db in
+        let outcome = try recordIngestTransaction(e, in: id)
+        if e.messages.count >= 10_000 {
+            // Fresh statistics after a large import, so the planner keeps using the timeline index.
+            try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
+        }
+        return outcome
+    }
+
+    private func recordIngestTransaction(_ e: NewEvidence, in id: CaseID) throws -> IngestOutcome {
+        try write { db in
             _ = try Self.fetchCase(db, id)
             let at = now()
             if let existing = try Self.fetchTopItem(db, id, e.sha256) {

@@ -29,7 +29,7 @@ import Testing
         #expect(CyberpestenStep.doorverwijzenAangifte.guidanceNL.contains("Slachtofferhulp"))
         #expect(CyberpestenStep.blokkeren.fieldKeys.map(\.key) == ["platform", "account"])
         #expect(CyberpestenStep.oudersContact.fieldKeys.map(\.key) == ["ouders", "wanneer", "advies"])
-        #expect(CyberpestenStep.doorverwijzenAangifte.yesNoKeys == ["aangifte-geadviseerd", "slachtofferhulp"])
+        #expect(CyberpestenStep.doorverwijzenAangifte.yesNoKeys == ["aangifte-geadviseerd", "slachtofferhulp", "klacht-gewenst"])
         #expect(StepStatus(parsing: "n.v.t.") == .nietVanToepassing)
     }
 

@@ -23,6 +23,7 @@ bewaar_setup() {
         exit 1
     fi
     if command -v dpkg >/dev/null 2>&1; then
-        bewaar_require_packages libsqlite3-dev libxml2-dev zlib1g-dev pkg-config
+        bewaar_require_packages libsqlite3-dev libxml2-dev zlib1g-dev pkg-config \
+            libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-noto-color-emoji poppler-utils
     fi
 }

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import BewaarKit
+import BewaarModel
+
+struct TalkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "talk", abstract: "Gesprekken en afspraken vastleggen, tonen en exporteren voor Magister.",
+        subcommands: [Add.self, List.self, Magister.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Leg een gesprek vast met de gemaakte afspraken.")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+        @Option(help: "Datum van het gesprek (jjjj-mm-dd).") var date: String
+        @Option(name: .customLong("participant"), help: "Wie namens school deelnam (herhaalbaar).") var participants: [String] = []
+        @Option(name: .customLong("with"), help: "Met wie: leerling of ouder (herhaalbaar).") var withWhom: [String] = []
+        @Option(help: "Korte samenvatting.") var summary: String
+        @Option(name: .customLong("agreement"), help: "Een gemaakte afspraak (herhaalbaar).") var agreements: [String] = []
+        @Option(help: "Datum om de afspraken te evalueren (jjjj-mm-dd).") var followUp: String?
+
+        func run() throws {
+            let id = try parseCaseID(caseID, global)
+            let store = try global.openStore(create: false)
+            let t = try store.addTalk(Talk(date: date, participants: participants.isEmpty ? [global.actor] : participants,
+                                           withWhom: withWhom, summary: summary, agreements: agreements, followUp: followUp,
+                                           recordedBy: global.actor, recordedAt: Date()), to: id)
+            out(global.t("Gesprek vastgelegd [\(t.id!)] op \(t.date) met \(t.agreements.count) afspraken.",
+                         "Talk recorded [\(t.id!)] on \(t.date) with \(t.agreements.count) agreements."))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Toon de gesprekken en afspraken van een zaak.")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+
+        func run() throws {
+            let id = try parseCaseID(caseID, global)
+            let store = try global.openStore(create: false)
+            let talks = try store.talks(id)
+            if talks.isEmpty { out(global.t("Nog geen gesprekken.", "No talks yet.")) }
+            for t in talks {
+                out("[\(t.id!)] \(t.date)  " + global.t("met", "with") + " \(TerminalText.line(t.withWhom.joined(separator: ", ")))"
+                    + "  (" + TerminalText.line(t.participants.joined(separator: ", ")) + ")")
+                out("    " + TerminalText.line(t.summary, limit: 200))
+                for a in t.agreements { out("    - " + TerminalText.line(a, limit: 200)) }
+                if let f = t.followUp { out("    " + global.t("Evaluatie", "Follow-up") + ": \(f)") }
+            }
+        }
+    }
+
+    struct Magister: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "magister",
+            abstract: "De afspraken als platte tekst, klaar om te plakken in het leerlingvolgsysteem (Magister).")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+
+        func run() throws {
+            let id = try parseCaseID(caseID, global)
+            let store = try global.openStore(create: false)
+            out(MagisterText.render(case: try store.case(id), talks: try store.talks(id)))
+        }
+    }
+}
+
+/// Plain text for the pupil-tracking system: no markup, no control characters, short lines.
+enum MagisterText {
+    static func render(case c: Case, talks: [Talk]) -> String {
+        var lines = ["Zaak \(c.id) – \(clean(c.title))", "Gesprekken en afspraken (vastgelegd in Bewaar)", ""]
+        for t in talks {
+            lines.append("\(dutchDate(t.date)): gesprek met \(clean(t.withWhom.joined(separator: ", "))) (\(clean(t.participants.joined(separator: ", "))))")
+            lines.append("Samenvatting: \(clean(t.summary))")
+            if t.agreements.isEmpty { lines.append("Geen afspraken gemaakt.") }
+            for (n, a) in t.agreements.enumerated() { lines.append("Afspraak \(n + 1): \(clean(a))") }
+            if let f = t.followUp { lines.append("Evaluatie op \(dutchDate(f)).") }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func clean(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+    }
+
+    static func dutchDate(_ day: String) -> String {
+        let p = day.split(separator: "-")
+        return p.count == 3 ? "\(p[2])-\(p[1])-\(p[0])" : day
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import BewaarKit
+import BewaarModel
+import BewaarStore
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "De tijdlijn van alle berichten van een zaak, met filters en zoeken.",
+        discussion: """
+            Zoeken werkt op hele woorden, zonder op accenten te letten (coordinator vindt coördinator). \
+            Alle woorden moeten voorkomen; "tussen aanhalingstekens" zoekt een zinsdeel, woo* zoekt op begin van een woord. \
+            Het nummer vooraan elke regel gebruik je met `bewaar mark`.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+    @Option(help: "Alleen berichten van deze persoon (via gekoppelde namen en accounts).") var person: String?
+    @Option(help: "Alleen berichten van deze naam, dit nummer of account.") var handle: String?
+    @Option(help: "Vanaf deze dag (jjjj-mm-dd, lokale tijd).") var from: String?
+    @Option(help: "Tot en met deze dag (jjjj-mm-dd, lokale tijd).") var to: String?
+    @Option(help: "Alleen dit soort (message, system, deleted, media, email, post…), herhaalbaar.") var kind: [String] = []
+    @Option(help: "Zoekwoorden.") var search: String?
+    @Flag(help: "Alleen gemarkeerde berichten.") var marked = false
+    @Option(help: "Hoeveel regels (standaard 200).") var limit: Int = 200
+    @Option(help: "Sla zoveel regels over (volgende pagina).") var offset: Int = 0
+    @Option(help: "Tijdzone voor weergave en datums.") var timezone: String = "Europe/Amsterdam"
+    @Flag(help: "Eén JSON-object per regel.") var json = false
+
+    func run() throws {
+        let id = try parseCaseID(caseID, global)
+        guard let zone = TimeZone(identifier: timezone) else {
+            throw KitError(nl: "Onbekende tijdzone '\(TerminalText.safe(timezone))'.", en: "Unknown time zone '\(TerminalText.safe(timezone))'.")
+        }
+        var q = TimelineQuery()
+        q.person = person
+        q.handle = handle
+        q.from = try from.map { try Self.day($0, zone: zone, global) }
+        q.to = try to.map { try Self.day($0, zone: zone, global).addingTimeInterval(86400) }
+        q.kinds = kind
+        q.search = search
+        q.onlyMarked = marked
+        q.limit = limit
+        q.offset = offset
+        let store = try global.openStore(create: false)
+        let page = try store.timeline(id, q)
+        for e in page.entries {
+            if json {
+                var o = e.message.json.objectValue ?? [:]
+                o["id"] = .int(e.id)
+                o["item"] = .object(["id": .int(e.itemID), "name": .string(e.itemName), "sha256": .string(e.itemSHA256.hex)])
+                if let h = e.highlighted { o["highlighted"] = .string(h) }
+                if let m = e.mark { o["mark"] = .object(["reason": .string(m.reason.rawValue), "note": .string(m.note)]) }
+                out(JSONValue.object(o).serialized())
+                continue
+            }
+            let when = e.message.timestamp.map { DisplayTime.string($0.date, zone: zone) } ?? "—"
+            let who = e.message.author.map { TerminalText.line($0, limit: 28) } ?? "[\(e.message.kind.rawValue)]"
+            var text = TerminalText.line(e.highlighted ?? e.message.text, limit: 110)
+            text = text.replacingOccurrences(of: "\\u{2}", with: "»").replacingOccurrences(of: "\\u{3}", with: "«")
+            let mark = e.mark.map { " ★ \($0.reason.rawValue)" } ?? ""
+            out("#\(e.id)  \(when)  \(who): \(text)\(mark)")
+            out("      \(TerminalText.line(e.itemName, limit: 40)) @\(e.message.origin.offset)+\(e.message.origin.length)  sha256 \(e.itemSHA256.short)…")
+        }
+        if page.entries.isEmpty && !json { out(global.t("Geen berichten gevonden.", "No messages found.")) }
+        if page.hasMore && !json {
+            out(global.t("… meer met --offset \(offset + limit)", "… more with --offset \(offset + limit)"))
+        }
+    }
+
+    static func day(_ s: String, zone: TimeZone, _ g: GlobalOptions) throws -> Date {
+        guard let t = Timestamp(rfc3339: s + "T00:00:00Z") else {
+            throw KitError(nl: "Schrijf een datum als jjjj-mm-dd, niet '\(TerminalText.safe(s))'.",
+                           en: "Write a date as yyyy-mm-dd, not '\(TerminalText.safe(s))'.")
+        }
+        return t.date.addingTimeInterval(-Double(zone.secondsFromGMT(for: t.date)))
+    }
+}
+
+struct MarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mark", abstract: "Markeer een bericht uit de tijdlijn als relevant, met een reden.",
+        discussion: "Redenen: " + MarkReason.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+    @Argument(help: "Het nummer van het bericht (#… in de tijdlijn).") var message: String
+    @Option(help: "Reden: bedreiging, belediging, uitsluiting, seksueel, prive-fotos, doxing, …") var reason: String
+    @Option(help: "Toelichting.") var note: String?
+
+    func run() throws {
+        let id = try parseCaseID(caseID, global)
+        guard let n = Int64(message.hasPrefix("#") ? String(message.dropFirst()) : message) else {
+            throw KitError(nl: "Geef het nummer van het bericht, zoals #12.", en: "Give the message number, like #12.")
+        }
+        guard let r = MarkReason(parsing: reason) else {
+            throw KitError(nl: "Onbekende reden '\(TerminalText.safe(reason))'. Kies uit: " + MarkReason.allCases.map(\.rawValue).joined(separator: ", ") + ".",
+                           en: "Unknown reason '\(TerminalText.safe(reason))'. Choose from: " + MarkReason.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        let store = try global.openStore(create: false)
+        try store.mark(id, messageID: n, reason: r, note: note, actor: global.actor)
+        out(global.t("Bericht #\(n) gemarkeerd: \(r.dutch).", "Message #\(n) marked: \(r.rawValue)."))
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import BewaarModel
+
+/// Everything the police packet shows, gathered from a case as plain values. The report
+/// module reads only this, never the store.
+public struct PacketContent: Sendable {
+    public var caseInfo: Case
+    public var school: String?
+    public var people: [Person]
+    public var handles: [Handle]
+    public var checklist: [ChecklistStep]
+    public var talks: [Talk]
+    public var escalations: [Escalation]
+    public var statements: [Testimony]
+    public var observations: [Observation]
+    /// Every original, top-level and contained, with its warning count.
+    public var items: [EvidenceItem]
+    public var marked: [MarkedEntry]
+    /// Messages per day from the suspected perpetrators, every day of the period included.
+    public var perDay: [DayCount]
+    /// Names of the suspected perpetrators whose handles the chart counts.
+    public var chartAuthors: [String]
+    public var recordCount: Int
+    public var datedRecordCount: Int
+    public var custody: CustodySummary
+    /// Plain-language conclusions of sender traces (step 3), if any.
+    public var traces: [String]
+    public var bundle: BundleSummary?
+    public var timeZone: TimeZone
+    public var generatedAt: Date
+    public var generatedBy: String
+
+    public init(caseInfo: Case, school: String?, people: [Person], handles: [Handle], checklist: [ChecklistStep], talks: [Talk],
+                escalations: [Escalation], statements: [Testimony], observations: [Observation], items: [EvidenceItem],
+                marked: [MarkedEntry], perDay: [DayCount], chartAuthors: [String], recordCount: Int, datedRecordCount: Int,
+                custody: CustodySummary, traces: [String], bundle: BundleSummary?, timeZone: TimeZone, generatedAt: Date,
+                generatedBy: String) {
+        self.caseInfo = caseInfo
+        self.school = school
+        self.people = people
+        self.handles = handles
+        self.checklist = checklist
+        self.talks = talks
+        self.escalations = escalations
+        self.statements = statements
+        self.observations = observations
+        self.items = items
+        self.marked = marked
+        self.perDay = perDay
+        self.chartAuthors = chartAuthors
+        self.recordCount = recordCount
+        self.datedRecordCount = datedRecordCount
+        self.custody = custody
+        self.traces = traces
+        self.bundle = bundle
+        self.timeZone = timeZone
+        self.generatedAt = generatedAt
+        self.generatedBy = generatedBy
+    }
+
+    /// People with a role.
+    public func people(_ role: Role) -> [Person] { people.filter { $0.role == role } }
+
+    /// The handles of one person.
+    public func handles(of p: Person) -> [Handle] { handles.filter { $0.personID == p.id } }
+}
+
+/// A count for one day.
+public struct DayCount: Sendable, Hashable {
+    public var day: String
+    public var count: Int
+    public init(day: String, count: Int) {
+        self.day = day
+        self.count = count
+    }
+}
+
+/// A marked entry and the entries around it in the same original.
+public struct MarkedEntry: Sendable, Hashable {
+    public var entry: TimelineEntry
+    public var context: [TimelineEntry]
+    public init(entry: TimelineEntry, context: [TimelineEntry]) {
+        self.entry = entry
+        self.context = context
+    }
+}
+
+/// The state of the custody log when the packet was made.
+public struct CustodySummary: Sendable, Hashable {
+    public var events: Int
+    public var headHash: String
+    public var intact: Bool
+    public var first: Date?
+    public var last: Date?
+    public init(events: Int, headHash: String, intact: Bool, first: Date?, last: Date?) {
+        self.events = events
+        self.headHash = headHash
+        self.intact = intact
+        self.first = first
+        self.last = last
+    }
+}
+
+/// The evidence bundle that goes with the packet.
+public struct BundleSummary: Sendable, Hashable {
+    public var fileName: String
+    public var sha256: String
+    /// SHA-256 of the bag's tagmanifest-sha256.txt, quoted in the export-sealed event.
+    public var tagManifestSHA256: String?
+    public init(fileName: String, sha256: String, tagManifestSHA256: String?) {
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.tagManifestSHA256 = tagManifestSHA256
+    }
+}
+
+/// Dutch display of times in the school's zone.
+enum DutchTime {
+    static func full(_ date: Date, _ zone: TimeZone) -> String {
+        let t = Timestamp(date: date, in: zone).rfc3339
+        let c = Array(t)
+        return String(c[8..<10]) + "-" + String(c[5..<7]) + "-" + String(c[0..<4]) + " " + String(c[11..<16])
+    }
+
+    static func message(_ ts: Timestamp?, _ zone: TimeZone) -> String {
+        guard let ts else { return "(geen tijd)" }
+        return full(ts.date, zone)
+    }
+
+    static func day(_ date: Date, _ zone: TimeZone) -> String { String(full(date, zone).prefix(10)) }
+}

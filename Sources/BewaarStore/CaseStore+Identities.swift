@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// An author found in the evidence that is not linked to anyone on the case yet.
+public struct AuthorSuggestion: Hashable, Sendable {
+    public var author: String
+    public var messageCount: Int
+    public var kind: HandleKind
+}
+
+extension CaseStore {
+    /// Links a handle to a person on the case (custody event `handle-linked`).
+    @discardableResult
+    public func linkHandle(_ id: CaseID, person name: String, value: String, kind: HandleKind?, profileURL: String?,
+                           actor: String) throws -> Handle {
+        let v = value.trimmingCharacters(in: .whitespaces)
+        guard !v.isEmpty else {
+            throw StoreError(.invalidValue, nl: "Geef de naam, het nummer of het account met --handle.",
+                             en: "Give the name, number or account with --handle.")
+        }
+        return try write { db in
+            _ = try Self.fetchCase(db, id)
+            let matches = try Row.fetchAll(db, sql: "SELECT id, name FROM people WHERE case_id = ? AND name = ? COLLATE NOCASE",
+                                           arguments: [id.description, name])
+            guard let first = matches.first else {
+                throw StoreError(.unknownPerson,
+                                 nl: "\(name) staat niet bij zaak \(id). Voeg de persoon eerst toe met `bewaar person add`.",
+                                 en: "\(name) is not on case \(id). Add the person first with `bewaar person add`.")
+            }
+            let personID: Int64 = first["id"]
+            let handle = Handle(personID: personID, value: v, kind: kind ?? HandleKind.guess(v), profileURL: profileURL)
+            if let existing = try Row.fetchOne(db, sql: "SELECT person_id FROM handles WHERE case_id = ? AND value = ?",
+                                               arguments: [id.description, v]) {
+                let other: Int64 = existing["person_id"]
+                if other != personID {
+                    throw StoreError(.invalidValue, nl: "\(v) is al gekoppeld aan iemand anders op deze zaak.",
+                                     en: "\(v) is already linked to someone else on this case.")
+                }
+            }
+            try db.execute(sql: """
+                INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
+                """, arguments: [id.description, personID, v, handle.kind.rawValue, profileURL])
+            var details = ["person": first["name"] as String, "handle": v, "kind": handle.kind.rawValue]
+            if let profileURL { details["profileUrl"] = profileURL }
+            try appendEvent(db, chain: id.description, actor: actor, action: .handleLinked, details: details)
+            return handle
+        }
+    }
+
+    /// All handles on a case.
+    public func handles(_ id: CaseID) throws -> [Handle] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description]).map {
+                Handle(id: $0["id"], personID: $0["person_id"], value: $0["value"], kind: HandleKind(rawValue: $0["kind"]) ?? .anders,
+                       profileURL: $0["profile_url"])
+            }
+        }
+    }
+
+    /// Authors in the evidence that no handle covers yet, most active first.
+    public func unlinkedAuthors(_ id: CaseID) throws -> [AuthorSuggestion] {
+        let handles = try handles(id)
+        let authors = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT author, COUNT(*) AS n FROM messages WHERE case_id = ? AND author IS NOT NULL AND kind != 'system'
+                GROUP BY author ORDER BY n DESC, author
+                """, arguments: [id.description])
+        }
+        return authors.compactMap { row in
+            let author: String = row["author"]
+            if handles.contains(where: { $0.matches(author: author) }) { return nil }
+            return AuthorSuggestion(author: author, messageCount: row["n"], kind: HandleKind.guess(author))
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// Which records of a case to show.
+public struct TimelineQuery: Sendable {
+    /// Only records by this person's linked handles.
+    public var person: String?
+    /// Only records by this author/handle.
+    public var handle: String?
+    public var from: Date?
+    public var to: Date?
+    public var kinds: [String] = []
+    /// Full-text search: words (all must occur), "a phrase", prefix*.
+    public var search: String?
+    public var onlyMarked = false
+    public var limit = 200
+    public var offset = 0
+
+    public init() {}
+}
+
+/// One page of a timeline.
+public struct TimelinePage: Sendable {
+    public var entries: [TimelineEntry]
+    /// Whether more entries follow this page.
+    public var hasMore: Bool
+}
+
+extension CaseStore {
+    /// The merged, chronological timeline of every record of a case, filtered.
+    public func timeline(_ id: CaseID, _ q: TimelineQuery) throws -> TimelinePage {
+        var conditions = ["m.case_id = ?"]
+        var args: [any DatabaseValueConvertible] = [id.description]
+        var from = "messages m"
+        var textColumn = "NULL"
+        if let search = q.search, let match = FTSQuery.build(search) {
+            from = "messages_fts f JOIN messages m ON m.id = f.rowid"
+            conditions.append("messages_fts MATCH ?")
+            args.append(match)
+            textColumn = "highlight(messages_fts, 0, char(2), char(3))"
+        } else if let search = q.search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
+            return TimelinePage(entries: [], hasMore: false)
+        }
+        var authorValues: [Handle] = []
+        if let person = q.person {
+            let people = try people(id).filter { $0.name.caseInsensitiveCompare(person) == .orderedSame }
+            guard let p = people.first else {
+                throw StoreError(.unknownPerson, nl: "\(person) staat niet bij zaak \(id).", en: "\(person) is not on case \(id).")
+            }
+            authorValues = try handles(id).filter { $0.personID == p.id }
+            if authorValues.isEmpty { authorValues = [Handle(personID: p.id ?? 0, value: p.name, kind: .naam)] }
+        }
+        if let h = q.handle { authorValues.append(Handle(personID: 0, value: h, kind: HandleKind.guess(h))) }
+        if !authorValues.isEmpty {
+            // Match in Swift with the same rule everywhere (Handle.matches), then filter exactly.
+            let authors = try read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT author FROM messages WHERE case_id = ? AND author IS NOT NULL",
+                                    arguments: [id.description])
+            }.filter { a in authorValues.contains { $0.matches(author: a) } }
+            if authors.isEmpty { return TimelinePage(entries: [], hasMore: false) }
+            conditions.append("m.author IN (" + authors.map { _ in "?" }.joined(separator: ",") + ")")
+            args.append(contentsOf: authors as [any DatabaseValueConvertible])
+        }
+        if let f = q.from { conditions.append("m.ts >= ?"); args.append(f.timeIntervalSince1970) }
+        if let t = q.to { conditions.append("m.ts < ?"); args.append(t.timeIntervalSince1970) }
+        if !q.kinds.isEmpty {
+            conditions.append("m.kind IN (" + q.kinds.map { _ in "?" }.joined(separator: ",") + ")")
+            args.append(contentsOf: q.kinds as [any DatabaseValueConvertible])
+        }
+        if q.onlyMarked { conditions.append("k.message_id IS NOT NULL") }
+        let whereClause = conditions.joined(separator: " AND ")
+        let joins = q.onlyMarked ? "LEFT JOIN marks k ON k.message_id = m.id" : ""
+        // Chronological order (undated records last), served by the messages_case_order index.
+        // A search with very many hits is returned in record order instead (chronological within
+        // each original), so the first page never waits for every hit to be sorted.
+        var order = "COALESCE(m.ts, 1e18), m.id"
+        if q.search != nil {
+            let many = try read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))",
+                                 arguments: StatementArguments(args)) ?? 0
+            }
+            if many > Self.searchSortLimit { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
+        }
+        let sql = """
+            SELECT m.id, m.item_id, m.record, \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
+            FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
+            WHERE \(whereClause)
+            ORDER BY \(order)
+            LIMIT \(max(1, q.limit) + 1) OFFSET \(max(0, q.offset))
+            """
+        let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
+        var entries = rows.prefix(max(1, q.limit)).compactMap(Self.entry(from:))
+        if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
+        return TimelinePage(entries: entries, hasMore: rows.count > q.limit)
+    }
+
+    /// Up to this many search hits are sorted chronologically; more are shown in record order.
+    public static let searchSortLimit = 5000
+
+    static func entry(from row: Row) -> TimelineEntry? {
+        guard let m = (try? JSONParser.parse(row["record"] as String)).flatMap(Message.init(json:)) else { return nil }
+        var mark: Mark?
+        if let reason = row["mark_reason"] as String? {
+            mark = Mark(messageID: row["id"], reason: MarkReason(rawValue: reason) ?? .anders, note: row["mark_note"],
+                        by: row["mark_by"], at: Date(stored: row["mark_at"] as String?) ?? Date(timeIntervalSince1970: 0))
+        }
+        return TimelineEntry(id: row["id"], itemID: row["item_id"], itemName: row["item_name"],
+                             itemSHA256: SHA256Digest(hex: row["item_sha"])!, message: m, highlighted: row["hl"], mark: mark)
+    }
+
+    /// The records around one record in its own original (for context in the packet).
+    public func context(around messageID: Int64, before: Int, after: Int) throws -> [TimelineEntry] {
+        try read { db in
+            guard let anchor = try Row.fetchOne(db, sql: "SELECT item_id, seq FROM messages WHERE id = ?", arguments: [messageID]) else {
+                return []
+            }
+            let item: Int64 = anchor["item_id"], seq: Int = anchor["seq"]
+            return try Row.fetchAll(db, sql: """
+                SELECT m.id, m.item_id, m.record, NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                       k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
+                FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
+                WHERE m.item_id = ? AND m.seq BETWEEN ? AND ? ORDER BY m.seq
+                """, arguments: [item, seq - before, seq + after]).compactMap(Self.entry(from:))
+        }
+    }
+
+    /// Marks a record as relevant with a reason (custody event `entry-marked`).
+    @discardableResult
+    public func mark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
+        try write { db in
+            _ = try Self.fetchCase(db, id)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT m.item_id, m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
+                WHERE m.id = ? AND m.case_id = ?
+                """, arguments: [messageID, id.description]) else {
+                throw StoreError(.invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
+                                 en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")
+            }
+            let at = now()
+            try db.execute(sql: """
+                INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(message_id) DO UPDATE SET reason = excluded.reason, note = excluded.note, by = excluded.by, at = excluded.at
+                """, arguments: [messageID, id.description, reason.rawValue, note, actor, at.stored])
+            var details = ["messageId": String(messageID), "reason": reason.rawValue, "itemSha256": row["sha256"] as String,
+                           "originOffset": String(row["origin_offset"] as Int64), "originLength": String(row["origin_length"] as Int64)]
+            if let note { details["note"] = note }
+            try appendEvent(db, chain: id.description, actor: actor, action: .entryMarked, details: details)
+            return Mark(messageID: messageID, reason: reason, note: note, by: actor, at: at)
+        }
+    }
+
+    /// Messages per day (in `zone`) by any of these authors' handles, for the packet's chart.
+    public func messagesPerDay(_ id: CaseID, authors: [Handle], zone: TimeZone) throws -> [(day: String, count: Int)] {
+        guard !authors.isEmpty else { return [] }
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: "SELECT author, ts FROM messages WHERE case_id = ? AND ts IS NOT NULL AND author IS NOT NULL AND kind != 'system'",
+                             arguments: [id.description])
+        }
+        var counts: [String: Int] = [:]
+        for row in rows {
+            let author: String = row["author"]
+            guard authors.contains(where: { $0.matches(author: author) }) else { continue }
+            let date = Date(timeIntervalSince1970: row["ts"] as Double)
+            let day = String(Timestamp(date: date, in: zone).rfc3339.prefix(10))
+            counts[day, default: 0] += 1
+        }
+        return counts.keys.sorted().map { ($0, counts[$0]!) }
+    }
+
+    /// Number of records in a case.
+    public func messageCount(_ id: CaseID) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE case_id = ?", arguments: [id.description]) ?? 0 }
+    }
+}
+
+/// Turns what a person types into a safe FTS5 query: every word quoted (so no FTS syntax can be
+/// injected), "quoted phrases" kept as phrases, a trailing `*` kept as a prefix search.
+public enum FTSQuery {
+    public static func build(_ input: String) -> String? {
+        var terms: [String] = []
+        var i = input.startIndex
+        func quote(_ s: Substring) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        while i < input.endIndex {
+            let c = input[i]
+            if c.isWhitespace { i = input.index(after: i); continue }
+            if c == "\"" {
+                let start = input.index(after: i)
+                let end = input[start...].firstIndex(of: "\"") ?? input.endIndex
+                let phrase = input[start..<end].trimmingCharacters(in: .whitespaces)
+                if !phrase.isEmpty { terms.append(quote(Substring(phrase))) }
+                i = end < input.endIndex ? input.index(after: end) : end
+                continue
+            }
+            let end = input[i...].firstIndex(where: { $0.isWhitespace || $0 == "\"" }) ?? input.endIndex
+            var word = input[i..<end]
+            var prefix = false
+            while word.hasSuffix("*") { word = word.dropLast(); prefix = true }
+            if !word.isEmpty { terms.append(quote(word) + (prefix ? "*" : "")) }
+            i = end
+        }
+        // Search the message text only; authors have their own filters.
+        return terms.isEmpty ? nil : "text : (" + terms.joined(separator: " ") + ")"
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+extension CaseStore {
+    // MARK: Talks and agreements
+
+    /// Records a talk and its agreements (custody event `talk-recorded`).
+    @discardableResult
+    public func addTalk(_ talk: Talk, to id: CaseID) throws -> Talk {
+        guard Self.isDay(talk.date), talk.followUp.map(Self.isDay) ?? true else {
+            throw StoreError(.invalidValue, nl: "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2026-03-05.",
+                             en: "Write a date as yyyy-mm-dd, for example 2026-03-05.")
+        }
+        return try write { db in
+            _ = try Self.fetchCase(db, id)
+            var t = talk
+            t.recordedAt = now()
+            try db.execute(sql: """
+                INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
+                                 Self.list(t.agreements), t.followUp, t.recordedBy, t.recordedAt.stored])
+            t.id = db.lastInsertedRowID
+            var details = ["talkId": String(t.id!), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
+                           "agreements": String(t.agreements.count)]
+            if let f = t.followUp { details["followUp"] = f }
+            try appendEvent(db, chain: id.description, actor: t.recordedBy, action: .talkRecorded, details: details)
+            return t
+        }
+    }
+
+    /// The talks of a case, by date.
+    public func talks(_ id: CaseID) throws -> [Talk] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description]).map {
+                Talk(id: $0["id"], date: $0["held_on"], participants: Self.unlist($0["participants"]), withWhom: Self.unlist($0["with_whom"]),
+                     summary: $0["summary"], agreements: Self.unlist($0["agreements"]), followUp: $0["follow_up"],
+                     recordedBy: $0["recorded_by"], recordedAt: Date(stored: $0["recorded_at"] as String?)!)
+            }
+        }
+    }
+
+    // MARK: Escalation
+
+    /// Hands the case to an afdelingsleider: status `geescaleerd`, the afdelingsleider added to
+    /// the people (the mentor stays on it), custody event `case-escalated`.
+    @discardableResult
+    public func escalate(_ id: CaseID, to name: String, reason: EscalationReason, note: String?, actor: String) throws -> Escalation {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else {
+            throw StoreError(.invalidValue, nl: "Noem de afdelingsleider met --to.", en: "Name the department head with --to.")
+        }
+        return try write { db in
+            _ = try Self.fetchCase(db, id)
+            let at = now()
+            try db.execute(sql: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [id.description, trimmed, reason.rawValue, note, actor, at.stored])
+            try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
+            let present = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM people WHERE case_id = ? AND name = ? AND role = ?",
+                                           arguments: [id.description, trimmed, Role.afdelingsleider.rawValue]) ?? 0
+            var details = ["to": trimmed, "reason": reason.rawValue]
+            if let note { details["note"] = note }
+            try appendEvent(db, chain: id.description, actor: actor, action: .caseEscalated, details: details)
+            if present == 0 {
+                _ = try insertPerson(db, caseID: id, person: Person(name: trimmed, role: .afdelingsleider), actor: actor)
+            }
+            return Escalation(to: trimmed, reason: reason, note: note, by: actor, at: at)
+        }
+    }
+
+    /// The escalations of a case, oldest first.
+    public func escalations(_ id: CaseID) throws -> [Escalation] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+                Escalation(to: $0["to_name"], reason: EscalationReason(rawValue: $0["reason"]) ?? .anders, note: $0["note"],
+                           by: $0["by"], at: Date(stored: $0["at"] as String?)!)
+            }
+        }
+    }
+
+    // MARK: Observations and statements
+
+    /// Records something without an original (custody event `observation-recorded`).
+    @discardableResult
+    public func addObservation(_ o: Observation, to id: CaseID) throws -> Observation {
+        guard !o.description.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw StoreError(.invalidValue, nl: "Geef een neutrale beschrijving met --description.",
+                             en: "Give a neutral description with --description.")
+        }
+        return try write { db in
+            _ = try Self.fetchCase(db, id)
+            var r = o
+            r.recordedAt = now()
+            try db.execute(sql: """
+                INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
+                                 r.recordedBy, r.recordedAt.stored])
+            r.id = db.lastInsertedRowID
+            var details = ["observationId": String(r.id!), "kind": r.kind.rawValue, "description": r.description]
+            for (k, v) in [("sender", r.sender), ("recipients", r.recipients), ("when", r.when), ("place", r.place)] {
+                if let v { details[k] = v }
+            }
+            try appendEvent(db, chain: id.description, actor: r.recordedBy, action: .observationRecorded, details: details)
+            return r
+        }
+    }
+
+    public func observations(_ id: CaseID) throws -> [Observation] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+                Observation(id: $0["id"], kind: Observation.Kind(rawValue: $0["kind"]) ?? .nietBewaard, sender: $0["sender"],
+                            recipients: $0["recipients"], when: $0["seen_when"], place: $0["place"], description: $0["description"],
+                            recordedBy: $0["recorded_by"], recordedAt: Date(stored: $0["recorded_at"] as String?)!)
+            }
+        }
+    }
+
+    /// Records a statement (custody event `statement-recorded` with the text's hash).
+    @discardableResult
+    public func addStatement(_ s: Testimony, to id: CaseID) throws -> Testimony {
+        guard Self.isDay(s.date) else {
+            throw StoreError(.invalidValue, nl: "Schrijf een datum als jjjj-mm-dd.", en: "Write a date as yyyy-mm-dd.")
+        }
+        guard !s.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError(.invalidValue, nl: "Een verklaring heeft tekst nodig (--text).", en: "A statement needs text (--text).")
+        }
+        return try write { db in
+            _ = try Self.fetchCase(db, id)
+            var r = s
+            r.recordedAt = now()
+            try db.execute(sql: """
+                INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id.description, r.kind.rawValue, r.person, r.date, r.text, r.since, r.effect, r.recordedBy,
+                                 r.recordedAt.stored])
+            r.id = db.lastInsertedRowID
+            try appendEvent(db, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
+                            details: ["statementId": String(r.id!), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
+                                      "textSha256": BewaarDigestBridge.sha256(r.text)])
+            return r
+        }
+    }
+
+    public func statements(_ id: CaseID) throws -> [Testimony] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description]).map {
+                Testimony(id: $0["id"], kind: Testimony.Kind(rawValue: $0["kind"]) ?? .getuige, person: $0["person"], date: $0["given_on"],
+                          text: $0["text"], since: $0["since"], effect: $0["effect"], recordedBy: $0["recorded_by"],
+                          recordedAt: Date(stored: $0["recorded_at"] as String?)!)
+            }
+        }
+    }
+
+    /// Records that a packet was made (custody event `packet-made`).
+    public func recordPacket(_ id: CaseID, details: [String: String], actor: String) throws {
+        try write { db in
+            _ = try Self.fetchCase(db, id)
+            try appendEvent(db, chain: id.description, actor: actor, action: .packetMade, details: details)
+        }
+    }
+
+    // MARK: helpers
+
+    static func isDay(_ s: String) -> Bool {
+        let p = s.split(separator: "-")
+        guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
+              let m = Int(p[1]), let d = Int(p[2]), Int(p[0]) != nil else { return false }
+        return (1...12).contains(m) && (1...31).contains(d)
+    }
+
+    static func list(_ items: [String]) -> String { JSONValue.array(items.map(JSONValue.string)).serialized() }
+
+    static func unlist(_ text: String) -> [String] {
+        ((try? JSONParser.parse(text))?.arrayValue ?? []).compactMap(\.stringValue)
+    }
+}
+
+import BewaarDigest
+
+enum BewaarDigestBridge {
+    static func sha256(_ text: String) -> String { StreamingSHA256.digest(utf8: text).hex }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import BewaarModel
+
+/// A mentor opens a case, ingests the iPhone export a pupil brought, and sees the messages;
+/// `inspect --json` gives the contract's keys. Runs the built `bewaar` executable.
+@Suite struct EndToEndTests {
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var executable: URL? {
+        var candidates: [URL] = []
+        let bundle = Bundle.main.bundleURL
+        candidates += [bundle.appendingPathComponent("bewaar"), bundle.deletingLastPathComponent().appendingPathComponent("bewaar")]
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/bewaar"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs bewaar with `args`; returns exit status and standard output.
+    func bewaar(_ args: [String], store: URL) throws -> (Int32, String) {
+        let exe = try #require(Self.executable, "build the bewaar executable first (swift build)")
+        let p = Process()
+        p.executableURL = exe
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["BEWAAR_STORE"] = store.path
+        env["BEWAAR_USER"] = "mentor.test"
+        p.environment = env
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func mentorIngestsAnIPhoneExport() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = dir.appendingPathComponent("store")
+        let zip = dir.appendingPathComponent("WhatsApp Chat - Klas 2B.zip")
+        try ZipFixture.write([
+            .file("_chat.txt", Array(ChatZipTests.chat.utf8)),
+            .file("00000014-PHOTO-2023-11-14-21-08-00.jpg", ChatZipTests.photo),
+        ], to: zip)
+
+        let (s1, created) = try bewaar(["case", "new", "--title", "Pesten in groepsapp 2B", "--victim", "Sanne de Vries"], store: store)
+        #expect(s1 == 0, "\(created)")
+        let caseID = created.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n").last.map(String.init) ?? ""
+        let (s2, ingested) = try bewaar(["ingest", "--case", caseID, zip.path], store: store)
+        #expect(s2 == 0, "\(ingested)")
+        let (s3, shown) = try bewaar(["case", "show", caseID], store: store)
+        #expect(s3 == 0)
+        #expect(shown.contains("WhatsApp Chat - Klas 2B.zip"))
+        #expect(shown.contains("whatsapp"))
+        #expect(shown.contains("5 berichten"))
+        #expect(shown.contains("Sanne de Vries: stop hiermee"))
+        #expect(shown.contains("00000014-PHOTO-2023-11-14-21-08-00.jpg"))
+        #expect(shown.contains("Daan Jansen"))
+    }
+
+    @Test func inspectJSONFollowsTheContract() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let zip = dir.appendingPathComponent("WhatsApp Chat - Klas 2B.zip")
+        try ZipFixture.write([
+            .file("_chat.txt", Array(ChatZipTests.chat.utf8)),
+            .file("00000014-PHOTO-2023-11-14-21-08-00.jpg", ChatZipTests.photo),
+        ], to: zip)
+        let (status, output) = try bewaar(["inspect", "--json", zip.path], store: dir.appendingPathComponent("store"))
+        #expect(status == 0)
+        let json = try JSONParser.parse(output.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(json["format"] == .string("whatsapp"))
+        #expect(json["source"]?["name"] == .string("WhatsApp Chat - Klas 2B.zip"))
+        #expect(json["source"]?["sha256"]?.stringValue?.count == 64)
+        for key in ["messages", "warnings", "participants", "dateOrder", "contained", "detection"] {
+            #expect(json[key] != nil, "missing key \(key)")
+        }
+        let messages = try #require(json["messages"]?.arrayValue)
+        #expect(messages.count == 5)
+        let photo = messages[1]
+        for key in ["timestamp", "author", "text", "kind", "attachments", "origin"] { #expect(photo[key] != nil, "missing \(key)") }
+        #expect(photo["timestamp"] == .string("2023-11-14T21:08:00+01:00"))
+        #expect(photo["origin"]?["part"] == .string("_chat.txt"))
+        #expect(photo["attachments"]?.arrayValue?.first?["size"] == .int(Int64(ChatZipTests.photo.count)))
+        #expect(photo["attachments"]?.arrayValue?.first?["sha256"]?.stringValue?.count == 64)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import BewaarModel
+import BewaarStore
+
+// Usage: TimelineBench STORE_DIR [MESSAGES]
+// Builds (once) a case with MESSAGES generated Dutch chat records, then times queries in
+// process: median and p90 over 25 runs each, after 3 warm-up runs.
+let args = CommandLine.arguments
+guard args.count >= 2 else { print("usage: TimelineBench STORE [MESSAGES]"); exit(64) }
+let storePath = args[1]
+let count = args.count > 2 ? Int(args[2])! : 1_000_000
+let store = try CaseStore(path: storePath, create: true)
+let caseID: CaseID
+if let existing = try store.cases().first, try store.messageCount(existing.id) == count {
+    caseID = existing.id
+    print("re-using \(storePath): \(count) records in \(caseID)")
+} else {
+    let t0 = Date()
+    let c = try store.openCase(title: "Benchmark", actor: "bench")
+    caseID = c.id
+    let authors = ["Daan Jansen", "Sanne de Vries", "Lotte Visser", "Tim Bos", "+31 6 12345001", "Noor El Amrani"]
+    let words = ["weg", "groep", "morgen", "school", "stom", "lachen", "veldje", "niemand", "iedereen", "gym", "pauze", "huiswerk",
+                 "coördinator", "foto", "echt", "normaal", "dik", "stop", "nou", "ga", "je", "de", "het", "een", "niet", "wel"]
+    var rng = SystemRandomNumberGenerator()
+    var seed: UInt64 = 42
+    func next() -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) }
+    _ = rng
+    var text = ""
+    text.reserveCapacity(count * 70)
+    var messages: [Message] = []
+    messages.reserveCapacity(count)
+    let start = 1_772_000_000.0
+    for i in 0..<count {
+        let ts = start + Double(i) * 30
+        var body = (0..<(4 + next() % 10)).map { _ in words[next() % words.count] }.joined(separator: " ")
+        if i % 97 == 0 { body += " ga weg uit deze groep" }
+        if i % 50_000 == 0 { body += " zeldzaamwoord" }
+        let author = authors[next() % authors.count]
+        let line = "02-03-2026 20:01 - \(author): \(body)\n"
+        let offset = Int64(text.utf8.count)
+        text += line
+        messages.append(Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: ts), utcOffsetSeconds: 3600), author: author,
+                                text: body, origin: Origin(line: i + 1, offset: offset, length: Int64(line.utf8.count))))
+    }
+    let file = storePath + "/../bench-chat.txt"
+    try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+    let (digest, size) = try store.objects.put(file: file)
+    _ = try store.recordIngest(NewEvidence(name: "bench-chat.txt", size: size, sha256: digest, mediaType: "text/plain",
+                                           format: "whatsapp", collectedBy: "bench", messages: messages), in: caseID)
+    try? FileManager.default.removeItem(atPath: file)
+    print("built \(count) records in \(String(format: "%.1f", Date().timeIntervalSince(t0))) s")
+}
+
+func measure(_ name: String, _ body: () throws -> Int) rethrows {
+    for _ in 0..<3 { _ = try body() }
+    var times: [Double] = []
+    var n = 0
+    for _ in 0..<25 {
+        let t = DispatchTime.now().uptimeNanoseconds
+        n = try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e6)
+    }
+    times.sort()
+    print(String(format: "%-44@ median %7.2f ms   p90 %7.2f ms   (%d rows)", name as NSString, times[12], times[22], n))
+}
+
+var q = TimelineQuery()
+try measure("timeline page 1 (200 entries)") { try store.timeline(caseID, q).entries.count }
+q.offset = count / 2
+try measure("timeline page in the middle (offset \(count / 2))") { try store.timeline(caseID, q).entries.count }
+q = TimelineQuery()
+q.search = "coördinator"
+try measure("search word 'coördinator' (first 200)") { try store.timeline(caseID, q).entries.count }
+q.search = "zeldzaamwoord"
+try measure("search rare word (\(count / 50_000) hits)") { try store.timeline(caseID, q).entries.count }
+q.search = "\"ga weg uit deze groep\""
+try measure("search phrase 'ga weg uit deze groep'") { try store.timeline(caseID, q).entries.count }
+q = TimelineQuery()
+q.handle = "Daan Jansen"
+try measure("filter by handle (first 200)") { try store.timeline(caseID, q).entries.count }
