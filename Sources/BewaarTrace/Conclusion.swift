@@ -31,7 +31,7 @@ enum Conclusion {
             let servers = chain.isEmpty ? "?" : chain.joined(separator: " ← ")
             switch w.stop {
             case .authenticated, .internalClient, .untrusted, .chainBreak:
-                let ip = hops[s].ip ?? "?"
+                let ip = hops[s].ip.map { IPAddress($0)?.description ?? $0 } ?? "?"
                 let auth = w.stop == .authenticated ? ", na inloggen (\(hops[s].with ?? "AUTH"))" : ""
                 let authEN = w.stop == .authenticated ? ", after login (\(hops[s].with ?? "AUTH"))" : ""
                 reasons.insert(Bilingual(

@@ -284,3 +284,11 @@ import Foundation
         _ = dir
     }
 }
+
+@Suite struct ReasonTextTests {
+    @Test func ipv6AddressesAreShownInCanonicalFormInTheReasons() throws {
+        let r = try Fixture.trace("ipv6.eml", logs: ["dhcpd-v6.leases", "inventaris.csv"])
+        #expect(r.reasons.first?.dutch.contains("van adres 2001:db8:4:12::42 om 14:10:20 (4 maart 2026, UTC+01:00), na inloggen (ESMTPSA)") == true)
+        #expect(!r.reasons.contains { $0.dutch.contains("IPv6:") })
+    }
+}
