@@ -16,13 +16,13 @@ public struct HeaderBlock: Sendable, Hashable {
     /// The first field named `name` (case-insensitive).
     public func first(_ name: String) -> HeaderField? {
         let k = name.lowercased()
-        return fields.first { $0.name.count == k.count && $0.key == k }
+        return fields.first { $0.key == k }
     }
 
     /// Every field named `name`, in order.
     public func all(_ name: String) -> [HeaderField] {
         let k = name.lowercased()
-        return fields.filter { $0.name.count == k.count && $0.key == k }
+        return fields.filter { $0.key == k }
     }
 
     /// Reads the header section at the start of `bytes` (a saved message or a block of

@@ -2,7 +2,7 @@
 /// it sits. Decoded forms are computed from the raw bytes on demand.
 public struct HeaderField: Sendable, Hashable {
     /// The name as written (case kept).
-    public var name: String
+    public let name: String
     /// The value bytes after the colon, up to the end of the field's last line (line breaks of
     /// folded lines kept, the final line break not).
     public var rawValue: [UInt8]
@@ -13,13 +13,14 @@ public struct HeaderField: Sendable, Hashable {
 
     public init(name: String, rawValue: [UInt8], offset: Int, length: Int) {
         self.name = name
+        self.key = name.lowercased()
         self.rawValue = rawValue
         self.offset = offset
         self.length = length
     }
 
     /// The name in lower case, for comparisons.
-    public var key: String { name.lowercased() }
+    public let key: String
 
     /// The value unfolded (line breaks removed), leading and trailing blanks dropped, as bytes.
     public var unfoldedBytes: [UInt8] {

@@ -10,6 +10,7 @@ import Darwin
 public enum IPAddressText {
     /// The address in canonical text when `token` is one, else nil.
     public static func parse(_ token: Substring) -> String? {
+        guard plausible(token) else { return nil }
         var t = token
         while let f = t.first, f == "[" || f == "(" || f == "<" || f == "\"" { t = t.dropFirst() }
         while let l = t.last, l == "]" || l == ")" || l == ">" || l == "," || l == ";" || l == "\"" || l == "." { t = t.dropLast() }
@@ -34,6 +35,31 @@ public enum IPAddressText {
             }
         }
         return nil
+    }
+
+    /// A cheap first look on the bytes: after optional brackets and an `IPv6:` prefix, only
+    /// hex digits, `:` and `.` (then closing punctuation or a `%zone`), and at least one digit.
+    static func plausible(_ token: Substring) -> Bool {
+        let u = token.utf8
+        var i = u.startIndex
+        while i < u.endIndex, [0x5B, 0x28, 0x3C, 0x22].contains(u[i]) { i = u.index(after: i) }
+        let prefix: [UInt8] = Array("ipv6:".utf8)
+        var j = i, k = 0
+        while k < 5, j < u.endIndex, LineEnds.lower(u[j]) == prefix[k] { j = u.index(after: j); k += 1 }
+        if k == 5 { i = j }
+        var digit = false
+        while i < u.endIndex {
+            let c = u[i]
+            switch c {
+            case 0x30...0x39: digit = true
+            case 0x41...0x46, 0x61...0x66, 0x3A, 0x2E: break
+            case 0x25: return digit // a zone id follows
+            case 0x5D, 0x29, 0x3E, 0x2C, 0x3B, 0x22: break
+            default: return false
+            }
+            i = u.index(after: i)
+        }
+        return digit
     }
 
     /// Four dotted decimal numbers 0–255.

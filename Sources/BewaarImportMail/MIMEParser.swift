@@ -102,27 +102,35 @@ struct MIMEParser {
         var ranges: [Range<Int>] = []
         var open: Int?
         var closed = false
+        // Candidates are found by searching for '-' with memchr (base64 never holds one, so a
+        // large attachment is crossed in one call, not one per line); only a `--boundary` at
+        // the start of a line counts.
         var i = bodyStart
-        while i < end {
-            let next = nextLine(i, end)
-            if b[i] == 0x2D, LineEnds.matches(b, at: i, end: end, delim) {
-                var k = i + delim.count
-                var isClose = false
-                if k + 1 < end, b[k] == 0x2D, b[k + 1] == 0x2D { isClose = true; k += 2 }
-                var onlyBlanks = true
-                while k < next {
-                    let c = b[k]
-                    if c == 0x0A || c == 0x0D { break }
-                    if c != 0x20 && c != 0x09 { onlyBlanks = false; break }
-                    k += 1
+        let lineEnd: UInt8 = crOnly ? 0x0D : 0x0A
+        while i < end, let base = b.baseAddress {
+            guard let f = memchr(base + i, 0x2D, end - i) else { break }
+            let p = UnsafePointer<UInt8>(f.assumingMemoryBound(to: UInt8.self)) - base
+            guard p == bodyStart || b[p - 1] == lineEnd, LineEnds.matches(b, at: p, end: end, delim) else {
+                i = p + 1
+                continue
+            }
+            let next = nextLine(p, end)
+            var k = p + delim.count
+            var isClose = false
+            if k + 1 < end, b[k] == 0x2D, b[k + 1] == 0x2D { isClose = true; k += 2 }
+            var onlyBlanks = true
+            while k < next {
+                let c = b[k]
+                if c == 0x0A || c == 0x0D { break }
+                if c != 0x20 && c != 0x09 { onlyBlanks = false; break }
+                k += 1
+            }
+            if onlyBlanks {
+                if let o = open {
+                    ranges.append(o..<max(o, lineBreakBefore(p, notBefore: o)))
                 }
-                if onlyBlanks {
-                    if let o = open {
-                        ranges.append(o..<max(o, lineBreakBefore(i, notBefore: o)))
-                    }
-                    if isClose { closed = true; open = nil; break }
-                    open = next
-                }
+                if isClose { closed = true; open = nil; break }
+                open = next
             }
             i = next
         }

@@ -211,7 +211,7 @@ struct MailReader {
             "from": .array(from.map(MailReader.addressJSON)),
             "to": list("to"), "cc": list("cc"), "replyTo": list("reply-to"),
             "subject": .string(subject),
-            "date": .string(timestamp?.rfc3339),
+            "date": .string(timestamp.map(RFC3339.string)),
             "messageId": .string(h.first("message-id")?.text),
             "inReplyTo": .string(h.first("in-reply-to")?.text),
             "received": .array(hops.map(\.json)),

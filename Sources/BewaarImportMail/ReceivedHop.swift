@@ -58,7 +58,7 @@ public struct ReceivedHop: Sendable, Hashable {
     public var json: JSONValue {
         var o: [String: JSONValue] = [
             "from": .string(from), "by": .string(by), "ip": .string(ip), "with": .string(with),
-            "date": .string(date?.rfc3339), "authenticated": .bool(authenticated),
+            "date": .string(date.map(RFC3339.string)), "authenticated": .bool(authenticated),
         ]
         if let helo { o["helo"] = .string(helo) }
         if let reverseName { o["reverseName"] = .string(reverseName) }
@@ -68,7 +68,7 @@ public struct ReceivedHop: Sendable, Hashable {
         if let id { o["id"] = .string(id) }
         if let f = self.for { o["for"] = .string(f) }
         if let via { o["via"] = .string(via) }
-        if let date { o["dateUtc"] = .string(Timestamp(date: date.date, utcOffsetSeconds: 0).rfc3339) }
+        if let date { o["dateUtc"] = .string(RFC3339.utc(date)) }
         if let dateText { o["dateText"] = .string(dateText) }
         if !problems.isEmpty { o["problems"] = .array(problems.map(JSONValue.string)) }
         return .object(o)

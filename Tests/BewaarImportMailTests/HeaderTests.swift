@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import BewaarModel
 @testable import BewaarImportMail
@@ -90,6 +91,16 @@ import BewaarModel
         #expect(MailDate.parse("Tue Mar  4 08:14:00 2025")?.rfc3339 == "2025-03-04T08:14:00Z")
         #expect(MailDate.parse("Wed, 5 Mar 2025 16:02:08 EST")?.utcOffsetSeconds == -5 * 3600)
         #expect(MailDate.parse("gisteren") == nil)
+    }
+
+    @Test func fastRFC3339MatchesTheModel() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let secs = Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &rng))
+            let off = [0, 3600, 7200, -8 * 3600, -(3 * 3600 + 1800), 5 * 3600 + 2700].randomElement(using: &rng)!
+            let t = Timestamp(date: Date(timeIntervalSince1970: secs), utcOffsetSeconds: off)
+            #expect(RFC3339.string(t) == t.rfc3339)
+        }
     }
 
     @Test func quotedPrintableAcrossChunks() {
