@@ -44,12 +44,15 @@ public struct ImportResult: Sendable {
                 continue
             }
             out.append(0x5B)
-            for (i, m) in messages.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                m.writeJSON(into: &out)
-                if out.count >= chunkSize {
-                    try emit(out)
-                    out.removeAll(keepingCapacity: true)
+            // Through the buffer: each record is borrowed, not copied (no retain/release per field).
+            try messages.withUnsafeBufferPointer { records in
+                for i in records.indices {
+                    if i > 0 { out.append(0x2C) }
+                    records[i].writeJSON(into: &out)
+                    if out.count >= chunkSize {
+                        try emit(out)
+                        out.removeAll(keepingCapacity: true)
+                    }
                 }
             }
             out.append(0x5D)

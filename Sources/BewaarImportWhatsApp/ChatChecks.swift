@@ -7,6 +7,8 @@ enum ChatChecks {
     static let caps = [40_000, 10_000]
     /// Above this many one-message names the "never wrote" rule is not applied.
     static let maxOnceNames = 200
+    /// Below this many authored records "writes nothing else" is normal, not suspicious.
+    static let minRecordsForNameRule = 20
 
     static func run(_ r: inout ChatReading, platform: String) {
         if platform == "ios" { chatNameLines(&r) }
@@ -78,7 +80,8 @@ enum ChatChecks {
     private static func androidLookalikes(_ r: inout ChatReading, outOfOrder: Int) {
         let once = Set(r.participants.filter { $0.1 == 1 }.map(\.0))
         // Many one-message names (a huge group, or a crafted file): the name rule says nothing then.
-        let nameRule = once.count <= maxOnceNames && r.participants.count > 1
+        let authored = r.participants.reduce(0) { $0 + $1.1 }
+        let nameRule = once.count <= maxOnceNames && r.participants.count > 1 && authored >= minRecordsForNameRule
         guard (nameRule && !once.isEmpty) || outOfOrder > 0 else { return }
         var systemTexts: [String] = []
         for i in r.messages.indices where r.messages[i].kind == .system { systemTexts.append(r.messages[i].text) }

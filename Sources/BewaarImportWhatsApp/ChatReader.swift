@@ -11,8 +11,6 @@ struct ChatReading {
     var isWhatsApp = false
     /// Authors with their record counts, in order of first appearance.
     var participants: [(String, Int)] = []
-    /// Local wall-clock seconds per message (nil where the date is invalid), for later checks.
-    var localTimes: [Int64?] = []
 }
 
 /// Turns chat bytes into messages: one scan over the bytes, then one pass over the records.
@@ -52,11 +50,8 @@ enum ChatReader {
 
         var builder = MessageBuilder(bytes: b, shape: shape, order: decision.order, zone: zone, part: part)
         out.messages.reserveCapacity(records.count)
-        out.localTimes.reserveCapacity(records.count)
         for r in records {
-            let (m, local) = builder.build(r)
-            out.messages.append(m)
-            out.localTimes.append(local)
+            out.messages.append(builder.build(r).0)
         }
         out.warnings += builder.warnings
         out.participants = builder.authors.participants

@@ -57,7 +57,9 @@ enum ChatHead {
     static func looksLikeChat(_ head: [UInt8]) -> Bool {
         head.withUnsafeBufferPointer { b in
             let scan = ChatScanner.scan(b)
-            guard scan.preamble.isEmpty, let first = scan.records.first, first.line == 1 else { return false }
+            // Only empty lines may precede the first record.
+            guard scan.preamble.allSatisfy({ $0.start == $0.end }), let first = scan.records.first,
+                  first.line == scan.preamble.count + 1 else { return false }
             // At least one header in ten lines, and a second record unless the text is one record long.
             let enough = scan.records.count >= 2 || scan.lineCount <= 3
             return enough && scan.records.count * 10 >= scan.lineCount

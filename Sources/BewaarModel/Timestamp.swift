@@ -29,8 +29,8 @@ public struct Timestamp: Hashable, Sendable, Comparable {
         return String(decoding: u, as: UTF8.self)
     }
 
-    /// Appends ``rfc3339`` as UTF-8 bytes.
-    public func writeRFC3339(into u: inout [UInt8]) {
+    /// Appends ``rfc3339`` as UTF-8 bytes (built on the stack, appended once).
+    public func writeRFC3339(into out: inout [UInt8]) {
         var seconds = date.timeIntervalSince1970 + Double(utcOffsetSeconds)
         let whole = floor(seconds)
         let millis = Int(((seconds - whole) * 1000).rounded())
@@ -38,26 +38,31 @@ public struct Timestamp: Hashable, Sendable, Comparable {
         let days = Int(floor(seconds / 86400))
         let secOfDay = Int(seconds) - days * 86400
         let (y, m, d) = Timestamp.civil(fromDays: days)
-        func digits(_ v: Int, _ width: Int) {
-            if v < 0 || v >= (width == 2 ? 100 : width == 3 ? 1000 : 10000) {
-                u.append(contentsOf: String(v).utf8)
-                return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { u in
+            var n = 0
+            func put(_ c: UInt8) { u[n] = c; n += 1 }
+            func digits(_ v: Int, _ width: Int) {
+                if v < 0 || v >= (width == 2 ? 100 : width == 3 ? 1000 : 10000) {
+                    for c in String(v).utf8 { put(c) }
+                    return
+                }
+                if width == 4 { put(UInt8(0x30 + v / 1000)) }
+                if width >= 3 { put(UInt8(0x30 + v / 100 % 10)) }
+                put(UInt8(0x30 + v / 10 % 10))
+                put(UInt8(0x30 + v % 10))
             }
-            if width == 4 { u.append(UInt8(0x30 + v / 1000)) }
-            if width >= 3 { u.append(UInt8(0x30 + v / 100 % 10)) }
-            u.append(UInt8(0x30 + v / 10 % 10))
-            u.append(UInt8(0x30 + v % 10))
-        }
-        digits(y, 4); u.append(0x2D); digits(m, 2); u.append(0x2D); digits(d, 2)
-        u.append(0x54)
-        digits(secOfDay / 3600, 2); u.append(0x3A); digits(secOfDay / 60 % 60, 2); u.append(0x3A); digits(secOfDay % 60, 2)
-        if millis > 0 && millis < 1000 { u.append(0x2E); digits(millis, 3) }
-        if utcOffsetSeconds == 0 {
-            u.append(0x5A)
-        } else {
-            let a = abs(utcOffsetSeconds)
-            u.append(utcOffsetSeconds < 0 ? 0x2D : 0x2B)
-            digits(a / 3600, 2); u.append(0x3A); digits(a / 60 % 60, 2)
+            digits(y, 4); put(0x2D); digits(m, 2); put(0x2D); digits(d, 2)
+            put(0x54)
+            digits(secOfDay / 3600, 2); put(0x3A); digits(secOfDay / 60 % 60, 2); put(0x3A); digits(secOfDay % 60, 2)
+            if millis > 0 && millis < 1000 { put(0x2E); digits(millis, 3) }
+            if utcOffsetSeconds == 0 {
+                put(0x5A)
+            } else {
+                let a = abs(utcOffsetSeconds)
+                put(utcOffsetSeconds < 0 ? 0x2D : 0x2B)
+                digits(a / 3600, 2); put(0x3A); digits(a / 60 % 60, 2)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[0..<n]))
         }
     }
 

@@ -61,6 +61,23 @@ import BewaarModel
         #expect(shown.contains("Daan Jansen"))
     }
 
+    @Test func dateOrderOptionReachesTheImporter() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let chat = dir.appendingPathComponent("WhatsApp-chat met Daan.txt")
+        try Data("01-02-2024 10:00 - Daan: a\n01-02-2024 10:05 - Sanne: b\n".utf8).write(to: chat)
+        let store = dir.appendingPathComponent("store")
+        let (_, plain) = try bewaar(["inspect", "--json", chat.path], store: store)
+        let (_, forced) = try bewaar(["inspect", "--json", "--date-order", "mdy", "--timezone", "Europe/London", chat.path], store: store)
+        let a = try JSONParser.parse(plain.trimmingCharacters(in: .whitespacesAndNewlines))
+        let b = try JSONParser.parse(forced.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(a["dateOrder"]?["rule"] == .string("default-day-first"))
+        #expect(a["messages"]?.arrayValue?.first?["timestamp"] == .string("2024-02-01T10:00:00+01:00"))
+        #expect(b["dateOrder"]?["rule"] == .string("option"))
+        #expect(b["messages"]?.arrayValue?.first?["timestamp"] == .string("2024-01-02T10:00:00Z"))
+        #expect(b["timeZone"] == .string("Europe/London"))
+    }
+
     @Test func inspectJSONFollowsTheContract() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

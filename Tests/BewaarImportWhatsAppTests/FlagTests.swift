@@ -29,7 +29,7 @@ import BewaarImport
     }
 
     @Test func androidLookalikesAreFlagged() {
-        let text = """
+        var text = """
         14-11-2023 21:07 - Daan: hoi
         14-11-2023 21:08 - Sanne: hoi
         14-11-2023 21:09 - Daan: zeg eens
@@ -37,12 +37,16 @@ import BewaarImport
         14-11-2023 21:10 - Sanne: wat??
 
         """
+        for i in 0..<20 { text += "14-11-2023 22:\(10 + i) - \(i % 2 == 0 ? "Daan" : "Sanne"): \(i)\n" }
         let r = readChat(text)
         let fake = r.messages[3]
         #expect(fake.flags.contains("header-lookalike"))
         #expect(fake.flags.contains("out-of-order"))
         #expect(fake.extra["headerLookalikeReasons"] == .array([.string("author-seen-once"), .string("breaks-chronology")]))
         #expect(r.messages.filter { $0.flags.contains("header-lookalike") }.count == 1)
+        // In a short chat a one-message name is normal.
+        let short = readChat("14-11-2023 21:07 - Daan: hoi\n14-11-2023 21:08 - Lotte: wat\n")
+        #expect(short.messages.allSatisfy { !$0.flags.contains("header-lookalike") })
     }
 
     @Test func participantsWithCounts() {
@@ -71,6 +75,8 @@ import BewaarImport
         #expect(importer.recognise(probe("Logboek\n14-11-2023 21:07 - server gestart\n")) == nil)
         #expect(importer.recognise(probe("14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n"))?.confidence == 90)
         #expect(importer.recognise(probe("14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n", name: "WhatsApp-chat met Daan.txt"))?.confidence == 95)
+        #expect(importer.recognise(probe("\n\n14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n")) != nil)
+        #expect(importer.recognise(probe("Notitie\n14-11-2023 21:07 - Daan: a\n14-11-2023 21:08 - Sanne: b\n")) == nil)
         let long = "14-11-2023 21:07 - Daan: a\n" + String(repeating: "gewone tekst\n", count: 40)
         #expect(importer.recognise(probe(long)) == nil)
     }

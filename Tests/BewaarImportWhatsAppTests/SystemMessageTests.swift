@@ -45,6 +45,20 @@ import BewaarModel
         ("Waiting for this message. This may take a while.", "waiting-for-message"),
     ]
 
+    static let german: [(String, String)] = [
+        ("Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Tippe, um mehr zu erfahren.", "e2e-notice"),
+        ("Daan hat Sanne hinzugefügt", "member-added"),
+        ("Daan hat Sanne entfernt", "member-removed"),
+        ("Sanne hat die Gruppe verlassen", "member-left"),
+    ]
+
+    @Test(arguments: german)
+    func germanWhereCheap(_ line: String, _ event: String) {
+        let m = readChat("14.11.23, 21:07 - \(line)\n").messages[0]
+        #expect(m.kind == .system)
+        #expect(m.system == event)
+    }
+
     @Test(arguments: dutchAndroid + english)
     func androidLinesWithoutAuthor(_ line: String, _ event: String) {
         let r = readChat("14-11-2023 21:07 - \(line)\n14-11-2023 21:08 - Daan Jansen: hoi\n")

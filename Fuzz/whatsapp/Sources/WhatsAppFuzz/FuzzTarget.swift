@@ -4,8 +4,8 @@ import BewaarImportWhatsApp
 /// One fuzz input: any bytes as a chat text. Besides not crashing, the parser must keep its
 /// promises: every origin lies inside the input and the records tile it without gaps.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzWhatsApp(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+public func fuzzWhatsApp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let result = WhatsAppImporter.read(bytes: bytes, context: ImportContext())
     var next: Int64? = nil
     for m in result.messages {
@@ -15,6 +15,22 @@ public func fuzzWhatsApp(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         next = m.origin.offset + m.origin.length
     }
     if let n = next { precondition(n == Int64(size), "last record does not reach the end") }
-    _ = result.inspectJSON(source: ImportSource(path: "fuzz", name: "fuzz.txt", size: Int64(size), sha256: nil)).serialized()
+    let source = ImportSource(path: "fuzz", name: "fuzz.txt", size: Int64(size), sha256: nil)
+    var streamed: [UInt8] = []
+    result.writeInspectJSON(source: source) { streamed += $0 }
+    precondition(streamed == result.inspectJSON(source: source).serializedBytes(), "streamed JSON differs from the tree")
     return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM links every executable with `main` pointing at `<Target>_main`: hand over to libFuzzer.
+@_cdecl("WhatsAppFuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var vector = argv
+    return LLVMFuzzerRunDriver(&count, &vector, fuzzWhatsApp)
 }
