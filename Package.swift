@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
+        // The e-mail importer on its own (used by the fuzz package under Fuzz/mail).
+        .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarImport", "BewaarModel"]),
         // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
@@ -23,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
@@ -35,6 +38,8 @@ let package = Package(
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
         .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarDigest"], swiftSettings: strict),
+        // E-mail: .eml, .mbox and Outlook .msg; MIME, RFC 2047/2231, Received hops.
+        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest"], swiftSettings: strict),
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
@@ -53,7 +58,7 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportWhatsApp", "BewaarImportWeb"],
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail", "BewaarImportWhatsApp", "BewaarImportWeb"],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
         .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -64,10 +69,15 @@ let package = Package(
             name: "BewaarBundle",
             dependencies: ["BewaarModel", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto"],
             swiftSettings: strict),
+        // Sender trace of an e-mail: trust walk over Received hops, network file, school logs.
+        .target(
+            name: "BewaarTrace",
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", "BewaarTrace", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
         .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
@@ -95,5 +105,8 @@ let package = Package(
         .testTarget(name: "BewaarImportWebTests",
                     dependencies: ["BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),
     ]
 )

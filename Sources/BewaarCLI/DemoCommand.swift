@@ -78,6 +78,8 @@ struct DemoCommand: ParsableCommand {
         let packetFolder = storePath + "/pakket-" + caseID
         try step(t("Het pakket voor de aangifte", "The police packet"),
                  ["packet", "--case", caseID, "--out", packetFolder, "--school", "Voorbeeldcollege"] + common)
+        // Issue 5: the sysadmin traces the sample e-mail (DemoCommand+Trace.swift).
+        try demoTrace(caseID: caseID, common: common, step: step)
         out("")
         out(t("Het rapport: \(packetFolder)/rapport.pdf", "The report: \(packetFolder)/rapport.pdf"))
         out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",

@@ -110,6 +110,7 @@ enum Schema {
         m.registerMigration("v2-workflow-timeline") { db in
             try db.execute(sql: WorkflowSchema.v2)
         }
+        registerTraceMigrations(&m)
         return m
     }
 }

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import BewaarModel
+import BewaarDigest
+
+extension CustodyAction {
+    /// A sender trace was run and its result stored on the case.
+    public static let traceRecorded: CustodyAction = "trace-recorded"
+}
+
+/// A sender trace stored on a case: the full result JSON and its hash, the mail it concerns.
+public struct StoredTrace: Sendable, Hashable {
+    public var id: Int64
+    public var caseID: CaseID
+    /// The evidence item traced, when the mail was given as an item of the case.
+    public var itemID: Int64?
+    public var created: Date
+    public var actor: String
+    public var mailName: String
+    public var mailSHA256: String
+    public var originatingIP: String?
+    public var certainty: String
+    public var conclusion: String
+    /// The result as JSON (`bewaar trace --json`).
+    public var result: String
+    public var resultSHA256: String
+}
+
+/// A trace to record (what `recordTrace` needs).
+public struct NewTrace: Sendable {
+    public var itemID: Int64?
+    public var mailName: String
+    public var mailSHA256: String
+    public var originatingIP: String?
+    public var certainty: String
+    public var conclusion: String
+    public var result: String
+
+    public init(itemID: Int64?, mailName: String, mailSHA256: String, originatingIP: String?, certainty: String,
+                conclusion: String, result: String) {
+        self.itemID = itemID
+        self.mailName = mailName
+        self.mailSHA256 = mailSHA256
+        self.originatingIP = originatingIP
+        self.certainty = certainty
+        self.conclusion = conclusion
+        self.result = result
+    }
+}
+
+extension Schema {
+    /// The `traces` table (added after the shipped v1 migration).
+    static func registerTraceMigrations(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v3-traces") { db in
+            try db.execute(sql: """
+                CREATE TABLE traces (
+                    id INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL REFERENCES cases(id),
+                    item_id INTEGER REFERENCES items(id),
+                    created TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    mail_name TEXT NOT NULL,
+                    mail_sha256 TEXT NOT NULL,
+                    originating_ip TEXT,
+                    certainty TEXT NOT NULL,
+                    conclusion TEXT NOT NULL,
+                    result TEXT NOT NULL,
+                    result_sha256 TEXT NOT NULL
+                );
+                CREATE INDEX traces_case ON traces(case_id);
+                """)
+        }
+    }
+}
+
+extension CaseStore {
+    /// Stores a trace result on a case in one transaction: the `traces` row, a `trace-recorded`
+    /// custody event carrying the result's SHA-256, and checklist step 3's `trace` and `result`
+    /// fields pointing to it (with a `checklist-step-changed` event).
+    @discardableResult
+    public func recordTrace(_ t: NewTrace, in id: CaseID, actor: String) throws -> StoredTrace {
+        try write { db in
+            _ = try Self.fetchCase(db, id)
+            if let item = t.itemID {
+                guard try Int.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ? AND case_id = ?", arguments: [item, id.description]) != nil else {
+                    throw StoreError(.unknownItem, nl: "Bewijsstuk \(item) hoort niet bij zaak \(id).",
+                                     en: "Evidence item \(item) does not belong to case \(id).")
+                }
+            }
+            let at = now()
+            let sha = StreamingSHA256.digest(utf8: t.result).hex
+            try db.execute(sql: """
+                INSERT INTO traces (case_id, item_id, created, actor, mail_name, mail_sha256, originating_ip, certainty,
+                                    conclusion, result, result_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id.description, t.itemID, at.stored, actor, t.mailName, t.mailSHA256, t.originatingIP,
+                                 t.certainty, t.conclusion, t.result, sha])
+            let traceID = db.lastInsertedRowID
+            var details = ["traceId": String(traceID), "mailSha256": t.mailSHA256, "mailName": t.mailName,
+                           "resultSha256": sha, "certainty": t.certainty]
+            if let ip = t.originatingIP { details["originatingIp"] = ip }
+            if let item = t.itemID { details["itemId"] = String(item) }
+            try appendEvent(db, chain: id.description, actor: actor, action: .traceRecorded, details: details)
+            // Checklist step 3 links to it.
+            let step = CyberpestenStep.daderOpsporen
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
+                                       arguments: [id.description, step.rawValue])!
+            var s = Self.stepFrom(row)
+            s.fields["trace"] = "trace \(traceID)"
+            s.fields["result"] = "\(t.certainty): \(t.conclusion)"
+            s.by = actor
+            s.at = at
+            try db.execute(sql: "UPDATE checklist SET by = ?, at = ?, fields = ? WHERE case_id = ? AND step = ?",
+                           arguments: [s.by, at.stored, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(),
+                                       id.description, step.rawValue])
+            try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged,
+                            details: ["step": String(step.rawValue), "field.trace": s.fields["trace"]!, "field.result": s.fields["result"]!])
+            return StoredTrace(id: traceID, caseID: id, itemID: t.itemID, created: at, actor: actor, mailName: t.mailName,
+                               mailSHA256: t.mailSHA256, originatingIP: t.originatingIP, certainty: t.certainty,
+                               conclusion: t.conclusion, result: t.result, resultSHA256: sha)
+        }
+    }
+
+    /// The traces of a case, oldest first.
+    public func traces(_ id: CaseID) throws -> [StoredTrace] {
+        try read { db in
+            _ = try Self.fetchCase(db, id)
+            return try Row.fetchAll(db, sql: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+                StoredTrace(id: $0["id"], caseID: id, itemID: $0["item_id"], created: Date(stored: $0["created"] as String?)!,
+                            actor: $0["actor"], mailName: $0["mail_name"], mailSHA256: $0["mail_sha256"],
+                            originatingIP: $0["originating_ip"], certainty: $0["certainty"], conclusion: $0["conclusion"],
+                            result: $0["result"], resultSHA256: $0["result_sha256"])
+            }
+        }
+    }
+}

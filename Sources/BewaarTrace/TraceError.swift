@@ -1,0 +1,12 @@
+/// Why a trace could not be made at all (content problems are findings, not errors).
+public struct TraceError: Error, Sendable, CustomStringConvertible {
+    public var dutch: String
+    public var english: String
+
+    public init(nl: String, en: String) {
+        dutch = nl
+        english = en
+    }
+
+    public var description: String { english }
+}
