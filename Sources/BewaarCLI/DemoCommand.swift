@@ -66,6 +66,8 @@ struct DemoCommand: ParsableCommand {
                   "--agreement", "Evaluatie over twee weken"] + common)
         try step(t("De zaak", "The case"), ["case", "show", caseID, "--messages", "8"] + common)
         try step(t("Het logboek", "The custody log"), ["log", "--case", caseID] + common)
+        // Issue 5: the sysadmin traces the sample e-mail (DemoCommand+Trace.swift).
+        try demoTrace(caseID: caseID, common: common, step: step)
         try step(t("De opslag controleren", "Checking the store"), ["check"] + common)
 
         // Bundle (issue 7): export the case as a BagIt zip and verify it as an outsider would.
@@ -78,8 +80,6 @@ struct DemoCommand: ParsableCommand {
         let packetFolder = storePath + "/pakket-" + caseID
         try step(t("Het pakket voor de aangifte", "The police packet"),
                  ["packet", "--case", caseID, "--out", packetFolder, "--school", "Voorbeeldcollege"] + common)
-        // Issue 5: the sysadmin traces the sample e-mail (DemoCommand+Trace.swift).
-        try demoTrace(caseID: caseID, common: common, step: step)
         out("")
         out(t("Het rapport: \(packetFolder)/rapport.pdf", "The report: \(packetFolder)/rapport.pdf"))
         out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",

@@ -67,8 +67,18 @@ public struct PacketMaker: Sendable {
             perDay: Self.fillDays(counts), chartAuthors: suspects.map(\.name), recordCount: total, datedRecordCount: dated,
             custody: CustodySummary(events: events.count, headHash: chain.headHash ?? CustodyEvent.genesisHash, intact: chain.intact,
                                     first: events.first?.time, last: events.last?.time),
-            traces: step3?.fields["trace"].map { [$0] } ?? [], bundle: bundle, timeZone: timeZone,
+            traces: try traceLines(id, fallback: step3?.fields["result"]), bundle: bundle, timeZone: timeZone,
             generatedAt: Date(), generatedBy: actor)
+    }
+
+    /// The stored sender traces in plain words: the mail, the conclusion, the certainty.
+    func traceLines(_ id: CaseID, fallback: String?) throws -> [String] {
+        let traces = try store.traces(id)
+        if traces.isEmpty { return fallback.map { [$0] } ?? [] }
+        return traces.map { t in
+            "\(t.mailName): \(t.conclusion) (zekerheid: \(t.certainty)"
+                + (t.originatingIP.map { "; herkomstadres \($0)" } ?? "") + "; resultaat sha256 \(t.resultSHA256))"
+        }
     }
 
     /// Every day from the first to the last, with zero where nothing was sent.
