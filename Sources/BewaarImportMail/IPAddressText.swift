@@ -14,16 +14,16 @@ public enum IPAddressText {
         var t = token
         while let f = t.first, f == "[" || f == "(" || f == "<" || f == "\"" { t = t.dropFirst() }
         while let l = t.last, l == "]" || l == ")" || l == ">" || l == "," || l == ";" || l == "\"" || l == "." { t = t.dropLast() }
-        if t.lowercased().hasPrefix("ipv6:") { t = t.dropFirst(5) }
+        if t.utf8.count > 5, t.utf8.prefix(5).map({ LineEnds.lower($0) }) == Array("ipv6:".utf8) { t = t.dropFirst(5) }
         if t.isEmpty || t.count > 64 { return nil }
         if let pct = t.firstIndex(of: "%") { t = t[..<pct] }
         if isIPv4(t) { return String(t) }
         // IPv4 with a port: 198.51.100.7:51234
-        if let colon = t.lastIndex(of: ":"), t.filter({ $0 == ":" }).count == 1 {
+        if let colon = t.lastIndex(of: ":"), t.utf8.lazy.filter({ $0 == 0x3A }).count == 1 {
             let host = t[..<colon]
             if isIPv4(host), t[t.index(after: colon)...].allSatisfy(\.isNumber) { return String(host) }
         }
-        if t.utf8.contains(UInt8(ascii: ":")), t.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) {
+        if t.utf8.contains(UInt8(ascii: ":")), t.utf8.allSatisfy({ QuotedPrintable.hex($0) != nil || $0 == 0x3A || $0 == 0x2E }) {
             var buf = in6_addr()
             let ok = String(t).withCString { inet_pton(AF_INET6, $0, &buf) } == 1
             if ok {
@@ -64,11 +64,19 @@ public enum IPAddressText {
 
     /// Four dotted decimal numbers 0–255.
     public static func isIPv4(_ t: Substring) -> Bool {
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        for p in parts {
-            guard !p.isEmpty, p.count <= 3, p.allSatisfy({ $0.isASCII && $0.isNumber }), let v = Int(p), v <= 255 else { return false }
+        var parts = 0, digits = 0, value = 0
+        for c in t.utf8 {
+            if c == 0x2E {
+                guard digits > 0, value <= 255 else { return false }
+                parts += 1; digits = 0; value = 0
+            } else if c >= 0x30 && c <= 0x39 {
+                digits += 1
+                value = value * 10 + Int(c - 0x30)
+                if digits > 3 { return false }
+            } else {
+                return false
+            }
         }
-        return true
+        return parts == 3 && digits > 0 && value <= 255
     }
 }

@@ -7,59 +7,72 @@ import BewaarModel
 public enum MailDate {
     /// The moment and the offset it was written in; nil when no date can be made of the text.
     public static func parse(_ text: String) -> Timestamp? {
-        // Drop comments such as "(CET)".
-        var clean = ""
+        // Work on bytes; comments such as "(CET)" become blanks.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var depth = 0
-        for ch in text {
-            if ch == "(" { depth += 1; clean.append(" "); continue }
-            if ch == ")" { if depth > 0 { depth -= 1 }; continue }
-            if depth == 0 { clean.append(ch) }
+        for c in text.utf8 {
+            if c == 0x28 { depth += 1; bytes.append(0x20); continue }
+            if c == 0x29 { if depth > 0 { depth -= 1 }; continue }
+            if depth == 0 { bytes.append(c) }
         }
-        let tokens = clean.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func number(_ t: ArraySlice<UInt8>) -> Int? {
+            guard !t.isEmpty, t.count <= 9 else { return nil }
+            var v = 0
+            for c in t { guard isDigit(c) else { return nil }; v = v * 10 + Int(c - 0x30) }
+            return v
+        }
         var day: Int?, month: Int?, year: Int?, h: Int?, mi: Int?, s = 0, offset: Int?
-        var numbers: [Int] = []
-        var numberIsLong: [Bool] = []
-        for var t in tokens {
-            if t.utf8.contains(UInt8(ascii: "-")) && t.count == 10, t.first?.isNumber == true {
-                // ISO 2020-06-17
-                let p = t.split(separator: "-").compactMap { Int($0) }
-                if p.count == 3 { year = p[0]; month = p[1]; day = p[2]; continue }
-            }
-            if t.utf8.contains(UInt8(ascii: "T")), t.count >= 19, t.first?.isNumber == true, let ts = Timestamp(rfc3339: t) { return ts }
-            if t.utf8.contains(UInt8(ascii: ":")) , t.first?.isNumber == true {
-                let p = t.split(separator: ":")
-                if p.count >= 2, let hh = Int(p[0]), let mm = Int(p[1]) {
-                    h = hh; mi = mm
-                    if p.count >= 3 { s = Int(p[2].prefix(while: { $0.isNumber })) ?? 0 }
+        var numbers: [(value: Int, long: Bool)] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            while i < n, bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x2C || bytes[i] == 0x0D || bytes[i] == 0x0A { i += 1 }
+            let start = i
+            while i < n, !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x2C || bytes[i] == 0x0D || bytes[i] == 0x0A) { i += 1 }
+            guard i > start else { continue }
+            let t = bytes[start..<i]
+            let first = t[start]
+            if isDigit(first) {
+                if t.count == 10, t[start + 4] == 0x2D, t[start + 7] == 0x2D,
+                   let y = number(t[start..<(start + 4)]), let m = number(t[(start + 5)..<(start + 7)]), let d = number(t[(start + 8)..<(start + 10)]) {
+                    year = y; month = m; day = d
                     continue
                 }
-                // "+01:00"
-            }
-            if let f = t.first, f == "+" || f == "-", t.count >= 3 {
-                t.removeAll { $0 == ":" }
-                let digits = t.dropFirst()
-                if digits.allSatisfy(\.isNumber), digits.count == 4, let v = Int(digits) {
-                    let sec = (v / 100) * 3600 + (v % 100) * 60
-                    offset = f == "-" ? -sec : sec
+                if t.count >= 19, t.contains(0x54), let ts = Timestamp(rfc3339: String(decoding: t, as: UTF8.self)) { return ts }
+                if t.contains(0x3A) {
+                    let parts = t.split(separator: 0x3A, omittingEmptySubsequences: false)
+                    if parts.count >= 2, let hh = number(parts[0]), let mm = number(parts[1]) {
+                        h = hh; mi = mm
+                        if parts.count >= 3 { s = number(parts[2].prefix(while: isDigit)) ?? 0 }
+                    }
                     continue
                 }
-                if digits.allSatisfy(\.isNumber), digits.count <= 2, let v = Int(digits) {
-                    offset = (f == "-" ? -1 : 1) * v * 3600
-                    continue
-                }
-            }
-            if let v = Int(t) {
-                numbers.append(v)
-                numberIsLong.append(t.count >= 3)
+                if let v = number(t) { numbers.append((v, t.count >= 3)) }
                 continue
             }
-            let lower = t.lowercased()
-            if month == nil, lower.count >= 3, let m = months[String(lower.prefix(3))] { month = m; continue }
+            if (first == 0x2B || first == 0x2D) && t.count >= 3 {
+                let digits = t.dropFirst().filter { $0 != 0x3A }
+                if digits.count == 4, let v = number(digits[...]) {
+                    let sec = (v / 100) * 3600 + (v % 100) * 60
+                    offset = first == 0x2D ? -sec : sec
+                    continue
+                }
+                if digits.count <= 2, let v = number(digits[...]) {
+                    offset = (first == 0x2D ? -1 : 1) * v * 3600
+                    continue
+                }
+                continue
+            }
+            guard t.count <= 12 else { continue }
+            let lower = String(decoding: t.map { LineEnds.lower($0) }, as: UTF8.self)
+            if month == nil, t.count >= 3, let m = months[String(lower.prefix(3))] { month = m; continue }
             if offset == nil, let z = zones[lower] { offset = z; continue }
         }
-        // Day and year from the numbers: a 4-digit one or one above 31 is the year.
-        for (k, v) in numbers.enumerated() {
-            if year == nil && (numberIsLong[k] || v > 31) { year = v } else if day == nil && v >= 1 && v <= 31 { day = v } else if year == nil { year = v }
+        // Day and year from the numbers: a 3- or 4-digit one or one above 31 is the year.
+        for (v, long) in numbers {
+            if year == nil && (long || v > 31) { year = v } else if day == nil && v >= 1 && v <= 31 { day = v } else if year == nil { year = v }
         }
         guard let d = day, let m = month, var y = year, (1...12).contains(m), (1...31).contains(d) else { return nil }
         if y < 50 { y += 2000 } else if y < 100 { y += 1900 } else if y < 1000 { y += 1900 }

@@ -69,8 +69,8 @@ public enum ReceivedParser {
                 if current == "by" { byComments.append(c) }
                 if current == "with" && !withWords.isEmpty { withClosed = true }
             case .word(let w):
-                let lw = w.lowercased()
-                if keywords.contains(lw) {
+                let lw = w.utf8.count <= 4 ? w.lowercased() : ""
+                if !lw.isEmpty, keywords.contains(lw) {
                     // A keyword starts a clause unless it is the value the previous keyword still needs.
                     let needsValue = (current == "by" && hop.by == nil) || (current == "id" && hop.id == nil) || (current == "for" && hop.for == nil)
                         || (current == "from" && fromWords.isEmpty)
@@ -95,7 +95,7 @@ public enum ReceivedParser {
         if !withWords.isEmpty { hop.with = withWords.joined(separator: " ") }
         if !viaWords.isEmpty { hop.via = viaWords.joined(separator: " ") }
         if let w = withWords.first, authProtocols.contains(w.uppercased()) { hop.authenticated = true }
-        if allComments.contains(where: { $0.lowercased().contains("authenticated") && !$0.lowercased().contains("unauthenticated") }) {
+        if allComments.contains(where: { containsCaseless($0, "authenticated") && !containsCaseless($0, "unauthenticated") }) {
             hop.authenticated = true
         }
         if let bc = byComments.first {
@@ -116,8 +116,9 @@ public enum ReceivedParser {
             let ws = words(c)
             var skipNext = false
             for (n, t) in ws.enumerated() {
-                let lt = t.lowercased()
                 if skipNext { skipNext = false; continue }
+                let hasEquals = t.utf8.contains(UInt8(ascii: "="))
+                let lt = t.utf8.count <= 5 || hasEquals ? t.lowercased() : ""
                 if lt == "helo" || lt == "ehlo" {
                     // qmail: (HELO name)
                     if n + 1 < ws.count { explicitHelo = String(ws[n + 1]); skipNext = true }
@@ -129,7 +130,7 @@ public enum ReceivedParser {
                     continue
                 }
                 if lt.hasPrefix("port=") { hop.port = Int(t.dropFirst(5).prefix(while: \.isNumber)); continue }
-                if lt.utf8.contains(UInt8(ascii: "=")) { continue }
+                if hasEquals { continue }
                 if let ip = IPAddressText.parse(t) {
                     commentIP = ip
                     // An IPv4 with ":port".
@@ -162,8 +163,31 @@ public enum ReceivedParser {
     }
 
     static func looksLikeHostName(_ t: Substring) -> Bool {
-        guard t.utf8.contains(UInt8(ascii: ".")), !t.hasPrefix("["), t.count < 256 else { return false }
-        return t.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
+        var dot = false
+        var n = 0
+        for c in t.utf8 {
+            n += 1
+            switch c {
+            case 0x2E: dot = true
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x5F: break
+            default: if c < 0x80 { return false } // letters beyond ASCII (IDN) pass
+            }
+        }
+        return dot && n < 256 && t.utf8.first != 0x5B
+    }
+
+    /// Whether `s` holds `needle` (lower-case ASCII), ignoring ASCII case; no allocation.
+    static func containsCaseless(_ s: String, _ needle: String) -> Bool {
+        let h = Array(s.utf8), nd = Array(needle.utf8)
+        guard nd.count <= h.count else { return false }
+        var i = 0
+        while i + nd.count <= h.count {
+            var k = 0
+            while k < nd.count, LineEnds.lower(h[i + k]) == nd[k] { k += 1 }
+            if k == nd.count { return true }
+            i += 1
+        }
+        return false
     }
 
     static func words(_ s: String) -> [Substring] {
