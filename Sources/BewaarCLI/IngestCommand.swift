@@ -40,6 +40,12 @@ struct IngestCommand: ParsableCommand {
                     for w in r.result.warnings.prefix(5) {
                         out("  ! " + (w.line.map { global.t("regel", "line") + " \($0): " } ?? "") + TerminalText.line(w.message, limit: 140))
                     }
+                    for o in try ExportOverlap.overlaps(of: item, store: ingestion.store) {
+                        out(global.t("  = overlapt met [\(o.first.id)] \(TerminalText.line(o.first.name)): \(o.shared.count) berichten in beide, "
+                                     + "\(o.onlyInSecond.count) alleen hier, \(o.onlyInFirst.count) alleen daar (bewaar compare --case \(id) \(o.first.id) \(item.id))",
+                                     "  = overlaps [\(o.first.id)] \(TerminalText.line(o.first.name)): \(o.shared.count) messages in both, "
+                                     + "\(o.onlyInSecond.count) only here, \(o.onlyInFirst.count) only there (bewaar compare --case \(id) \(o.first.id) \(item.id))"))
+                    }
                 case .alreadyPresent:
                     out(global.t("Al aanwezig", "Already present") + " [\(item.id)] \(TerminalText.line(item.name)): "
                         + global.t("dezelfde inhoud is eerder bewaard; gekoppeld, niet dubbel opgeslagen.",

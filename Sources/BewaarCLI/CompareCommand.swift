@@ -1,0 +1,36 @@
+import ArgumentParser
+import BewaarKit
+import BewaarModel
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Vergelijk twee exports van hetzelfde gesprek (bijvoorbeeld van de gepeste leerling en van een getuige).",
+        discussion: "Toont hoeveel berichten in beide staan en wat de ene export heeft en de andere mist. Elk bericht houdt zijn eigen herkomst.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+    @Argument(help: "Eerste bewijsstuk (nummer).") var first: Int64
+    @Argument(help: "Tweede bewijsstuk (nummer).") var second: Int64
+    @Option(help: "Hoeveel ontbrekende berichten per kant te tonen (standaard 50).") var show: Int = 50
+
+    func run() throws {
+        let id = try parseCaseID(caseID, global)
+        let store = try global.openStore(create: false)
+        let a = try store.item(first), b = try store.item(second)
+        guard a.caseID == id, b.caseID == id else {
+            throw KitError(nl: "Beide bewijsstukken moeten bij zaak \(id) horen.", en: "Both items must belong to case \(id).")
+        }
+        let o = try ExportOverlap.compare(a, b, store: store)
+        out(global.t("\(o.shared.count) berichten staan in beide exports.", "\(o.shared.count) messages are in both exports."))
+        for (item, missing, other) in [(a, o.onlyInFirst, b), (b, o.onlyInSecond, a)] {
+            out("")
+            out(global.t("Alleen in [\(item.id)] \(TerminalText.line(item.name)) (ontbreekt in [\(other.id)]): \(missing.count)",
+                         "Only in [\(item.id)] \(TerminalText.line(item.name)) (missing from [\(other.id)]): \(missing.count)"))
+            for m in missing.prefix(show) {
+                let when = m.timestamp.map { DisplayTime.string($0.date) } ?? "—"
+                out("  \(when)  \(m.author.map { TerminalText.line($0, limit: 28) } ?? "[\(m.kind.rawValue)]"): \(TerminalText.line(m.text, limit: 90))  @\(m.origin.offset)+\(m.origin.length)")
+            }
+            if missing.count > show { out("  … " + global.t("en \(missing.count - show) meer", "and \(missing.count - show) more")) }
+        }
+    }
+}
