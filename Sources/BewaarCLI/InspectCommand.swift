@@ -10,26 +10,27 @@ struct InspectCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
     @Flag(help: "Uitvoer als JSON (vaste sleutelvolgorde, UTF-8).") var json = false
+    /// For comparisons (`scripts/bench/whatsapp`): JSON from the collecting path (every record read
+    /// first) instead of the streaming one; the bytes must be the same.
+    @Flag(name: .customLong("collected"), help: .hidden) var collected = false
     @Argument(help: "Eén of meer bestanden.") var files: [String]
-
-    /// The last inspection written as JSON; replaced (and so freed) by the next file.
-    nonisolated(unsafe) static var keptUntilExit: Inspection?
 
     func run() throws {
         let options = try reading.readOptions(global)
         var failures = 0
         for file in files {
             do {
-                let inspection = try Inspector.inspect(path: file, options: options)
                 if json {
-                    // Streamed: a 200,000-message chat never exists as one JSON tree or string.
-                    inspection.writeJSON { FileHandle.standardOutput.write(Data($0)) }
+                    // Streamed: each record is written as soon as the importer has it final and
+                    // then dropped; a 200,000-message chat never exists as records, a JSON tree or a string.
+                    if collected {
+                        try Inspector.inspect(path: file, options: options).writeJSON { FileHandle.standardOutput.write(Data($0)) }
+                    } else {
+                        try Inspector.writeInspectJSON(path: file, options: options) { FileHandle.standardOutput.write(Data($0)) }
+                    }
                     FileHandle.standardOutput.write(Data([0x0A]))
-                    // Like `clang -disable-free`: the last file's records are left for the process
-                    // exit to reclaim (freeing 200,000 records one by one cost a sixth of the run).
-                    InspectCommand.keptUntilExit = inspection
                 } else {
-                    printHuman(inspection)
+                    printHuman(try Inspector.inspect(path: file, options: options))
                 }
             } catch let e as KitError {
                 failures += 1

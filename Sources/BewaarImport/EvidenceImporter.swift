@@ -15,6 +15,11 @@ public protocol EvidenceImporter: Sendable {
     /// Reads the file. Problems with the content are warnings in the result; throw only when
     /// nothing at all could be read (the caller still keeps the original).
     func importFile(_ source: ImportSource, context: ImportContext) throws -> ImportResult
+
+    /// Reads the file and hands each record to `records` as soon as it is final (see
+    /// ``RecordSink``); the returned result has no `messages`. A default implementation reads
+    /// everything first.
+    func importFile(_ source: ImportSource, context: ImportContext, records: any RecordSink) throws -> ImportResult
 }
 
 /// An importer's claim on a file.

@@ -67,7 +67,7 @@ public struct ImportResult: Sendable {
         inspectJSON(source: source, withMessages: true)
     }
 
-    private func inspectJSON(source: ImportSource, withMessages: Bool) -> JSONValue {
+    func inspectJSON(source: ImportSource, withMessages: Bool) -> JSONValue {
         var o = extra
         o["format"] = .string(format)
         o["mediaType"] = .string(mediaType)

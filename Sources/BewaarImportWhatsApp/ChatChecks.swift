@@ -68,11 +68,25 @@ enum ChatChecks {
                 flagged += 1
             }
         }
-        if flagged > 0 {
-            r.warnings.append(ImportWarning("\(flagged) bericht(en) staan niet in tijdsvolgorde (gemarkeerd met out-of-order). WhatsApp zet bijvoorbeeld de versleutelingsmelding soms met een latere tijd bovenaan.",
-                                            code: "out-of-order"))
-        }
+        if flagged > 0 { r.warnings.append(outOfOrderWarning(flagged)) }
         return flagged
+    }
+
+    static func outOfOrderWarning(_ flagged: Int) -> ImportWarning {
+        ImportWarning("\(flagged) bericht(en) staan niet in tijdsvolgorde (gemarkeerd met out-of-order). WhatsApp zet bijvoorbeeld de versleutelingsmelding soms met een latere tijd bovenaan.",
+                      code: "out-of-order")
+    }
+
+    static func lookalikeWarning(line: Int?) -> ImportWarning {
+        ImportWarning("Mogelijk een getypte regel die op een bericht lijkt (Android kan dat niet onderscheiden); vergelijk met een tweede export.",
+                      line: line, code: "header-lookalike")
+    }
+
+    /// Whether the Android `author-seen-once` rule can flag anything, from the final participant counts.
+    static func onceRuleApplies(_ participants: [(String, Int)]) -> Bool {
+        let once = participants.filter { $0.1 == 1 }.count
+        let authored = participants.reduce(0) { $0 + $1.1 }
+        return once > 0 && once <= maxOnceNames && participants.count > 1 && authored >= minRecordsForNameRule
     }
 
     /// Android writes every line break as LF: a typed line that looks like a header cannot be told
@@ -97,18 +111,23 @@ enum ChatChecks {
             r.messages[i].flags.append("header-lookalike")
             r.messages[i].extra["headerLookalikeReasons"] = .array(reasons)
             let line = r.messages[i].origin.line
-            r.warnings.append(ImportWarning("Mogelijk een getypte regel die op een bericht lijkt (Android kan dat niet onderscheiden); vergelijk met een tweede export.",
-                                            line: line, code: "header-lookalike"))
+            r.warnings.append(lookalikeWarning(line: line))
         }
     }
 
     /// A record count at one of WhatsApp's caps: the oldest part of the chat may be missing.
     private static func exportCaps(_ r: inout ChatReading) {
-        let n = r.messages.count
-        for cap in caps where n >= cap - cap / 100 && n <= cap + cap / 100 {
-            r.warnings.append(ImportWarning("Deze export telt \(n) berichten: dat is de grens van \(cap) waarop WhatsApp exports afkapt. Het oudste deel van de chat kan ontbreken.",
-                                            code: "export-cap"))
+        for (cap, warning) in exportCaps(count: r.messages.count) {
+            r.warnings.append(warning)
             r.extra["exportCap"] = .int(cap)
+        }
+    }
+
+    /// The caps a chat of `n` records sits at, each with its warning.
+    static func exportCaps(count n: Int) -> [(Int, ImportWarning)] {
+        caps.filter { n >= $0 - $0 / 100 && n <= $0 + $0 / 100 }.map { cap in
+            (cap, ImportWarning("Deze export telt \(n) berichten: dat is de grens van \(cap) waarop WhatsApp exports afkapt. Het oudste deel van de chat kan ontbreken.",
+                                code: "export-cap"))
         }
     }
 }

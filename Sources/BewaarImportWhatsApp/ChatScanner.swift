@@ -26,12 +26,22 @@ struct ChatScan: Sendable {
 /// groups continuation lines into records. No `String` is made here.
 enum ChatScanner {
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> ChatScan {
+        var records: [RawRecord] = []
+        records.reserveCapacity(b.count / 80)
+        var out = scanEach(b) { records.append($0) }
+        out.records = records
+        return out
+    }
+
+    /// The same pass, handing each finished record to `each` instead of keeping it
+    /// (`records` of the result stays empty).
+    @inline(__always)
+    static func scanEach(_ b: UnsafeBufferPointer<UInt8>, _ each: (RawRecord) -> Void) -> ChatScan {
         var out = ChatScan()
         let n = b.count
         guard let base = b.baseAddress, n > 0 else { return out }
         if n >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) { out.utf16 = true; return out }
         if n >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { out.bomLength = 3 }
-        out.records.reserveCapacity(n / 80)
         var pos = out.bomLength
         var lineNo = 0
         var prevHadCR = false
@@ -57,7 +67,7 @@ enum ChatScanner {
                 if out.shape == nil { out.shape = h.shape }
                 if var last = current {
                     last.end = pos
-                    out.records.append(last)
+                    each(last)
                 }
                 current = RawRecord(header: h, start: pos, firstLineEnd: contentEnd, end: next, line: lineNo,
                                     precededByCRLF: current == nil ? nil : prevHadCR)
@@ -74,7 +84,7 @@ enum ChatScanner {
         }
         if var last = current {
             last.end = n
-            out.records.append(last)
+            each(last)
         }
         out.lineCount = lineNo
         if n > 0, b[n - 1] == 0x0A { out.finalBreakIsCRLF = n > 1 && b[n - 2] == 0x0D }

@@ -18,9 +18,8 @@ enum LineEndingRule {
             guard let p = r.precededByCRLF else { continue }
             if p { crlf += 1 } else { lf += 1 }
         }
-        let samples = crlf + lf
-        guard crlf > 0, crlf * 100 >= crlfShare * samples || (samples < smallSample && crlf > lf) else { return (records, "LF", crlf, lf) }
-        guard lf > 0 else { return (records, "CRLF", crlf, lf) }
+        let terminator = terminator(crlf: crlf, lf: lf)
+        guard terminator == "CRLF", lf > 0 else { return (records, terminator, crlf, lf) }
         var merged: [RawRecord] = []
         merged.reserveCapacity(records.count)
         for r in records {
@@ -35,5 +34,12 @@ enum LineEndingRule {
             }
         }
         return (merged, "CRLF", crlf, lf)
+    }
+
+    /// `CRLF` or `LF` from the counts of line breaks before headers and at the end of the text.
+    /// Records are folded only when it is `CRLF` and `lf` is above 0.
+    static func terminator(crlf: Int, lf: Int) -> String {
+        let samples = crlf + lf
+        return crlf > 0 && (crlf * 100 >= crlfShare * samples || (samples < smallSample && crlf > lf)) ? "CRLF" : "LF"
     }
 }

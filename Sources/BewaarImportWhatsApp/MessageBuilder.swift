@@ -48,7 +48,7 @@ struct MessageBuilder {
         var kind: MessageKind = .message
         var attachments: [Attachment] = []
 
-        if let colon = authorColon(bodyStart, r.firstLineEnd), !systemWithColon(bodyStart, colon, r.firstLineEnd) {
+        if let colon = Self.authorColon(b, bodyStart, r.firstLineEnd), !Self.systemWithColon(b, bodyStart, colon, r.firstLineEnd) {
             textStart = min(colon + 2, r.firstLineEnd)
             let b = self.b
             var nameFlags: [String] = []
@@ -92,8 +92,16 @@ struct MessageBuilder {
         return (m, local)
     }
 
+    /// The `: ` ending the author of `r` as ``build(_:)`` decides it, without building the message
+    /// (nil: an author-less platform line). On Android (not bracketed) that is the final author.
+    static func authorEnd(_ b: UnsafeBufferPointer<UInt8>, _ r: RawRecord) -> Int? {
+        let bodyStart = r.header.bodyStart
+        guard let colon = authorColon(b, bodyStart, r.firstLineEnd), !systemWithColon(b, bodyStart, colon, r.firstLineEnd) else { return nil }
+        return colon
+    }
+
     /// The `: ` that ends the author on the first line (or a `:` closing the line: an empty message).
-    private func authorColon(_ start: Int, _ end: Int) -> Int? {
+    private static func authorColon(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         var i = start
         while i < end {
             if b[i] == 0x3A {
@@ -105,7 +113,7 @@ struct MessageBuilder {
     }
 
     /// An author-less platform line whose quoted group name holds `: ` (`X heeft groep "A: B" aangemaakt`).
-    private func systemWithColon(_ start: Int, _ colon: Int, _ end: Int) -> Bool {
+    private static func systemWithColon(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ colon: Int, _ end: Int) -> Bool {
         var quoted = false
         var i = start
         while i < colon {

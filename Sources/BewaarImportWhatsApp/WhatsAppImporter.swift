@@ -37,6 +37,35 @@ public struct WhatsAppImporter: EvidenceImporter {
         return Self.read(bytes: bytes, context: context)
     }
 
+    /// Streams a plain `.txt` export record by record (see ``RecordSink``), reading the text
+    /// through a read-only mapping whose pages are dropped behind the reading; a zip is read
+    /// whole and then handed on.
+    public func importFile(_ source: ImportSource, context: ImportContext, records: any RecordSink) throws -> ImportResult {
+        let head: [UInt8]
+        do { head = try FileReader(path: source.path, bufferSize: 4096).read(at: 0, count: 4) } catch {
+            throw WhatsAppError.unreadableFile(name: source.name, reason: String(describing: error))
+        }
+        if head.starts(with: [0x50, 0x4B]) {
+            var result = try ChatZipImport.read(source, context: context)
+            let messages = result.messages
+            result.messages = []
+            try records.begin(result)
+            for m in messages { try records.record(m) }
+            return result
+        }
+        let text: MappedText
+        do { text = try MappedText(path: source.path, count: Int(source.size)) } catch {
+            throw WhatsAppError.unreadableFile(name: source.name, reason: String(describing: error))
+        }
+        let reading = try text.withBytes { b in
+            try ChatReader.stream(b, zone: context.timeZone, forcedOrder: context.dateOrder.flatMap(DateOrder.init(rawValue:)), part: nil,
+                                  begin: { try records.begin(ImportResult(format: "whatsapp", mediaType: "text/plain", extra: $0)) },
+                                  emit: { try records.record($0) },
+                                  release: { text.release(before: $0) })
+        }
+        return ImportResult(format: "whatsapp", mediaType: "text/plain", warnings: reading.warnings, extra: reading.extra)
+    }
+
     /// Reads a chat text held in memory (a plain `.txt` export).
     public static func read(bytes: [UInt8], context: ImportContext) -> ImportResult {
         let reading = bytes.withUnsafeBufferPointer {

@@ -84,6 +84,44 @@ public enum Inspector {
         }
     }
 
+    /// Writes the `inspect --json` object of the file at `path` to `emit` in chunks, letting the
+    /// importer stream its records (see ``RecordSink``): the bytes equal
+    /// `inspect(path:).writeJSON(emit:)`, but the records are never all held at once.
+    public static func writeInspectJSON(path: String, options: ReadOptions = ReadOptions(),
+                                        detector: FormatDetector = Importers.detector,
+                                        emit: @escaping ([UInt8]) throws -> Void) throws {
+        var source = try source(path: path, digest: nil)
+        if !source.isDirectory {
+            do { source.sha256 = try FileReader.sha256(path: path).digest } catch {
+                throw KitError.unreadableFile(path, String(describing: error))
+            }
+        }
+        let probe = try FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: source.isDirectory)
+        guard let (importer, recognition) = detector.detect(probe) else {
+            let (result, _) = try read(source, options: options, sink: HashingSink(), detector: detector)
+            try Inspection(source: source, result: result, recognition: nil).writeJSON(emit: emit)
+            return
+        }
+        let detection: [String: JSONValue] = ["detection": .object(["confidence": .int(Int64(recognition.confidence)),
+                                                                     "reason": .string(recognition.reason)])]
+        let writer = InspectJSONWriter(source: source, additional: detection, emit: emit)
+        let sink = HashingSink()
+        let context = ImportContext(timeZone: options.timeZone, dateOrder: options.dateOrder, sink: sink)
+        let adapter = KeptFilling(writer: writer, sink: sink)
+        do {
+            var result = try importer.importFile(source, context: context, records: adapter)
+            if result.contained.isEmpty { result.contained = sink.kept }
+            try writer.finish(result)
+        } catch where !writer.begun {
+            let why = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+            var r = ImportResult(format: importer.format, mediaType: MediaType.forName(source.name),
+                                 warnings: [ImportWarning("Het bestand is als origineel bewaard, maar kon niet worden gelezen: \(why)",
+                                                          code: "unreadable")])
+            r.contained = sink.kept
+            try writer.finish(r)
+        }
+    }
+
     /// Inspects a file without storing anything.
     public static func inspect(path: String, options: ReadOptions = ReadOptions(),
                                detector: FormatDetector = Importers.detector) throws -> Inspection {
@@ -96,4 +134,23 @@ public enum Inspector {
         let (result, recognition) = try read(source, options: options, sink: HashingSink(), detector: detector)
         return Inspection(source: source, result: result, recognition: recognition)
     }
+}
+
+/// Fills `contained` from the sink at `begin` when the importer left it empty, as ``Inspector`` does.
+private final class KeptFilling: RecordSink {
+    let writer: InspectJSONWriter
+    let sink: HashingSink
+
+    init(writer: InspectJSONWriter, sink: HashingSink) {
+        self.writer = writer
+        self.sink = sink
+    }
+
+    func begin(_ head: ImportResult) throws {
+        var h = head
+        if h.contained.isEmpty { h.contained = sink.kept }
+        try writer.begin(h)
+    }
+
+    func record(_ message: Message) throws { try writer.record(message) }
 }

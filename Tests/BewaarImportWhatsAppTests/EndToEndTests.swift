@@ -61,6 +61,23 @@ import BewaarModel
         #expect(shown.contains("Daan Jansen"))
     }
 
+    /// The executable's streamed `inspect --json` equals its collecting path for several files in one call.
+    @Test func streamedInspectEqualsCollected() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let chat = dir.appendingPathComponent("WhatsApp-chat met Klas 2B.txt")
+        try Data(RecordStreamTests.randomChat(seed: 7, records: 500, names: ["Sanne de Vries", "Daan Jansen", "Lotte Visser"]).utf8).write(to: chat)
+        let store = dir.appendingPathComponent("store")
+        let files = [chat.path, Self.packageRoot.appendingPathComponent("samples/evidence/WhatsApp-chat met Klas 2B.txt").path,
+                     Self.packageRoot.appendingPathComponent("samples/evidence/anonieme-mail.eml").path]
+        let (s1, streamed) = try bewaar(["inspect", "--json"] + files, store: store)
+        let (s2, collected) = try bewaar(["inspect", "--json", "--collected"] + files, store: store)
+        #expect(s1 == 0 && s2 == 0)
+        #expect(streamed == collected)
+        #expect(streamed.split(separator: "\n").count == 3)
+        #expect(streamed.contains("\"out-of-order\""))
+    }
+
     @Test func dateOrderOptionReachesTheImporter() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }

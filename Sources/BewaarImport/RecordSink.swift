@@ -1,0 +1,28 @@
+import BewaarModel
+
+/// Receives an importer's records one at a time, so a caller that only passes them on
+/// (`inspect --json`) never holds all of them.
+///
+/// The importer calls ``begin(_:)`` once, before the first record, with every top-level fact
+/// that sorts before `messages` in the `inspect --json` object already in it (format, media
+/// type, `extra` keys such as `dateOrder`, `contained`); then ``record(_:)`` per record, in
+/// order; then it returns the final ``ImportResult`` with `messages` left empty.
+public protocol RecordSink: AnyObject {
+    /// The result so far, before any record (its `messages` are ignored).
+    func begin(_ head: ImportResult) throws
+    /// The next record.
+    func record(_ message: Message) throws
+}
+
+extension EvidenceImporter {
+    /// The default streaming import: reads everything with ``importFile(_:context:)`` and then
+    /// hands the records over one by one. Importers that can do better implement it themselves.
+    public func importFile(_ source: ImportSource, context: ImportContext, records: any RecordSink) throws -> ImportResult {
+        var result = try importFile(source, context: context)
+        let messages = result.messages
+        result.messages = []
+        try records.begin(result)
+        for m in messages { try records.record(m) }
+        return result
+    }
+}
