@@ -18,7 +18,8 @@ public struct Bewaar: ParsableCommand {
         version: BewaarVersion.string,
         subcommands: [CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
                       InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
-                      StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self, DemoCommand.self])
+                      StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self, DemoCommand.self]
+                      + webSubcommands)
 
     public init() {}
 
@@ -59,6 +60,13 @@ public struct Bewaar: ParsableCommand {
         return nil
     }
 }
+
+/// `bewaar user` always; `bewaar serve` only in a build with the Web trait.
+#if Web
+let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, ServeCommand.self]
+#else
+let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self]
+#endif
 
 /// The version Bewaar reports in bundles and reports.
 public enum BewaarVersion {

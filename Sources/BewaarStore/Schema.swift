@@ -110,6 +110,9 @@ enum Schema {
         m.registerMigration("v2-workflow-timeline") { db in
             try db.execute(sql: WorkflowSchema.v2)
         }
+        m.registerMigration("v3-accounts") { db in
+            try db.execute(sql: AccountSchema.v3)
+        }
         return m
     }
 }
