@@ -21,8 +21,8 @@ enum Assets {
         a { color: var(--accent); }
         :focus-visible { outline: 3px solid #c75000; outline-offset: 2px; }
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-        th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-        th { background: #eef1f4; }
+        th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+        th { background: #eef1f4; overflow-wrap: normal; }
         label { display: block; font-weight: bold; margin-top: .5rem; }
         input[type=text], input[type=password], input[type=date], input[type=search], select, textarea { font: inherit; padding: .3rem; border: 1px solid #555; max-width: 100%; width: 30rem; }
         textarea { min-height: 4rem; }

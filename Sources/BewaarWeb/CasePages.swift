@@ -16,7 +16,7 @@ extension WebApp {
         }
         router.get("/zaken/:id") { request, context -> Response in
             let (v, id) = try await self.caseVisit(request, context: context, page: "zaak")
-            let flash = await self.sessions.takeFlash(v.session.id)
+            let flash = await self.sessions.flash(v.session.id, token: FormData(request.uri.query ?? "")["upload"])
             let c = try self.store.case(id)
             return self.page(v, title: "Zaak \(id): \(c.title)", caseNav: id, current: "zaak", try self.casePage(v, c, flash: flash))
         }
@@ -99,6 +99,14 @@ extension WebApp {
             """
     }
 
+    /// The format id in words ("unknown" means no importer recognised the file: it is kept as is).
+    static func formatText(_ format: String) -> String {
+        switch format {
+        case "unknown", "": return "onbekend formaat (wel bewaard)"
+        default: return format
+        }
+    }
+
     static func statusText(_ s: CaseStatus) -> String {
         switch s {
         case .open: return "open"
@@ -153,15 +161,15 @@ extension WebApp {
         let itemRows: [HTML] = items.map { i in
             let parent: HTML = i.pathInParent.map { " <span class=\"uitleg\">(in \($0))</span>" } ?? ""
             return """
-                <tr><td><a href="/zaken/\(id.description)/bewijs/\(i.id)" download>\(i.name)</a>\(parent)</td><td>\(i.format)</td>\
-                <td>\(i.messageCount)</td><td>\(i.warningCount)</td><td>\(Layout.bytes(i.size))</td>\
+                <tr><td><a href="/zaken/\(id.description)/bewijs/\(i.id)" download>\(i.name)</a>\(parent)</td><td>\(Self.formatText(i.format))</td>\
+                <td>\(i.messageCount) berichten, \(i.warningCount) waarschuwingen</td><td>\(Layout.bytes(i.size))</td>\
                 <td><code>\(String(i.sha256.hex.prefix(16)))…</code></td><td>\(i.collectedBy), \(Layout.time(i.collectedAt))</td></tr>
                 """
         }
         let flashHTML: [HTML] = flash.map { f in
             let w: HTML = f.warnings.isEmpty ? "" : "<ul>\(f.warnings.map { w -> HTML in "<li>\(w)</li>" })</ul>"
             return f.ok
-                ? "<div class=\"goed\" role=\"status\"><strong>\(f.name)</strong>: \(f.format), \(f.messages) berichten, \(f.warnings.count) waarschuwingen. \(f.note)\(w)</div>"
+                ? "<div class=\"goed\" role=\"status\"><strong>\(f.name)</strong>: \(Self.formatText(f.format)), \(f.messages) berichten, \(f.warnings.count) waarschuwingen. \(f.note)\(w)</div>"
                 : "<div class=\"melding\" role=\"alert\"><strong>\(f.name)</strong>: \(f.note)</div>"
         }
         // Observations.
@@ -188,7 +196,7 @@ extension WebApp {
 
             <section aria-labelledby="bewijs"><h2 id="bewijs">Bewijs</h2>
             \(flashHTML)
-            <table><thead><tr><th scope="col">Bestand (download)</th><th scope="col">Soort</th><th scope="col">Berichten</th><th scope="col">Waarschuwingen</th><th scope="col">Grootte</th><th scope="col">SHA-256</th><th scope="col">Bewaard door</th></tr></thead>
+            <table><thead><tr><th scope="col">Bestand (download)</th><th scope="col">Soort</th><th scope="col">Inhoud</th><th scope="col">Grootte</th><th scope="col">SHA-256</th><th scope="col">Bewaard door</th></tr></thead>
             <tbody>\(itemRows)</tbody></table>
             <form class="upload" method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bewijs?_csrf=\(csrf)">
             \(Layout.csrfField(csrf))

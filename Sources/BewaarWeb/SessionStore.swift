@@ -11,6 +11,9 @@ struct Session: Sendable {
     var created: Date
     var lastUsed: Date
     var flash: [UploadOutcome] = []
+    /// The token in the redirect after an upload that shows `flash` (so reloading shows it again,
+    /// and a progress-bar upload that follows the redirect twice still sees it).
+    var flashToken = ""
 }
 
 /// Sessions in memory (a restart signs everyone out, which is acceptable for a school machine).
@@ -50,12 +53,18 @@ actor SessionStore {
 
     func remove(_ id: String) { sessions[id] = nil }
 
-    func setFlash(_ id: String, _ flash: [UploadOutcome]) { sessions[id]?.flash = flash }
+    /// Keeps the results of the last upload; returns the token that shows them.
+    func setFlash(_ id: String, _ flash: [UploadOutcome]) -> String {
+        let token = Random.hex(8)
+        sessions[id]?.flash = flash
+        sessions[id]?.flashToken = token
+        return token
+    }
 
-    func takeFlash(_ id: String) -> [UploadOutcome] {
-        let f = sessions[id]?.flash ?? []
-        sessions[id]?.flash = []
-        return f
+    /// The results of the last upload when `token` is the one its redirect carried.
+    func flash(_ id: String, token: String?) -> [UploadOutcome] {
+        guard let s = sessions[id], let token, Random.same(token, s.flashToken) else { return [] }
+        return s.flash
     }
 
     private func purge(_ now: Date) {

@@ -59,8 +59,8 @@ extension WebApp {
             if receiver.files.isEmpty {
                 outcomes.append(UploadOutcome(name: "—", ok: false, format: "", messages: 0, warnings: [], note: "Er was geen bestand gekozen."))
             }
-            await self.sessions.setFlash(v.session.id, outcomes)
-            throw PageError.redirect("/zaken/\(id)#bewijs")
+            let token = await self.sessions.setFlash(v.session.id, outcomes)
+            throw PageError.redirect("/zaken/\(id)?upload=\(token)#bewijs")
         }
     }
 

@@ -19,6 +19,7 @@ public enum WebServer {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Assets.js)))
         }
+        router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         app.addLoginRoutes(router)
         app.addCaseRoutes(router)
         app.addUploadRoute(router)

@@ -208,16 +208,17 @@ import BewaarAccounts
             // Two files at once, one named with quotes and markup.
             let png = try Data(contentsOf: URL(fileURLWithPath: Multipart.samples + "/schermafbeelding-groepsapp.png"))
             _ = png
-            try await client.execute(uri: "/zaken/\(id)/bewijs?_csrf=\(b.csrf)", method: .post, headers: h,
+            let resultPage = try await client.execute(uri: "/zaken/\(id)/bewijs?_csrf=\(b.csrf)", method: .post, headers: h,
                                      body: ByteBuffer(string: Multipart.body([("notitie \"Daan\" <img src=x onerror=alert(1)>'.txt", "hallo"), ("../../etc/passwd", "niet echt"), ("tweede.txt", "nog iets")],
                                                                              fields: ["herkomst": "telefoon van Sanne"]))) { r in
                 #expect(r.status == .seeOther)
-                #expect(r.headers[.location] == "/zaken/\(id)#bewijs")
+                #expect(r.headers[.location]?.hasPrefix("/zaken/\(id)?upload=") == true)
+                return r.headers[.location] ?? ""
             }
             #expect(try f.store.items(f.caseID).map(\.name).contains("notitie \"Daan\" <img src=x onerror=alert(1)>'.txt"))
             #expect(try f.store.items(f.caseID).map(\.name).contains(".._.._etc_passwd"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: f.folder + "/tmp").isEmpty)
-            try await client.execute(uri: "/zaken/\(id)", method: .get, headers: b.headers) { r in
+            try await client.execute(uri: String(resultPage.split(separator: "#")[0]), method: .get, headers: b.headers) { r in
                 let body = String(buffer: r.body)
                 #expect(body.contains("notitie &quot;Daan&quot; &lt;img src=x onerror=alert(1)&gt;&#39;.txt"))
                 #expect(!body.contains("<img"))

@@ -99,6 +99,17 @@ def zoom_check(name):
     d.set_window_size(1200, 900)
 
 
+def wait_for(fn, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            if fn(): return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    return False
+
+
 def login(name):
     d.delete_all_cookies()
     d.get(base + "/inloggen")
@@ -135,7 +146,7 @@ try:
     Select(d.find_element(By.ID, "status-1")).select_by_value("gedaan")
     d.find_element(By.ID, "notitie-1").send_keys("Chat en e-mail bewaard")
     d.find_element(By.CSS_SELECTOR, "#stap-1 button").click()
-    check("status-gedaan" in d.find_element(By.ID, "stap-1").get_attribute("innerHTML"), "step 1 is ticked")
+    check(wait_for(lambda: "status-gedaan" in d.find_element(By.ID, "stap-1").get_attribute("innerHTML")), "step 1 is ticked")
     # Timeline and search.
     d.get(base + f"/zaken/{case_id}/tijdlijn")
     shot("05-tijdlijn")
@@ -151,7 +162,7 @@ try:
         Select(row.find_element(By.TAG_NAME, "select")).select_by_value("belediging")
         row.find_element(By.CSS_SELECTOR, "input[name=toelichting]").send_keys("kwetsend")
         row.find_element(By.TAG_NAME, "button").click()
-        check("Gemarkeerd: belediging" in d.page_source, "a message is marked with a reason")
+        check(wait_for(lambda: "Gemarkeerd: belediging" in d.page_source), "a message is marked with a reason")
         d.find_elements(By.PARTIAL_LINK_TEXT, "bytes ")[0].click()
         check("Oorspronkelijke bytes" in d.page_source, "the original bytes are shown beside the normalised text")
         shot("07-bron")
@@ -162,7 +173,7 @@ try:
     d.find_element(By.ID, "aan").send_keys("A. de Groot")
     Select(d.find_element(By.ID, "reden")).select_by_value("herhaling")
     d.find_element(By.CSS_SELECTOR, "#escalatie ~ form button, form[action$=escaleren] button").click()
-    check("A. de Groot" in d.page_source, "the case is escalated")
+    check(wait_for(lambda: "Naar <strong>A. de Groot</strong>" in d.page_source), "the case is escalated")
     logout()
     # The afdelingsleider builds and downloads the packet.
     login("A. de Groot")
@@ -194,6 +205,8 @@ try:
     d.get(base + f"/zaken/{case_id}")
     check("Geen toegang" in d.page_source, "the sysadmin is refused the case page")
     d.save_screenshot(os.path.join(SHOTS, "12-geen-toegang.png"))
+    d.get_log("browser")   # the refusal's own 403 is expected
+    d.get(base + "/herkomst")
     logout()
     login("B. Beheer")
     shot("13-beheer")
