@@ -5,6 +5,7 @@ import BewaarModel
 import BewaarStore
 import BewaarKit
 import BewaarDigest
+import HTTPTypes
 
 /// /zaken/ID/pakket: build and download the police packet (rapport.pdf, rapport.html,
 /// aangifte-checklist.txt); bundle and verify through ``PacketSeam``.
@@ -51,6 +52,35 @@ extension WebApp {
         }
     }
 
+    /// POST /zaken/ID/bundel/controleren: an uploaded bundle checked through the seam.
+    func addVerifyRoute(_ router: Router<BasicRequestContext>, seam: PacketSeam) {
+        router.post("/zaken/:id/bundel/controleren") { request, context -> Response in
+            let (v, id) = try await self.caseVisit(request, context: context, page: nil)
+            try self.checkCSRF(FormData(request.uri.query ?? "")["_csrf"], v.session)
+            guard let verify = seam.verifyBundle else {
+                throw PageError(status: .notImplemented, body: Layout.bare(
+                    title: "Nog niet beschikbaar", message: "Een bundel controleren kan in deze versie nog niet via de webinterface.", back: "/zaken/\(id)/pakket").raw)
+            }
+            guard let type = request.headers[.contentType], let media = MediaType(from: type), media.isType(.multipartForm),
+                  let boundary = media.parameter?.value else {
+                throw PageError(status: .unsupportedMediaType, body: Layout.bare(title: "Niet gelukt", message: "Kies de bundel met het formulier.", back: "/zaken/\(id)/pakket").raw)
+            }
+            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/verify-" + Random.hex(12), limit: self.config.uploadLimit)
+            defer { receiver.cleanUp() }
+            do { try await receiver.receive(request.body, boundary: boundary) } catch UploadError.tooLarge { throw self.tooLarge(id) }
+            guard let file = receiver.files.first else { throw PageError.redirect("/zaken/\(id)/pakket") }
+            let result: (intact: Bool, lines: [String])
+            do { result = try verify(file.path) } catch { throw self.problem(error, back: "/zaken/\(id)/pakket") }
+            try self.store.recordAccess(chain: id.description, actor: v.account.name, action: "bundle-verified",
+                                        details: ["name": file.name, "intact": result.intact ? "ja" : "nee"])
+            let lines: [HTML] = result.lines.map { "<li>\($0)</li>" }
+            return self.page(v, title: "Bundel gecontroleerd", caseNav: id, current: "pakket", """
+                <p class="\(result.intact ? "goed" : "melding")" role="status">\(file.name): \(result.intact ? "de bundel is heel." : "de bundel is NIET heel.")</p>
+                <ul>\(lines)</ul><p><a href="/zaken/\(id.description)/pakket">Terug naar het pakket</a></p>
+                """)
+        }
+    }
+
     static func sha256(_ path: String) throws -> String {
         try FileReader.sha256(path: path).digest.hex
     }
@@ -76,6 +106,11 @@ extension WebApp {
             : """
               <form method="post" action="/zaken/\(id.description)/bundel">\(Layout.csrfField(v.session.csrf))<button type="submit">Bundel maken</button></form>
               """
+        let verifyForm: HTML = seam.verifyBundle == nil ? "" : """
+            <form class="upload" method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bundel/controleren?_csrf=\(v.session.csrf)">
+            <label for="bundel">Een bundel controleren</label><input type="file" id="bundel" name="bundel" required>
+            <div><button type="submit">Controleren</button></div></form>
+            """
         return """
             <p>Het pakket is wat u de politie of de ouders meegeeft bij een aangifte: een rapport (PDF en HTML) met de \(markedCount) \
             gemarkeerde berichten en hun context, de tijdlijn per dag, de stappen, gesprekken en het logboek, plus een checklist voor de aangifte.</p>
@@ -85,6 +120,7 @@ extension WebApp {
             \(files)
             <h2>Bundel</h2>
             \(bundle)
+            \(verifyForm)
             """
     }
 }

@@ -25,6 +25,7 @@ public enum WebServer {
         app.addUploadRoute(router)
         app.addTimelineRoutes(router)
         app.addPacketRoutes(router, seam: packet)
+        app.addVerifyRoute(router, seam: packet)
         app.addLogRoute(router)
         app.addTraceRoutes(router, seam: trace)
         app.addAdminRoutes(router)

@@ -341,3 +341,39 @@ enum Multipart {
     }
 }
 #endif
+
+#if Web
+@Suite struct PacketSeamTests {
+    @Test func bundleVerificationGoesThroughTheSeam() async throws {
+        let f = try WebFixture()
+        defer { f.cleanUp() }
+        let id = f.caseID.description
+        let seam = PacketSeam(verifyBundle: { path in
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return (text == "bundel-inhoud", ["gecontroleerd: \(text)"])
+        })
+        let app = Application(router: WebServer.router(store: f.store, configuration: f.configuration(), packet: seam))
+        try await app.test(.router) { client in
+            let b = try #require(try await login(client, "J. Bakker"))
+            try await client.execute(uri: "/zaken/\(id)/pakket", method: .get, headers: b.headers) { r in
+                #expect(String(buffer: r.body).contains("Een bundel controleren"))
+            }
+            var h = b.headers
+            h[.contentType] = "multipart/form-data; boundary=\(Multipart.boundary)"
+            try await client.execute(uri: "/zaken/\(id)/bundel/controleren?_csrf=\(b.csrf)", method: .post, headers: h,
+                                     body: ByteBuffer(string: Multipart.body([("zaak.bewaar", "bundel-inhoud")]))) { r in
+                #expect(r.status == .ok)
+                #expect(String(buffer: r.body).contains("de bundel is heel"))
+            }
+        }
+        try await f.app().test(.router) { client in
+            let b = try #require(try await login(client, "J. Bakker"))
+            var h = b.headers
+            h[.contentType] = "multipart/form-data; boundary=\(Multipart.boundary)"
+            try await client.execute(uri: "/zaken/\(id)/bundel/controleren?_csrf=\(b.csrf)", method: .post, headers: h,
+                                     body: ByteBuffer(string: Multipart.body([("zaak.bewaar", "x")]))) { #expect($0.status == .notImplemented) }
+        }
+        #expect(try f.store.events(chain: id).contains { $0.action.rawValue == "bundle-verified" })
+    }
+}
+#endif

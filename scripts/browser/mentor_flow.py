@@ -180,6 +180,7 @@ try:
     check(case_id in d.page_source, "the afdelingsleider sees the escalated case")
     d.get(base + f"/zaken/{case_id}/pakket")
     d.find_element(By.CSS_SELECTOR, "form[action$=pakket] button").click()
+    check(wait_for(lambda: d.find_elements(By.LINK_TEXT, "rapport.pdf")), "the packet is built")
     shot("08-pakket")
     d.find_element(By.LINK_TEXT, "rapport.pdf").click()
     target = os.path.join(downloads, f"zaak-{case_id}-rapport.pdf")
@@ -187,7 +188,7 @@ try:
         if os.path.exists(target): break
         time.sleep(0.1)
     check(os.path.exists(target) and open(target, "rb").read(4) == b"%PDF", "the packet PDF is downloaded")
-    verify = d.find_elements(By.CSS_SELECTOR, "form[action$=verifieren]")
+    verify = d.find_elements(By.CSS_SELECTOR, "form[action*=controleren]")
     print("note: verifying a bundle is not in this build yet (BewaarBundle seam)" if not verify else "")
     d.get(base + f"/zaken/{case_id}/logboek")
     check("De keten is heel" in d.page_source, "the custody log shows an intact chain")
