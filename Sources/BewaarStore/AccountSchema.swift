@@ -13,4 +13,11 @@ enum AccountSchema {
             locked_until TEXT
         );
         """
+
+    /// The timeline's order (`ts IS NULL, ts, id` within a case) as an index, so a page of the
+    /// timeline is read in order instead of sorting every record of the case (185 ms → 3 ms for
+    /// the first page of a 100,000-record case; see notes/issue-9.md).
+    static let v4TimelineOrder = """
+        CREATE INDEX messages_case_order ON messages(case_id, ts IS NULL, ts, id);
+        """
 }

@@ -113,6 +113,9 @@ enum Schema {
         m.registerMigration("v3-accounts") { db in
             try db.execute(sql: AccountSchema.v3)
         }
+        m.registerMigration("v4-timeline-order-index") { db in
+            try db.execute(sql: AccountSchema.v4TimelineOrder)
+        }
         return m
     }
 }

@@ -68,15 +68,21 @@ enum Layout {
 
     static func csrfField(_ token: String) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">" }
 
-    /// Date and time in Dutch, Amsterdam time.
+    /// Date and time in Dutch, Amsterdam time ("25 nov 2026 15:06"), without a DateFormatter
+    /// per call (a timeline page shows a hundred of them).
     static func time(_ date: Date?) -> String {
         guard let date else { return "—" }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "nl_NL")
-        f.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        f.dateFormat = "d MMM yyyy HH:mm"
-        return f.string(from: date)
+        let c = amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+        let hh = String(c.hour ?? 0).leftPadded(2), mm = String(c.minute ?? 0).leftPadded(2)
+        return "\(c.day ?? 0) \(months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 0) \(hh):\(mm)"
     }
+
+    static let amsterdam: Calendar = {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        return cal
+    }()
 
     static func bytes(_ n: Int64) -> String {
         if n < 1024 { return "\(n) B" }
