@@ -56,11 +56,21 @@ final class UploadReceiver {
             self.finishPart()
             headers = []
         }
+        // The last bytes seen: a complete body ends with the closing delimiter `--BOUNDARY--`.
+        // Without it the upload broke off, and nothing of it is kept (not even finished parts).
+        let closing = Array("--\(boundary)--".utf8)
+        var tail: [UInt8] = []
         for try await chunk in body {
             do { try parser.execute(chunk) } catch { throw UploadError.malformed }
             if let failure { throw failure }
+            tail.append(contentsOf: chunk.readableBytesView)
+            if tail.count > closing.count + 8 { tail.removeFirst(tail.count - closing.count - 8) }
         }
         if let failure { throw failure }
+        let trimmed = Array(tail.reversed().drop(while: { $0 == 0x0D || $0 == 0x0A }).reversed())
+        guard trimmed.count >= closing.count, Array(trimmed.suffix(closing.count)) == closing, handle == nil else {
+            throw UploadError.malformed
+        }
     }
 
     private func startPart(_ headers: [(String, String)]) {

@@ -227,6 +227,30 @@ import BewaarAccounts
         }
     }
 
+    @Test func aBrokenOffUploadKeepsNothingAndLosesNothing() async throws {
+        let f = try WebFixture()
+        defer { f.cleanUp() }
+        let id = f.caseID.description
+        let before = try f.store.items(f.caseID).count
+        try await f.app().test(.router) { client in
+            let b = try #require(try await login(client, "J. Bakker"))
+            var h = b.headers
+            h[.contentType] = "multipart/form-data; boundary=\(Multipart.boundary)"
+            let full = Multipart.body([("eerste.txt", "helemaal"), ("tweede.txt", String(repeating: "y", count: 3000))])
+            for cut in [full.count - 10, full.count / 2] {
+                try await client.execute(uri: "/zaken/\(id)/bewijs?_csrf=\(b.csrf)", method: .post, headers: h,
+                                         body: ByteBuffer(string: String(full.prefix(cut)))) { r in
+                    #expect(r.status == .badRequest)
+                    #expect(String(buffer: r.body).contains("Er is niets half bewaard"))
+                }
+            }
+        }
+        #expect(try f.store.items(f.caseID).count == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.folder + "/tmp").isEmpty)
+        #expect(try f.store.check().intact)
+        #expect(WebConfiguration.isLoopback("127.0.0.1") && WebConfiguration.isLoopback("::1") && !WebConfiguration.isLoopback("0.0.0.0"))
+    }
+
     @Test func hostileEvidenceIsRenderedInert() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
