@@ -107,7 +107,7 @@ extension WebApp {
               <form method="post" action="/zaken/\(id.description)/bundel">\(Layout.csrfField(v.session.csrf))<button type="submit">Bundel maken</button></form>
               """
         let verifyForm: HTML = seam.verifyBundle == nil ? "" : """
-            <form class="upload" method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bundel/controleren?_csrf=\(v.session.csrf)">
+            <form method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bundel/controleren?_csrf=\(v.session.csrf)">
             <label for="bundel">Een bundel controleren</label><input type="file" id="bundel" name="bundel" required>
             <div><button type="submit">Controleren</button></div></form>
             """

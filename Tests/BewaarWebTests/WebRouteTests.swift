@@ -119,6 +119,17 @@ import BewaarAccounts
                 #expect(!body.contains("GEHEIME"))
             }
             try await client.execute(uri: "/herkomst/\(f.chatItem.id)", method: .get, headers: s.headers) { #expect($0.status == .notFound) }
+            var uh = s.headers
+            uh[.contentType] = "multipart/form-data; boundary=\(Multipart.boundary)"
+            let mail = "Received: from pc-07.school.example (10.20.12.7) by mail.school.example; Wed, 4 Mar 2026 10:17:39 +0100\r\nSubject: <i>test</i>\r\n\r\nGEHEIME inhoud\r\n"
+            try await client.execute(uri: "/herkomst?_csrf=\(s.csrf)", method: .post, headers: uh,
+                                     body: ByteBuffer(string: Multipart.body([("los.eml", mail)]))) { r in
+                #expect(r.status == .ok)
+                let body = String(buffer: r.body)
+                #expect(body.contains("10.20.12.7"))
+                #expect(body.contains("&lt;i&gt;test&lt;/i&gt;"))
+                #expect(!body.contains("GEHEIME"))
+            }
             let a = try #require(try await login(client, "B. Beheer"))
             try await client.execute(uri: "/beheer", method: .get, headers: a.headers) { r in
                 #expect(r.status == .ok)

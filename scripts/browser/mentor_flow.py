@@ -203,6 +203,11 @@ try:
     if links:
         links[0].click()
         shot("11-herkomst-mail")
+    # A mail read without storing it.
+    d.get(base + "/herkomst")
+    d.find_element(By.ID, "mail").send_keys(mail)
+    d.find_element(By.CSS_SELECTOR, "form[action^='/herkomst'] button").click()
+    check(wait_for(lambda: "Alleen gelezen, niet bewaard" in d.page_source), "a mail is read on the trace page without storing it")
     d.get(base + f"/zaken/{case_id}")
     check("Geen toegang" in d.page_source, "the sysadmin is refused the case page")
     d.save_screenshot(os.path.join(SHOTS, "12-geen-toegang.png"))
