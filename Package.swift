@@ -21,12 +21,20 @@ let package = Package(
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
     ],
+    traits: [
+        // `swift build --traits Web` adds the web interface; the default build stays small and fast.
+        .trait(name: "Web", description: "The local web interface: bewaar serve"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The web interface (`bewaar serve`), only built with `--traits Web`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -77,7 +85,9 @@ let package = Package(
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", "BewaarTrace", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                           .target(name: "BewaarWeb", condition: .when(traits: ["Web"]))],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
         .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
@@ -89,6 +99,22 @@ let package = Package(
             name: "BewaarImportWeb",
             dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarHTML",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
+        // Accounts for the web interface: users, roles, scrypt password hashes (in the case store).
+        .target(
+            name: "BewaarAccounts",
+            dependencies: ["BewaarModel", "BewaarStore", .product(name: "_CryptoExtras", package: "swift-crypto"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // The local web interface: routes, pages, sessions, CSRF, streamed uploads (trait Web).
+        .target(
+            name: "BewaarWeb",
+            dependencies: [
+                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
+                .product(name: "MultipartKit", package: "multipart-kit", condition: .when(traits: ["Web"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
+            ],
             swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
@@ -108,5 +134,14 @@ let package = Package(
         .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),
+        .testTarget(name: "BewaarAccountsTests", dependencies: ["BewaarAccounts", "BewaarStore", "BewaarModel"]),
+        .testTarget(
+            name: "BewaarWebTests",
+            dependencies: [
+                "BewaarWeb", "BewaarKit", "BewaarStore", "BewaarModel", "BewaarAccounts",
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Web"])),
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
+                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
+            ]),
     ]
 )

@@ -19,7 +19,8 @@ public struct Bewaar: ParsableCommand {
         subcommands: [CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
                       InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
                       StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
-                      BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self])
+                      BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self]
+                      + webSubcommands)
 
     public init() {}
 
@@ -60,6 +61,13 @@ public struct Bewaar: ParsableCommand {
         return nil
     }
 }
+
+/// `bewaar user` always; `bewaar serve` only in a build with the Web trait.
+#if Web
+let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, ServeCommand.self]
+#else
+let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self]
+#endif
 
 /// The version Bewaar reports in bundles and reports.
 public enum BewaarVersion {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import BewaarKit
 import BewaarModel
+import BewaarStore
+import BewaarAccounts
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +86,25 @@ struct DemoCommand: ParsableCommand {
         out(t("Het rapport: \(packetFolder)/rapport.pdf", "The report: \(packetFolder)/rapport.pdf"))
         out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",
               "Done. Explore the store further with: bewaar case show \(caseID) --store \(storePath)"))
+        try serveHint(storePath: storePath, t: t)
     }
+
+    /// Makes the demo login in the demo store and prints how to open it in a browser.
+    func serveHint(storePath: String, t: (String, String) -> String) throws {
+        let store = try CaseStore(path: storePath, create: false)
+        try Accounts(store: store).add(name: Self.demoUser, role: .mentor, password: Self.demoPassword, actor: "demo")
+        out("")
+        out(t("== De webinterface", "== The web interface"))
+        out(t("Start hem met:   bewaar serve --store \(Self.shellQuoted(storePath))",
+              "Start it with:   bewaar serve --store \(Self.shellQuoted(storePath))"))
+        out(t("(of vanuit de broncode: swift run --traits Web bewaar serve --store \(Self.shellQuoted(storePath)))",
+              "(or from the sources: swift run --traits Web bewaar serve --store \(Self.shellQuoted(storePath)))"))
+        out(t("Open dan http://127.0.0.1:8080/ en log in als \(Self.demoUser) met wachtwoord \(Self.demoPassword)",
+              "Then open http://127.0.0.1:8080/ and log in as \(Self.demoUser) with password \(Self.demoPassword)"))
+    }
+
+    static let demoUser = "J. Bakker"
+    static let demoPassword = "demo-wachtwoord-2026"
 }
 
 extension DemoCommand {

@@ -111,6 +111,9 @@ enum Schema {
             try db.execute(sql: WorkflowSchema.v2)
         }
         registerTraceMigrations(&m)
+        m.registerMigration("v3-accounts") { db in
+            try db.execute(sql: AccountSchema.v3)
+        }
         return m
     }
 }

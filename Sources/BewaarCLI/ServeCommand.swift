@@ -1,0 +1,62 @@
+#if Web
+import ArgumentParser
+import Foundation
+import BewaarKit
+import BewaarWeb
+
+/// `bewaar serve`: the local web interface for mentors and afdelingsleiders.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start de webinterface voor mentoren en afdelingsleiders (alleen op deze computer, tenzij --host anders zegt).",
+        discussion: """
+            Luistert standaard op 127.0.0.1:8080. Maak eerst accounts met `bewaar user add`. Zet de interface \
+            voor gebruik vanaf andere computers achter de HTTPS-proxy van de school en geef dan --secure-cookies.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Adres om op te luisteren.") var host: String = "127.0.0.1"
+    @Option(help: "Poort.") var port: Int = 8080
+    @Option(name: .customLong("max-upload-mb"), help: "Grootste upload in MB (alle bestanden samen).") var maxUploadMB: Int = 512
+    @Flag(name: .customLong("secure-cookies"), help: "Cookies alleen over HTTPS (achter een HTTPS-proxy).") var secureCookies = false
+
+    func run() throws {
+        let store = try global.openStore(create: true)
+        if !WebConfiguration.isLoopback(host) {
+            FileHandle.standardError.write(Data(global.t(
+                "LET OP: de webinterface luistert op \(host), dus ook voor andere computers. Zet hem achter de HTTPS-proxy van de school (zie README) en gebruik --secure-cookies; gegevens van minderjarigen horen niet onversleuteld over het netwerk.\n",
+                "WARNING: the web interface listens on \(host), so other computers can reach it. Put it behind the school's HTTPS proxy (see README) and use --secure-cookies; data about minors must not cross the network unencrypted.\n").utf8))
+        }
+        if try store.accounts().isEmpty {
+            FileHandle.standardError.write(Data(global.t(
+                "Er zijn nog geen accounts. Maak er een met: bewaar user add NAAM --role mentor --store \(store.path)\n",
+                "There are no accounts yet. Make one with: bewaar user add NAME --role mentor --store \(store.path)\n").utf8))
+        }
+        let config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies)
+        let banner = global.t("Bewaar-webinterface: http://\(host):PORT/  (stoppen: Ctrl-C)", "Bewaar web interface: http://\(host):PORT/  (stop: Ctrl-C)")
+        let outcome = ServeOutcome()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                let app = WebServer.application(store: store, configuration: config, packet: ServeSeams.packet,
+                                                 trace: ServeSeams.trace(storePath: store.path)) { port in
+                    out(banner.replacingOccurrences(of: "PORT", with: String(port)))
+                }
+                try await app.runService()
+            } catch {
+                outcome.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let e = outcome.error { throw e }
+    }
+}
+
+/// The error the server stopped with, handed from its task to the waiting command.
+final class ServeOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    func set(_ e: any Error) { lock.lock(); stored = e; lock.unlock() }
+    var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
+}
+#endif

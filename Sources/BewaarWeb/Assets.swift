@@ -1,0 +1,91 @@
+#if Web
+/// The stylesheet and the small progressive-enhancement script, served from /static/.
+/// Contrast is at least 4.5:1 everywhere; sizes in rem so 200% zoom reflows.
+enum Assets {
+    static let css = """
+        :root { --ink: #1b1b1b; --paper: #ffffff; --accent: #0b4f8a; --muted: #4a4a4a; --line: #8a8a8a; --warn: #8a1c00; --ok: #155724; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: var(--ink); background: var(--paper); }
+        header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; padding: .5rem 1rem; background: #0b3a63; color: #fff; }
+        header a, header span, header strong { color: #fff; }
+        .merk { font-weight: bold; font-size: 1.25rem; }
+        nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 1rem; margin: 0; padding: 0; }
+        .zaaknav { padding: .5rem 1rem; background: #e8eef5; }
+        .zaaknav a { color: #0b3a63; font-weight: bold; }
+        a[aria-current="page"] { text-decoration: underline 3px; }
+        .uit { margin-left: auto; display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+        main { padding: 1rem; max-width: 70rem; }
+        footer { padding: 1rem; color: var(--muted); border-top: 1px solid var(--line); font-size: .9rem; }
+        .skip { position: absolute; left: -999rem; }
+        .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: .5rem; z-index: 10; }
+        a { color: var(--accent); }
+        :focus-visible { outline: 3px solid #c75000; outline-offset: 2px; }
+        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+        th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+        th { background: #eef1f4; overflow-wrap: normal; }
+        label { display: block; font-weight: bold; margin-top: .5rem; }
+        input[type=text], input[type=password], input[type=date], input[type=search], select, textarea { font: inherit; padding: .3rem; border: 1px solid #555; max-width: 100%; width: 30rem; }
+        textarea { min-height: 4rem; }
+        button { font: inherit; padding: .35rem .9rem; background: var(--accent); color: #fff; border: 2px solid var(--accent); border-radius: 3px; cursor: pointer; margin-top: .5rem; }
+        button.licht { background: #fff; color: var(--accent); }
+        fieldset { border: 1px solid var(--line); margin: 1rem 0; padding: .5rem 1rem 1rem; }
+        legend { font-weight: bold; }
+        .stap { border: 1px solid var(--line); padding: .5rem 1rem; margin: .75rem 0; }
+        .stap h3 { margin: .25rem 0; }
+        .status-gedaan { color: var(--ok); font-weight: bold; }
+        .status-open { color: var(--warn); font-weight: bold; }
+        .melding { padding: .5rem 1rem; border-left: 5px solid var(--warn); background: #fff4ef; }
+        .goed { padding: .5rem 1rem; border-left: 5px solid var(--ok); background: #eef8f0; }
+        .uitleg { color: var(--muted); }
+        .bericht { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .bron { white-space: pre-wrap; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace; background: #f4f4f4; padding: .5rem; border: 1px solid var(--line); }
+        mark { background: #ffe066; color: #000; }
+        .sleepvlak { border: 2px dashed #555; padding: 1rem; margin: .5rem 0; }
+        .sleepvlak.boven { background: #e8eef5; }
+        progress { width: 100%; height: 1.25rem; }
+        .verborgen { display: none; }
+        .kolommen { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        """
+
+    /// Progressive enhancement only: drag-and-drop onto the upload field and a progress bar.
+    /// Without it the plain form posts the same way.
+    static let js = """
+        "use strict";
+        document.addEventListener("DOMContentLoaded", function () {
+          document.querySelectorAll("form.upload").forEach(function (form) {
+            var input = form.querySelector("input[type=file]");
+            var zone = form.querySelector(".sleepvlak");
+            var bar = form.querySelector("progress");
+            var status = form.querySelector(".voortgang");
+            if (zone && input) {
+              zone.addEventListener("dragover", function (e) { e.preventDefault(); zone.classList.add("boven"); });
+              zone.addEventListener("dragleave", function () { zone.classList.remove("boven"); });
+              zone.addEventListener("drop", function (e) {
+                e.preventDefault(); zone.classList.remove("boven");
+                if (e.dataTransfer && e.dataTransfer.files.length) { input.files = e.dataTransfer.files; }
+              });
+            }
+            form.addEventListener("submit", function (e) {
+              if (!window.XMLHttpRequest || !window.FormData) { return; }
+              e.preventDefault();
+              var xhr = new XMLHttpRequest();
+              xhr.open("POST", form.action);
+              if (bar) { bar.classList.remove("verborgen"); bar.value = 0; }
+              xhr.upload.addEventListener("progress", function (p) {
+                if (p.lengthComputable && bar) {
+                  bar.value = Math.round(100 * p.loaded / p.total);
+                  if (status) { status.textContent = bar.value + "% verzonden"; }
+                }
+              });
+              xhr.addEventListener("load", function () {
+                if (xhr.status >= 200 && xhr.status < 300) { window.location.href = xhr.responseURL; }
+                else { if (status) { status.textContent = "Uploaden mislukt (" + xhr.status + "). Het bestand is niet bewaard; probeer het opnieuw of kies een kleiner bestand."; } }
+              });
+              xhr.addEventListener("error", function () { if (status) { status.textContent = "De verbinding is verbroken; er is niets half bewaard. Probeer het opnieuw."; } });
+              xhr.send(new FormData(form));
+            });
+          });
+        });
+        """
+}
+#endif

@@ -1,0 +1,93 @@
+#if Web
+import Foundation
+import BewaarAccounts
+
+/// The page frame: header with navigation and the signed-in account, main content, footer.
+/// Every page links only its own stylesheet and script (no inline script or style, CSP).
+enum Layout {
+    static func page(title: String, account: Account?, csrf: String, caseNav: String? = nil, current: String = "",
+                     body: HTML) -> HTML {
+        var nav: [HTML] = []
+        if let account {
+            if account.role.readsCases { nav.append(link("/zaken", "Mijn zaken", current == "zaken")) }
+            if account.role != .beheerder { nav.append(link("/herkomst", "Herkomst e-mail", current == "herkomst")) }
+            if account.role == .beheerder { nav.append(link("/beheer", "Accounts", current == "beheer")) }
+        }
+        var caseLinks: HTML = ""
+        if let id = caseNav {
+            caseLinks = """
+                <nav class="zaaknav" aria-label="Zaak \(id)"><ul>\(link("/zaken/\(id)", "Zaak", current == "zaak"))\(link("/zaken/\(id)/tijdlijn", "Tijdlijn", current == "tijdlijn"))\(link("/zaken/\(id)/pakket", "Pakket", current == "pakket"))\(link("/zaken/\(id)/logboek", "Logboek", current == "logboek"))</ul></nav>
+                """
+        }
+        let who: HTML = account.map { a -> HTML in
+            """
+            <form class="uit" method="post" action="/uitloggen"><input type="hidden" name="_csrf" value="\(csrf)">\
+            <span>Ingelogd als <strong>\(a.name)</strong> (\(a.role.dutch))</span> <button type="submit">Uitloggen</button></form>
+            """
+        } ?? ""
+        return """
+            <!doctype html>
+            <html lang="nl">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) – Bewaar</title>
+            <link rel="stylesheet" href="/static/app.css">
+            <script src="/static/app.js" defer></script>
+            </head>
+            <body>
+            <a class="skip" href="#inhoud">Naar de inhoud</a>
+            <header><div class="merk">Bewaar</div><nav aria-label="Hoofdmenu"><ul>\(nav)</ul></nav>\(who)</header>
+            \(caseLinks)
+            <main id="inhoud">
+            <h1>\(title)</h1>
+            \(body)
+            </main>
+            <footer>Bewaar – bewijs van (cyber)pesten bewaren volgens het anti-pestprotocol. Alles blijft op deze schoolcomputer.</footer>
+            </body>
+            </html>
+            """
+    }
+
+    static func link(_ href: String, _ text: String, _ current: Bool) -> HTML {
+        current ? "<li><a href=\"\(href)\" aria-current=\"page\">\(text)</a></li>" : "<li><a href=\"\(href)\">\(text)</a></li>"
+    }
+
+    /// A page without navigation (errors, refusals).
+    static func bare(title: String, message: String, back: String? = nil) -> HTML {
+        let backLink: HTML = back.map { "<p><a href=\"\($0)\">Terug</a></p>" } ?? "<p><a href=\"/\">Naar het begin</a></p>"
+        return """
+            <!doctype html>
+            <html lang="nl">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) – Bewaar</title><link rel="stylesheet" href="/static/app.css"></head>
+            <body><header><div class="merk">Bewaar</div></header><main id="inhoud"><h1>\(title)</h1><p class="melding">\(message)</p>\(backLink)</main></body>
+            </html>
+            """
+    }
+
+    static func csrfField(_ token: String) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">" }
+
+    /// Date and time in Dutch, Amsterdam time ("25 nov 2026 15:06"), without a DateFormatter
+    /// per call (a timeline page shows a hundred of them).
+    static func time(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        let c = amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+        let hh = String(c.hour ?? 0).leftPadded(2), mm = String(c.minute ?? 0).leftPadded(2)
+        return "\(c.day ?? 0) \(months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 0) \(hh):\(mm)"
+    }
+
+    static let amsterdam: Calendar = {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        return cal
+    }()
+
+    static func bytes(_ n: Int64) -> String {
+        if n < 1024 { return "\(n) B" }
+        if n < 1 << 20 { return String(format: "%.1f kB", Double(n) / 1024).replacingOccurrences(of: ".", with: ",") }
+        return String(format: "%.1f MB", Double(n) / 1_048_576).replacingOccurrences(of: ".", with: ",")
+    }
+}
+#endif

@@ -1,0 +1,11 @@
+#if Web
+/// What happened to one uploaded file, shown once on the case page.
+struct UploadOutcome: Sendable, Hashable {
+    var name: String
+    var ok: Bool
+    var format: String
+    var messages: Int
+    var warnings: [String]
+    var note: String
+}
+#endif

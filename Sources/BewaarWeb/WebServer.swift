@@ -1,0 +1,44 @@
+#if Web
+import Foundation
+import Hummingbird
+import BewaarStore
+
+/// Builds the web interface of `bewaar serve` on a case store.
+public enum WebServer {
+    /// The router with every page; tests drive it in-process.
+    public static func router(store: CaseStore, configuration: WebConfiguration,
+                              packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()) -> Router<BasicRequestContext> {
+        let app = WebApp(store: store, config: configuration)
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.get("/static/app.css") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Assets.css)))
+        }
+        router.get("/static/app.js") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                     body: .init(byteBuffer: ByteBuffer(string: Assets.js)))
+        }
+        router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
+        app.addLoginRoutes(router)
+        app.addCaseRoutes(router)
+        app.addUploadRoute(router)
+        app.addTimelineRoutes(router)
+        app.addPacketRoutes(router, seam: packet)
+        app.addVerifyRoute(router, seam: packet)
+        app.addLogRoute(router)
+        app.addTraceRoutes(router, seam: trace)
+        app.addAdminRoutes(router)
+        return router
+    }
+
+    /// The application listening on `configuration.host:port`.
+    public static func application(store: CaseStore, configuration: WebConfiguration,
+                                   packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam(),
+                                   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(router: router(store: store, configuration: configuration, packet: packet, trace: trace),
+                    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Bewaar"),
+                    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
+    }
+}
+#endif

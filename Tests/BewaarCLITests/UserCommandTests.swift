@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// `bewaar user add|list` and the demo's web hint, through the built executable.
+@Suite struct UserCommandTests {
+    /// Runs `bewaar ARGS` with `input` on its standard input (a pipe, not a terminal).
+    func run(_ args: [String], input: String) throws -> BewaarBinary.Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: BewaarBinary.path)
+        p.arguments = args
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "USER": "testgebruiker", "LANG": "nl_NL.UTF-8"]
+        let inPipe = Pipe(), out = Pipe(), err = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        inPipe.fileHandleForWriting.write(Data(input.utf8))
+        try inPipe.fileHandleForWriting.close()
+        p.waitUntilExit()
+        return BewaarBinary.Result(status: p.terminationStatus,
+                                   stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                                   stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test func aUserIsAddedWithThePasswordFromStdinAndNeverShown() throws {
+        let t = BewaarBinary.TempDir()
+        let r = try run(["user", "add", "J. Bakker", "--role", "mentor", "--store", t.store], input: "heel-geheim-123\n")
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Account J. Bakker (mentor) opgeslagen."))
+        let list = try BewaarBinary.run(["user", "list", "--store", t.store])
+        #expect(list.stdout.contains("J. Bakker\tmentor"))
+        let db = try Data(contentsOf: URL(fileURLWithPath: t.store + "/bewaar.sqlite"))
+        #expect(db.range(of: Data("heel-geheim-123".utf8)) == nil)
+        #expect(db.range(of: Data("scrypt$32768$8$1$".utf8)) != nil)
+    }
+
+    @Test func aWrongRoleOrAShortPasswordIsAPlainError() throws {
+        let t = BewaarBinary.TempDir()
+        let role = try run(["user", "add", "X", "--role", "directeur", "--store", t.store], input: "heel-geheim-123\n")
+        #expect(role.status == 1)
+        #expect(role.stderr.contains("Onbekende rol 'directeur'"))
+        let short = try run(["user", "add", "X", "--role", "mentor", "--store", t.store], input: "kort\n")
+        #expect(short.status == 1)
+        #expect(short.stderr.contains("te kort"))
+    }
+
+    @Test func theDemoEndsWithTheServeCommandAndAWorkingLogin() throws {
+        let t = BewaarBinary.TempDir()
+        let r = try BewaarBinary.run(["demo", "--samples", BewaarBinary.packageRoot + "/samples", "--store", t.store])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("bewaar serve --store \(t.store)"))
+        #expect(r.stdout.contains("log in als J. Bakker met wachtwoord demo-wachtwoord-2026"))
+        let list = try BewaarBinary.run(["user", "list", "--store", t.store])
+        #expect(list.stdout.contains("J. Bakker\tmentor"))
+    }
+}

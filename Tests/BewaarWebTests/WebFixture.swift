@@ -1,0 +1,145 @@
+#if Web
+import Foundation
+import Testing
+import Hummingbird
+import HummingbirdTesting
+import HTTPTypes
+import BewaarModel
+import BewaarStore
+import BewaarAccounts
+@testable import BewaarWeb
+
+/// A clock tests move forward (session expiry).
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = Date()
+    var now: Date { lock.lock(); defer { lock.unlock() }; return value }
+    func advance(_ s: TimeInterval) { lock.lock(); value = value.addingTimeInterval(s); lock.unlock() }
+}
+
+/// A store in a temporary folder with one case, accounts for every role, a chat with a
+/// hostile message and an e-mail.
+struct WebFixture {
+    let folder: String
+    let store: CaseStore
+    let caseID: CaseID
+    let chatItem: EvidenceItem
+    let mailItem: EvidenceItem
+    let clock = TestClock()
+    static let password = "geheim-wachtwoord-1"
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "bewaar-web-" + UUID().uuidString
+        store = try CaseStore(path: folder, create: true)
+        let c = try store.openCase(title: "Pesten in groepsapp 2B", actor: "J. Bakker", people: [
+            Person(name: "Sanne de Vries", role: .slachtoffer), Person(name: "Daan Jansen", role: .vermoedelijkeDader),
+            Person(name: "J. Bakker", role: .mentor),
+        ])
+        caseID = c.id
+        let accounts = Accounts(store: store, hasher: .forTests)
+        for (name, role) in [("J. Bakker", AccountRole.mentor), ("K. Smit", .mentor), ("A. de Groot", .afdelingsleider),
+                             ("S. Systeem", .systeembeheerder), ("B. Beheer", .beheerder)] {
+            try accounts.add(name: name, role: role, password: Self.password, actor: "test")
+        }
+        chatItem = try Self.seedChat(store, caseID, lines: [
+            ("Daan Jansen", "Niemand wil jou in de groep"),
+            ("Daan Jansen", "<script>alert('xss')</script>"),
+            ("Lotte Visser", "Doe normaal Daan"),
+        ])
+        mailItem = try Self.seedMail(store, caseID)
+    }
+
+    func configuration(uploadLimit: Int64 = 1 << 20) -> WebConfiguration {
+        let clock = self.clock
+        return WebConfiguration(uploadLimit: uploadLimit, sessionIdle: 30 * 60, failedLoginDelay: 0, hasher: .forTests, clock: { clock.now })
+    }
+
+    func app(uploadLimit: Int64 = 1 << 20) -> some ApplicationProtocol {
+        Application(router: WebServer.router(store: store, configuration: configuration(uploadLimit: uploadLimit)))
+    }
+
+    static func seedChat(_ store: CaseStore, _ id: CaseID, lines: [(String, String)]) throws -> EvidenceItem {
+        var text = ""
+        var messages: [Message] = []
+        for (n, l) in lines.enumerated() {
+            let line = "0\(n + 1)-03-2026 10:0\(n) - \(l.0): \(l.1)\n"
+            let offset = Int64(text.utf8.count)
+            text += line
+            let date = Date(timeIntervalSince1970: 1_772_355_600 + Double(n * 86_400))
+            messages.append(Message(timestamp: Timestamp(date: date, utcOffsetSeconds: 3600), author: l.0, text: l.1,
+                                    origin: Origin(line: n + 1, offset: offset, length: Int64(line.utf8.count))))
+        }
+        let path = NSTemporaryDirectory() + "chat-" + UUID().uuidString + ".txt"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (digest, size) = try store.objects.put(file: path)
+        let e = NewEvidence(name: "WhatsApp-chat \"2B\" <groep>.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+                            collectedBy: "J. Bakker", collectedFrom: "telefoon van Sanne", messages: messages)
+        return try store.recordIngest(e, in: id).item
+    }
+
+    static let mailBody = "Dit is de GEHEIME tekst van de mail."
+
+    static func seedMail(_ store: CaseStore, _ id: CaseID) throws -> EvidenceItem {
+        let mail = """
+            Received: from pc-lokaal-12.school.example (10.20.30.41) by mail.school.example; Tue, 3 Mar 2026 10:00:00 +0100\r
+            From: anoniem@example.org\r
+            To: sanne@example.org\r
+            Subject: <b>jij</b> weer\r
+            \r
+            \(mailBody)\r
+
+            """
+        let path = NSTemporaryDirectory() + "mail-" + UUID().uuidString + ".eml"
+        try Data(mail.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (digest, size) = try store.objects.put(file: path)
+        let e = NewEvidence(name: "anonieme-mail.eml", size: size, sha256: digest, mediaType: "message/rfc822", format: "email",
+                            collectedBy: "J. Bakker")
+        return try store.recordIngest(e, in: id).item
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+/// A signed-in browser: its session cookie and the CSRF token of its forms.
+struct Browser: Sendable {
+    var cookie: String
+    var csrf: String
+
+    var headers: HTTPFields { [.cookie: cookie] }
+
+    func form(_ fields: [String: String]) -> (HTTPFields, ByteBuffer) {
+        var h = headers
+        h[.contentType] = "application/x-www-form-urlencoded"
+        let body = fields.map { "\(URLText.encode($0.key))=\(URLText.encode($0.value))" }.joined(separator: "&")
+        return (h, ByteBuffer(string: body))
+    }
+}
+
+func csrfToken(in body: String) -> String? {
+    body.firstMatch(of: /name="_csrf" value="([0-9a-f]{64})"/).map { String($0.output.1) }
+}
+
+func sessionCookie(_ r: TestResponse) -> String? {
+    r.headers[values: .setCookie].compactMap { v -> String? in
+        let first = String(v.split(separator: ";")[0])
+        return first.hasPrefix(WebApp.cookieName + "=") && first.count > WebApp.cookieName.count + 1 ? first : nil
+    }.first
+}
+
+/// Logs in through the real form; returns the browser or nil when refused.
+func login(_ client: some TestClientProtocol, _ name: String, password: String = WebFixture.password) async throws -> Browser? {
+    let (cookie, token) = try await client.execute(uri: "/inloggen", method: .get) { r in
+        (sessionCookie(r) ?? "", csrfToken(in: String(buffer: r.body)) ?? "")
+    }
+    let pre = Browser(cookie: cookie, csrf: token)
+    let (h, b) = pre.form(["_csrf": token, "naam": name, "wachtwoord": password])
+    guard let signed = try await client.execute(uri: "/inloggen", method: .post, headers: h, body: b, testCallback: { r -> String? in
+        r.status == .seeOther ? sessionCookie(r) : nil
+    }) else { return nil }
+    let csrf = try await client.execute(uri: "/", method: .get, headers: [.cookie: signed]) { r in r.headers[.location] ?? "/zaken" }
+    let page = try await client.execute(uri: csrf, method: .get, headers: [.cookie: signed]) { String(buffer: $0.body) }
+    return Browser(cookie: signed, csrf: csrfToken(in: page) ?? "")
+}
+#endif

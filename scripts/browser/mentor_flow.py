@@ -1,0 +1,231 @@
+"""The mentor flow of issue 9 in headless Chromium, end to end, with a screenshot of every page.
+
+Log in as a mentor, open the case, upload the sample WhatsApp chat (as a zip) and e-mail, tick
+step 1, search the timeline, mark a message, escalate; log in as the afdelingsleider, build and
+download the packet; the systeembeheerder opens the trace page. Fails on any CSP violation in
+the browser console, on a field without a label, or on a page that scrolls sideways at 200% zoom.
+"""
+import os, shutil, socket, subprocess, sys, tempfile, time, zipfile
+
+os.environ["SE_OFFLINE"] = "true"
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+BEWAAR = sys.argv[1]
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SHOTS = os.path.join(ROOT, "docs", "screenshots")
+SAMPLES = os.path.join(ROOT, "samples", "evidence")
+PASSWORD = "browser-test-wachtwoord"
+os.makedirs(SHOTS, exist_ok=True)
+work = tempfile.mkdtemp(prefix="bewaar-browser-")
+store = os.path.join(work, "store")
+downloads = os.path.join(work, "downloads")
+os.makedirs(downloads)
+failures = []
+
+
+def bewaar(*args, stdin=None):
+    r = subprocess.run([BEWAAR, *args, "--store", store], input=stdin, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise SystemExit(f"bewaar {' '.join(args)} failed: {r.stderr}")
+    return r.stdout
+
+
+case_id = bewaar("case", "new", "--title", "Pesten in groepsapp klas 2B", "--victim", "Sanne de Vries",
+                 "--suspect", "Daan Jansen", "--mentor", "J. Bakker", "--by", "J. Bakker").strip().split()[0]
+for name, role in [("J. Bakker", "mentor"), ("A. de Groot", "afdelingsleider"), ("S. Systeem", "systeembeheerder"),
+                   ("B. Beheer", "beheerder")]:
+    bewaar("user", "add", name, "--role", role, stdin=PASSWORD + "\n")
+
+chat = [n for n in os.listdir(SAMPLES) if n.lower().startswith("whatsapp")][0]
+chat_zip = os.path.join(work, "WhatsApp Chat - Klas 2B.zip")
+with zipfile.ZipFile(chat_zip, "w") as z:
+    z.write(os.path.join(SAMPLES, chat), "_chat.txt")
+mail = os.path.join(SAMPLES, "anonieme-mail.eml")
+
+s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+server = subprocess.Popen([BEWAAR, "serve", "--store", store, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+base = f"http://127.0.0.1:{port}"
+for _ in range(200):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close(); break
+    except OSError:
+        time.sleep(0.1)
+else:
+    server.kill(); raise SystemExit("bewaar serve did not start")
+
+o = webdriver.ChromeOptions()
+o.binary_location = shutil.which("chromium")
+for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,900", "--no-first-run",
+          "--disable-extensions", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=nl-NL"]:
+    o.add_argument(a)
+o.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+d = webdriver.Chrome(service=Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=o)
+d.set_page_load_timeout(60)
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def page_checks(name):
+    """Labels on every visible field; console free of CSP errors; no sideways scroll at 200% zoom."""
+    unlabelled = d.execute_script("""
+        return Array.from(document.querySelectorAll('input, select, textarea')).filter(function (e) {
+          if (e.type === 'hidden' || e.type === 'submit') return false;
+          return !(e.id && document.querySelector('label[for="' + e.id + '"]')) && !e.closest('label') && !e.getAttribute('aria-label');
+        }).map(function (e) { return e.name || e.id; });""")
+    check(not unlabelled, f"{name}: every field has a label {unlabelled if unlabelled else ''}")
+    errors = [l["message"] for l in d.get_log("browser") if "Content Security Policy" in l["message"] or l["level"] == "SEVERE"]
+    check(not errors, f"{name}: no console errors or CSP violations {errors[:2] if errors else ''}")
+
+
+def shot(name):
+    d.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    page_checks(name)
+
+
+def zoom_check(name):
+    d.set_window_size(600, 900)   # 1200 px wide at 200% zoom is 600 CSS px
+    wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    check(wide <= 1, f"{name}: no sideways scrolling at 200% zoom ({wide} px)")
+    d.save_screenshot(os.path.join(SHOTS, name + "-200procent.png"))
+    d.set_window_size(1200, 900)
+
+
+def wait_for(fn, seconds=10):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            if fn(): return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    return False
+
+
+def login(name):
+    d.delete_all_cookies()
+    d.get(base + "/inloggen")
+    d.find_element(By.ID, "naam").send_keys(name)
+    d.find_element(By.ID, "wachtwoord").send_keys(PASSWORD + Keys.ENTER)   # keyboard only
+
+
+def logout():
+    d.find_element(By.CSS_SELECTOR, "form.uit button").click()
+
+
+try:
+    d.get(base + "/inloggen")
+    shot("01-inloggen")
+    login("J. Bakker")
+    check(d.current_url.endswith("/zaken"), "the mentor lands on Mijn zaken")
+    shot("02-zaken")
+    d.find_element(By.LINK_TEXT, case_id).click()
+    check("Stappenplan cyberpesten" in d.page_source, "the case page shows the checklist")
+    shot("03-zaak")
+    zoom_check("03-zaak")
+    # Upload the chat zip and the e-mail at once (the JS progress bar path).
+    d.find_element(By.ID, "herkomst-bron").send_keys("telefoon van Sanne")
+    d.find_element(By.ID, "bestanden").send_keys(chat_zip + "\n" + mail)
+    d.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+    for _ in range(300):
+        if "anonieme-mail.eml</strong>" in d.page_source: break
+        time.sleep(0.1)
+    check("anonieme-mail.eml</strong>" in d.page_source and "WhatsApp Chat - Klas 2B.zip</strong>" in d.page_source,
+          "each uploaded file shows its result")
+    d.find_element(By.ID, "bewijs").location_once_scrolled_into_view
+    shot("04-zaak-na-upload")
+    # Tick step 1.
+    Select(d.find_element(By.ID, "status-1")).select_by_value("gedaan")
+    d.find_element(By.ID, "notitie-1").send_keys("Chat en e-mail bewaard")
+    d.find_element(By.CSS_SELECTOR, "#stap-1 button").click()
+    check(wait_for(lambda: "status-gedaan" in d.find_element(By.ID, "stap-1").get_attribute("innerHTML")), "step 1 is ticked")
+    # Timeline and search.
+    d.get(base + f"/zaken/{case_id}/tijdlijn")
+    shot("05-tijdlijn")
+    zoom_check("05-tijdlijn")
+    rows = d.find_elements(By.CSS_SELECTOR, "tbody tr[id^=bericht-]")
+    if rows:
+        first_words = rows[0].find_element(By.CSS_SELECTOR, ".bericht").text.split()
+        word = max(first_words, key=len) if first_words else "de"
+        q = d.find_element(By.ID, "q"); q.clear(); q.send_keys(word + Keys.ENTER)
+        check(len(d.find_elements(By.CSS_SELECTOR, "mark")) > 0, f"the search for '{word}' highlights hits")
+        shot("06-tijdlijn-zoeken")
+        row = d.find_elements(By.CSS_SELECTOR, "tbody tr[id^=bericht-]")[0]
+        Select(row.find_element(By.TAG_NAME, "select")).select_by_value("belediging")
+        row.find_element(By.CSS_SELECTOR, "input[name=toelichting]").send_keys("kwetsend")
+        row.find_element(By.TAG_NAME, "button").click()
+        check(wait_for(lambda: "Gemarkeerd: belediging" in d.page_source), "a message is marked with a reason")
+        d.find_elements(By.PARTIAL_LINK_TEXT, "bytes ")[0].click()
+        check("Oorspronkelijke bytes" in d.page_source, "the original bytes are shown beside the normalised text")
+        shot("07-bron")
+    else:
+        print("note: no importer for the chat in this build (Importers.all has no WhatsApp importer yet): search/mark skipped")
+    # Escalate to the afdelingsleider.
+    d.get(base + f"/zaken/{case_id}")
+    d.find_element(By.ID, "aan").send_keys("A. de Groot")
+    Select(d.find_element(By.ID, "reden")).select_by_value("herhaling")
+    d.find_element(By.CSS_SELECTOR, "#escalatie ~ form button, form[action$=escaleren] button").click()
+    check(wait_for(lambda: "Naar <strong>A. de Groot</strong>" in d.page_source), "the case is escalated")
+    logout()
+    # The afdelingsleider builds and downloads the packet.
+    login("A. de Groot")
+    check(case_id in d.page_source, "the afdelingsleider sees the escalated case")
+    d.get(base + f"/zaken/{case_id}/pakket")
+    d.find_element(By.CSS_SELECTOR, "form[action$=pakket] button").click()
+    check(wait_for(lambda: d.find_elements(By.LINK_TEXT, "rapport.pdf")), "the packet is built")
+    shot("08-pakket")
+    d.find_element(By.LINK_TEXT, "rapport.pdf").click()
+    target = os.path.join(downloads, f"zaak-{case_id}-rapport.pdf")
+    for _ in range(200):
+        if os.path.exists(target): break
+        time.sleep(0.1)
+    check(os.path.exists(target) and open(target, "rb").read(4) == b"%PDF", "the packet PDF is downloaded")
+    verify = d.find_elements(By.CSS_SELECTOR, "form[action*=controleren]")
+    print("note: verifying a bundle is not in this build yet (BewaarBundle seam)" if not verify else "")
+    d.get(base + f"/zaken/{case_id}/logboek")
+    check("De keten is heel" in d.page_source, "the custody log shows an intact chain")
+    check("page-viewed" in d.page_source and "packet-downloaded" in d.page_source, "views and downloads are in the log")
+    shot("09-logboek")
+    logout()
+    # The systeembeheerder sees only the trace pages.
+    login("S. Systeem")
+    shot("10-herkomst")
+    links = d.find_elements(By.PARTIAL_LINK_TEXT, "anonieme-mail.eml")
+    check(bool(links), "the sysadmin sees the e-mail in the trace list")
+    if links:
+        links[0].click()
+        shot("11-herkomst-mail")
+    # A mail read without storing it.
+    d.get(base + "/herkomst")
+    d.find_element(By.ID, "mail").send_keys(mail)
+    d.find_element(By.CSS_SELECTOR, "form[action^='/herkomst'] button").click()
+    check(wait_for(lambda: "Alleen gelezen, niet bewaard" in d.page_source), "a mail is read on the trace page without storing it")
+    d.get(base + f"/zaken/{case_id}")
+    check("Geen toegang" in d.page_source, "the sysadmin is refused the case page")
+    d.save_screenshot(os.path.join(SHOTS, "12-geen-toegang.png"))
+    d.get_log("browser")   # the refusal's own 403 is expected
+    d.get(base + "/herkomst")
+    logout()
+    login("B. Beheer")
+    shot("13-beheer")
+finally:
+    d.quit()
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    shutil.rmtree(work, ignore_errors=True)
+
+if failures:
+    print(f"{len(failures)} browser check(s) failed")
+    sys.exit(1)
+print("browser test passed; screenshots in docs/screenshots/")
