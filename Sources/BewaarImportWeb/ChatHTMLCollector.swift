@@ -42,6 +42,12 @@ final class ChatHTMLCollector: HTMLEventHandler {
     private var currentRow: Int?
     private var cellIndex = 0
     private var skip = 0
+    /// Enclosing blocks remembered per element: deeper ones keep only the outer `maxDepth - 1`
+    /// and their own (hostile nesting stays linear); text per block is cut at `maxText` bytes.
+    static let maxDepth = 256
+    static let maxText = 8 << 20
+    private(set) var deepBlocks = 0
+    private(set) var truncated = 0
 
     func startElement(_ name: String, attributes: HTMLAttributes, offset: Int64, tagLength: Int64) {
         if name == "title" || name == "head" { skip += 1; return }
@@ -58,7 +64,9 @@ final class ChatHTMLCollector: HTMLEventHandler {
         if name == "td" || name == "th" { row = currentRow; cell = cellIndex; cellIndex += 1 }
         if name == "table" || name == "tbody" || name == "thead" { row = nil }
         if name == "tr" { row = rowCount }
-        stack.append(Open(name: name, offset: offset, row: row, cell: cell, path: (stack.last?.path ?? []) + [offset]))
+        var path = stack.last?.path ?? []
+        if path.count < Self.maxDepth { path.append(offset) } else { deepBlocks += 1; path[path.count - 1] = offset }
+        stack.append(Open(name: name, offset: offset, row: row, cell: cell, path: path))
     }
 
     func endElement(_ name: String, end: Int64) {
@@ -79,6 +87,10 @@ final class ChatHTMLCollector: HTMLEventHandler {
 
     func text(_ text: String) {
         guard skip == 0, !stack.isEmpty else { return }
+        if stack[stack.count - 1].text.utf8.count + text.utf8.count > Self.maxText {
+            if stack[stack.count - 1].text.utf8.count < Self.maxText { truncated += 1; stack[stack.count - 1].text += " " }
+            return
+        }
         stack[stack.count - 1].text += text
     }
 

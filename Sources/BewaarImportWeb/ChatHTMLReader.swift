@@ -53,10 +53,13 @@ enum ChatHTMLReader {
         var fields: [Field: String] = [:]
         var units: [Int] = []
         var media: [String] = []
+        /// The parent elements of its units (a further paragraph in one of them continues the text).
+        var parents: Set<Int64> = []
         var start: Int64 = .max
         var end: Int64 = 0
         mutating func take(_ i: Int, _ u: ChatHTMLCollector.Unit) {
             units.append(i); media += u.media
+            if u.path.count >= 2 { parents.insert(u.path[u.path.count - 2]) }
             start = min(start, u.offset); end = max(end, u.end)
         }
         var isEmpty: Bool { fields[.time] == nil && fields[.text] == nil && fields[.comment] == nil && media.isEmpty }
@@ -83,6 +86,13 @@ enum ChatHTMLReader {
 
     static func interpret(_ c: ChatHTMLCollector, part: String?, platform: String) -> [ThreadRead] {
         let units = c.sortedUnits()
+        var bounds: [ImportWarning] = []
+        if c.deepBlocks > 0 {
+            bounds.append(ImportWarning("\(part ?? "De pagina"): \(c.deepBlocks) elementen zitten dieper dan \(ChatHTMLCollector.maxDepth) niveaus; van hun omringende blokken zijn alleen de buitenste onthouden (de herkomst van een bericht kan daardoor ruimer zijn).", code: "chat-html-deep"))
+        }
+        if c.truncated > 0 {
+            bounds.append(ImportWarning("\(part ?? "De pagina"): \(c.truncated) tekstblok(ken) langer dan 8 MB zijn afgekapt; het origineel is volledig bewaard.", code: "chat-html-truncated"))
+        }
         let baseLayout = platform == "tiktok" ? "tiktok-html" : "snapchat-html"
         var threads: [ThreadRead] = []
         var thread = ThreadRead(platform: platform, layout: baseLayout)
@@ -222,7 +232,7 @@ enum ChatHTMLReader {
             } else if !u.media.isEmpty && !rec.units.isEmpty {
                 rec.take(i, u)
             } else if rec.fields[.text] != nil, !u.isHeading, u.path.count >= 2,
-                      rec.units.contains(where: { units[$0].path.dropLast().last == u.path[u.path.count - 2] }) {
+                      rec.parents.contains(u.path[u.path.count - 2]) {
                 // A further paragraph of the same message (same parent element).
                 rec.fields[.text]! += "\n" + u.text
                 rec.take(i, u)
@@ -231,6 +241,7 @@ enum ChatHTMLReader {
         }
         emit()
         if !thread.messages.isEmpty { threads.append(thread) }
+        if let first = threads.indices.first { threads[first].warnings += bounds }
         if platform == "snapchat" {
             let layout = sawSavedTables ? "snapchat-html-2022" : "snapchat-html-2023"
             for k in threads.indices where threads[k].layout == "snapchat-html" {

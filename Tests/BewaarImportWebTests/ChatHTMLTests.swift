@@ -154,6 +154,22 @@ struct ChatHTMLTests {
         #expect(i.result.warnings.contains { $0.code == "snapchat-html-generic" })
     }
 
+    @Test func hostileNestingAndLongMessagesStayBounded() throws {
+        // 100,000 nested <div>s around one labelled message, then 20,000 further paragraphs of it.
+        var html = "<html><body>" + String(repeating: "<div>", count: 100_000)
+        html += "<p>From: daanj_12</p><p>Created: 2023-03-04 14:07:09 UTC</p><p>Content: eerste regel</p>"
+        html += String(repeating: "<p>nog een regel</p>", count: 20_000)
+        html += String(repeating: "</div>", count: 100_000) + "</body></html>"
+        let start = Date()
+        let r = WebReading.chatHTML(bytes: Array(html.utf8))
+        #expect(Date().timeIntervalSince(start) < 60)
+        #expect(r.messages.count == 1)
+        #expect(r.messages.first?.author == "daanj_12")
+        #expect(r.messages.first?.text.hasPrefix("eerste regel\nnog een regel") == true)
+        #expect(r.messages.first?.timestamp?.rfc3339 == "2023-03-04T14:07:09Z")
+        #expect(r.warnings.contains { $0.code == "chat-html-deep" })
+    }
+
     @Test func theBuiltBinaryIngestsASnapchatHTMLExport() throws {
         let dir = try Fixtures.tempDir()
         let store = dir.appendingPathComponent("store").path
