@@ -68,16 +68,24 @@ public struct PlatformExportImporter: EvidenceImporter {
         }
         let kinds = container.members.map { ExportLayout.kind(of: $0.path) }
         let threadFolders = Set(zip(container.members, kinds).filter { $0.1 == .metaThreadJSON }.map { folder($0.0.path) })
+        let snapJSON = kinds.contains(.snapchatJSON), tiktokJSON = kinds.contains(.tiktokJSON)
         for (m, kind) in zip(container.members, kinds) {
             // A thread given as JSON and HTML: the JSON is read (exact times); the HTML twin is kept.
             let twin = (kind == .metaThreadHTML && threadFolders.contains(folder(m.path)))
-                || (kind == .snapchatHTML && kinds.contains(.snapchatJSON)) || (kind == .tiktokHTML && kinds.contains(.tiktokJSON))
+                || (kind == .snapchatHTML && snapJSON) || (kind == .tiktokHTML && tiktokJSON)
             let parse = kind != .other && !twin
+            // Other HTML pages of a Snapchat/TikTok export without chat JSON: recognised by content.
+            let sniff = kind == .other && ((platform == "snapchat" && !snapJSON) || (platform == "tiktok" && !tiktokJSON))
+                && (m.lowercasedPath.hasSuffix(".html") || m.lowercasedPath.hasSuffix(".htm"))
             do {
-                let (c, bytes) = try container.keep(m, sink: context.sink, limits: context.limits, capture: parse)
+                let (c, bytes) = try container.keep(m, sink: context.sink, limits: context.limits, capture: parse || sniff)
                 kept[m.path] = c
                 contained.append(c)
-                if parse {
+                let head = sniff ? String(decoding: bytes.prefix(65536), as: UTF8.self) : ""
+                if sniff, head.contains("Chat History with") || head.contains("Saved Chat History"),
+                   case let chats = ChatHTMLReader.read(bytes, part: m.path, platform: platform), !chats.isEmpty {
+                    collected.add(chats.map { titled($0, m.path) }, folder: folder(m.path))
+                } else if parse {
                     collected.add(read(kind, bytes: bytes, name: m.name, part: m.path, platform: platform, zone: context.timeZone, xOwner: xOwner),
                                   folder: folder(m.path))
                 } else {

@@ -146,6 +146,21 @@ struct ChatHTMLTests {
         #expect(i.result.extra["participants"]?.arrayValue == [.string("daanj_12"), .string("sanne.dv")])
     }
 
+    @Test func aTikTokHTMLPageWithAnUnknownNameIsFoundByContent() throws {
+        let dir = try Fixtures.tempDir()
+        let zip = try Fixtures.zip([
+            ("TikTok_Data/user_data_tiktok.txt", Array("Profile\nUsername: sanne.dv\n".utf8)),
+            ("TikTok_Data/Direct Messages/Chat History.txt", Array("Chat History with lotte.v:\nDate: 2024-03-01 10:00:00\nFrom: lotte.v\nContent: hoi\n".utf8)),
+            ("TikTok_Data/Messages/berichten.html", Array(Self.tiktok.utf8)),
+            ("TikTok_Data/Profile/profiel.html", Array("<html><body><p>Profiel</p></body></html>".utf8)),
+        ], to: dir.appendingPathComponent("tiktok.zip"))
+        let i = try Fixtures.inspect(zip)
+        #expect(i.result.format == "tiktok")
+        #expect(i.result.messages.map(\.text) == ["hoi", "je bent zo stom", "laat me", "stop hiermee"])
+        #expect(i.result.messages[1].origin.part == "TikTok_Data/Messages/berichten.html")
+        #expect(i.result.extra["otherFiles"]?.arrayValue?.contains(.string("TikTok_Data/Profile/profiel.html")) == true)
+    }
+
     @Test func aPageWithoutMessagesFallsBackToTextBlocks() throws {
         let dir = try Fixtures.tempDir()
         let f = try Fixtures.write("<html><body><p>Geen gesprekken gevonden.</p></body></html>", to: dir.appendingPathComponent("chat_history.html"))
