@@ -88,7 +88,8 @@ enum ExportLayout {
             if lower.hasPrefix("message_") { return .metaThreadHTML }
             if text.contains("class=\"thread\"") && text.contains("class=\"message\"") && text.contains("class=\"user\"") { return .metaThreadHTML }
             if lower.hasPrefix("chat_history") || text.contains("Saved Chat History") { return .snapchatHTML }
-            if text.contains("Chat History with") || lower.hasPrefix("user_data") { return .tiktokHTML }
+            // A page merely mentioning the words is not enough: the labelled fields must be there too.
+            if lower.hasPrefix("user_data") || (text.contains("Chat History with") && text.contains("From") && text.contains("Date")) { return .tiktokHTML }
         }
         return k
     }

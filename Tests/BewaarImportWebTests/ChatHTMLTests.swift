@@ -161,6 +161,14 @@ struct ChatHTMLTests {
         #expect(i.result.extra["otherFiles"]?.arrayValue?.contains(.string("TikTok_Data/Profile/profiel.html")) == true)
     }
 
+    @Test func aSavedPageMentioningChatHistoryStaysAPage() throws {
+        let dir = try Fixtures.tempDir()
+        let f = try Fixtures.write("<html><body><p>Zo bekijk je je Chat History with vrienden op TikTok.</p></body></html>", to: dir.appendingPathComponent("uitleg.html"))
+        #expect(try Fixtures.inspect(f).result.format == "html")
+        let g = try Fixtures.write(Self.tiktok, to: dir.appendingPathComponent("export.html"))
+        #expect(try Fixtures.inspect(g).result.format == "tiktok")
+    }
+
     @Test func aPageWithoutMessagesFallsBackToTextBlocks() throws {
         let dir = try Fixtures.tempDir()
         let f = try Fixtures.write("<html><body><p>Geen gesprekken gevonden.</p></body></html>", to: dir.appendingPathComponent("chat_history.html"))
