@@ -6,6 +6,7 @@ enum ExportFileKind: Equatable {
     case metaPosts
     case tiktokJSON
     case tiktokTXT
+    case tiktokHTML
     case snapchatJSON
     case snapchatHTML
     case xData
@@ -35,6 +36,10 @@ enum ExportLayout {
         if name.hasSuffix(".txt"), folders.contains(where: { $0 == "direct messages" || $0 == "direct_messages" || $0 == "chat history" }) || name == "direct messages.txt" {
             return .tiktokTXT
         }
+        if name.hasSuffix(".html") || name.hasSuffix(".htm"), name.hasPrefix("user_data")
+            || folders.contains(where: { $0 == "direct messages" || $0 == "direct_messages" || $0 == "chat history" }) || name.hasPrefix("direct message") {
+            return .tiktokHTML
+        }
         if name == "chat_history.json" { return .snapchatJSON }
         if name.hasSuffix(".html") && (name.hasPrefix("chat_history") || folders.last == "chat_history") { return .snapchatHTML }
         if name.hasSuffix(".js"), folders.last == "data" { return .xData }
@@ -51,7 +56,7 @@ enum ExportLayout {
                 || l.contains("facebook") { votes["facebook", default: 0] += 1 }
             switch kind(of: p) {
             case .metaThreadJSON, .metaThreadHTML, .metaComments, .metaPosts: votes["meta", default: 0] += 1
-            case .tiktokJSON, .tiktokTXT: votes["tiktok", default: 0] += 5
+            case .tiktokJSON, .tiktokTXT, .tiktokHTML: votes["tiktok", default: 0] += 5
             case .snapchatJSON, .snapchatHTML: votes["snapchat", default: 0] += 5
             case .xData: votes["x", default: 0] += 1
             case .other:
@@ -82,7 +87,9 @@ enum ExportLayout {
             if text.contains("_a6-g") || text.contains("_2lej") || (text.contains("uiBoxWhite") && text.contains("pam")) { return .metaThreadHTML }
             if lower.hasPrefix("message_") { return .metaThreadHTML }
             if text.contains("class=\"thread\"") && text.contains("class=\"message\"") && text.contains("class=\"user\"") { return .metaThreadHTML }
-            if lower.hasPrefix("chat_history") { return .snapchatHTML }
+            if lower.hasPrefix("chat_history") || text.contains("Saved Chat History") { return .snapchatHTML }
+            // A page merely mentioning the words is not enough: the labelled fields must be there too.
+            if lower.hasPrefix("user_data") || (text.contains("Chat History with") && text.contains("From") && text.contains("Date")) { return .tiktokHTML }
         }
         return k
     }

@@ -43,7 +43,7 @@ public struct PlatformExportImporter: EvidenceImporter {
         case .metaThreadJSON, .metaThreadHTML, .metaComments, .metaPosts:
             let t = String(decoding: head.prefix(65536), as: UTF8.self).lowercased()
             return t.contains("instagram") ? "instagram" : "facebook"
-        case .tiktokJSON, .tiktokTXT: return "tiktok"
+        case .tiktokJSON, .tiktokTXT, .tiktokHTML: return "tiktok"
         case .snapchatJSON, .snapchatHTML: return "snapchat"
         case .xData: return "x"
         case .other: return "unknown"
@@ -68,15 +68,24 @@ public struct PlatformExportImporter: EvidenceImporter {
         }
         let kinds = container.members.map { ExportLayout.kind(of: $0.path) }
         let threadFolders = Set(zip(container.members, kinds).filter { $0.1 == .metaThreadJSON }.map { folder($0.0.path) })
+        let snapJSON = kinds.contains(.snapchatJSON), tiktokJSON = kinds.contains(.tiktokJSON)
         for (m, kind) in zip(container.members, kinds) {
             // A thread given as JSON and HTML: the JSON is read (exact times); the HTML twin is kept.
-            let twin = kind == .metaThreadHTML && threadFolders.contains(folder(m.path))
+            let twin = (kind == .metaThreadHTML && threadFolders.contains(folder(m.path)))
+                || (kind == .snapchatHTML && snapJSON) || (kind == .tiktokHTML && tiktokJSON)
             let parse = kind != .other && !twin
+            // Other HTML pages of a Snapchat/TikTok export without chat JSON: recognised by content.
+            let sniff = kind == .other && ((platform == "snapchat" && !snapJSON) || (platform == "tiktok" && !tiktokJSON))
+                && (m.lowercasedPath.hasSuffix(".html") || m.lowercasedPath.hasSuffix(".htm"))
             do {
-                let (c, bytes) = try container.keep(m, sink: context.sink, limits: context.limits, capture: parse)
+                let (c, bytes) = try container.keep(m, sink: context.sink, limits: context.limits, capture: parse || sniff)
                 kept[m.path] = c
                 contained.append(c)
-                if parse {
+                let head = sniff ? String(decoding: bytes.prefix(65536), as: UTF8.self) : ""
+                if sniff, head.contains("Chat History with") || head.contains("Saved Chat History"),
+                   case let chats = ChatHTMLReader.read(bytes, part: m.path, platform: platform), !chats.isEmpty {
+                    collected.add(chats.map { titled($0, m.path) }, folder: folder(m.path))
+                } else if parse {
                     collected.add(read(kind, bytes: bytes, name: m.name, part: m.path, platform: platform, zone: context.timeZone, xOwner: xOwner),
                                   folder: folder(m.path))
                 } else {
@@ -98,7 +107,18 @@ public struct PlatformExportImporter: EvidenceImporter {
         let kind = ExportLayout.kind(name: source.name, head: head)
         let p = platform(kind, head)
         var collected = Collected(platform: p)
-        if kind == .metaThreadHTML {
+        if kind == .snapchatHTML || kind == .tiktokHTML {
+            // Streamed like the Meta pages; falls back to the generic page reader when no message is found.
+            let threads = try ChatHTMLReader.read(file: source.path, part: nil, platform: kind == .tiktokHTML ? "tiktok" : "snapchat")
+            if threads.isEmpty {
+                guard source.size <= context.limits.maxMemberBytes else { throw WebImportError.tooLarge(source.name, source.size) }
+                var bytes: [UInt8] = []
+                try FileChunks.forEach(source.path) { bytes.append(contentsOf: $0) }
+                collected.add(read(kind, bytes: bytes, name: source.name, part: nil, platform: p, zone: context.timeZone, xOwner: nil), folder: "")
+            } else {
+                collected.add(threads.map { titled($0, source.name) }, folder: "")
+            }
+        } else if kind == .metaThreadHTML {
             // Streamed: a Messenger HTML page can be hundreds of MB.
             collected.add([try MetaHTMLReader.read(file: source.path, part: nil, platform: p, zone: context.timeZone)], folder: "")
         } else {
@@ -113,6 +133,15 @@ public struct PlatformExportImporter: EvidenceImporter {
                                                     code: "platform-guessed"))
         }
         return collected.result(mediaType: MediaType.forName(source.name), contained: [], isWholeExport: false)
+    }
+
+    /// A conversation page without a "Chat History with" heading is titled after its file.
+    private func titled(_ t: ThreadRead, _ path: String) -> ThreadRead {
+        guard t.title == nil else { return t }
+        var t = t
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        t.title = file.split(separator: ".").dropLast().joined(separator: ".")
+        return t
     }
 
     private func folder(_ path: String) -> String {
@@ -136,13 +165,18 @@ public struct PlatformExportImporter: EvidenceImporter {
         case .tiktokJSON: return TikTokData.read(json: bytes, part: part)
         case .tiktokTXT: return TikTokData.read(txt: bytes, part: part)
         case .snapchatJSON: return SnapchatChats.read(json: bytes, part: part)
-        case .snapchatHTML:
+        case .snapchatHTML, .tiktokHTML:
+            let chatPlatform = kind == .tiktokHTML ? "tiktok" : "snapchat"
+            let chats = ChatHTMLReader.read(bytes, part: part, platform: chatPlatform)
+            if !chats.isEmpty { return chats.map { titled($0, part ?? name) } }
             let page = PageExtraction.read(bytes: bytes, part: part)
-            var t = ThreadRead(platform: "snapchat", layout: "snapchat-html")
+            var t = ThreadRead(platform: chatPlatform, layout: chatPlatform + "-html")
             t.title = page.page["title"]?.stringValue
-            t.messages = page.messages.map { m in var m = m; m.extra["platform"] = .string("snapchat"); m.extra["layout"] = .string("snapchat-html"); return m }
-            t.warnings = page.warnings + [ImportWarning("\(part ?? name): Snapchat-HTML is gelezen als gewone pagina (tekstblokken); de JSON-versie (json/chat_history.json) geeft afzender en tijd exact.",
-                                                        code: "snapchat-html-generic")]
+            t.messages = page.messages.map { m in var m = m; m.extra["platform"] = .string(chatPlatform); m.extra["layout"] = .string(chatPlatform + "-html"); return m }
+            t.warnings = page.warnings + [ImportWarning(chatPlatform == "snapchat"
+                ? "\(part ?? name): in deze Snapchat-HTML zijn geen berichten (afzender/tijd/tekst) herkend; gelezen als gewone pagina (tekstblokken). De JSON-versie (json/chat_history.json) geeft afzender en tijd exact."
+                : "\(part ?? name): in deze TikTok-HTML zijn geen berichten (afzender/tijd/tekst) herkend; gelezen als gewone pagina (tekstblokken). Vraag bij twijfel de JSON-versie aan.",
+                                                        code: chatPlatform + "-html-generic")]
             return [t]
         case .xData:
             var threads = XArchive.read(bytes, name: name, part: part, owner: xOwner)
@@ -176,6 +210,8 @@ struct Collected {
         for (p, c) in kept {
             if let slash = p.firstIndex(of: "/") { bySuffix[String(p[p.index(after: slash)...]), default: c] = c }
         }
+        var byName: [String: ContainedOriginal] = [:]
+        for (p, c) in kept { byName[String(p.split(separator: "/").last ?? ""), default: c] = c }
         let mediaIndex: [String: ContainedOriginal] = {
             var d: [String: ContainedOriginal] = [:]
             for (p, c) in kept where p.contains("chat_media/") { d[String(c.name.split(separator: ".").first ?? "")] = c }
@@ -187,7 +223,10 @@ struct Collected {
                     let a = threads[i].thread.messages[j].attachments[k]
                     var name = a.name
                     while name.hasPrefix("/") || name.hasPrefix("./") { name.removeFirst(name.hasPrefix("/") ? 1 : 2) }
+                    while name.hasPrefix("../") { name.removeFirst(3) }
+                    let file = String(name.split(separator: "/").last ?? "")
                     let c = bySuffix[name] ?? mediaIndex.first { $0.key.hasSuffix(name) && !name.isEmpty }?.value
+                        ?? (name.contains("chat_media/") ? byName[file] : nil)
                     if let c {
                         threads[i].thread.messages[j].attachments[k] = Attachment(name: c.pathInParent, size: c.size, sha256: c.sha256, mediaType: c.mediaType)
                     }

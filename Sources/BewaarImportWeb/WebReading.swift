@@ -25,4 +25,11 @@ public enum WebReading {
         c.add([MetaHTMLReader.read(bytes, part: nil, platform: "facebook", zone: zone)], folder: "")
         return c.result(mediaType: "text/html", contained: [], isWholeExport: false)
     }
+
+    /// A Snapchat `chat_history` or TikTok `user_data` HTML page (`platform` = `snapchat`/`tiktok`).
+    public static func chatHTML(bytes: [UInt8], platform: String = "snapchat") -> ImportResult {
+        var c = Collected(platform: platform)
+        c.add(ChatHTMLReader.read(bytes, part: nil, platform: platform), folder: "")
+        return c.result(mediaType: "text/html", contained: [], isWholeExport: false)
+    }
 }
