@@ -23,6 +23,14 @@ enum Assets {
         table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
         th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
         th { background: #eef1f4; overflow-wrap: normal; }
+        td { overflow-wrap: anywhere; }
+        /* Narrow screens and 200% zoom: tables become stacked blocks, never sideways scrolling. */
+        @media (max-width: 44rem) {
+            table, thead, tbody, tr, th, td { display: block; width: auto; }
+            thead { position: absolute; left: -999rem; }
+            tr { border: 1px solid var(--line); margin: .5rem 0; }
+            td { border: none; border-bottom: 1px solid var(--line); }
+        }
         label { display: block; font-weight: bold; margin-top: .5rem; }
         input[type=text], input[type=password], input[type=date], input[type=search], select, textarea { font: inherit; padding: .3rem; border: 1px solid #555; max-width: 100%; width: 30rem; }
         textarea { min-height: 4rem; }

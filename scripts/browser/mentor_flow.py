@@ -65,6 +65,7 @@ for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disabl
 o.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
 o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 d = webdriver.Chrome(service=Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=o)
+d.implicitly_wait(10)   # find_element waits while a page is still loading (CI machines are busy)
 d.set_page_load_timeout(60)
 
 
@@ -113,12 +114,15 @@ def wait_for(fn, seconds=10):
 def login(name):
     d.delete_all_cookies()
     d.get(base + "/inloggen")
+    wait_for(lambda: len(d.find_elements(By.ID, "naam")) > 0)
     d.find_element(By.ID, "naam").send_keys(name)
     d.find_element(By.ID, "wachtwoord").send_keys(PASSWORD + Keys.ENTER)   # keyboard only
 
 
 def logout():
     d.find_element(By.CSS_SELECTOR, "form.uit button").click()
+    # Wait until the sign-out has landed before the next page is asked for.
+    wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, "form.uit button")) == 0)
 
 
 try:
@@ -128,7 +132,7 @@ try:
     check(d.current_url.endswith("/zaken"), "the mentor lands on Mijn zaken")
     shot("02-zaken")
     d.find_element(By.LINK_TEXT, case_id).click()
-    check("Stappenplan cyberpesten" in d.page_source, "the case page shows the checklist")
+    check(wait_for(lambda: "Stappenplan cyberpesten" in d.page_source), "the case page shows the checklist")
     shot("03-zaak")
     zoom_check("03-zaak")
     # Upload the chat zip and the e-mail at once (the JS progress bar path).
@@ -156,7 +160,7 @@ try:
         first_words = rows[0].find_element(By.CSS_SELECTOR, ".bericht").text.split()
         word = max(first_words, key=len) if first_words else "de"
         q = d.find_element(By.ID, "q"); q.clear(); q.send_keys(word + Keys.ENTER)
-        check(len(d.find_elements(By.CSS_SELECTOR, "mark")) > 0, f"the search for '{word}' highlights hits")
+        check(wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, "mark")) > 0), f"the search for '{word}' highlights hits")
         shot("06-tijdlijn-zoeken")
         row = d.find_elements(By.CSS_SELECTOR, "tbody tr[id^=bericht-]")[0]
         Select(row.find_element(By.TAG_NAME, "select")).select_by_value("belediging")
@@ -177,7 +181,7 @@ try:
     logout()
     # The afdelingsleider builds and downloads the packet.
     login("A. de Groot")
-    check(case_id in d.page_source, "the afdelingsleider sees the escalated case")
+    check(wait_for(lambda: case_id in d.page_source), "the afdelingsleider sees the escalated case")
     d.get(base + f"/zaken/{case_id}/pakket")
     d.find_element(By.CSS_SELECTOR, "form[action$=pakket] button").click()
     check(wait_for(lambda: d.find_elements(By.LINK_TEXT, "rapport.pdf")), "the packet is built")
@@ -209,7 +213,7 @@ try:
     d.find_element(By.CSS_SELECTOR, "form[action^='/herkomst'] button").click()
     check(wait_for(lambda: "Alleen gelezen, niet bewaard" in d.page_source), "a mail is read on the trace page without storing it")
     d.get(base + f"/zaken/{case_id}")
-    check("Geen toegang" in d.page_source, "the sysadmin is refused the case page")
+    check(wait_for(lambda: "Geen toegang" in d.page_source), "the sysadmin is refused the case page")
     d.save_screenshot(os.path.join(SHOTS, "12-geen-toegang.png"))
     d.get_log("browser")   # the refusal's own 403 is expected
     d.get(base + "/herkomst")
