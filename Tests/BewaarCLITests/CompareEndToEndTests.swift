@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 
 /// Two exports of the same chat (the victim's and a witness's phone) in one case.
 @Suite struct CompareEndToEndTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 import BewaarModel
 
 /// The `bewaar` command line, end to end through the built executable.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 import BewaarModel
 
 /// The afdelingsleider's job end to end through the built executable: timeline, marks, talks,
@@ -116,21 +117,5 @@ import BewaarModel
         #expect(last["action"] == .string("packet-made"))
         #expect(last["actor"] == .string("A. de Wit"))
         #expect(last["details"]?["sha256.rapport.pdf"]?.stringValue?.count == 64)
-    }
-}
-
-/// Runs a poppler-utils tool (scripts/test installs poppler-utils).
-enum Poppler {
-    static func run(_ tool: String, _ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 import BewaarModel
 
 /// The systeembeheerder runs `bewaar trace` through the built executable.

@@ -1,25 +1,12 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 
 /// `bewaar user add|list` and the demo's web hint, through the built executable.
 @Suite struct UserCommandTests {
     /// Runs `bewaar ARGS` with `input` on its standard input (a pipe, not a terminal).
     func run(_ args: [String], input: String) throws -> BewaarBinary.Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: BewaarBinary.path)
-        p.arguments = args
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "USER": "testgebruiker", "LANG": "nl_NL.UTF-8"]
-        let inPipe = Pipe(), out = Pipe(), err = Pipe()
-        p.standardInput = inPipe
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(input.utf8))
-        try inPipe.fileHandleForWriting.close()
-        p.waitUntilExit()
-        return BewaarBinary.Result(status: p.terminationStatus,
-                                   stdout: String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                                   stderr: String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        try BewaarBinary.run(args, stdin: input)
     }
 
     @Test func aUserIsAddedWithThePasswordFromStdinAndNeverShown() throws {

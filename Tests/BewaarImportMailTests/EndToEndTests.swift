@@ -1,35 +1,14 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 
 /// Runs the built `bewaar` executable: ingest an .eml and an .mbox into a case, then
 /// `case show` lists the messages and their attachments.
 @Suite(.serialized) struct EndToEndTests {
-    static var executable: URL? {
-        var candidates: [URL] = []
-        let bundle = Bundle.main.bundleURL
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("bewaar"))
-        candidates.append(bundle.appendingPathComponent("bewaar"))
-        candidates.append(Fixtures.root.appendingPathComponent(".build/debug/bewaar"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     @discardableResult
     func run(_ args: [String], store: URL) throws -> (status: Int32, out: String) {
-        let exe = try #require(EndToEndTests.executable, "build the bewaar executable first (swift build)")
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["BEWAAR_STORE"] = store.path
-        env["BEWAAR_USER"] = "mentor-test"
-        p.environment = env
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try BewaarBinary.run(args, environment: ["BEWAAR_STORE": store.path, "BEWAAR_USER": "mentor-test"])
+        return (r.status, r.combined)
     }
 
     @Test func ingestEmlAndMboxThenShowCase() throws {

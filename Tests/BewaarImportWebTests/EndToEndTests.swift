@@ -1,34 +1,14 @@
 import Testing
+import BewaarTestSupport
 import Foundation
 
 /// Runs the built `bewaar` executable, as a mentor would.
 @Suite("End to end: a mentor ingests a whole export into a case")
 struct EndToEndTests {
-    static func binary() throws -> URL {
-        let candidates = [
-            Bundle.main.bundleURL.appendingPathComponent("bewaar"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("bewaar"),
-            Fixtures.packageRoot.appendingPathComponent(".build/debug/bewaar"),
-        ]
-        for c in candidates where FileManager.default.isExecutableFile(atPath: c.path) { return c }
-        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-    }
-
     @discardableResult
     static func run(_ args: [String]) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = try binary()
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["BEWAAR_USER"] = "mentor.devries"
-        p.environment = env
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try BewaarBinary.run(args, environment: ["BEWAAR_USER": "mentor.devries"])
+        return (r.status, r.combined)
     }
 
     @Test func anInstagramExportZipIngestsAndShows() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 import BewaarModel
 
 /// A mentor opens a case, ingests the iPhone export a pupil brought, and sees the messages;
@@ -9,31 +10,10 @@ import BewaarModel
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static var executable: URL? {
-        var candidates: [URL] = []
-        let bundle = Bundle.main.bundleURL
-        candidates += [bundle.appendingPathComponent("bewaar"), bundle.deletingLastPathComponent().appendingPathComponent("bewaar")]
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/bewaar"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    /// Runs bewaar with `args`; returns exit status and standard output.
+    /// Runs bewaar with `args`; returns exit status and its output.
     func bewaar(_ args: [String], store: URL) throws -> (Int32, String) {
-        let exe = try #require(Self.executable, "build the bewaar executable first (swift build)")
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["BEWAAR_STORE"] = store.path
-        env["BEWAAR_USER"] = "mentor.test"
-        p.environment = env
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let r = try BewaarBinary.run(args, environment: ["BEWAAR_STORE": store.path, "BEWAAR_USER": "mentor.test"])
+        return (r.status, r.combined)
     }
 
     @Test func mentorIngestsAnIPhoneExport() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BewaarTestSupport
 @testable import BewaarReport
 
 @Suite struct RendererTests {
@@ -72,28 +73,5 @@ import Testing
         let text = try Poppler.run("pdftotext", [path, "-"])
         #expect(text.contains("Alinea 119:"))
         #expect(text.contains("pagina \(pages)"))
-    }
-}
-
-/// Runs a poppler-utils tool (installed by scripts/test).
-enum Poppler {
-    struct Missing: Error, CustomStringConvertible {
-        let tool: String
-        var description: String { "\(tool) is not installed: apt-get install poppler-utils (scripts/test does this)" }
-    }
-
-    static func run(_ tool: String, _ args: [String]) throws -> String {
-        let path = "/usr/bin/" + tool
-        guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing(tool: tool) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }
