@@ -3,8 +3,10 @@ import BewaarModel
 /// Writes the compact `inspect --json` object while records stream in: the keys before
 /// `messages` at ``begin(_:)``, each record as it comes, the rest at ``finish(_:)``. The bytes
 /// equal ``ImportResult/writeInspectJSON(source:additional:chunkSize:emit:)`` of the whole result.
-public final class InspectJSONWriter: RecordSink {
-    private let source: ImportSource
+public final class InspectJSONWriter: RecordJSONSink {
+    /// The file being inspected; its digest may be filled in any time before ``finish(_:)``
+    /// (`source` sorts after `messages`).
+    public var source: ImportSource
     private let additional: [String: JSONValue]
     private let chunkSize: Int
     private let emit: ([UInt8]) throws -> Void
@@ -53,9 +55,13 @@ public final class InspectJSONWriter: RecordSink {
     }
 
     public func record(_ message: Message) throws {
+        try record { message.writeJSON(into: &$0) }
+    }
+
+    public func record(writing write: (inout [UInt8]) -> Void) throws {
         if records > 0 { out.append(0x2C) }
         records += 1
-        message.writeJSON(into: &out)
+        write(&out)
         if out.count >= chunkSize {
             try emit(out)
             out.removeAll(keepingCapacity: true)

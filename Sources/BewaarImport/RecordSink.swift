@@ -14,6 +14,14 @@ public protocol RecordSink: AnyObject {
     func record(_ message: Message) throws
 }
 
+/// A sink that only writes each record's compact JSON (`inspect --json`): an importer may hand
+/// it the JSON directly instead of a ``Message``, with the same bytes `Message.writeJSON(into:)`
+/// would give, so hundreds of thousands of records never become strings.
+public protocol RecordJSONSink: RecordSink {
+    /// The next record: `write` appends its JSON object to the buffer it is given.
+    func record(writing write: (inout [UInt8]) -> Void) throws
+}
+
 extension EvidenceImporter {
     /// The default streaming import: reads everything with ``importFile(_:context:)`` and then
     /// hands the records over one by one. Importers that can do better implement it themselves.

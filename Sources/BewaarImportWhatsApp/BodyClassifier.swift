@@ -40,9 +40,9 @@ enum BodyClassifier {
 
     /// First bytes (after marks) that some pattern starts with: `Dit`, `U hebt`, `Je`, `This`,
     /// `You`, `<`, `null`, `locatie`, `PEILING`, `Gemiste`, `Missed`, `Live`, `Standort`…
-    private static let leadBytes: Set<UInt8> = Set("DUJTY<nlLPGMS".utf8)
+    private static let leadBytes = ByteSet("DUJTY<nlLPGMS")
     /// Last bytes (before spaces, CR, dots) that some pattern ends with: `)`, `>`, `weggelaten`, `omitted`…
-    private static let tailBytes: Set<UInt8> = Set(")>nd".utf8)
+    private static let tailBytes = ByteSet(")>nd")
 
     /// Whether the record can be a plain message without looking further (most records).
     private static func plain(_ b: UnsafeBufferPointer<UInt8>, start: Int, firstEnd: Int, end: Int) -> Bool {

@@ -11,11 +11,13 @@ import BewaarImport
 /// from a cheap pre-pass over the first lines). When it could apply, and for iOS (chat-name
 /// lines are found anywhere in the file), the messages are built as before and then handed on.
 extension ChatReader {
-    /// Streams the messages of `b` to `emit` after calling `begin` with the file-level fields
+    /// Streams the messages of `b` to `records` after calling `begin` with the file-level fields
     /// known before the first; returns the warnings and the complete `extra` (with no messages).
-    /// `release(offset)` is told that bytes before `offset` will not be read again.
+    /// A ``RecordJSONSink`` gets each record written straight from the bytes on a second thread
+    /// (``JSONPipeline``), without strings. `release(offset)` is told that bytes before `offset`
+    /// will not be read again.
     static func stream(_ b: UnsafeBufferPointer<UInt8>, zone: TimeZone, forcedOrder: DateOrder?, part: String?,
-                       begin: ([String: JSONValue]) throws -> Void, emit: (Message) throws -> Void,
+                       begin: ([String: JSONValue]) throws -> Void, records: any RecordSink,
                        release: (Int) -> Void = { _ in }) throws -> ChatReading {
         // First pass: only what must be known before the first record (no record is kept).
         var count = 0, crlf = 0, lf = 0
@@ -28,11 +30,7 @@ extension ChatReader {
             evidence.add(r.header)
             if let colon = MessageBuilder.authorEnd(b, r) {
                 let start = r.header.bodyStart
-                let i = authors.intern(b, start, colon) {
-                    String(validating: UnsafeBufferPointer(rebasing: b[start..<colon]), as: UTF8.self)
-                        ?? String(decoding: UnsafeBufferPointer(rebasing: b[start..<colon]), as: UTF8.self)
-                }
-                authors.count(i)
+                authors.count(authors.intern(b, start, colon))
             }
             if r.start - released >= ChatStream.releaseStep {
                 release(r.start)
@@ -47,7 +45,7 @@ extension ChatReader {
               !ChatChecks.onceRuleApplies(authors.participants) else {
             var out = read(b, zone: zone, forcedOrder: forcedOrder, part: part)
             try begin(out.extra)
-            for m in out.messages { try emit(m) }
+            for m in out.messages { try records.record(m) }
             out.messages = []
             return out
         }
@@ -65,6 +63,10 @@ extension ChatReader {
         // Second pass: build, settle the order flags, hand on, forget.
         var builder = MessageBuilder(bytes: b, shape: shape, order: decision.order, zone: zone, part: part)
         var queue = OrderQueue()
+        let pipeline = (records as? any RecordJSONSink).map { JSONPipeline(sink: $0, bytes: b) }
+        func emit(_ r: ChatRecord) throws {
+            if let pipeline { try pipeline.add(r, authorJSON: builder.authors.json) } else { try records.record(builder.message(r)) }
+        }
         var lookalikes: [ImportWarning] = []
         var index = 0
         var failure: (any Error)?
@@ -72,23 +74,29 @@ extension ChatReader {
         _ = ChatScanner.scanEach(b) { r in
             guard failure == nil else { return }
             do {
-                try queue.add(builder.build(r).0, index: index) { i, done in
+                try queue.add(builder.read(r).0, index: index) { i, done in
                     ChatStream.flagLookalike(&done, index: i, warnings: &lookalikes)
                     try emit(done)
                 }
             } catch { failure = error }
             index += 1
-            // Bytes before the oldest held record are not read again.
+            // Bytes before the oldest held or unwritten record are not read again.
             if r.start - released >= ChatStream.releaseStep {
-                released = queue.oldestStart ?? r.start
+                released = min(queue.oldestStart ?? r.start, pipeline?.oldestNeeded ?? r.start)
                 release(released)
             }
         }
-        if let failure { throw failure }
-        try queue.finish { i, done in
-            ChatStream.flagLookalike(&done, index: i, warnings: &lookalikes)
-            try emit(done)
+        if failure == nil {
+            do {
+                try queue.finish { i, done in
+                    ChatStream.flagLookalike(&done, index: i, warnings: &lookalikes)
+                    try emit(done)
+                }
+            } catch { failure = error }
         }
+        // The writer has finished (or failed) before the bytes may go.
+        do { try pipeline?.finish(authorJSON: builder.authors.json) } catch { failure = failure ?? error }
+        if let failure { throw failure }
 
         out.warnings += builder.warnings
         out.participants = builder.authors.participants
@@ -106,7 +114,7 @@ enum ChatStream {
     static let releaseStep = 1 << 20
 
     /// Android: an out-of-order authored record (not the first) is a possible typed header.
-    static func flagLookalike(_ m: inout Message, index: Int, warnings: inout [ImportWarning]) {
+    static func flagLookalike(_ m: inout ChatRecord, index: Int, warnings: inout [ImportWarning]) {
         guard index > 0, m.author != nil, m.kind != .system, m.flags.contains("out-of-order") else { return }
         m.flags.append("header-lookalike")
         m.extra["headerLookalikeReasons"] = .array([.string("breaks-chronology")])
@@ -118,7 +126,7 @@ enum ChatStream {
 /// the second timed record after it is known (its own decision needs the next timed record, and
 /// the next record's decision may flag it as the spike before it).
 struct OrderQueue {
-    private var held: [(index: Int, message: Message)] = []
+    private var held: [(index: Int, message: ChatRecord)] = []
     /// The last two timed records: (index, seconds); `b` is the one still awaiting its decision.
     private var a: (index: Int, t: Double)?
     private var b: (index: Int, t: Double)?
@@ -127,7 +135,7 @@ struct OrderQueue {
     var oldestStart: Int? { held.first.map { Int($0.message.origin.offset) } }
 
     /// Adds the next record; hands the records that became final to `body`, in order.
-    mutating func add(_ m: Message, index: Int, _ body: (Int, inout Message) throws -> Void) rethrows {
+    mutating func add(_ m: ChatRecord, index: Int, _ body: (Int, inout ChatRecord) throws -> Void) rethrows {
         let t = m.timestamp?.date.timeIntervalSince1970
         held.append((index, m))
         guard let t else { return }
@@ -143,7 +151,7 @@ struct OrderQueue {
     }
 
     /// The last decision (no next timed record), then every record still held to `body`.
-    mutating func finish(_ body: (Int, inout Message) throws -> Void) rethrows {
+    mutating func finish(_ body: (Int, inout ChatRecord) throws -> Void) rethrows {
         if let current = b { decide(current, next: nil) }
         try drain(before: Int.max, body)
     }
@@ -167,7 +175,7 @@ struct OrderQueue {
 
     private func slot(_ index: Int) -> Int { index - held[0].index }
 
-    private mutating func drain(before index: Int, _ body: (Int, inout Message) throws -> Void) rethrows {
+    private mutating func drain(before index: Int, _ body: (Int, inout ChatRecord) throws -> Void) rethrows {
         var n = 0
         while n < held.count, held[n].index < index {
             try body(held[n].index, &held[n].message)

@@ -30,6 +30,13 @@ struct MessageBuilder {
 
     /// The message for `r` and its local wall-clock seconds (nil for an impossible date).
     mutating func build(_ r: RawRecord) -> (Message, Int64?) {
+        let (record, local) = read(r)
+        return (message(record), local)
+    }
+
+    /// The record `r` read into spans and facts, no text made yet, and its local wall-clock
+    /// seconds (nil for an impossible date).
+    mutating func read(_ r: RawRecord) -> (ChatRecord, Int64?) {
         var flags: [String] = []
         var extra: [String: JSONValue] = [:]
         let (timestamp, local) = time(r, flags: &flags)
@@ -42,24 +49,16 @@ struct MessageBuilder {
         }
         textEnd = max(textEnd, r.firstLineEnd)
         let bodyStart = r.header.bodyStart
-        var author: String?
-        var authorIndex: Int?
+        var author: Int?
         var textStart = bodyStart
         var kind: MessageKind = .message
         var attachments: [Attachment] = []
 
         if let colon = Self.authorColon(b, bodyStart, r.firstLineEnd), !Self.systemWithColon(b, bodyStart, colon, r.firstLineEnd) {
             textStart = min(colon + 2, r.firstLineEnd)
-            let b = self.b
-            var nameFlags: [String] = []
-            let index = authors.intern(b, bodyStart, colon) {
-                if let s = String(validating: UnsafeBufferPointer(rebasing: b[bodyStart..<colon]), as: UTF8.self) { return s }
-                nameFlags.append("invalid-utf8")
-                return String(decoding: UnsafeBufferPointer(rebasing: b[bodyStart..<colon]), as: UTF8.self)
-            }
-            authorIndex = index
-            author = authors.names[index]
-            flags += nameFlags
+            let index = authors.intern(b, bodyStart, colon)
+            author = index
+            if !authors.valid[index] { flags.append("invalid-utf8") }
             let c = BodyClassifier.classify(b, start: textStart, firstEnd: r.firstLineEnd, end: textEnd)
             kind = c.kind
             if c.edited { flags.append("edited") }
@@ -72,7 +71,7 @@ struct MessageBuilder {
                let event = SystemMessageCatalog.event(InvisibleMarks.matchingCopy(b, textStart, r.firstLineEnd)) {
                 kind = .system
                 extra["system"] = .string(event)
-                extra["chatName"] = .string(author)
+                extra["chatName"] = .string(authors.names[index])
                 author = nil
             }
         } else {
@@ -80,16 +79,47 @@ struct MessageBuilder {
             let event = SystemMessageCatalog.event(InvisibleMarks.matchingCopy(b, bodyStart, r.firstLineEnd))
             extra["system"] = .string(event ?? "unknown")
         }
-        if author != nil, let authorIndex { authors.count(authorIndex) }
+        if let author { authors.count(author) }
         if !r.lookalikeLines.isEmpty {
             flags.append("header-lookalike")
             extra["headerLookalikeLines"] = .array(r.lookalikeLines.map { .int($0) })
         }
-        let text = decode(textStart, textEnd, flags: &flags)
+        let validText = UTF8Check.isValid(UnsafeBufferPointer(rebasing: b[textStart..<textEnd]))
+        if !validText, !flags.contains("invalid-utf8") { flags.append("invalid-utf8") }
         let origin = Origin(line: r.line, offset: Int64(r.start), length: Int64(r.end - r.start), part: part)
-        let m = Message(timestamp: timestamp, author: author, text: text, kind: kind, attachments: attachments,
-                        origin: origin, flags: flags, extra: extra)
-        return (m, local)
+        let record = ChatRecord(timestamp: timestamp, author: author, text: textStart..<textEnd, validText: validText,
+                                kind: kind, attachments: attachments, origin: origin, flags: flags, extra: extra)
+        return (record, local)
+    }
+
+    /// The ``Message`` of a record read by ``read(_:)``: its author and text made into strings.
+    func message(_ r: ChatRecord) -> Message {
+        Message(timestamp: r.timestamp, author: r.author.map { authors.names[$0] }, text: text(r), kind: r.kind,
+                attachments: r.attachments, origin: r.origin, flags: r.flags, extra: r.extra)
+    }
+
+    /// Writes a record read by ``read(_:)`` as its compact JSON straight from the chat's bytes `b`:
+    /// the bytes ``message(_:)``'s `writeJSON(into:)` gives, without making its strings.
+    /// `authorJSON` is ``AuthorTable/json`` (static, so the builder itself is not copied per record).
+    static func writeJSON(_ r: ChatRecord, bytes b: UnsafeBufferPointer<UInt8>, authorJSON: [[UInt8]], into out: inout [UInt8]) {
+        Message.writeJSON(timestamp: r.timestamp, kind: r.kind, attachments: r.attachments, origin: r.origin,
+                          flags: r.flags, extra: r.extra, into: &out,
+                          author: { out in
+                              if let a = r.author { out.append(contentsOf: authorJSON[a]) } else { out.append(contentsOf: "null".utf8) }
+                          },
+                          text: { out in
+                              let bytes = UnsafeBufferPointer(rebasing: b[r.text])
+                              if r.validText {
+                                  JSONValue.writeString(utf8: bytes, into: &out)
+                              } else {
+                                  out.append(contentsOf: JSONValue.string(String(decoding: bytes, as: UTF8.self)).serializedBytes())
+                              }
+                          })
+    }
+
+    /// The exact text; invalid UTF-8 (flagged `invalid-utf8`) reads with U+FFFD in its place.
+    private func text(_ r: ChatRecord) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[r.text]), as: UTF8.self)
     }
 
     /// The `: ` ending the author of `r` as ``build(_:)`` decides it, without building the message
@@ -124,13 +154,6 @@ struct MessageBuilder {
             i += 1
         }
         return quoted && SystemMessageCatalog.event(InvisibleMarks.matchingCopy(b, start, end)) != nil
-    }
-
-    private func decode(_ start: Int, _ end: Int, flags: inout [String]) -> String {
-        let slice = UnsafeBufferPointer(rebasing: b[start..<end])
-        if let s = String(validating: slice, as: UTF8.self) { return s }
-        if !flags.contains("invalid-utf8") { flags.append("invalid-utf8") }
-        return String(decoding: slice, as: UTF8.self)
     }
 
     /// The timestamp of a header with the file's date order, in the zone, DST-resolved.

@@ -60,7 +60,7 @@ public struct WhatsAppImporter: EvidenceImporter {
         let reading = try text.withBytes { b in
             try ChatReader.stream(b, zone: context.timeZone, forcedOrder: context.dateOrder.flatMap(DateOrder.init(rawValue:)), part: nil,
                                   begin: { try records.begin(ImportResult(format: "whatsapp", mediaType: "text/plain", extra: $0)) },
-                                  emit: { try records.record($0) },
+                                  records: records,
                                   release: { text.release(before: $0) })
         }
         return ImportResult(format: "whatsapp", mediaType: "text/plain", warnings: reading.warnings, extra: reading.extra)

@@ -91,13 +91,16 @@ public enum Inspector {
                                         detector: FormatDetector = Importers.detector,
                                         emit: @escaping ([UInt8]) throws -> Void) throws {
         var source = try source(path: path, digest: nil)
-        if !source.isDirectory {
-            do { source.sha256 = try FileReader.sha256(path: path).digest } catch {
-                throw KitError.unreadableFile(path, String(describing: error))
-            }
+        // The digest is hashed on a second thread while the file is read; it is written last.
+        let digest = source.isDirectory ? nil : BackgroundDigest(path: path)
+        func digested(_ source: ImportSource) throws -> ImportSource {
+            var s = source
+            do { s.sha256 = try digest?.wait() } catch { throw KitError.unreadableFile(path, String(describing: error)) }
+            return s
         }
         let probe = try FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: source.isDirectory)
         guard let (importer, recognition) = detector.detect(probe) else {
+            source = try digested(source)
             let (result, _) = try read(source, options: options, sink: HashingSink(), detector: detector)
             try Inspection(source: source, result: result, recognition: nil).writeJSON(emit: emit)
             return
@@ -111,8 +114,10 @@ public enum Inspector {
         do {
             var result = try importer.importFile(source, context: context, records: adapter)
             if result.contained.isEmpty { result.contained = sink.kept }
+            writer.source = try digested(source)
             try writer.finish(result)
         } catch where !writer.begun {
+            writer.source = try digested(source)
             let why = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
             var r = ImportResult(format: importer.format, mediaType: MediaType.forName(source.name),
                                  warnings: [ImportWarning("Het bestand is als origineel bewaard, maar kon niet worden gelezen: \(why)",
@@ -137,7 +142,7 @@ public enum Inspector {
 }
 
 /// Fills `contained` from the sink at `begin` when the importer left it empty, as ``Inspector`` does.
-private final class KeptFilling: RecordSink {
+private final class KeptFilling: RecordJSONSink {
     let writer: InspectJSONWriter
     let sink: HashingSink
 
@@ -153,4 +158,6 @@ private final class KeptFilling: RecordSink {
     }
 
     func record(_ message: Message) throws { try writer.record(message) }
+
+    func record(writing write: (inout [UInt8]) -> Void) throws { try writer.record(writing: write) }
 }

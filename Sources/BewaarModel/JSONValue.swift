@@ -79,13 +79,20 @@ public enum JSONValue: Sendable, Hashable {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(0x22)
         var s = s
-        s.withUTF8 { u in
+        s.withUTF8 { writeString(utf8: $0, into: &out) }
+    }
+
+    /// Writes `u` as a quoted JSON string, escaped exactly as a ``string(_:)`` value holding the
+    /// same text. `u` must be valid UTF-8 (check with ``UTF8Check/isValid(_:)``).
+    public static func writeString(utf8 u: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(0x22)
+        do {
             var run = 0
             var i = 0
             let n = u.count
-            let base = UnsafeRawPointer(u.baseAddress!)
+            guard n > 0, let start = u.baseAddress else { out.append(0x22); return }
+            let base = UnsafeRawPointer(start)
             while i < n {
                 // Eight plain bytes at a time (printable ASCII other than `"` and `\`).
                 while i + 8 <= n {
@@ -103,27 +110,24 @@ public enum JSONValue: Sendable, Hashable {
                 guard i < n else { break }
                 let c = u[i]
                 if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F && c != 0xE2 { i += 1; continue }
-                var escape: [UInt8]?
-                var width = 1
-                switch c {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, 0x6E]
-                case 0x0D: escape = [0x5C, 0x72]
-                case 0x09: escape = [0x5C, 0x74]
-                case 0xE2:
-                    // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) break JavaScript: escaped.
-                    if i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
-                        escape = Array((u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                        width = 3
-                    }
-                default:
-                    escape = [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(c >> 4)], hexDigits[Int(c & 0xF)]]
-                }
-                guard let e = escape else { i += 1; continue }
+                // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) break JavaScript: escaped.
+                let separator = c == 0xE2 && i + 2 < n && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)
+                if c == 0xE2 && !separator { i += 1; continue }
                 if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
-                out.append(contentsOf: e)
-                i += width
+                out.append(0x5C)
+                switch c {
+                case 0x22, 0x5C: out.append(c)
+                case 0x0A: out.append(0x6E)
+                case 0x0D: out.append(0x72)
+                case 0x09: out.append(0x74)
+                case 0xE2:
+                    out.append(contentsOf: u[i + 2] == 0xA8 ? "u2028".utf8 : "u2029".utf8)
+                    i += 2
+                default:
+                    out.append(0x75); out.append(0x30); out.append(0x30)
+                    out.append(hexDigits[Int(c >> 4)]); out.append(hexDigits[Int(c & 0xF)])
+                }
+                i += 1
                 run = i
             }
             if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }

@@ -150,4 +150,55 @@ import BewaarKit
         #expect(streamed == collected)
         #expect(collected.contains("\"contained\""))
     }
+
+    /// Enough records for many batches of the JSON writer thread, with invalid UTF-8 in texts
+    /// and in one author's name (those records are written through the string fallback).
+    @Test func longChatsOnTheWriterThreadGiveTheSameBytes() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let names = ["Sanne de Vries", "Daan Jansen", "Lotte Visser", "+31 6 12345002"]
+        var bytes = Array(Self.randomChat(seed: 7, records: JSONPipeline.batchSize * (JSONPipeline.depth + 4) + 17, names: names).utf8)
+        // A stray Latin-1 byte in some texts and an author written in Latin-1.
+        var i = 0, broken = 0
+        while let r = bytes[i...].firstIndex(of: 0x0A) {
+            if r % 97 == 0, r > 2 { bytes[r - 1] = 0xE9; broken += 1 }
+            i = r + 1
+        }
+        bytes += Array("14-11-2023 23:50 - Ren".utf8) + [0xE9] + Array(": hoi\n".utf8)
+        let path = dir.appendingPathComponent("WhatsApp-chat met Klas 2B.txt").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let (collected, streamed) = try Self.both(path)
+        #expect(broken > 10)
+        #expect(streamed == collected)
+        #expect(collected.contains("\"invalid-utf8\""))
+        #expect(collected.contains("Ren\u{FFFD}"))
+    }
+
+    /// A sink that fails (a closed pipe) stops the reading with that error, without hanging.
+    @Test func aFailingSinkStopsTheStream() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = Self.randomChat(seed: 3, records: JSONPipeline.batchSize * 12, names: ["Sanne de Vries", "Daan Jansen"])
+        let path = try Self.write(text, in: dir)
+        struct Closed: Error {}
+        final class FailingSink: RecordJSONSink {
+            var written = 0
+            func begin(_ head: ImportResult) throws {}
+            func record(_ message: Message) throws { Issue.record("the JSON path was not taken") }
+            func record(writing write: (inout [UInt8]) -> Void) throws {
+                var out: [UInt8] = []
+                write(&out)
+                written += 1
+                if written == JSONPipeline.batchSize * 2 + 5 { throw Closed() }
+            }
+        }
+        let sink = FailingSink()
+        let size = Int64(text.utf8.count)
+        let context = ImportContext(timeZone: TimeZone(identifier: "Europe/Amsterdam")!, dateOrder: nil, sink: HashingSink())
+        #expect(throws: Closed.self) {
+            _ = try WhatsAppImporter().importFile(ImportSource(path: path, name: "WhatsApp-chat met Klas 2B.txt", size: size, sha256: nil),
+                                                  context: context, records: sink)
+        }
+        #expect(sink.written == JSONPipeline.batchSize * 2 + 5)
+    }
 }

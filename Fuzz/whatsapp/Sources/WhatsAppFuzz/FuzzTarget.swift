@@ -1,3 +1,4 @@
+import Foundation
 import BewaarImport
 import BewaarImportWhatsApp
 
@@ -18,8 +19,29 @@ public func fuzzWhatsApp(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let source = ImportSource(path: "fuzz", name: "fuzz.txt", size: Int64(size), sha256: nil)
     var streamed: [UInt8] = []
     result.writeInspectJSON(source: source) { streamed += $0 }
-    precondition(streamed == result.inspectJSON(source: source).serializedBytes(), "streamed JSON differs from the tree")
+    let tree = result.inspectJSON(source: source).serializedBytes()
+    precondition(streamed == tree, "streamed JSON differs from the tree")
+    // The streaming read of the same bytes from a file (records written on the writer thread,
+    // straight from the bytes) must give the same JSON.
+    let path = "/dev/shm/bewaar-fuzz-whatsapp-\(getpid()).txt"
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    var piped: [UInt8] = []
+    let writer = InspectJSONWriter(source: source) { piped += $0 }
+    do {
+        let r = try WhatsAppImporter().importFile(source.at(path), context: ImportContext(), records: writer)
+        try writer.finish(r)
+    } catch {
+        preconditionFailure("the streaming read failed: \(error)")
+    }
+    precondition(piped == tree, "the streaming read's JSON differs from the collecting read's")
     return 0
+}
+
+extension ImportSource {
+    /// The same source, read from `path`.
+    func at(_ path: String) -> ImportSource {
+        ImportSource(path: path, name: name, size: size, sha256: sha256)
+    }
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
