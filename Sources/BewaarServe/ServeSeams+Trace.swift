@@ -31,6 +31,9 @@ extension ServeSeams {
     /// The result as the page shows it, and the record `bewaar trace --case` would store.
     static func outcome(_ r: TraceResult, english: Bool) -> TraceOutcome {
         func pick(_ b: Bilingual) -> String { english ? b.english : b.dutch }
+        // The trace module speaks to the command line ("geef … met --logs"); on the page the
+        // logs are uploaded with the form below the result. The stored record keeps the original.
+        let conclusion = pick(r.conclusion).replacingOccurrences(of: english ? " with --logs" : " met --logs", with: "")
         let hops = r.mail.hops.enumerated().map { i, h in
             let trusted = i < r.walk.trusted.count && r.walk.trusted[i]
             return TraceHop(from: h.from, ip: h.ip.flatMap { IPAddress($0)?.description } ?? h.ip, by: h.by, time: h.date?.date,
@@ -42,7 +45,7 @@ extension ServeSeams {
         }
         let record = NewTrace(itemID: nil, mailName: r.mail.name, mailSHA256: r.mail.sha256, originatingIP: r.originatingIP?.description,
                               certainty: r.certainty.rawValue, conclusion: r.conclusion.dutch, result: r.json.serialized())
-        return TraceOutcome(conclusion: pick(r.conclusion), certainty: r.certainty.rawValue, reasons: r.reasons.map(pick),
+        return TraceOutcome(conclusion: conclusion, certainty: r.certainty.rawValue, reasons: r.reasons.map(pick),
                             notProven: r.notProven.map(pick), findings: r.findings.map { english ? $0.english : $0.dutch },
                             hops: hops, networkName: r.network.sourcePath.map { ($0 as NSString).lastPathComponent },
                             networkSHA256: r.network.sourceSHA256, logs: logs, record: record)

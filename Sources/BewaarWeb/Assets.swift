@@ -14,7 +14,7 @@ enum Assets {
         .zaaknav a { color: #0b3a63; font-weight: bold; }
         a[aria-current="page"] { text-decoration: underline 3px; }
         .uit { margin-left: auto; display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
-        main { padding: 1rem; max-width: 70rem; }
+        main { padding: 1rem; max-width: 70rem; overflow-wrap: anywhere; }
         footer { padding: 1rem; color: var(--muted); border-top: 1px solid var(--line); font-size: .9rem; }
         .skip { position: absolute; left: -999rem; }
         .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: .5rem; z-index: 10; }

@@ -126,7 +126,8 @@ import BewaarStore
             let s = try #require(try await login(client, "S. Systeem"))
             try await client.execute(uri: "/herkomst/\(item.id)", method: .get, headers: s.headers) { r in
                 let page = String(buffer: r.body)
-                #expect(page.contains("geef de DHCP-logboeken"), "without logs the trace says which logs it needs")
+                #expect(page.contains("geef de DHCP-logboeken van die dag."), "without logs the trace says which logs it needs")
+                #expect(!page.contains("--logs"), "the page speaks of its own form, not of the command line")
                 #expect(page.contains("action=\"/herkomst/\(item.id)?_csrf="))
             }
             let body = Multipart.body([("logboeken", "dhcpd.leases", SchoolFiles.leases), ("logboeken", "inventaris.csv", SchoolFiles.inventory)])
