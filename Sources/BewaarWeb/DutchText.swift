@@ -342,5 +342,6 @@ struct DutchText: PageText {
     let languageLegend = "Taal van de pagina's"
     let languageHelp = "De adressen van de pagina's blijven Nederlands, en bewijs (berichten, namen, bestandsnamen) wordt nooit vertaald."
     let saved = "Opgeslagen."
+    let chooseLanguage = "Kies Nederlands of English en sla de instelling opnieuw op."
 }
 #endif

@@ -398,5 +398,6 @@ struct EnglishText: PageText {
     let languageLegend = "Language of the pages"
     let languageHelp = "The addresses of the pages stay Dutch, and evidence (messages, names, file names) is never translated."
     let saved = "Saved."
+    let chooseLanguage = "Choose Nederlands or English and save the setting again."
 }
 #endif

@@ -288,6 +288,7 @@ protocol PageText: Sendable {
     var languageLegend: String { get }
     var languageHelp: String { get }
     var saved: String { get }
+    var chooseLanguage: String { get }
 }
 
 extension PageText {

@@ -17,7 +17,7 @@ extension WebApp {
             let v = try self.visit(request)
             let form = try await self.form(request, v.session)
             guard let language = form["taal"].flatMap(Language.init(rawValue:)) else {
-                throw PageError.failed(v.t, v.t.languageLegend, back: "/instellingen")
+                throw PageError.failed(v.t, v.t.chooseLanguage, back: "/instellingen")
             }
             do { try self.store.setLanguage(language.rawValue, account: v.account.name, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: "/instellingen")

@@ -124,7 +124,10 @@ import BewaarStore
                 }
             }
             let (h, body) = b.form(["_csrf": b.csrf, "taal": "fr"])
-            try await client.execute(uri: "/instellingen", method: .post, headers: h, body: body) { #expect($0.status == .badRequest) }
+            try await client.execute(uri: "/instellingen", method: .post, headers: h, body: body) { r in
+                #expect(r.status == .badRequest)
+                #expect(String(buffer: r.body).contains("Kies Nederlands of English"))
+            }
         }
         #expect(try f.store.account(named: "J. Bakker")?.language == "nl")
     }

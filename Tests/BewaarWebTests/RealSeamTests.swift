@@ -165,6 +165,10 @@ import BewaarStore
         let before = try f.store.events(chain: f.caseID.description).count
         try await f.realApp().test(.router) { client in
             let s = try #require(try await login(client, "S. Systeem"))
+            let good = Multipart.body([("logboeken", "dhcpd.leases", SchoolFiles.leases)])
+            try await client.execute(uri: "/herkomst/\(item.id)?_csrf=bad", method: .post, headers: multipart(s), body: ByteBuffer(string: good)) { r in
+                #expect(r.status == .forbidden, "the upload needs the form's CSRF token")
+            }
             let body = Multipart.body([("logboeken", "dhcpd.leases", SchoolFiles.leases), ("logboeken", "kapot <log>.txt", "dit is geen logboek\n\u{1}\u{2}")])
             try await client.execute(uri: "/herkomst/\(item.id)?_csrf=\(s.csrf)", method: .post, headers: multipart(s), body: ByteBuffer(string: body)) { r in
                 #expect(r.status == .badRequest)
