@@ -87,7 +87,8 @@ let package = Package(
             name: "BewaarCLI",
             dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .target(name: "BewaarWeb", condition: .when(traits: ["Web"]))],
+                           .target(name: "BewaarWeb", condition: .when(traits: ["Web"])),
+                           .target(name: "BewaarServe", condition: .when(traits: ["Web"]))],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
         .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
@@ -116,6 +117,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
             ],
             swiftSettings: strict),
+        // What `bewaar serve` plugs into the web interface: the real bundle and trace seams (trait Web).
+        .target(
+            name: "BewaarServe",
+            dependencies: ["BewaarWeb", "BewaarBundle", "BewaarTrace", "BewaarKit", "BewaarModel", "BewaarStore"],
+            swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
         // What end-to-end tests share: running the built `bewaar`, temporary folders, poppler.
@@ -141,6 +147,7 @@ let package = Package(
             name: "BewaarWebTests",
             dependencies: [
                 "BewaarWeb", "BewaarKit", "BewaarStore", "BewaarModel", "BewaarAccounts",
+                .target(name: "BewaarServe", condition: .when(traits: ["Web"])),
                 .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Web"])),
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),

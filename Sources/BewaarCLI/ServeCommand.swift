@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import BewaarKit
 import BewaarWeb
+import BewaarServe
 
 /// `bewaar serve`: the local web interface for mentors and afdelingsleiders.
 struct ServeCommand: ParsableCommand {
@@ -37,8 +38,10 @@ struct ServeCommand: ParsableCommand {
         let done = DispatchSemaphore(value: 0)
         Task {
             do {
-                let app = WebServer.application(store: store, configuration: config, packet: ServeSeams.packet,
-                                                 trace: ServeSeams.trace(storePath: store.path)) { port in
+                let school = ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
+                let app = WebServer.application(store: store, configuration: config,
+                                                 packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
+                                                 trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)) { port in
                     out(banner.replacingOccurrences(of: "PORT", with: String(port)))
                 }
                 try await app.runService()

@@ -12,6 +12,8 @@ public struct StoredAccount: Sendable, Hashable {
     public var createdAt: Date
     public var failedLogins: Int
     public var lockedUntil: Date?
+    /// The language of the web pages for this account (`nl` or `en`; Dutch unless changed).
+    public var language: String
 }
 
 extension CaseStore {
@@ -49,7 +51,22 @@ extension CaseStore {
     static func account(from row: Row) -> StoredAccount {
         StoredAccount(name: row["name"], role: row["role"], passwordHash: row["password_hash"],
                       createdAt: Date(stored: row["created_at"] as String?) ?? Date(timeIntervalSince1970: 0),
-                      failedLogins: row["failed_logins"], lockedUntil: Date(stored: row["locked_until"] as String?))
+                      failedLogins: row["failed_logins"], lockedUntil: Date(stored: row["locked_until"] as String?),
+                      language: row["language"] as String? ?? "nl")
+    }
+
+    /// Sets the language of the web pages for an account (custody event `account-setting-changed`
+    /// in the store chain).
+    public func setLanguage(_ language: String, account name: String, actor: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE accounts SET language = ? WHERE name = ?", arguments: [language, name])
+            guard db.changesCount == 1 else {
+                throw StoreError(.invalidValue, nl: "Account \(name) bestaat niet (meer). Vraag de beheerder.",
+                                 en: "Account \(name) does not exist (any more). Ask the administrator.")
+            }
+            try appendEvent(db, chain: Self.storeChain, actor: actor, action: "account-setting-changed",
+                            details: ["account": name, "language": language])
+        }
     }
 
     /// Records a failed login: after `threshold` failures in a row the account is locked for

@@ -114,6 +114,9 @@ enum Schema {
         m.registerMigration("v3-accounts") { db in
             try db.execute(sql: AccountSchema.v3)
         }
+        m.registerMigration("v4-web-sessions-language") { db in
+            try db.execute(sql: WebSchema.v4)
+        }
         return m
     }
 }

@@ -14,27 +14,29 @@ public struct SchoolLogs: Sendable {
     public init() {}
 
     /// Reads every file, detecting its kind from the content. `reference` (the send time)
-    /// fixes the year of syslog lines that carry none.
-    public static func load(paths: [String], network: SchoolNetwork, reference: Date?) throws -> SchoolLogs {
+    /// fixes the year of syslog lines that carry none. `names` (one per path) are the names the
+    /// results and errors use instead of the paths (an upload lies under a temporary name).
+    public static func load(paths: [String], names: [String]? = nil, network: SchoolNetwork, reference: Date?) throws -> SchoolLogs {
         var logs = SchoolLogs()
         let zone = LocalTimeConverter(zone: network.timeZone)
         var sightings: [Sighting] = []
         var events: [(LogKind, LeaseEvent)] = []
         var inventory: [InventoryEntry] = []
-        for path in paths {
+        for (n, path) in paths.enumerated() {
+            let name = names.flatMap { n < $0.count ? $0[n] : nil } ?? path
             // Read straight into one byte array (a year of leases is hundreds of megabytes).
             guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue,
                   let reader = try? FileReader(path: path), let bytes = try? reader.read(at: 0, count: size), bytes.count == size else {
-                throw TraceError(nl: "Logboek \(path) kan niet worden gelezen. Controleer het pad en de rechten.",
-                                 en: "Log \(path) cannot be read. Check the path and permissions.")
+                throw TraceError(nl: "Logboek \(name) kan niet worden gelezen. Controleer het pad en de rechten.",
+                                 en: "Log \(name) cannot be read. Check the path and permissions.")
             }
             let sha = StreamingSHA256.digest(bytes).hex
             let source = logs.sources.count
             guard let kind = LogDetector.detect(bytes) else {
-                throw TraceError(nl: "\(path): dit logboek wordt niet herkend. Bewaar leest ISC dhcpd.leases, dnsmasq-leases en -syslog, Windows DhcpSrvLog/DhcpV6SrvLog, Squid access.log, een firewall-NAT-export (CSV), een aanmeldlogboek van Microsoft 365/Entra ID (CSV/JSON) en een inventarislijst (CSV met mac en werkplek).",
-                                 en: "\(path): this log is not recognised. Bewaar reads ISC dhcpd.leases, dnsmasq leases and syslog, Windows DhcpSrvLog/DhcpV6SrvLog, Squid access.log, a firewall NAT export (CSV), a Microsoft 365/Entra ID sign-in log (CSV/JSON) and an inventory (CSV with mac and workstation).")
+                throw TraceError(nl: "\(name): dit logboek wordt niet herkend. Bewaar leest ISC dhcpd.leases, dnsmasq-leases en -syslog, Windows DhcpSrvLog/DhcpV6SrvLog, Squid access.log, een firewall-NAT-export (CSV), een aanmeldlogboek van Microsoft 365/Entra ID (CSV/JSON) en een inventarislijst (CSV met mac en werkplek).",
+                                 en: "\(name): this log is not recognised. Bewaar reads ISC dhcpd.leases, dnsmasq leases and syslog, Windows DhcpSrvLog/DhcpV6SrvLog, Squid access.log, a firewall NAT export (CSV), a Microsoft 365/Entra ID sign-in log (CSV/JSON) and an inventory (CSV with mac and workstation).")
             }
-            var log = LogSource(name: path, sha256: sha, size: bytes.count, kind: kind)
+            var log = LogSource(name: name, sha256: sha, size: bytes.count, kind: kind)
             switch kind {
             case .iscDhcpd:
                 sightings += ISCLeaseParser.parse(bytes, source: source, log: &log)

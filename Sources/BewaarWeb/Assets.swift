@@ -14,7 +14,7 @@ enum Assets {
         .zaaknav a { color: #0b3a63; font-weight: bold; }
         a[aria-current="page"] { text-decoration: underline 3px; }
         .uit { margin-left: auto; display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
-        main { padding: 1rem; max-width: 70rem; }
+        main { padding: 1rem; max-width: 70rem; overflow-wrap: anywhere; }
         footer { padding: 1rem; color: var(--muted); border-top: 1px solid var(--line); font-size: .9rem; }
         .skip { position: absolute; left: -999rem; }
         .skip:focus { left: 1rem; top: 1rem; background: #fff; color: #000; padding: .5rem; z-index: 10; }
@@ -32,6 +32,7 @@ enum Assets {
             td { border: none; border-bottom: 1px solid var(--line); }
         }
         label { display: block; font-weight: bold; margin-top: .5rem; }
+        label.keuze { display: inline; font-weight: normal; }
         input[type=text], input[type=password], input[type=date], input[type=search], select, textarea { font: inherit; padding: .3rem; border: 1px solid #555; max-width: 100%; width: 30rem; }
         textarea { min-height: 4rem; }
         button { font: inherit; padding: .35rem .9rem; background: var(--accent); color: #fff; border: 2px solid var(--accent); border-radius: 3px; cursor: pointer; margin-top: .5rem; }
@@ -47,6 +48,7 @@ enum Assets {
         .uitleg { color: var(--muted); }
         .bericht { white-space: pre-wrap; overflow-wrap: anywhere; }
         .bron { white-space: pre-wrap; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace; background: #f4f4f4; padding: .5rem; border: 1px solid var(--line); }
+        tr.beweerd td { color: var(--muted); font-style: italic; }
         mark { background: #ffe066; color: #000; }
         .sleepvlak { border: 2px dashed #555; padding: 1rem; margin: .5rem 0; }
         .sleepvlak.boven { background: #e8eef5; }
@@ -56,7 +58,8 @@ enum Assets {
         """
 
     /// Progressive enhancement only: drag-and-drop onto the upload field and a progress bar.
-    /// Without it the plain form posts the same way.
+    /// Without it the plain form posts the same way. Its messages come from the form's `data-`
+    /// attributes, in the page's language.
     static let js = """
         "use strict";
         document.addEventListener("DOMContentLoaded", function () {
@@ -82,14 +85,14 @@ enum Assets {
               xhr.upload.addEventListener("progress", function (p) {
                 if (p.lengthComputable && bar) {
                   bar.value = Math.round(100 * p.loaded / p.total);
-                  if (status) { status.textContent = bar.value + "% verzonden"; }
+                  if (status) { status.textContent = bar.value + (form.dataset.sent || "%"); }
                 }
               });
               xhr.addEventListener("load", function () {
                 if (xhr.status >= 200 && xhr.status < 300) { window.location.href = xhr.responseURL; }
-                else { if (status) { status.textContent = "Uploaden mislukt (" + xhr.status + "). Het bestand is niet bewaard; probeer het opnieuw of kies een kleiner bestand."; } }
+                else { if (status) { status.textContent = (form.dataset.failed || "{status}").replace("{status}", String(xhr.status)); } }
               });
-              xhr.addEventListener("error", function () { if (status) { status.textContent = "De verbinding is verbroken; er is niets half bewaard. Probeer het opnieuw."; } });
+              xhr.addEventListener("error", function () { if (status) { status.textContent = form.dataset.broken || ""; } });
               xhr.send(new FormData(form));
             });
           });

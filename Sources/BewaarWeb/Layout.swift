@@ -5,29 +5,30 @@ import BewaarAccounts
 /// The page frame: header with navigation and the signed-in account, main content, footer.
 /// Every page links only its own stylesheet and script (no inline script or style, CSP).
 enum Layout {
-    static func page(title: String, account: Account?, csrf: String, caseNav: String? = nil, current: String = "",
+    static func page(_ t: any PageText, title: String, account: Account?, csrf: String, caseNav: String? = nil, current: String = "",
                      body: HTML) -> HTML {
         var nav: [HTML] = []
         if let account {
-            if account.role.readsCases { nav.append(link("/zaken", "Mijn zaken", current == "zaken")) }
-            if account.role != .beheerder { nav.append(link("/herkomst", "Herkomst e-mail", current == "herkomst")) }
-            if account.role == .beheerder { nav.append(link("/beheer", "Accounts", current == "beheer")) }
+            if account.role.readsCases { nav.append(link("/zaken", t.navCases, current == "zaken")) }
+            if account.role != .beheerder { nav.append(link("/herkomst", t.navTrace, current == "herkomst")) }
+            if account.role == .beheerder { nav.append(link("/beheer", t.navAccounts, current == "beheer")) }
+            nav.append(link("/instellingen", t.navSettings, current == "instellingen"))
         }
         var caseLinks: HTML = ""
         if let id = caseNav {
             caseLinks = """
-                <nav class="zaaknav" aria-label="Zaak \(id)"><ul>\(link("/zaken/\(id)", "Zaak", current == "zaak"))\(link("/zaken/\(id)/tijdlijn", "Tijdlijn", current == "tijdlijn"))\(link("/zaken/\(id)/pakket", "Pakket", current == "pakket"))\(link("/zaken/\(id)/logboek", "Logboek", current == "logboek"))</ul></nav>
+                <nav class="zaaknav" aria-label="\(t.caseMenu(id))"><ul>\(link("/zaken/\(id)", t.navCase, current == "zaak"))\(link("/zaken/\(id)/tijdlijn", t.navTimeline, current == "tijdlijn"))\(link("/zaken/\(id)/pakket", t.navPacket, current == "pakket"))\(link("/zaken/\(id)/logboek", t.navLog, current == "logboek"))</ul></nav>
                 """
         }
         let who: HTML = account.map { a -> HTML in
             """
             <form class="uit" method="post" action="/uitloggen"><input type="hidden" name="_csrf" value="\(csrf)">\
-            <span>Ingelogd als <strong>\(a.name)</strong> (\(a.role.dutch))</span> <button type="submit">Uitloggen</button></form>
+            <span>\(t.signedInAs(a.name, t.role(a.role)))</span> <button type="submit">\(t.logout)</button></form>
             """
         } ?? ""
         return """
             <!doctype html>
-            <html lang="nl">
+            <html lang="\(t.language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,14 +37,14 @@ enum Layout {
             <script src="/static/app.js" defer></script>
             </head>
             <body>
-            <a class="skip" href="#inhoud">Naar de inhoud</a>
-            <header><div class="merk">Bewaar</div><nav aria-label="Hoofdmenu"><ul>\(nav)</ul></nav>\(who)</header>
+            <a class="skip" href="#inhoud">\(t.skipToContent)</a>
+            <header><div class="merk">Bewaar</div><nav aria-label="\(t.mainMenu)"><ul>\(nav)</ul></nav>\(who)</header>
             \(caseLinks)
             <main id="inhoud">
             <h1>\(title)</h1>
             \(body)
             </main>
-            <footer>Bewaar – bewijs van (cyber)pesten bewaren volgens het anti-pestprotocol. Alles blijft op deze schoolcomputer.</footer>
+            <footer>\(t.footer)</footer>
             </body>
             </html>
             """
@@ -54,11 +55,11 @@ enum Layout {
     }
 
     /// A page without navigation (errors, refusals).
-    static func bare(title: String, message: String, back: String? = nil) -> HTML {
-        let backLink: HTML = back.map { "<p><a href=\"\($0)\">Terug</a></p>" } ?? "<p><a href=\"/\">Naar het begin</a></p>"
+    static func bare(_ t: any PageText, title: String, message: String, back: String? = nil) -> HTML {
+        let backLink: HTML = back.map { "<p><a href=\"\($0)\">\(t.back)</a></p>" } ?? "<p><a href=\"/\">\(t.toStart)</a></p>"
         return """
             <!doctype html>
-            <html lang="nl">
+            <html lang="\(t.language.rawValue)">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title) – Bewaar</title><link rel="stylesheet" href="/static/app.css"></head>
             <body><header><div class="merk">Bewaar</div></header><main id="inhoud"><h1>\(title)</h1><p class="melding">\(message)</p>\(backLink)</main></body>
@@ -68,12 +69,12 @@ enum Layout {
 
     static func csrfField(_ token: String) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token)\">" }
 
-    /// Date and time in Dutch, Amsterdam time ("25 nov 2026 15:06"), without a DateFormatter
-    /// per call (a timeline page shows a hundred of them).
-    static func time(_ date: Date?) -> String {
+    /// Date and time in Amsterdam time ("25 nov 2026 15:06", "25 Nov 2026 15:06"), without a
+    /// DateFormatter per call (a timeline page shows a hundred of them).
+    static func time(_ date: Date?, _ t: any PageText) -> String {
         guard let date else { return "—" }
         let c = amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        let months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+        let months = t.months
         let hh = String(c.hour ?? 0).leftPadded(2), mm = String(c.minute ?? 0).leftPadded(2)
         return "\(c.day ?? 0) \(months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 0) \(hh):\(mm)"
     }
@@ -84,10 +85,10 @@ enum Layout {
         return cal
     }()
 
-    static func bytes(_ n: Int64) -> String {
+    static func bytes(_ n: Int64, _ t: any PageText) -> String {
         if n < 1024 { return "\(n) B" }
-        if n < 1 << 20 { return String(format: "%.1f kB", Double(n) / 1024).replacingOccurrences(of: ".", with: ",") }
-        return String(format: "%.1f MB", Double(n) / 1_048_576).replacingOccurrences(of: ".", with: ",")
+        if n < 1 << 20 { return String(format: "%.1f kB", Double(n) / 1024).replacingOccurrences(of: ".", with: t.decimalSeparator) }
+        return String(format: "%.1f MB", Double(n) / 1_048_576).replacingOccurrences(of: ".", with: t.decimalSeparator)
     }
 }
 #endif

@@ -7,7 +7,7 @@ import BewaarAccounts
 extension WebApp {
     func addLoginRoutes(_ router: Router<BasicRequestContext>) {
         router.get("/") { request, _ -> Response in
-            let v = try await self.visit(request)
+            let v = try self.visit(request)
             switch v.account.role {
             case .systeembeheerder: throw PageError.redirect("/herkomst")
             case .beheerder: throw PageError.redirect("/beheer")
@@ -15,16 +15,18 @@ extension WebApp {
             }
         }
         router.get("/inloggen") { request, _ -> Response in
-            if let s = await self.session(request), s.account != nil { throw PageError.redirect("/") }
-            let s = await self.sessions.create(account: nil)
+            let existing = try self.session(request)
+            if existing?.account != nil { throw PageError.redirect("/") }
+            // Reuse the login page's own session when the browser has one (a reload makes no new row).
+            let s = try existing ?? self.sessions.create(account: nil)
             var r = self.html(self.loginPage(s, message: nil))
             r.setCookie(self.cookie(for: s))
             return r
         }
         router.post("/inloggen") { request, _ -> Response in
-            guard let s = await self.session(request) else {
-                let fresh = await self.sessions.create(account: nil)
-                var r = self.html(self.loginPage(fresh, message: "Uw sessie was verlopen. Log opnieuw in."), status: .forbidden)
+            guard let s = try self.session(request) else {
+                let fresh = try self.sessions.create(account: nil)
+                var r = self.html(self.loginPage(fresh, message: DutchText().sessionExpired), status: .forbidden)
                 r.setCookie(self.cookie(for: fresh))
                 return r
             }
@@ -32,10 +34,11 @@ extension WebApp {
             let name = form.text("naam") ?? ""
             let password = form["wachtwoord"] ?? ""
             let result = try self.accounts.login(name: name, password: password, source: "web")
+            let t = PageTexts.of(s.language)
             switch result {
             case .success(let account):
-                await self.sessions.remove(s.id)
-                let signed = await self.sessions.create(account: account)
+                try self.sessions.remove(s.id)
+                let signed = try self.sessions.create(account: account)
                 var r = Response(status: .seeOther, headers: [.location: "/"])
                 r.setCookie(self.cookie(for: signed))
                 return r
@@ -45,18 +48,16 @@ extension WebApp {
                 }
                 let message: String
                 switch failure {
-                case .wrongCredentials: message = "Naam of wachtwoord klopt niet."
-                case .locked(let until):
-                    message = "Te veel mislukte pogingen. Dit account is tijdelijk geblokkeerd tot \(Layout.time(until)). "
-                        + "De beheerder kan het wachtwoord opnieuw instellen."
+                case .wrongCredentials: message = t.wrongCredentials
+                case .locked(let until): message = t.locked(until: Layout.time(until, t))
                 }
                 return self.html(self.loginPage(s, message: message), status: .unauthorized)
             }
         }
         router.post("/uitloggen") { request, _ -> Response in
-            if let s = await self.session(request) {
+            if let s = try self.session(request) {
                 _ = try await self.form(request, s)
-                await self.sessions.remove(s.id)
+                try self.sessions.remove(s.id)
             }
             var r = Response(status: .seeOther, headers: [.location: "/inloggen"])
             r.setCookie(self.clearedCookie())
@@ -65,18 +66,19 @@ extension WebApp {
     }
 
     func loginPage(_ s: Session, message: String?) -> HTML {
+        let t = PageTexts.of(s.language)
         let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
-        return Layout.page(title: "Inloggen", account: nil, csrf: s.csrf, current: "inloggen", body: """
+        return Layout.page(t, title: t.loginTitle, account: nil, csrf: s.csrf, current: "inloggen", body: """
             \(note)
             <form method="post" action="/inloggen" class="inloggen">
             \(Layout.csrfField(s.csrf))
-            <label for="naam">Naam</label>
+            <label for="naam">\(t.name)</label>
             <input type="text" id="naam" name="naam" autocomplete="username" required autofocus>
-            <label for="wachtwoord">Wachtwoord</label>
+            <label for="wachtwoord">\(t.password)</label>
             <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required>
-            <div><button type="submit">Inloggen</button></div>
+            <div><button type="submit">\(t.loginButton)</button></div>
             </form>
-            <p class="uitleg">Een account krijgt u van de beheerder (<code>bewaar user add</code>). Na vijf mislukte pogingen wordt een account een kwartier geblokkeerd.</p>
+            <p class="uitleg">\(t.loginHelp)</p>
             """)
     }
 }

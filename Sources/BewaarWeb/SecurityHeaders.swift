@@ -1,10 +1,14 @@
 #if Web
 import Hummingbird
 import HTTPTypes
+import BewaarKit
 
 /// Adds the strict headers to every response, error responses included: a Content-Security-
 /// Policy without inline script or external origins, nosniff, no framing, no referrer.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    /// The language of the person asking (for the plain error pages this middleware writes).
+    var language: @Sendable (Request) -> Language = { _ in .nl }
+
     static var policy: String {
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -18,9 +22,10 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             response = try e.response(from: request, context: context)
             if response.headers[.contentType] == nil || response.status == .notFound || response.status == .methodNotAllowed,
                !(e is PageError) {
+                let t = PageTexts.of(language(request))
                 response = Response(status: response.status, headers: [.contentType: "text/html; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: Layout.bare(
-                                        title: "Fout \(response.status.code)", message: Self.plain(response.status)).raw)))
+                                        t, title: t.errorTitle(response.status.code), message: Self.plain(response.status, t)).raw)))
             }
         }
         response.headers[.contentSecurityPolicy] = Self.policy
@@ -31,12 +36,12 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    static func plain(_ status: HTTPResponse.Status) -> String {
+    static func plain(_ status: HTTPResponse.Status, _ t: any PageText) -> String {
         switch status.code {
-        case 404: return "Deze pagina bestaat niet."
-        case 405: return "Deze handeling kan hier niet."
-        case 413: return "Het verzoek is te groot."
-        default: return "Er ging iets mis (\(status.code))."
+        case 404: return t.httpNotFound
+        case 405: return t.httpNotAllowed
+        case 413: return t.httpTooLarge
+        default: return t.httpOther(status.code)
         }
     }
 }

@@ -1,17 +1,47 @@
 #if Web
 import Foundation
+import BewaarKit
 
-/// THE SEAM for `bewaar trace` (module BewaarTrace, merged later). The herkomst page shows
-/// the e-mail's header block and a hop table read from its `Received:` lines; once BewaarTrace
-/// is merged, set `conclude` so the page also shows the Dutch conclusion of the trace
-/// (which school computer, per dhcpd.leases and inventaris.csv) for the chosen mail.
+/// The seam to the trace module (`bewaar trace`). The herkomst page hands it a mail and the
+/// school's logs the systeembeheerder uploaded; `bewaar serve` passes the real tracer (module
+/// BewaarServe), tests may pass stubs. While `conclude` is nil the page shows only the header
+/// lines and says the trace is not in this build.
 public struct TraceSeam: Sendable {
-    /// Given the path of a stored e-mail original, the Dutch conclusion lines and the hop rows
-    /// (from, by, time); nil until BewaarTrace is wired in.
-    public var conclude: (@Sendable (_ mailPath: String) throws -> (conclusion: [String], hops: [[String]]))?
+    /// Traces a mail against the logs. Throws a `KitError` that names the file when a mail or a
+    /// log cannot be read (nothing is then stored).
+    public var conclude: (@Sendable (_ request: TraceRequest) throws -> TraceOutcome)?
 
-    public init(conclude: (@Sendable (String) throws -> (conclusion: [String], hops: [[String]]))? = nil) {
+    public init(conclude: (@Sendable (TraceRequest) throws -> TraceOutcome)? = nil) {
         self.conclude = conclude
+    }
+}
+
+/// What the herkomst page asks: trace this mail against these logs, and answer in this language.
+public struct TraceRequest: Sendable {
+    /// Where the mail's bytes are (an original in the store, or an upload in `tmp/`).
+    public var mailPath: String
+    /// The mail's name as the person knows it (the item's or the uploaded file's name).
+    public var mailName: String
+    public var logs: [TraceLog]
+    public var language: Language
+
+    public init(mailPath: String, mailName: String, logs: [TraceLog], language: Language) {
+        self.mailPath = mailPath
+        self.mailName = mailName
+        self.logs = logs
+        self.language = language
+    }
+}
+
+/// One uploaded log of the school: where it lies for now, and the name it was uploaded under
+/// (the name results and errors use).
+public struct TraceLog: Sendable, Hashable {
+    public var path: String
+    public var name: String
+
+    public init(path: String, name: String) {
+        self.path = path
+        self.name = name
     }
 }
 #endif

@@ -4,7 +4,7 @@ import Hummingbird
 import MultipartKit
 
 /// Why an upload stopped.
-enum UploadError: Error {
+enum UploadError: Error, Equatable {
     case tooLarge
     case malformed
     case unwritable(String)
@@ -12,6 +12,8 @@ enum UploadError: Error {
 
 /// One file received to disk.
 struct ReceivedFile: Sendable {
+    /// The form field it came in (`bestanden`, `mail`, `logboeken`, …).
+    var field: String
     var name: String
     var path: String
     var size: Int64
@@ -28,6 +30,7 @@ final class UploadReceiver {
     private(set) var fields: [String: String] = [:]
     private var total: Int64 = 0
     private var currentName: String?
+    private var currentField = ""
     private var currentFile: String?
     private var handle: FileHandle?
     private var currentSize: Int64 = 0
@@ -76,6 +79,7 @@ final class UploadReceiver {
     private func startPart(_ headers: [(String, String)]) {
         let disposition = headers.first { $0.0.lowercased() == "content-disposition" }?.1 ?? ""
         let fieldName = Self.parameter("name", in: disposition) ?? ""
+        currentField = fieldName
         if let filename = Self.parameter("filename", in: disposition) {
             if filename.isEmpty { currentName = fieldName; return }   // an empty file input
             let clean = Self.cleanName(filename)
@@ -114,7 +118,7 @@ final class UploadReceiver {
     private func finishPart() {
         if let handle, let path = currentFile, let name = currentName {
             try? handle.close()
-            files.append(ReceivedFile(name: name, path: path, size: currentSize))
+            files.append(ReceivedFile(field: currentField, name: name, path: path, size: currentSize))
         } else if let name = currentName, !name.isEmpty, currentFile == nil {
             fields[name] = String(decoding: fieldBytes, as: UTF8.self)
         }

@@ -7,10 +7,11 @@ import BewaarStore
 import BewaarKit
 import BewaarAccounts
 
-/// A signed-in request: the session and its account.
+/// A signed-in request: the session, its account, and the words of its language.
 struct Visit: Sendable {
     var session: Session
     var account: Account
+    var t: any PageText { PageTexts.of(session.language) }
 }
 
 /// The web interface's shared state and the helpers every page uses: sessions, access checks
@@ -27,16 +28,21 @@ final class WebApp: Sendable {
     init(store: CaseStore, config: WebConfiguration) {
         self.store = store
         self.config = config
-        sessions = SessionStore(idle: config.sessionIdle, maximum: config.sessionMaximum, clock: config.clock)
+        sessions = SessionStore(store: store, idle: config.sessionIdle, maximum: config.sessionMaximum, clock: config.clock)
         accounts = Accounts(store: store, hasher: config.hasher)
         policy = AccessPolicy(store: store)
     }
 
     // MARK: Sessions
 
-    func session(_ request: Request) async -> Session? {
+    func session(_ request: Request) throws -> Session? {
         guard let id = request.cookies[Self.cookieName]?.value, id.count == 64 else { return nil }
-        return await sessions.session(id)
+        return try sessions.session(id)
+    }
+
+    /// The language of whoever sent `request` (Dutch when nobody is signed in).
+    func language(of request: Request) -> Language {
+        ((try? session(request)) ?? nil)?.language ?? .nl
     }
 
     func cookie(for session: Session) -> Cookie {
@@ -50,23 +56,21 @@ final class WebApp: Sendable {
     }
 
     /// The signed-in visit, or a redirect to the login page.
-    func visit(_ request: Request) async throws -> Visit {
-        guard let s = await session(request), let a = s.account else {
+    func visit(_ request: Request) throws -> Visit {
+        guard let s = try session(request), let a = s.account else {
             throw PageError.redirect("/inloggen")
         }
         return Visit(session: s, account: a)
     }
 
     /// A visit allowed to read `id`; refusal otherwise. A page view is logged as custody event.
-    func caseVisit(_ request: Request, context: some RequestContext, page: String?) async throws -> (Visit, CaseID) {
-        let v = try await visit(request)
+    func caseVisit(_ request: Request, context: some RequestContext, page: String?) throws -> (Visit, CaseID) {
+        let v = try visit(request)
         guard let raw = context.parameters.get("id"), let id = CaseID(raw) else {
-            throw PageError(status: .notFound, body: Layout.bare(title: "Niet gevonden", message: "Dit zaaknummer bestaat niet.").raw)
+            throw PageError.notFound(v.t, v.t.noSuchCaseNumber)
         }
         let exists = (try? store.case(id)) != nil
-        guard exists else {
-            throw PageError(status: .notFound, body: Layout.bare(title: "Niet gevonden", message: "Zaak \(id) bestaat niet.").raw)
-        }
+        guard exists else { throw PageError.notFound(v.t, v.t.noSuchCase(id.description)) }
         guard try policy.mayRead(v.account, id) else {
             throw refuse(v, chain: id.description, path: request.uri.path)
         }
@@ -81,10 +85,7 @@ final class WebApp: Sendable {
     func refuse(_ v: Visit, chain: String, path: String) -> PageError {
         _ = try? store.recordAccess(chain: chain, actor: v.account.name, action: "access-refused",
                                     details: ["path": String(path.prefix(200)), "role": v.account.role.rawValue])
-        return PageError(status: .forbidden, body: Layout.bare(
-            title: "Geen toegang",
-            message: "Als \(v.account.role.dutch) heeft u geen toegang tot deze pagina. Dat is vastgelegd in het logboek. "
-                + "Denkt u dat u toegang nodig hebt, vraag het dan aan de afdelingsleider.").raw)
+        return PageError(status: .forbidden, body: Layout.bare(v.t, title: v.t.refusedTitle, message: v.t.refused(role: v.t.role(v.account.role))).raw)
     }
 
     /// Requires a role; refuses (and logs) otherwise.
@@ -98,8 +99,9 @@ final class WebApp: Sendable {
     func form(_ request: Request, _ session: Session) async throws -> FormData {
         var r = request
         let buffer: ByteBuffer
+        let t = PageTexts.of(session.language)
         do { buffer = try await r.collectBody(upTo: 1 << 20) } catch {
-            throw PageError(status: .contentTooLarge, body: Layout.bare(title: "Te veel tekst", message: "Dit formulier is te groot om te bewaren.").raw)
+            throw PageError(status: .contentTooLarge, body: Layout.bare(t, title: t.formTooLargeTitle, message: t.formTooLarge).raw)
         }
         let form = FormData(String(buffer: buffer))
         try checkCSRF(form["_csrf"], session)
@@ -108,9 +110,8 @@ final class WebApp: Sendable {
 
     func checkCSRF(_ token: String?, _ session: Session) throws {
         guard let token, Random.same(token, session.csrf) else {
-            throw PageError(status: .forbidden, body: Layout.bare(
-                title: "Formulier verlopen",
-                message: "Dit formulier is verlopen of kwam niet van deze site. Laad de pagina opnieuw en probeer het nog eens.").raw)
+            let t = PageTexts.of(session.language)
+            throw PageError(status: .forbidden, body: Layout.bare(t, title: t.formExpiredTitle, message: t.formExpired).raw)
         }
     }
 
@@ -120,21 +121,25 @@ final class WebApp: Sendable {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html.raw)))
     }
 
-    func page(_ v: Visit, title: String, caseNav: CaseID? = nil, current: String, _ body: HTML) -> Response {
-        html(Layout.page(title: title, account: v.account, csrf: v.session.csrf, caseNav: caseNav?.description, current: current, body: body))
+    func page(_ v: Visit, title: String, caseNav: CaseID? = nil, current: String, status: HTTPResponse.Status = .ok, _ body: HTML) -> Response {
+        html(Layout.page(v.t, title: title, account: v.account, csrf: v.session.csrf, caseNav: caseNav?.description, current: current, body: body),
+             status: status)
     }
 
-    /// A Dutch message about a store or kit error, as a page.
-    func problem(_ error: any Error, back: String) -> PageError {
-        let text: String
+    /// The text of a store, kit or account error in the visitor's language.
+    static func text(of error: any Error, _ t: any PageText) -> String {
         switch error {
-        case let e as StoreError: text = e.dutch
-        case let e as KitError: text = e.dutch
-        case let e as AccountError: text = e.dutch
-        case let e as PageError: return e
-        default: text = "Er ging iets mis: \(error)"
+        case let e as StoreError: return t.choose(nl: e.dutch, en: e.english)
+        case let e as KitError: return t.choose(nl: e.dutch, en: e.english)
+        case let e as AccountError: return t.choose(nl: e.dutch, en: e.english)
+        default: return t.somethingWentWrong("\(error)")
         }
-        return PageError(status: .badRequest, body: Layout.bare(title: "Niet gelukt", message: text, back: back).raw)
+    }
+
+    /// A message about a store or kit error, as a page.
+    func problem(_ error: any Error, _ t: any PageText, back: String) -> PageError {
+        if let e = error as? PageError { return e }
+        return PageError.failed(t, Self.text(of: error, t), back: back)
     }
 
     /// A file as a download, never shown inline.

@@ -10,7 +10,7 @@ public enum WebServer {
                               packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()) -> Router<BasicRequestContext> {
         let app = WebApp(store: store, config: configuration)
         let router = Router(context: BasicRequestContext.self)
-        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SecurityHeaders(language: { app.language(of: $0) }))
         router.get("/static/app.css") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Assets.css)))
@@ -29,6 +29,7 @@ public enum WebServer {
         app.addLogRoute(router)
         app.addTraceRoutes(router, seam: trace)
         app.addAdminRoutes(router)
+        app.addSettingsRoutes(router)
         return router
     }
 

@@ -8,6 +8,7 @@ import BewaarModel
 import BewaarStore
 import BewaarAccounts
 @testable import BewaarWeb
+import BewaarServe
 
 /// A clock tests move forward (session expiry).
 final class TestClock: @unchecked Sendable {
@@ -58,6 +59,16 @@ struct WebFixture {
         Application(router: WebServer.router(store: store, configuration: configuration(uploadLimit: uploadLimit)))
     }
 
+    /// The application with the seams `bewaar serve` uses: the real bundle builder and verifier,
+    /// and the real tracer against the store's `network.toml`.
+    func realApp() -> some ApplicationProtocol {
+        let clock = self.clock
+        return Application(router: WebServer.router(
+            store: store, configuration: configuration(uploadLimit: 64 << 20),
+            packet: ServeSeams.packet(school: "Voorbeeldcollege", version: "test", clock: { clock.now }),
+            trace: ServeSeams.trace(storePath: store.path, version: "test")))
+    }
+
     static func seedChat(_ store: CaseStore, _ id: CaseID, lines: [(String, String)]) throws -> EvidenceItem {
         var text = ""
         var messages: [Message] = []
@@ -81,7 +92,7 @@ struct WebFixture {
     static let mailBody = "Dit is de GEHEIME tekst van de mail."
 
     static func seedMail(_ store: CaseStore, _ id: CaseID) throws -> EvidenceItem {
-        let mail = """
+        try seedFile(store, id, name: "anonieme-mail.eml", content: """
             Received: from pc-lokaal-12.school.example (10.20.30.41) by mail.school.example; Tue, 3 Mar 2026 10:00:00 +0100\r
             From: anoniem@example.org\r
             To: sanne@example.org\r
@@ -89,13 +100,17 @@ struct WebFixture {
             \r
             \(mailBody)\r
 
-            """
-        let path = NSTemporaryDirectory() + "mail-" + UUID().uuidString + ".eml"
-        try Data(mail.utf8).write(to: URL(fileURLWithPath: path))
+            """)
+    }
+
+    /// Stores `content` as an original of the case (an e-mail unless told otherwise).
+    static func seedFile(_ store: CaseStore, _ id: CaseID, name: String, content: String, mediaType: String = "message/rfc822",
+                         format: String = "email") throws -> EvidenceItem {
+        let path = NSTemporaryDirectory() + "item-" + UUID().uuidString
+        try Data(content.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (digest, size) = try store.objects.put(file: path)
-        let e = NewEvidence(name: "anonieme-mail.eml", size: size, sha256: digest, mediaType: "message/rfc822", format: "email",
-                            collectedBy: "J. Bakker")
+        let e = NewEvidence(name: name, size: size, sha256: digest, mediaType: mediaType, format: format, collectedBy: "J. Bakker")
         return try store.recordIngest(e, in: id).item
     }
 

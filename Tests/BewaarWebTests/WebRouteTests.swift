@@ -123,7 +123,7 @@ import BewaarAccounts
             uh[.contentType] = "multipart/form-data; boundary=\(Multipart.boundary)"
             let mail = "Received: from pc-07.school.example (10.20.12.7) by mail.school.example; Wed, 4 Mar 2026 10:17:39 +0100\r\nSubject: <i>test</i>\r\n\r\nGEHEIME inhoud\r\n"
             try await client.execute(uri: "/herkomst?_csrf=\(s.csrf)", method: .post, headers: uh,
-                                     body: ByteBuffer(string: Multipart.body([("los.eml", mail)]))) { r in
+                                     body: ByteBuffer(string: Multipart.body([("los.eml", mail)], field: "mail"))) { r in
                 #expect(r.status == .ok)
                 let body = String(buffer: r.body)
                 #expect(body.contains("10.20.12.7"))
@@ -357,24 +357,6 @@ import BewaarAccounts
     }
 }
 
-/// Builds multipart bodies for tests.
-enum Multipart {
-    static let boundary = "----BewaarTestGrens"
-    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path + "/samples/evidence"
-
-    static func body(_ files: [(String, String)], fields: [String: String] = [:]) -> String {
-        var s = ""
-        for (k, v) in fields {
-            s += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n"
-        }
-        for (name, content) in files {
-            let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            s += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestanden\"; filename=\"\(escaped)\"\r\nContent-Type: text/plain\r\n\r\n\(content)\r\n"
-        }
-        return s + "--\(boundary)--\r\n"
-    }
-}
 #endif
 
 #if Web
@@ -383,7 +365,7 @@ enum Multipart {
         let f = try WebFixture()
         defer { f.cleanUp() }
         let id = f.caseID.description
-        let seam = PacketSeam(verifyBundle: { path in
+        let seam = PacketSeam(verifyBundle: { path, _ in
             let text = try String(contentsOfFile: path, encoding: .utf8)
             return (text == "bundel-inhoud", ["gecontroleerd: \(text)"])
         })

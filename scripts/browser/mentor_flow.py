@@ -1,9 +1,11 @@
 """The mentor flow of issue 9 in headless Chromium, end to end, with a screenshot of every page.
 
-Log in as a mentor, open the case, upload the sample WhatsApp chat (as a zip) and e-mail, tick
-step 1, search the timeline, mark a message, escalate; log in as the afdelingsleider, build and
-download the packet; the systeembeheerder opens the trace page. Fails on any CSP violation in
-the browser console, on a field without a label, or on a page that scrolls sideways at 200% zoom.
+Log in as a mentor, switch the pages to English and back on /instellingen, open the case, upload
+the sample WhatsApp chat (as a zip) and e-mail, tick step 1, search the timeline, mark a message,
+escalate; log in as the afdelingsleider, build and download the packet, make the bundle, download
+it and have it checked; the systeembeheerder opens the trace page and traces the sample e-mail
+with the sample DHCP leases and inventory. Fails on any CSP violation in the browser console, on
+a field without a label, or on a page that scrolls sideways at 200% zoom.
 """
 import os, shutil, socket, subprocess, sys, tempfile, time, zipfile
 
@@ -18,6 +20,7 @@ BEWAAR = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SHOTS = os.path.join(ROOT, "docs", "screenshots")
 SAMPLES = os.path.join(ROOT, "samples", "evidence")
+SCHOOL = os.path.join(ROOT, "samples", "school")
 PASSWORD = "browser-test-wachtwoord"
 os.makedirs(SHOTS, exist_ok=True)
 work = tempfile.mkdtemp(prefix="bewaar-browser-")
@@ -36,6 +39,8 @@ def bewaar(*args, stdin=None):
 
 case_id = bewaar("case", "new", "--title", "Pesten in groepsapp klas 2B", "--victim", "Sanne de Vries",
                  "--suspect", "Daan Jansen", "--mentor", "J. Bakker", "--by", "J. Bakker").strip().split()[0]
+# The school's network file, where `bewaar serve` looks for it (the herkomst page traces against it).
+shutil.copy(os.path.join(SCHOOL, "network.toml"), os.path.join(store, "network.toml"))
 for name, role in [("J. Bakker", "mentor"), ("A. de Groot", "afdelingsleider"), ("S. Systeem", "systeembeheerder"),
                    ("B. Beheer", "beheerder")]:
     bewaar("user", "add", name, "--role", role, stdin=PASSWORD + "\n")
@@ -129,8 +134,22 @@ try:
     d.get(base + "/inloggen")
     shot("01-inloggen")
     login("J. Bakker")
-    check(d.current_url.endswith("/zaken"), "the mentor lands on Mijn zaken")
+    check(wait_for(lambda: d.current_url.endswith("/zaken")), "the mentor lands on Mijn zaken")
     shot("02-zaken")
+    # English pages via the settings, then back to Dutch.
+    d.find_element(By.LINK_TEXT, "Instellingen").click()
+    check(wait_for(lambda: len(d.find_elements(By.ID, "taal-en")) > 0), "the settings page offers a language")
+    d.find_element(By.ID, "taal-en").click()
+    d.find_element(By.CSS_SELECTOR, "form[action='/instellingen'] button").click()
+    check(wait_for(lambda: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"), "the pages switch to English")
+    d.get(base + f"/zaken/{case_id}")
+    check(wait_for(lambda: "Six-step plan after a report of cyberbullying" in d.page_source), "the case page is in English")
+    shot("14-zaak-engels")
+    d.get(base + "/instellingen")
+    d.find_element(By.ID, "taal-nl").click()
+    d.find_element(By.CSS_SELECTOR, "form[action='/instellingen'] button").click()
+    check(wait_for(lambda: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "nl"), "and back to Dutch")
+    d.get(base + "/zaken")
     d.find_element(By.LINK_TEXT, case_id).click()
     check(wait_for(lambda: "Stappenplan cyberpesten" in d.page_source), "the case page shows the checklist")
     shot("03-zaak")
@@ -192,8 +211,17 @@ try:
         if os.path.exists(target): break
         time.sleep(0.1)
     check(os.path.exists(target) and open(target, "rb").read(4) == b"%PDF", "the packet PDF is downloaded")
-    verify = d.find_elements(By.CSS_SELECTOR, "form[action*=controleren]")
-    print("note: verifying a bundle is not in this build yet (BewaarBundle seam)" if not verify else "")
+    # The sealed bundle: make it, download it, have it checked.
+    d.find_element(By.CSS_SELECTOR, "form[action$=bundel] button").click()
+    check(wait_for(lambda: d.find_elements(By.PARTIAL_LINK_TEXT, "bewijsbundel-")), "the bundle is made")
+    bundle_link = [a for a in d.find_elements(By.PARTIAL_LINK_TEXT, "bewijsbundel-") if a.text.endswith(".zip")][0]
+    bundle = os.path.join(downloads, f"zaak-{case_id}-" + bundle_link.text)
+    bundle_link.click()
+    check(wait_for(lambda: os.path.exists(bundle)), "the bundle is downloaded")
+    d.find_element(By.ID, "bundel").send_keys(bundle)
+    d.find_element(By.CSS_SELECTOR, "form[action*=controleren] button").click()
+    check(wait_for(lambda: "de bundel is heel" in d.page_source), "the downloaded bundle checks out intact")
+    shot("15-bundel-gecontroleerd")
     d.get(base + f"/zaken/{case_id}/logboek")
     check("De keten is heel" in d.page_source, "the custody log shows an intact chain")
     check("page-viewed" in d.page_source and "packet-downloaded" in d.page_source, "views and downloads are in the log")
@@ -207,11 +235,16 @@ try:
     if links:
         links[0].click()
         shot("11-herkomst-mail")
-    # A mail read without storing it.
+    # A mail with the school's DHCP leases and inventory, read without storing it.
     d.get(base + "/herkomst")
     d.find_element(By.ID, "mail").send_keys(mail)
+    d.find_element(By.ID, "logboeken").send_keys(os.path.join(SCHOOL, "dhcpd.leases") + "\n" + os.path.join(SCHOOL, "inventaris.csv"))
     d.find_element(By.CSS_SELECTOR, "form[action^='/herkomst'] button").click()
     check(wait_for(lambda: "Alleen gelezen, niet bewaard" in d.page_source), "a mail is read on the trace page without storing it")
+    check("WS-LOK12-07" in d.page_source and "Zekerheid" in d.page_source, "the conclusion names the workstation, with its certainty")
+    check("Iedereen in 2B lacht" not in d.page_source, "the sysadmin never sees the mail's text")
+    shot("16-herkomst-met-logboeken")
+    zoom_check("16-herkomst-met-logboeken")
     d.get(base + f"/zaken/{case_id}")
     check(wait_for(lambda: "Geen toegang" in d.page_source), "the sysadmin is refused the case page")
     d.save_screenshot(os.path.join(SHOTS, "12-geen-toegang.png"))
