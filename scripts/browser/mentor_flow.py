@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select
 
 BEWAAR = sys.argv[1]
@@ -88,6 +89,35 @@ def page_checks(name):
           return !(e.id && document.querySelector('label[for="' + e.id + '"]')) && !e.closest('label') && !e.getAttribute('aria-label');
         }).map(function (e) { return e.name || e.id; });""")
     check(not unlabelled, f"{name}: every field has a label {unlabelled if unlabelled else ''}")
+    # WCAG 2.1 contrast of every visible text against the background it is drawn on: 4.5:1, or
+    # 3:1 for large text (24 px, or 18.66 px bold).
+    low = d.execute_script("""
+        function rgb(c) { var m = c.match(/[0-9.]+/g); return m ? m.map(Number) : [0, 0, 0, 0]; }
+        function lum(c) {
+          var v = c.slice(0, 3).map(function (x) { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+          return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+        }
+        function background(e) {
+          for (; e; e = e.parentElement) {
+            var c = rgb(getComputedStyle(e).backgroundColor);
+            if (c.length < 4 || c[3] > 0) return c;
+          }
+          return [255, 255, 255];
+        }
+        var out = [];
+        document.querySelectorAll('body *').forEach(function (e) {
+          var own = Array.from(e.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+          if (!own || !e.getClientRects().length) return;
+          var s = getComputedStyle(e);
+          if (s.visibility === 'hidden') return;
+          var a = lum(rgb(s.color)), b = lum(background(e));
+          var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          var size = parseFloat(s.fontSize), bold = parseInt(s.fontWeight, 10) >= 700;
+          var need = (size >= 24 || (bold && size >= 18.66)) ? 3 : 4.5;
+          if (ratio < need) out.push(e.tagName.toLowerCase() + ' ' + ratio.toFixed(2) + ':1 "' + e.textContent.trim().slice(0, 30) + '"');
+        });
+        return out;""")
+    check(not low, f"{name}: text contrast at least 4.5:1 (3:1 large) {low[:3] if low else ''}")
     errors = [l["message"] for l in d.get_log("browser") if "Content Security Policy" in l["message"] or l["level"] == "SEVERE"]
     check(not errors, f"{name}: no console errors or CSP violations {errors[:2] if errors else ''}")
 
@@ -154,6 +184,16 @@ try:
     check(wait_for(lambda: "Stappenplan cyberpesten" in d.page_source), "the case page shows the checklist")
     shot("03-zaak")
     zoom_check("03-zaak")
+    # Keyboard: Tab moves from control to control, each with a visible focus ring.
+    d.find_element(By.TAG_NAME, "body").click()
+    d.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
+    rings = []
+    for _ in range(4):
+        ActionChains(d).send_keys(Keys.TAB).perform()
+        rings.append(d.execute_script("""var e = document.activeElement, s = getComputedStyle(e);
+            return [e.tagName.toLowerCase(), s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2];"""))
+    check(all(tag in ("a", "button", "input", "select", "textarea") and ring for tag, ring in rings),
+          f"Tab moves through links, fields and buttons, each with a visible focus ring {rings}")
     # Upload the chat zip and the e-mail at once (the JS progress bar path).
     d.find_element(By.ID, "herkomst-bron").send_keys("telefoon van Sanne")
     d.find_element(By.ID, "bestanden").send_keys(chat_zip + "\n" + mail)
