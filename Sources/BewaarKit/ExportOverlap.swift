@@ -26,7 +26,9 @@ public struct ExportOverlap: Sendable {
             $0.id != item.id && $0.parentID == nil && $0.format == item.format && $0.messageCount > 0
         }
         guard item.messageCount > 0, item.format == "whatsapp" else { return [] }
-        return try others.map { try compare($0, item, store: store) }
+        // Only exports that share a record can overlap: found by one query, then compared in full.
+        let sharing = try store.itemsSharingRecords(with: item.id)
+        return try others.filter { sharing.contains($0.id) }.map { try compare($0, item, store: store) }
             .filter { !$0.shared.isEmpty }
             .sorted { $0.shared.count > $1.shared.count }
     }
