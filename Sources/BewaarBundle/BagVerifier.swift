@@ -162,7 +162,12 @@ public enum BagVerifier {
             }
         }
 
-        // Every file hashed once, both algorithms on the two cores.
+        // Whether the originals were left out (bag-info.txt is read again and hashed below).
+        let pseudonymised = (try? bag.read("bag-info.txt")).flatMap { $0 }
+            .map { BagInfo.parse(String(decoding: $0, as: UTF8.self)).info.values("Bewaar-Pseudonymised").first == "ja" } ?? false
+
+        // Every file hashed once, both algorithms on the two cores; a records file is checked
+        // against its original as soon as it is read, then dropped (memory: one file at a time).
         var actual256: [String: String] = [:]
         var keep: [String: [UInt8]] = [:]
         let kept: (String) -> Bool = { $0 == BundleBuilder.custodyPath || $0 == "bag-info.txt" || $0 == "tagmanifest-sha256.txt"
@@ -198,7 +203,13 @@ public enum BagVerifier {
             }
             let d256 = h256.finalize().hex, d512 = h512.finalizeHex()
             actual256[p] = d256
-            if let content { keep[p] = content }
+            if let content {
+                if p.hasPrefix("data/records/") {
+                    checkRecords(p, content, bag: bag, pseudonymised: pseudonymised, &r)
+                } else {
+                    keep[p] = content
+                }
+            }
             let isPayload = p.hasPrefix("data/")
             for (m, d) in isPayload ? [(payloadManifests[0], d256), (payloadManifests[1], d512)]
                                     : [(tagManifests[0], d256), (tagManifests[1], d512)] {
@@ -246,11 +257,6 @@ public enum BagVerifier {
         // The custody chain.
         checkCustody(keep[BundleBuilder.custodyPath], info: info?.info, payloadDigests: actual256, &r)
 
-        // Records point into their originals.
-        let pseudonymised = info?.info.values("Bewaar-Pseudonymised").first == "ja"
-        for p in keep.keys.sorted() where p.hasPrefix("data/records/") {
-            checkRecords(p, keep[p]!, bag: bag, pseudonymised: pseudonymised, &r)
-        }
         if pseudonymised {
             r.notes.append(("gepseudonimiseerde bundel: de originelen zitten er niet in, dus de berichten zijn niet tegen hun origineel te leggen",
                             "pseudonymised bundle: the originals are left out, so records cannot be checked against them"))
@@ -338,35 +344,51 @@ public enum BagVerifier {
                             details: details, previousHash: previous, hash: hash)
     }
 
+    /// A records file against the bag: its item names an original that is there, with the
+    /// size and SHA-256 the item says, and every record's origin range lies inside it. Only the
+    /// item and each record's `origin` are parsed; the rest is skimmed (``JSONSkim``).
     static func checkRecords(_ path: String, _ bytes: [UInt8], bag: any BagSource, pseudonymised: Bool, _ r: inout VerifyReport) {
         func problem(_ nl: String, _ en: String) {
             r.problems.append(VerifyProblem(file: path, line: nil, dutch: nl, english: en))
         }
-        guard let doc = try? JSONParser.parse(String(decoding: bytes, as: UTF8.self)), let item = doc["item"] else {
-            problem("is geen geldige JSON met een 'item'", "is not valid JSON with an 'item'"); return
-        }
-        guard let original = item["original"]?.stringValue else {
-            if !pseudonymised { problem("noemt geen origineel", "names no original") }
-            return
-        }
-        guard let size = bag.files[original] else { problem("het origineel \(original) ontbreekt", "the original \(original) is missing"); return }
-        if let sha = item["sha256"]?.stringValue, !original.hasPrefix("data/originals/\(sha)-") {
-            problem("de record hoort bij origineel \(sha.prefix(12))…, maar wijst naar \(original)",
-                    "the record belongs to original \(sha.prefix(12))…, but points at \(original)")
-        }
-        if let declared = item["size"]?.intValue, declared != size {
-            problem("het origineel \(original) is \(size) bytes, de record zegt \(declared)", "the original \(original) is \(size) bytes, the record says \(declared)")
-        }
-        for (i, rec) in (doc["records"]?.arrayValue ?? []).enumerated() {
-            guard let o = rec["origin"], let offset = o["offset"]?.intValue, let length = o["length"]?.intValue else {
-                problem("bericht \(i + 1) heeft geen herkomst (origin)", "record \(i + 1) has no origin"); continue
+        bytes.withUnsafeBufferPointer { b in
+            let skim = JSONSkim(b)
+            var itemRange: Range<Int>?, recordsRange: Range<Int>?
+            let outline = skim.members(ofObjectAt: 0) { key, value in
+                if key == "item" { itemRange = value } else if key == "records" { recordsRange = value }
             }
-            if o["part"]?.stringValue != nil { continue }  // an offset into a part inside the original
-            r.recordsChecked += 1
-            if offset < 0 || length < 0 || offset > size || length > size - offset {
-                problem("bericht \(i + 1) wijst naar bytes \(offset)…\(offset + length), buiten het origineel (\(size) bytes)",
-                        "record \(i + 1) points at bytes \(offset)…\(offset + length), outside the original (\(size) bytes)")
+            guard outline != nil, let itemRange, let item = skim.parse(itemRange), item.objectValue != nil else {
+                problem("is geen geldige JSON met een 'item'", "is not valid JSON with an 'item'"); return
             }
+            guard let original = item["original"]?.stringValue else {
+                if !pseudonymised { problem("noemt geen origineel", "names no original") }
+                return
+            }
+            guard let size = bag.files[original] else { problem("het origineel \(original) ontbreekt", "the original \(original) is missing"); return }
+            if let sha = item["sha256"]?.stringValue, !original.hasPrefix("data/originals/\(sha)-") {
+                problem("de record hoort bij origineel \(sha.prefix(12))…, maar wijst naar \(original)",
+                        "the record belongs to original \(sha.prefix(12))…, but points at \(original)")
+            }
+            if let declared = item["size"]?.intValue, declared != size {
+                problem("het origineel \(original) is \(size) bytes, de record zegt \(declared)", "the original \(original) is \(size) bytes, the record says \(declared)")
+            }
+            guard let recordsRange else { return }
+            var i = 0
+            let listed = skim.elements(ofArrayAt: recordsRange.lowerBound) { element in
+                i += 1
+                var originRange: Range<Int>?
+                skim.members(ofObjectAt: element.lowerBound) { key, value in if key == "origin" { originRange = value } }
+                guard let originRange, let o = skim.parse(originRange), let offset = o["offset"]?.intValue, let length = o["length"]?.intValue else {
+                    problem("bericht \(i) heeft geen herkomst (origin)", "record \(i) has no origin"); return
+                }
+                if o["part"]?.stringValue != nil { return }  // an offset into a part inside the original
+                r.recordsChecked += 1
+                if offset < 0 || length < 0 || offset > size || length > size - offset {
+                    problem("bericht \(i) wijst naar bytes \(offset)…\(offset + length), buiten het origineel (\(size) bytes)",
+                            "record \(i) points at bytes \(offset)…\(offset + length), outside the original (\(size) bytes)")
+                }
+            }
+            if listed == nil { problem("de lijst 'records' is geen geldige JSON", "the 'records' list is not valid JSON") }
         }
     }
 }

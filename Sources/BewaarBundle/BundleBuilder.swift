@@ -94,20 +94,22 @@ public enum BundleBuilder {
             }
         }
 
-        // Payload files built in memory.
+        // Payload files Bewaar writes itself, staged beside the output with their digests.
         let content = BundleContent(store: store, theCase: theCase, people: people, items: items, pseudonyms: pseudonyms,
                                     originalPaths: originalPaths)
-        var memory: [String: [UInt8]] = [:]
-        for item in items { memory[BagNames.records(itemID: item.id, sha256: item.sha256)] = try content.recordsFile(item) }
-        memory["data/case.json"] = content.caseFile(checklist: checklist, software: software, timeZone: o.timeZone.identifier)
-        memory["data/LEESMIJ.txt"] = BundleContent.readme(caseID: bagName, originals: originals.count, items: items.count,
-                                                          pseudonymised: o.pseudonymiseBystanders, software: software)
-        memory["data/provenance/case.jsonld"] = Provenance.graph(caseID: id, items: items, names: { pseudonyms.apply($0.name) },
-                                                                 version: o.version, zone: o.timeZone)
+        let staging = try PayloadStaging(beside: o.output)
+        defer { staging.remove() }
+        for item in items {
+            try staging.write(BagNames.records(itemID: item.id, sha256: item.sha256)) { try content.writeRecordsFile(item, into: $0) }
+        }
+        try staging.add("data/case.json", bytes: content.caseFile(checklist: checklist, software: software, timeZone: o.timeZone.identifier))
+        try staging.add("data/LEESMIJ.txt", bytes: BundleContent.readme(caseID: bagName, originals: originals.count, items: items.count,
+                                                                         pseudonymised: o.pseudonymiseBystanders, software: software))
+        try staging.add("data/provenance/case.jsonld", bytes: Provenance.graph(caseID: id, items: items, names: { pseudonyms.apply($0.name) },
+                                                                                version: o.version, zone: o.timeZone))
 
         // The in-bag export event records the payload digest without the custody log.
-        var sha256: [String: String] = [:]
-        for (p, bytes) in memory { sha256[p] = StreamingSHA256.digest(bytes).hex }
+        var sha256 = staging.files.mapValues(\.sha256)
         for (p, item) in originals { sha256[p] = item.sha256.hex }
         let payloadDigest = PayloadDigest.compute(sha256)
         let payloadCount = sha256.count + 1
@@ -123,10 +125,12 @@ public enum BundleBuilder {
         if o.pseudonymiseBystanders { details["originalsLeftOut"] = String(Set(items.map(\.sha256)).count) }
         let exportEvent = try store.recordExport(id, actor: o.actor, details: details)
         let events = try store.events(chain: id.description)
-        memory[custodyPath] = Array(events.map { custodyLine($0, pseudonyms) + "\n" }.joined().utf8)
+        try staging.write(custodyPath) { w in
+            for e in events { try w.append(custodyLine(e, pseudonyms) + "\n") }
+        }
 
         // bag-info.txt: everything it says is known before the first payload byte is written.
-        let payloadBytes = memory.values.reduce(Int64(0)) { $0 + Int64($1.count) } + originals.reduce(Int64(0)) { $0 + $1.item.size }
+        let payloadBytes = staging.files.values.reduce(Int64(0)) { $0 + $1.size } + originals.reduce(Int64(0)) { $0 + $1.item.size }
         let local = Timestamp(date: exportEvent.time, in: o.timeZone).rfc3339
         var info: [(label: String, value: String)] = [
             ("Source-Organization", o.organisation),
@@ -164,13 +168,11 @@ public enum BundleBuilder {
         var sha512: [String: String] = [:]
         let originalByPath = Dictionary(uniqueKeysWithValues: originals.map { ($0.path, $0.item) })
         let buffers = PipelineBuffers()
-        for path in (Array(memory.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
-            if let bytes = memory[path] {
-                try zip.add(name: prefix + path, bytes: bytes, method: .deflated)
-                var h = StreamingSHA512()
-                bytes.withUnsafeBytes { h.update($0) }
-                sha512[path] = h.finalizeHex()
-                sha256[path] = StreamingSHA256.digest(bytes).hex
+        for path in (Array(staging.files.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
+            if let staged = staging.files[path] {
+                try streamStaged(staged, into: zip, name: prefix + path)
+                sha512[path] = staged.sha512
+                sha256[path] = staged.sha256
             } else if let item = originalByPath[path] {
                 sha512[path] = try streamOriginal(item, from: store.objects.path(for: item.sha256), into: zip, name: prefix + path,
                                                    buffers: buffers)
@@ -277,6 +279,31 @@ public enum BundleBuilder {
 
     /// zlib level for deflated originals.
     static let originalsLevel: Int32 = 1
+
+    /// Streams a staged file (one Bewaar wrote) into the zip: deflated at the writer's level, or
+    /// fast (level 1, like the originals) from 64 KiB on — the records of a case with hundreds of
+    /// chats are hundreds of MB of JSON, and level 6 would make the export wait on the compressor.
+    static func streamStaged(_ staged: PayloadStaging.Staged, into zip: ZipWriter, name: String) throws {
+        let fd = open(staged.file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw BundleError.io(staged.file, errno, writing: false) }
+        defer { Glibc.close(fd) }
+        try zip.begin(name: name, method: .deflated, sizeHint: UInt64(staged.size), level: staged.size >= 1 << 16 ? originalsLevel : nil)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        var crc = CRC32()
+        while true {
+            let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw BundleError.io(staged.file, errno, writing: false)
+            }
+            if n == 0 { break }
+            let c = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
+            crc.update(c)
+            try zip.write(c)
+        }
+        try zip.finish(crc: crc.value)
+    }
 
     /// Streams one original into the zip: read once, straight into a ring of buffers; for
     /// stored media SHA-256 + 5/8 of the CRC on one core and SHA-512 (libcrypto) + the rest of the CRC +

@@ -38,18 +38,16 @@ struct BundleContent {
     }
 
     /// `data/records/…json` for one item: the item, its records (with their origin ranges),
-    /// warnings, receipts and the importer's format fields.
-    func recordsFile(_ item: EvidenceItem) throws -> [UInt8] {
-        let messages = try store.messages(item: item.id)
+    /// warnings, receipts and the importer's format fields. Pretty JSON with sorted keys, except
+    /// that each record is one compact line (as the store holds it), so a chat of 40,000
+    /// messages is copied out record by record, never parsed and never held whole.
+    func writeRecordsFile(_ item: EvidenceItem, into w: StagedWriter) throws {
         let warnings = try store.warnings(item: item.id)
         let extra = try store.itemExtra(item.id)
         let receipts = try store.receipts(item: item.id)
-        var messageJSON: [JSONValue] = []
-        messageJSON.reserveCapacity(messages.count)
-        for m in messages { messageJSON.append(pseudonyms.apply(m.json)) }
         let doc: JSONValue = .object([
             "item": itemJSON(item),
-            "records": .array(messageJSON),
+            "records": .array([]),
             "warnings": .array(warnings.map { pseudonyms.apply($0.json) }),
             "formatFields": pseudonyms.apply(.object(extra)),
             "receipts": .array(receipts.map { r in
@@ -60,8 +58,26 @@ struct BundleContent {
             }),
             "pseudonymised": .bool(pseudonyms.isActive),
         ])
-        return Array((doc.serialized(pretty: true) + "\n").utf8)
+        // The records go where the pretty form has the empty array: a string value cannot hold
+        // a raw line break, so this line is the top-level key.
+        let text = doc.serialized(pretty: true) + "\n"
+        guard let slot = text.range(of: Self.recordsSlot) else { preconditionFailure("no records key in the records file") }
+        try w.append(String(text[..<slot.lowerBound]) + "\n  \"records\": [")
+        var first = true
+        try store.forEachRecordJSON(item: item.id) { record in
+            try w.append(first ? "\n    " : ",\n    ")
+            first = false
+            if pseudonyms.isActive, let value = try? JSONParser.parse(record) {
+                try w.append(pseudonyms.apply(value).serializedBytes())
+            } else {
+                try w.append(record)
+            }
+        }
+        try w.append(first ? "]" : "\n  ]")
+        try w.append(String(text[slot.upperBound...]))
     }
+
+    private static let recordsSlot = "\n  \"records\": []"
 
     /// `data/case.json`: the case, its people, the checklist, the item index.
     func caseFile(checklist: [ChecklistStep], software: String, timeZone: String) -> [UInt8] {

@@ -62,30 +62,14 @@ final class ZipWriter {
     // MARK: Raw output
 
     private func flush() throws(BundleError) {
-        var done = 0
-        while done < buffered {
-            let n = Glibc.write(fd, buffer.baseAddress! + done, buffered - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw BundleError.io(path, errno, writing: true)
-            }
-            done += n
-        }
+        try writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer[0..<buffered]), path: path)
         buffered = 0
     }
 
     private func emit(_ bytes: UnsafeRawBufferPointer) throws(BundleError) {
         if bytes.count >= buffer.count {
             try flush()
-            var done = 0
-            while done < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw BundleError.io(path, errno, writing: true)
-                }
-                done += n
-            }
+            try writeAll(fd, bytes, path: path)
         } else {
             if buffered + bytes.count > buffer.count { try flush() }
             (buffer.baseAddress! + buffered).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)

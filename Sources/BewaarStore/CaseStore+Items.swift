@@ -141,6 +141,16 @@ extension CaseStore {
         }
     }
 
+    /// Each record of an item as the store holds it — its compact JSON (`Message.json`
+    /// serialised), in the importer's order — without parsing it: for writers that copy records
+    /// out (bundles). One record is in memory at a time.
+    public func forEachRecordJSON(item itemID: Int64, _ body: (String) throws -> Void) throws {
+        try read { db in
+            let rows = try String.fetchCursor(db, sql: "SELECT record FROM messages WHERE item_id = ? ORDER BY seq", arguments: [itemID])
+            while let record = try rows.next() { try body(record) }
+        }
+    }
+
     /// The warnings of an item.
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
         try read { db in
