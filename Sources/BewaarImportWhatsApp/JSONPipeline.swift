@@ -56,12 +56,16 @@ final class JSONPipeline: @unchecked Sendable {
 
     /// Hands over what is left, waits until everything is written, and throws the writer's error.
     func finish(authorJSON: [[UInt8]]) throws {
-        if !pending.isEmpty { try handOver(authorJSON) }
+        // The writer is closed and joined even when the last hand-over fails (it already failed).
+        var handOverFailure: (any Error)?
+        if !pending.isEmpty {
+            do { try handOver(authorJSON) } catch { handOverFailure = error }
+        }
         condition.lock()
         closed = true
         condition.broadcast()
         while !finished { condition.wait() }
-        let failure = self.failure
+        let failure = self.failure ?? handOverFailure
         condition.unlock()
         if let failure { throw failure }
     }
