@@ -35,6 +35,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.20.0"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -104,7 +106,7 @@ let package = Package(
         // Accounts for the web interface: users, roles, scrypt password hashes (in the case store).
         .target(
             name: "BewaarAccounts",
-            dependencies: ["BewaarModel", "BewaarStore", .product(name: "_CryptoExtras", package: "swift-crypto"),
+            dependencies: ["BewaarModel", "BewaarStore", "BewaarDigest", .product(name: "_CryptoExtras", package: "swift-crypto"),
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // The local web interface: routes, pages, sessions, CSRF, streamed uploads (trait Web).
@@ -115,6 +117,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
                 .product(name: "MultipartKit", package: "multipart-kit", condition: .when(traits: ["Web"])),
                 .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Web"])),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras", condition: .when(traits: ["Web"])),
             ],
             swiftSettings: strict),
         // What `bewaar serve` plugs into the web interface: the real bundle and trace seams (trait Web).

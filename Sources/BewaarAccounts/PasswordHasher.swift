@@ -11,8 +11,9 @@ public struct PasswordHasher: Sendable {
     public var blockSize: Int
     public var parallelism: Int
 
-    /// The default: N = 2^15, r = 8, p = 1 (about 32 MiB of memory per hash).
-    public static let standard = PasswordHasher(rounds: 1 << 15, blockSize: 8, parallelism: 1)
+    /// The default: N = 2^17, r = 8, p = 1 (OWASP's current minimum for scrypt; 128 MiB of
+    /// memory per hash, so the web interface runs at most a few at once).
+    public static let standard = PasswordHasher(rounds: 1 << 17, blockSize: 8, parallelism: 1)
     /// Cheap parameters for tests only.
     public static let forTests = PasswordHasher(rounds: 1 << 10, blockSize: 8, parallelism: 1)
 
@@ -29,6 +30,20 @@ public struct PasswordHasher: Sendable {
         for i in salt.indices { salt[i] = UInt8.random(in: 0...255, using: &rng) }
         let key = try Self.derive(password, salt: salt, n: rounds, r: blockSize, p: parallelism)
         return "scrypt$\(rounds)$\(blockSize)$\(parallelism)$\(Hex.encode(salt))$\(Hex.encode(key))"
+    }
+
+    /// Whether `encoded` was made with weaker parameters than these (then it is replaced at the
+    /// next successful login).
+    public func isWeaker(_ encoded: String) -> Bool {
+        let parts = encoded.split(separator: "$")
+        guard parts.count == 6, let n = Int(parts[1]), let r = Int(parts[2]) else { return false }
+        return n < rounds || (n == rounds && r < blockSize)
+    }
+
+    /// A hash of nothing in particular with these parameters, verified for unknown names so that
+    /// they cost as much as known ones.
+    public var decoy: String {
+        "scrypt$\(rounds)$\(blockSize)$\(parallelism)$00000000000000000000000000000000$" + String(repeating: "0", count: 64)
     }
 
     /// Whether `password` matches `encoded` (constant-time comparison). A malformed hash never matches.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BewaarKit
 import BewaarStore
+import BewaarAccounts
 
 /// The `bewaar` command: keeps evidence of cyberbullying following the school's protocol.
 public struct Bewaar: ParsableCommand {
@@ -39,6 +40,8 @@ public struct Bewaar: ParsableCommand {
             fail(lang.pick(nl: e.dutch, en: e.english))
         } catch let e as KitError {
             fail(lang.pick(nl: e.dutch, en: e.english))
+        } catch let e as AccountError {
+            fail(lang.pick(nl: e.dutch, en: e.english))
         } catch {
             if error is CleanExit || error is ValidationError || String(describing: type(of: error)).contains("Parser")
                 || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
@@ -64,9 +67,9 @@ public struct Bewaar: ParsableCommand {
 
 /// `bewaar user` always; `bewaar serve` only in a build with the Web trait.
 #if Web
-let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, ServeCommand.self]
+let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self, ServeCommand.self]
 #else
-let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self]
+let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self]
 #endif
 
 /// The version Bewaar reports in bundles and reports.

@@ -19,6 +19,26 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "Poort.") var port: Int = 8080
     @Option(name: .customLong("max-upload-mb"), help: "Grootste upload in MB (alle bestanden samen).") var maxUploadMB: Int = 512
     @Flag(name: .customLong("secure-cookies"), help: "Cookies alleen over HTTPS (achter een HTTPS-proxy).") var secureCookies = false
+    @Flag(help: "Luister op een ander adres dan loopback zonder --secure-cookies (alleen voor een afgeschermd testnetwerk).")
+    var insecure = false
+    @Option(name: .customLong("public-name"), help: "De naam van de server achter de proxy (bijvoorbeeld bewaar.school.example.org); andere namen in de Host-kop worden geweigerd.")
+    var publicName: [String] = []
+    @Option(name: .customLong("forwarded-header"), help: "De kop waarin de proxy het adres van de bezoeker meegeeft (bijvoorbeeld X-Forwarded-For).")
+    var forwardedHeader: String?
+
+    func validate() throws {
+        guard (1...65_535).contains(port) || port == 0 else {
+            throw ValidationError(global.t("--port moet tussen 1 en 65535 liggen.", "--port must be between 1 and 65535."))
+        }
+        guard (1...1_048_576).contains(maxUploadMB) else {
+            throw ValidationError(global.t("--max-upload-mb moet tussen 1 en 1048576 liggen.", "--max-upload-mb must be between 1 and 1048576."))
+        }
+        if !WebConfiguration.isLoopback(host) && !secureCookies && !insecure {
+            throw ValidationError(global.t(
+                "De webinterface luistert dan op \(host), dus ook voor andere computers. Zet hem achter de HTTPS-proxy van de school en start met --secure-cookies (en --public-name NAAM); alleen voor een afgeschermd testnetwerk: --insecure.",
+                "The web interface would listen on \(host), so other computers could reach it. Put it behind the school's HTTPS proxy and start with --secure-cookies (and --public-name NAME); only for a closed test network: --insecure."))
+        }
+    }
 
     func run() throws {
         let store = try global.openStore(create: true)
@@ -32,7 +52,8 @@ struct ServeCommand: ParsableCommand {
                 "Er zijn nog geen accounts. Maak er een met: bewaar user add NAAM --role mentor --store \(store.path)\n",
                 "There are no accounts yet. Make one with: bewaar user add NAME --role mentor --store \(store.path)\n").utf8))
         }
-        let config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies)
+        let config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies,
+                                      publicNames: publicName, forwardedHeader: forwardedHeader)
         let banner = global.t("Bewaar-webinterface: http://\(host):PORT/  (stoppen: Ctrl-C)", "Bewaar web interface: http://\(host):PORT/  (stop: Ctrl-C)")
         let outcome = ServeOutcome()
         let done = DispatchSemaphore(value: 0)

@@ -11,7 +11,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Beheer de accounts van de webinterface (bewaar serve).",
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, List.self, Reset.self, Disable.self, Enable.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -72,8 +72,59 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let store = try global.openStore(create: false)
             for a in try store.accounts() {
-                out("\(TerminalText.line(a.name))\t\(a.role)")
+                let state = a.disabledAt != nil ? global.t("uitgeschakeld", "disabled") : a.passwordHash == "!" ? global.t("wacht op wachtwoord", "awaiting password") : ""
+                out("\(TerminalText.line(a.name))\t\(a.role)" + (state.isEmpty ? "" : "\t" + state))
             }
+        }
+    }
+
+    /// Forces a new password: prints the one-time code with which the owner sets it (in the web
+    /// interface, /wachtwoord-instellen). Sessions end at once.
+    struct Reset: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Dwing een nieuw wachtwoord af: het oude werkt niet meer en de eigenaar kiest zelf een nieuw met de getoonde code.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "De naam van het account.") var name: String
+
+        func run() throws {
+            let store = try global.openStore(create: false)
+            let code = try Accounts(store: store).forceReset(name: name, actor: global.actor)
+            out(global.t("Code voor \(TerminalText.line(name)): \(code.code) (geldig tot \(code.validUntil.utcMillisString)). Geef hem persoonlijk; de eigenaar kiest met de code een nieuw wachtwoord op /wachtwoord-instellen.",
+                         "Code for \(TerminalText.line(name)): \(code.code) (valid until \(code.validUntil.utcMillisString)). Hand it over in person; the owner chooses a new password with it at /wachtwoord-instellen."))
+        }
+    }
+
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Schakel een account uit (bijvoorbeeld bij verlof); sessies eindigen meteen.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "De naam van het account.") var name: String
+
+        func run() throws {
+            try global.openStore(create: false).setDisabled(true, account: name, actor: global.actor)
+            out(global.t("Account \(TerminalText.line(name)) uitgeschakeld.", "Account \(TerminalText.line(name)) disabled."))
+        }
+    }
+
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Schakel een uitgeschakeld account weer in.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "De naam van het account.") var name: String
+
+        func run() throws {
+            try global.openStore(create: false).setDisabled(false, account: name, actor: global.actor)
+            out(global.t("Account \(TerminalText.line(name)) ingeschakeld.", "Account \(TerminalText.line(name)) enabled."))
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verwijder een account (vertrokken personeel): sessies eindigen en alle toegang tot zaken wordt ingetrokken.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "De naam van het account.") var name: String
+
+        func run() throws {
+            try global.openStore(create: false).removeAccount(name, actor: global.actor)
+            out(global.t("Account \(TerminalText.line(name)) verwijderd.", "Account \(TerminalText.line(name)) removed."))
         }
     }
 }

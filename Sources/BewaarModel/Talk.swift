@@ -53,17 +53,31 @@ public enum EscalationReason: String, Sendable, CaseIterable {
 
 /// A hand-over of a case to an afdelingsleider.
 public struct Escalation: Hashable, Sendable {
+    /// The store's number for it (nil before it is stored).
+    public var id: Int64?
     public var to: String
     public var reason: EscalationReason
     public var note: String?
     public var by: String
     public var at: Date
+    /// Who undid it, when and why (nil while it stands).
+    public var undoneBy: String?
+    public var undoneAt: Date?
+    public var undoReason: String?
 
-    public init(to: String, reason: EscalationReason, note: String?, by: String, at: Date) {
+    public init(id: Int64? = nil, to: String, reason: EscalationReason, note: String?, by: String, at: Date,
+                undoneBy: String? = nil, undoneAt: Date? = nil, undoReason: String? = nil) {
+        self.id = id
         self.to = to
         self.reason = reason
         self.note = note
         self.by = by
         self.at = at
+        self.undoneBy = undoneBy
+        self.undoneAt = undoneAt
+        self.undoReason = undoReason
     }
+
+    /// Whether the escalation stands (was not undone).
+    public var stands: Bool { undoneAt == nil }
 }

@@ -101,20 +101,24 @@ extension CaseStore {
             if let ip = t.originatingIP { details["originatingIp"] = ip }
             if let item = t.itemID { details["itemId"] = String(item) }
             try appendEvent(db, chain: id.description, actor: actor, action: .traceRecorded, details: details)
-            // Checklist step 3 links to it.
+            // Checklist step 3 links to it: the trace is added to the step's list of traces, and
+            // fills its result only while the step has none. What the mentor wrote, the step's
+            // status and who last changed it are never replaced by a trace.
             let step = CyberpestenStep.daderOpsporen
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
-                                       arguments: [id.description, step.rawValue])!
-            var s = Self.stepFrom(row)
-            s.fields["trace"] = "trace \(traceID)"
-            s.fields["result"] = "\(t.certainty): \(t.conclusion)"
-            s.by = actor
-            s.at = at
-            try db.execute(sql: "UPDATE checklist SET by = ?, at = ?, fields = ? WHERE case_id = ? AND step = ?",
-                           arguments: [s.by, at.stored, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(),
-                                       id.description, step.rawValue])
-            try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged,
-                            details: ["step": String(step.rawValue), "field.trace": s.fields["trace"]!, "field.result": s.fields["result"]!])
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
+                                          arguments: [id.description, step.rawValue]) {
+                var s = Self.stepFrom(row)
+                let previous = s.fields["trace"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                s.fields["trace"] = previous.isEmpty ? "trace \(traceID)" : previous + ", trace \(traceID)"
+                var details = ["step": String(step.rawValue), "field.trace": s.fields["trace"] ?? ""]
+                if (s.fields["result"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    s.fields["result"] = "\(t.certainty): \(t.conclusion)"
+                    details["field.result"] = s.fields["result"] ?? ""
+                }
+                try db.execute(sql: "UPDATE checklist SET fields = ? WHERE case_id = ? AND step = ?",
+                               arguments: [JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(), id.description, step.rawValue])
+                try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)
+            }
             return StoredTrace(id: traceID, caseID: id, itemID: t.itemID, created: at, actor: actor, mailName: t.mailName,
                                mailSHA256: t.mailSHA256, originatingIP: t.originatingIP, certainty: t.certainty,
                                conclusion: t.conclusion, result: t.result, resultSHA256: sha)

@@ -58,6 +58,7 @@ public final class CaseStore: Sendable {
         } catch {
             throw StoreError.unreadable(path, error)
         }
+        try logMigratedAccess()
     }
 
     /// Runs `body` in an IMMEDIATE transaction: the write lock is taken before anything is

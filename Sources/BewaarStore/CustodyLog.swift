@@ -15,6 +15,9 @@ extension CaseStore {
                                     arguments: [chain])
         let sequence = (last?["seq"] as Int? ?? 0) + 1
         let previous = last?["hash"] as String? ?? CustodyEvent.genesisHash
+        // Every stored field is bounded: nothing typed into a form grows the log without limit.
+        let actor = StoredText.bounded(actor, limit: StoredText.nameLimit)
+        let details = details.mapValues { StoredText.bounded($0) }
         var event = CustodyEvent(chain: chain, sequence: sequence, time: now(), actor: actor, action: action,
                                  details: details, previousHash: previous)
         event.hash = StreamingSHA256.digest(utf8: event.canonicalText).hex

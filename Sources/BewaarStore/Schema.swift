@@ -117,6 +117,9 @@ enum Schema {
         m.registerMigration("v4-web-sessions-language") { db in
             try db.execute(sql: WebSchema.v4)
         }
+        m.registerMigration("v5-access-links-security-log") { db in
+            try db.execute(sql: AccessSchema.v5)
+        }
         return m
     }
 }

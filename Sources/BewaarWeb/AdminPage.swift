@@ -1,12 +1,15 @@
 #if Web
 import Foundation
 import Hummingbird
+import BewaarModel
 import BewaarStore
 import BewaarAccounts
 
-/// /beheer: the beheerder's page. Accounts only, no case content.
+/// /beheer: the beheerder's page. Accounts (create without a password, force a reset the owner
+/// completes, disable, enable, remove), which accounts reach which case number (no titles,
+/// names or evidence), and the security log. Every action is logged under the beheerder's name.
 extension WebApp {
-    func addAdminRoutes(_ router: Router<BasicRequestContext>) {
+    func addAdminRoutes(_ router: Router<WebContext>) {
         router.get("/beheer") { request, _ -> Response in
             let v = try self.visit(request)
             try self.require(v, roles: [.beheerder], path: request.uri.path)
@@ -16,34 +19,132 @@ extension WebApp {
             let v = try self.visit(request)
             try self.require(v, roles: [.beheerder], path: request.uri.path)
             let form = try await self.form(request, v.session)
-            guard let name = form.text("naam"), let role = form["rol"].flatMap(AccountRole.init(rawValue:)), let pw = form["wachtwoord"] else {
-                return self.page(v, title: v.t.accountsTitle, current: "beheer", try self.adminPage(v, message: v.t.fillNameRolePassword))
+            guard let name = form.text("naam"), let role = form["rol"].flatMap(AccountRole.init(rawValue:)) else {
+                return self.adminResponse(v, message: v.t.access.fillNameAndRole)
             }
-            do { try self.accounts.add(name: name, role: role, password: pw, actor: v.account.name) } catch {
-                return self.page(v, title: v.t.accountsTitle, current: "beheer", try self.adminPage(v, message: Self.text(of: error, v.t)))
+            do {
+                let code = try self.accounts.create(name: name, role: role, actor: v.account.name)
+                return self.adminResponse(v, message: nil, good: v.t.access.setupCodeShown(name: name, code: code.code, until: Layout.time(code.validUntil, v.t)))
+            } catch {
+                return self.adminResponse(v, message: Self.text(of: error, v.t))
+            }
+        }
+        router.post("/beheer/account") { request, _ -> Response in
+            let v = try self.visit(request)
+            try self.require(v, roles: [.beheerder], path: request.uri.path)
+            let form = try await self.form(request, v.session)
+            guard let name = form.text("naam"), let action = form["actie"] else { throw RequestInput.bad(v.t) }
+            do {
+                switch action {
+                case "reset":
+                    let code = try self.accounts.forceReset(name: name, actor: v.account.name)
+                    return self.adminResponse(v, message: nil, good: v.t.access.setupCodeShown(name: name, code: code.code,
+                                                                                                until: Layout.time(code.validUntil, v.t)))
+                case "uit": try self.store.setDisabled(true, account: name, actor: v.account.name)
+                case "aan": try self.store.setDisabled(false, account: name, actor: v.account.name)
+                case "verwijder":
+                    guard name.caseInsensitiveCompare(v.account.name) != .orderedSame else { throw RequestInput.bad(v.t) }
+                    try self.store.removeAccount(name, actor: v.account.name)
+                default: throw RequestInput.bad(v.t)
+                }
+            } catch let e as PageError { throw e } catch {
+                return self.adminResponse(v, message: Self.text(of: error, v.t))
             }
             throw PageError.redirect("/beheer")
         }
+        router.post("/beheer/toegang") { request, _ -> Response in
+            let v = try self.visit(request)
+            try self.require(v, roles: [.beheerder], path: request.uri.path)
+            let form = try await self.form(request, v.session)
+            guard let raw = form.text("zaak"), raw.utf8.count <= 20, let id = CaseID(raw) else { throw RequestInput.bad(v.t) }
+            do {
+                if let link = try RequestInput.id(form["link"], v.t) {
+                    try self.store.revokeAccess(id, link: link, actor: v.account.name, reason: form.text("reden"))
+                } else {
+                    guard let name = form.text("account"), let stored = try self.store.account(named: name) else { throw RequestInput.bad(v.t) }
+                    try self.store.grantAccess(id, account: stored.name, role: stored.role, actor: v.account.name, reason: form.text("reden"))
+                }
+            } catch let e as PageError { throw e } catch {
+                return self.adminResponse(v, message: Self.text(of: error, v.t))
+            }
+            throw PageError.redirect("/beheer#toegang")
+        }
     }
 
-    func adminPage(_ v: Visit, message: String?) throws -> HTML {
+    func adminResponse(_ v: Visit, message: String?, good: String? = nil) -> Response {
+        do {
+            return page(v, title: v.t.accountsTitle, current: "beheer", status: message == nil ? .ok : .badRequest,
+                        try adminPage(v, message: message, good: good))
+        } catch {
+            return html(Layout.bare(v.t, title: v.t.failedTitle, message: Self.text(of: error, v.t)), status: .internalServerError)
+        }
+    }
+
+    func adminPage(_ v: Visit, message: String?, good: String? = nil) throws -> HTML {
         let t = v.t
-        let rows: [HTML] = try store.accounts().map { a in
-            "<tr><td>\(a.name)</td><td>\(AccountRole(rawValue: a.role).map(t.role) ?? a.role)</td><td>\(Layout.time(a.createdAt, t))</td><td>\(a.lockedUntil.map { t.lockedUntil(Layout.time($0, t)) } ?? "")</td></tr>"
+        let a = t.access
+        let csrf = Layout.csrfField(v.session.csrf)
+        let all = try store.accounts()
+        let rows: [HTML] = all.map { acc in
+            let status = [acc.disabledAt != nil ? a.statusDisabled : nil, acc.passwordHash == "!" ? a.statusAwaitingPassword : nil,
+                          acc.lockedUntil.flatMap { $0 > store.clock() ? t.lockedUntil(Layout.time($0, t)) : nil }].compactMap { $0 }
+            func button(_ action: String, _ label: String) -> HTML {
+                """
+                <form method="post" action="/beheer/account" class="inline">\(csrf)<input type="hidden" name="naam" value="\(acc.name)">\
+                <input type="hidden" name="actie" value="\(action)"><button type="submit" class="licht">\(label)</button></form>
+                """
+            }
+            let own = acc.name.caseInsensitiveCompare(v.account.name) == .orderedSame
+            let actions: [HTML] = own ? [] : [button("reset", a.forceResetButton),
+                                              acc.disabledAt == nil ? button("uit", a.disableButton) : button("aan", a.enableButton),
+                                              button("verwijder", a.removeButton)]
+            return """
+                <tr><td>\(acc.name)</td><td>\(AccountRole(rawValue: acc.role).map(t.role) ?? acc.role)</td><td>\(Layout.time(acc.createdAt, t))</td>\
+                <td>\(status.joined(separator: ", "))</td><td>\(actions)</td></tr>
+                """
         }
         let roles: [HTML] = AccountRole.allCases.map { "<option value=\"\($0.rawValue)\">\(t.role($0))</option>" }
         let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
+        let done: HTML = good.map { "<p class=\"goed\" role=\"status\">\($0)</p>" } ?? ""
+        // Access per case number: numbers and accounts only.
+        let staff = all.filter { AccountRole(rawValue: $0.role)?.readsCases == true && $0.disabledAt == nil }
+        let staffOptions: [HTML] = staff.map { "<option value=\"\($0.name)\">\($0.name) (\(AccountRole(rawValue: $0.role).map(t.role) ?? $0.role))</option>" }
+        var accessRows: [HTML] = []
+        for c in try store.cases() {
+            let links = try store.accessLinks(c.id).filter(\.isActive)
+            let items: [HTML] = links.map { l in
+                """
+                <li>\(l.account) (\(AccountRole(rawValue: l.role).map(t.role) ?? l.role)) \
+                <form method="post" action="/beheer/toegang" class="inline">\(csrf)<input type="hidden" name="zaak" value="\(c.id.description)">\
+                <input type="hidden" name="link" value="\(l.id)"><button type="submit" class="licht">\(a.revokeAccessButton)</button></form></li>
+                """
+            }
+            let grant: HTML = staffOptions.isEmpty ? "" : """
+                <form method="post" action="/beheer/toegang" class="inline">\(csrf)<input type="hidden" name="zaak" value="\(c.id.description)">\
+                <label for="acc-\(c.id.description)">\(a.grantAccessLabel)</label><select id="acc-\(c.id.description)" name="account">\(staffOptions)</select>\
+                <button type="submit" class="licht">\(a.grantAccessButton)</button></form>
+                """
+            accessRows.append("<tr><td>\(c.id.description)</td><td><ul>\(items)</ul>\(grant)</td></tr>")
+        }
+        let log: [HTML] = try store.securityLog(limit: 100).map { e in
+            "<tr><td>\(Layout.time(e.time, t))</td><td>\(e.kind)</td><td>\(e.account ?? "—")</td><td>\(e.source ?? "—")</td><td>\(e.detail ?? "")</td></tr>"
+        }
         return """
             <p class="uitleg">\(t.adminExplain)</p>
-            <table><thead><tr><th scope="col">\(t.colName)</th><th scope="col">\(t.colRole)</th><th scope="col">\(t.colCreated)</th><th scope="col">\(t.colLock)</th></tr></thead><tbody>\(rows)</tbody></table>
-            <h2>\(t.addAccountHeading)</h2>
-            \(note)
-            <form method="post" action="/beheer">\(Layout.csrfField(v.session.csrf))
-            <label for="naam">\(t.name)</label><input type="text" id="naam" name="naam" required>
+            \(done)\(note)
+            <table><thead><tr><th scope="col">\(t.colName)</th><th scope="col">\(t.colRole)</th><th scope="col">\(t.colCreated)</th><th scope="col">\(t.colLock)</th><th scope="col">\(a.colActions)</th></tr></thead><tbody>\(rows)</tbody></table>
+            <h2>\(a.createAccountHeading)</h2>
+            <form method="post" action="/beheer">\(csrf)
+            <label for="naam">\(t.name)</label><input type="text" id="naam" name="naam" maxlength="100" required>
             <label for="rol">\(t.colRole)</label><select id="rol" name="rol">\(roles)</select>
-            <label for="wachtwoord">\(t.passwordMinimum(Accounts.minimumPasswordLength))</label><input type="password" id="wachtwoord" name="wachtwoord" autocomplete="new-password" required>
             <div><button type="submit">\(t.save)</button></div>
             </form>
+            <h2 id="toegang">\(a.adminAccessHeading)</h2>
+            <p class="uitleg">\(a.adminAccessExplain)</p>
+            <table><thead><tr><th scope="col">\(t.colCase)</th><th scope="col">\(a.colCaseAccess)</th></tr></thead><tbody>\(accessRows)</tbody></table>
+            <h2>\(a.securityLogHeading)</h2>
+            <p class="uitleg">\(a.securityLogExplain)</p>
+            <table><thead><tr><th scope="col">\(t.colTime)</th><th scope="col">\(a.colKind)</th><th scope="col">\(t.colName)</th><th scope="col">\(a.colSourceAddress)</th><th scope="col">\(a.colDetail)</th></tr></thead><tbody>\(log)</tbody></table>
             """
     }
 }

@@ -46,7 +46,9 @@ enum Assets {
         .melding { padding: .5rem 1rem; border-left: 5px solid var(--warn); background: #fff4ef; }
         .goed { padding: .5rem 1rem; border-left: 5px solid var(--ok); background: #eef8f0; }
         .uitleg { color: var(--muted); }
-        .bericht { white-space: pre-wrap; overflow-wrap: anywhere; }
+        .bericht { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
+        td, li, h1, .bron { unicode-bidi: isolate; }
+        form.inline { display: inline; }
         .bron { white-space: pre-wrap; overflow-wrap: anywhere; font-family: "DejaVu Sans Mono", monospace; background: #f4f4f4; padding: .5rem; border: 1px solid var(--line); }
         tr.beweerd td { color: var(--muted); font-style: italic; }
         mark { background: #ffe066; color: #000; }

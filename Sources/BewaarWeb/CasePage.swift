@@ -2,6 +2,7 @@
 import Foundation
 import BewaarModel
 import BewaarStore
+import BewaarAccounts
 
 /// The body of /zaken/ID: parties and handles, the six steps with the protocol's guidance,
 /// evidence with the upload form, the record of a sexual image (never the image), talks and
@@ -51,15 +52,58 @@ extension WebApp {
             let agreements: HTML = talk.agreements.isEmpty ? "" : "<ul>\(talk.agreements.map { a -> HTML in "<li>\(a)</li>" })</ul>"
             return "<li><strong>\(talk.date)</strong> \(t.withWord) \(talk.withWhom.joined(separator: ", ")): <span class=\"bericht\">\(talk.summary)</span>\(agreements)</li>"
         }
-        let escalations: [HTML] = try store.escalations(id).map { e in
-            "<li>\(t.escalationLine(to: e.to, reason: t.escalationReason(e.reason), by: e.by, at: Layout.time(e.at, t), note: e.note ?? ""))</li>"
-        }
+        let manager = try policy.mayManageAccess(v.account, id)
         let reasons: [HTML] = EscalationReason.allCases.map { "<option value=\"\($0.rawValue)\">\(t.escalationReason($0))</option>" }
+        let escalations: [HTML] = try store.escalations(id).map { e in
+            let undone: HTML = e.undoneAt.map { at -> HTML in " <em>\(t.access.escalationUndone(by: e.undoneBy ?? "—", at: Layout.time(at, t), reason: e.undoReason ?? ""))</em>" } ?? ""
+            let undo: HTML = (manager && e.stands && e.id != nil) ? """
+                <form method="post" action="/zaken/\(id.description)/escaleren/terug" class="inline">\(Layout.csrfField(csrf))\
+                <input type="hidden" name="escalatie" value="\(e.id ?? 0)"><label for="terug-\(e.id ?? 0)">\(t.access.undoReasonLabel)</label>\
+                <input type="text" id="terug-\(e.id ?? 0)" name="reden" required><button type="submit" class="licht">\(t.access.undoEscalationButton)</button></form>
+                """ : ""
+            return "<li>\(t.escalationLine(to: e.to, reason: t.escalationReason(e.reason), by: e.by, at: Layout.time(e.at, t), note: e.note ?? ""))\(undone)\(undo)</li>"
+        }
+        let allAccounts = try store.accounts().filter { $0.disabledAt == nil }
+        let heads: [HTML] = allAccounts.filter { $0.role == AccountRole.afdelingsleider.rawValue }.map { "<option value=\"\($0.name)\">\($0.name)</option>" }
+        let links = try store.accessLinks(id).filter(\.isActive)
+        let linkItems: [HTML] = links.map { l in
+            let revoke: HTML = manager && l.account.caseInsensitiveCompare(v.account.name) != .orderedSame ? """
+                <form method="post" action="/zaken/\(id.description)/toegang" class="inline">\(Layout.csrfField(csrf))\
+                <input type="hidden" name="link" value="\(l.id)"><button type="submit" class="licht">\(t.access.revokeAccessButton)</button></form>
+                """ : ""
+            return "<li>\(t.access.accessLine(account: l.account, role: AccountRole(rawValue: l.role).map(t.role) ?? l.role, by: l.grantedBy, at: Layout.time(l.grantedAt, t)))\(revoke)</li>"
+        }
+        let grantable = allAccounts.filter { acc in
+            (acc.role == AccountRole.mentor.rawValue || acc.role == AccountRole.ondersteuningscoordinator.rawValue)
+                && !links.contains { $0.account.caseInsensitiveCompare(acc.name) == .orderedSame }
+        }
+        let grantOptions: [HTML] = grantable.map { "<option value=\"\($0.name)\">\($0.name) (\(AccountRole(rawValue: $0.role).map(t.role) ?? $0.role))</option>" }
+        let grantForm: HTML = !manager ? "" : grantOptions.isEmpty ? "<p class=\"uitleg\">\(t.access.noAccountsToGrant)</p>" : """
+            <form method="post" action="/zaken/\(id.description)/toegang">\(Layout.csrfField(csrf))
+            <label for="toegang-account">\(t.access.grantAccessLabel)</label><select id="toegang-account" name="account">\(grantOptions)</select>
+            <label for="toegang-reden">\(t.access.reasonOptional)</label><input type="text" id="toegang-reden" name="reden">
+            <div><button type="submit">\(t.access.grantAccessButton)</button></div></form>
+            """
+        let escalateForm: HTML = !manager ? "" : heads.isEmpty ? "<p class=\"uitleg\">\(t.access.noHeadAccounts)</p>" : """
+            <form method="post" action="/zaken/\(id.description)/escaleren">
+            \(Layout.csrfField(csrf))
+            <label for="aan">\(t.access.pickHead)</label><select id="aan" name="aan" required>\(heads)</select>
+            <label for="reden">\(t.reason)</label><select id="reden" name="reden">\(reasons)</select>
+            <label for="toelichting">\(t.explanation)</label><textarea id="toelichting" name="toelichting"></textarea>
+            <div><button type="submit">\(t.escalateButton)</button></div>
+            </form>
+            """
+        let accessSection: HTML = """
+            <section aria-labelledby="toegang"><h2 id="toegang">\(t.access.accessHeading)</h2>
+            <p class="uitleg">\(t.access.accessExplain)</p><ul>\(linkItems)</ul>\(grantForm)</section>
+            """
         return """
             \(summary)
             <section aria-labelledby="betrokkenen"><h2 id="betrokkenen">\(t.peopleHeading)</h2>
             <table><thead><tr><th scope="col">\(t.colName)</th><th scope="col">\(t.colRole)</th><th scope="col">\(t.colRelatedTo)</th><th scope="col">\(t.colGroup)</th><th scope="col">\(t.colHandles)</th></tr></thead>
             <tbody>\(peopleRows)</tbody></table></section>
+
+            \(accessSection)
 
             <section aria-labelledby="stappenplan"><h2 id="stappenplan">\(t.planHeading)</h2>\(steps)</section>
 
@@ -67,7 +111,7 @@ extension WebApp {
             \(flashHTML)
             <table><thead><tr><th scope="col">\(t.colFileDownload)</th><th scope="col">\(t.colKind)</th><th scope="col">\(t.colContent)</th><th scope="col">\(t.colSize)</th><th scope="col">SHA-256</th><th scope="col">\(t.colStoredBy)</th></tr></thead>
             <tbody>\(itemRows)</tbody></table>
-            <form class="upload" method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bewijs?_csrf=\(csrf)" \
+            <form class="upload" method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bewijs" \
             data-sent="\(t.jsSent)" data-failed="\(t.jsFailed)" data-broken="\(t.jsBroken)">
             \(Layout.csrfField(csrf))
             <div class="sleepvlak">
@@ -111,13 +155,7 @@ extension WebApp {
 
             <section aria-labelledby="escalatie"><h2 id="escalatie">\(t.escalationHeading)</h2>
             <ul>\(escalations)</ul>
-            <form method="post" action="/zaken/\(id.description)/escaleren">
-            \(Layout.csrfField(csrf))
-            <label for="aan">\(t.headName)</label><input type="text" id="aan" name="aan" required>
-            <label for="reden">\(t.reason)</label><select id="reden" name="reden">\(reasons)</select>
-            <label for="toelichting">\(t.explanation)</label><textarea id="toelichting" name="toelichting"></textarea>
-            <div><button type="submit">\(t.escalateButton)</button></div>
-            </form></section>
+            \(escalateForm)</section>
             """
     }
 

@@ -8,7 +8,7 @@ import BewaarAccounts
 /// /zaken (my cases) and /zaken/ID (parties, checklist, evidence, observations, talks,
 /// escalation) with the forms that change a case.
 extension WebApp {
-    func addCaseRoutes(_ router: Router<BasicRequestContext>) {
+    func addCaseRoutes(_ router: Router<WebContext>) {
         router.get("/zaken") { request, _ -> Response in
             let v = try self.visit(request)
             guard v.account.role.readsCases else { throw self.refuse(v, chain: CaseStore.storeChain, path: request.uri.path) }
@@ -23,9 +23,8 @@ extension WebApp {
         router.post("/zaken/:id/stap/:step") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
             let form = try await self.form(request, v.session)
-            guard let n = context.parameters.get("step", as: Int.self), let step = CyberpestenStep(rawValue: n) else {
-                throw PageError.notFound(v.t, v.t.noSuchStep)
-            }
+            let n = Int(try RequestInput.parameter(context, "step", in: 1...6, v.t))
+            guard let step = CyberpestenStep(rawValue: n) else { throw PageError.notFound(v.t, v.t.noSuchStep) }
             var fields: [String: String] = [:]
             for key in step.fieldKeys.map(\.key) { if let value = form.text("veld-" + key) { fields[key] = value } }
             let update = ChecklistUpdate(status: form["status"].flatMap(StepStatus.init(parsing:)), note: form.text("notitie"), fields: fields)
@@ -57,24 +56,64 @@ extension WebApp {
         }
         router.post("/zaken/:id/escaleren") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
+            try self.requireManager(v, id, request)
             let form = try await self.form(request, v.session)
-            guard let to = form.text("aan"), let reason = form["reden"].flatMap(EscalationReason.init(rawValue:)) else {
+            // Only to an active afdelingsleider account picked from the list, never a typed name.
+            guard let to = form.text("aan"), let head = try self.store.account(named: to), head.role == AccountRole.afdelingsleider.rawValue,
+                  head.disabledAt == nil, let reason = form["reden"].flatMap(EscalationReason.init(rawValue:)) else {
                 throw PageError.failed(v.t, v.t.fillEscalation, back: "/zaken/\(id)#escalatie")
             }
-            do { _ = try self.store.escalate(id, to: to, reason: reason, note: form.text("toelichting"), actor: v.account.name) } catch {
+            do {
+                _ = try self.store.escalate(id, to: head.name, reason: reason, note: form.text("toelichting"), actor: v.account.name,
+                                            account: head.name)
+            } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#escalatie") }
+            throw PageError.redirect("/zaken/\(id)#escalatie")
+        }
+        router.post("/zaken/:id/escaleren/terug") { request, context -> Response in
+            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+            try self.requireManager(v, id, request)
+            let form = try await self.form(request, v.session)
+            guard let escalation = try RequestInput.id(form["escalatie"], v.t), let why = form.text("reden") else {
+                throw PageError.failed(v.t, v.t.access.undoReasonLabel, back: "/zaken/\(id)#escalatie")
+            }
+            do { try self.store.undoEscalation(id, escalation: escalation, reason: why, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: "/zaken/\(id)#escalatie")
             }
             throw PageError.redirect("/zaken/\(id)#escalatie")
         }
+        router.post("/zaken/:id/toegang") { request, context -> Response in
+            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+            try self.requireManager(v, id, request)
+            let form = try await self.form(request, v.session)
+            do {
+                if let link = try RequestInput.id(form["link"], v.t) {
+                    try self.store.revokeAccess(id, link: link, actor: v.account.name, reason: form.text("reden"))
+                } else {
+                    // A case's own staff add mentors and support coordinators; afdelingsleiders come by escalation.
+                    guard let name = form.text("account"), let acc = try self.store.account(named: name),
+                          acc.role == AccountRole.mentor.rawValue || acc.role == AccountRole.ondersteuningscoordinator.rawValue else {
+                        throw RequestInput.bad(v.t)
+                    }
+                    try self.store.grantAccess(id, account: acc.name, role: acc.role, actor: v.account.name, reason: form.text("reden"))
+                }
+            } catch let e as PageError { throw e } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#toegang") }
+            throw PageError.redirect("/zaken/\(id)#toegang")
+        }
         router.get("/zaken/:id/bewijs/:item") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            guard let itemID = context.parameters.get("item", as: Int64.self), let item = try? self.store.item(itemID), item.caseID == id else {
+            let itemID = try RequestInput.parameter(context, "item", in: 1...(1 << 53), v.t)
+            guard let item = try? self.store.item(itemID), item.caseID == id else {
                 throw PageError.notFound(v.t, v.t.itemNotInCase)
             }
             try self.store.recordAccess(chain: id.description, actor: v.account.name, action: "original-downloaded",
                                         details: ["itemId": String(itemID), "sha256": item.sha256.hex, "name": item.name])
             return try await self.download(path: self.store.objects.path(for: item.sha256), name: item.name, context: context)
         }
+    }
+
+    /// Refuses (and logs) unless `v` is a mentor or afdelingsleider of the case.
+    func requireManager(_ v: Visit, _ id: CaseID, _ request: Request) throws {
+        guard try policy.mayManageAccess(v.account, id) else { throw refuse(v, chain: id.description, path: request.uri.path) }
     }
 
     func caseList(_ v: Visit) throws -> HTML {

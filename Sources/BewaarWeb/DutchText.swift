@@ -5,6 +5,7 @@ import BewaarAccounts
 
 /// The pages in Dutch (the default).
 struct DutchText: PageText {
+    var access: any AccessText { DutchAccessText() }
     let language = Language.nl
 
     // MARK: Frame
@@ -102,7 +103,7 @@ struct DutchText: PageText {
     let name = "Naam"
     let password = "Wachtwoord"
     let loginButton = "Inloggen"
-    let loginHelp: HTML = "Een account krijgt u van de beheerder (<code>bewaar user add</code>). Na vijf mislukte pogingen wordt een account een kwartier geblokkeerd."
+    let loginHelp: HTML = "Een account krijgt u van de beheerder. Na vijf mislukte pogingen wordt een account een kwartier geblokkeerd."
     let wrongCredentials = "Naam of wachtwoord klopt niet."
     func locked(until: String) -> String {
         "Te veel mislukte pogingen. Dit account is tijdelijk geblokkeerd tot \(until). De beheerder kan het wachtwoord opnieuw instellen."
@@ -328,7 +329,7 @@ struct DutchText: PageText {
 
     // MARK: Accounts
     let accountsTitle = "Accounts"
-    let adminExplain = "Als beheerder beheert u accounts; zaken en bewijs kunt u niet inzien. Mentoren en afdelingsleiders zien een zaak als hun naam (precies zoals hier) bij de zaak staat of als de zaak naar hen is geëscaleerd."
+    let adminExplain = "Als beheerder beheert u accounts en wie toegang heeft tot welk zaaknummer; zaken en bewijs kunt u niet inzien, en u stelt nooit het wachtwoord van een ander in: u dwingt een nieuw wachtwoord af en de eigenaar kiest het zelf met de code. Alles wat u doet komt onder uw naam in het logboek."
     let colCreated = "Aangemaakt"
     let colLock = "Blokkade"
     func lockedUntil(_ when: String) -> String { "geblokkeerd tot \(when)" }

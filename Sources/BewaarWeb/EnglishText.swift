@@ -6,6 +6,7 @@ import BewaarAccounts
 /// The pages in English (chosen per account on /instellingen). Dutch terms of the protocol
 /// that have no English equivalent (aangifte, Slachtofferhulp) are explained, not dropped.
 struct EnglishText: PageText {
+    var access: any AccessText { EnglishAccessText() }
     let language = Language.en
 
     // MARK: Frame
@@ -143,7 +144,7 @@ struct EnglishText: PageText {
     let name = "Name"
     let password = "Password"
     let loginButton = "Sign in"
-    let loginHelp: HTML = "The administrator gives you an account (<code>bewaar user add</code>). After five failed attempts an account is locked for a quarter of an hour."
+    let loginHelp: HTML = "The administrator gives you an account. After five failed attempts an account is locked for a quarter of an hour."
     let wrongCredentials = "Name or password is not right."
     func locked(until: String) -> String {
         "Too many failed attempts. This account is locked until \(until). The administrator can set a new password."
@@ -384,7 +385,7 @@ struct EnglishText: PageText {
 
     // MARK: Accounts
     let accountsTitle = "Accounts"
-    let adminExplain = "As administrator you manage accounts; you cannot see cases or evidence. Mentors and department heads see a case when their name (exactly as here) is on the case or the case was escalated to them."
+    let adminExplain = "As administrator you manage accounts and who has access to which case number; you cannot see cases or evidence, and you never set someone else's password: you force a reset, and the owner chooses a new one with the code. Everything you do goes into the store log under your name."
     let colCreated = "Created"
     let colLock = "Lock"
     func lockedUntil(_ when: String) -> String { "locked until \(when)" }

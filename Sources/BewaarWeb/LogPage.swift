@@ -6,7 +6,7 @@ import BewaarStore
 
 /// /zaken/ID/logboek: the custody log of the case with its chain status.
 extension WebApp {
-    func addLogRoute(_ router: Router<BasicRequestContext>) {
+    func addLogRoute(_ router: Router<WebContext>) {
         router.get("/zaken/:id/logboek") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: "logboek")
             let t = v.t

@@ -3,9 +3,12 @@ import Foundation
 import Hummingbird
 import BewaarAccounts
 
-/// /inloggen and /uitloggen. The login form has its own CSRF token in a pre-login session.
+/// /inloggen, /uitloggen and /wachtwoord-instellen. The login form has its own CSRF token in a
+/// pre-login session. Every login attempt first takes from the client's budget (a flood from one
+/// address is answered at once, touching no account), and the password is checked off the event
+/// loops, a few at a time.
 extension WebApp {
-    func addLoginRoutes(_ router: Router<BasicRequestContext>) {
+    func addLoginRoutes(_ router: Router<WebContext>) {
         router.get("/") { request, _ -> Response in
             let v = try self.visit(request)
             switch v.account.role {
@@ -19,22 +22,33 @@ extension WebApp {
             if existing?.account != nil { throw PageError.redirect("/") }
             // Reuse the login page's own session when the browser has one (a reload makes no new row).
             let s = try existing ?? self.sessions.create(account: nil)
-            var r = self.html(self.loginPage(s, message: nil))
+            let done = FormData(request.uri.query ?? "")["ingesteld"] == "1"
+            var r = self.html(self.loginPage(s, message: nil, good: done ? PageTexts.of(s.language).access.passwordSetDone : nil))
             r.setCookie(self.cookie(for: s))
             return r
         }
-        router.post("/inloggen") { request, _ -> Response in
-            guard let s = try self.session(request) else {
-                let fresh = try self.sessions.create(account: nil)
-                var r = self.html(self.loginPage(fresh, message: DutchText().sessionExpired), status: .forbidden)
-                r.setCookie(self.cookie(for: fresh))
+        router.post("/inloggen") { request, context -> Response in
+            guard let s = try self.session(request) else { return try self.expiredLogin() }
+            let form = try await self.form(request, s)
+            let t = PageTexts.of(s.language)
+            let client = self.client(request, context)
+            if let wait = await self.throttle.take(client) {
+                try self.store.recordSecurity(kind: "login-throttled", account: nil, source: client, detail: nil)
+                var r = self.html(self.loginPage(s, message: t.access.tooManyLogins(seconds: wait)), status: .tooManyRequests)
+                r.headers[.retryAfter] = String(wait)
                 return r
             }
-            let form = try await self.form(request, s)
             let name = form.text("naam") ?? ""
             let password = form["wachtwoord"] ?? ""
-            let result = try self.accounts.login(name: name, password: password, source: "web")
-            let t = PageTexts.of(s.language)
+            let accounts = self.accounts
+            let result: Result<Account, LoginFailure>
+            do {
+                result = try await self.passwordWork.run { try accounts.login(name: name, password: password, source: client) }
+            } catch is PasswordWork.Busy {
+                var r = self.html(self.loginPage(s, message: t.access.loginBusy), status: .serviceUnavailable)
+                r.headers[.retryAfter] = "60"
+                return r
+            }
             switch result {
             case .success(let account):
                 try self.sessions.remove(s.id)
@@ -63,22 +77,88 @@ extension WebApp {
             r.setCookie(self.clearedCookie())
             return r
         }
+        router.get("/wachtwoord-instellen") { request, _ -> Response in
+            let s = try self.session(request) ?? self.sessions.create(account: nil)
+            var r = self.html(self.setupPage(s, message: nil))
+            r.setCookie(self.cookie(for: s))
+            return r
+        }
+        router.post("/wachtwoord-instellen") { request, context -> Response in
+            guard let s = try self.session(request) else { return try self.expiredLogin() }
+            let form = try await self.form(request, s)
+            let t = PageTexts.of(s.language)
+            let client = self.client(request, context)
+            if let wait = await self.throttle.take(client) {
+                try self.store.recordSecurity(kind: "setup-throttled", account: nil, source: client, detail: nil)
+                return self.html(self.setupPage(s, message: t.access.tooManyLogins(seconds: wait)), status: .tooManyRequests)
+            }
+            let password = form["wachtwoord"] ?? ""
+            guard password == (form["herhaling"] ?? "") else {
+                return self.html(self.setupPage(s, message: t.access.passwordsDiffer), status: .badRequest)
+            }
+            let accounts = self.accounts
+            let name = form.text("naam") ?? "", code = form.text("code") ?? ""
+            let ok: Bool
+            do {
+                ok = try await self.passwordWork.run { try accounts.completeSetup(name: name, code: code, password: password) }
+            } catch is PasswordWork.Busy {
+                return self.html(self.setupPage(s, message: t.access.loginBusy), status: .serviceUnavailable)
+            } catch let e as AccountError {
+                return self.html(self.setupPage(s, message: t.choose(nl: e.dutch, en: e.english)), status: .badRequest)
+            }
+            guard ok else {
+                try self.store.recordSecurity(kind: "setup-failed", account: nil, source: client, detail: nil)
+                return self.html(self.setupPage(s, message: t.access.setupFailed), status: .unauthorized)
+            }
+            throw PageError.redirect("/inloggen?ingesteld=1")
+        }
     }
 
-    func loginPage(_ s: Session, message: String?) -> HTML {
+    /// The login page again with a fresh session, when the form's session was gone.
+    func expiredLogin() throws -> Response {
+        let fresh = try sessions.create(account: nil)
+        var r = html(loginPage(fresh, message: DutchText().sessionExpired), status: .forbidden)
+        r.setCookie(cookie(for: fresh))
+        return r
+    }
+
+    func loginPage(_ s: Session, message: String?, good: String? = nil) -> HTML {
         let t = PageTexts.of(s.language)
         let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
+        let done: HTML = good.map { "<p class=\"goed\" role=\"status\">\($0)</p>" } ?? ""
         return Layout.page(t, title: t.loginTitle, account: nil, csrf: s.csrf, current: "inloggen", body: """
-            \(note)
+            \(done)\(note)
             <form method="post" action="/inloggen" class="inloggen">
             \(Layout.csrfField(s.csrf))
             <label for="naam">\(t.name)</label>
-            <input type="text" id="naam" name="naam" autocomplete="username" required autofocus>
+            <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required autofocus>
             <label for="wachtwoord">\(t.password)</label>
             <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required>
             <div><button type="submit">\(t.loginButton)</button></div>
             </form>
             <p class="uitleg">\(t.loginHelp)</p>
+            <p><a href="/wachtwoord-instellen">\(t.access.setupLink)</a></p>
+            """)
+    }
+
+    func setupPage(_ s: Session, message: String?) -> HTML {
+        let t = PageTexts.of(s.language)
+        let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
+        return Layout.page(t, title: t.access.setupTitle, account: nil, csrf: s.csrf, current: "inloggen", body: """
+            \(note)
+            <p class="uitleg">\(t.access.setupExplain)</p>
+            <form method="post" action="/wachtwoord-instellen" class="inloggen">
+            \(Layout.csrfField(s.csrf))
+            <label for="naam">\(t.name)</label>
+            <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required>
+            <label for="code">\(t.access.codeLabel)</label>
+            <input type="text" id="code" name="code" autocomplete="one-time-code" maxlength="64" required>
+            <label for="wachtwoord">\(t.access.newPassword)</label>
+            <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="new-password" minlength="10" required>
+            <label for="herhaling">\(t.access.repeatPassword)</label>
+            <input type="password" id="herhaling" name="herhaling" autocomplete="new-password" minlength="10" required>
+            <div><button type="submit">\(t.access.setupButton)</button></div>
+            </form>
             """)
     }
 }

@@ -21,7 +21,7 @@ extension WebApp {
 
     func packetFolder(_ id: CaseID) -> String { store.path + "/pakketten/" + id.description }
 
-    func addPacketRoutes(_ router: Router<BasicRequestContext>, seam: PacketSeam) {
+    func addPacketRoutes(_ router: Router<WebContext>, seam: PacketSeam) {
         router.get("/zaken/:id/pakket") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: "pakket")
             let c = try self.store.case(id)
@@ -60,10 +60,9 @@ extension WebApp {
     }
 
     /// POST /zaken/ID/bundel/controleren: an uploaded bundle checked through the seam.
-    func addVerifyRoute(_ router: Router<BasicRequestContext>, seam: PacketSeam) {
+    func addVerifyRoute(_ router: Router<WebContext>, seam: PacketSeam) {
         router.post("/zaken/:id/bundel/controleren") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.checkCSRF(FormData(request.uri.query ?? "")["_csrf"], v.session)
             guard let verify = seam.verifyBundle else {
                 throw PageError.failed(v.t, v.t.bundleVerifyUnavailable, back: "/zaken/\(id)/pakket", status: .notImplemented,
                                        title: v.t.notAvailableTitle)
@@ -72,9 +71,12 @@ extension WebApp {
                   let boundary = media.parameter?.value else {
                 throw PageError.failed(v.t, v.t.chooseBundle, back: "/zaken/\(id)/pakket", status: .unsupportedMediaType)
             }
-            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/verify-" + Random.hex(12), limit: self.config.uploadLimit)
+            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/verify-" + Random.hex(12), limit: self.config.uploadLimit,
+                                              csrf: v.session.csrf)
             defer { receiver.cleanUp() }
-            do { try await receiver.receive(request.body, boundary: boundary) } catch UploadError.tooLarge {
+            do { try await receiver.receive(request.body, boundary: boundary) } catch UploadError.forbidden {
+                throw self.csrfRefusal(v.session)
+            } catch UploadError.tooLarge {
                 throw self.tooLarge(id, v.t, back: "/zaken/\(id)/pakket")
             } catch {
                 throw PageError.failed(v.t, v.t.uploadBroken, back: "/zaken/\(id)/pakket", title: v.t.uploadBrokenTitle)
@@ -120,7 +122,7 @@ extension WebApp {
               <form method="post" action="/zaken/\(id.description)/bundel">\(Layout.csrfField(v.session.csrf))<button type="submit">\(t.makeBundle)</button></form>
               """
         let verifyForm: HTML = seam.verifyBundle == nil ? "" : """
-            <form method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bundel/controleren?_csrf=\(v.session.csrf)">
+            <form method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bundel/controleren">\(Layout.csrfField(v.session.csrf))
             <label for="bundel">\(t.verifyBundleLabel)</label><input type="file" id="bundel" name="bundel" required>
             <div><button type="submit">\(t.verifyButton)</button></div></form>
             """

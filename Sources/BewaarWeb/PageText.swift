@@ -11,6 +11,8 @@ import BewaarAccounts
 /// little markup of their own and escape every argument.
 protocol PageText: Sendable {
     var language: Language { get }
+    /// The words of the access, account and security pages.
+    var access: any AccessText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 

@@ -69,7 +69,7 @@ final class SessionStore: Sendable {
         var account: Account?
         var language = Language.nl
         if let name = row.account {
-            guard let stored = try store.account(named: name), let role = AccountRole(rawValue: stored.role) else {
+            guard let stored = try store.account(named: name), stored.disabledAt == nil, let role = AccountRole(rawValue: stored.role) else {
                 try store.deleteWebSession(idSHA256: key)
                 return nil
             }

@@ -7,11 +7,12 @@ import BewaarStore
 /// /instellingen: settings of the signed-in account (every role). For now the language of the
 /// pages, Nederlands or English, stored with the account so it holds on every next login.
 extension WebApp {
-    func addSettingsRoutes(_ router: Router<BasicRequestContext>) {
+    func addSettingsRoutes(_ router: Router<WebContext>) {
         router.get("/instellingen") { request, _ -> Response in
             let v = try self.visit(request)
-            let saved = FormData(request.uri.query ?? "")["opgeslagen"] == "1"
-            return self.page(v, title: v.t.settingsTitle, current: "instellingen", self.settingsPage(v, saved: saved))
+            let query = FormData(request.uri.query ?? "")
+            return self.page(v, title: v.t.settingsTitle, current: "instellingen",
+                             self.settingsPage(v, saved: query["opgeslagen"] == "1", passwordChanged: query["wachtwoord"] == "1"))
         }
         router.post("/instellingen") { request, _ -> Response in
             let v = try self.visit(request)
@@ -24,9 +25,25 @@ extension WebApp {
             }
             throw PageError.redirect("/instellingen?opgeslagen=1")
         }
+        router.post("/instellingen/wachtwoord") { request, context -> Response in
+            let v = try self.visit(request)
+            let form = try await self.form(request, v.session)
+            if let wait = await self.throttle.take(self.client(request, context)) {
+                throw PageError.failed(v.t, v.t.access.tooManyLogins(seconds: wait), back: "/instellingen", status: .tooManyRequests)
+            }
+            let new = form["nieuw"] ?? ""
+            guard new == (form["herhaling"] ?? "") else { throw PageError.failed(v.t, v.t.access.passwordsDiffer, back: "/instellingen") }
+            let accounts = self.accounts, name = v.account.name, current = form["huidig"] ?? "", keep = v.session.key
+            do {
+                try await self.passwordWork.run { try accounts.changePassword(name: name, current: current, new: new, keepSession: keep) }
+            } catch is PasswordWork.Busy {
+                throw PageError.failed(v.t, v.t.access.loginBusy, back: "/instellingen", status: .serviceUnavailable)
+            } catch { throw self.problem(error, v.t, back: "/instellingen") }
+            throw PageError.redirect("/instellingen?wachtwoord=1")
+        }
     }
 
-    func settingsPage(_ v: Visit, saved: Bool) -> HTML {
+    func settingsPage(_ v: Visit, saved: Bool, passwordChanged: Bool = false) -> HTML {
         let t = v.t
         // Each language is named in itself, as language pickers do.
         let choices: [HTML] = [(Language.nl, "Nederlands"), (Language.en, "English")].map { language, name in
@@ -46,6 +63,15 @@ extension WebApp {
             <p class="uitleg">\(t.languageHelp)</p>
             </fieldset>
             <div><button type="submit">\(t.save)</button></div>
+            </form>
+            <h2>\(t.access.changePasswordHeading)</h2>
+            \(passwordChanged ? HTML(raw: "<p class=\"goed\" role=\"status\">" + HTML.escape(t.access.passwordChanged) + "</p>") : "")
+            <form method="post" action="/instellingen/wachtwoord">
+            \(Layout.csrfField(v.session.csrf))
+            <label for="huidig">\(t.access.currentPassword)</label><input type="password" id="huidig" name="huidig" autocomplete="current-password" required>
+            <label for="nieuw">\(t.access.newPassword)</label><input type="password" id="nieuw" name="nieuw" autocomplete="new-password" minlength="10" required>
+            <label for="herhaling">\(t.access.repeatPassword)</label><input type="password" id="herhaling" name="herhaling" autocomplete="new-password" minlength="10" required>
+            <div><button type="submit">\(t.access.changePasswordButton)</button></div>
             </form>
             """
     }

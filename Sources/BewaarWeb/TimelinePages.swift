@@ -9,7 +9,7 @@ import BewaarStore
 extension WebApp {
     static let pageSize = 100
 
-    func addTimelineRoutes(_ router: Router<BasicRequestContext>) {
+    func addTimelineRoutes(_ router: Router<WebContext>) {
         router.get("/zaken/:id/tijdlijn") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: "tijdlijn")
             let c = try self.store.case(id)
@@ -18,8 +18,8 @@ extension WebApp {
         }
         router.get("/zaken/:id/tijdlijn/:msg/bron") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: "bron")
-            guard let msg = context.parameters.get("msg", as: Int64.self),
-                  let entry = try self.store.context(around: msg, before: 0, after: 0).first(where: { $0.id == msg }),
+            let msg = try RequestInput.parameter(context, "msg", in: 1...(1 << 53), v.t)
+            guard let entry = try self.store.context(around: msg, before: 0, after: 0).first(where: { $0.id == msg }),
                   let item = try? self.store.item(entry.itemID), item.caseID == id else {
                 throw PageError.notFound(v.t, v.t.messageNotInCase)
             }
@@ -28,7 +28,7 @@ extension WebApp {
         router.post("/zaken/:id/markeren") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
             let form = try await self.form(request, v.session)
-            guard let msg = form["bericht"].flatMap(Int64.init), let reason = form["reden"].flatMap(MarkReason.init(parsing:)) else {
+            guard let msg = try RequestInput.id(form["bericht"], v.t), let reason = form["reden"].flatMap(MarkReason.init(parsing:)) else {
                 throw PageError.failed(v.t, v.t.chooseMarkReason, back: "/zaken/\(id)/tijdlijn")
             }
             do { try self.store.mark(id, messageID: msg, reason: reason, note: form.text("toelichting"), actor: v.account.name) } catch {
@@ -39,24 +39,15 @@ extension WebApp {
         }
     }
 
-    static func day(_ text: String?) -> Date? {
-        guard let text, text.count == 10 else { return nil }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
-        let p = text.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3 else { return nil }
-        return cal.date(from: DateComponents(year: p[0], month: p[1], day: p[2]))
-    }
-
     func timelinePage(_ v: Visit, _ id: CaseID, _ f: FormData) throws -> HTML {
         let t = v.t
         var q = TimelineQuery()
         q.search = f.text("q")
         q.person = f.text("persoon")
-        q.from = Self.day(f.text("van"))
-        q.to = Self.day(f.text("tot")).map { $0.addingTimeInterval(86400) }
+        q.from = try RequestInput.day(f.text("van"), t)
+        q.to = try RequestInput.day(f.text("tot"), t).map { $0.addingTimeInterval(86400) }
         q.onlyMarked = f["gemarkeerd"] == "1"
-        let pageNumber = max(1, f["pagina"].flatMap(Int.init) ?? 1)
+        let pageNumber = try RequestInput.page(f.text("pagina"), t)
         q.limit = Self.pageSize
         q.offset = (pageNumber - 1) * Self.pageSize
         let people = try store.people(id)

@@ -15,7 +15,7 @@ import HTTPTypes
 extension WebApp {
     static let traceRoles: Set<AccountRole> = [.systeembeheerder, .mentor, .afdelingsleider, .ondersteuningscoordinator]
 
-    func addTraceRoutes(_ router: Router<BasicRequestContext>, seam: TraceSeam) {
+    func addTraceRoutes(_ router: Router<WebContext>, seam: TraceSeam) {
         router.get("/herkomst") { request, _ -> Response in
             let v = try self.visit(request)
             try self.require(v, roles: Self.traceRoles, path: request.uri.path)
@@ -37,7 +37,7 @@ extension WebApp {
             try self.store.recordAccess(chain: CaseStore.storeChain, actor: v.account.name, action: "trace-mail-read", details: details)
             return self.page(v, title: v.t.traceOf(mail.name), current: "herkomst", """
                 <p>\(v.t.mailReadNotStored(name: mail.name, sha256: sha))</p>
-                \(self.traceBody(outcome, headers: self.headers(path: mail.path), step3: "", v.t))
+                \(self.traceBody(outcome, headers: self.headers(path: mail.path, for: v.account.role, v.t), step3: "", v.t))
                 """)
         }
         router.get("/herkomst/:item") { request, context -> Response in
@@ -46,7 +46,7 @@ extension WebApp {
             try self.recordHeadersViewed(v, item)
             let outcome = try self.trace(seam, mailPath: self.store.objects.path(for: item.sha256), mailName: item.name, logs: [], v,
                                          back: "/herkomst")
-            return self.page(v, title: v.t.traceOf(item.name), current: "herkomst", try self.tracePage(v, item, outcome, seam: seam, recorded: nil))
+            return self.page(v, title: self.mailTitle(v, item), current: "herkomst", try self.tracePage(v, item, outcome, seam: seam, recorded: nil))
         }
         router.post("/herkomst/:item") { request, context -> Response in
             let v = try self.visit(request)
@@ -66,18 +66,22 @@ extension WebApp {
                     throw self.problem(error, v.t, back: back)
                 }
             }
-            return self.page(v, title: v.t.traceOf(item.name), current: "herkomst", try self.tracePage(v, item, outcome, seam: seam, recorded: record))
+            return self.page(v, title: self.mailTitle(v, item), current: "herkomst", try self.tracePage(v, item, outcome, seam: seam, recorded: record))
         }
     }
 
     /// The e-mail item of the URL, when this visitor may see its headers (refused and logged otherwise).
     func mailItem(_ v: Visit, _ request: Request, _ context: some RequestContext) throws -> EvidenceItem {
         try require(v, roles: Self.traceRoles, path: request.uri.path)
-        guard let itemID = context.parameters.get("item", as: Int64.self), let item = try? store.item(itemID), Self.isMail(item) else {
+        let itemID = try RequestInput.parameter(context, "item", in: 1...(1 << 53), v.t)
+        // A missing item and one of someone else's case answer the same.
+        guard let item = try? store.item(itemID), Self.isMail(item),
+              try v.account.role == .systeembeheerder || policy.mayRead(v.account, item.caseID) else {
+            if let item = try? store.item(itemID) {
+                _ = try? store.recordAccess(chain: item.caseID.description, actor: v.account.name, action: "access-refused",
+                                            details: ["path": String(request.uri.path.prefix(200)), "role": v.account.role.rawValue])
+            }
             throw PageError.notFound(v.t, v.t.notAMail)
-        }
-        if v.account.role != .systeembeheerder, !(try policy.mayRead(v.account, item.caseID)) {
-            throw refuse(v, chain: item.caseID.description, path: request.uri.path)
         }
         return item
     }
@@ -90,16 +94,16 @@ extension WebApp {
     /// Streams a herkomst upload (a mail and logs) to a private folder; the CSRF token is in the
     /// URL and checked before the body is read. The caller removes the folder.
     func receiveTraceFiles(_ request: Request, _ v: Visit, back: String) async throws -> UploadReceiver {
-        try checkCSRF(FormData(request.uri.query ?? "")["_csrf"], v.session)
         guard let type = request.headers[.contentType], let media = MediaType(from: type), media.isType(.multipartForm),
               let boundary = media.parameter?.value, !boundary.isEmpty else {
             throw PageError.failed(v.t, v.t.needMail, back: back, status: .unsupportedMediaType)
         }
-        let receiver = try UploadReceiver(folder: store.path + "/tmp/trace-" + Random.hex(12), limit: config.uploadLimit)
+        let receiver = try UploadReceiver(folder: store.path + "/tmp/trace-" + Random.hex(12), limit: config.uploadLimit, csrf: v.session.csrf)
         do {
             try await receiver.receive(request.body, boundary: boundary)
         } catch {
             receiver.cleanUp()
+            if error as? UploadError == .forbidden { throw csrfRefusal(v.session) }
             throw PageError.failed(v.t, v.t.traceUploadBroken(limit: Layout.bytes(config.uploadLimit, v.t)), back: back,
                                    status: error as? UploadError == .tooLarge ? .contentTooLarge : .badRequest)
         }
@@ -121,9 +125,16 @@ extension WebApp {
         }
     }
 
+    /// Whether an item is an e-mail: what the importer read it as, never its name (a chat export
+    /// named `chat.eml` is no mail, and its messages are no headers).
     static func isMail(_ item: EvidenceItem) -> Bool {
-        item.mediaType.lowercased() == "message/rfc822" || item.format.lowercased().contains("mail")
-            || item.name.lowercased().hasSuffix(".eml")
+        item.format.lowercased() == "email"
+    }
+
+    /// The title of a mail's page: its file name for those who read the case, a number for the
+    /// systeembeheerder (file names can hold pupils' names).
+    func mailTitle(_ v: Visit, _ item: EvidenceItem) -> String {
+        v.t.traceOf(v.account.role == .systeembeheerder ? v.t.access.mailNumber(item.id) : item.name)
     }
 
     func traceList(_ v: Visit, seam: TraceSeam) throws -> HTML {
@@ -132,7 +143,8 @@ extension WebApp {
         var rows: [HTML] = []
         for c in cases {
             for item in try store.items(c.id) where Self.isMail(item) {
-                rows.append("<tr><td>\(c.id.description)</td><td><a href=\"/herkomst/\(item.id)\">\(item.name)</a></td><td>\(Layout.time(item.collectedAt, t))</td></tr>")
+                let name = v.account.role == .systeembeheerder ? t.access.mailNumber(item.id) : item.name
+                rows.append("<tr><td>\(c.id.description)</td><td><a href=\"/herkomst/\(item.id)\">\(name)</a></td><td>\(Layout.time(item.collectedAt, t))</td></tr>")
             }
         }
         let note: HTML = v.account.role == .systeembeheerder ? "<p class=\"uitleg\">\(t.sysadminNote)</p>" : ""
@@ -147,7 +159,7 @@ extension WebApp {
         return """
             \(note)
             <h2>\(t.traceUploadHeading)</h2>
-            <form method="post" enctype="multipart/form-data" action="/herkomst?_csrf=\(v.session.csrf)">
+            <form method="post" enctype="multipart/form-data" action="/herkomst">\(Layout.csrfField(v.session.csrf))
             <label for="mail">\(t.mailToTrace)</label>
             <input type="file" id="mail" name="mail" accept=".eml,message/rfc822" required>
             \(logs)
@@ -166,7 +178,7 @@ extension WebApp {
         let done: HTML = recorded.map { "<p class=\"goed\" role=\"status\">\(t.recorded(case: $0.caseID.description, trace: $0.id))</p>" } ?? ""
         let form: HTML = seam.conclude == nil ? "" : """
             <h2>\(t.itemLogsHeading)</h2>
-            <form method="post" enctype="multipart/form-data" action="/herkomst/\(item.id)?_csrf=\(v.session.csrf)">
+            <form method="post" enctype="multipart/form-data" action="/herkomst/\(item.id)">\(Layout.csrfField(v.session.csrf))
             <label for="logboeken">\(t.itemLogsLabel)</label>
             <input type="file" id="logboeken" name="logboeken" multiple>
             <p class="uitleg">\(t.logsHelp)</p>
@@ -174,8 +186,8 @@ extension WebApp {
             """
         return """
             \(done)
-            <p>\(t.mailStoredIntro(name: item.name, sha256: item.sha256.hex))</p>
-            \(traceBody(outcome, headers: headers(path: store.objects.path(for: item.sha256)), step3: step3HTML, t))
+            <p>\(t.mailStoredIntro(name: v.account.role == .systeembeheerder ? t.access.mailNumber(item.id) : item.name, sha256: item.sha256.hex))</p>
+            \(traceBody(outcome, headers: headers(path: store.objects.path(for: item.sha256), for: v.account.role, t), step3: step3HTML, t))
             \(form)
             """
     }

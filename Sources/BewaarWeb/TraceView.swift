@@ -1,5 +1,6 @@
 #if Web
 import Foundation
+import BewaarAccounts
 
 /// How the herkomst pages show a trace: the conclusion with its certainty, why, what it does NOT
 /// prove, the route (Received lines, newest first, the unverified ones greyed), the inputs with
@@ -48,22 +49,53 @@ extension WebApp {
             """
     }
 
-    /// The header block of a mail (up to the first empty line, at most 64 KiB), unfolded.
-    func headers(path: String) -> [(String, String)] {
+    /// The header block of a mail (at most 64 KiB), unfolded: lines of the form `Name: value` from
+    /// the first line on, stopping at the first line that is not a header or a continuation — so
+    /// a mail without a blank line, or a file that is no mail at all, never shows its text. For
+    /// the systeembeheerder only the routing headers are shown; the rest (Subject, To, names)
+    /// are listed by name with their value hidden.
+    func headers(path: String, for role: AccountRole, _ t: any PageText) -> [(String, String)] {
+        let all = MailHeaderBlock.read(path: path)
+        guard role == .systeembeheerder else { return all }
+        return all.map { MailHeaderBlock.isRouting($0.0) ? $0 : ($0.0, t.access.hiddenHeader($0.0)) }
+    }
+}
+
+/// Reads the header block at the start of a mail, strictly.
+enum MailHeaderBlock {
+    static func read(path: String) -> [(String, String)] {
         guard let h = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? h.close() }
         let data = (try? h.read(upToCount: 64 * 1024)) ?? Data()
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        let block = text.components(separatedBy: "\n\n").first ?? ""
+        let text = String(decoding: data, as: UTF8.self)
         var out: [(String, String)] = []
-        for line in block.split(separator: "\n", omittingEmptySubsequences: false) {
-            if let first = line.first, first == " " || first == "\t", !out.isEmpty {
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
+            if line.isEmpty { break }
+            if let first = line.first, first == " " || first == "\t" {
+                guard !out.isEmpty else { break }
                 out[out.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if let colon = line.firstIndex(of: ":") {
+            } else if let colon = line.firstIndex(of: ":"), isFieldName(line[..<colon]) {
                 out.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            } else {
+                break
             }
         }
         return out
+    }
+
+    /// RFC 5322 field names: printable ASCII without spaces or colons (at most 76 of them).
+    static func isFieldName(_ name: Substring) -> Bool {
+        !name.isEmpty && name.utf8.count <= 76 && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != 0x3A }
+    }
+
+    /// Headers that say how a mail travelled, not what it says or to whom.
+    static func isRouting(_ name: String) -> Bool {
+        let n = name.lowercased()
+        let exact: Set<String> = ["received", "return-path", "message-id", "date", "authentication-results", "received-spf",
+                                  "dkim-signature", "x-originating-ip", "x-mailer", "user-agent", "mime-version",
+                                  "x-forwarded-for", "x-sender-ip"]
+        return exact.contains(n) || n.hasPrefix("arc-") || n.hasPrefix("x-received")
     }
 }
 #endif

@@ -5,6 +5,8 @@ import MultipartKit
 
 /// Why an upload stopped.
 enum UploadError: Error, Equatable {
+    /// The body did not start with this session's CSRF token (`_csrf`, the form's first field).
+    case forbidden
     case tooLarge
     case malformed
     case unwritable(String)
@@ -23,9 +25,14 @@ struct ReceivedFile: Sendable {
 /// memory. Files land in a private folder under the store's `tmp/`, each in its own
 /// sub-folder under a cleaned-up version of the browser's file name (the name becomes the
 /// item's name). `cleanUp()` removes everything, whether the upload finished or broke off.
+///
+/// The CSRF token travels in the body, never in the URL: the first part must be the `_csrf`
+/// field with this session's token, or nothing of the body is written anywhere.
 final class UploadReceiver {
     let folder: String
     let limit: Int64
+    let csrf: String
+    private var csrfChecked = false
     private(set) var files: [ReceivedFile] = []
     private(set) var fields: [String: String] = [:]
     private var total: Int64 = 0
@@ -37,9 +44,10 @@ final class UploadReceiver {
     private var fieldBytes: [UInt8] = []
     private var failure: UploadError?
 
-    init(folder: String, limit: Int64) throws {
+    init(folder: String, limit: Int64, csrf: String) throws {
         self.folder = folder
         self.limit = limit
+        self.csrf = csrf
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch { throw UploadError.unwritable(folder) }
@@ -70,6 +78,7 @@ final class UploadReceiver {
             if tail.count > closing.count + 8 { tail.removeFirst(tail.count - closing.count - 8) }
         }
         if let failure { throw failure }
+        guard csrfChecked else { throw UploadError.forbidden }
         let trimmed = Array(tail.reversed().drop(while: { $0 == 0x0D || $0 == 0x0A }).reversed())
         guard trimmed.count >= closing.count, Array(trimmed.suffix(closing.count)) == closing, handle == nil else {
             throw UploadError.malformed
@@ -80,7 +89,12 @@ final class UploadReceiver {
         let disposition = headers.first { $0.0.lowercased() == "content-disposition" }?.1 ?? ""
         let fieldName = Self.parameter("name", in: disposition) ?? ""
         currentField = fieldName
-        if let filename = Self.parameter("filename", in: disposition) {
+        let filename = Self.parameter("filename", in: disposition)
+        if !csrfChecked && (fieldName != "_csrf" || filename != nil) {
+            failure = .forbidden
+            return
+        }
+        if let filename {
             if filename.isEmpty { currentName = fieldName; return }   // an empty file input
             let clean = Self.cleanName(filename)
             let dir = folder + "/" + String(files.count + 1)
@@ -121,6 +135,9 @@ final class UploadReceiver {
             files.append(ReceivedFile(field: currentField, name: name, path: path, size: currentSize))
         } else if let name = currentName, !name.isEmpty, currentFile == nil {
             fields[name] = String(decoding: fieldBytes, as: UTF8.self)
+            if !csrfChecked {
+                if name == "_csrf", Random.same(fields[name] ?? "", csrf) { csrfChecked = true } else { failure = .forbidden }
+            }
         }
         handle = nil
         currentFile = nil

@@ -8,10 +8,9 @@ import BewaarStore
 /// POST /zaken/ID/bewijs: several files at once, streamed to disk, then ingested one by one.
 /// The CSRF token is in the URL and checked before a byte of the body is read.
 extension WebApp {
-    func addUploadRoute(_ router: Router<BasicRequestContext>) {
+    func addUploadRoute(_ router: Router<WebContext>) {
         router.post("/zaken/:id/bewijs") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.checkCSRF(FormData(request.uri.query ?? "")["_csrf"], v.session)
             guard let type = request.headers[.contentType], let media = MediaType(from: type), media.isType(.multipartForm),
                   let boundary = media.parameter?.value, !boundary.isEmpty else {
                 throw PageError.failed(v.t, v.t.chooseFilesOnCasePage, back: "/zaken/\(id)#bewijs", status: .unsupportedMediaType)
@@ -19,10 +18,13 @@ extension WebApp {
             if let length = request.headers[.contentLength].flatMap(Int64.init), length > self.config.uploadLimit + 64 * 1024 {
                 throw self.tooLarge(id, v.t)
             }
-            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/upload-" + Random.hex(12), limit: self.config.uploadLimit)
+            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/upload-" + Random.hex(12), limit: self.config.uploadLimit,
+                                              csrf: v.session.csrf)
             defer { receiver.cleanUp() }
             do {
                 try await receiver.receive(request.body, boundary: boundary)
+            } catch UploadError.forbidden {
+                throw self.csrfRefusal(v.session)
             } catch UploadError.tooLarge {
                 throw self.tooLarge(id, v.t)
             } catch UploadError.unwritable {

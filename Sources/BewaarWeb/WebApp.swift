@@ -22,6 +22,8 @@ final class WebApp: Sendable {
     let sessions: SessionStore
     let accounts: Accounts
     let policy: AccessPolicy
+    let throttle: LoginThrottle
+    let passwordWork: PasswordWork
 
     static let cookieName = "bewaar_sessie"
 
@@ -31,6 +33,18 @@ final class WebApp: Sendable {
         sessions = SessionStore(store: store, idle: config.sessionIdle, maximum: config.sessionMaximum, clock: config.clock)
         accounts = Accounts(store: store, hasher: config.hasher)
         policy = AccessPolicy(store: store)
+        throttle = LoginThrottle(capacity: config.loginBurst, perMinute: config.loginPerMinute, clock: config.clock)
+        passwordWork = PasswordWork(running: config.passwordWorkers, waiting: config.passwordQueue)
+    }
+
+    /// The address of the client: the peer's own, or — behind the school's proxy, when the
+    /// configuration names its header — the last address the proxy added.
+    func client(_ request: Request, _ context: WebContext) -> String {
+        if let header = config.forwardedHeader, let name = HTTPField.Name(header), let value = request.headers[name],
+           let last = value.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            return String(last.prefix(64))
+        }
+        return context.remoteAddress?.ipAddress ?? "onbekend"
     }
 
     // MARK: Sessions
@@ -63,16 +77,21 @@ final class WebApp: Sendable {
         return Visit(session: s, account: a)
     }
 
-    /// A visit allowed to read `id`; refusal otherwise. A page view is logged as custody event.
+    /// A visit allowed to read `id`; refusal otherwise. A missing case and someone else's case
+    /// get the same answer (no case-number oracle); the refusal of an existing one is logged in
+    /// its chain. A page view is logged as custody event.
     func caseVisit(_ request: Request, context: some RequestContext, page: String?) throws -> (Visit, CaseID) {
         let v = try visit(request)
-        guard let raw = context.parameters.get("id"), let id = CaseID(raw) else {
+        guard let raw = context.parameters.get("id"), raw.utf8.count <= 20, let id = CaseID(raw) else {
             throw PageError.notFound(v.t, v.t.noSuchCaseNumber)
         }
         let exists = (try? store.case(id)) != nil
-        guard exists else { throw PageError.notFound(v.t, v.t.noSuchCase(id.description)) }
-        guard try policy.mayRead(v.account, id) else {
-            throw refuse(v, chain: id.description, path: request.uri.path)
+        guard exists, try policy.mayRead(v.account, id) else {
+            if exists {
+                _ = try? store.recordAccess(chain: id.description, actor: v.account.name, action: "access-refused",
+                                            details: ["path": String(request.uri.path.prefix(200)), "role": v.account.role.rawValue])
+            }
+            throw PageError.notFound(v.t, v.t.access.noSuchCaseOrNoAccess(id.description))
         }
         if let page {
             try store.recordAccess(chain: id.description, actor: v.account.name, action: "page-viewed",
@@ -109,10 +128,13 @@ final class WebApp: Sendable {
     }
 
     func checkCSRF(_ token: String?, _ session: Session) throws {
-        guard let token, Random.same(token, session.csrf) else {
-            let t = PageTexts.of(session.language)
-            throw PageError(status: .forbidden, body: Layout.bare(t, title: t.formExpiredTitle, message: t.formExpired).raw)
-        }
+        guard let token, Random.same(token, session.csrf) else { throw csrfRefusal(session) }
+    }
+
+    /// 403: the form's token was missing or not this session's.
+    func csrfRefusal(_ session: Session) -> PageError {
+        let t = PageTexts.of(session.language)
+        return PageError(status: .forbidden, body: Layout.bare(t, title: t.formExpiredTitle, message: t.formExpired).raw)
     }
 
     // MARK: Responses

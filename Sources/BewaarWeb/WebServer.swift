@@ -2,15 +2,17 @@
 import Foundation
 import Hummingbird
 import BewaarStore
+import NIOCore
 
 /// Builds the web interface of `bewaar serve` on a case store.
 public enum WebServer {
     /// The router with every page; tests drive it in-process.
     public static func router(store: CaseStore, configuration: WebConfiguration,
-                              packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()) -> Router<BasicRequestContext> {
+                              packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()) -> Router<WebContext> {
         let app = WebApp(store: store, config: configuration)
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders(language: { app.language(of: $0) }))
+        router.add(middleware: HostGuard(config: configuration))
         router.get("/static/app.css") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: Assets.css)))
@@ -37,9 +39,14 @@ public enum WebServer {
     public static func application(store: CaseStore, configuration: WebConfiguration,
                                    packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam(),
                                    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        Application(router: router(store: store, configuration: configuration, packet: packet, trace: trace),
-                    configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Bewaar"),
-                    onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
+        let header = TimeAmount.milliseconds(Int64(configuration.headerTimeout * 1000))
+        let bodyIdle = TimeAmount.milliseconds(Int64(configuration.bodyIdleTimeout * 1000))
+        return Application(router: router(store: store, configuration: configuration, packet: packet, trace: trace),
+                           server: .http1(configuration: .init(
+                               additionalChannelHandlers: [RequestDeadlines(header: header, bodyIdle: bodyIdle)],
+                               idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Bewaar"),
+                           onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
     }
 }
 #endif
