@@ -67,10 +67,10 @@ enum MailHeaderBlock {
         guard let h = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? h.close() }
         let data = (try? h.read(upToCount: 64 * 1024)) ?? Data()
-        let text = String(decoding: data, as: UTF8.self)
+        // CRLF is one Character in Swift: make line ends plain LF before splitting.
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         var out: [(String, String)] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty { break }
             if let first = line.first, first == " " || first == "\t" {
                 guard !out.isEmpty else { break }

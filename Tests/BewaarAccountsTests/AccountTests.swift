@@ -34,7 +34,9 @@ import BewaarStore
         }
         let events = try store.events(chain: CaseStore.storeChain).map(\.action.rawValue)
         #expect(events.contains("account-added"))
-        #expect(events.contains("account-locked"))
+        // Failures and locks go to the bounded security log, never into the hash-chained log.
+        #expect(!events.contains("account-locked") && !events.contains("login-failed"))
+        #expect(try store.securityLog().map(\.kind).contains("account-locked"))
         #expect(try store.verifyChain(CaseStore.storeChain).intact)
     }
 }

@@ -35,8 +35,8 @@ import BewaarStore
                 return Array(r.body.readableBytesView)
             }
             #expect(zip.starts(with: [0x50, 0x4B, 0x03, 0x04]))
-            try await client.execute(uri: "/zaken/\(id)/bundel/controleren?_csrf=\(b.csrf)", method: .post, headers: multipart(b),
-                                     body: Multipart.bytes([("bundel", name, zip)])) { r in
+            try await client.execute(uri: "/zaken/\(id)/bundel/controleren", method: .post, headers: multipart(b),
+                                     body: Multipart.bytes(csrf: b.csrf, [("bundel", name, zip)])) { r in
                 #expect(r.status == .ok)
                 let text = String(buffer: r.body)
                 #expect(text.contains("de bundel is heel"))
@@ -45,8 +45,8 @@ import BewaarStore
             var changed = zip
             let at = try #require(Self.firstOriginalByte(in: zip))
             changed[at] ^= 0x01
-            try await client.execute(uri: "/zaken/\(id)/bundel/controleren?_csrf=\(b.csrf)", method: .post, headers: multipart(b),
-                                     body: Multipart.bytes([("bundel", name, changed)])) { r in
+            try await client.execute(uri: "/zaken/\(id)/bundel/controleren", method: .post, headers: multipart(b),
+                                     body: Multipart.bytes(csrf: b.csrf, [("bundel", name, changed)])) { r in
                 #expect(r.status == .ok)
                 let text = String(buffer: r.body)
                 #expect(text.contains("de bundel is NIET heel"))
@@ -92,9 +92,9 @@ import BewaarStore
                 #expect(page.contains("<label for=\"logboeken\">"))
                 #expect(page.contains("name=\"logboeken\" multiple"))
             }
-            let body = Multipart.body([("mail", "anoniem.eml", SchoolFiles.mail), ("logboeken", "dhcpd.leases", SchoolFiles.leases),
+            let body = Multipart.body(csrf: s.csrf, [("mail", "anoniem.eml", SchoolFiles.mail), ("logboeken", "dhcpd.leases", SchoolFiles.leases),
                                        ("logboeken", "inventaris.csv", SchoolFiles.inventory)])
-            try await client.execute(uri: "/herkomst?_csrf=\(s.csrf)", method: .post, headers: multipart(s), body: ByteBuffer(string: body)) { r in
+            try await client.execute(uri: "/herkomst", method: .post, headers: multipart(s), body: ByteBuffer(string: body)) { r in
                 #expect(r.status == .ok)
                 let page = String(buffer: r.body)
                 #expect(page.contains("Waarschijnlijk verzonden vanaf een schoolcomputer: WS-LOK12-07 (lokaal 12)"))
@@ -128,10 +128,10 @@ import BewaarStore
                 let page = String(buffer: r.body)
                 #expect(page.contains("geef de DHCP-logboeken van die dag."), "without logs the trace says which logs it needs")
                 #expect(!page.contains("--logs"), "the page speaks of its own form, not of the command line")
-                #expect(page.contains("action=\"/herkomst/\(item.id)?_csrf="))
+                #expect(page.contains("action=\"/herkomst/\(item.id)\"><input type=\"hidden\" name=\"_csrf\""), "the token is the form's first field, not in the URL")
             }
-            let body = Multipart.body([("logboeken", "dhcpd.leases", SchoolFiles.leases), ("logboeken", "inventaris.csv", SchoolFiles.inventory)])
-            try await client.execute(uri: "/herkomst/\(item.id)?_csrf=\(s.csrf)", method: .post, headers: multipart(s), body: ByteBuffer(string: body)) { r in
+            let body = Multipart.body(csrf: s.csrf, [("logboeken", "dhcpd.leases", SchoolFiles.leases), ("logboeken", "inventaris.csv", SchoolFiles.inventory)])
+            try await client.execute(uri: "/herkomst/\(item.id)", method: .post, headers: multipart(s), body: ByteBuffer(string: body)) { r in
                 #expect(r.status == .ok)
                 let page = String(buffer: r.body)
                 #expect(page.contains("WS-LOK12-07"))
@@ -165,12 +165,12 @@ import BewaarStore
         let before = try f.store.events(chain: f.caseID.description).count
         try await f.realApp().test(.router) { client in
             let s = try #require(try await login(client, "S. Systeem"))
-            let good = Multipart.body([("logboeken", "dhcpd.leases", SchoolFiles.leases)])
-            try await client.execute(uri: "/herkomst/\(item.id)?_csrf=bad", method: .post, headers: multipart(s), body: ByteBuffer(string: good)) { r in
+            let good = Multipart.body(csrf: "bad", [("logboeken", "dhcpd.leases", SchoolFiles.leases)])
+            try await client.execute(uri: "/herkomst/\(item.id)", method: .post, headers: multipart(s), body: ByteBuffer(string: good)) { r in
                 #expect(r.status == .forbidden, "the upload needs the form's CSRF token")
             }
-            let body = Multipart.body([("logboeken", "dhcpd.leases", SchoolFiles.leases), ("logboeken", "kapot <log>.txt", "dit is geen logboek\n\u{1}\u{2}")])
-            try await client.execute(uri: "/herkomst/\(item.id)?_csrf=\(s.csrf)", method: .post, headers: multipart(s), body: ByteBuffer(string: body)) { r in
+            let body = Multipart.body(csrf: s.csrf, [("logboeken", "dhcpd.leases", SchoolFiles.leases), ("logboeken", "kapot <log>.txt", "dit is geen logboek\n\u{1}\u{2}")])
+            try await client.execute(uri: "/herkomst/\(item.id)", method: .post, headers: multipart(s), body: ByteBuffer(string: body)) { r in
                 #expect(r.status == .badRequest)
                 let page = String(buffer: r.body)
                 #expect(page.contains("Herkomstonderzoek niet gelukt"))

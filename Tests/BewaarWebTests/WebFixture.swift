@@ -42,6 +42,8 @@ struct WebFixture {
                              ("S. Systeem", .systeembeheerder), ("B. Beheer", .beheerder)] {
             try accounts.add(name: name, role: role, password: Self.password, actor: "test")
         }
+        // Access is an explicit link, never a name on the case: the mentor of the case gets one.
+        try store.grantAccess(caseID, account: "J. Bakker", role: "mentor", actor: "B. Beheer", reason: "mentor van de klas")
         chatItem = try Self.seedChat(store, caseID, lines: [
             ("Daan Jansen", "Niemand wil jou in de groep"),
             ("Daan Jansen", "<script>alert('xss')</script>"),
