@@ -86,13 +86,17 @@ struct DemoCommand: ParsableCommand {
         out(t("Het rapport: \(packetFolder)/rapport.pdf", "The report: \(packetFolder)/rapport.pdf"))
         out(t("Klaar. Bekijk de opslag verder met: bewaar case show \(caseID) --store \(storePath)",
               "Done. Explore the store further with: bewaar case show \(caseID) --store \(storePath)"))
-        try serveHint(storePath: storePath, t: t)
+        try serveHint(storePath: storePath, caseID: caseID, t: t)
     }
 
     /// Makes the demo login in the demo store and prints how to open it in a browser.
-    func serveHint(storePath: String, t: (String, String) -> String) throws {
+    func serveHint(storePath: String, caseID: String, t: (String, String) -> String) throws {
         let store = try CaseStore(path: storePath, create: false)
         try Accounts(store: store).add(name: Self.demoUser, role: .mentor, password: Self.demoPassword, actor: "demo")
+        // Access is an explicit link, never the name on the case.
+        if let id = CaseID(caseID) {
+            try store.grantAccess(id, account: Self.demoUser, role: AccountRole.mentor.rawValue, actor: "demo", reason: "mentor van de demozaak")
+        }
         out("")
         out(t("== De webinterface", "== The web interface"))
         out(t("Start hem met:   bewaar serve --store \(Self.shellQuoted(storePath))",

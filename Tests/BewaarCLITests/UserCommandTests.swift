@@ -18,7 +18,7 @@ import BewaarTestSupport
         #expect(list.stdout.contains("J. Bakker\tmentor"))
         let db = try Data(contentsOf: URL(fileURLWithPath: t.store + "/bewaar.sqlite"))
         #expect(db.range(of: Data("heel-geheim-123".utf8)) == nil)
-        #expect(db.range(of: Data("scrypt$32768$8$1$".utf8)) != nil)
+        #expect(db.range(of: Data("scrypt$131072$8$1$".utf8)) != nil)
     }
 
     @Test func aWrongRoleOrAShortPasswordIsAPlainError() throws {
