@@ -209,7 +209,7 @@ public enum BundleBuilder {
         ])
         let tsq = timeStampRequestPath(for: o.output)
         let request = TimeStampRequest.der(sha256: tagDigest)
-        guard fm.createFile(atPath: tsq, contents: Data(request)) else {
+        guard fm.createFile(atPath: tsq, contents: Data(request), attributes: [.posixPermissions: 0o600]) else {
             throw BundleError(.writeFailed, nl: "De bundel is klaar, maar \(tsq) kon niet worden geschreven.",
                               en: "The bundle is complete, but \(tsq) could not be written.")
         }

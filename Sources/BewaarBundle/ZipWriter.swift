@@ -49,8 +49,9 @@ final class ZipWriter {
         self.path = path
         self.level = level
         self.forceZip64 = forceZip64
-        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw BundleError.io(path, errno, writing: true) }
+        fchmod(fd, 0o600)   // a bundle holds data about minors: its owner only, also when it existed
         buffer = .allocate(byteCount: 1 << 20, alignment: 16)
     }
 

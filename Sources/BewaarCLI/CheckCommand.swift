@@ -6,13 +6,19 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Controleer de hele opslag: elk origineel opnieuw gehasht, elk logboek opnieuw nagerekend.",
-        discussion: "Noemt elk probleem (gewijzigd of ontbrekend origineel, los object, gewijzigde of verwijderde gebeurtenis). Afsluitcode 1 bij een probleem.")
+        discussion: """
+            Noemt elk probleem (gewijzigd of ontbrekend origineel, los object, gewijzigde of verwijderde gebeurtenis). \
+            Afsluitcode 1 bij een probleem. Waarschuwt daarnaast voor elk bestand of elke map in de opslag die ook \
+            voor de groep of voor anderen open staat, met het chmod-commando dat het herstelt (geen probleem van \
+            de keten: de afsluitcode blijft 0).
+            """)
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let store = try global.openStore(create: false)
         let report = try store.check()
         for p in report.problems { out((p.isHarmless ? "  - " : "  ✗ ") + global.t(p.dutch, p.english)) }
+        warnAboutModes(store)
         let events = report.chains.reduce(0) { $0 + $1.eventCount }
         if report.intact {
             out(global.t("In orde: \(report.objectsChecked) originelen (\(report.bytesChecked) bytes) opnieuw gehasht, "
@@ -25,5 +31,25 @@ struct CheckCommand: ParsableCommand {
                          "NOT OK: \(n) problems found. Change nothing and tell the administrator and the department head."))
             throw ExitCode(1)
         }
+    }
+
+    /// Files and folders others may open: a warning each (at most `listed`), then one command
+    /// for all. Not a failure of the check: the evidence is intact, only too widely readable.
+    private func warnAboutModes(_ store: CaseStore, listed: Int = 20) {
+        let loose = store.looseModes()
+        guard !loose.isEmpty else { return }
+        for m in loose.prefix(listed) {
+            let path = TerminalText.safe(m.path)
+            let fix = "chmod \(m.privateOctal) " + TerminalText.shellQuoted(m.path)
+            out("  ! " + global.t(
+                "\(m.isFolder ? "map" : "bestand") \(path) heeft modus \(m.octal): niet alleen de eigenaar heeft toegang. Herstel: \(fix)",
+                "\(m.isFolder ? "folder" : "file") \(path) has mode \(m.octal): not only its owner has access. Fix: \(fix)"))
+        }
+        let all = "chmod -R go-rwx " + TerminalText.shellQuoted(store.path)
+        out(global.t(
+            "Waarschuwing: \(loose.count) bestanden of mappen in de opslag zijn niet alleen voor de eigenaar"
+                + (loose.count > listed ? " (de eerste \(listed) staan hierboven)" : "") + ". Alles in één keer herstellen: \(all)",
+            "Warning: \(loose.count) files or folders in the store are not for their owner only"
+                + (loose.count > listed ? " (the first \(listed) are listed above)" : "") + ". Fix them all at once: \(all)"))
     }
 }

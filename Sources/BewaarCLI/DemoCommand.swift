@@ -33,7 +33,7 @@ struct DemoCommand: ParsableCommand {
         func step(_ title: String, _ args: [String]) throws {
             out("")
             out("== " + title)
-            out("$ bewaar " + args.map(Self.shellQuoted).joined(separator: " "))
+            out("$ bewaar " + args.map(TerminalText.shellQuoted).joined(separator: " "))
             var command = try Bewaar.parseAsRoot(args)
             try command.run()
         }
@@ -74,7 +74,7 @@ struct DemoCommand: ParsableCommand {
 
         // Bundle (issue 7): export the case as a BagIt zip and verify it as an outsider would.
         let bundleDir = storePath + "-bundel"
-        try FileManager.default.createDirectory(atPath: bundleDir, withIntermediateDirectories: true)
+        try PrivateMode.makeFolder(bundleDir)
         let zip = bundleDir + "/\(caseID).zip"
         try step(t("Bewijsbundel maken", "Making the evidence bundle"),
                  ["bundle", "--case", caseID, "--out", zip, "--school", "Voorbeeldcollege"] + common)
@@ -99,10 +99,10 @@ struct DemoCommand: ParsableCommand {
         }
         out("")
         out(t("== De webinterface", "== The web interface"))
-        out(t("Start hem met:   bewaar serve --store \(Self.shellQuoted(storePath))",
-              "Start it with:   bewaar serve --store \(Self.shellQuoted(storePath))"))
-        out(t("(of vanuit de broncode: swift run --traits Web bewaar serve --store \(Self.shellQuoted(storePath)))",
-              "(or from the sources: swift run --traits Web bewaar serve --store \(Self.shellQuoted(storePath)))"))
+        out(t("Start hem met:   bewaar serve --store \(TerminalText.shellQuoted(storePath))",
+              "Start it with:   bewaar serve --store \(TerminalText.shellQuoted(storePath))"))
+        out(t("(of vanuit de broncode: swift run --traits Web bewaar serve --store \(TerminalText.shellQuoted(storePath)))",
+              "(or from the sources: swift run --traits Web bewaar serve --store \(TerminalText.shellQuoted(storePath)))"))
         out(t("Open dan http://127.0.0.1:8080/ en log in als \(Self.demoUser) met wachtwoord \(Self.demoPassword)",
               "Then open http://127.0.0.1:8080/ and log in as \(Self.demoUser) with password \(Self.demoPassword)"))
     }
@@ -124,12 +124,6 @@ extension DemoCommand {
         out("$ bewaar mark --case \(caseID) '#\(id)' --reason \(reason)")
         var command = try Bewaar.parseAsRoot(["mark", "--case", caseID, "#\(id)", "--reason", reason] + common)
         try command.run()
-    }
-
-    /// An argument as a person would type it in a shell.
-    static func shellQuoted(_ arg: String) -> String {
-        let plain = arg.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:+@".unicodeScalars.contains($0) }
-        return plain && !arg.isEmpty ? arg : "'" + arg.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

@@ -9,13 +9,18 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             Elk bestand wordt ongewijzigd bewaard en aangeduid met zijn SHA-256. Formaten die Bewaar kent \
             (zoals afbeeldingen) worden ook gelezen; andere bestanden worden alleen bewaard. Hetzelfde \
-            bestand twee keer invoeren wordt herkend en niet dubbel opgeslagen.
+            bestand twee keer invoeren wordt herkend en niet dubbel opgeslagen. De zips van één invoer \
+            worden samen tot hoogstens --max-unpacked-mb uitgepakt; een onderdeel daarna blijft alleen in \
+            de bewaarde zip, met een waarschuwing.
             """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
     @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
     @Option(help: "Van wie of van welk apparaat het komt, bijvoorbeeld \"telefoon van Sanne\".") var collectedFrom: String?
     @Option(help: "Vrije notitie bij het bewijsstuk.") var note: String?
+    @Option(name: .customLong("max-unpacked-mb"),
+            help: "Hoeveel MB de zips van deze invoer samen hoogstens uitpakken (standaard 65536: 64 GiB).")
+    var maxUnpackedMB: Int64 = 65536
     @Argument(help: "Eén of meer bestanden.") var files: [String]
 
     func run() throws {
@@ -23,7 +28,8 @@ struct IngestCommand: ParsableCommand {
         let options = try reading.readOptions(global)
         let store = try global.openStore(create: false)
         _ = try store.case(id)
-        let ingestion = Ingestion(store: store)
+        // One budget for all files named: together their archives unpack at most this much.
+        let ingestion = Ingestion(store: store, unpackLimit: min(max(maxUnpackedMB, 0), .max >> 20) << 20)
         var failures = 0
         for file in files {
             do {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes hostile text safe for a terminal: control characters, escape sequences and
 /// bidirectional overrides are shown as visible `\u{…}` escapes instead of acting.
 enum TerminalText {
@@ -15,6 +17,13 @@ enum TerminalText {
             }
         }
         return out
+    }
+
+    /// An argument as a person would type it in a shell: as it is when plain, else in single
+    /// quotes (control characters still shown as escapes, never sent to the terminal).
+    static func shellQuoted(_ arg: String) -> String {
+        let plain = arg.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:+@".unicodeScalars.contains($0) }
+        return plain && !arg.isEmpty ? arg : "'" + safe(arg).replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// One line of evidence text for a listing: safe, line breaks shown as ⏎, cut at `limit`.

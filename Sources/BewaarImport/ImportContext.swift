@@ -31,6 +31,9 @@ public struct ImportLimits: Sendable {
     public var maxMembers: Int = 200_000
     /// Deepest nesting of containers (MIME parts, zips in zips).
     public var maxNesting: Int = 32
+    /// What all archives of one upload may unpack together, shared across its files; nil
+    /// bounds only each member.
+    public var unpackBudget: UnpackBudget?
 
     public init() {}
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ZIPFoundation
 import BewaarImport
+import BewaarModel
 
 /// The members of an original that holds files: a zip archive or a folder given unpacked.
 /// Members are read in place (never unpacked to disk), bounded by ``ImportLimits``; symbolic
@@ -18,13 +19,16 @@ final class Container {
     enum Kind { case zip(Archive), folder(String) }
 
     let kind: Kind
+    /// The original's own name, for warnings (the path may be the store's copy).
+    let name: String
     private(set) var members: [Member] = []
     /// Members skipped while listing (too many, links, unsafe names), for a warning.
     private(set) var skipped: [String] = []
     private var entries: [String: Entry] = [:]
 
-    /// Opens a zip file or a folder.
-    init(path: String, isDirectory: Bool, limits: ImportLimits) throws {
+    /// Opens a zip file or a folder; `name` is the original's own name.
+    init(path: String, name: String, isDirectory: Bool, limits: ImportLimits) throws {
+        self.name = name
         if isDirectory {
             kind = .folder(path)
             let root = URL(fileURLWithPath: path)
@@ -80,7 +84,8 @@ final class Container {
 
     struct TooLarge: Error {}
 
-    /// Streams a member's bytes in chunks, refusing sizes and compression ratios past the limits.
+    /// Streams a member's bytes in chunks, refusing sizes and compression ratios past the limits
+    /// and, from a zip, members past the upload's unpack budget (``UnpackBudgetSpent``).
     func stream(_ m: Member, limits: ImportLimits, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         if m.size > limits.maxMemberBytes { throw WebImportError.tooLarge(m.path, m.size) }
         switch kind {
@@ -90,6 +95,7 @@ final class Container {
                 throw WebImportError(nl: "\(m.path) pakt uit tot \(m.size) bytes uit \(m.compressedSize): verdacht (zip-bom); niet uitgepakt.",
                                      en: "\(m.path) expands to \(m.size) bytes from \(m.compressedSize): suspicious (zip bomb); not unpacked.")
             }
+            try limits.reserveUnpacked(m.size, zip: name, member: m.path)
             var total: Int64 = 0
             _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: false) { data in
                 total += Int64(data.count)
@@ -126,6 +132,14 @@ final class Container {
             }
         }
         return (kept, bytes)
+    }
+}
+
+extension Container {
+    /// The warning for a member that could not be read or kept.
+    static func warning(_ m: Member, _ error: any Error) -> ImportWarning {
+        if let spent = error as? UnpackBudgetSpent { return spent.warning }
+        return ImportWarning("\(m.path): \(WebImportError.describe(error))", code: "member-unreadable")
     }
 }
 

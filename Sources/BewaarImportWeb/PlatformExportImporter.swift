@@ -55,7 +55,7 @@ public struct PlatformExportImporter: EvidenceImporter {
         if !source.isDirectory && !isZip {
             return try importSingle(source, context: context)
         }
-        let container = try Container(path: source.path, isDirectory: source.isDirectory, limits: context.limits)
+        let container = try Container(path: source.path, name: source.name, isDirectory: source.isDirectory, limits: context.limits)
         let paths = container.members.map(\.path)
         let platform = ExportLayout.platform(of: paths) ?? "unknown"
         var collected = Collected(platform: platform)
@@ -93,7 +93,7 @@ public struct PlatformExportImporter: EvidenceImporter {
                     if twin { collected.twins += 1 }
                 }
             } catch {
-                collected.warnings.append(ImportWarning("\(m.path): \(WebImportError.describe(error))", code: "member-unreadable"))
+                collected.warnings.append(Container.warning(m, error))
                 collected.others.append(m.path)
             }
         }

@@ -62,7 +62,7 @@ public struct SavedPageImporter: EvidenceImporter {
             let page = try PageExtraction.read(file: source.path)
             return result(pages: [page], contained: [], others: [], extraWarnings: [])
         }
-        let container = try Container(path: source.path, isDirectory: source.isDirectory, limits: context.limits)
+        let container = try Container(path: source.path, name: source.name, isDirectory: source.isDirectory, limits: context.limits)
         var pages: [PageExtraction] = []
         var kept: [String: ContainedOriginal] = [:]
         var contained: [ContainedOriginal] = []
@@ -78,7 +78,7 @@ public struct SavedPageImporter: EvidenceImporter {
                 contained.append(c)
                 if isPage { pages.append(PageExtraction.read(bytes: bytes, part: m.path)) }
             } catch {
-                warnings.append(ImportWarning("\(m.path): \(WebImportError.describe(error))", code: "member-unreadable"))
+                warnings.append(Container.warning(m, error))
             }
         }
         for s in container.skipped {

@@ -97,6 +97,12 @@ enum ChatZipImport {
             if isChat, e.uncompressedSize > maxChatBytes {
                 throw WhatsAppError.unreadableChatText(member: e.path, reason: "groter dan \(maxChatBytes) bytes")
             }
+            do {
+                try limits.reserveUnpacked(Int64(clamping: e.uncompressedSize), zip: zip.name, member: e.path)
+            } catch {
+                warnings.append(error.warning)
+                continue
+            }
             let base = e.path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? e.path
             let bound = e.uncompressedSize
             do {
@@ -119,8 +125,11 @@ enum ChatZipImport {
             }
         }
         guard let chatEntry = chat, let chatOriginal else {
-            warnings.append(ImportWarning("In deze zip staat geen WhatsApp-chattekst (_chat.txt of WhatsApp…txt). De bestanden zijn wel bewaard.",
-                                          code: "no-chat-text"))
+            // A chat text left unread for the upload's unpack budget has its own warning above.
+            if chat == nil {
+                warnings.append(ImportWarning("In deze zip staat geen WhatsApp-chattekst (_chat.txt of WhatsApp…txt). De bestanden zijn wel bewaard.",
+                                              code: "no-chat-text"))
+            }
             return ImportResult(format: "whatsapp", mediaType: "application/zip", warnings: warnings, contained: kept)
         }
         var reading = chatBytes.withUnsafeBufferPointer {

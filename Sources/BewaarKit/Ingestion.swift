@@ -17,10 +17,16 @@ public struct IngestReport: Sendable {
 public struct Ingestion: Sendable {
     public let store: CaseStore
     public let detector: FormatDetector
+    /// What every ingest through this value (and its copies) may unpack from archives
+    /// together: one upload, one `bewaar ingest` of several files. Nil bounds only each member.
+    public let unpackBudget: UnpackBudget?
 
-    public init(store: CaseStore, detector: FormatDetector = Importers.detector) {
+    /// With `unpackLimit`, all archives ingested through this value unpack at most that many
+    /// bytes together; a member past it is not unpacked (its zip is stored all the same).
+    public init(store: CaseStore, detector: FormatDetector = Importers.detector, unpackLimit: Int64? = nil) {
         self.store = store
         self.detector = detector
+        self.unpackBudget = unpackLimit.map { UnpackBudget(bytes: $0) }
     }
 
     /// Ingests one file. Nothing is recorded unless everything is; an original written before a
@@ -49,7 +55,7 @@ public struct Ingestion: Sendable {
         var stored = source
         stored.path = store.objects.path(for: put.digest)
         let sink = StoreSink(objects: store.objects)
-        let (result, _) = try Inspector.read(stored, options: options, sink: sink, detector: detector)
+        let (result, _) = try Inspector.read(stored, options: options, sink: sink, detector: detector, unpackBudget: unpackBudget)
         var warnings = result.warnings
         if let repetition = try RepetitionCheck.warning(for: result.messages, in: caseID, store: store, zone: options.timeZone) {
             warnings.append(repetition)

@@ -60,9 +60,11 @@ public enum Inspector {
     /// Runs detection and the chosen importer. An importer that fails completely becomes a
     /// warning: the caller still keeps the original.
     static func read(_ source: ImportSource, options: ReadOptions, sink: any OriginalSink,
-                     detector: FormatDetector) throws -> (ImportResult, Recognition?) {
+                     detector: FormatDetector, unpackBudget: UnpackBudget? = nil) throws -> (ImportResult, Recognition?) {
         let probe = try FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: source.isDirectory)
-        let context = ImportContext(timeZone: options.timeZone, dateOrder: options.dateOrder, sink: sink)
+        var limits = ImportLimits()
+        limits.unpackBudget = unpackBudget
+        let context = ImportContext(timeZone: options.timeZone, dateOrder: options.dateOrder, sink: sink, limits: limits)
         guard let (importer, recognition) = detector.detect(probe) else {
             if source.isDirectory {
                 throw KitError(nl: "\(source.path) is een map die Bewaar niet herkent. Geef de bestanden erin op, of een zip van de map.",

@@ -108,12 +108,7 @@ public struct PacketMaker: Sendable {
         var bundle: BundleSummary?
         var bundleFile: (String, String)?
         if let bewaarVersion {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw KitError(nl: "Kan map \(folder) niet maken. Kies een andere map met --out.",
-                               en: "Cannot create folder \(folder). Choose another folder with --out.")
-            }
+            try makeFolder(folder)
             let zip = folder + "/bewijsbundel-\(id).zip"
             let r: BundleResult
             do {
@@ -129,17 +124,16 @@ public struct PacketMaker: Sendable {
         }
         let content = try content(id, actor: actor, bundle: bundle)
         let doc = PacketDocument.build(content)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw KitError(nl: "Kan map \(folder) niet maken. Kies een andere map met --out.",
-                           en: "Cannot create folder \(folder). Choose another folder with --out.")
-        }
+        try makeFolder(folder)
         var files: [(String, String)] = bundleFile.map { [$0] } ?? []
         func write(_ name: String, _ produce: (String) throws -> Void) throws {
             let final = folder + "/" + name
             let tmp = folder + "/." + name + ".tmp"
+            // Made 0600 first (the writers below keep a file's mode) and set again after.
+            _ = try? FileManager.default.removeItem(atPath: tmp)
+            try PrivateMode.createFile(tmp)
             try produce(tmp)
+            PrivateMode.restrict(file: tmp)
             _ = try? FileManager.default.removeItem(atPath: final)
             try FileManager.default.moveItem(atPath: tmp, toPath: final)
             files.append((name, try FileReader.sha256(path: final).digest.hex))
@@ -161,5 +155,16 @@ public struct PacketMaker: Sendable {
         if let bundle { details["bundle"] = bundle.fileName; details["bundleSha256"] = bundle.sha256 }
         try store.recordPacket(id, details: details, actor: actor)
         return PacketResult(folder: folder, files: files)
+    }
+
+    /// Makes the packet folder and any missing folder above it (`pakketten/` in the store),
+    /// each new one 0700; a folder that exists is left as it is.
+    private func makeFolder(_ folder: String) throws {
+        do {
+            try PrivateMode.makeFolder(folder)
+        } catch {
+            throw KitError(nl: "Kan map \(folder) niet maken. Kies een andere map met --out.",
+                           en: "Cannot create folder \(folder). Choose another folder with --out.")
+        }
     }
 }

@@ -39,10 +39,16 @@ public final class CaseStore: Sendable {
                              nl: "Geen Bewaar-opslag in \(path). Maak eerst een zaak aan met `bewaar case new`, of geef de juiste map met --store.",
                              en: "No Bewaar store in \(path). Open a case first with `bewaar case new`, or name the right folder with --store.")
         }
+        // Everything private, whatever the umask: new folders 0700; a new store closes its folder
+        // too (it may have existed, made 0755 by hand) and makes the database 0600 before SQLite
+        // opens it, so the -wal and -shm files SQLite adds get the same mode. An existing store's
+        // modes are left alone: `bewaar check` names any that are too open.
+        let isNew = !fm.fileExists(atPath: dbPath)
         do {
-            for sub in ["", "/objects", "/tmp"] {
-                try fm.createDirectory(atPath: path + sub, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
+            for sub in ["", "/objects", "/tmp"] { try PrivateMode.makeFolder(path + sub) }
+            if isNew {
+                PrivateMode.restrict(folder: path)
+                try PrivateMode.createFile(dbPath)
             }
         } catch {
             throw StoreError.unreadable(path, error)

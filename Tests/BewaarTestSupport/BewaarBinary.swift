@@ -35,13 +35,19 @@ public struct BewaarBinary {
     }
 
     /// Runs `bewaar ARGS` with a clean environment (Dutch unless told otherwise), `stdin` on its
-    /// standard input (a pipe, not a terminal) and `directory` as its working folder.
+    /// standard input (a pipe, not a terminal) and `directory` as its working folder. With
+    /// `umask` (e.g. "022") it is started through `/bin/sh` with that umask, as a login shell would.
     @discardableResult
     public static func run(_ args: [String], environment: [String: String] = [:], stdin: String? = nil,
-                           directory: String? = nil) throws -> Result {
+                           directory: String? = nil, umask: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
+        if let umask {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", "umask \(umask); exec \"$0\" \"$@\"", path] + args
+        } else {
+            p.executableURL = URL(fileURLWithPath: path)
+            p.arguments = args
+        }
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "USER": "testgebruiker", "LANG": "nl_NL.UTF-8"]
         env.merge(environment) { $1 }
         p.environment = env
