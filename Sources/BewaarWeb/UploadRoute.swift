@@ -33,9 +33,8 @@ extension WebApp {
                 throw PageError.failed(v.t, v.t.uploadBroken, back: "/zaken/\(id)#bewijs", title: v.t.uploadBrokenTitle)
             }
             let from = receiver.fields["herkomst"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-            // One unpack budget for all zips of this upload (issue 19): 8 × the upload limit for now;
-            // a WebConfiguration field can take this over.
-            let ingestion = Ingestion(store: self.store, unpackLimit: min(self.config.uploadLimit, .max / 8) * 8)
+            // One unpack budget for all zips of this upload, bounded like the upload itself.
+            let ingestion = Ingestion(store: self.store, unpackLimit: self.config.unpackLimit)
             var outcomes: [UploadOutcome] = []
             for file in receiver.files {
                 do {

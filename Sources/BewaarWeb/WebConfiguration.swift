@@ -8,6 +8,9 @@ public struct WebConfiguration: Sendable {
     public var port: Int
     /// Largest upload accepted (all files of one request together), in bytes.
     public var uploadLimit: Int64
+    /// Most bytes unpacked from all the archives (zips) of one upload together; members past it
+    /// are refused with a warning and stay inside their stored original.
+    public var unpackLimit: Int64
     /// How long a session lives without use.
     public var sessionIdle: TimeInterval
     /// How long a session lives at most.
@@ -44,10 +47,13 @@ public struct WebConfiguration: Sendable {
                 secureCookies: Bool = false, failedLoginDelay: Double = 1.0, hasher: PasswordHasher = .standard,
                 clock: @escaping @Sendable () -> Date = { Date() }, publicNames: [String] = [], forwardedHeader: String? = nil,
                 loginBurst: Int = 10, loginPerMinute: Int = 6, passwordWorkers: Int = 2, passwordQueue: Int = 8,
-                headerTimeout: TimeInterval = 10, bodyIdleTimeout: TimeInterval = 30, idleTimeout: TimeInterval = 60) {
+                headerTimeout: TimeInterval = 10, bodyIdleTimeout: TimeInterval = 30, idleTimeout: TimeInterval = 60,
+                unpackLimit: Int64? = nil) {
         self.host = host
         self.port = port
         self.uploadLimit = uploadLimit
+        // Bounded like the upload itself: by default eight times the upload limit.
+        self.unpackLimit = unpackLimit ?? (uploadLimit > Int64.max / 8 ? Int64.max : uploadLimit * 8)
         self.sessionIdle = sessionIdle
         self.sessionMaximum = sessionMaximum
         self.secureCookies = secureCookies
