@@ -52,9 +52,13 @@ struct WebFixture {
         mailItem = try Self.seedMail(store, caseID)
     }
 
-    func configuration(uploadLimit: Int64 = 1 << 20) -> WebConfiguration {
+    /// The fixture's settings: cheap password hashing, no pause after a failed login, and a login
+    /// budget per client large enough for tests that sign in many times (the throttle's own tests
+    /// set theirs).
+    func configuration(uploadLimit: Int64 = 1 << 20, loginBurst: Int = 1000) -> WebConfiguration {
         let clock = self.clock
-        return WebConfiguration(uploadLimit: uploadLimit, sessionIdle: 30 * 60, failedLoginDelay: 0, hasher: .forTests, clock: { clock.now })
+        return WebConfiguration(uploadLimit: uploadLimit, sessionIdle: 30 * 60, failedLoginDelay: 0, hasher: .forTests, clock: { clock.now },
+                                loginBurst: loginBurst)
     }
 
     func app(uploadLimit: Int64 = 1 << 20) -> some ApplicationProtocol {
