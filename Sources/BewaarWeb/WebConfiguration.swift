@@ -74,7 +74,11 @@ public struct WebConfiguration: Sendable {
     /// Whether `host` only listens on this machine.
     public static func isLoopback(_ host: String) -> Bool {
         let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
+        if h == "localhost" || h == "::1" || h == "[::1]" { return true }
+        // An IPv4 literal in 127.0.0.0/8 — not a name that merely starts with "127." (DNS rebinding).
+        let parts = h.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { $0.count <= 3 && !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && (Int($0) ?? 256) <= 255 }
     }
 
     /// Whether a request's `Host` (authority) names this server: one of the public names, or —
