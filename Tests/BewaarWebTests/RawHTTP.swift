@@ -44,5 +44,33 @@ struct RawSocket {
     }
 
     func closeSocket() { close(fd) }
+
+    /// Sends `count` requests at once, each from its own thread over its own connection, and
+    /// returns each answer's first line (empty when none came within a minute).
+    static func parallel(_ count: Int, port: Int, request: @escaping @Sendable (Int) -> String) -> [String] {
+        let results = ResultBox(count)
+        let group = DispatchGroup()
+        for i in 0..<count {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                guard let s = try? RawSocket(port: port) else { return }
+                defer { s.closeSocket() }
+                s.send(request(i))
+                results.set(i, String(s.read(seconds: 60).text.prefix { $0 != "\r" && $0 != "\n" }))
+            }
+        }
+        group.wait()
+        return results.all
+    }
+}
+
+/// Answers collected from several threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String]
+    init(_ n: Int) { values = Array(repeating: "", count: n) }
+    func set(_ i: Int, _ v: String) { lock.lock(); values[i] = v; lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
 }
 #endif

@@ -83,7 +83,7 @@ import BewaarAccounts
                 let s = try RawSocket(port: port)
                 defer { s.closeSocket() }
                 s.send("GET /inloggen HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
-                return String(s.read(seconds: 5).text.prefix(12))
+                return String(s.read(seconds: 30).text.prefix(12))
             }
             #expect(try status(host: "aanvaller.example:\(port)") == "HTTP/1.1 421")
             #expect(try status(host: "bewaar.school.example.org") == "HTTP/1.1 200")
