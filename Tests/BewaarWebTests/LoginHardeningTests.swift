@@ -26,11 +26,11 @@ import BewaarAccounts
                 (sessionCookie(r) ?? "", csrfToken(in: String(buffer: r.body)) ?? "")
             }
             // Eighty threads, each with its own connection, post at once.
-            let statuses = RawSocket.parallel(80, port: port) { i in
+            let statuses = await offThePool { RawSocket.parallel(80, port: port) { i in
                 let body = "_csrf=\(token)&naam=J.+Bakker&wachtwoord=gok-nummer-\(i)"
                 return "POST /inloggen HTTP/1.1\r\nHost: localhost\r\nCookie: \(cookie)\r\nConnection: close\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-            }
+            } }
             #expect(statuses.count == 80)
             #expect(statuses.allSatisfy { $0.hasPrefix("HTTP/1.1 401") }, "\(Set(statuses.map { $0.prefix(12) }))")
         }

@@ -6,7 +6,7 @@ import Glibc
 
 /// A plain TCP client for what an HTTP client library will not send: a foreign `Host`, a header
 /// that never ends, a slow socket.
-struct RawSocket {
+struct RawSocket: Sendable {
     let fd: Int32
 
     init(port: Int) throws {
@@ -63,6 +63,12 @@ struct RawSocket {
         group.wait()
         return results.all
     }
+}
+
+/// Runs blocking socket work on a thread of its own: blocking a thread of Swift's small
+/// cooperative pool would stall the very server under test (its handlers run there too).
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { c in Thread.detachNewThread { c.resume(returning: body()) } }
 }
 
 /// Answers collected from several threads.

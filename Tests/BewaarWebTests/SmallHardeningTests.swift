@@ -79,16 +79,18 @@ import BewaarAccounts
         config.publicNames = ["bewaar.school.example.org"]
         try await WebServer.application(store: f.store, configuration: config).test(.live) { client in
             let port = try #require(client.port)
-            func status(host: String) throws -> String {
-                let s = try RawSocket(port: port)
-                defer { s.closeSocket() }
-                s.send("GET /inloggen HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
-                return String(s.read(seconds: 30).text.prefix(12))
+            func status(host: String) async -> String {
+                await offThePool {
+                    guard let s = try? RawSocket(port: port) else { return "" }
+                    defer { s.closeSocket() }
+                    s.send("GET /inloggen HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
+                    return String(s.read(seconds: 30).text.prefix(12))
+                }
             }
-            #expect(try status(host: "aanvaller.example:\(port)") == "HTTP/1.1 421")
-            #expect(try status(host: "bewaar.school.example.org") == "HTTP/1.1 200")
-            #expect(try status(host: "127.0.0.1:\(port)") == "HTTP/1.1 200")
-            #expect(try status(host: "localhost") == "HTTP/1.1 200")
+            #expect(await status(host: "aanvaller.example:\(port)") == "HTTP/1.1 421")
+            #expect(await status(host: "bewaar.school.example.org") == "HTTP/1.1 200")
+            #expect(await status(host: "127.0.0.1:\(port)") == "HTTP/1.1 200")
+            #expect(await status(host: "localhost") == "HTTP/1.1 200")
         }
         #expect(!WebConfiguration(host: "127.0.0.1").accepts(authority: nil))
         #expect(!WebConfiguration(host: "127.0.0.1").accepts(authority: "127.0.0.1.nip.example"))
@@ -112,12 +114,15 @@ import BewaarAccounts
             defer { body.closeSocket() }
             body.send("POST /inloggen HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nnaam=")
             try await Task.sleep(nanoseconds: 1_500_000_000)
-            for s in slow { #expect(s.read(seconds: 2).closed) }
-            #expect(body.read(seconds: 2).closed)
-            let normal = try RawSocket(port: port)
-            defer { normal.closeSocket() }
-            normal.send("GET /inloggen HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-            #expect(normal.read(seconds: 5).text.hasPrefix("HTTP/1.1 200"))
+            let closed = await offThePool { slow.map { $0.read(seconds: 20).closed } + [body.read(seconds: 20).closed] }
+            #expect(closed.allSatisfy { $0 }, "\(closed.filter { !$0 }.count) slow sockets still open")
+            let answer = await offThePool { () -> String in
+                guard let normal = try? RawSocket(port: port) else { return "" }
+                defer { normal.closeSocket() }
+                normal.send("GET /inloggen HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                return normal.read(seconds: 30).text
+            }
+            #expect(answer.hasPrefix("HTTP/1.1 200"))
         }
     }
 }
