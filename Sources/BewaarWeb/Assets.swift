@@ -98,6 +98,12 @@ enum Assets {
               xhr.send(new FormData(form));
             });
           });
+          // Forms that remove or end something ask first (the question is in data-bevestig).
+          document.querySelectorAll("form[data-bevestig]").forEach(function (form) {
+            form.addEventListener("submit", function (e) {
+              if (!window.confirm(form.dataset.bevestig)) { e.preventDefault(); }
+            });
+          });
         });
         """
 }
