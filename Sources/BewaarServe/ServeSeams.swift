@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarBundle
 import BewaarKit
@@ -42,4 +41,3 @@ public enum ServeSeams {
             })
     }
 }
-#endif

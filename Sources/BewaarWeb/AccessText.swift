@@ -1,4 +1,3 @@
-#if Web
 /// The words of the access, account and security pages (part of ``PageText``; one table per
 /// language, checked by the compiler).
 protocol AccessText: Sendable {
@@ -184,4 +183,3 @@ struct EnglishAccessText: AccessText {
     func hiddenHeader(_ name: String) -> String { "(hidden from the system administrator: holds content or names)" }
     func mailNumber(_ id: Int64) -> String { "e-mail \(id)" }
 }
-#endif

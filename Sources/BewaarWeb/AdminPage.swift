@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -149,4 +148,3 @@ extension WebApp {
             """
     }
 }
-#endif

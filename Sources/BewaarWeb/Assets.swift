@@ -1,4 +1,3 @@
-#if Web
 /// The stylesheet and the small progressive-enhancement script, served from /static/.
 /// Contrast is at least 4.5:1 everywhere; sizes in rem so 200% zoom reflows.
 enum Assets {
@@ -107,4 +106,3 @@ enum Assets {
         });
         """
 }
-#endif

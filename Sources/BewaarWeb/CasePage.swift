@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarModel
 import BewaarStore
@@ -190,4 +189,3 @@ extension WebApp {
             """
     }
 }
-#endif

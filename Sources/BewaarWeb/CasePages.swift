@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -136,4 +135,3 @@ extension WebApp {
             """
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import BewaarModel
 import BewaarKit
 import BewaarAccounts
@@ -345,4 +344,3 @@ struct DutchText: PageText {
     let saved = "Opgeslagen."
     let chooseLanguage = "Kies Nederlands of English en sla de instelling opnieuw op."
 }
-#endif

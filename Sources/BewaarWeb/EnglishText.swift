@@ -1,4 +1,3 @@
-#if Web
 import BewaarModel
 import BewaarKit
 import BewaarAccounts
@@ -401,4 +400,3 @@ struct EnglishText: PageText {
     let saved = "Saved."
     let chooseLanguage = "Choose Nederlands or English and save the setting again."
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarAccounts
 
@@ -91,4 +90,3 @@ enum Layout {
         return String(format: "%.1f MB", Double(n) / 1_048_576).replacingOccurrences(of: ".", with: t.decimalSeparator)
     }
 }
-#endif

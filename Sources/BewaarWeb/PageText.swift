@@ -1,4 +1,3 @@
-#if Web
 import BewaarModel
 import BewaarKit
 import BewaarAccounts
@@ -303,4 +302,3 @@ enum PageTexts {
         language == .en ? EnglishText() : DutchText()
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -65,4 +64,3 @@ enum RequestInput {
         PageError(status: .badRequest, body: Layout.bare(t, title: t.access.badRequestTitle, message: t.access.badRequest).raw)
     }
 }
-#endif

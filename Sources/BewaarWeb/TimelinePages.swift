@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -134,4 +133,3 @@ extension WebApp {
             """
     }
 }
-#endif

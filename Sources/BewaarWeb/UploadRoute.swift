@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -67,4 +66,3 @@ extension WebApp {
             back: back ?? "/zaken/\(id)#bewijs").raw)
     }
 }
-#endif

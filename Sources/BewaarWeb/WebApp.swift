@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import HTTPTypes
@@ -173,4 +172,3 @@ final class WebApp: Sendable {
         return Response(status: .ok, headers: headers, body: body)
     }
 }
-#endif

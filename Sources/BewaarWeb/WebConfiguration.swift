@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarAccounts
 
@@ -98,4 +97,3 @@ public struct WebConfiguration: Sendable {
         return name == host.lowercased()
     }
 }
-#endif

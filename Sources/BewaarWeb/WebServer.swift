@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarStore
@@ -49,4 +48,3 @@ public enum WebServer {
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
     }
 }
-#endif

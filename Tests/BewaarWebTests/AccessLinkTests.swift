@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -169,4 +168,3 @@ import BewaarAccounts
         }
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -132,4 +131,3 @@ import BewaarStore
         #expect(try f.store.account(named: "J. Bakker")?.language == "nl")
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -138,4 +137,3 @@ import BewaarAccounts
             == .success(Account(name: "J. Bakker", role: .mentor)), "and the new hash verifies")
     }
 }
-#endif

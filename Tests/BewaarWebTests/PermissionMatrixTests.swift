@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -126,4 +125,3 @@ extension Optional {
         return try await body(w)
     }
 }
-#endif

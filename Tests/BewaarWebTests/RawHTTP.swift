@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -79,4 +78,3 @@ final class ResultBox: @unchecked Sendable {
     func set(_ i: Int, _ v: String) { lock.lock(); values[i] = v; lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
 }
-#endif

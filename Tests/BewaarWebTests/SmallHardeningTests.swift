@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -126,4 +125,3 @@ import BewaarAccounts
         }
     }
 }
-#endif

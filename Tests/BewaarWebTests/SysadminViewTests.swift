@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -76,4 +75,3 @@ import BewaarAccounts
         #expect(try f.store.traces(f.caseID).count == 1)
     }
 }
-#endif

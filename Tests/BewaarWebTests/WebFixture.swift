@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -163,4 +162,3 @@ func login(_ client: some TestClientProtocol, _ name: String, password: String =
     let page = try await client.execute(uri: csrf, method: .get, headers: [.cookie: signed]) { String(buffer: $0.body) }
     return Browser(cookie: signed, csrf: csrfToken(in: page) ?? "")
 }
-#endif
