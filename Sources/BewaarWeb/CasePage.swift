@@ -32,7 +32,7 @@ extension WebApp {
         let itemRows: [HTML] = try store.items(id).map { i in
             let parent: HTML = i.pathInParent.map { " <span class=\"uitleg\">(in \($0))</span>" } ?? ""
             return """
-                <tr><td><a href="/zaken/\(id.description)/bewijs/\(i.id)" download>\(i.name)</a>\(parent)</td><td>\(Self.formatText(i.format, t))</td>\
+                <tr><td><a href="/zaken/\(id.description)/stukken/\(i.id)">\(i.name)</a>\(parent) <a href="/zaken/\(id.description)/bewijs/\(i.id)" download class="klein">(\(t.evidence.download))</a></td><td>\(Self.formatText(i.format, t))</td>\
                 <td>\(t.itemContent(messages: i.messageCount, warnings: i.warningCount))</td><td>\(Layout.bytes(i.size, t))</td>\
                 <td><code>\(String(i.sha256.hex.prefix(16)))…</code></td><td>\(i.collectedBy), \(Layout.time(i.collectedAt, t))</td></tr>
                 """

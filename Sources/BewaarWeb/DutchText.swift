@@ -5,6 +5,7 @@ import BewaarAccounts
 /// The pages in Dutch (the default).
 struct DutchText: PageText {
     var access: any AccessText { DutchAccessText() }
+    var evidence: any EvidenceText { DutchEvidenceText() }
     let language = Language.nl
 
     // MARK: Frame
@@ -197,7 +198,6 @@ struct DutchText: PageText {
     let chooseMarkReason = "Kies een reden om te markeren."
     let markedWord = "Gemarkeerd"
     let attachments = "Bijlagen"
-    func markButton(_ n: Int64) -> String { "Markeer bericht \(n)" }
     func previousPage(_ n: Int) -> String { "Vorige \(n)" }
     func nextPage(_ n: Int) -> String { "Volgende \(n)" }
     let everyone = "iedereen"

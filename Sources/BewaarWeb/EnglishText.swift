@@ -6,6 +6,7 @@ import BewaarAccounts
 /// that have no English equivalent (aangifte, Slachtofferhulp) are explained, not dropped.
 struct EnglishText: PageText {
     var access: any AccessText { EnglishAccessText() }
+    var evidence: any EvidenceText { EnglishEvidenceText() }
     let language = Language.en
 
     // MARK: Frame
@@ -238,7 +239,6 @@ struct EnglishText: PageText {
     let chooseMarkReason = "Choose a reason to mark."
     let markedWord = "Marked"
     let attachments = "Attachments"
-    func markButton(_ n: Int64) -> String { "Mark message \(n)" }
     func previousPage(_ n: Int) -> String { "Previous \(n)" }
     func nextPage(_ n: Int) -> String { "Next \(n)" }
     let everyone = "everyone"

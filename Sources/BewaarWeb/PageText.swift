@@ -12,6 +12,7 @@ protocol PageText: Sendable {
     var language: Language { get }
     /// The words of the access, account and security pages.
     var access: any AccessText { get }
+    var evidence: any EvidenceText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 
@@ -174,7 +175,6 @@ protocol PageText: Sendable {
     var chooseMarkReason: String { get }
     var markedWord: String { get }
     var attachments: String { get }
-    func markButton(_ n: Int64) -> String
     func previousPage(_ n: Int) -> String
     func nextPage(_ n: Int) -> String
     var everyone: String { get }
