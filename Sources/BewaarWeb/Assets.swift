@@ -56,6 +56,35 @@ enum Assets {
         progress { width: 100%; height: 1.25rem; }
         .verborgen { display: none; }
         .kolommen { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        /* Evidence: a chat as bubbles (the own side on the right), system lines quiet, an e-mail, a saved page's text, bytes in hex. */
+        .gesprek { list-style: none; margin: .75rem 0; padding: .75rem; background: #efeae2; display: flex; flex-direction: column; gap: .4rem; }
+        .bubbel { max-width: 80%; min-width: 8rem; padding: .4rem .7rem; border-radius: .6rem; background: #fff; border: 1px solid #b8b1a5; align-self: flex-start; }
+        .bubbel.rechts { align-self: flex-end; background: #d9fdd3; }
+        .bubbel.gemarkeerd { border: 3px solid var(--warn); }
+        .bubbel p { margin: 0; }
+        .afzender { font-weight: bold; color: var(--accent); font-size: .9rem; }
+        .soort { font-size: .9rem; color: var(--muted); font-style: italic; }
+        .bericht.verwijderd { font-style: italic; color: var(--muted); }
+        .bubbel .meta { margin-top: .2rem; font-size: .85rem; color: var(--muted); text-align: right; }
+        .markering { font-weight: bold; color: var(--warn); font-size: .9rem; }
+        .systeem { align-self: center; max-width: 90%; text-align: center; font-size: .85rem; color: var(--muted); padding: .1rem .5rem; }
+        .dag { align-self: center; font-size: .85rem; font-weight: bold; background: #fff; color: var(--ink); padding: .1rem .6rem; border-radius: .4rem; }
+        .plaatje img { display: block; max-width: 100%; max-height: 20rem; height: auto; margin: .3rem 0; }
+        img.bewijsbeeld { max-width: 100%; height: auto; border: 1px solid var(--line); }
+        .gesprek.blokken { background: none; padding: 0; }
+        .gesprek.blokken .bubbel { max-width: 100%; align-self: stretch; border-radius: 0; }
+        .hex { overflow-x: auto; white-space: pre; font-family: "DejaVu Sans Mono", monospace; font-size: .85rem; background: #f4f4f4; padding: .5rem; border: 1px solid var(--line); }
+        details > summary { cursor: pointer; font-weight: bold; margin: .5rem 0; }
+        dl.kop { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+        dl.kop dt { font-weight: bold; }
+        dl.kop dd { margin: 0; }
+        .redenen label { display: block; font-weight: normal; margin: .3rem 0; }
+        .kant select { width: auto; }
+        a.knop { display: inline-block; padding: .35rem .9rem; background: var(--accent); color: #fff; border-radius: 3px; text-decoration: none; }
+        .mail { border-top: 2px solid var(--line); margin-top: 1rem; }
+        .mailtekst { border: 1px solid var(--line); padding: .5rem; }
+        .klein { font-size: .9rem; }
+        @media (max-width: 30rem) { dl.kop { grid-template-columns: 1fr; } .bubbel { max-width: 92%; } }
         """
 
     /// Progressive enhancement only: drag-and-drop onto the upload field and a progress bar.

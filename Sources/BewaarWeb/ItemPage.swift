@@ -116,6 +116,7 @@ extension WebApp {
             guard let sha = p["sha256"]?.stringValue.flatMap(SHA256Digest.init(hex:)), let file = files[sha] else { return nil }
             return "<li><a href=\"/zaken/\(id.description)/bewijs/\(file.item.id)\" download>\(file.item.name)</a> (\(Layout.bytes(file.item.size, t)))</li>"
         }
+        let attachmentList: HTML = attachments.isEmpty ? "<p>\(e.noAttachments)</p>" : "<ul>\(attachments)</ul>"
         let htmlNote: HTML = htmlParts.isEmpty ? "" : "<p class=\"uitleg\">\(e.htmlPartsNote)</p><ul>\(htmlParts)</ul>"
         let markHref = "/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren?terug=" + URLText.encode(back)
         let mark: HTML = entry.mark.map { "<p class=\"markering\">\(e.markedAs(t.markReason($0.reason), note: $0.note, by: $0.by))</p>" } ?? ""
@@ -130,7 +131,7 @@ extension WebApp {
             <div class="bericht mailtekst">\(m.text)</div>
             \(htmlNote)
             <h3>\(e.attachmentsHeading)</h3>
-            \(attachments.isEmpty ? "<p>\(e.noAttachments)</p>" : "<ul>\(attachments)</ul>")
+            \(attachmentList)
             \(mark)
             <p class="meta"><a href="\(markHref)">\(entry.mark == nil ? e.markLink : e.changeMarkLink)</a> · \
             <a href="/zaken/\(id.description)/tijdlijn/\(entry.id)/bron">\(e.sourceLink)</a></p>
@@ -159,12 +160,13 @@ extension WebApp {
         let base = "/zaken/\(id)/stukken/\(item.id)"
         let list = try messageList(v, id, item, window, right: nil, back: base + "?vanaf=\(window.sequence.first ?? 0)", blocks: true)
         let pager = Self.pager(window, base: base + "?", v.t)
+        let empty: HTML = window.entries.isEmpty ? "<p>\(e.noRecords)</p>" : ""
         return """
             \(itemFacts(v, id, item))
             <p class="melding">\(e.pageNotShown)</p>
             <section aria-labelledby="over-pagina"><h2 id="over-pagina">\(e.pageAbout)</h2><dl class="kop">\(facts)</dl></section>
             <section aria-labelledby="tekst-pagina"><h2 id="tekst-pagina">\(e.pageText)</h2>
-            \(window.entries.isEmpty ? "<p>\(e.noRecords)</p>" : "")\(pager)\(list)\(pager)</section>
+            \(empty)\(pager)\(list)\(pager)</section>
             """
     }
 

@@ -34,6 +34,8 @@ import BewaarServe
         "GET /zaken/{id}": .linked, "POST /zaken/{id}/stap/{step}": .linked, "POST /zaken/{id}/waarneming": .linked,
         "POST /zaken/{id}/gesprek": .linked, "GET /zaken/{id}/bewijs/{item}": .linked, "POST /zaken/{id}/bewijs": .linked,
         "GET /zaken/{id}/tijdlijn": .linked, "GET /zaken/{id}/tijdlijn/{msg}/bron": .linked, "POST /zaken/{id}/markeren": .linked,
+        "GET /zaken/{id}/tijdlijn/{msg}/markeren": .linked, "POST /zaken/{id}/markeren/verwijderen": .linked,
+        "GET /zaken/{id}/stukken/{item}": .linked, "GET /zaken/{id}/stukken/{item}/afbeelding": .linked,
         "GET /zaken/{id}/pakket": .linked, "POST /zaken/{id}/pakket": .linked, "GET /zaken/{id}/pakket/{file}": .linked,
         "POST /zaken/{id}/bundel": .linked, "POST /zaken/{id}/bundel/controleren": .linked, "GET /zaken/{id}/logboek": .linked,
         "POST /zaken/{id}/escaleren": .managers, "POST /zaken/{id}/escaleren/terug": .managers, "POST /zaken/{id}/toegang": .managers,
