@@ -68,6 +68,8 @@ enum Assets {
         .bubbel .meta { margin-top: .2rem; font-size: .85rem; color: var(--muted); text-align: right; }
         .markering { font-weight: bold; color: var(--warn); font-size: .9rem; }
         .systeem { align-self: center; max-width: 90%; text-align: center; font-size: .85rem; color: var(--muted); padding: .1rem .5rem; }
+        .systeem p { margin: 0; }
+        .systeem.gemarkeerd { border: 2px solid var(--warn); background: #fff; }
         .dag { align-self: center; font-size: .85rem; font-weight: bold; background: #fff; color: var(--ink); padding: .1rem .6rem; border-radius: .4rem; }
         .plaatje img { display: block; max-width: 100%; max-height: 20rem; height: auto; margin: .3rem 0; }
         img.bewijsbeeld { max-width: 100%; height: auto; border: 1px solid var(--line); }

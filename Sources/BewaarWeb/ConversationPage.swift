@@ -103,9 +103,19 @@ extension WebApp {
                 actions: Bool = true) -> HTML {
         let t = v.t, e = t.evidence
         let m = entry.message
-        let source: HTML = "<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/bron\">\(e.sourceLink)</a>"
+        var links: [HTML] = []
+        if actions {
+            let markHref = "/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren" + (back.map { "?terug=" + URLText.encode($0) } ?? "")
+            links.append("<a href=\"\(markHref)\">\(entry.mark == nil ? e.markLink : e.changeMarkLink)</a>")
+            links.append("<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/bron\">\(e.sourceLink)</a>")
+        }
+        let mark: HTML = entry.mark.map { "<p class=\"markering\">\(e.markedAs(t.markReason($0.reason), note: $0.note, by: $0.by))</p>" } ?? ""
         if m.kind == .system {
-            return "<li class=\"systeem\" id=\"bericht-\(entry.id)\"><span class=\"bericht\">\(m.text)</span>\(HTML(raw: actions ? " · " + source.raw : ""))</li>"
+            // Quiet, in the middle, as the app shows it; it can still be marked (a pupil removed from the group).
+            return """
+                <li class="systeem\(HTML(raw: entry.mark == nil ? "" : " gemarkeerd"))" id="bericht-\(entry.id)"><span class="bericht">\(m.text)</span>\
+                \(HTML(raw: links.isEmpty ? "" : " · "))\(HTML.join(links, separator: " · "))\(mark)</li>
+                """
         }
         var parts: [HTML] = []
         if !right, let author = m.author { parts.append("<p class=\"afzender\">\(author)</p>") }
@@ -129,17 +139,11 @@ extension WebApp {
             }
         }
         if shown == 0 && (m.kind == .media || m.kind == .viewOnce) { parts.append("<p class=\"uitleg\">\(e.mediaOmitted)</p>") }
-        if let mark = entry.mark {
-            parts.append("<p class=\"markering\">\(e.markedAs(t.markReason(mark.reason), note: mark.note, by: mark.by))</p>")
-        }
+        parts.append(mark)
         var meta: [HTML] = []
         if let ts = m.timestamp { meta.append("<time datetime=\"\(ts.rfc3339)\">\(Self.clock(ts.date))</time>") }
         if m.flags.contains("edited") { meta.append("\(e.edited)") }
-        if actions {
-            let markHref = "/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren" + (back.map { "?terug=" + URLText.encode($0) } ?? "")
-            meta.append("<a href=\"\(markHref)\">\(entry.mark == nil ? e.markLink : e.changeMarkLink)</a>")
-            meta.append(source)
-        }
+        meta += links
         let classes = "bubbel " + (right ? "rechts" : "links") + (entry.mark == nil ? "" : " gemarkeerd")
         return """
             <li class="\(classes)" id="bericht-\(entry.id)">\(parts)<p class="meta">\(HTML.join(meta, separator: " · "))</p></li>

@@ -223,14 +223,69 @@ try:
         q = d.find_element(By.ID, "q"); q.clear(); q.send_keys(word + Keys.ENTER)
         check(wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, "mark")) > 0), f"the search for '{word}' highlights hits")
         shot("06-tijdlijn-zoeken")
+        # A timeline row carries a link to mark it, not a form with a reason already chosen.
+        d.get(base + f"/zaken/{case_id}/tijdlijn?q=gedaan")
         row = d.find_elements(By.CSS_SELECTOR, "tbody tr[id^=bericht-]")[0]
-        Select(row.find_element(By.TAG_NAME, "select")).select_by_value("belediging")
-        row.find_element(By.CSS_SELECTOR, "input[name=toelichting]").send_keys("kwetsend")
-        row.find_element(By.TAG_NAME, "button").click()
+        check(not row.find_elements(By.TAG_NAME, "select"), "a timeline row has no reason chosen beforehand")
+        row.find_element(By.LINK_TEXT, "Markeren").click()
+        check(wait_for(lambda: "Waarom is dit bericht van belang?" in d.page_source), "marking asks for a reason")
+        d.find_element(By.CSS_SELECTOR, "input[name=reden][value=belediging]").click()
+        d.find_element(By.ID, "toelichting").send_keys("kwetsend")
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
         check(wait_for(lambda: "Gemarkeerd: belediging" in d.page_source), "a message is marked with a reason")
         d.find_elements(By.PARTIAL_LINK_TEXT, "bytes ")[0].click()
         check("Oorspronkelijke bytes" in d.page_source, "the original bytes are shown beside the normalised text")
         shot("07-bron")
+        # The chat as a conversation: bubbles, Sanne's own side (the phone it came from) on the right.
+        d.get(base + f"/zaken/{case_id}")
+        d.find_element(By.LINK_TEXT, "WhatsApp Chat - Klas 2B.zip").click()
+        check(wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, "ol.gesprek li.bubbel")) > 0), "the chat opens as a conversation")
+        check(len(d.find_elements(By.CSS_SELECTOR, "li.bubbel.rechts")) > 0 and len(d.find_elements(By.CSS_SELECTOR, "li.bubbel.links")) > 0,
+              "bubbles on both sides")
+        check("Rechts staat Sanne de Vries" in d.page_source, "the page says whose side is on the right, and why")
+        check(len(d.find_elements(By.CSS_SELECTOR, "li.systeem")) > 0 and "Verwijderd bericht" in d.page_source
+              and "Foto, video of ander bestand" in d.page_source, "system lines, deleted and media messages are shown as such")
+        d.find_element(By.CSS_SELECTOR, "ol.gesprek").location_once_scrolled_into_view
+        shot("06-gesprek")
+        d.set_window_size(390, 844)
+        wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        check(wide <= 1, f"the conversation fits a 390 px wide phone ({wide} px)")
+        d.find_element(By.XPATH, "//li[contains(@class,'bubbel')][.//div[contains(., 'te dik om te rennen')]]").location_once_scrolled_into_view
+        d.save_screenshot(os.path.join(SHOTS, "06-gesprek-telefoon.png"))
+        d.set_window_size(1200, 900)
+        bubble_xpath = "//li[contains(@class,'bubbel')][.//div[contains(., 'te dik om te rennen')]]"
+        # Mark a bubble: one click, then a reason (none chosen beforehand; the form will not go without one).
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Markeren").click()
+        check(wait_for(lambda: "Waarom is dit bericht van belang?" in d.page_source), "a bubble's mark link asks for a reason")
+        check(not any(r.is_selected() for r in d.find_elements(By.CSS_SELECTOR, "input[name=reden]")), "no reason is chosen beforehand")
+        shot("06a-markeren")
+        mark_url = d.current_url
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
+        check(d.current_url == mark_url, "without a reason the form is not sent")
+        d.find_element(By.CSS_SELECTOR, "input[name=reden][value=bedreiging]").click()
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
+        check(wait_for(lambda: "Gemarkeerd: bedreiging" in d.find_element(By.XPATH, bubble_xpath).text), "the bubble is marked")
+        # Change the mark.
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Markering wijzigen").click()
+        check(wait_for(lambda: d.find_element(By.CSS_SELECTOR, "input[name=reden][value=bedreiging]").is_selected()), "the current reason is shown")
+        d.find_element(By.CSS_SELECTOR, "input[name=reden][value=belediging]").click()
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
+        check(wait_for(lambda: "Gemarkeerd: belediging" in d.find_element(By.XPATH, bubble_xpath).text), "the mark is changed")
+        # Remove it (the page asks first).
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Markering wijzigen").click()
+        d.find_element(By.ID, "waarom").send_keys("toch niet nodig")
+        d.find_element(By.CSS_SELECTOR, "form[action$=verwijderen] button").click()
+        if wait_for(lambda: d.switch_to.alert is not None, 5):
+            d.switch_to.alert.accept()
+        check(wait_for(lambda: "Markeren" in d.find_element(By.XPATH, bubble_xpath).text
+                       and "Gemarkeerd" not in d.find_element(By.XPATH, bubble_xpath).text), "the mark is removed")
+        # A message's origin: its exact bytes as text and hex, its line, the original's SHA-256.
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Bron").click()
+        check(wait_for(lambda: "Oorspronkelijke bytes (hex)" in d.page_source), "a bubble shows its original bytes in hex")
+        check(", regel " in d.page_source and "SHA-256" in d.page_source, "with the line and the original's SHA-256")
+        shot("06b-bron-hex")
+        logged = bewaar("log", "--case", case_id, "--json")
+        check('"mark-changed"' in logged and '"mark-removed"' in logged, "the change and the removal are custody events")
     else:
         print("note: no importer for the chat in this build (Importers.all has no WhatsApp importer yet): search/mark skipped")
     # Escalate to the afdelingsleider.
