@@ -79,15 +79,21 @@ extension WebApp {
             """
     }
 
-    /// The messages of a window as bubbles, with a line for each new day; `right` is the
-    /// author whose bubbles stand on the right (`blocks` shows them full width, for text that is
-    /// not a chat: the blocks of a saved page).
+    /// The messages of a window as bubbles, with a line for each new day (and each new thread of
+    /// an export); `right` is the author whose bubbles stand on the right (`blocks` shows them
+    /// full width, for text that is not a chat: the blocks of a saved page).
     func messageList(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ window: RecordWindow, right: String?, back: String,
                      blocks: Bool = false) throws -> HTML {
         let files = try attachmentFiles(item, window.entries)
         var items: [HTML] = []
-        var lastDay = ""
+        var lastDay = "", lastThread = ""
         for entry in window.entries {
+            // An export holds several conversations one after another: each starts with its name.
+            if let thread = entry.message.extra["thread"]?.stringValue, thread != lastThread {
+                items.append("<li class=\"dag\"><span class=\"bericht\">\(thread)</span></li>")
+                lastThread = thread
+                lastDay = ""
+            }
             if let ts = entry.message.timestamp {
                 let day = Self.day(ts.date, v.t)
                 if day != lastDay { items.append("<li class=\"dag\"><span>\(day)</span></li>"); lastDay = day }

@@ -386,6 +386,28 @@ import BewaarKit
         #expect(try f.store.events(chain: id).filter { $0.action.rawValue == "original-downloaded" }.count == 2)
     }
 
+    @Test func anExportShowsEachOfItsConversationsByName() async throws {
+        let f = try WebFixture()
+        defer { f.cleanUp() }
+        var messages: [Message] = []
+        for (n, thread) in ["klas2b_chat", "klas2b_chat", "<b>dm</b> daan"].enumerated() {
+            messages.append(Message(timestamp: nil, author: "daan.j", text: "bericht \(n)", origin: Origin(line: nil, offset: Int64(n), length: 1),
+                                    extra: ["thread": .string(thread)]))
+        }
+        let path = NSTemporaryDirectory() + "export-" + UUID().uuidString
+        try Data("abc".utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (digest, size) = try f.store.objects.put(file: path)
+        let item = try f.store.recordIngest(NewEvidence(name: "instagram.zip", size: size, sha256: digest, mediaType: "application/zip",
+                                                        format: "export", collectedBy: "J. Bakker", messages: messages), in: f.caseID).item
+        try await f.app().test(.router) { client in
+            let b = try #require(try await login(client, "J. Bakker"))
+            let (_, page) = try await Self.get(client, b, "/zaken/\(f.caseID)/stukken/\(item.id)")
+            #expect(page.components(separatedBy: "<li class=\"dag\">").count - 1 == 2)
+            #expect(page.contains("<li class=\"dag\"><span class=\"bericht\">&lt;b&gt;dm&lt;/b&gt; daan</span></li>"))
+        }
+    }
+
     @Test func searchInTheTimelineFindsWordBeginnings() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
