@@ -5,6 +5,7 @@ import BewaarAccounts
 /// The pages in Dutch (the default).
 struct DutchText: PageText {
     var access: any AccessText { DutchAccessText() }
+    var work: any CaseWorkText { DutchCaseWorkText() }
     let language = Language.nl
 
     // MARK: Frame
@@ -44,7 +45,14 @@ struct DutchText: PageText {
         case .omstander: return "omstander"
         }
     }
-    func handleKind(_ k: HandleKind) -> String { k.rawValue }
+    func handleKind(_ k: HandleKind) -> String {
+        switch k {
+        case .email: return "e-mail"
+        case .x: return "X"
+        case .telefoon: return "telefoonnummer"
+        default: return k.rawValue
+        }
+    }
     func caseStatus(_ s: CaseStatus) -> String {
         switch s {
         case .open: return "open"
@@ -52,7 +60,13 @@ struct DutchText: PageText {
         case .closed: return "gesloten"
         }
     }
-    func stepStatus(_ s: StepStatus) -> String { s.rawValue }
+    func stepStatus(_ s: StepStatus) -> String {
+        switch s {
+        case .open: return "open"
+        case .gedaan: return "gedaan"
+        case .nietVanToepassing: return "niet van toepassing"
+        }
+    }
     func stepTitle(_ s: CyberpestenStep) -> String { s.titleNL }
     func stepGuidance(_ s: CyberpestenStep) -> String { s.guidanceNL }
     func fieldLabel(nl: String, en: String) -> String { nl }
@@ -141,7 +155,7 @@ struct DutchText: PageText {
     let colContent = "Inhoud"
     let colSize = "Grootte"
     let colStoredBy = "Bewaard door"
-    func itemContent(messages: Int, warnings: Int) -> String { "\(messages) berichten, \(warnings) waarschuwingen" }
+    func itemContent(messages: Int, warnings: Int) -> String { work.messagesAndWarnings(messages: messages, warnings: warnings) }
     let uploadStored = "Bewaard."
     let uploadAlreadyThere = "Dit bestand zat al in de zaak; de ontvangst is erbij gezet."
     let uploadNoFile = "Er was geen bestand gekozen."

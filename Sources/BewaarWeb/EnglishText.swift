@@ -6,6 +6,7 @@ import BewaarAccounts
 /// that have no English equivalent (aangifte, Slachtofferhulp) are explained, not dropped.
 struct EnglishText: PageText {
     var access: any AccessText { EnglishAccessText() }
+    var work: any CaseWorkText { EnglishCaseWorkText() }
     let language = Language.en
 
     // MARK: Frame
@@ -182,7 +183,7 @@ struct EnglishText: PageText {
     let colContent = "Content"
     let colSize = "Size"
     let colStoredBy = "Stored by"
-    func itemContent(messages: Int, warnings: Int) -> String { "\(messages) messages, \(warnings) warnings" }
+    func itemContent(messages: Int, warnings: Int) -> String { work.messagesAndWarnings(messages: messages, warnings: warnings) }
     let uploadStored = "Stored."
     let uploadAlreadyThere = "This file was already in the case; the receipt was added."
     let uploadNoFile = "No file was chosen."

@@ -12,6 +12,8 @@ protocol PageText: Sendable {
     var language: Language { get }
     /// The words of the access, account and security pages.
     var access: any AccessText { get }
+    /// The words of the mentor's work on a case (forms, sections, overview).
+    var work: any CaseWorkText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 
