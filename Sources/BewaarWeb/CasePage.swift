@@ -85,7 +85,7 @@ extension WebApp {
             return """
                 <tr\(HTML(raw: withdrawn[i.id] == nil ? "" : " class=\"teruggetrokken\"")) id="bestand-\(i.id)"><td data-kop="\(t.colFileDownload)"><a href="/zaken/\(id.description)/bewijs/\(i.id)" download>\(i.name)</a>\(parent)\(state)</td>\
                 <td data-kop="\(t.colKind)">\(w.formatName(i.format))</td>\
-                <td data-kop="\(t.colContent)">\(w.messagesAndWarnings(messages: i.messageCount, warnings: i.warningCount))</td><td data-kop="\(t.colSize)">\(Layout.bytes(i.size, t))</td>\
+                <td data-kop="\(t.colContent)">\(i.size == 0 ? w.emptyFile : w.messagesAndWarnings(messages: i.messageCount, warnings: i.warningCount))</td><td data-kop="\(t.colSize)">\(Layout.bytes(i.size, t))</td>\
                 <td data-kop="SHA-256"><code>\(String(i.sha256.hex.prefix(16)))…</code></td><td data-kop="\(t.colStoredBy)">\(i.collectedBy), \(Layout.time(i.collectedAt, t))</td></tr>
                 """
         }

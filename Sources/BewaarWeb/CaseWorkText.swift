@@ -63,6 +63,7 @@ protocol CaseWorkText: Sendable {
     var withdrawReason: String { get }
     func withdrawn(by: String, at: String, reason: String) -> String
     var emptyFileWarning: String { get }
+    var emptyFile: String { get }
     var unknownFormatWarning: String { get }
     func smallImageWarning(width: Int, height: Int) -> String
     func messagesAndWarnings(messages: Int, warnings: Int) -> String
@@ -131,6 +132,7 @@ struct DutchCaseWorkText: CaseWorkText {
         "Teruggetrokken door \(by) op \(at): \(reason). Het origineel blijft bewaard, maar staat niet in de tijdlijn en het rapport."
     }
     let emptyFileWarning = "Het bestand is leeg (0 bytes). Het is bewaard, maar er staat niets in: vraag de leerling het opnieuw te sturen."
+    let emptyFile = "leeg bestand (0 bytes)"
     let unknownFormatWarning = "Bewaar herkent dit bestand niet. Het is ongewijzigd bewaard, maar er is niets uit gelezen: het staat niet in de tijdlijn."
     func smallImageWarning(width: Int, height: Int) -> String {
         "De afbeelding is maar \(width) × \(height) pixels: waarschijnlijk te klein om te lezen. Vraag om de oorspronkelijke schermafbeelding."
@@ -247,6 +249,7 @@ struct EnglishCaseWorkText: CaseWorkText {
         "Withdrawn by \(by) on \(at): \(reason). The original stays stored but is not in the timeline or the report."
     }
     let emptyFileWarning = "The file is empty (0 bytes). It was stored, but holds nothing: ask the pupil to send it again."
+    let emptyFile = "empty file (0 bytes)"
     let unknownFormatWarning = "Bewaar does not recognise this file. It was stored unchanged, but nothing was read from it: it is not in the timeline."
     func smallImageWarning(width: Int, height: Int) -> String {
         "The image is only \(width) × \(height) pixels: probably too small to read. Ask for the original screenshot."
