@@ -106,7 +106,7 @@ extension WebApp {
             return "<li><strong>\(Layout.day(talk.date, t))</strong> \(t.withWord) \(talk.withWhom.joined(separator: ", ")) – \(w.agreementsCount(talk.agreements.count)): <span class=\"bericht\">\(talk.summary)</span>\(agreements)\(follow)</li>"
         }
         let magister: HTML = allTalks.isEmpty ? "" : """
-            <h3>\(w.magisterHeading)</h3><p class="uitleg">\(w.magisterExplain)</p>
+            <h3><label for="magister">\(w.magisterHeading)</label></h3><p class="uitleg">\(w.magisterExplain)</p>
             <textarea id="magister" class="magister" readonly rows="8">\(MagisterText.render(case: c, talks: allTalks))</textarea>
             <div><button type="button" class="kopieer licht" data-doel="magister" data-gekopieerd="\(w.copied)">\(w.copyButton)</button></div>
             """
