@@ -236,8 +236,8 @@ extension WebApp {
             <label for="met">\(t.withWhom)</label><input type="text" id="met" name="met" required value="\(value("gesprekken", "met"))">
             <label for="deelnemers">\(t.present)</label><input type="text" id="deelnemers" name="deelnemers" value="\(value("gesprekken", "deelnemers"))">
             <label for="samenvatting">\(t.summary)</label><textarea id="samenvatting" name="samenvatting" required>\(value("gesprekken", "samenvatting"))</textarea>
-            <label for="afspraken">\(t.agreements)</label><p class="uitleg" id="afspraken-uitleg">\(w.agreementsHelp)</p>\
-            <textarea id="afspraken" name="afspraken" aria-describedby="afspraken-uitleg">\(value("gesprekken", "afspraken"))</textarea>
+            <label for="afspraken">\(t.agreements)</label>
+            <textarea id="afspraken" name="afspraken">\(value("gesprekken", "afspraken"))</textarea>
             <label for="vervolg">\(t.followUp)</label><p class="uitleg" id="vervolg-uitleg">\(w.followUpHelp)</p>\
             <input type="text" id="vervolg" name="vervolg" list="vervolg-keuzes" aria-describedby="vervolg-uitleg" value="\(value("gesprekken", "vervolg"))">
             <div><button type="submit">\(t.recordTalk)</button></div>
