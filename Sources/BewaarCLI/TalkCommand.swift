@@ -25,7 +25,7 @@ struct TalkCommand: ParsableCommand {
             let t = try store.addTalk(Talk(date: date, participants: participants.isEmpty ? [global.actor] : participants,
                                            withWhom: withWhom, summary: summary, agreements: agreements, followUp: followUp,
                                            recordedBy: global.actor, recordedAt: Date()), to: id)
-            out(global.t("Gesprek vastgelegd [\(t.id!)] op \(t.date) met \(t.agreements.count) afspraken.",
+            out(global.t("Gesprek vastgelegd [\(t.id!)] op \(t.date) met \(Plural.count(t.agreements.count, "afspraak", "afspraken")).",
                          "Talk recorded [\(t.id!)] on \(t.date) with \(t.agreements.count) agreements."))
         }
     }

@@ -1,7 +1,4 @@
-/// Dutch singular or plural: `Plural.nl(1, "bericht", "berichten")` → "1 bericht".
-enum Plural {
-    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-}
+import BewaarModel
 
 /// The words of the mentor's work on a case in the browser: opening a case, people and
 /// handles, summary and statements, talks, withdrawing a file, the next step, the overview of an

@@ -222,7 +222,7 @@ struct DutchText: PageText {
     let onlyMarked = "Alleen gemarkeerde berichten"
     let show = "Toon"
     func shown(_ count: Int, page: Int, total: Int) -> String {
-        "\(count) berichten getoond (pagina \(page)); de zaak heeft \(total) berichten in totaal. Tijden in Nederlandse tijd."
+        "\(Plural.count(count, "bericht", "berichten")) getoond (pagina \(page)); de zaak heeft \(Plural.count(total, "bericht", "berichten")) in totaal. Tijden in Nederlandse tijd."
     }
     let colTime = "Tijd"
     let colFrom = "Van"
@@ -272,11 +272,11 @@ struct DutchText: PageText {
     // MARK: Custody log
     func logTitle(_ id: String) -> String { "Logboek van zaak \(id)" }
     func chainIntact(events: Int, head: String) -> HTML {
-        "De keten is heel: \(events) gebeurtenissen, elk verwijst naar de vorige. Laatste hash <code>\(head)</code>."
+        "De keten is heel: \(Plural.count(events, "gebeurtenis", "gebeurtenissen")), elk verwijst naar de vorige. Laatste hash <code>\(head)</code>."
     }
     func chainBroken(_ problems: String) -> String { "De keten is NIET heel: \(problems)" }
     let logExplain = "Elke handeling op deze zaak, ook elk bekijken en downloaden, staat hier: wie, wat en wanneer. Het logboek kan niet ongemerkt worden gewijzigd."
-    func newest500(of total: Int) -> HTML { "De nieuwste 500 van \(total) gebeurtenissen; <code>bewaar log</code> toont ze allemaal." }
+    func newest500(of total: Int) -> HTML { "De nieuwste 500 van \(Plural.count(total, "gebeurtenis", "gebeurtenissen")); <code>bewaar log</code> toont ze allemaal." }
     let colNumber = "Nr."
     let colWho = "Wie"
     let colAction = "Handeling"
@@ -324,7 +324,7 @@ struct DutchText: PageText {
     let networkDefaults = "Netwerkbestand: geen (standaardwaarden). Leg het netwerkbestand van de school als network.toml in de opslagmap (bewaar trace --init) zodat de netwerken en mailservers van de school bekend zijn."
     func networkFile(_ name: String, sha256: String) -> String { "Netwerkbestand \(name), SHA-256 \(sha256)" }
     func logInput(name: String, kind: String, records: Int, warnings: Int, sha256: String) -> String {
-        "\(name) (\(kind)): \(records) regels gelezen" + (warnings > 0 ? ", \(warnings) waarschuwingen" : "") + ", SHA-256 \(sha256)"
+        "\(name) (\(kind)): \(Plural.count(records, "regel", "regels")) gelezen" + (warnings > 0 ? ", \(Plural.count(warnings, "waarschuwing", "waarschuwingen"))" : "") + ", SHA-256 \(sha256)"
     }
     let headersHeading = "Kopregels"
     let itemLogsHeading = "Onderzoeken met de logboeken van de school"
