@@ -26,7 +26,21 @@ extension WebApp {
         let handles = try store.handles(id)
         let peopleRows: [HTML] = people.map { p in
             let own = handles.filter { $0.personID == p.id }.map { "\($0.value) (\(t.handleKind($0.kind)))" }.joined(separator: ", ")
-            return "<tr><td>\(p.name)</td><td>\(t.personRole(p.role))</td><td>\(p.relatedTo ?? "")</td><td>\(p.group ?? "")</td><td>\(own)</td></tr>"
+            let pid = p.id ?? 0
+            let roles: [HTML] = Role.allCases.map { r in
+                r == p.role ? "<option value=\"\(r.rawValue)\" selected>\(t.personRole(r))</option>" : "<option value=\"\(r.rawValue)\">\(t.personRole(r))</option>"
+            }
+            let edit: HTML = """
+                <details><summary>\(t.work.editPerson)</summary><form method="post" action="/zaken/\(id.description)/personen/\(pid)">\
+                \(Layout.csrfField(csrf))<label for="e-rol-\(pid)">\(t.colRole)</label><select id="e-rol-\(pid)" name="rol">\(roles)</select>\
+                <label for="e-hoort-\(pid)">\(t.colRelatedTo)</label><input type="text" id="e-hoort-\(pid)" name="hoort" value="\(p.relatedTo ?? "")">\
+                <label for="e-klas-\(pid)">\(t.work.classLabel)</label><input type="text" id="e-klas-\(pid)" name="klas" value="\(p.group ?? "")">\
+                <button type="submit" class="licht">\(t.save)</button></form></details>
+                """
+            return """
+                <tr><td data-kop="\(t.colName)">\(p.name)\(edit)</td><td data-kop="\(t.colRole)">\(t.personRole(p.role))</td>\
+                <td data-kop="\(t.colRelatedTo)">\(p.relatedTo ?? "")</td><td data-kop="\(t.colGroup)">\(p.group ?? "")</td><td data-kop="\(t.colHandles)">\(own)</td></tr>
+                """
         }
         let roleOptions: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(t.personRole($0))</option>" }
         let personOptions: [HTML] = people.map { "<option>\($0.name)</option>" }

@@ -54,6 +54,17 @@ extension WebApp {
             }
             throw Self.saved(id, "betrokkenen")
         }
+        router.post("/zaken/:id/personen/:person") { request, context -> Response in
+            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+            let person = try RequestInput.parameter(context, "person", in: 1...(1 << 53), v.t)
+            let form = try await self.form(request, v.session)
+            guard let role = form["rol"].flatMap(Role.init(rawValue:)) else { throw RequestInput.bad(v.t) }
+            do {
+                try self.store.updatePerson(id, person: person, role: role, relatedTo: form.text("hoort"), group: form.text("klas"),
+                                            actor: v.account.name)
+            } catch { return try self.failed(v, id, section: "betrokkenen", form, error) }
+            throw Self.saved(id, "betrokkenen")
+        }
         router.post("/zaken/:id/koppelen") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
             let form = try await self.form(request, v.session)

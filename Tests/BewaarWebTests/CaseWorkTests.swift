@@ -45,6 +45,28 @@ import BewaarKit
         #expect(try f.store.hasAccess(account: "K. Smit", role: "mentor", to: c.id))
     }
 
+    @Test func aPersonIsAddedAndChangedAndAnAuthorIsLinkedFromTheSuggestions() async throws {
+        let f = try WebFixture()
+        defer { f.cleanUp() }
+        try await f.app().test(.router) { client in
+            let m = try #require(try await login(client, "J. Bakker"))
+            try await client.execute(uri: "/zaken/\(f.caseID)", method: .get, headers: m.headers) { r in
+                #expect(String(buffer: r.body).contains("Lotte Visser (1 bericht)"), "the chat's unlinked sender is suggested")
+            }
+            var (h, body) = m.form(["_csrf": m.csrf, "persoon": "Sanne de Vries", "handle": "Lotte Visser", "soort": "naam"])
+            try await client.execute(uri: "/zaken/\(f.caseID)/koppelen", method: .post, headers: h, body: body) { #expect($0.status == .seeOther) }
+            (h, body) = m.form(["_csrf": m.csrf, "naam": "Lotte Visser", "rol": "getuige", "klas": "2B"])
+            try await client.execute(uri: "/zaken/\(f.caseID)/personen", method: .post, headers: h, body: body) { #expect($0.status == .seeOther) }
+            let lotte = try #require(try f.store.people(f.caseID).first { $0.name == "Lotte Visser" }?.id)
+            (h, body) = m.form(["_csrf": m.csrf, "rol": "melder", "klas": "2C"])
+            try await client.execute(uri: "/zaken/\(f.caseID)/personen/\(lotte)", method: .post, headers: h, body: body) { #expect($0.status == .seeOther) }
+        }
+        let lotte = try #require(try f.store.people(f.caseID).first { $0.name == "Lotte Visser" })
+        #expect(lotte.role == .melder && lotte.group == "2C")
+        #expect(try f.store.handles(f.caseID).contains { $0.value == "Lotte Visser" })
+        #expect(try f.store.events(chain: f.caseID.description).contains { $0.action.rawValue == "person-changed" && $0.details["previousRole"] == "getuige" })
+    }
+
     @Test func threeAgreementsOnThreeLinesAreThreeAndAFailedTalkKeepsWhatWasTyped() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
