@@ -109,7 +109,7 @@ let package = Package(
         .target(
             name: "BewaarWeb",
             dependencies: [
-                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest",
+                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

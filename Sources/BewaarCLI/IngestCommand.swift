@@ -1,4 +1,5 @@
 import ArgumentParser
+import BewaarModel
 import BewaarKit
 import BewaarStore
 
@@ -47,9 +48,9 @@ struct IngestCommand: ParsableCommand {
                         out("  ! " + (w.line.map { global.t("regel", "line") + " \($0): " } ?? "") + TerminalText.line(w.message, limit: 140))
                     }
                     for o in try ExportOverlap.overlaps(of: item, store: ingestion.store) {
-                        out(global.t("  = overlapt met [\(o.first.id)] \(TerminalText.line(o.first.name)): \(o.shared.count) berichten in beide, "
+                        out(global.t("  = overlapt met [\(o.first.id)] \(TerminalText.line(o.first.name)): \(Plural.count(o.shared.count, "bericht", "berichten")) in beide, "
                                      + "\(o.onlyInSecond.count) alleen hier, \(o.onlyInFirst.count) alleen daar (bewaar compare --case \(id) \(o.first.id) \(item.id))",
-                                     "  = overlaps [\(o.first.id)] \(TerminalText.line(o.first.name)): \(o.shared.count) messages in both, "
+                                     "  = overlaps [\(o.first.id)] \(TerminalText.line(o.first.name)): \(Plural.count(o.shared.count, "message", "messages")) in both, "
                                      + "\(o.onlyInSecond.count) only here, \(o.onlyInFirst.count) only there (bewaar compare --case \(id) \(o.first.id) \(item.id))"))
                     }
                 case .alreadyPresent:

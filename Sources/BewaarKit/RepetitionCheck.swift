@@ -17,7 +17,7 @@ public enum RepetitionCheck {
         let later = messages.filter { ($0.timestamp?.date ?? .distantPast) >= end && $0.kind != .system }
         guard !later.isEmpty else { return nil }
         return ImportWarning(
-            "Mogelijke herhaling: \(later.count) berichten zijn van na de afspraken van \(talk.date). Volgens het protocol "
+            "Mogelijke herhaling: \(Plural.count(later.count, "bericht", "berichten")) zijn van na de afspraken van \(talk.date). Volgens het protocol "
                 + "draagt de mentor de zaak dan over aan de afdelingsleider: bewaar case escalate \(caseID) --to NAAM --reason herhaling",
             code: "possible-repetition")
     }

@@ -30,7 +30,8 @@ public struct TimelinePage: Sendable {
 extension CaseStore {
     /// The merged, chronological timeline of every record of a case, filtered.
     public func timeline(_ id: CaseID, _ q: TimelineQuery) throws -> TimelinePage {
-        var conditions = ["m.case_id = ?"]
+        // Withdrawn items (a wrong upload) are kept but not shown.
+        var conditions = ["m.case_id = ?", "m.item_id NOT IN (SELECT item_id FROM withdrawals)"]
         var args: [any DatabaseValueConvertible] = [id.description]
         var from = "messages m"
         var textColumn = "NULL"

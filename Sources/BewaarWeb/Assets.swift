@@ -29,6 +29,11 @@ enum Assets {
             thead { position: absolute; left: -999rem; }
             tr { border: 1px solid var(--line); margin: .5rem 0; }
             td { border: none; border-bottom: 1px solid var(--line); }
+            caption { display: block; text-align: left; }
+            /* Each stacked cell keeps its column's name. */
+            td[data-kop]::before { content: attr(data-kop) ": "; font-weight: bold; }
+            h1 { overflow-wrap: normal; word-break: normal; }
+            input[type=text], input[type=password], input[type=date], input[type=search], select, textarea { width: 100%; }
         }
         label { display: block; font-weight: bold; margin-top: .5rem; }
         label.keuze { display: inline; font-weight: normal; }
@@ -55,6 +60,19 @@ enum Assets {
         .sleepvlak.boven { background: #e8eef5; }
         progress { width: 100%; height: 1.25rem; }
         .verborgen { display: none; }
+        .let-op { padding: .5rem 1rem; border-left: 5px solid #8a5a00; background: #fff8e5; }
+        .volgende { padding: .5rem 1rem; border: 2px solid var(--accent); margin: .5rem 0 1rem; }
+        .volgende h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
+        nav.secties ul { gap: .25rem 1rem; padding: .25rem 0 .75rem; border-bottom: 1px solid var(--line); }
+        section { scroll-margin-top: 1rem; }
+        a.knop { display: inline-block; padding: .35rem .9rem; background: var(--accent); color: #fff; border-radius: 3px; text-decoration: none; }
+        .nieuw { background: #8a1c00; color: #fff; padding: 0 .4rem; border-radius: 3px; font-size: .9rem; }
+        textarea.magister { width: 100%; min-height: 8rem; font-family: "DejaVu Sans Mono", monospace; }
+        tr.teruggetrokken td { color: var(--muted); text-decoration: line-through; }
+        tr.teruggetrokken td p { text-decoration: none; }
+        details { margin: .5rem 0; }
+        summary { cursor: pointer; color: var(--accent); font-weight: bold; }
+        fieldset.leerling { max-width: 32rem; }
         .kolommen { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
         /* Evidence: a chat as bubbles (the own side on the right), system lines quiet, an e-mail, a saved page's text, bytes in hex. */
         .gesprek { list-style: none; margin: .75rem 0; padding: .75rem; background: #efeae2; display: flex; flex-direction: column; gap: .4rem; }
@@ -126,6 +144,17 @@ enum Assets {
               });
               xhr.addEventListener("error", function () { if (status) { status.textContent = form.dataset.broken || ""; } });
               xhr.send(new FormData(form));
+            });
+          });
+          // Copy buttons (the Magister text): copy the named field, say so.
+          document.querySelectorAll("button.kopieer").forEach(function (button) {
+            button.addEventListener("click", function () {
+              var field = document.getElementById(button.dataset.doel);
+              if (!field) { return; }
+              field.select();
+              var done = function () { button.textContent = button.dataset.gekopieerd || button.textContent; };
+              if (navigator.clipboard && navigator.clipboard.writeText) { navigator.clipboard.writeText(field.value).then(done, done); }
+              else { try { document.execCommand("copy"); } catch (e) {} done(); }
             });
           });
           // Forms that remove or end something ask first (the question is in data-bevestig).

@@ -5,7 +5,6 @@
 protocol EvidenceText: Sendable {
     // An item of evidence.
     func itemTitle(_ name: String) -> String
-    func formatName(_ format: String) -> String
     var aboutFile: String { get }
     var colFormat: String { get }
     var colSize: String { get }
@@ -16,8 +15,6 @@ protocol EvidenceText: Sendable {
     func collected(by: String, at: String) -> String
     var downloadOriginal: String { get }
     var download: String { get }
-    var openItem: String { get }
-    func messages(_ n: Int) -> String
     var noRecords: String { get }
     // The conversation.
     var sideLabel: String { get }
@@ -63,7 +60,6 @@ protocol EvidenceText: Sendable {
     var mailTo: String { get }
     var mailCc: String { get }
     var mailDate: String { get }
-    var mailSubject: String { get }
     var noSubject: String { get }
     var allHeaders: String { get }
     var colHeaderName: String { get }
@@ -90,18 +86,6 @@ protocol EvidenceText: Sendable {
 
 struct DutchEvidenceText: EvidenceText {
     func itemTitle(_ name: String) -> String { "Bewijsstuk \(name)" }
-    func formatName(_ format: String) -> String {
-        switch format {
-        case "whatsapp": return "WhatsApp-chat"
-        case "email": return "e-mail"
-        case "html": return "opgeslagen webpagina"
-        case "mhtml": return "opgeslagen webpagina (MHTML)"
-        case "export": return "export van sociale media"
-        case "image": return "afbeelding"
-        case "contained": return "bestand uit een ander bewijsstuk"
-        default: return "onbekend soort bestand (wel bewaard)"
-        }
-    }
     let aboutFile = "Over dit bestand (soort, grootte, SHA-256, wie het bewaarde)"
     let colFormat = "Soort"
     let colSize = "Grootte"
@@ -112,8 +96,6 @@ struct DutchEvidenceText: EvidenceText {
     func collected(by: String, at: String) -> String { "door \(by) op \(at)" }
     let downloadOriginal = "Het origineel downloaden"
     let download = "downloaden"
-    let openItem = "bekijken"
-    func messages(_ n: Int) -> String { n == 1 ? "1 bericht" : "\(n) berichten" }
     let noRecords = "Bewaar kon in dit bestand geen berichten lezen. Het origineel is wel bewaard en te downloaden."
     let sideLabel = "Wie staat rechts (de eigen kant)?"
     let sideNobody = "niemand: iedereen links"
@@ -165,7 +147,6 @@ struct DutchEvidenceText: EvidenceText {
     let mailTo = "Aan"
     let mailCc = "Cc"
     let mailDate = "Datum"
-    let mailSubject = "Onderwerp"
     let noSubject = "(geen onderwerp)"
     let allHeaders = "Alle kopregels"
     let colHeaderName = "Kopregel"
@@ -190,18 +171,6 @@ struct DutchEvidenceText: EvidenceText {
 
 struct EnglishEvidenceText: EvidenceText {
     func itemTitle(_ name: String) -> String { "Evidence item \(name)" }
-    func formatName(_ format: String) -> String {
-        switch format {
-        case "whatsapp": return "WhatsApp chat"
-        case "email": return "e-mail"
-        case "html": return "saved web page"
-        case "mhtml": return "saved web page (MHTML)"
-        case "export": return "social-media export"
-        case "image": return "image"
-        case "contained": return "file from another evidence item"
-        default: return "unknown kind of file (stored all the same)"
-        }
-    }
     let aboutFile = "About this file (kind, size, SHA-256, who stored it)"
     let colFormat = "Kind"
     let colSize = "Size"
@@ -212,8 +181,6 @@ struct EnglishEvidenceText: EvidenceText {
     func collected(by: String, at: String) -> String { "by \(by) on \(at)" }
     let downloadOriginal = "Download the original"
     let download = "download"
-    let openItem = "view"
-    func messages(_ n: Int) -> String { n == 1 ? "1 message" : "\(n) messages" }
     let noRecords = "Bewaar could not read any messages in this file. The original is stored all the same and can be downloaded."
     let sideLabel = "Who is on the right (their own side)?"
     let sideNobody = "nobody: everyone on the left"
@@ -265,7 +232,6 @@ struct EnglishEvidenceText: EvidenceText {
     let mailTo = "To"
     let mailCc = "Cc"
     let mailDate = "Date"
-    let mailSubject = "Subject"
     let noSubject = "(no subject)"
     let allHeaders = "All header lines"
     let colHeaderName = "Header"

@@ -20,6 +20,15 @@ extension WebApp {
     }
 
     func itemPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+        // A withdrawn item (a wrong upload) is kept and can be looked at, and says so first.
+        if let w = try store.withdrawals(id)[item.id] {
+            let notice: HTML = "<p class=\"melding\">\(v.t.work.withdrawn(by: w.by, at: Layout.time(w.at, v.t), reason: w.reason))</p>"
+            return "\(notice)\(try itemContent(v, id, item, f))"
+        }
+        return try itemContent(v, id, item, f)
+    }
+
+    func itemContent(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
         switch item.format {
         case "email": return try mailPage(v, id, item, f)
         case "html", "mhtml": return try savedPage(v, id, item, f)
@@ -37,7 +46,7 @@ extension WebApp {
     func itemFacts(_ v: Visit, _ id: CaseID, _ item: EvidenceItem) -> HTML {
         let t = v.t, e = t.evidence
         var facts: [HTML] = [
-            "<dt>\(e.colFormat)</dt><dd>\(e.formatName(item.format))</dd>",
+            "<dt>\(e.colFormat)</dt><dd>\(t.work.formatName(item.format))</dd>",
             "<dt>\(e.colSize)</dt><dd>\(Layout.bytes(item.size, t))</dd>",
             "<dt>SHA-256</dt><dd><code>\(item.sha256.hex)</code></dd>",
             "<dt>\(e.colCollected)</dt><dd>\(e.collected(by: item.collectedBy, at: Layout.time(item.collectedAt, t)))</dd>",

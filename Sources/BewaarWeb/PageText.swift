@@ -13,6 +13,8 @@ protocol PageText: Sendable {
     /// The words of the access, account and security pages.
     var access: any AccessText { get }
     var evidence: any EvidenceText { get }
+    /// The words of the mentor's work on a case (forms, sections, overview).
+    var work: any CaseWorkText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 

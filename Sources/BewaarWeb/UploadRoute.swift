@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import BewaarModel
 import BewaarKit
+import BewaarImport
 import BewaarStore
 
 /// POST /zaken/ID/bewijs: several files at once, streamed to disk, then ingested one by one.
@@ -45,7 +46,8 @@ extension WebApp {
                     }
                     outcomes.append(UploadOutcome(name: file.name, ok: true, format: report.result.format,
                                                   messages: report.result.messages.count,
-                                                  warnings: report.result.warnings.prefix(20).map(\.message), note: note))
+                                                  warnings: Self.plainWarnings(file, report.result, v.t) + report.result.warnings.prefix(20).map(\.message),
+                                                  note: note))
                 } catch {
                     outcomes.append(UploadOutcome(name: file.name, ok: false, format: "", messages: 0, warnings: [],
                                                   note: v.t.notStored(Self.text(of: error, v.t))))
@@ -57,6 +59,18 @@ extension WebApp {
             let token = await self.sessions.flashes.set(v.session.key, outcomes)
             throw PageError.redirect("/zaken/\(id)?upload=\(token)#bewijs")
         }
+    }
+
+    /// What a teacher must know about a stored file at once: it is empty, Bewaar could not read it,
+    /// or it is an image too small to read.
+    static func plainWarnings(_ file: ReceivedFile, _ result: ImportResult, _ t: any PageText) -> [String] {
+        if file.size == 0 { return [t.work.emptyFileWarning] }
+        if result.format == "unknown" || result.format.isEmpty { return [t.work.unknownFormatWarning] }
+        if case .object(let image)? = result.extra["image"], case .int(let w)? = image["width"], case .int(let h)? = image["height"],
+           min(w, h) < 200 {
+            return [t.work.smallImageWarning(width: Int(w), height: Int(h))]
+        }
+        return []
     }
 
     /// 413: the upload passed the limit; nothing was kept.

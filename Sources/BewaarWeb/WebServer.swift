@@ -22,6 +22,7 @@ public enum WebServer {
         }
         router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         app.addLoginRoutes(router)
+        app.addCaseWorkRoutes(router)
         app.addCaseRoutes(router)
         app.addUploadRoute(router)
         app.addTimelineRoutes(router)

@@ -219,6 +219,7 @@ import BewaarKit
         #expect(actions == [.entryMarked, .markChanged, .markRemoved, .entryMarked])
         #expect(try f.store.events(chain: id).contains { $0.action == .markRemoved && $0.details["why"] == "verkeerd bericht" })
         #expect(try f.store.verifyChain(id).intact)
+        #expect(DutchText().work.eventLabel("mark-changed") == "markering gewijzigd" && DutchText().work.eventLabel("mark-removed") == "markering weggehaald")
     }
 
     @Test func aMessagesOriginShowsItsBytesAsTextAndHexWithLineAndSHA256() async throws {

@@ -30,7 +30,9 @@ import BewaarServe
         "GET /wachtwoord-instellen": .everyone, "POST /wachtwoord-instellen": .everyone,
         "GET /": .signedIn, "POST /uitloggen": .signedIn,
         "GET /instellingen": .signedIn, "POST /instellingen": .signedIn, "POST /instellingen/wachtwoord": .signedIn,
-        "GET /zaken": .caseReaders,
+        "GET /zaken": .caseReaders, "GET /zaken/nieuw": .caseReaders, "POST /zaken/nieuw": .caseReaders,
+        "POST /zaken/{id}/personen": .linked, "POST /zaken/{id}/personen/{person}": .linked, "POST /zaken/{id}/koppelen": .linked, "POST /zaken/{id}/samenvatting": .linked,
+        "POST /zaken/{id}/verklaring": .linked, "POST /zaken/{id}/bewijs/{item}/terugtrekken": .linked,
         "GET /zaken/{id}": .linked, "POST /zaken/{id}/stap/{step}": .linked, "POST /zaken/{id}/waarneming": .linked,
         "POST /zaken/{id}/gesprek": .linked, "GET /zaken/{id}/bewijs/{item}": .linked, "POST /zaken/{id}/bewijs": .linked,
         "GET /zaken/{id}/tijdlijn": .linked, "GET /zaken/{id}/tijdlijn/{msg}/bron": .linked, "POST /zaken/{id}/markeren": .linked,
@@ -94,7 +96,7 @@ import BewaarServe
                     let method = HTTPRequest.Method(String(parts[0]))!
                     let uri = String(parts[1]).replacingOccurrences(of: "{id}", with: f.caseID.description)
                         .replacingOccurrences(of: "{item}", with: route.hasPrefix("GET /zaken") || route.hasPrefix("POST /zaken") ? String(f.chatItem.id) : String(f.mailItem.id))
-                        .replacingOccurrences(of: "{step}", with: "1").replacingOccurrences(of: "{msg}", with: String(message.id))
+                        .replacingOccurrences(of: "{step}", with: "1").replacingOccurrences(of: "{person}", with: "1").replacingOccurrences(of: "{msg}", with: String(message.id))
                         .replacingOccurrences(of: "{file}", with: "rapport.pdf")
                     var headers = browser.headers
                     var body: ByteBuffer?
