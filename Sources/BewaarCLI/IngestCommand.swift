@@ -40,9 +40,9 @@ struct IngestCommand: ParsableCommand {
                 switch r.outcome {
                 case .stored:
                     var line = global.t("Bewaard", "Stored") + " [\(item.id)] \(TerminalText.line(item.name)): \(item.format), "
-                        + "\(r.result.messages.count) " + global.t("berichten", "messages")
-                    if !r.result.contained.isEmpty { line += ", \(r.result.contained.count) " + global.t("bestanden erin", "files inside") }
-                    if !r.result.warnings.isEmpty { line += ", \(r.result.warnings.count) " + global.t("waarschuwingen", "warnings") }
+                        + global.t(Plural.count(r.result.messages.count, "bericht", "berichten"), Plural.count(r.result.messages.count, "message", "messages"))
+                    if !r.result.contained.isEmpty { line += ", " + global.t(Plural.count(r.result.contained.count, "bestand", "bestanden") + " erin", Plural.count(r.result.contained.count, "file", "files") + " inside") }
+                    if !r.result.warnings.isEmpty { line += ", " + global.t(Plural.count(r.result.warnings.count, "waarschuwing", "waarschuwingen"), Plural.count(r.result.warnings.count, "warning", "warnings")) }
                     out(line + "  sha256 \(item.sha256.hex)")
                     for w in r.result.warnings.prefix(5) {
                         out("  ! " + (w.line.map { global.t("regel", "line") + " \($0): " } ?? "") + TerminalText.line(w.message, limit: 140))

@@ -145,13 +145,14 @@ struct DutchCaseWorkText: CaseWorkText {
         case "html", "webpage", "saved-page": return "opgeslagen webpagina"
         case "mhtml": return "opgeslagen webpagina (MHTML)"
         case "container": return "map of zip"
+        case "contained": return "bestand uit een zip of export"
         case "unknown", "": return "onbekend formaat (wel bewaard)"
         default:
             if format.hasPrefix("instagram") { return "Instagram-export" }
             if format.hasPrefix("facebook") || format.hasPrefix("meta") { return "Facebook-export" }
             if format.hasPrefix("tiktok") { return "TikTok-export" }
             if format.hasPrefix("snapchat") { return "Snapchat-export" }
-            if format.hasPrefix("x-") || format.hasPrefix("twitter") { return "X-export" }
+            if format.hasPrefix("x-") || format.hasPrefix("twitter") || format == "x" { return "X-export" }
             return "ander formaat"
         }
     }
@@ -264,13 +265,14 @@ struct EnglishCaseWorkText: CaseWorkText {
         case "html", "webpage", "saved-page": return "saved web page"
         case "mhtml": return "saved web page (MHTML)"
         case "container": return "folder or zip"
+        case "contained": return "file from a zip or export"
         case "unknown", "": return "unknown format (stored all the same)"
         default:
             if format.hasPrefix("instagram") { return "Instagram export" }
             if format.hasPrefix("facebook") || format.hasPrefix("meta") { return "Facebook export" }
             if format.hasPrefix("tiktok") { return "TikTok export" }
             if format.hasPrefix("snapchat") { return "Snapchat export" }
-            if format.hasPrefix("x-") || format.hasPrefix("twitter") { return "X export" }
+            if format.hasPrefix("x-") || format.hasPrefix("twitter") || format == "x" { return "X export" }
             return "other format"
         }
     }
