@@ -1,3 +1,5 @@
+import BewaarQR
+
 /// Renders a report as one self-contained HTML page: no scripts, no external resources, every
 /// text escaped and direction-isolated, long words wrapped.
 public enum HTMLRenderer {
@@ -68,6 +70,11 @@ public enum HTMLRenderer {
             return "<pre>\(escape(text))</pre>\n"
         case .notice(let text):
             return "<p class=\"notice\">" + escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</p>\n"
+        case .qrCode(let code, let caption):
+            let n = code.sizeWithQuietZone
+            return "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n) \(n)\" width=\"180\" height=\"180\" "
+                + "role=\"img\" aria-label=\"QR-code\" shape-rendering=\"crispEdges\"><rect width=\"\(n)\" height=\"\(n)\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"\(code.svgPathData)\"/></svg>\n<figcaption><code>\(escape(caption))</code></figcaption>\n</figure>\n"
         case .pageBreak:
             return "<div class=\"pagebreak\"></div>\n"
         }

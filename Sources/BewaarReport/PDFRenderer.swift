@@ -1,4 +1,5 @@
 import CBewaarPangoCairo
+import BewaarQR
 
 /// Renders a report as an A4 PDF with cairo and pango: Dutch diacritics, colour emoji,
 /// right-to-left text isolated, long words broken, vector charts.
@@ -83,9 +84,32 @@ public enum PDFRenderer {
             c.flow(l, x: c.margin + pad)
             c.y += pad + 6
             c.release(l)
+        case .qrCode(let code, let caption):
+            qr(code, caption: caption, on: c)
         case .pageBreak:
             c.newPage()
         }
+    }
+
+    /// A QR code of about 4.5 cm (quiet zone included) as filled squares: sharp at any zoom and
+    /// in print, readable by a phone camera from the paper.
+    static func qr(_ code: QRCode, caption: String, on c: PDFCanvas) {
+        let side = 128.0
+        let unit = side / Double(code.sizeWithQuietZone)
+        c.ensure(side + 24)
+        let x0 = c.margin, y0 = c.y
+        for y in 0..<code.size {
+            for x in 0..<code.size where code[x, y] {
+                cairo_rectangle(c.cr, x0 + Double(x + QRCode.quietZone) * unit, y0 + Double(y + QRCode.quietZone) * unit, unit, unit)
+            }
+        }
+        c.setColor(0)
+        cairo_fill(c.cr)
+        c.y = y0 + side + 2
+        let l = c.layout(caption, font: mono, width: c.contentWidth)
+        c.flow(l, x: c.margin)
+        c.release(l)
+        c.y += 8
     }
 
     static func table(headers: [String], rows: [[String]], widths: [Double], on c: PDFCanvas) {

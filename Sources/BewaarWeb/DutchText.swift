@@ -5,6 +5,7 @@ import BewaarAccounts
 /// The pages in Dutch (the default).
 struct DutchText: PageText {
     var access: any AccessText { DutchAccessText() }
+    var uploadLink: any UploadLinkText { DutchUploadLinkText() }
     let language = Language.nl
 
     // MARK: Frame

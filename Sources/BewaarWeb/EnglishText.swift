@@ -6,6 +6,7 @@ import BewaarAccounts
 /// that have no English equivalent (aangifte, Slachtofferhulp) are explained, not dropped.
 struct EnglishText: PageText {
     var access: any AccessText { EnglishAccessText() }
+    var uploadLink: any UploadLinkText { EnglishUploadLinkText() }
     let language = Language.en
 
     // MARK: Frame

@@ -12,6 +12,7 @@ protocol PageText: Sendable {
     var language: Language { get }
     /// The words of the access, account and security pages.
     var access: any AccessText { get }
+    var uploadLink: any UploadLinkText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 

@@ -24,6 +24,7 @@ public enum WebServer {
         app.addLoginRoutes(router)
         app.addCaseRoutes(router)
         app.addUploadRoute(router)
+        app.addUploadLinkRoutes(router)
         app.addTimelineRoutes(router)
         app.addPacketRoutes(router, seam: packet)
         app.addVerifyRoute(router, seam: packet)
