@@ -51,6 +51,8 @@ public enum HTMLRenderer {
             return "<dl class=\"facts\">\n" + facts.map { "<dt>\(escape($0.label))</dt><dd>\(isolated($0.value))</dd>\n" }.joined() + "</dl>\n"
         case .bullets(let items):
             return "<ul>\n" + items.map { "<li>\(isolated($0))</li>\n" }.joined() + "</ul>\n"
+        case .numbered(let items):
+            return "<ol>\n" + items.map { "<li>\(isolated($0))</li>\n" }.joined() + "</ol>\n"
         case .table(let headers, let rows, _):
             var s = "<table>\n<thead><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in rows { s += "<tr>" + row.map { "<td>\(isolated($0))</td>" }.joined() + "</tr>\n" }

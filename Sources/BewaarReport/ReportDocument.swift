@@ -23,6 +23,8 @@ public enum ReportBlock: Sendable, Hashable {
     /// Label–value pairs (case data, a step's fields).
     case facts([Fact])
     case bullets([String])
+    /// Steps to follow in order, numbered 1, 2, 3.
+    case numbered([String])
     /// A table; `widths` are relative column widths.
     case table(headers: [String], rows: [[String]], widths: [Double])
     case chart(BarChart)

@@ -21,7 +21,7 @@ enum UploadLinkSheet {
         ]
         for guide in t.guides {
             blocks.append(.heading(guide.title, level: 3))
-            blocks.append(.bullets(guide.steps.enumerated().map { "\($0.offset + 1). \($0.element)" }))
+            blocks.append(.numbered(guide.steps))
             if let tip = guide.tip { blocks.append(.paragraph(tip)) }
         }
         return ReportDocument(title: t.sheetTitle, footer: t.sheetFooter, blocks: blocks)
