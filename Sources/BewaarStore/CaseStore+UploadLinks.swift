@@ -62,8 +62,11 @@ extension CustodyAction {
 
 extension CaseStore {
     /// Makes a link for `person` (a pupil or parent on case `id`), valid for `validFor`
-    /// seconds from now (custody event `upload-link-made`). Only the token's SHA-256 is kept.
-    public func makeUploadLink(_ id: CaseID, person: Int64, tokenSHA256: String, validFor: TimeInterval, actor: String) throws -> UploadLink {
+    /// seconds from `start` (custody event `upload-link-made`). Only the token's SHA-256 is kept.
+    /// `start` is the clock of whoever checks the link later (the web interface's, as for its
+    /// sessions); the store's own clock when nil.
+    public func makeUploadLink(_ id: CaseID, person: Int64, tokenSHA256: String, validFor: TimeInterval, start: Date? = nil,
+                               actor: String) throws -> UploadLink {
         guard tokenSHA256.utf8.count == 64, tokenSHA256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
             throw StoreError(.invalidValue, nl: "Een uploadlink wordt bewaard als de SHA-256 van zijn code (64 tekens 0-9 a-f).",
                              en: "An upload link is kept as the SHA-256 of its code (64 characters 0-9 a-f).")
@@ -82,7 +85,7 @@ extension CaseStore {
                 throw StoreError(.invalidValue, nl: "Een uploadlink is voor een leerling of ouder, niet voor iemand van de school.",
                                  en: "An upload link is for a pupil or parent, not for school staff.")
             }
-            let at = now()
+            let at = start.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded(.down) / 1000) } ?? now()
             let until = at.addingTimeInterval(validFor.rounded(.down))
             try db.execute(sql: """
                 INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?, ?, ?, ?, ?, ?)

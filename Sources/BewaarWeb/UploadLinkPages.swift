@@ -38,7 +38,7 @@ extension WebApp {
             let link: UploadLink
             do {
                 link = try self.store.makeUploadLink(id, person: person, tokenSHA256: Self.tokenKey(token), validFor: TimeInterval(seconds),
-                                                     actor: v.account.name)
+                                                     start: self.config.clock(), actor: v.account.name)
             } catch { throw self.problem(error, v.t, back: back) }
             self.uploadLinks.remember(FreshUploadLink(caseID: id, linkID: link.id, url: self.uploadURL(request, token: token),
                                                       madeAt: self.config.clock()), session: v.session.key)

@@ -32,6 +32,12 @@ import BewaarStore
         #expect(link.state(at: link.validUntil) == .expired)
         #expect(try store.uploadLink(tokenSHA256: Self.key)?.id == link.id)
         #expect(try store.uploadLink(tokenSHA256: StreamingSHA256.digest(utf8: "iets anders").hex) == nil)
+        // The web interface starts a link on its own clock (the one that later checks it).
+        let start = Date(timeIntervalSince1970: 1_900_000_000)
+        let later = try store.makeUploadLink(id, person: sanne, tokenSHA256: StreamingSHA256.digest(utf8: "t2").hex, validFor: 60,
+                                             start: start, actor: "J. Bakker")
+        #expect(later.madeAt == start && later.validUntil == start.addingTimeInterval(60))
+        #expect(try store.uploadLinks(id).first?.validUntil == start.addingTimeInterval(60))
         // The database holds the digest, never the token; the table has exactly the agreed columns.
         let db = try DatabaseQueue(path: f.storePath + "/bewaar.sqlite")
         try db.read { db in

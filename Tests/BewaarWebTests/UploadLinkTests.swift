@@ -228,8 +228,7 @@ import BewaarTestSupport
                     }
                 }
                 // Nor can it add evidence to the case through the mentor's form.
-                var h: HTTPFields = [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(Multipart.boundary)"]
-                h[.cookie] = cookie
+                let h: HTTPFields = [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(Multipart.boundary)"]
                 try await client.execute(uri: "/zaken/\(f.caseID)/bewijs", method: .post, headers: h,
                                          body: ByteBuffer(string: Multipart.body(csrf: pupil.csrf, [("x.txt", "x")]))) { r in
                     #expect(r.status == .seeOther)
