@@ -55,7 +55,10 @@ let package = Package(
         .systemLibrary(
             name: "CBewaarPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        .target(name: "BewaarReport", dependencies: ["BewaarModel", "CBewaarPangoCairo"], swiftSettings: strict),
+        .target(name: "BewaarReport", dependencies: ["BewaarModel", "CBewaarPangoCairo", "BewaarQR"], swiftSettings: strict),
+        // QR codes (the pupils' upload link): libqrencode, wrapped once by BewaarQR.
+        .systemLibrary(name: "CBewaarQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "BewaarQR", dependencies: ["CBewaarQREncode"], swiftSettings: strict),
         // WhatsApp "Export chat" (.txt / .zip, Android and iOS): streaming parser with byte-level origins.
         .target(
             name: "BewaarImportWhatsApp",
@@ -109,7 +112,7 @@ let package = Package(
         .target(
             name: "BewaarWeb",
             dependencies: [
-                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport",
+                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport", "BewaarReport", "BewaarQR",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -130,7 +133,7 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarTestSupport", "BewaarKit", "BewaarModel"]),
-        .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport"]),
+        .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
             name: "BewaarImportWhatsAppTests",
             dependencies: ["BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
@@ -147,7 +150,7 @@ let package = Package(
             name: "BewaarWebTests",
             dependencies: [
                 "BewaarWeb", "BewaarKit", "BewaarStore", "BewaarModel", "BewaarAccounts",
-                "BewaarServe",
+                "BewaarServe", "BewaarTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

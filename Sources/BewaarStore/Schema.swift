@@ -120,6 +120,9 @@ enum Schema {
         m.registerMigration("v5-access-links-security-log") { db in
             try db.execute(sql: AccessSchema.v5)
         }
+        m.registerMigration("v7-upload-links") { db in
+            try db.execute(sql: UploadLinkSchema.v7)
+        }
         m.registerMigration("v8-withdrawals") { db in
             try db.execute(sql: WithdrawalSchema.v8)
         }

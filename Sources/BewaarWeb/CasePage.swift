@@ -227,6 +227,7 @@ extension WebApp {
             <p class="voortgang" role="status" aria-live="polite"></p>
             </form>
             </section>
+            \(try uploadLinkSection(v, id))
 
             <section aria-labelledby="afbeelding"><h2 id="afbeelding">\(t.imageHeading)</h2>
             <p class="melding">\(t.imageWarning)</p>

@@ -190,6 +190,10 @@ struct DutchCaseWorkText: CaseWorkText {
         case "headers-viewed": return "kopregels bekeken"
         case "case-edited": return "zaak bijgewerkt"
         case "bundle-verified": return "bundel gecontroleerd"
+        case "upload-link-made": return "uploadlink gemaakt"
+        case "upload-link-used": return "aangeleverd via uploadlink"
+        case "upload-link-revoked": return "uploadlink ingetrokken"
+        case "person-changed": return "persoon gewijzigd"
         default: return "gebeurtenis"
         }
     }
@@ -310,6 +314,10 @@ struct EnglishCaseWorkText: CaseWorkText {
         case "headers-viewed": return "headers viewed"
         case "case-edited": return "case updated"
         case "bundle-verified": return "bundle checked"
+        case "upload-link-made": return "upload link made"
+        case "upload-link-used": return "handed in through an upload link"
+        case "upload-link-revoked": return "upload link revoked"
+        case "person-changed": return "person changed"
         default: return "event"
         }
     }

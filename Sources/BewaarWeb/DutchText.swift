@@ -7,6 +7,7 @@ struct DutchText: PageText {
     var access: any AccessText { DutchAccessText() }
     var evidence: any EvidenceText { DutchEvidenceText() }
     var work: any CaseWorkText { DutchCaseWorkText() }
+    var uploadLink: any UploadLinkText { DutchUploadLinkText() }
     let language = Language.nl
 
     // MARK: Frame

@@ -8,6 +8,7 @@ struct EnglishText: PageText {
     var access: any AccessText { EnglishAccessText() }
     var evidence: any EvidenceText { EnglishEvidenceText() }
     var work: any CaseWorkText { EnglishCaseWorkText() }
+    var uploadLink: any UploadLinkText { EnglishUploadLinkText() }
     let language = Language.en
 
     // MARK: Frame

@@ -23,6 +23,7 @@ final class WebApp: Sendable {
     let policy: AccessPolicy
     let throttle: LoginThrottle
     let passwordWork: PasswordWork
+    let uploadLinks: UploadLinkDesk
 
     static let cookieName = "bewaar_sessie"
 
@@ -34,6 +35,7 @@ final class WebApp: Sendable {
         policy = AccessPolicy(store: store)
         throttle = LoginThrottle(capacity: config.loginBurst, perMinute: config.loginPerMinute, clock: config.clock)
         passwordWork = PasswordWork(running: config.passwordWorkers, waiting: config.passwordQueue)
+        uploadLinks = UploadLinkDesk(clock: config.clock)
     }
 
     /// The address of the client: the peer's own, or — behind the school's proxy, when the

@@ -25,6 +25,7 @@ public enum WebServer {
         app.addCaseWorkRoutes(router)
         app.addCaseRoutes(router)
         app.addUploadRoute(router)
+        app.addUploadLinkRoutes(router)
         app.addTimelineRoutes(router)
         app.addItemRoutes(router)
         app.addImageRoute(router)
