@@ -47,7 +47,7 @@ import BewaarStore
             let dump = try String.fetchAll(db, sql: "SELECT token_sha256 || made_by || case_id FROM upload_links").joined()
             #expect(dump.contains(Self.key))
             #expect(!dump.contains(Self.token))
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").last == "v7-upload-links")
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").contains("v7-upload-links"))
         }
         // A token that is no SHA-256 (the token itself, say) is refused.
         #expect(throws: StoreError.self) {
