@@ -45,19 +45,9 @@ extension WebApp {
         let roleOptions: [HTML] = Role.allCases.map { "<option value=\"\($0.rawValue)\">\(t.personRole($0))</option>" }
         let personOptions: [HTML] = people.map { "<option>\($0.name)</option>" }
         let kindOptions: [HTML] = HandleKind.allCases.map { "<option value=\"\($0.rawValue)\">\(t.handleKind($0))</option>" }
-        let suggestions: [HTML] = try store.unlinkedAuthors(id).prefix(20).map { s in
-            """
-            <li><form method="post" action="/zaken/\(id.description)/koppelen" class="inline">\(Layout.csrfField(csrf))\
-            <input type="hidden" name="handle" value="\(s.author)"><input type="hidden" name="soort" value="\(s.kind.rawValue)">\
-            <span class="bericht">\(w.suggestion(s.author, messages: s.messageCount))</span> \
-            <label for="sug-\(s.author.hashValue & 0xffffff)">\(t.colName)</label><select id="sug-\(s.author.hashValue & 0xffffff)" name="persoon">\(personOptions)</select>\
-            <button type="submit" class="licht">\(w.linkHandleButton)</button></form></li>
-            """
-        }
         let peopleForms: HTML = """
             \(note("betrokkenen"))
-            <h3>\(w.suggestionsHeading)</h3>
-            \(suggestions.isEmpty ? HTML(raw: "<p class=\"uitleg\">" + HTML.escape(w.noSuggestions) + "</p>") : "<ul>\(suggestions)</ul>")
+            <p><a href="/zaken/\(id.description)/afzenders">\(w.suggestionsHeading)</a></p>
             <details\(HTML(raw: draft?.section == "betrokkenen" ? " open" : ""))><summary>\(w.addPersonHeading)</summary>
             <form method="post" action="/zaken/\(id.description)/personen">\(Layout.csrfField(csrf))
             <label for="p-naam">\(t.colName)</label><input type="text" id="p-naam" name="naam" maxlength="200" required value="\(value("betrokkenen", "naam"))">

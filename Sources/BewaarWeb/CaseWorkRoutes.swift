@@ -65,6 +65,13 @@ extension WebApp {
             } catch { return try self.failed(v, id, section: "betrokkenen", form, error) }
             throw Self.saved(id, "betrokkenen")
         }
+        // The senders in the evidence that belong to nobody yet: its own page, because counting
+        // them reads every record of the case (the case page must stay quick).
+        router.get("/zaken/:id/afzenders") { request, context -> Response in
+            let (v, id) = try self.caseVisit(request, context: context, page: "afzenders")
+            let c = try self.store.case(id)
+            return self.page(v, title: v.t.work.suggestionsHeading, caseNav: id, current: "zaak", try self.sendersPage(v, c))
+        }
         router.post("/zaken/:id/koppelen") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
             let form = try await self.form(request, v.session)
@@ -100,6 +107,25 @@ extension WebApp {
             }
             throw PageError.redirect("/zaken/\(id)?opgeslagen=bewijs#bestand-\(item)")
         }
+    }
+
+    func sendersPage(_ v: Visit, _ c: Case) throws -> HTML {
+        let t = v.t
+        let w = t.work
+        let id = c.id
+        let csrf = v.session.csrf
+        let personOptions: [HTML] = try store.people(id).map { "<option>\($0.name)</option>" }
+        let suggestions: [HTML] = try store.unlinkedAuthors(id).prefix(50).enumerated().map { n, s in
+            """
+            <li><form method="post" action="/zaken/\(id.description)/koppelen" class="inline">\(Layout.csrfField(csrf))\
+            <input type="hidden" name="handle" value="\(s.author)"><input type="hidden" name="soort" value="\(s.kind.rawValue)">\
+            <span class="bericht">\(w.suggestion(s.author, messages: s.messageCount))</span> \
+            <label for="sug-\(n)">\(t.colName)</label><select id="sug-\(n)" name="persoon">\(personOptions)</select>\
+            <button type="submit" class="licht">\(w.linkHandleButton)</button></form></li>
+            """
+        }
+        let list: HTML = suggestions.isEmpty ? "<p class=\"uitleg\">\(w.noSuggestions)</p>" : "<ul>\(suggestions)</ul>"
+        return "\(list)<p><a href=\"/zaken/\(id.description)#betrokkenen\">\(t.back)</a></p>"
     }
 
     /// Pupil rows on the new-case form.

@@ -50,7 +50,7 @@ import BewaarKit
         defer { f.cleanUp() }
         try await f.app().test(.router) { client in
             let m = try #require(try await login(client, "J. Bakker"))
-            try await client.execute(uri: "/zaken/\(f.caseID)", method: .get, headers: m.headers) { r in
+            try await client.execute(uri: "/zaken/\(f.caseID)/afzenders", method: .get, headers: m.headers) { r in
                 #expect(String(buffer: r.body).contains("Lotte Visser (1 bericht)"), "the chat's unlinked sender is suggested")
             }
             var (h, body) = m.form(["_csrf": m.csrf, "persoon": "Sanne de Vries", "handle": "Lotte Visser", "soort": "naam"])
