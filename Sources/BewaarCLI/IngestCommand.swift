@@ -32,9 +32,12 @@ struct IngestCommand: ParsableCommand {
         let ingestion = Ingestion(store: store, unpackLimit: min(max(maxUnpackedMB, 0), .max >> 20) << 20)
         var failures = 0
         for file in files {
+            let progress = ProgressLine(file: file, global)
+            defer { progress?.clear() }
             do {
                 let r = try ingestion.ingest(path: file, into: id, actor: global.actor, collectedFrom: collectedFrom,
-                                             note: note, options: options)
+                                             note: note, options: options, progress: progress.map { line in { line.show($0) } })
+                progress?.clear()
                 let item = r.outcome.item
                 switch r.outcome {
                 case .stored:

@@ -8,8 +8,39 @@ import BewaarStore
 public struct IngestReport: Sendable {
     public var path: String
     public var outcome: IngestOutcome
-    /// The import as read (empty when the bytes were already in the case).
-    public var result: ImportResult
+    /// What was read (empty when the bytes were already in the case). The records themselves went
+    /// into the store as they were read; `result.messages.count` says how many.
+    public var result: IngestSummary
+}
+
+/// What an ingest read from one original, without its records (they are in the store).
+public struct IngestSummary: Sendable {
+    public var format: String
+    public var mediaType: String
+    /// The records stored.
+    public var messages: StoredRecords
+    public var warnings: [ImportWarning]
+    /// Files found inside the original and kept as originals of their own.
+    public var contained: [ContainedOriginal]
+    /// Format-level fields (participants, date order…), as stored with the item.
+    public var extra: [String: JSONValue]
+}
+
+/// How many records an ingest stored.
+public struct StoredRecords: Sendable, Hashable {
+    public var count: Int
+    public var isEmpty: Bool { count == 0 }
+}
+
+/// How far an ingest has come, for a progress line on the terminal.
+public struct IngestProgress: Sendable {
+    /// Records read and written so far.
+    public var messages: Int
+    /// How far into the original the records written so far reach; 0 when the records do not
+    /// point into the file itself (members of a zip, parts of a page).
+    public var bytesRead: Int64
+    /// The size of the original.
+    public var totalBytes: Int64
 }
 
 /// Brings a file into a case: the original into the object store, then its records, contained
@@ -31,8 +62,12 @@ public struct Ingestion: Sendable {
 
     /// Ingests one file. Nothing is recorded unless everything is; an original written before a
     /// failure is an orphan that `bewaar check` reports and that harms nothing.
+    ///
+    /// The records go into the store while the importer reads them, inside the one transaction
+    /// (a chat is never held whole). `progress` is told how far it has come every so many records.
     public func ingest(path: String, into caseID: CaseID, actor: String, collectedFrom: String? = nil,
-                       note: String? = nil, options: ReadOptions = ReadOptions()) throws -> IngestReport {
+                       note: String? = nil, options: ReadOptions = ReadOptions(),
+                       progress: ((IngestProgress) -> Void)? = nil) throws -> IngestReport {
         _ = try store.case(caseID)
         var source = try Inspector.source(path: path, digest: nil)
         if source.isDirectory {
@@ -45,33 +80,82 @@ public struct Ingestion: Sendable {
         }
         source.sha256 = put.digest
         source.size = put.size
+        let e = NewEvidence(name: source.name, size: put.size, sha256: put.digest, mediaType: MediaType.forName(source.name),
+                            format: "unknown", collectedBy: actor, collectedFrom: collectedFrom, note: note)
         if try store.existingItem(in: caseID, sha256: put.digest) != nil {
-            let e = NewEvidence(name: source.name, size: put.size, sha256: put.digest, mediaType: MediaType.forName(source.name),
-                                format: "", collectedBy: actor, collectedFrom: collectedFrom, note: note)
-            let outcome = try store.recordIngest(e, in: caseID)
-            return IngestReport(path: path, outcome: outcome, result: ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType))
+            let outcome = try store.recordIngest(e, in: caseID) { _ in
+                ReadEvidence(format: e.format, mediaType: e.mediaType)
+            }
+            return IngestReport(path: path, outcome: outcome, result: IngestSummary(
+                format: outcome.item.format, mediaType: outcome.item.mediaType, messages: StoredRecords(count: 0), warnings: [],
+                contained: [], extra: [:]))
         }
         // The importer reads the stored copy: what is recorded is exactly what is kept.
         var stored = source
         stored.path = store.objects.path(for: put.digest)
-        let sink = StoreSink(objects: store.objects)
-        let (result, _) = try Inspector.read(stored, options: options, sink: sink, detector: detector, unpackBudget: unpackBudget)
-        var warnings = result.warnings
-        if let repetition = try RepetitionCheck.warning(for: result.messages, in: caseID, store: store, zone: options.timeZone) {
-            warnings.append(repetition)
+        let repetition = try RepetitionCheck(in: caseID, store: store, zone: options.timeZone)
+        var summary: IngestSummary?
+        let outcome = try store.recordIngest(e, in: caseID) { writer in
+            let sink = StoreSink(objects: store.objects)
+            let records = StoreRecordSink(writer: writer, repetition: repetition, totalBytes: put.size, progress: progress)
+            let (result, _) = try Inspector.read(stored, options: options, sink: sink, detector: detector, unpackBudget: unpackBudget,
+                                                 records: records)
+            var warnings = result.warnings
+            if let repetition = records.repetition?.warning { warnings.append(repetition) }
+            var extra = result.extra
+            extra["timezoneAssumed"] = .string(options.timeZone.identifier)
+            summary = IngestSummary(format: result.format, mediaType: result.mediaType, messages: StoredRecords(count: writer.count),
+                                    warnings: warnings, contained: result.contained, extra: extra)
+            return ReadEvidence(format: result.format, mediaType: result.mediaType, warnings: warnings,
+                                contained: result.contained.map {
+                                    NewEvidence.Contained(name: $0.name, pathInParent: $0.pathInParent, mediaType: $0.mediaType,
+                                                          size: $0.size, sha256: $0.sha256)
+                                },
+                                extra: extra)
         }
-        var extra = result.extra
-        extra["timezoneAssumed"] = .string(options.timeZone.identifier)
-        let evidence = NewEvidence(
-            name: source.name, size: put.size, sha256: put.digest, mediaType: result.mediaType, format: result.format,
-            collectedBy: actor, collectedFrom: collectedFrom, note: note, messages: result.messages, warnings: warnings,
-            contained: result.contained.map {
-                NewEvidence.Contained(name: $0.name, pathInParent: $0.pathInParent, mediaType: $0.mediaType, size: $0.size, sha256: $0.sha256)
-            },
-            extra: extra)
-        let outcome = try store.recordIngest(evidence, in: caseID)
-        var reported = result
-        reported.warnings = warnings
-        return IngestReport(path: path, outcome: outcome, result: reported)
+        return IngestReport(path: path, outcome: outcome, result: summary ?? IngestSummary(
+            format: outcome.item.format, mediaType: outcome.item.mediaType, messages: StoredRecords(count: 0), warnings: [],
+            contained: [], extra: [:]))
+    }
+}
+
+/// Hands an importer's records to the store as they come, counting what the repetition check
+/// needs and telling how far the reading has come.
+final class StoreRecordSink: RecordSink {
+    let writer: RecordWriter
+    private(set) var repetition: RepetitionCheck?
+    let totalBytes: Int64
+    let progress: ((IngestProgress) -> Void)?
+    /// The store's own error, if writing a record failed: it ends the ingest (it is never taken
+    /// for a file that could not be read).
+    private(set) var failure: (any Error)?
+
+    /// Records between two progress reports.
+    static let progressStep = 2048
+
+    init(writer: RecordWriter, repetition: RepetitionCheck?, totalBytes: Int64, progress: ((IngestProgress) -> Void)?) {
+        self.writer = writer
+        self.repetition = repetition
+        self.totalBytes = totalBytes
+        self.progress = progress
+    }
+
+    func begin(_ head: ImportResult) throws {}
+
+    func record(_ message: Message) throws {
+        do { try writer.add(message) } catch {
+            failure = error
+            throw error
+        }
+        repetition?.count(message)
+        if let progress, writer.count % Self.progressStep == 0 {
+            progress(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
+        }
+    }
+
+    /// Drops the records written so far (the importer failed half-way).
+    func discard() throws {
+        try writer.discard()
+        repetition?.reset()
     }
 }

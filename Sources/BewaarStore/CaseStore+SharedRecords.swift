@@ -4,7 +4,7 @@ import BewaarModel
 extension CaseStore {
     /// Other items of the same case that hold at least one record with the same minute, author
     /// and text (invisible direction marks and byte-order marks ignored) as a record of `itemID`:
-    /// the only items an export comparison can link to it. One indexed query (`messages_case_ts`),
+    /// the only items an export comparison can link to it. One indexed query (`messages_case_order`),
     /// so a case with hundreds of exports is not compared pairwise in full. Records without a
     /// time are compared by author and text.
     public func itemsSharingRecords(with itemID: Int64) throws -> Set<Int64> {
@@ -15,17 +15,26 @@ extension CaseStore {
         }
         // The start of n's minute (floor, also before 1970).
         let minute = "(CAST(n.ts / 60 AS INTEGER) - (n.ts < 0 AND CAST(n.ts / 60 AS INTEGER) != n.ts / 60)) * 60"
-        let sql = """
+        // Records of the other items are found through the timeline index (`COALESCE(ts, 1e18)`,
+        // undated records at 1e18); the item's own records through their consecutive ids.
+        let sql = { (range: String) in """
             SELECT DISTINCT o.item_id FROM messages n JOIN messages o
               ON o.case_id = n.case_id
-             AND o.ts >= \(minute) AND o.ts < \(minute) + 60
+             AND COALESCE(o.ts, 1e18) >= \(minute) AND COALESCE(o.ts, 1e18) < \(minute) + 60
              AND o.author IS n.author
-            WHERE n.item_id = ?1 AND n.ts IS NOT NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
+            WHERE \(range) AND n.ts IS NOT NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
             UNION
             SELECT DISTINCT o.item_id FROM messages n JOIN messages o
-              ON o.case_id = n.case_id AND o.ts IS NULL AND o.author IS n.author
-            WHERE n.item_id = ?1 AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
-            """
-        return try read { db in Set(try Int64.fetchAll(db, sql: sql, arguments: [itemID])) }
+              ON o.case_id = n.case_id AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author IS n.author
+            WHERE \(range) AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
+            """ }
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT first_message, message_count FROM items WHERE id = ?", arguments: [itemID]),
+                  let count = row["message_count"] as Int64?, count > 0 else { return [] }
+            if let first = row["first_message"] as Int64? {
+                return Set(try Int64.fetchAll(db, sql: sql("n.id BETWEEN ?2 AND ?3 AND n.item_id = ?1"), arguments: [itemID, first, first + count - 1]))
+            }
+            return Set(try Int64.fetchAll(db, sql: sql("n.item_id = ?1"), arguments: [itemID]))
+        }
     }
 }

@@ -120,6 +120,9 @@ enum Schema {
         m.registerMigration("v5-access-links-security-log") { db in
             try db.execute(sql: AccessSchema.v5)
         }
+        m.registerMigration("v6-records-once") { db in
+            try RecordSchema.v6(db)
+        }
         return m
     }
 }
