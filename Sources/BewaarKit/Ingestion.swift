@@ -91,15 +91,22 @@ public struct Ingestion: Sendable {
                 contained: [], extra: [:]))
         }
         // The importer reads the stored copy: what is recorded is exactly what is kept.
-        var stored = source
-        stored.path = store.objects.path(for: put.digest)
+        let original = { var s = source; s.path = store.objects.path(for: put.digest); return s }()
         let repetition = try RepetitionCheck(in: caseID, store: store, zone: options.timeZone)
         var summary: IngestSummary?
+        let (objects, detector, unpackBudget) = (store.objects, detector, unpackBudget)
         let outcome = try store.recordIngest(e, in: caseID) { writer in
-            let sink = StoreSink(objects: store.objects)
             let records = StoreRecordSink(writer: writer, repetition: repetition, totalBytes: put.size, progress: progress)
-            let (result, _) = try Inspector.read(stored, options: options, sink: sink, detector: detector, unpackBudget: unpackBudget,
-                                                 records: records)
+            // The importer reads on a second thread while this one writes the records.
+            let (result, _) = try RecordPipeline.run({ pipe in
+                try Inspector.read(original, options: options, sink: StoreSink(objects: objects), detector: detector,
+                                   unpackBudget: unpackBudget, records: pipe)
+            }, write: { batch in
+                switch batch {
+                case .records(let messages): for m in messages { try records.record(m) }
+                case .discard: try records.discard()
+                }
+            })
             var warnings = result.warnings
             if let repetition = records.repetition?.warning { warnings.append(repetition) }
             var extra = result.extra
@@ -121,13 +128,11 @@ public struct Ingestion: Sendable {
 
 /// Hands an importer's records to the store as they come, counting what the repetition check
 /// needs and telling how far the reading has come.
-final class StoreRecordSink: RecordSink {
+final class StoreRecordSink: IngestRecords {
     let writer: RecordWriter
     private(set) var repetition: RepetitionCheck?
     let totalBytes: Int64
     let progress: ((IngestProgress) -> Void)?
-    /// The store's own error, if writing a record failed: it ends the ingest (it is never taken
-    /// for a file that could not be read).
     private(set) var failure: (any Error)?
 
     /// Records between two progress reports.
@@ -153,7 +158,6 @@ final class StoreRecordSink: RecordSink {
         }
     }
 
-    /// Drops the records written so far (the importer failed half-way).
     func discard() throws {
         try writer.discard()
         repetition?.reset()
