@@ -96,19 +96,20 @@ public struct Ingestion: Sendable {
         var summary: IngestSummary?
         let (objects, detector, unpackBudget) = (store.objects, detector, unpackBudget)
         let outcome = try store.recordIngest(e, in: caseID) { writer in
-            let records = StoreRecordSink(writer: writer, repetition: repetition, totalBytes: put.size, progress: progress)
             // The importer reads on a second thread while this one writes the records.
-            let (result, _) = try RecordPipeline.run({ pipe in
+            let ((result, _), checked) = try RecordPipeline.run(repetition: repetition, { pipe in
                 try Inspector.read(original, options: options, sink: StoreSink(objects: objects), detector: detector,
                                    unpackBudget: unpackBudget, records: pipe)
             }, write: { batch in
                 switch batch {
-                case .records(let messages): for m in messages { try records.record(m) }
-                case .discard: try records.discard()
+                case .records(let rows):
+                    try writer.add(rows)
+                    progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: put.size))
+                case .discard: try writer.discard()
                 }
             })
             var warnings = result.warnings
-            if let repetition = records.repetition?.warning { warnings.append(repetition) }
+            if let repetition = checked?.warning { warnings.append(repetition) }
             var extra = result.extra
             extra["timezoneAssumed"] = .string(options.timeZone.identifier)
             summary = IngestSummary(format: result.format, mediaType: result.mediaType, messages: StoredRecords(count: writer.count),
@@ -123,43 +124,5 @@ public struct Ingestion: Sendable {
         return IngestReport(path: path, outcome: outcome, result: summary ?? IngestSummary(
             format: outcome.item.format, mediaType: outcome.item.mediaType, messages: StoredRecords(count: 0), warnings: [],
             contained: [], extra: [:]))
-    }
-}
-
-/// Hands an importer's records to the store as they come, counting what the repetition check
-/// needs and telling how far the reading has come.
-final class StoreRecordSink: IngestRecords {
-    let writer: RecordWriter
-    private(set) var repetition: RepetitionCheck?
-    let totalBytes: Int64
-    let progress: ((IngestProgress) -> Void)?
-    private(set) var failure: (any Error)?
-
-    /// Records between two progress reports.
-    static let progressStep = 2048
-
-    init(writer: RecordWriter, repetition: RepetitionCheck?, totalBytes: Int64, progress: ((IngestProgress) -> Void)?) {
-        self.writer = writer
-        self.repetition = repetition
-        self.totalBytes = totalBytes
-        self.progress = progress
-    }
-
-    func begin(_ head: ImportResult) throws {}
-
-    func record(_ message: Message) throws {
-        do { try writer.add(message) } catch {
-            failure = error
-            throw error
-        }
-        repetition?.count(message)
-        if let progress, writer.count % Self.progressStep == 0 {
-            progress(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
-        }
-    }
-
-    func discard() throws {
-        try writer.discard()
-        repetition?.reset()
     }
 }

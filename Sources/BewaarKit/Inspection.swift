@@ -63,7 +63,7 @@ public enum Inspector {
     /// records it handed on are dropped, unless it was the store that failed (that is thrown).
     static func read(_ source: ImportSource, options: ReadOptions, sink: any OriginalSink,
                      detector: FormatDetector, unpackBudget: UnpackBudget? = nil,
-                     records: (any IngestRecords)? = nil) throws -> (ImportResult, Recognition?) {
+                     records: RecordPipeline? = nil) throws -> (ImportResult, Recognition?) {
         let probe = try FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: source.isDirectory)
         var limits = ImportLimits()
         limits.unpackBudget = unpackBudget

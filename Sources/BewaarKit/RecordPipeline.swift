@@ -1,28 +1,20 @@
 import Foundation
 import BewaarModel
 import BewaarImport
+import BewaarStore
 
-/// What an importer hands its records to during an ingest (see ``Inspector``).
-protocol IngestRecords: RecordSink {
-    /// The store's own error, if writing a record failed: it ends the ingest (it is never taken
-    /// for a file that could not be read).
-    var failure: (any Error)? { get }
-    /// Drops the records handed on so far (the importer failed half-way: the file is kept with a
-    /// warning, without them).
-    func discard() throws
-}
-
-/// Runs an import on a second thread while the calling thread writes its records into the store:
-/// reading a chat and inserting its rows take about as long as each other, so on two cores an
-/// ingest takes the longer of the two, not their sum. Records cross in batches; at most
-/// ``depth`` batches wait, so memory stays small whatever the file's size. Order is kept, and a
-/// ``discard()`` reaches the writer after the records before it.
-final class RecordPipeline: IngestRecords, @unchecked Sendable {
+/// Runs an import on a second thread while the calling thread writes its records into the store.
+/// The reading thread also encodes each record for its row (``RecordRows``) and counts what the
+/// repetition check needs, so the writing thread — the one that sets the pace — only binds and
+/// inserts. Records cross in batches; at most ``depth`` batches wait, so memory stays small
+/// whatever the file's size. Order is kept, and a ``discard()`` reaches the writer after the
+/// records before it.
+final class RecordPipeline: RecordSink, @unchecked Sendable {
     static let batchSize = 1024
     static let depth = 4
 
     enum Batch {
-        case records([Message])
+        case records(RecordRows)
         case discard
     }
 
@@ -30,17 +22,19 @@ final class RecordPipeline: IngestRecords, @unchecked Sendable {
     private var waiting: [Batch] = []
     private var closed = false
     private var stopped: (any Error)?
-    private var pending: [Message] = []
+    private var pending = RecordRows(capacity: batchSize)
+    /// Counted on the reading thread; read once the reading is over.
+    private(set) var repetition: RepetitionCheck?
 
-    init() {
-        pending.reserveCapacity(Self.batchSize)
+    init(repetition: RepetitionCheck?) {
+        self.repetition = repetition
     }
 
     /// Reads on a new thread: `read` gets this pipeline as its record sink; its result (or error)
     /// is returned by ``run(_:write:)`` once every record has been written.
-    static func run<T>(_ read: @escaping @Sendable (RecordPipeline) throws -> T,
-                       write: (Batch) throws -> Void) throws -> T {
-        let pipe = RecordPipeline()
+    static func run<T>(repetition: RepetitionCheck?, _ read: @escaping @Sendable (RecordPipeline) throws -> T,
+                       write: (Batch) throws -> Void) throws -> (T, RepetitionCheck?) {
+        let pipe = RecordPipeline(repetition: repetition)
         let outcome = Outcome<T>()
         let thread = Thread {
             outcome.result = Result { try read(pipe) }
@@ -58,7 +52,7 @@ final class RecordPipeline: IngestRecords, @unchecked Sendable {
             throw error
         }
         outcome.done.wait()
-        return try outcome.result!.get()
+        return (try outcome.result!.get(), pipe.repetition)
     }
 
     private final class Outcome<T>: @unchecked Sendable {
@@ -71,26 +65,31 @@ final class RecordPipeline: IngestRecords, @unchecked Sendable {
     func begin(_ head: ImportResult) throws {}
 
     func record(_ message: Message) throws {
+        repetition?.count(message)
         pending.append(message)
         if pending.count >= Self.batchSize { try handOver() }
     }
 
+    /// The store's own error, if writing failed: it ends the ingest (it is never taken for a file
+    /// that could not be read).
     var failure: (any Error)? {
         condition.lock()
         defer { condition.unlock() }
         return stopped
     }
 
+    /// Drops the records handed on so far (the importer failed half-way: the file is kept with a
+    /// warning, without them).
     func discard() throws {
         try handOver()
         try put(.discard)
+        repetition?.reset()
     }
 
     private func handOver() throws {
         guard !pending.isEmpty else { return }
         let batch = Batch.records(pending)
-        pending = []
-        pending.reserveCapacity(Self.batchSize)
+        pending = RecordRows(capacity: Self.batchSize)
         try put(batch)
     }
 

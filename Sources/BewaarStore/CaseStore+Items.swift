@@ -171,16 +171,17 @@ extension CaseStore {
         }
     }
 
-    /// The condition on `messages m` that selects an item's records (their consecutive row ids),
-    /// or nil when it has none.
-    static func recordRange(_ db: Database, item itemID: Int64) throws -> (String, StatementArguments)? {
+    /// The condition on the `messages` alias `alias` that selects an item's records (their
+    /// consecutive row ids), with its named arguments (`:item` is the item's id), or nil when the
+    /// item has none.
+    static func recordRange(_ db: Database, item itemID: Int64, alias: String = "m") throws -> (String, StatementArguments)? {
         guard let row = try Row.fetchOne(db, sql: "SELECT first_message, message_count FROM items WHERE id = ?", arguments: [itemID]),
               let count = row["message_count"] as Int64?, count > 0 else { return nil }
         guard let first = row["first_message"] as Int64? else {
             // Records written before their ids were known to be consecutive, with gaps (never seen): a scan.
-            return ("m.item_id = ?", [itemID])
+            return ("\(alias).item_id = :item", ["item": itemID])
         }
-        return ("m.id BETWEEN ? AND ? AND m.item_id = ?", [first, first + count - 1, itemID])
+        return ("\(alias).id BETWEEN :first AND :last AND \(alias).item_id = :item", ["first": first, "last": first + count - 1, "item": itemID])
     }
 
     /// The warnings of an item.

@@ -17,24 +17,20 @@ extension CaseStore {
         let minute = "(CAST(n.ts / 60 AS INTEGER) - (n.ts < 0 AND CAST(n.ts / 60 AS INTEGER) != n.ts / 60)) * 60"
         // Records of the other items are found through the timeline index (`COALESCE(ts, 1e18)`,
         // undated records at 1e18); the item's own records through their consecutive ids.
-        let sql = { (range: String) in """
-            SELECT DISTINCT o.item_id FROM messages n JOIN messages o
-              ON o.case_id = n.case_id
-             AND COALESCE(o.ts, 1e18) >= \(minute) AND COALESCE(o.ts, 1e18) < \(minute) + 60
-             AND o.author IS n.author
-            WHERE \(range) AND n.ts IS NOT NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
-            UNION
-            SELECT DISTINCT o.item_id FROM messages n JOIN messages o
-              ON o.case_id = n.case_id AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author IS n.author
-            WHERE \(range) AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
-            """ }
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT first_message, message_count FROM items WHERE id = ?", arguments: [itemID]),
-                  let count = row["message_count"] as Int64?, count > 0 else { return [] }
-            if let first = row["first_message"] as Int64? {
-                return Set(try Int64.fetchAll(db, sql: sql("n.id BETWEEN ?2 AND ?3 AND n.item_id = ?1"), arguments: [itemID, first, first + count - 1]))
-            }
-            return Set(try Int64.fetchAll(db, sql: sql("n.item_id = ?1"), arguments: [itemID]))
+            guard let (range, args) = try Self.recordRange(db, item: itemID, alias: "n") else { return [] }
+            let sql = """
+                SELECT DISTINCT o.item_id FROM messages n JOIN messages o
+                  ON o.case_id = n.case_id
+                 AND COALESCE(o.ts, 1e18) >= \(minute) AND COALESCE(o.ts, 1e18) < \(minute) + 60
+                 AND o.author IS n.author
+                WHERE \(range) AND n.ts IS NOT NULL AND o.item_id != :item AND \(bare("o.text")) = \(bare("n.text"))
+                UNION
+                SELECT DISTINCT o.item_id FROM messages n JOIN messages o
+                  ON o.case_id = n.case_id AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author IS n.author
+                WHERE \(range) AND n.ts IS NULL AND o.item_id != :item AND \(bare("o.text")) = \(bare("n.text"))
+                """
+            return Set(try Int64.fetchAll(db, sql: sql, arguments: args))
         }
     }
 }

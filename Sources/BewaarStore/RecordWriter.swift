@@ -23,6 +23,10 @@ public final class RecordWriter {
     public private(set) var bytesCovered: Int64 = 0
 
     private static let savepoint = "bewaar_records"
+    private let itemID: Int64
+    private let caseID: String
+    /// The batch ``add(_:)-(Message)`` reuses for one record.
+    private var single = RecordRows(capacity: 1)
 
     init(db: Database, itemID: Int64, caseID: String) throws {
         self.db = db
@@ -31,37 +35,58 @@ public final class RecordWriter {
                                   origin_length, rest)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        // The item and the case are the same for every record: bound once.
-        try statement.setArguments([itemID, caseID, 0, nil, nil, nil, "", "", nil, 0, 0, nil])
+        self.itemID = itemID
+        self.caseID = caseID
+        bindItem()
         try db.execute(sql: "SAVEPOINT \(Self.savepoint)")
     }
 
     /// Adds the next record.
     public func add(_ m: Message) throws {
+        single.removeAll()
+        single.append(m)
+        try add(single)
+    }
+
+    /// Adds the next records, in order.
+    public func add(_ rows: RecordRows) throws {
         let s = statement.sqliteStatement
-        sqlite3_bind_int64(s, 3, Int64(count))
-        if let t = m.timestamp {
-            sqlite3_bind_double(s, 4, t.date.timeIntervalSince1970)
-            sqlite3_bind_int64(s, 5, Int64(t.utcOffsetSeconds))
-        } else {
-            sqlite3_bind_null(s, 4)
-            sqlite3_bind_null(s, 5)
+        try rows.bytes.withUnsafeBufferPointer { b in
+            // SQLite reads the bytes where they are (they outlive each step).
+            let base = UnsafeRawPointer(b.baseAddress) ?? UnsafeRawPointer(Self.empty.utf8Start)
+            func text(_ index: Int32, _ r: Range<Int>?) {
+                guard let r else { sqlite3_bind_null(s, index); return }
+                sqlite3_bind_text(s, index, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
+            }
+            for e in rows.entries {
+                sqlite3_bind_int64(s, 3, Int64(count))
+                if let t = e.time {
+                    sqlite3_bind_double(s, 4, t)
+                    sqlite3_bind_int64(s, 5, e.utcOffset)
+                } else {
+                    sqlite3_bind_null(s, 4)
+                    sqlite3_bind_null(s, 5)
+                }
+                text(6, e.author)
+                text(7, e.kind)
+                text(8, e.text)
+                if let line = e.line { sqlite3_bind_int64(s, 9, line) } else { sqlite3_bind_null(s, 9) }
+                sqlite3_bind_int64(s, 10, e.offset)
+                sqlite3_bind_int64(s, 11, e.length)
+                text(12, e.rest)
+                let rc = sqlite3_step(s)
+                sqlite3_reset(s)
+                guard rc == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                if firstID == nil { firstID = sqlite3_last_insert_rowid(db.sqliteConnection) }
+                count += 1
+                if !e.inPart { bytesCovered = max(bytesCovered, e.offset + e.length) }
+            }
         }
-        if let a = m.author { Self.bind(s, 6, a) } else { sqlite3_bind_null(s, 6) }
-        Self.bind(s, 7, m.kind.rawValue)
-        Self.bind(s, 8, m.text)
-        if let line = m.origin.line { sqlite3_bind_int64(s, 9, Int64(line)) } else { sqlite3_bind_null(s, 9) }
-        sqlite3_bind_int64(s, 10, m.origin.offset)
-        sqlite3_bind_int64(s, 11, m.origin.length)
-        if let rest = StoredRecord.rest(of: m) { Self.bind(s, 12, rest) } else { sqlite3_bind_null(s, 12) }
-        let rc = sqlite3_step(s)
-        sqlite3_reset(s)
-        guard rc == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-        }
-        if firstID == nil { firstID = sqlite3_last_insert_rowid(db.sqliteConnection) }
-        count += 1
-        if m.origin.part == nil { bytesCovered = max(bytesCovered, m.origin.offset + m.origin.length) }
+        // No binding may point into the batch once it is gone.
+        sqlite3_clear_bindings(s)
+        bindItem()
     }
 
     /// Drops every record written so far (an importer that failed half-way: its file is kept
@@ -84,16 +109,18 @@ public final class RecordWriter {
         return firstID
     }
 
-    /// SQLite copies the bytes (the string may go before the statement runs).
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-    private static let empty: StaticString = ""
-
-    private static func bind(_ s: OpaquePointer, _ index: Int32, _ value: String) {
-        var v = value
-        v.withUTF8 { u in
-            // An empty buffer may have no address, which SQLite would bind as NULL.
-            let p = u.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(empty.utf8Start)
-            sqlite3_bind_text(s, index, p.assumingMemoryBound(to: CChar.self), Int32(u.count), transient)
+    /// The item and the case are the same for every record: bound once (SQLite copies the
+    /// case id), again after each batch clears the bindings.
+    private func bindItem() {
+        let s = statement.sqliteStatement
+        sqlite3_bind_int64(s, 1, itemID)
+        var id = caseID
+        id.withUTF8 { u in
+            sqlite3_bind_text(s, 2, UnsafeRawPointer(u.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(u.count), Self.transient)
         }
     }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// An address for an empty text (a NULL address would bind NULL).
+    private static let empty: StaticString = " "
 }
