@@ -6,7 +6,8 @@ import BewaarKit
 /// and only once the ingest has taken a second: short ones stay quiet.
 final class ProgressLine {
     private let label: String
-    private let words: (records: String, left: String)
+    private let records: String
+    private let left: (Int) -> String
     private let start = Date()
     private var lastDraw: TimeInterval = 0
     private var drawn = false
@@ -15,7 +16,9 @@ final class ProgressLine {
     init?(file: String, _ global: GlobalOptions) {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
         label = TerminalText.line((file as NSString).lastPathComponent, limit: 40)
-        words = (global.t("berichten", "messages"), global.t("nog", "left"))
+        records = global.t("berichten", "messages")
+        let language = global.language
+        left = { language.pick(nl: "nog ~\($0) s", en: "~\($0) s left") }
     }
 
     /// Shows `p`, at most four times a second.
@@ -23,12 +26,12 @@ final class ProgressLine {
         let elapsed = Date().timeIntervalSince(start)
         guard elapsed >= 1, elapsed - lastDraw >= 0.25 else { return }
         lastDraw = elapsed
-        var line = "\(label): \(p.messages) \(words.records)"
+        var line = "\(label): \(p.messages) \(records)"
         if p.bytesRead > 0, p.totalBytes > 0 {
             let rate = Double(p.bytesRead) / elapsed
-            let left = Double(max(0, p.totalBytes - p.bytesRead)) / max(rate, 1)
-            line += String(format: ", %.0f%%, %.1f MB/s, %@ ~%.0f s", 100 * Double(p.bytesRead) / Double(p.totalBytes), rate / 1e6,
-                           words.left, left)
+            let seconds = Double(max(0, p.totalBytes - p.bytesRead)) / max(rate, 1)
+            line += String(format: ", %.0f%%, %.1f MB/s, ", 100 * Double(p.bytesRead) / Double(p.totalBytes), rate / 1e6)
+                + left(Int(seconds.rounded()))
         }
         write("\r" + line + "\u{1B}[K")
         drawn = true
