@@ -67,12 +67,11 @@ extension CaseStore {
             try insertReceipt(db, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
             let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description)
             let read = try reading(writer)
-            let first = try writer.finish()
+            try writer.finish()
             try db.execute(sql: """
-                UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = ?, first_message = ?
-                WHERE id = ?
+                UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?
                 """, arguments: [read.mediaType, read.format, writer.count, read.warnings.count,
-                                 JSONValue.object(read.extra).serialized(), first, itemID])
+                                 JSONValue.object(read.extra).serialized(), itemID])
             for c in read.contained {
                 try db.execute(sql: """
                     INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
@@ -147,10 +146,9 @@ extension CaseStore {
     /// The records of an item, in the order the importer gave them.
     public func messages(item itemID: Int64, limit: Int? = nil) throws -> [Message] {
         try read { db in
-            guard let (range, args) = try Self.recordRange(db, item: itemID) else { return [] }
-            var sql = "SELECT \(StoredRecord.columns) FROM messages m WHERE \(range) ORDER BY m.id"
+            var sql = "SELECT \(StoredRecord.columns) FROM messages m WHERE m.item_id = ? ORDER BY m.seq"
             if let limit { sql += " LIMIT \(limit)" }
-            return try Row.fetchAll(db, sql: sql, arguments: args).compactMap(StoredRecord.message(from:))
+            return try Row.fetchAll(db, sql: sql, arguments: [itemID]).compactMap(StoredRecord.message(from:))
         }
     }
 
@@ -164,24 +162,10 @@ extension CaseStore {
     /// ``forEachRecordJSON(item:_:)`` as UTF-8 bytes; the buffer is only valid during the call.
     public func forEachRecordJSON(item itemID: Int64, bytes body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try read { db in
-            guard let (range, args) = try Self.recordRange(db, item: itemID) else { return }
-            let statement = try db.makeStatement(sql: "SELECT \(StoredRecord.columns) FROM messages m WHERE \(range) ORDER BY m.id")
-            try statement.setArguments(args)
+            let statement = try db.makeStatement(sql: "SELECT \(StoredRecord.columns) FROM messages m WHERE m.item_id = ? ORDER BY m.seq")
+            try statement.setArguments([itemID])
             try RecordReader.forEachJSON(statement, db: db, body)
         }
-    }
-
-    /// The condition on the `messages` alias `alias` that selects an item's records (their
-    /// consecutive row ids), with its named arguments (`:item` is the item's id), or nil when the
-    /// item has none.
-    static func recordRange(_ db: Database, item itemID: Int64, alias: String = "m") throws -> (String, StatementArguments)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT first_message, message_count FROM items WHERE id = ?", arguments: [itemID]),
-              let count = row["message_count"] as Int64?, count > 0 else { return nil }
-        guard let first = row["first_message"] as Int64? else {
-            // Records written before their ids were known to be consecutive, with gaps (never seen): a scan.
-            return ("\(alias).item_id = :item", ["item": itemID])
-        }
-        return ("\(alias).id BETWEEN :first AND :last AND \(alias).item_id = :item", ["first": first, "last": first + count - 1, "item": itemID])
     }
 
     /// The warnings of an item.

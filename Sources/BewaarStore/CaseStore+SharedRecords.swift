@@ -13,24 +13,20 @@ extension CaseStore {
                 "replace(\(sql), char(\(Int(hex, radix: 16)!)), '')"
             }
         }
-        // The start of n's minute (floor, also before 1970).
+        // The start of n's minute (floor, also before 1970). The other items' records are found
+        // through the timeline index (`COALESCE(ts, 1e18)`, undated records at 1e18).
         let minute = "(CAST(n.ts / 60 AS INTEGER) - (n.ts < 0 AND CAST(n.ts / 60 AS INTEGER) != n.ts / 60)) * 60"
-        // Records of the other items are found through the timeline index (`COALESCE(ts, 1e18)`,
-        // undated records at 1e18); the item's own records through their consecutive ids.
-        return try read { db in
-            guard let (range, args) = try Self.recordRange(db, item: itemID, alias: "n") else { return [] }
-            let sql = """
-                SELECT DISTINCT o.item_id FROM messages n JOIN messages o
-                  ON o.case_id = n.case_id
-                 AND COALESCE(o.ts, 1e18) >= \(minute) AND COALESCE(o.ts, 1e18) < \(minute) + 60
-                 AND o.author IS n.author
-                WHERE \(range) AND n.ts IS NOT NULL AND o.item_id != :item AND \(bare("o.text")) = \(bare("n.text"))
-                UNION
-                SELECT DISTINCT o.item_id FROM messages n JOIN messages o
-                  ON o.case_id = n.case_id AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author IS n.author
-                WHERE \(range) AND n.ts IS NULL AND o.item_id != :item AND \(bare("o.text")) = \(bare("n.text"))
-                """
-            return Set(try Int64.fetchAll(db, sql: sql, arguments: args))
-        }
+        let sql = """
+            SELECT DISTINCT o.item_id FROM messages n JOIN messages o
+              ON o.case_id = n.case_id
+             AND COALESCE(o.ts, 1e18) >= \(minute) AND COALESCE(o.ts, 1e18) < \(minute) + 60
+             AND o.author IS n.author
+            WHERE n.item_id = ?1 AND n.ts IS NOT NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
+            UNION
+            SELECT DISTINCT o.item_id FROM messages n JOIN messages o
+              ON o.case_id = n.case_id AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author IS n.author
+            WHERE n.item_id = ?1 AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
+            """
+        return try read { db in Set(try Int64.fetchAll(db, sql: sql, arguments: [itemID])) }
     }
 }

@@ -117,17 +117,16 @@ extension CaseStore {
     /// The records around one record in its own original (for context in the packet).
     public func context(around messageID: Int64, before: Int, after: Int) throws -> [TimelineEntry] {
         try read { db in
-            guard let anchor = try Row.fetchOne(db, sql: "SELECT item_id FROM messages WHERE id = ?", arguments: [messageID]) else {
+            guard let anchor = try Row.fetchOne(db, sql: "SELECT item_id, seq FROM messages WHERE id = ?", arguments: [messageID]) else {
                 return []
             }
-            // An item's records have consecutive ids in their order (see RecordWriter).
-            let item: Int64 = anchor["item_id"]
+            let item: Int64 = anchor["item_id"], seq: Int = anchor["seq"]
             return try Row.fetchAll(db, sql: """
                 SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
                        k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
                 FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
-                WHERE m.id BETWEEN ? AND ? AND m.item_id = ? ORDER BY m.id
-                """, arguments: [messageID - Int64(before), messageID + Int64(after), item]).compactMap(Self.entry(from:))
+                WHERE m.item_id = ? AND m.seq BETWEEN ? AND ? ORDER BY m.seq
+                """, arguments: [item, seq - before, seq + after]).compactMap(Self.entry(from:))
         }
     }
 

@@ -10,9 +10,8 @@ import BewaarModel
 /// - `record` gives way to `utc_offset`, `rest` and `verbatim` (see ``StoredRecord``): the JSON
 ///   is rebuilt from the columns, byte for byte. Each existing record is checked: one whose JSON
 ///   the columns cannot give back exactly keeps it in `verbatim`.
-/// - `messages_item` goes: an item's records have consecutive row ids, found from
-///   `items.first_message` and `message_count`. `messages_case_ts` goes: time ranges use the
-///   timeline index `messages_case_order` through `COALESCE(ts, 1e18)`.
+/// - `messages_case_ts` goes: time ranges use the timeline index `messages_case_order` through
+///   `COALESCE(ts, 1e18)`.
 /// - The full-text index holds the text only (searches never used the author column), without
 ///   per-row size statistics (`columnsize=0`: no ranking uses them), and is filled by the ingest
 ///   in one statement instead of by a trigger.
@@ -22,17 +21,6 @@ enum RecordSchema {
             DROP TRIGGER messages_fts_insert;
             DROP TRIGGER messages_fts_delete;
             DROP TABLE messages_fts;
-            ALTER TABLE items ADD COLUMN first_message INTEGER;
-            """)
-        // An item's records are consecutive when they were written in one transaction, which every
-        // ingest so far did; an item whose ids have gaps (none expected) is found by a scan instead.
-        try db.execute(sql: """
-            UPDATE items SET first_message = (
-                SELECT MIN(m.id) FROM messages m WHERE m.item_id = items.id
-                HAVING MAX(m.id) - MIN(m.id) + 1 = COUNT(*) AND COUNT(*) = items.message_count)
-            """)
-        try db.execute(sql: """
-            DROP INDEX messages_item;
             DROP INDEX messages_case_ts;
             ALTER TABLE messages ADD COLUMN utc_offset INTEGER;
             ALTER TABLE messages ADD COLUMN rest TEXT;

@@ -8,9 +8,8 @@ import BewaarModel
 /// through SQLite's C API, so a chat of hundreds of thousands of messages is never held whole.
 ///
 /// The records of one item get consecutive row ids (nothing else writes `messages` inside the
-/// transaction), which is how an item's records are found without an index of their own. The
-/// full-text index is filled once, when the last record is in: one statement for the whole item
-/// (an index update per record made FTS5 flush a tiny segment every time).
+/// transaction). The full-text index is filled once, when the last record is in: one statement
+/// for the whole item (an index update per record made FTS5 flush a tiny segment every time).
 public final class RecordWriter {
     private let db: Database
     private let statement: Statement
@@ -98,15 +97,14 @@ public final class RecordWriter {
         bytesCovered = 0
     }
 
-    /// Ends the writing: the records are indexed for search. Returns the first row id.
-    func finish() throws -> Int64? {
+    /// Ends the writing: the records are indexed for search.
+    func finish() throws {
         sqlite3_clear_bindings(statement.sqliteStatement)
         try db.execute(sql: "RELEASE \(Self.savepoint)")
         if let first = firstID {
             try db.execute(sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
                            arguments: [first, first + Int64(count) - 1])
         }
-        return firstID
     }
 
     /// The item and the case are the same for every record: bound once (SQLite copies the
