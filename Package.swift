@@ -21,17 +21,13 @@ let package = Package(
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
     ],
-    traits: [
-        // `swift build --traits Web` adds the web interface; the default build stays small and fast.
-        .trait(name: "Web", description: "The local web interface: bewaar serve"),
-    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        // The web interface (`bewaar serve`), only built with `--traits Web`.
+        // The web interface (`bewaar serve`): what mentors use, in every build.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
@@ -61,7 +57,10 @@ let package = Package(
         .systemLibrary(
             name: "CBewaarPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        .target(name: "BewaarReport", dependencies: ["BewaarModel", "CBewaarPangoCairo"], swiftSettings: strict),
+        .target(name: "BewaarReport", dependencies: ["BewaarModel", "CBewaarPangoCairo", "BewaarQR"], swiftSettings: strict),
+        // QR codes (the pupils' upload link): libqrencode, wrapped once by BewaarQR.
+        .systemLibrary(name: "CBewaarQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "BewaarQR", dependencies: ["CBewaarQREncode"], swiftSettings: strict),
         // WhatsApp "Export chat" (.txt / .zip, Android and iOS): streaming parser with byte-level origins.
         .target(
             name: "BewaarImportWhatsApp",
@@ -91,8 +90,8 @@ let package = Package(
             name: "BewaarCLI",
             dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           .target(name: "BewaarWeb", condition: .when(traits: ["Web"])),
-                           .target(name: "BewaarServe", condition: .when(traits: ["Web"]))],
+                           "BewaarWeb",
+                           "BewaarServe"],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
         .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
@@ -111,19 +110,19 @@ let package = Package(
             dependencies: ["BewaarModel", "BewaarStore", "BewaarDigest", .product(name: "_CryptoExtras", package: "swift-crypto"),
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
-        // The local web interface: routes, pages, sessions, CSRF, streamed uploads (trait Web).
+        // The local web interface: routes, pages, sessions, CSRF, streamed uploads .
         .target(
             name: "BewaarWeb",
             dependencies: [
-                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest",
-                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
-                .product(name: "MultipartKit", package: "multipart-kit", condition: .when(traits: ["Web"])),
-                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
-                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Web"])),
-                .product(name: "NIOHTTPTypes", package: "swift-nio-extras", condition: .when(traits: ["Web"])),
+                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport", "BewaarReport", "BewaarQR",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             swiftSettings: strict),
-        // What `bewaar serve` plugs into the web interface: the real bundle and trace seams (trait Web).
+        // What `bewaar serve` plugs into the web interface: the real bundle and trace seams .
         .target(
             name: "BewaarServe",
             dependencies: ["BewaarWeb", "BewaarBundle", "BewaarTrace", "BewaarKit", "BewaarModel", "BewaarStore"],
@@ -136,7 +135,7 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BewaarCLITests", dependencies: ["BewaarTestSupport", "BewaarKit", "BewaarModel"]),
-        .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport"]),
+        .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
             name: "BewaarImportWhatsAppTests",
             dependencies: ["BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
@@ -153,10 +152,10 @@ let package = Package(
             name: "BewaarWebTests",
             dependencies: [
                 "BewaarWeb", "BewaarKit", "BewaarStore", "BewaarModel", "BewaarAccounts",
-                .target(name: "BewaarServe", condition: .when(traits: ["Web"])),
-                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Web"])),
-                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Web"])),
-                .product(name: "HTTPTypes", package: "swift-http-types", condition: .when(traits: ["Web"])),
+                "BewaarServe", "BewaarTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
     ]
 )

@@ -237,8 +237,8 @@ public enum BagVerifier {
         if oxum.count != 1 {
             problem("bag-info.txt", nil, "Payload-Oxum moet er precies één keer in staan", "Payload-Oxum must appear exactly once")
         } else if oxum[0] != "\(payloadBytes).\(payload.count)" {
-            problem("bag-info.txt", nil, "Payload-Oxum zegt \(oxum[0]), de bag heeft \(payloadBytes) bytes in \(payload.count) bestanden",
-                    "Payload-Oxum says \(oxum[0]), the bag holds \(payloadBytes) bytes in \(payload.count) files")
+            problem("bag-info.txt", nil, "Payload-Oxum zegt \(oxum[0]), de bag heeft \(payloadBytes) bytes in \(Plural.count(payload.count, "bestand", "bestanden"))",
+                    "Payload-Oxum says \(oxum[0]), the bag holds \(payloadBytes) bytes in \(Plural.count(payload.count, "file", "files"))")
         }
 
         // Every original's name carries its SHA-256: the content must still have it.

@@ -136,9 +136,9 @@ struct BundleContent {
         Wat zit erin
         ------------
         data/originals/       de originele bestanden, byte voor byte zoals ze zijn ontvangen
-                              (\(originals) bestanden). De naam begint met de SHA-256 van de inhoud;
+                              (\(Plural.count(originals, "bestand", "bestanden"))). De naam begint met de SHA-256 van de inhoud;
                               de oorspronkelijke bestandsnaam staat in data/case.json.
-        data/records/         per bewijsstuk de gelezen berichten als JSON (\(items) bestanden). Elk
+        data/records/         per bewijsstuk de gelezen berichten als JSON (\(Plural.count(items, "bestand", "bestanden"))). Elk
                               bericht wijst met "origin" (regel, byte-offset, lengte) naar de plek
                               in het origineel waar het vandaan komt.
         data/case.json        de zaak, de betrokkenen en hun rol, het stappenplan cyberpesten en

@@ -65,12 +65,8 @@ public struct Bewaar: ParsableCommand {
     }
 }
 
-/// `bewaar user` always; `bewaar serve` only in a build with the Web trait.
-#if Web
+/// The accounts, access and the web interface itself (`bewaar serve`, in every build).
 let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self, ServeCommand.self]
-#else
-let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self]
-#endif
 
 /// The version Bewaar reports in bundles and reports.
 public enum BewaarVersion {

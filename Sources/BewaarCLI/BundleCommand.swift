@@ -37,14 +37,14 @@ struct BundleCommand: ParsableCommand {
             throw KitError(nl: e.dutch, en: e.english)
         }
         out(global.t("Bundel geschreven: \(r.zipPath)", "Bundle written: \(r.zipPath)"))
-        out(global.t("  \(r.payloadFiles) bestanden (\(r.originals) originelen, \(r.payloadBytes) bytes), \(r.custodyEvents) gebeurtenissen in het logboek",
-                     "  \(r.payloadFiles) files (\(r.originals) originals, \(r.payloadBytes) bytes), \(r.custodyEvents) events in the log"))
+        out(global.t("  \(Plural.count(r.payloadFiles, "bestand", "bestanden")) (\(Plural.count(r.originals, "origineel", "originelen")), \(r.payloadBytes) bytes), \(Plural.count(r.custodyEvents, "gebeurtenis", "gebeurtenissen")) in het logboek",
+                     "  \(Plural.count(r.payloadFiles, "file", "files")) (\(Plural.count(r.originals, "original", "originals")), \(r.payloadBytes) bytes), \(Plural.count(r.custodyEvents, "event", "events")) in the log"))
         if pseudonymise {
             out(global.t("  gepseudonimiseerd: namen van omstanders vervangen, originelen niet meegenomen",
                          "  pseudonymised: bystanders' names replaced, originals left out"))
         }
-        out(global.t("  kop van het logboek:        sha256:\(r.custodyHead) (\(r.custodyEvents) gebeurtenissen)",
-                     "  custody head:               sha256:\(r.custodyHead) (\(r.custodyEvents) events)"))
+        out(global.t("  kop van het logboek:        sha256:\(r.custodyHead) (\(Plural.count(r.custodyEvents, "gebeurtenis", "gebeurtenissen")))",
+                     "  custody head:               sha256:\(r.custodyHead) (\(Plural.count(r.custodyEvents, "event", "events")))"))
         out(global.t("  hash van de tag-manifest:   sha256:\(r.tagManifestSHA256)",
                      "  tag-manifest digest:        sha256:\(r.tagManifestSHA256)"))
         out(global.t("  tijdstempelverzoek:         \(r.timeStampRequestPath)",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BewaarModel
 import BewaarKit
 import BewaarStore
 
@@ -21,10 +22,10 @@ struct CheckCommand: ParsableCommand {
         warnAboutModes(store)
         let events = report.chains.reduce(0) { $0 + $1.eventCount }
         if report.intact {
-            out(global.t("In orde: \(report.objectsChecked) originelen (\(report.bytesChecked) bytes) opnieuw gehasht, "
-                         + "\(report.chains.count) logboeken met \(events) gebeurtenissen intact.",
-                         "OK: \(report.objectsChecked) originals (\(report.bytesChecked) bytes) re-hashed, "
-                         + "\(report.chains.count) logs with \(events) events intact."))
+            out(global.t("In orde: \(Plural.count(report.objectsChecked, "origineel", "originelen")) (\(report.bytesChecked) bytes) opnieuw gehasht, "
+                         + "\(Plural.count(report.chains.count, "logboek", "logboeken")) met \(Plural.count(events, "gebeurtenis", "gebeurtenissen")) intact.",
+                         "OK: \(Plural.count(report.objectsChecked, "original", "originals")) (\(report.bytesChecked) bytes) re-hashed, "
+                         + "\(Plural.count(report.chains.count, "log", "logs")) with \(Plural.count(events, "event", "events")) intact."))
         } else {
             let n = report.problems.filter { !$0.isHarmless }.count
             out(global.t("NIET in orde: \(n) problemen gevonden. Wijzig niets en meld dit aan de beheerder en de afdelingsleider.",
@@ -47,9 +48,9 @@ struct CheckCommand: ParsableCommand {
         }
         let all = "chmod -R go-rwx " + TerminalText.shellQuoted(store.path)
         out(global.t(
-            "Waarschuwing: \(loose.count) bestanden of mappen in de opslag zijn niet alleen voor de eigenaar"
+            "Waarschuwing: \(Plural.count(loose.count, "bestand", "bestanden")) of mappen in de opslag zijn niet alleen voor de eigenaar"
                 + (loose.count > listed ? " (de eerste \(listed) staan hierboven)" : "") + ". Alles in één keer herstellen: \(all)",
-            "Warning: \(loose.count) files or folders in the store are not for their owner only"
+            "Warning: \(Plural.count(loose.count, "file", "files")) or folders in the store are not for their owner only"
                 + (loose.count > listed ? " (the first \(listed) are listed above)" : "") + ". Fix them all at once: \(all)"))
     }
 }

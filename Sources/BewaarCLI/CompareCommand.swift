@@ -21,7 +21,7 @@ struct CompareCommand: ParsableCommand {
             throw KitError(nl: "Beide bewijsstukken moeten bij zaak \(id) horen.", en: "Both items must belong to case \(id).")
         }
         let o = try ExportOverlap.compare(a, b, store: store)
-        out(global.t("\(o.shared.count) berichten staan in beide exports.", "\(o.shared.count) messages are in both exports."))
+        out(global.t("\(Plural.count(o.shared.count, "bericht", "berichten")) staan in beide exports.", "\(Plural.count(o.shared.count, "message", "messages")) are in both exports."))
         for (item, missing, other) in [(a, o.onlyInFirst, b), (b, o.onlyInSecond, a)] {
             out("")
             out(global.t("Alleen in [\(item.id)] \(TerminalText.line(item.name)) (ontbreekt in [\(other.id)]): \(missing.count)",

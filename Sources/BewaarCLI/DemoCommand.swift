@@ -99,12 +99,19 @@ struct DemoCommand: ParsableCommand {
         }
         out("")
         out(t("== De webinterface", "== The web interface"))
-        out(t("Start hem met:   bewaar serve --store \(TerminalText.shellQuoted(storePath))",
-              "Start it with:   bewaar serve --store \(TerminalText.shellQuoted(storePath))"))
-        out(t("(of vanuit de broncode: swift run --traits Web bewaar serve --store \(TerminalText.shellQuoted(storePath)))",
-              "(or from the sources: swift run --traits Web bewaar serve --store \(TerminalText.shellQuoted(storePath)))"))
+        let command = "\(TerminalText.shellQuoted(Self.executable)) serve --store \(TerminalText.shellQuoted(storePath))"
+        out(t("Start hem met:   \(command)", "Start it with:   \(command)"))
         out(t("Open dan http://127.0.0.1:8080/ en log in als \(Self.demoUser) met wachtwoord \(Self.demoPassword)",
               "Then open http://127.0.0.1:8080/ and log in as \(Self.demoUser) with password \(Self.demoPassword)"))
+    }
+
+    /// This program as it was started (an absolute path when it was started by one), so the
+    /// printed command works from any folder.
+    static var executable: String {
+        let own = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        if own != "/proc/self/exe", FileManager.default.isExecutableFile(atPath: own) { return own }
+        let first = CommandLine.arguments.first ?? "bewaar"
+        return first.contains("/") ? URL(fileURLWithPath: first).standardizedFileURL.path : first
     }
 
     static let demoUser = "J. Bakker"

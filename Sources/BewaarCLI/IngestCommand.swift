@@ -1,4 +1,5 @@
 import ArgumentParser
+import BewaarModel
 import BewaarKit
 import BewaarStore
 
@@ -42,17 +43,17 @@ struct IngestCommand: ParsableCommand {
                 switch r.outcome {
                 case .stored:
                     var line = global.t("Bewaard", "Stored") + " [\(item.id)] \(TerminalText.line(item.name)): \(item.format), "
-                        + "\(r.result.messages.count) " + global.t("berichten", "messages")
-                    if !r.result.contained.isEmpty { line += ", \(r.result.contained.count) " + global.t("bestanden erin", "files inside") }
-                    if !r.result.warnings.isEmpty { line += ", \(r.result.warnings.count) " + global.t("waarschuwingen", "warnings") }
+                        + global.t(Plural.count(r.messageCount, "bericht", "berichten"), Plural.count(r.messageCount, "message", "messages"))
+                    if !r.result.contained.isEmpty { line += ", " + global.t(Plural.count(r.result.contained.count, "bestand", "bestanden") + " erin", Plural.count(r.result.contained.count, "file", "files") + " inside") }
+                    if !r.result.warnings.isEmpty { line += ", " + global.t(Plural.count(r.result.warnings.count, "waarschuwing", "waarschuwingen"), Plural.count(r.result.warnings.count, "warning", "warnings")) }
                     out(line + "  sha256 \(item.sha256.hex)")
                     for w in r.result.warnings.prefix(5) {
                         out("  ! " + (w.line.map { global.t("regel", "line") + " \($0): " } ?? "") + TerminalText.line(w.message, limit: 140))
                     }
                     for o in try ExportOverlap.overlaps(of: item, store: ingestion.store) {
-                        out(global.t("  = overlapt met [\(o.first.id)] \(TerminalText.line(o.first.name)): \(o.shared.count) berichten in beide, "
+                        out(global.t("  = overlapt met [\(o.first.id)] \(TerminalText.line(o.first.name)): \(Plural.count(o.shared.count, "bericht", "berichten")) in beide, "
                                      + "\(o.onlyInSecond.count) alleen hier, \(o.onlyInFirst.count) alleen daar (bewaar compare --case \(id) \(o.first.id) \(item.id))",
-                                     "  = overlaps [\(o.first.id)] \(TerminalText.line(o.first.name)): \(o.shared.count) messages in both, "
+                                     "  = overlaps [\(o.first.id)] \(TerminalText.line(o.first.name)): \(Plural.count(o.shared.count, "message", "messages")) in both, "
                                      + "\(o.onlyInSecond.count) only here, \(o.onlyInFirst.count) only there (bewaar compare --case \(id) \(o.first.id) \(item.id))"))
                     }
                 case .alreadyPresent:

@@ -27,8 +27,8 @@ struct LogCommand: ParsableCommand {
             }
         }
         if report.intact {
-            FileHandleOut.err(global.t("Keten intact: \(events.count) gebeurtenissen, kop \(report.headHash ?? "-").",
-                                       "Chain intact: \(events.count) events, head \(report.headHash ?? "-")."), toStdout: !json)
+            FileHandleOut.err(global.t("Keten intact: \(Plural.count(events.count, "gebeurtenis", "gebeurtenissen")), kop \(report.headHash ?? "-").",
+                                       "Chain intact: \(Plural.count(events.count, "event", "events")), head \(report.headHash ?? "-")."), toStdout: !json)
         } else {
             for p in report.problems { printError(global.t(p.dutch, p.english)) }
             printError(global.t("De keten is NIET intact. Voer `bewaar check` uit en meld dit aan de beheerder.",

@@ -1,4 +1,3 @@
-#if Web
 import ArgumentParser
 import Foundation
 import BewaarKit
@@ -83,4 +82,3 @@ final class ServeOutcome: @unchecked Sendable {
     func set(_ e: any Error) { lock.lock(); stored = e; lock.unlock() }
     var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
 }
-#endif

@@ -25,7 +25,7 @@ struct TalkCommand: ParsableCommand {
             let t = try store.addTalk(Talk(date: date, participants: participants.isEmpty ? [global.actor] : participants,
                                            withWhom: withWhom, summary: summary, agreements: agreements, followUp: followUp,
                                            recordedBy: global.actor, recordedAt: Date()), to: id)
-            out(global.t("Gesprek vastgelegd [\(t.id!)] op \(t.date) met \(t.agreements.count) afspraken.",
+            out(global.t("Gesprek vastgelegd [\(t.id!)] op \(t.date) met \(Plural.count(t.agreements.count, "afspraak", "afspraken")).",
                          "Talk recorded [\(t.id!)] on \(t.date) with \(t.agreements.count) agreements."))
         }
     }
@@ -62,30 +62,5 @@ struct TalkCommand: ParsableCommand {
             let store = try global.openStore(create: false)
             out(MagisterText.render(case: try store.case(id), talks: try store.talks(id)))
         }
-    }
-}
-
-/// Plain text for the pupil-tracking system: no markup, no control characters, short lines.
-enum MagisterText {
-    static func render(case c: Case, talks: [Talk]) -> String {
-        var lines = ["Zaak \(c.id) – \(clean(c.title))", "Gesprekken en afspraken (vastgelegd in Bewaar)", ""]
-        for t in talks {
-            lines.append("\(dutchDate(t.date)): gesprek met \(clean(t.withWhom.joined(separator: ", "))) (\(clean(t.participants.joined(separator: ", "))))")
-            lines.append("Samenvatting: \(clean(t.summary))")
-            if t.agreements.isEmpty { lines.append("Geen afspraken gemaakt.") }
-            for (n, a) in t.agreements.enumerated() { lines.append("Afspraak \(n + 1): \(clean(a))") }
-            if let f = t.followUp { lines.append("Evaluatie op \(dutchDate(f)).") }
-            lines.append("")
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func clean(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
-    }
-
-    static func dutchDate(_ day: String) -> String {
-        let p = day.split(separator: "-")
-        return p.count == 3 ? "\(p[2])-\(p[1])-\(p[0])" : day
     }
 }

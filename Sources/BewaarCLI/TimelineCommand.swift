@@ -9,8 +9,8 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "De tijdlijn van alle berichten van een zaak, met filters en zoeken.",
         discussion: """
-            Zoeken werkt op hele woorden, zonder op accenten te letten (coordinator vindt coördinator). \
-            Alle woorden moeten voorkomen; "tussen aanhalingstekens" zoekt een zinsdeel, woo* zoekt op begin van een woord. \
+            Zoeken werkt op het begin van woorden (dik vindt dikke), zonder op accenten te letten (coordinator vindt coördinator). \
+            Alle woorden moeten voorkomen; "tussen aanhalingstekens" zoekt precies die woorden in die volgorde. \
             Het nummer vooraan elke regel gebruik je met `bewaar mark`.
             """)
     @OptionGroup var global: GlobalOptions

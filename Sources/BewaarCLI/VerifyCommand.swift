@@ -1,4 +1,5 @@
 import ArgumentParser
+import BewaarModel
 import Foundation
 import BewaarBundle
 import BewaarKit
@@ -47,8 +48,8 @@ struct VerifyCommand: ParsableCommand {
         for p in report.problems { out("  ✗ " + TerminalText.safe(p.text(dutch: dutch))) }
         for n in report.notes { out("  - " + TerminalText.safe(dutch || n.en.isEmpty ? n.nl : n.en)) }
         if report.intact {
-            out(t("Intact: \(report.files) bestanden (\(report.bytes) bytes), \(report.events) events, \(report.recordsChecked) berichten binnen hun origineel, niets gewijzigd.",
-                  "Intact: \(report.files) files (\(report.bytes) bytes), \(report.events) events, \(report.recordsChecked) records inside their original, nothing changed."))
+            out(t("Intact: \(Plural.count(report.files, "bestand", "bestanden")) (\(report.bytes) bytes), \(Plural.count(report.events, "event", "events")), \(Plural.count(report.recordsChecked, "bericht", "berichten")) binnen hun origineel, niets gewijzigd.",
+                  "Intact: \(Plural.count(report.files, "file", "files")) (\(report.bytes) bytes), \(Plural.count(report.events, "event", "events")), \(Plural.count(report.recordsChecked, "record", "records")) inside their original, nothing changed."))
             if let e = report.exportEvent {
                 out(t("Kop van het logboek: sha256:\(e.hash) (gebeurtenis \(e.sequence), export door \(TerminalText.line(e.actor, limit: 60)) op \(DisplayTime.string(e.time)))",
                       "Custody head: sha256:\(e.hash) (event \(e.sequence), exported by \(TerminalText.line(e.actor, limit: 60)) on \(DisplayTime.string(e.time)))"))

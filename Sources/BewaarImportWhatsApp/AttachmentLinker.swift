@@ -38,7 +38,7 @@ enum AttachmentLinker {
             warnings.append(ImportWarning("\(m.pathInParent) staat in de zip, maar geen bericht noemt het.", code: "media-unreferenced"))
         }
         if unnamed.count > maxListed {
-            warnings.append(ImportWarning("Nog \(unnamed.count - maxListed) bestanden in de zip die geen bericht noemt.", code: "media-unreferenced"))
+            warnings.append(ImportWarning("Nog \(Plural.count(unnamed.count - maxListed, "bestand", "bestanden")) in de zip die geen bericht noemt.", code: "media-unreferenced"))
         }
         return warnings
     }

@@ -126,7 +126,7 @@ enum ChatChecks {
     /// The caps a chat of `n` records sits at, each with its warning.
     static func exportCaps(count n: Int) -> [(Int, ImportWarning)] {
         caps.filter { n >= $0 - $0 / 100 && n <= $0 + $0 / 100 }.map { cap in
-            (cap, ImportWarning("Deze export telt \(n) berichten: dat is de grens van \(cap) waarop WhatsApp exports afkapt. Het oudste deel van de chat kan ontbreken.",
+            (cap, ImportWarning("Deze export telt \(Plural.count(n, "bericht", "berichten")): dat is de grens van \(cap) waarop WhatsApp exports afkapt. Het oudste deel van de chat kan ontbreken.",
                                 code: "export-cap"))
         }
     }

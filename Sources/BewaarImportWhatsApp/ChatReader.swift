@@ -70,7 +70,7 @@ enum ChatReader {
                                               line: p.line, code: "preamble-line"))
         }
         if scan.preamble.count > maxPreambleWarnings {
-            out.warnings.append(ImportWarning("Nog \(scan.preamble.count - maxPreambleWarnings) regels vóór het eerste bericht.", line: nil, code: "preamble-line"))
+            out.warnings.append(ImportWarning("Nog \(Plural.count(scan.preamble.count - maxPreambleWarnings, "regel", "regels")) vóór het eerste bericht.", line: nil, code: "preamble-line"))
         }
 
         let decision = evidence.decide(forced: forcedOrder)

@@ -79,7 +79,7 @@ enum ChatZipImport {
         let limits = context.limits
         var entries = zip.entries
         if entries.count > limits.maxMembers {
-            warnings.append(ImportWarning("De zip heeft \(entries.count) bestanden; alleen de eerste \(limits.maxMembers) zijn gelezen.",
+            warnings.append(ImportWarning("De zip heeft \(Plural.count(entries.count, "bestand", "bestanden")); alleen de eerste \(limits.maxMembers) zijn gelezen.",
                                           code: "zip-too-many-members"))
             entries = Array(entries.prefix(limits.maxMembers))
         }

@@ -8,28 +8,12 @@ import BewaarStore
 public struct IngestReport: Sendable {
     public var path: String
     public var outcome: IngestOutcome
-    /// What was read (empty when the bytes were already in the case). The records themselves went
-    /// into the store as they were read; `result.messages.count` says how many.
-    public var result: IngestSummary
-}
-
-/// What an ingest read from one original, without its records (they are in the store).
-public struct IngestSummary: Sendable {
-    public var format: String
-    public var mediaType: String
-    /// The records stored.
-    public var messages: StoredRecords
-    public var warnings: [ImportWarning]
-    /// Files found inside the original and kept as originals of their own.
-    public var contained: [ContainedOriginal]
-    /// Format-level fields (participants, date order…), as stored with the item.
-    public var extra: [String: JSONValue]
-}
-
-/// How many records an ingest stored.
-public struct StoredRecords: Sendable, Hashable {
-    public var count: Int
-    public var isEmpty: Bool { count == 0 }
+    /// What was read (empty when the bytes were already in the case), without its records: they
+    /// went into the store as they were read, so `result.messages` is empty. ``messageCount``
+    /// says how many there are.
+    public var result: ImportResult
+    /// The records stored from this file (0 when the bytes were already in the case).
+    public var messageCount: Int
 }
 
 /// How far an ingest has come, for a progress line on the terminal.
@@ -86,14 +70,13 @@ public struct Ingestion: Sendable {
             let outcome = try store.recordIngest(e, in: caseID) { _ in
                 ReadEvidence(format: e.format, mediaType: e.mediaType)
             }
-            return IngestReport(path: path, outcome: outcome, result: IngestSummary(
-                format: outcome.item.format, mediaType: outcome.item.mediaType, messages: StoredRecords(count: 0), warnings: [],
-                contained: [], extra: [:]))
+            return IngestReport(path: path, outcome: outcome, result: ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType),
+                                messageCount: 0)
         }
         // The importer reads the stored copy: what is recorded is exactly what is kept.
         let original = { var s = source; s.path = store.objects.path(for: put.digest); return s }()
         let repetition = try RepetitionCheck(in: caseID, store: store, zone: options.timeZone)
-        var summary: IngestSummary?
+        var summary: (ImportResult, Int)?
         let (objects, detector, unpackBudget) = (store.objects, detector, unpackBudget)
         let outcome = try store.recordIngest(e, in: caseID) { writer in
             // The importer reads on a second thread while this one writes the records.
@@ -112,8 +95,10 @@ public struct Ingestion: Sendable {
             if let repetition = checked?.warning { warnings.append(repetition) }
             var extra = result.extra
             extra["timezoneAssumed"] = .string(options.timeZone.identifier)
-            summary = IngestSummary(format: result.format, mediaType: result.mediaType, messages: StoredRecords(count: writer.count),
-                                    warnings: warnings, contained: result.contained, extra: extra)
+            var read = result
+            read.warnings = warnings
+            read.extra = extra
+            summary = (read, writer.count)
             return ReadEvidence(format: result.format, mediaType: result.mediaType, warnings: warnings,
                                 contained: result.contained.map {
                                     NewEvidence.Contained(name: $0.name, pathInParent: $0.pathInParent, mediaType: $0.mediaType,
@@ -121,8 +106,7 @@ public struct Ingestion: Sendable {
                                 },
                                 extra: extra)
         }
-        return IngestReport(path: path, outcome: outcome, result: summary ?? IngestSummary(
-            format: outcome.item.format, mediaType: outcome.item.mediaType, messages: StoredRecords(count: 0), warnings: [],
-            contained: [], extra: [:]))
+        let (result, count) = summary ?? (ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), 0)
+        return IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
     }
 }

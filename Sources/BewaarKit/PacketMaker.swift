@@ -63,7 +63,7 @@ public struct PacketMaker: Sendable {
         return PacketContent(
             caseInfo: c, school: school, people: people, handles: handles, checklist: try store.checklist(id),
             talks: try store.talks(id), escalations: try store.escalations(id), statements: try store.statements(id),
-            observations: try store.observations(id), items: try store.items(id), marked: marked,
+            observations: try store.observations(id), items: try Self.shownItems(store, id), marked: marked,
             perDay: Self.fillDays(counts), chartAuthors: suspects.map(\.name), recordCount: total, datedRecordCount: dated,
             custody: CustodySummary(events: events.count, headHash: chain.headHash ?? CustodyEvent.genesisHash, intact: chain.intact,
                                     first: events.first?.time, last: events.last?.time),
@@ -166,5 +166,14 @@ public struct PacketMaker: Sendable {
             throw KitError(nl: "Kan map \(folder) niet maken. Kies een andere map met --out.",
                            en: "Cannot create folder \(folder). Choose another folder with --out.")
         }
+    }
+}
+
+extension PacketMaker {
+    /// The items the report lists: every item but those withdrawn as a wrong upload (they stay in
+    /// the store and the custody log says why they were withdrawn).
+    static func shownItems(_ store: CaseStore, _ id: CaseID) throws -> [EvidenceItem] {
+        let withdrawn = try store.withdrawals(id)
+        return try store.items(id).filter { withdrawn[$0.id] == nil }
     }
 }

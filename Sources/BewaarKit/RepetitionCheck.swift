@@ -39,7 +39,7 @@ public struct RepetitionCheck: Sendable {
     public var warning: ImportWarning? {
         guard later > 0 else { return nil }
         return ImportWarning(
-            "Mogelijke herhaling: \(later) berichten zijn van na de afspraken van \(agreementDay). Volgens het protocol "
+            "Mogelijke herhaling: \(Plural.count(later, "bericht", "berichten")) zijn van na de afspraken van \(agreementDay). Volgens het protocol "
                 + "draagt de mentor de zaak dan over aan de afdelingsleider: bewaar case escalate \(caseID) --to NAAM --reason herhaling",
             code: "possible-repetition")
     }

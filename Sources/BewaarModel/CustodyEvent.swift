@@ -85,5 +85,7 @@ extension CustodyAction {
     public static let observationRecorded: CustodyAction = "observation-recorded"
     public static let statementRecorded: CustodyAction = "statement-recorded"
     public static let entryMarked: CustodyAction = "entry-marked"
+    public static let markChanged: CustodyAction = "mark-changed"
+    public static let markRemoved: CustodyAction = "mark-removed"
     public static let packetMade: CustodyAction = "packet-made"
 }

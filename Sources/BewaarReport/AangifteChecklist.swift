@@ -50,10 +50,10 @@ public enum AangifteChecklist {
         let victimStatements = p.statements.filter { $0.kind == .slachtoffer }
         item(!victimStatements.isEmpty, "Eigen verhaal van de gepeste leerling (wat, sinds wanneer, gevolgen voor school en thuis)",
              victimStatements.map { "verklaring van \($0.date)" + ($0.since.map { ", sinds \($0)" } ?? "") + ($0.effect == nil ? ", gevolgen nog niet beschreven" : "") })
-        item(p.datedRecordCount > 0, "Datums en exacte tijden: \(p.datedRecordCount) van de \(p.recordCount) berichten hebben datum en tijd (\(p.timeZone.identifier))")
+        item(p.datedRecordCount > 0, "Datums en exacte tijden: \(p.datedRecordCount) van de \(Plural.count(p.recordCount, "bericht", "berichten")) hebben datum en tijd (\(p.timeZone.identifier))")
         let conversations = p.items.filter { $0.parentID == nil && $0.messageCount > 0 }
         item(!conversations.isEmpty, "Hele gesprekken, niet alleen losse berichten: "
-             + (conversations.isEmpty ? "nog geen export (WhatsApp-export, e-mail, opgeslagen pagina)" : conversations.map { "\($0.name) (\($0.messageCount) berichten)" }.joined(separator: ", ")))
+             + (conversations.isEmpty ? "nog geen export (WhatsApp-export, e-mail, opgeslagen pagina)" : conversations.map { "\($0.name) (\(Plural.count($0.messageCount, "bericht", "berichten")))" }.joined(separator: ", ")))
         let screenshots = p.items.filter { $0.parentID == nil && $0.format == "image" }
         if !screenshots.isEmpty {
             item(false, "Schermafbeeldingen: controleer dat datum, tijd en afzender zichtbaar zijn (niet automatisch te controleren)",
@@ -71,7 +71,7 @@ public enum AangifteChecklist {
         let s2 = step(.blokkeren)
         item(s2?.status == .gedaan, "Afzender geblokkeerd (stap 2): " + (s2?.status == .gedaan ? [s2?.fields["platform"], s2?.fields["account"], s2?.at.map { DutchTime.full($0, p.timeZone) }].compactMap { $0 }.joined(separator: ", ") : "nog niet vastgelegd"))
         let agreements = p.talks.reduce(0) { $0 + $1.agreements.count }
-        item(!p.talks.isEmpty, "Gesprekken en afspraken: \(p.talks.count) gesprekken, \(agreements) afspraken")
+        item(!p.talks.isEmpty, "Gesprekken en afspraken: \(Plural.count(p.talks.count, "gesprek", "gesprekken")), \(Plural.count(agreements, "afspraak", "afspraken"))")
         let s4 = step(.oudersContact)
         item(s4?.status == .gedaan, "Ouders ingelicht (stap 4): " + (s4?.status == .gedaan ? [s4?.fields["ouders"], s4?.fields["wanneer"]].compactMap { $0 }.joined(separator: ", ") : "nog niet vastgelegd"))
         let s5 = step(.doorverwijzenAangifte), s6 = step(.ondersteuning)

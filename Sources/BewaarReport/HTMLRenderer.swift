@@ -1,3 +1,5 @@
+import BewaarQR
+
 /// Renders a report as one self-contained HTML page: no scripts, no external resources, every
 /// text escaped and direction-isolated, long words wrapped.
 public enum HTMLRenderer {
@@ -49,6 +51,8 @@ public enum HTMLRenderer {
             return "<dl class=\"facts\">\n" + facts.map { "<dt>\(escape($0.label))</dt><dd>\(isolated($0.value))</dd>\n" }.joined() + "</dl>\n"
         case .bullets(let items):
             return "<ul>\n" + items.map { "<li>\(isolated($0))</li>\n" }.joined() + "</ul>\n"
+        case .numbered(let items):
+            return "<ol>\n" + items.map { "<li>\(isolated($0))</li>\n" }.joined() + "</ol>\n"
         case .table(let headers, let rows, _):
             var s = "<table>\n<thead><tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
             for row in rows { s += "<tr>" + row.map { "<td>\(isolated($0))</td>" }.joined() + "</tr>\n" }
@@ -68,6 +72,11 @@ public enum HTMLRenderer {
             return "<pre>\(escape(text))</pre>\n"
         case .notice(let text):
             return "<p class=\"notice\">" + escape(text).replacingOccurrences(of: "\n", with: "<br>") + "</p>\n"
+        case .qrCode(let code, let caption):
+            let n = code.sizeWithQuietZone
+            return "<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n) \(n)\" width=\"180\" height=\"180\" "
+                + "role=\"img\" aria-label=\"QR-code\" shape-rendering=\"crispEdges\"><rect width=\"\(n)\" height=\"\(n)\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"\(code.svgPathData)\"/></svg>\n<figcaption><code>\(escape(caption))</code></figcaption>\n</figure>\n"
         case .pageBreak:
             return "<div class=\"pagebreak\"></div>\n"
         }

@@ -1,4 +1,5 @@
 import CBewaarPangoCairo
+import BewaarQR
 
 /// Renders a report as an A4 PDF with cairo and pango: Dutch diacritics, colour emoji,
 /// right-to-left text isolated, long words broken, vector charts.
@@ -50,18 +51,9 @@ public enum PDFRenderer {
             }
             c.y += 4
         case .bullets(let items):
-            for item in items {
-                let l = c.layout(iso(item), font: serif, width: c.contentWidth - 14)
-                c.ensure(min(c.height(l), 14))
-                let top = c.y
-                let dot = c.layout("•", font: serif, width: 10)
-                c.place(dot, x: c.margin + 2, y: top)
-                c.release(dot)
-                c.flow(l, x: c.margin + 14)
-                c.release(l)
-                c.y += 2
-            }
-            c.y += 4
+            list(items.map { ("•", $0) }, indent: 14, on: c)
+        case .numbered(let items):
+            list(items.enumerated().map { ("\($0.offset + 1).", $0.element) }, indent: 18, on: c)
         case .table(let headers, let rows, let widths):
             table(headers: headers, rows: rows, widths: widths, on: c)
         case .chart(let chart):
@@ -83,9 +75,48 @@ public enum PDFRenderer {
             c.flow(l, x: c.margin + pad)
             c.y += pad + 6
             c.release(l)
+        case .qrCode(let code, let caption):
+            qr(code, caption: caption, on: c)
         case .pageBreak:
             c.newPage()
         }
+    }
+
+    /// A QR code of about 4.5 cm (quiet zone included) as filled squares: sharp at any zoom and
+    /// in print, readable by a phone camera from the paper.
+    static func qr(_ code: QRCode, caption: String, on c: PDFCanvas) {
+        let side = 128.0
+        let unit = side / Double(code.sizeWithQuietZone)
+        c.ensure(side + 24)
+        let x0 = c.margin, y0 = c.y
+        for y in 0..<code.size {
+            for x in 0..<code.size where code[x, y] {
+                cairo_rectangle(c.cr, x0 + Double(x + QRCode.quietZone) * unit, y0 + Double(y + QRCode.quietZone) * unit, unit, unit)
+            }
+        }
+        c.setColor(0)
+        cairo_fill(c.cr)
+        c.y = y0 + side + 2
+        let l = c.layout(caption, font: mono, width: c.contentWidth)
+        c.flow(l, x: c.margin)
+        c.release(l)
+        c.y += 8
+    }
+
+    /// A list: each item's marker (a bullet, a number) in the margin, its text indented beside it.
+    static func list(_ items: [(marker: String, text: String)], indent: Double, on c: PDFCanvas) {
+        for item in items {
+            let l = c.layout(iso(item.text), font: serif, width: c.contentWidth - indent)
+            c.ensure(min(c.height(l), 14))
+            let top = c.y
+            let marker = c.layout(item.marker, font: serif, width: indent - 4)
+            c.place(marker, x: c.margin + 2, y: top)
+            c.release(marker)
+            c.flow(l, x: c.margin + indent)
+            c.release(l)
+            c.y += 2
+        }
+        c.y += 4
     }
 
     static func table(headers: [String], rows: [[String]], widths: [Double], on c: PDFCanvas) {

@@ -52,7 +52,7 @@ public enum PacketDocument {
             b.append(.chart(BarChart(
                 title: "Berichten per dag van \(p.chartAuthors.joined(separator: ", "))",
                 labels: p.perDay.map(\.day), values: p.perDay.map(\.count),
-                caption: "\(total) berichten op \(active.count) van de \(p.perDay.count) dagen, van \(dayNL(active.first!.day)) tot en met \(dayNL(active.last!.day)). Geteld over al het bewijs in deze zaak. Veel contact over een lange periode kan wijzen op stelselmatigheid (belaging, art. 285b Sr).")))
+                caption: "\(Plural.count(total, "bericht", "berichten")) op \(active.count) van de \(p.perDay.count) dagen, van \(dayNL(active.first!.day)) tot en met \(dayNL(active.last!.day)). Geteld over al het bewijs in deze zaak. Veel contact over een lange periode kan wijzen op stelselmatigheid (belaging, art. 285b Sr).")))
         }
 
         b.append(.heading("Gemarkeerde berichten, met wat ervoor en erna kwam", level: 2))
@@ -111,10 +111,10 @@ public enum PacketDocument {
         }
 
         b.append(.heading("Bewijsstukken", level: 2))
-        b.append(.paragraph("\(p.items.filter { $0.parentID == nil }.count) originelen (en \(p.items.filter { $0.parentID != nil }.count) bestanden daarin), samen \(p.recordCount) berichten, waarvan \(p.datedRecordCount) met datum en tijd."))
+        b.append(.paragraph("\(Plural.count(p.items.filter { $0.parentID == nil }.count, "origineel", "originelen")) (en \(Plural.count(p.items.filter { $0.parentID != nil }.count, "bestand", "bestanden")) daarin), samen \(Plural.count(p.recordCount, "bericht", "berichten")), waarvan \(p.datedRecordCount) met datum en tijd."))
         let top = p.items.filter { $0.parentID == nil }
         b.append(.table(headers: ["Nr", "Bestand", "Soort", "Grootte", "Verzameld"], rows: top.map { i in
-            ["\(i.id)", i.name, i.format + (i.warningCount > 0 ? " (\(i.warningCount) waarschuwingen)" : ""), "\(i.size) bytes",
+            ["\(i.id)", i.name, i.format + (i.warningCount > 0 ? " (\(Plural.count(i.warningCount, "waarschuwing", "waarschuwingen")))" : ""), "\(i.size) bytes",
              "\(DutchTime.full(i.collectedAt, z)) door \(i.collectedBy)" + (i.collectedFrom.map { ", van \($0)" } ?? "")]
         }, widths: [0.5, 2.6, 1.3, 1.1, 2.6]))
         b.append(.code(p.items.map { "[\($0.id)] \($0.sha256.hex)  \($0.pathInParent ?? $0.name)" }.joined(separator: "\n")))

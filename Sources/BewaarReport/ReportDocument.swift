@@ -1,3 +1,5 @@
+import BewaarQR
+
 /// A report described once and rendered twice (HTML and PDF), so the two can never disagree.
 /// All text is plain text: renderers escape it and isolate its direction; nothing in it is
 /// ever interpreted as markup.
@@ -21,6 +23,8 @@ public enum ReportBlock: Sendable, Hashable {
     /// Label–value pairs (case data, a step's fields).
     case facts([Fact])
     case bullets([String])
+    /// Steps to follow in order, numbered 1, 2, 3.
+    case numbered([String])
     /// A table; `widths` are relative column widths.
     case table(headers: [String], rows: [[String]], widths: [Double])
     case chart(BarChart)
@@ -30,6 +34,9 @@ public enum ReportBlock: Sendable, Hashable {
     case code(String)
     /// A framed note that must stand out (what the packet does not prove).
     case notice(String)
+    /// A QR code drawn as vector squares, with a line under it (the text it holds, for those
+    /// who cannot scan it).
+    case qrCode(QRCode, caption: String)
     case pageBreak
 }
 

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarKit
 import BewaarStore
@@ -51,4 +50,3 @@ extension ServeSeams {
                             networkSHA256: r.network.sourceSHA256, logs: logs, record: record)
     }
 }
-#endif

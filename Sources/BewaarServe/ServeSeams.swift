@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarBundle
 import BewaarKit
@@ -35,11 +34,10 @@ public enum ServeSeams {
                 let r = BagVerifier.verify(path: path)
                 let notes = r.notes.map { en ? $0.en : $0.nl }
                 if r.intact {
-                    return (true, [language.pick(nl: "Intact: \(r.files) bestanden, \(r.events) gebeurtenissen in het logboek, niets gewijzigd of toegevoegd.",
-                                                 en: "Intact: \(r.files) files, \(r.events) events in the log, nothing changed or added.")] + notes)
+                    return (true, [language.pick(nl: "Intact: \(Plural.count(r.files, "bestand", "bestanden")), \(Plural.count(r.events, "gebeurtenis", "gebeurtenissen")) in het logboek, niets gewijzigd of toegevoegd.",
+                                                 en: "Intact: \(Plural.count(r.files, "file", "files")), \(Plural.count(r.events, "event", "events")) in the log, nothing changed or added.")] + notes)
                 }
                 return (false, r.problems.map { $0.text(dutch: !en) } + notes)
             })
     }
 }
-#endif

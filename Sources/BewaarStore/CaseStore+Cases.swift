@@ -103,6 +103,23 @@ extension CaseStore {
         return p
     }
 
+    /// Changes a person's role, "belongs to" and class (custody event `person-changed` with the old
+    /// and new values). The name stays: handles and statements refer to it.
+    public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
+        try write { db in
+            _ = try Self.fetchCase(db, id)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
+                throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
+            }
+            try db.execute(sql: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
+                           arguments: [role.rawValue, relatedTo, group, personID])
+            var details = ["personId": String(personID), "name": row["name"], "role": role.rawValue, "previousRole": row["role"]]
+            details["relatedTo"] = relatedTo ?? ""
+            details["group"] = group ?? ""
+            try appendEvent(db, chain: id.description, actor: actor, action: "person-changed", details: details)
+        }
+    }
+
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
         try read { db in

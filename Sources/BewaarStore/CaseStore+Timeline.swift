@@ -11,7 +11,7 @@ public struct TimelineQuery: Sendable {
     public var from: Date?
     public var to: Date?
     public var kinds: [String] = []
-    /// Full-text search: words (all must occur), "a phrase", prefix*.
+    /// Full-text search: words (all must occur, each matched at word beginnings), "a phrase".
     public var search: String?
     public var onlyMarked = false
     public var limit = 200
@@ -30,7 +30,8 @@ public struct TimelinePage: Sendable {
 extension CaseStore {
     /// The merged, chronological timeline of every record of a case, filtered.
     public func timeline(_ id: CaseID, _ q: TimelineQuery) throws -> TimelinePage {
-        var conditions = ["m.case_id = ?"]
+        // Withdrawn items (a wrong upload) are kept but not shown.
+        var conditions = ["m.case_id = ?", "m.item_id NOT IN (SELECT item_id FROM withdrawals)"]
         var args: [any DatabaseValueConvertible] = [id.description]
         var from = "messages m"
         var textColumn = "NULL"
@@ -130,31 +131,6 @@ extension CaseStore {
         }
     }
 
-    /// Marks a record as relevant with a reason (custody event `entry-marked`).
-    @discardableResult
-    public func mark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
-        try write { db in
-            _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT m.item_id, m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
-                WHERE m.id = ? AND m.case_id = ?
-                """, arguments: [messageID, id.description]) else {
-                throw StoreError(.invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
-                                 en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")
-            }
-            let at = now()
-            try db.execute(sql: """
-                INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(message_id) DO UPDATE SET reason = excluded.reason, note = excluded.note, by = excluded.by, at = excluded.at
-                """, arguments: [messageID, id.description, reason.rawValue, note, actor, at.stored])
-            var details = ["messageId": String(messageID), "reason": reason.rawValue, "itemSha256": row["sha256"] as String,
-                           "originOffset": String(row["origin_offset"] as Int64), "originLength": String(row["origin_length"] as Int64)]
-            if let note { details["note"] = note }
-            try appendEvent(db, chain: id.description, actor: actor, action: .entryMarked, details: details)
-            return Mark(messageID: messageID, reason: reason, note: note, by: actor, at: at)
-        }
-    }
-
     /// Messages per day (in `zone`) by any of these authors' handles, for the packet's chart.
     public func messagesPerDay(_ id: CaseID, authors: [Handle], zone: TimeZone) throws -> [(day: String, count: Int)] {
         guard !authors.isEmpty else { return [] }
@@ -180,7 +156,8 @@ extension CaseStore {
 }
 
 /// Turns what a person types into a safe FTS5 query: every word quoted (so no FTS syntax can be
-/// injected), "quoted phrases" kept as phrases, a trailing `*` kept as a prefix search.
+/// injected) and matched at word beginnings (`dik` finds "dikke": a prefix term), "quoted
+/// phrases" kept as exact phrases; a trailing `*` is allowed and means the same as none.
 public enum FTSQuery {
     public static func build(_ input: String) -> String? {
         var terms: [String] = []
@@ -199,9 +176,8 @@ public enum FTSQuery {
             }
             let end = input[i...].firstIndex(where: { $0.isWhitespace || $0 == "\"" }) ?? input.endIndex
             var word = input[i..<end]
-            var prefix = false
-            while word.hasSuffix("*") { word = word.dropLast(); prefix = true }
-            if !word.isEmpty { terms.append(quote(word) + (prefix ? "*" : "")) }
+            while word.hasSuffix("*") { word = word.dropLast() }
+            if !word.isEmpty { terms.append(quote(word) + "*") }
             i = end
         }
         // Search the message text only; authors have their own filters.

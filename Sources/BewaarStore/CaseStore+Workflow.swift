@@ -8,7 +8,8 @@ extension CaseStore {
     /// Records a talk and its agreements (custody event `talk-recorded`).
     @discardableResult
     public func addTalk(_ talk: Talk, to id: CaseID) throws -> Talk {
-        guard Self.isDay(talk.date), talk.followUp.map(Self.isDay) ?? true else {
+        // The follow-up may be a day (a date picker) or free text ("na de kerstvakantie").
+        guard Self.isDay(talk.date) else {
             throw StoreError(.invalidValue, nl: "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2026-03-05.",
                              en: "Write a date as yyyy-mm-dd, for example 2026-03-05.")
         }

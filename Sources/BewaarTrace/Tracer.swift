@@ -23,8 +23,8 @@ public enum Tracer {
         }
         if mail.messageCount > 1 {
             findings.append(Finding("several-messages", weakens: false,
-                                    nl: "Het bestand bevat \(mail.messageCount) berichten; alleen het eerste is onderzocht.",
-                                    en: "The file holds \(mail.messageCount) messages; only the first was traced."))
+                                    nl: "Het bestand bevat \(Plural.count(mail.messageCount, "bericht", "berichten")); alleen het eerste is onderzocht.",
+                                    en: "The file holds \(Plural.count(mail.messageCount, "message", "messages")); only the first was traced."))
         }
         if walk.stop == .untrusted, walk.provider != nil {
             relay = origin

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarModel
 import BewaarStore
@@ -31,4 +30,3 @@ struct AccessPolicy: Sendable {
         return try store.casesLinked(account: account.name, role: account.role.rawValue).compactMap { try? store.case($0) }
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 /// The words of the access, account and security pages (part of ``PageText``; one table per
 /// language, checked by the compiler).
 protocol AccessText: Sendable {
@@ -30,6 +29,7 @@ protocol AccessText: Sendable {
     var disableButton: String { get }
     var enableButton: String { get }
     var removeButton: String { get }
+    func confirmAction(_ action: String, _ name: String) -> String
     var statusDisabled: String { get }
     var statusAwaitingPassword: String { get }
     var colActions: String { get }
@@ -92,6 +92,7 @@ struct DutchAccessText: AccessText {
     let disableButton = "Uitschakelen"
     let enableButton = "Inschakelen"
     let removeButton = "Verwijderen"
+    func confirmAction(_ action: String, _ name: String) -> String { "\(action): \(name)? Dit kan niet ongedaan worden gemaakt." }
     let statusDisabled = "uitgeschakeld"
     let statusAwaitingPassword = "wacht op wachtwoord"
     let colActions = "Acties"
@@ -152,6 +153,7 @@ struct EnglishAccessText: AccessText {
     let disableButton = "Disable"
     let enableButton = "Enable"
     let removeButton = "Remove"
+    func confirmAction(_ action: String, _ name: String) -> String { "\(action): \(name)? This cannot be undone." }
     let statusDisabled = "disabled"
     let statusAwaitingPassword = "awaiting password"
     let colActions = "Actions"
@@ -181,4 +183,3 @@ struct EnglishAccessText: AccessText {
     func hiddenHeader(_ name: String) -> String { "(hidden from the system administrator: holds content or names)" }
     func mailNumber(_ id: Int64) -> String { "e-mail \(id)" }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -89,8 +88,9 @@ extension WebApp {
             let status = [acc.disabledAt != nil ? a.statusDisabled : nil, acc.passwordHash == "!" ? a.statusAwaitingPassword : nil,
                           acc.lockedUntil.flatMap { $0 > store.clock() ? t.lockedUntil(Layout.time($0, t)) : nil }].compactMap { $0 }
             func button(_ action: String, _ label: String) -> HTML {
-                """
-                <form method="post" action="/beheer/account" class="inline">\(csrf)<input type="hidden" name="naam" value="\(acc.name)">\
+                let ask: HTML = action == "verwijder" || action == "reset" ? " data-bevestig=\"\(a.confirmAction(label, acc.name))\"" : ""
+                return """
+                <form method="post" action="/beheer/account" class="inline"\(ask)>\(csrf)<input type="hidden" name="naam" value="\(acc.name)">\
                 <input type="hidden" name="actie" value="\(action)"><button type="submit" class="licht">\(label)</button></form>
                 """
             }
@@ -148,4 +148,3 @@ extension WebApp {
             """
     }
 }
-#endif

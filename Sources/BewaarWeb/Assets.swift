@@ -1,4 +1,3 @@
-#if Web
 /// The stylesheet and the small progressive-enhancement script, served from /static/.
 /// Contrast is at least 4.5:1 everywhere; sizes in rem so 200% zoom reflows.
 enum Assets {
@@ -30,6 +29,11 @@ enum Assets {
             thead { position: absolute; left: -999rem; }
             tr { border: 1px solid var(--line); margin: .5rem 0; }
             td { border: none; border-bottom: 1px solid var(--line); }
+            caption { display: block; text-align: left; }
+            /* Each stacked cell keeps its column's name. */
+            td[data-kop]::before { content: attr(data-kop) ": "; font-weight: bold; }
+            h1 { overflow-wrap: normal; word-break: normal; }
+            input[type=text], input[type=password], input[type=date], input[type=search], select, textarea { width: 100%; }
         }
         label { display: block; font-weight: bold; margin-top: .5rem; }
         label.keuze { display: inline; font-weight: normal; }
@@ -56,7 +60,51 @@ enum Assets {
         .sleepvlak.boven { background: #e8eef5; }
         progress { width: 100%; height: 1.25rem; }
         .verborgen { display: none; }
+        .let-op { padding: .5rem 1rem; border-left: 5px solid #8a5a00; background: #fff8e5; }
+        .volgende { padding: .5rem 1rem; border: 2px solid var(--accent); margin: .5rem 0 1rem; }
+        .volgende h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
+        nav.secties ul { gap: .25rem 1rem; padding: .25rem 0 .75rem; border-bottom: 1px solid var(--line); }
+        section { scroll-margin-top: 1rem; }
+        a.knop { display: inline-block; padding: .35rem .9rem; background: var(--accent); color: #fff; border-radius: 3px; text-decoration: none; }
+        .nieuw { background: #8a1c00; color: #fff; padding: 0 .4rem; border-radius: 3px; font-size: .9rem; }
+        textarea.magister { width: 100%; min-height: 8rem; font-family: "DejaVu Sans Mono", monospace; }
+        tr.teruggetrokken td { color: var(--muted); text-decoration: line-through; }
+        tr.teruggetrokken td p { text-decoration: none; }
+        details { margin: .5rem 0; }
+        summary { cursor: pointer; color: var(--accent); font-weight: bold; }
+        fieldset.leerling { max-width: 32rem; }
         .kolommen { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+        /* Evidence: a chat as bubbles (the own side on the right), system lines quiet, an e-mail, a saved page's text, bytes in hex. */
+        .gesprek { list-style: none; margin: .75rem 0; padding: .75rem; background: #efeae2; display: flex; flex-direction: column; gap: .4rem; }
+        .bubbel { max-width: 80%; min-width: 8rem; padding: .4rem .7rem; border-radius: .6rem; background: #fff; border: 1px solid #b8b1a5; align-self: flex-start; }
+        .bubbel.rechts { align-self: flex-end; background: #d9fdd3; }
+        .bubbel.gemarkeerd { border: 3px solid var(--warn); }
+        .bubbel p { margin: 0; }
+        .afzender { font-weight: bold; color: var(--accent); font-size: .9rem; }
+        .soort { font-size: .9rem; color: var(--muted); font-style: italic; }
+        .bericht.verwijderd { font-style: italic; color: var(--muted); }
+        .bubbel .meta { margin-top: .2rem; font-size: .85rem; color: var(--muted); text-align: right; }
+        .markering { font-weight: bold; color: var(--warn); font-size: .9rem; }
+        .systeem { align-self: center; max-width: 90%; text-align: center; font-size: .85rem; color: var(--muted); padding: .1rem .5rem; }
+        .systeem p { margin: 0; }
+        .systeem.gemarkeerd { border: 2px solid var(--warn); background: #fff; }
+        .dag { align-self: center; font-size: .85rem; font-weight: bold; background: #fff; color: var(--ink); padding: .1rem .6rem; border-radius: .4rem; }
+        .plaatje img { display: block; max-width: 100%; max-height: 20rem; height: auto; margin: .3rem 0; }
+        img.bewijsbeeld { max-width: 100%; height: auto; border: 1px solid var(--line); }
+        .gesprek.blokken { background: none; padding: 0; }
+        .gesprek.blokken .bubbel { max-width: 100%; align-self: stretch; border-radius: 0; }
+        .hex { overflow-x: auto; white-space: pre; font-family: "DejaVu Sans Mono", monospace; font-size: .85rem; background: #f4f4f4; padding: .5rem; border: 1px solid var(--line); }
+        details > summary { cursor: pointer; font-weight: bold; margin: .5rem 0; }
+        dl.kop { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+        dl.kop dt { font-weight: bold; }
+        dl.kop dd { margin: 0; }
+        .redenen label { display: block; font-weight: normal; margin: .3rem 0; }
+        .kant select { width: auto; }
+        a.knop { display: inline-block; padding: .35rem .9rem; background: var(--accent); color: #fff; border-radius: 3px; text-decoration: none; }
+        .mail { border-top: 2px solid var(--line); margin-top: 1rem; }
+        .mailtekst { border: 1px solid var(--line); padding: .5rem; }
+        .klein { font-size: .9rem; }
+        @media (max-width: 30rem) { dl.kop { grid-template-columns: 1fr; } .bubbel { max-width: 92%; } }
         """
 
     /// Progressive enhancement only: drag-and-drop onto the upload field and a progress bar.
@@ -98,7 +146,23 @@ enum Assets {
               xhr.send(new FormData(form));
             });
           });
+          // Copy buttons (the Magister text): copy the named field, say so.
+          document.querySelectorAll("button.kopieer").forEach(function (button) {
+            button.addEventListener("click", function () {
+              var field = document.getElementById(button.dataset.doel);
+              if (!field) { return; }
+              field.select();
+              var done = function () { button.textContent = button.dataset.gekopieerd || button.textContent; };
+              if (navigator.clipboard && navigator.clipboard.writeText) { navigator.clipboard.writeText(field.value).then(done, done); }
+              else { try { document.execCommand("copy"); } catch (e) {} done(); }
+            });
+          });
+          // Forms that remove or end something ask first (the question is in data-bevestig).
+          document.querySelectorAll("form[data-bevestig]").forEach(function (form) {
+            form.addEventListener("submit", function (e) {
+              if (!window.confirm(form.dataset.bevestig)) { e.preventDefault(); }
+            });
+          });
         });
         """
 }
-#endif

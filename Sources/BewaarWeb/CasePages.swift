@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -16,9 +15,12 @@ extension WebApp {
         }
         router.get("/zaken/:id") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: "zaak")
-            let flash = await self.sessions.flashes.get(v.session.key, token: FormData(request.uri.query ?? "")["upload"])
+            let query = FormData(request.uri.query ?? "")
+            let flash = await self.sessions.flashes.get(v.session.key, token: query["upload"])
             let c = try self.store.case(id)
-            return self.page(v, title: v.t.caseTitle(id.description, c.title), caseNav: id, current: "zaak", try self.casePage(v, c, flash: flash))
+            let saved = query["opgeslagen"].flatMap { $0.utf8.count <= 20 && $0.allSatisfy(\.isLetter) ? $0 : nil }
+            return self.page(v, title: v.t.caseTitle(id.description, c.title), caseNav: id, current: "zaak",
+                             try self.casePage(v, c, flash: flash, saved: saved))
         }
         router.post("/zaken/:id/stap/:step") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
@@ -29,9 +31,9 @@ extension WebApp {
             for key in step.fieldKeys.map(\.key) { if let value = form.text("veld-" + key) { fields[key] = value } }
             let update = ChecklistUpdate(status: form["status"].flatMap(StepStatus.init(parsing:)), note: form.text("notitie"), fields: fields)
             do { _ = try self.store.updateStep(id, step: step, update: update, actor: v.account.name) } catch {
-                throw self.problem(error, v.t, back: "/zaken/\(id)#stap-\(n)")
+                return try self.failed(v, id, section: "stappenplan", form, error)
             }
-            throw PageError.redirect("/zaken/\(id)#stap-\(n)")
+            throw PageError.redirect("/zaken/\(id)?opgeslagen=stappenplan#stap-\(n)")
         }
         router.post("/zaken/:id/waarneming") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
@@ -39,20 +41,18 @@ extension WebApp {
             let o = Observation(kind: .seksueleAfbeelding, sender: form.text("afzender"), recipients: form.text("ontvangers"),
                                 when: form.text("wanneer"), place: form.text("plaats"), description: form.text("beschrijving") ?? "",
                                 recordedBy: v.account.name, recordedAt: Date())
-            do { try self.store.addObservation(o, to: id) } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#afbeelding") }
-            throw PageError.redirect("/zaken/\(id)#afbeelding")
+            do { try self.store.addObservation(o, to: id) } catch { return try self.failed(v, id, section: "afbeelding", form, error) }
+            throw Self.saved(id, "afbeelding")
         }
         router.post("/zaken/:id/gesprek") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
             let form = try await self.form(request, v.session)
-            func list(_ key: String, _ sep: Character) -> [String] {
-                (form[key] ?? "").split(separator: sep).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            }
-            let talk = Talk(date: form.text("datum") ?? "", participants: list("deelnemers", ","), withWhom: list("met", ","),
-                            summary: form.text("samenvatting") ?? "", agreements: list("afspraken", "\n"),
+            let talk = Talk(date: form.text("datum") ?? "", participants: Self.list(form["deelnemers"], lines: false),
+                            withWhom: Self.list(form["met"], lines: false), summary: form.text("samenvatting") ?? "",
+                            agreements: Self.list(form["afspraken"], lines: true),
                             followUp: form.text("vervolg"), recordedBy: v.account.name, recordedAt: Date())
-            do { _ = try self.store.addTalk(talk, to: id) } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#gesprekken") }
-            throw PageError.redirect("/zaken/\(id)#gesprekken")
+            do { _ = try self.store.addTalk(talk, to: id) } catch { return try self.failed(v, id, section: "gesprekken", form, error) }
+            throw Self.saved(id, "gesprekken")
         }
         router.post("/zaken/:id/escaleren") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
@@ -67,7 +67,7 @@ extension WebApp {
                 _ = try self.store.escalate(id, to: head.name, reason: reason, note: form.text("toelichting"), actor: v.account.name,
                                             account: head.name)
             } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#escalatie") }
-            throw PageError.redirect("/zaken/\(id)#escalatie")
+            throw Self.saved(id, "escalatie")
         }
         router.post("/zaken/:id/escaleren/terug") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
@@ -79,7 +79,7 @@ extension WebApp {
             do { try self.store.undoEscalation(id, escalation: escalation, reason: why, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: "/zaken/\(id)#escalatie")
             }
-            throw PageError.redirect("/zaken/\(id)#escalatie")
+            throw Self.saved(id, "escalatie")
         }
         router.post("/zaken/:id/toegang") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
@@ -97,7 +97,7 @@ extension WebApp {
                     try self.store.grantAccess(id, account: acc.name, role: acc.role, actor: v.account.name, reason: form.text("reden"))
                 }
             } catch let e as PageError { throw e } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#toegang") }
-            throw PageError.redirect("/zaken/\(id)#toegang")
+            throw Self.saved(id, "toegang")
         }
         router.get("/zaken/:id/bewijs/:item") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: nil)
@@ -111,6 +111,14 @@ extension WebApp {
         }
     }
 
+    /// The entries of a list field: one per line for agreements (CRLF, LF or CR, as browsers
+    /// send them), comma-separated for names.
+    static func list(_ text: String?, lines: Bool) -> [String] {
+        let t = text ?? ""
+        let parts = lines ? t.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) : t.split(separator: ",")
+        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
     /// Refuses (and logs) unless `v` is a mentor or afdelingsleider of the case.
     func requireManager(_ v: Visit, _ id: CaseID, _ request: Request) throws {
         guard try policy.mayManageAccess(v.account, id) else { throw refuse(v, chain: id.description, path: request.uri.path) }
@@ -118,22 +126,58 @@ extension WebApp {
 
     func caseList(_ v: Visit) throws -> HTML {
         let t = v.t
+        let w = t.work
         let cases = try policy.readableCases(v.account)
-        if cases.isEmpty { return "<p>\(t.noCases)</p>" }
+        let open: HTML = "<p><a class=\"knop\" href=\"/zaken/nieuw\">\(w.newCaseButton)</a></p>"
+        if cases.isEmpty { return "\(open)<p>\(t.noCases)</p>" }
+        let now = store.clock()
         var rows: [HTML] = []
+        var escalatedRows: [HTML] = []
         for c in cases {
-            let done = try store.checklist(c.id).filter { $0.status != .open }.count
+            let checklist = try store.checklist(c.id)
+            let done = checklist.filter { $0.status != .open }.count
+            let next = checklist.first { $0.status == .open }.map { t.stepHeading($0.step.rawValue, t.stepTitle($0.step)) } ?? w.openSteps(0)
             let last = try store.lastEvent(c.id)
+            let overdue: HTML = c.isPastRetention(at: now) ? " <span class=\"let-op\">\(w.retentionPassed)</span>" : ""
             rows.append("""
-                <tr><td><a href="/zaken/\(c.id.description)">\(c.id.description)</a></td><td>\(c.title)</td><td>\(t.caseStatus(c.status))</td>\
-                <td>\(t.stepsDone(done))</td><td>\(Layout.time(last?.time, t)) – \(last?.action.rawValue ?? "")</td></tr>
+                <tr><td data-kop="\(t.colCase)"><a href="/zaken/\(c.id.description)">\(c.id.description)</a></td><td data-kop="\(t.colTitle)">\(c.title)</td>\
+                <td data-kop="\(t.colStatus)">\(t.caseStatus(c.status))\(overdue)</td><td data-kop="\(t.colSteps)">\(t.stepsDone(done))</td>\
+                <td data-kop="\(w.colNextStep)">\(next)</td>\
+                <td data-kop="\(t.colLastAction)">\(Layout.time(last?.time, t)) – \(w.eventLabel(last?.action.rawValue ?? ""))</td></tr>
                 """)
+            // For an afdelingsleider: the cases escalated to them, "nieuw" until they opened it.
+            if v.account.role == .afdelingsleider, let link = try store.accessLinks(c.id).last(where: { $0.isActive && $0.account == v.account.name && $0.escalationID != nil }) {
+                let seen = try store.events(chain: c.id.description).contains {
+                    $0.actor == v.account.name && $0.action.rawValue == "page-viewed" && $0.time >= link.grantedAt
+                }
+                let badge: HTML = seen ? "" : " <span class=\"nieuw\">\(w.newBadge)</span>"
+                let open = checklist.filter { $0.status == .open }.count
+                escalatedRows.append("<li><a href=\"/zaken/\(c.id.description)\">\(c.id.description)</a> \(c.title)\(badge) – \(w.openSteps(open))\(overdue)</li>")
+            }
+        }
+        let escalated: HTML = escalatedRows.isEmpty ? "" : "<section aria-labelledby=\"geescaleerd\"><h2 id=\"geescaleerd\">\(w.escalatedCasesHeading)</h2><ul>\(escalatedRows)</ul></section>"
+        // Per pupil: the cases and talks that involve them (what teachers know from Magister's logbook).
+        var pupils: [String: (cases: [Case], talks: Int)] = [:]
+        for c in cases {
+            let talks = try store.talks(c.id)
+            for p in try store.people(c.id) where [.slachtoffer, .vermoedelijkeDader, .getuige, .omstander, .melder].contains(p.role) {
+                var entry = pupils[p.name] ?? ([], 0)
+                entry.cases.append(c)
+                entry.talks += talks.filter { $0.withWhom.contains(p.name) }.count
+                pupils[p.name] = entry
+            }
+        }
+        let pupilRows: [HTML] = pupils.sorted { $0.key < $1.key }.map { name, e in
+            let links: [HTML] = e.cases.map { "<a href=\"/zaken/\($0.id.description)\">\($0.id.description)</a>" }
+            return "<li>\(name): \(w.pupilCases(e.cases.count)) (\(HTML.join(links, separator: ", "))), \(t.talksHeading.lowercased()): \(e.talks)</li>"
         }
         return """
-            <table><caption class="uitleg">\(t.casesCaption)</caption>
-            <thead><tr><th scope="col">\(t.colCase)</th><th scope="col">\(t.colTitle)</th><th scope="col">\(t.colStatus)</th><th scope="col">\(t.colSteps)</th><th scope="col">\(t.colLastAction)</th></tr></thead>
+            \(open)
+            \(escalated)
+            <table class="stapel"><caption class="uitleg">\(t.casesCaption)</caption>
+            <thead><tr><th scope="col">\(t.colCase)</th><th scope="col">\(t.colTitle)</th><th scope="col">\(t.colStatus)</th><th scope="col">\(t.colSteps)</th><th scope="col">\(w.colNextStep)</th><th scope="col">\(t.colLastAction)</th></tr></thead>
             <tbody>\(rows)</tbody></table>
+            <section aria-labelledby="leerlingen"><h2 id="leerlingen">\(w.pupilsHeading)</h2><ul>\(pupilRows)</ul></section>
             """
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import BewaarModel
 import BewaarKit
 import BewaarAccounts
@@ -6,6 +5,9 @@ import BewaarAccounts
 /// The pages in Dutch (the default).
 struct DutchText: PageText {
     var access: any AccessText { DutchAccessText() }
+    var evidence: any EvidenceText { DutchEvidenceText() }
+    var work: any CaseWorkText { DutchCaseWorkText() }
+    var uploadLink: any UploadLinkText { DutchUploadLinkText() }
     let language = Language.nl
 
     // MARK: Frame
@@ -45,7 +47,14 @@ struct DutchText: PageText {
         case .omstander: return "omstander"
         }
     }
-    func handleKind(_ k: HandleKind) -> String { k.rawValue }
+    func handleKind(_ k: HandleKind) -> String {
+        switch k {
+        case .email: return "e-mail"
+        case .x: return "X"
+        case .telefoon: return "telefoonnummer"
+        default: return k.rawValue
+        }
+    }
     func caseStatus(_ s: CaseStatus) -> String {
         switch s {
         case .open: return "open"
@@ -53,7 +62,13 @@ struct DutchText: PageText {
         case .closed: return "gesloten"
         }
     }
-    func stepStatus(_ s: StepStatus) -> String { s.rawValue }
+    func stepStatus(_ s: StepStatus) -> String {
+        switch s {
+        case .open: return "open"
+        case .gedaan: return "gedaan"
+        case .nietVanToepassing: return "niet van toepassing"
+        }
+    }
     func stepTitle(_ s: CyberpestenStep) -> String { s.titleNL }
     func stepGuidance(_ s: CyberpestenStep) -> String { s.guidanceNL }
     func fieldLabel(nl: String, en: String) -> String { nl }
@@ -142,7 +157,7 @@ struct DutchText: PageText {
     let colContent = "Inhoud"
     let colSize = "Grootte"
     let colStoredBy = "Bewaard door"
-    func itemContent(messages: Int, warnings: Int) -> String { "\(messages) berichten, \(warnings) waarschuwingen" }
+    func itemContent(messages: Int, warnings: Int) -> String { work.messagesAndWarnings(messages: messages, warnings: warnings) }
     let uploadStored = "Bewaard."
     let uploadAlreadyThere = "Dit bestand zat al in de zaak; de ontvangst is erbij gezet."
     let uploadNoFile = "Er was geen bestand gekozen."
@@ -198,7 +213,6 @@ struct DutchText: PageText {
     let chooseMarkReason = "Kies een reden om te markeren."
     let markedWord = "Gemarkeerd"
     let attachments = "Bijlagen"
-    func markButton(_ n: Int64) -> String { "Markeer bericht \(n)" }
     func previousPage(_ n: Int) -> String { "Vorige \(n)" }
     func nextPage(_ n: Int) -> String { "Volgende \(n)" }
     let everyone = "iedereen"
@@ -209,7 +223,7 @@ struct DutchText: PageText {
     let onlyMarked = "Alleen gemarkeerde berichten"
     let show = "Toon"
     func shown(_ count: Int, page: Int, total: Int) -> String {
-        "\(count) berichten getoond (pagina \(page)); de zaak heeft \(total) berichten in totaal. Tijden in Nederlandse tijd."
+        "\(Plural.count(count, "bericht", "berichten")) getoond (pagina \(page)); de zaak heeft \(Plural.count(total, "bericht", "berichten")) in totaal. Tijden in Nederlandse tijd."
     }
     let colTime = "Tijd"
     let colFrom = "Van"
@@ -259,11 +273,11 @@ struct DutchText: PageText {
     // MARK: Custody log
     func logTitle(_ id: String) -> String { "Logboek van zaak \(id)" }
     func chainIntact(events: Int, head: String) -> HTML {
-        "De keten is heel: \(events) gebeurtenissen, elk verwijst naar de vorige. Laatste hash <code>\(head)</code>."
+        "De keten is heel: \(Plural.count(events, "gebeurtenis", "gebeurtenissen")), elk verwijst naar de vorige. Laatste hash <code>\(head)</code>."
     }
     func chainBroken(_ problems: String) -> String { "De keten is NIET heel: \(problems)" }
     let logExplain = "Elke handeling op deze zaak, ook elk bekijken en downloaden, staat hier: wie, wat en wanneer. Het logboek kan niet ongemerkt worden gewijzigd."
-    func newest500(of total: Int) -> HTML { "De nieuwste 500 van \(total) gebeurtenissen; <code>bewaar log</code> toont ze allemaal." }
+    func newest500(of total: Int) -> HTML { "De nieuwste 500 van \(Plural.count(total, "gebeurtenis", "gebeurtenissen")); <code>bewaar log</code> toont ze allemaal." }
     let colNumber = "Nr."
     let colWho = "Wie"
     let colAction = "Handeling"
@@ -311,7 +325,7 @@ struct DutchText: PageText {
     let networkDefaults = "Netwerkbestand: geen (standaardwaarden). Leg het netwerkbestand van de school als network.toml in de opslagmap (bewaar trace --init) zodat de netwerken en mailservers van de school bekend zijn."
     func networkFile(_ name: String, sha256: String) -> String { "Netwerkbestand \(name), SHA-256 \(sha256)" }
     func logInput(name: String, kind: String, records: Int, warnings: Int, sha256: String) -> String {
-        "\(name) (\(kind)): \(records) regels gelezen" + (warnings > 0 ? ", \(warnings) waarschuwingen" : "") + ", SHA-256 \(sha256)"
+        "\(name) (\(kind)): \(Plural.count(records, "regel", "regels")) gelezen" + (warnings > 0 ? ", \(Plural.count(warnings, "waarschuwing", "waarschuwingen"))" : "") + ", SHA-256 \(sha256)"
     }
     let headersHeading = "Kopregels"
     let itemLogsHeading = "Onderzoeken met de logboeken van de school"
@@ -345,4 +359,3 @@ struct DutchText: PageText {
     let saved = "Opgeslagen."
     let chooseLanguage = "Kies Nederlands of English en sla de instelling opnieuw op."
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import BewaarModel
 import BewaarKit
 import BewaarAccounts
@@ -7,6 +6,9 @@ import BewaarAccounts
 /// that have no English equivalent (aangifte, Slachtofferhulp) are explained, not dropped.
 struct EnglishText: PageText {
     var access: any AccessText { EnglishAccessText() }
+    var evidence: any EvidenceText { EnglishEvidenceText() }
+    var work: any CaseWorkText { EnglishCaseWorkText() }
+    var uploadLink: any UploadLinkText { EnglishUploadLinkText() }
     let language = Language.en
 
     // MARK: Frame
@@ -183,7 +185,7 @@ struct EnglishText: PageText {
     let colContent = "Content"
     let colSize = "Size"
     let colStoredBy = "Stored by"
-    func itemContent(messages: Int, warnings: Int) -> String { "\(messages) messages, \(warnings) warnings" }
+    func itemContent(messages: Int, warnings: Int) -> String { work.messagesAndWarnings(messages: messages, warnings: warnings) }
     let uploadStored = "Stored."
     let uploadAlreadyThere = "This file was already in the case; the receipt was added."
     let uploadNoFile = "No file was chosen."
@@ -239,7 +241,6 @@ struct EnglishText: PageText {
     let chooseMarkReason = "Choose a reason to mark."
     let markedWord = "Marked"
     let attachments = "Attachments"
-    func markButton(_ n: Int64) -> String { "Mark message \(n)" }
     func previousPage(_ n: Int) -> String { "Previous \(n)" }
     func nextPage(_ n: Int) -> String { "Next \(n)" }
     let everyone = "everyone"
@@ -250,7 +251,7 @@ struct EnglishText: PageText {
     let onlyMarked = "Only marked messages"
     let show = "Show"
     func shown(_ count: Int, page: Int, total: Int) -> String {
-        "\(count) messages shown (page \(page)); the case has \(total) messages in all. Times in Dutch time (Europe/Amsterdam)."
+        "\(Plural.count(count, "message", "messages")) shown (page \(page)); the case has \(Plural.count(total, "message", "messages")) in all. Times in Dutch time (Europe/Amsterdam)."
     }
     let colTime = "Time"
     let colFrom = "From"
@@ -300,11 +301,11 @@ struct EnglishText: PageText {
     // MARK: Custody log
     func logTitle(_ id: String) -> String { "Log of case \(id)" }
     func chainIntact(events: Int, head: String) -> HTML {
-        "The chain is intact: \(events) events, each pointing to the one before. Last hash <code>\(head)</code>."
+        "The chain is intact: \(Plural.count(events, "event", "events")), each pointing to the one before. Last hash <code>\(head)</code>."
     }
     func chainBroken(_ problems: String) -> String { "The chain is NOT intact: \(problems)" }
     let logExplain = "Every action on this case, every view and download included, is here: who, what and when. The log cannot be changed unnoticed."
-    func newest500(of total: Int) -> HTML { "The newest 500 of \(total) events; <code>bewaar log</code> shows them all." }
+    func newest500(of total: Int) -> HTML { "The newest 500 of \(Plural.count(total, "event", "events")); <code>bewaar log</code> shows them all." }
     let colNumber = "No."
     let colWho = "Who"
     let colAction = "Action"
@@ -367,7 +368,7 @@ struct EnglishText: PageText {
     let networkDefaults = "Network file: none (defaults). Put the school's network file into the store folder as network.toml (bewaar trace --init) so the school's networks and mail servers are known."
     func networkFile(_ name: String, sha256: String) -> String { "Network file \(name), SHA-256 \(sha256)" }
     func logInput(name: String, kind: String, records: Int, warnings: Int, sha256: String) -> String {
-        "\(name) (\(kind)): \(records) records read" + (warnings > 0 ? ", \(warnings) warnings" : "") + ", SHA-256 \(sha256)"
+        "\(name) (\(kind)): \(Plural.count(records, "record", "records")) read" + (warnings > 0 ? ", \(Plural.count(warnings, "warning", "warnings"))" : "") + ", SHA-256 \(sha256)"
     }
     let headersHeading = "Header lines"
     let itemLogsHeading = "Trace with the school's logs"
@@ -401,4 +402,3 @@ struct EnglishText: PageText {
     let saved = "Saved."
     let chooseLanguage = "Choose Nederlands or English and save the setting again."
 }
-#endif

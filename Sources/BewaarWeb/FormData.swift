@@ -1,4 +1,3 @@
-#if Web
 /// Fields of an `application/x-www-form-urlencoded` body or a query string.
 public struct FormData: Sendable {
     public var values: [String: [String]] = [:]
@@ -36,4 +35,3 @@ public struct FormData: Sendable {
 }
 
 import Foundation
-#endif

@@ -1,4 +1,3 @@
-#if Web
 /// A piece of HTML. Interpolating a `String` (or anything else but `HTML`) escapes it, so
 /// evidence text, names, subjects and file names are always text, never markup.
 public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
@@ -113,4 +112,3 @@ enum CharacterSetASCII {
 extension String {
     func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }
-#endif

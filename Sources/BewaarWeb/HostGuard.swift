@@ -1,4 +1,3 @@
-#if Web
 import Hummingbird
 import HTTPTypes
 
@@ -16,4 +15,3 @@ struct HostGuard<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 }
-#endif

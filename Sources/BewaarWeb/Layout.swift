@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarAccounts
 
@@ -79,6 +78,15 @@ enum Layout {
         return "\(c.day ?? 0) \(months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 0) \(hh):\(mm)"
     }
 
+    /// A day written `yyyy-mm-dd` in the pages' one date style ("4 dec 2026"); other text as it is.
+    static func day(_ text: String, _ t: any PageText) -> String {
+        let p = text.split(separator: "-")
+        guard text.utf8.count == 10, p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m) else {
+            return text
+        }
+        return "\(d) \(t.months[m - 1]) \(y)"
+    }
+
     static let amsterdam: Calendar = {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
@@ -91,4 +99,3 @@ enum Layout {
         return String(format: "%.1f MB", Double(n) / 1_048_576).replacingOccurrences(of: ".", with: t.decimalSeparator)
     }
 }
-#endif

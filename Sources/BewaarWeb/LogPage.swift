@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -31,4 +30,3 @@ extension WebApp {
         }
     }
 }
-#endif

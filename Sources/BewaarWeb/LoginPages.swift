@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarAccounts
@@ -162,4 +161,3 @@ extension WebApp {
             """)
     }
 }
-#endif

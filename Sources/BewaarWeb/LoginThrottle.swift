@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 
 /// A per-client budget of login attempts (a token bucket per source address): one client
@@ -76,4 +75,3 @@ actor PasswordWork {
         if queue.isEmpty { active -= 1 } else { queue.removeFirst().resume() }
     }
 }
-#endif

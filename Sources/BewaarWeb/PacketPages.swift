@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -139,4 +138,3 @@ extension WebApp {
             """
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarKit
 import BewaarModel
@@ -20,4 +19,3 @@ public struct PacketSeam: Sendable {
         self.verifyBundle = verifyBundle
     }
 }
-#endif

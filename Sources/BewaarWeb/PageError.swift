@@ -1,4 +1,3 @@
-#if Web
 import Hummingbird
 import HTTPTypes
 
@@ -30,4 +29,3 @@ struct PageError: HTTPResponseError {
         PageError(status: status, body: Layout.bare(t, title: title ?? t.failedTitle, message: message, back: back).raw)
     }
 }
-#endif

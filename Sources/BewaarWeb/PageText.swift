@@ -1,4 +1,3 @@
-#if Web
 import BewaarModel
 import BewaarKit
 import BewaarAccounts
@@ -13,6 +12,10 @@ protocol PageText: Sendable {
     var language: Language { get }
     /// The words of the access, account and security pages.
     var access: any AccessText { get }
+    var evidence: any EvidenceText { get }
+    /// The words of the mentor's work on a case (forms, sections, overview).
+    var work: any CaseWorkText { get }
+    var uploadLink: any UploadLinkText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 
@@ -175,7 +178,6 @@ protocol PageText: Sendable {
     var chooseMarkReason: String { get }
     var markedWord: String { get }
     var attachments: String { get }
-    func markButton(_ n: Int64) -> String
     func previousPage(_ n: Int) -> String
     func nextPage(_ n: Int) -> String
     var everyone: String { get }
@@ -303,4 +305,3 @@ enum PageTexts {
         language == .en ? EnglishText() : DutchText()
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import NIOCore
 import NIOHTTPTypes
 
@@ -56,4 +55,3 @@ final class RequestDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
         timer = context.eventLoop.scheduleTask(in: after) { channel.close(promise: nil) }
     }
 }
-#endif

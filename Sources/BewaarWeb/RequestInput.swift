@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -9,7 +8,7 @@ import BewaarModel
 enum RequestInput {
     /// The names of the numeric and date query and form fields the pages read (route tests send
     /// extreme values to each of them on every route).
-    static let numericFields = ["pagina", "bericht", "van", "tot", "link", "escalatie"]
+    static let numericFields = ["pagina", "bericht", "van", "tot", "link", "escalatie", "vanaf", "voor", "persoon", "geldig"]
 
     /// Highest page number of a paged list.
     static let maxPage = 1_000_000
@@ -65,4 +64,3 @@ enum RequestInput {
         PageError(status: .badRequest, body: Layout.bare(t, title: t.access.badRequestTitle, message: t.access.badRequest).raw)
     }
 }
-#endif

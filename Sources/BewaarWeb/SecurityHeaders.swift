@@ -1,4 +1,3 @@
-#if Web
 import Hummingbird
 import HTTPTypes
 import BewaarKit
@@ -45,4 +44,3 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         }
     }
 }
-#endif

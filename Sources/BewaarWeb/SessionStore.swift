@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarAccounts
 import BewaarDigest
@@ -128,4 +127,3 @@ enum Random {
         return d == 0
     }
 }
-#endif

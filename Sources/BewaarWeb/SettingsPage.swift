@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarKit
@@ -76,4 +75,3 @@ extension WebApp {
             """
     }
 }
-#endif

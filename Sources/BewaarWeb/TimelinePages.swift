@@ -1,11 +1,11 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
 import BewaarStore
 
-/// /zaken/ID/tijdlijn: the merged timeline with search, filters, marking with a reason, and
-/// each entry's original bytes on demand (/zaken/ID/tijdlijn/N/bron).
+/// /zaken/ID/tijdlijn: the merged timeline with search and filters; each entry links its
+/// marking (MarkRoutes), its place in its conversation (ItemPage) and its original bytes on
+/// demand (/zaken/ID/tijdlijn/N/bron, OriginPage).
 extension WebApp {
     static let pageSize = 100
 
@@ -18,24 +18,8 @@ extension WebApp {
         }
         router.get("/zaken/:id/tijdlijn/:msg/bron") { request, context -> Response in
             let (v, id) = try self.caseVisit(request, context: context, page: "bron")
-            let msg = try RequestInput.parameter(context, "msg", in: 1...(1 << 53), v.t)
-            guard let entry = try self.store.context(around: msg, before: 0, after: 0).first(where: { $0.id == msg }),
-                  let item = try? self.store.item(entry.itemID), item.caseID == id else {
-                throw PageError.notFound(v.t, v.t.messageNotInCase)
-            }
-            return self.page(v, title: v.t.sourceTitle(msg), caseNav: id, current: "tijdlijn", self.sourcePage(id, entry, item, v.t))
-        }
-        router.post("/zaken/:id/markeren") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            guard let msg = try RequestInput.id(form["bericht"], v.t), let reason = form["reden"].flatMap(MarkReason.init(parsing:)) else {
-                throw PageError.failed(v.t, v.t.chooseMarkReason, back: "/zaken/\(id)/tijdlijn")
-            }
-            do { try self.store.mark(id, messageID: msg, reason: reason, note: form.text("toelichting"), actor: v.account.name) } catch {
-                throw self.problem(error, v.t, back: "/zaken/\(id)/tijdlijn")
-            }
-            let back = form["terug"].flatMap { $0.hasPrefix("/zaken/\(id)/tijdlijn") ? $0 : nil } ?? "/zaken/\(id)/tijdlijn"
-            throw PageError.redirect(back + "#bericht-\(msg)")
+            let (entry, item) = try self.caseEntry(v, id, context)
+            return self.page(v, title: v.t.sourceTitle(entry.id), caseNav: id, current: "tijdlijn", self.sourcePage(id, entry, item, v.t))
         }
     }
 
@@ -62,7 +46,6 @@ extension WebApp {
         let personOptions: [HTML] = ["<option value=\"\">\(t.everyone)</option>"] + people.map { p in
             p.name == q.person ? "<option selected>\(p.name)</option>" : "<option>\(p.name)</option>"
         }
-        let reasons: [HTML] = MarkReason.allCases.map { "<option value=\"\($0.rawValue)\">\(t.markReason($0))</option>" }
         let here = "/zaken/\(id)/tijdlijn" + (f.values.isEmpty ? "" : "?" + (Self.query(f)))
         let rows: [HTML] = entries.map { e in
             let m = e.message
@@ -72,12 +55,9 @@ extension WebApp {
             let attachments: HTML = m.attachments.isEmpty ? "" : "<p class=\"uitleg\">\(t.attachments): \(m.attachments.map(\.name).joined(separator: ", "))</p>"
             return """
                 <tr id="bericht-\(e.id)"><td>\(when)</td><td>\(m.author ?? "—")</td><td><div class="bericht">\(text)</div>\(attachments)\(mark)</td>\
-                <td>\(e.itemName)<br><a href="/zaken/\(id.description)/tijdlijn/\(e.id)/bron">bytes \(m.origin.offset)–\(m.origin.offset + m.origin.length)</a></td>\
-                <td><form method="post" action="/zaken/\(id.description)/markeren">\(Layout.csrfField(v.session.csrf))\
-                <input type="hidden" name="bericht" value="\(e.id)"><input type="hidden" name="terug" value="\(here)">\
-                <label for="reden-\(e.id)">\(t.reason)</label><select id="reden-\(e.id)" name="reden">\(reasons)</select>\
-                <label for="toel-\(e.id)">\(t.explanation)</label><input type="text" id="toel-\(e.id)" name="toelichting">\
-                <button type="submit" class="licht">\(t.markButton(e.id))</button></form></td></tr>
+                <td><a href="/zaken/\(id.description)/stukken/\(e.itemID)?bericht=\(e.id)#bericht-\(e.id)">\(e.itemName)</a><br>\
+                <a href="/zaken/\(id.description)/tijdlijn/\(e.id)/bron">bytes \(m.origin.offset)–\(m.origin.offset + m.origin.length)</a></td>\
+                <td><a href="/zaken/\(id.description)/tijdlijn/\(e.id)/markeren?terug=\(URLText.encode(here))">\(e.mark == nil ? t.evidence.markLink : t.evidence.changeMarkLink)</a></td></tr>
                 """
         }
         var pager: [HTML] = []
@@ -110,28 +90,4 @@ extension WebApp {
         let q = Self.query(f)
         return "/zaken/\(id)/tijdlijn?" + (q.isEmpty ? "" : q + "&") + "pagina=\(page)"
     }
-
-    func sourcePage(_ id: CaseID, _ e: TimelineEntry, _ item: EvidenceItem, _ t: any PageText) -> HTML {
-        let m = e.message
-        let length = Int(min(m.origin.length, 64 * 1024))
-        var raw = t.unreadable
-        if let h = FileHandle(forReadingAtPath: store.objects.path(for: item.sha256)) {
-            defer { try? h.close() }
-            if m.origin.part == nil, (try? h.seek(toOffset: UInt64(max(0, m.origin.offset)))) != nil,
-               let data = try? h.read(upToCount: length) {
-                raw = String(decoding: data, as: UTF8.self)
-            } else if let part = m.origin.part {
-                raw = t.inPart(part)
-            }
-        }
-        return """
-            <p>\(t.sourceIntro(name: item.name, sha256: item.sha256.hex, from: m.origin.offset, to: m.origin.offset + m.origin.length, line: m.origin.line))</p>
-            <div class="kolommen">
-            <section aria-labelledby="genorm"><h2 id="genorm">\(t.normalised)</h2><p>\(m.timestamp.map { Layout.time($0.date, t) } ?? t.noTime) – \(m.author ?? "—")</p><div class="bron">\(m.text)</div></section>
-            <section aria-labelledby="orig"><h2 id="orig">\(t.originalBytes)</h2><div class="bron">\(raw)</div></section>
-            </div>
-            <p><a href="/zaken/\(id.description)/bewijs/\(item.id)">\(t.downloadWhole)</a> · <a href="/zaken/\(id.description)/tijdlijn#bericht-\(e.id)">\(t.backToTimeline)</a></p>
-            """
-    }
 }
-#endif

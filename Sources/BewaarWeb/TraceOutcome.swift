@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarStore
 
@@ -74,4 +73,3 @@ public struct TraceLogSummary: Sendable, Hashable {
         self.sha256 = sha256
     }
 }
-#endif

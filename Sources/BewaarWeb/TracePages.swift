@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
@@ -192,4 +191,3 @@ extension WebApp {
             """
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarKit
 
@@ -44,4 +43,3 @@ public struct TraceLog: Sendable, Hashable {
         self.name = name
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarAccounts
 
@@ -98,4 +97,3 @@ enum MailHeaderBlock {
         return exact.contains(n) || n.hasPrefix("arc-") || n.hasPrefix("x-received")
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 /// What happened to one uploaded file, shown once on the case page.
 struct UploadOutcome: Sendable, Hashable {
     var name: String
@@ -8,4 +7,3 @@ struct UploadOutcome: Sendable, Hashable {
     var warnings: [String]
     var note: String
 }
-#endif

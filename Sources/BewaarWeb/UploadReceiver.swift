@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import MultipartKit
@@ -196,4 +195,3 @@ final class UploadReceiver {
         return out
     }
 }
-#endif

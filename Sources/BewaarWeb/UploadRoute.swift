@@ -1,8 +1,8 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarModel
 import BewaarKit
+import BewaarImport
 import BewaarStore
 
 /// POST /zaken/ID/bewijs: several files at once, streamed to disk, then ingested one by one.
@@ -33,9 +33,8 @@ extension WebApp {
                 throw PageError.failed(v.t, v.t.uploadBroken, back: "/zaken/\(id)#bewijs", title: v.t.uploadBrokenTitle)
             }
             let from = receiver.fields["herkomst"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-            // One unpack budget for all zips of this upload (issue 19): 8 × the upload limit for now;
-            // a WebConfiguration field can take this over.
-            let ingestion = Ingestion(store: self.store, unpackLimit: min(self.config.uploadLimit, .max / 8) * 8)
+            // One unpack budget for all zips of this upload, bounded like the upload itself.
+            let ingestion = Ingestion(store: self.store, unpackLimit: self.config.unpackLimit)
             var outcomes: [UploadOutcome] = []
             for file in receiver.files {
                 do {
@@ -47,7 +46,8 @@ extension WebApp {
                     }
                     outcomes.append(UploadOutcome(name: file.name, ok: true, format: report.result.format,
                                                   messages: report.result.messages.count,
-                                                  warnings: report.result.warnings.prefix(20).map(\.message), note: note))
+                                                  warnings: Self.plainWarnings(file, report.result, v.t) + report.result.warnings.prefix(20).map(\.message),
+                                                  note: note))
                 } catch {
                     outcomes.append(UploadOutcome(name: file.name, ok: false, format: "", messages: 0, warnings: [],
                                                   note: v.t.notStored(Self.text(of: error, v.t))))
@@ -61,6 +61,18 @@ extension WebApp {
         }
     }
 
+    /// What a teacher must know about a stored file at once: it is empty, Bewaar could not read it,
+    /// or it is an image too small to read.
+    static func plainWarnings(_ file: ReceivedFile, _ result: ImportResult, _ t: any PageText) -> [String] {
+        if file.size == 0 { return [t.work.emptyFileWarning] }
+        if result.format == "unknown" || result.format.isEmpty { return [t.work.unknownFormatWarning] }
+        if case .object(let image)? = result.extra["image"], case .int(let w)? = image["width"], case .int(let h)? = image["height"],
+           min(w, h) < 200 {
+            return [t.work.smallImageWarning(width: Int(w), height: Int(h))]
+        }
+        return []
+    }
+
     /// 413: the upload passed the limit; nothing was kept.
     func tooLarge(_ id: CaseID, _ t: any PageText, back: String? = nil) -> PageError {
         PageError(status: .contentTooLarge, headers: [.connection: "close"], body: Layout.bare(
@@ -68,4 +80,3 @@ extension WebApp {
             back: back ?? "/zaken/\(id)#bewijs").raw)
     }
 }
-#endif

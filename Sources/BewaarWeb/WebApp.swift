@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import HTTPTypes
@@ -24,6 +23,7 @@ final class WebApp: Sendable {
     let policy: AccessPolicy
     let throttle: LoginThrottle
     let passwordWork: PasswordWork
+    let uploadLinks: UploadLinkDesk
 
     static let cookieName = "bewaar_sessie"
 
@@ -35,6 +35,7 @@ final class WebApp: Sendable {
         policy = AccessPolicy(store: store)
         throttle = LoginThrottle(capacity: config.loginBurst, perMinute: config.loginPerMinute, clock: config.clock)
         passwordWork = PasswordWork(running: config.passwordWorkers, waiting: config.passwordQueue)
+        uploadLinks = UploadLinkDesk(clock: config.clock)
     }
 
     /// The address of the client: the peer's own, or — behind the school's proxy, when the
@@ -173,4 +174,3 @@ final class WebApp: Sendable {
         return Response(status: .ok, headers: headers, body: body)
     }
 }
-#endif

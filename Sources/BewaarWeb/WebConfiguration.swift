@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import BewaarAccounts
 
@@ -8,6 +7,9 @@ public struct WebConfiguration: Sendable {
     public var port: Int
     /// Largest upload accepted (all files of one request together), in bytes.
     public var uploadLimit: Int64
+    /// Most bytes unpacked from all the archives (zips) of one upload together; members past it
+    /// are refused with a warning and stay inside their stored original.
+    public var unpackLimit: Int64
     /// How long a session lives without use.
     public var sessionIdle: TimeInterval
     /// How long a session lives at most.
@@ -44,10 +46,13 @@ public struct WebConfiguration: Sendable {
                 secureCookies: Bool = false, failedLoginDelay: Double = 1.0, hasher: PasswordHasher = .standard,
                 clock: @escaping @Sendable () -> Date = { Date() }, publicNames: [String] = [], forwardedHeader: String? = nil,
                 loginBurst: Int = 10, loginPerMinute: Int = 6, passwordWorkers: Int = 2, passwordQueue: Int = 8,
-                headerTimeout: TimeInterval = 10, bodyIdleTimeout: TimeInterval = 30, idleTimeout: TimeInterval = 60) {
+                headerTimeout: TimeInterval = 10, bodyIdleTimeout: TimeInterval = 30, idleTimeout: TimeInterval = 60,
+                unpackLimit: Int64? = nil) {
         self.host = host
         self.port = port
         self.uploadLimit = uploadLimit
+        // Bounded like the upload itself: by default eight times the upload limit.
+        self.unpackLimit = unpackLimit ?? (uploadLimit > Int64.max / 8 ? Int64.max : uploadLimit * 8)
         self.sessionIdle = sessionIdle
         self.sessionMaximum = sessionMaximum
         self.secureCookies = secureCookies
@@ -68,7 +73,11 @@ public struct WebConfiguration: Sendable {
     /// Whether `host` only listens on this machine.
     public static func isLoopback(_ host: String) -> Bool {
         let h = host.lowercased()
-        return h == "localhost" || h == "::1" || h == "[::1]" || h.hasPrefix("127.")
+        if h == "localhost" || h == "::1" || h == "[::1]" { return true }
+        // An IPv4 literal in 127.0.0.0/8 — not a name that merely starts with "127." (DNS rebinding).
+        let parts = h.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { $0.count <= 3 && !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) && (Int($0) ?? 256) <= 255 }
     }
 
     /// Whether a request's `Host` (authority) names this server: one of the public names, or —
@@ -88,4 +97,3 @@ public struct WebConfiguration: Sendable {
         return name == host.lowercased()
     }
 }
-#endif

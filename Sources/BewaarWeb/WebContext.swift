@@ -1,4 +1,3 @@
-#if Web
 import Hummingbird
 import NIOCore
 
@@ -15,4 +14,3 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext {
         remoteAddress = source.channel.remoteAddress
     }
 }
-#endif

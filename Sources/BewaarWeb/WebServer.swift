@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 import BewaarStore
@@ -23,9 +22,14 @@ public enum WebServer {
         }
         router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         app.addLoginRoutes(router)
+        app.addCaseWorkRoutes(router)
         app.addCaseRoutes(router)
         app.addUploadRoute(router)
+        app.addUploadLinkRoutes(router)
         app.addTimelineRoutes(router)
+        app.addItemRoutes(router)
+        app.addImageRoute(router)
+        app.addMarkRoutes(router)
         app.addPacketRoutes(router, seam: packet)
         app.addVerifyRoute(router, seam: packet)
         app.addLogRoute(router)
@@ -49,4 +53,3 @@ public enum WebServer {
                            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
     }
 }
-#endif

@@ -35,9 +35,28 @@ import BewaarTestSupport
         let t = BewaarBinary.TempDir()
         let r = try BewaarBinary.run(["demo", "--samples", BewaarBinary.packageRoot + "/samples", "--store", t.store])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("bewaar serve --store \(t.store)"))
         #expect(r.stdout.contains("log in als J. Bakker met wachtwoord demo-wachtwoord-2026"))
         let list = try BewaarBinary.run(["user", "list", "--store", t.store])
         #expect(list.stdout.contains("J. Bakker\tmentor"))
+        // The printed command is what a newcomer pastes: it must start the web interface as it is.
+        let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("Start hem met:") })
+        let command = line.dropFirst("Start hem met:".count).trimmingCharacters(in: .whitespaces)
+        #expect(command.contains(" serve --store "))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "exec " + command + " --port 0"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        defer { p.terminate(); p.waitUntilExit() }
+        var seen = Data()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline, !String(decoding: seen, as: UTF8.self).contains("http://127.0.0.1:") {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        #expect(String(decoding: seen, as: UTF8.self).contains("Bewaar-webinterface: http://127.0.0.1:"), "the printed command starts the web interface")
     }
 }

@@ -106,7 +106,7 @@ import BewaarKit
         let report = try Ingestion(store: store, detector: FormatDetector(importers: [HalfWay()]))
             .ingest(path: path, into: c.id, actor: "J. Bakker")
         #expect(report.outcome.item.messageCount == 0)
-        #expect(report.result.messages.count == 0)
+        #expect(report.messageCount == 0)
         #expect(report.result.warnings.map(\.code) == ["unreadable"])
         #expect(try store.messageCount(c.id) == 0)
         #expect(try store.warnings(item: report.outcome.item.id).map(\.code) == ["unreadable"])
@@ -122,7 +122,7 @@ import BewaarKit
         let path = try f.file("WhatsApp-chat met Daan.txt", text)
         var seen: [IngestProgress] = []
         let report = try Ingestion(store: store).ingest(path: path, into: c.id, actor: "J. Bakker", progress: { seen.append($0) })
-        #expect(report.result.messages.count == 10_000)
+        #expect(report.messageCount == 10_000)
         #expect(report.outcome.item.messageCount == 10_000)
         #expect(seen.map(\.messages) == Array(stride(from: 1024, to: 10_000, by: 1024)) + [10_000])
         #expect(seen.allSatisfy { $0.totalBytes == Int64(text.utf8.count) && $0.bytesRead > 0 && $0.bytesRead <= $0.totalBytes })

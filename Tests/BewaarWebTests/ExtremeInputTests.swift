@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -89,4 +88,3 @@ import BewaarStore
         #expect(try RequestInput.day("2026-03-05", t) != nil)
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -61,7 +60,7 @@ import BewaarStore
                 #expect(page.contains("Six-step plan after a report of cyberbullying"))
                 #expect(page.contains("Step 1. Save the messages"))
                 #expect(page.contains("Try to save the messages that show the bullying."))
-                #expect(page.contains("<td>victim</td>"))
+                #expect(page.contains(">victim</td>"))
                 #expect(page.contains("WhatsApp-chat &quot;2B&quot; &lt;groep&gt;.txt"), "file names stay as they are")
                 #expect(page.contains("href=\"/zaken/\(id)/tijdlijn\""), "URLs stay Dutch")
             }
@@ -132,4 +131,3 @@ import BewaarStore
         #expect(try f.store.account(named: "J. Bakker")?.language == "nl")
     }
 }
-#endif

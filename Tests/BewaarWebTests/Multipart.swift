@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Hummingbird
 
@@ -41,4 +40,3 @@ enum Multipart {
         return b
     }
 }
-#endif

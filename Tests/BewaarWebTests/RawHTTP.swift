@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +5,7 @@ import Glibc
 
 /// A plain TCP client for what an HTTP client library will not send: a foreign `Host`, a header
 /// that never ends, a slow socket.
-struct RawSocket {
+struct RawSocket: Sendable {
     let fd: Int32
 
     init(port: Int) throws {
@@ -44,5 +43,38 @@ struct RawSocket {
     }
 
     func closeSocket() { close(fd) }
+
+    /// Sends `count` requests at once, each from its own thread over its own connection, and
+    /// returns each answer's first line (empty when none came within a minute).
+    static func parallel(_ count: Int, port: Int, request: @escaping @Sendable (Int) -> String) -> [String] {
+        let results = ResultBox(count)
+        let group = DispatchGroup()
+        for i in 0..<count {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                guard let s = try? RawSocket(port: port) else { return }
+                defer { s.closeSocket() }
+                s.send(request(i))
+                results.set(i, String(s.read(seconds: 60).text.prefix { $0 != "\r" && $0 != "\n" }))
+            }
+        }
+        group.wait()
+        return results.all
+    }
 }
-#endif
+
+/// Runs blocking socket work on a thread of its own: blocking a thread of Swift's small
+/// cooperative pool would stall the very server under test (its handlers run there too).
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { c in Thread.detachNewThread { c.resume(returning: body()) } }
+}
+
+/// Answers collected from several threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String]
+    init(_ n: Int) { values = Array(repeating: "", count: n) }
+    func set(_ i: Int, _ v: String) { lock.lock(); values[i] = v; lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return values }
+}

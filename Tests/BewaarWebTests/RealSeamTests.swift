@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -184,4 +183,3 @@ import BewaarStore
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.folder + "/tmp").isEmpty)
     }
 }
-#endif

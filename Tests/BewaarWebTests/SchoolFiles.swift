@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 
 /// A fictional school for the herkomst tests: its network file, an anonymous mail sent from a
@@ -66,4 +65,3 @@ enum SchoolFiles {
         try Data(network.utf8).write(to: URL(fileURLWithPath: storePath + "/network.toml"))
     }
 }
-#endif

@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -86,4 +85,3 @@ import BewaarStore
         }
     }
 }
-#endif

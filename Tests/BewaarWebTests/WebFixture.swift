@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -52,9 +51,13 @@ struct WebFixture {
         mailItem = try Self.seedMail(store, caseID)
     }
 
-    func configuration(uploadLimit: Int64 = 1 << 20) -> WebConfiguration {
+    /// The fixture's settings: cheap password hashing, no pause after a failed login, and a login
+    /// budget per client large enough for tests that sign in many times (the throttle's own tests
+    /// set theirs).
+    func configuration(uploadLimit: Int64 = 1 << 20, loginBurst: Int = 1000) -> WebConfiguration {
         let clock = self.clock
-        return WebConfiguration(uploadLimit: uploadLimit, sessionIdle: 30 * 60, failedLoginDelay: 0, hasher: .forTests, clock: { clock.now })
+        return WebConfiguration(uploadLimit: uploadLimit, sessionIdle: 30 * 60, failedLoginDelay: 0, hasher: .forTests, clock: { clock.now },
+                                loginBurst: loginBurst)
     }
 
     func app(uploadLimit: Int64 = 1 << 20) -> some ApplicationProtocol {
@@ -159,4 +162,3 @@ func login(_ client: some TestClientProtocol, _ name: String, password: String =
     let page = try await client.execute(uri: csrf, method: .get, headers: [.cookie: signed]) { String(buffer: $0.body) }
     return Browser(cookie: signed, csrf: csrfToken(in: page) ?? "")
 }
-#endif

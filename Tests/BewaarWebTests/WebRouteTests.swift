@@ -1,4 +1,3 @@
-#if Web
 import Foundation
 import Testing
 import Hummingbird
@@ -373,9 +372,7 @@ import BewaarAccounts
     }
 }
 
-#endif
 
-#if Web
 @Suite struct PacketSeamTests {
     @Test func bundleVerificationGoesThroughTheSeam() async throws {
         let f = try WebFixture()
@@ -409,4 +406,3 @@ import BewaarAccounts
         #expect(try f.store.events(chain: id).contains { $0.action.rawValue == "bundle-verified" })
     }
 }
-#endif

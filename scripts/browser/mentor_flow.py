@@ -16,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select
+from axe_selenium_python import Axe   # axe-core, shipped inside the package (no network)
 
 BEWAAR = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -122,6 +123,12 @@ def page_checks(name):
     check(not low, f"{name}: text contrast at least 4.5:1 (3:1 large) {low[:3] if low else ''}")
     errors = [l["message"] for l in d.get_log("browser") if "Content Security Policy" in l["message"] or l["level"] == "SEVERE"]
     check(not errors, f"{name}: no console errors or CSP violations {errors[:2] if errors else ''}")
+    # axe-core (the accessibility engine browsers' own tools use): no serious or critical violations.
+    axe = Axe(d)
+    axe.inject()
+    found = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    check(not found, f"{name}: axe-core finds no serious or critical violations {[(v['id'], len(v['nodes'])) for v in found][:4]}")
+    d.get_log("browser")   # injecting axe is not the page's own console output
 
 
 def shot(name):
@@ -168,6 +175,66 @@ try:
     login("J. Bakker")
     check(wait_for(lambda: d.current_url.endswith("/zaken")), "the mentor lands on Mijn zaken")
     shot("02-zaken")
+    # Issue 15: the mentor's whole job in the browser. Open a case from a form.
+    d.find_element(By.LINK_TEXT, "Nieuwe zaak openen").click()
+    check(wait_for(lambda: len(d.find_elements(By.ID, "titel")) > 0), "the new-case form opens")
+    d.find_element(By.ID, "titel").send_keys("   ")   # only spaces: the server refuses, and keeps what was typed
+    d.find_element(By.ID, "leerling-1").send_keys("Noor Bakker")
+    d.find_element(By.ID, "klas-1").send_keys("2B")
+    d.find_element(By.CSS_SELECTOR, "form[action='/zaken/nieuw'] button").click()
+    check(wait_for(lambda: "Geef de zaak een korte titel." in d.page_source), "a case without a title is refused plainly")
+    check(d.find_element(By.ID, "leerling-1").get_attribute("value") == "Noor Bakker", "a failed form keeps its input")
+    d.get_log("browser")   # the refused form's own 400 is expected
+    shot("17-nieuwe-zaak")
+    d.find_element(By.ID, "titel").clear()
+    d.find_element(By.ID, "titel").send_keys("Uitgesloten in de groepsapp 2B")
+    d.find_element(By.ID, "leerling-2").send_keys("Bram Visser")
+    Select(d.find_element(By.ID, "rol-2")).select_by_value("vermoedelijke-dader")
+    d.find_element(By.CSS_SELECTOR, "form[action='/zaken/nieuw'] button").click()
+    check(wait_for(lambda: "Uitgesloten in de groepsapp 2B" in d.page_source and "Volgende stap" in d.page_source),
+          "the case is opened in the browser and says what the protocol asks next")
+    new_case = d.current_url.split("/zaken/")[1].split("?")[0].split("#")[0]
+    # A person, from the form.
+    d.find_element(By.XPATH, "//summary[text()='Persoon toevoegen']").click()
+    d.find_element(By.ID, "p-naam").send_keys("Ria Bakker")
+    Select(d.find_element(By.ID, "p-rol")).select_by_value("ouder")
+    d.find_element(By.ID, "p-hoort").send_keys("Noor Bakker")
+    d.find_element(By.CSS_SELECTOR, "form[action$='/personen'] button").click()
+    check(wait_for(lambda: "Ria Bakker" in d.page_source and "Opgeslagen." in d.page_source), "a parent is added and the save lands on it")
+    # A talk with three agreements on three lines.
+    d.find_element(By.ID, "datum").send_keys("03122026")
+    d.find_element(By.ID, "met").send_keys("Noor Bakker, Bram Visser")
+    d.find_element(By.ID, "samenvatting").send_keys("Gesprek met beide leerlingen")
+    d.find_element(By.ID, "afspraken").send_keys("Bram verwijdert de foto" + Keys.ENTER + "Noor meldt nieuwe berichten" + Keys.ENTER + "Evaluatie over twee weken")
+    d.find_element(By.ID, "vervolg").send_keys("na de kerstvakantie")
+    d.find_element(By.CSS_SELECTOR, "form[action$='/gesprek'] button").click()
+    check(wait_for(lambda: "3 afspraken" in d.page_source), "three agreements typed on three lines are three")
+    check("Afspraak 3: Evaluatie over twee weken" in d.page_source, "the Magister text lists them for copying")
+    shot("18-gesprek-vastgelegd")
+    # An empty file gets a plain warning, and a wrong upload is withdrawn with a reason.
+    empty = os.path.join(work, "leeg bestand.txt")
+    open(empty, "w").close()
+    d.find_element(By.ID, "bestanden").send_keys(empty)
+    d.find_element(By.CSS_SELECTOR, "form.upload button").click()
+    check(wait_for(lambda: "Het bestand is leeg" in d.page_source, 30), "an empty file is stored with a plain warning")
+    d.find_element(By.XPATH, "//tr[contains(., 'leeg bestand.txt')]//summary").click()
+    d.find_element(By.CSS_SELECTOR, "form[action$='/terugtrekken'] input[name=reden]").send_keys("verkeerd bestand")
+    d.find_element(By.CSS_SELECTOR, "form[action$='/terugtrekken'] button").click()
+    check(wait_for(lambda: "Teruggetrokken door J. Bakker" in d.page_source), "a wrong upload is withdrawn with its reason")
+    # Phone size: the list and the case page at 390 px wide, with labelled stacked cells.
+    d.set_window_size(390, 844)
+    d.get(base + "/zaken")
+    wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    check(wide <= 1, f"Mijn zaken fits a 390 px phone ({wide} px too wide)")
+    h1 = d.execute_script("var r = document.querySelector('h1').getBoundingClientRect(); return [r.width, r.height];")
+    check(h1[0] > 100, f"the heading is not one letter per line {h1}")
+    label = d.execute_script("var c = document.querySelector('td[data-kop]'); return c ? getComputedStyle(c, '::before').content : '';")
+    check("Zaak" in label, f"a stacked cell keeps its column's name ({label})")
+    d.save_screenshot(os.path.join(SHOTS, "19-zaken-telefoon.png"))
+    d.get(base + f"/zaken/{new_case}")
+    wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    check(wide <= 1, f"the case page fits a 390 px phone ({wide} px too wide)")
+    d.set_window_size(1200, 900)
     # English pages via the settings, then back to Dutch.
     d.find_element(By.LINK_TEXT, "Instellingen").click()
     check(wait_for(lambda: len(d.find_elements(By.ID, "taal-en")) > 0), "the settings page offers a language")
@@ -223,14 +290,69 @@ try:
         q = d.find_element(By.ID, "q"); q.clear(); q.send_keys(word + Keys.ENTER)
         check(wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, "mark")) > 0), f"the search for '{word}' highlights hits")
         shot("06-tijdlijn-zoeken")
+        # A timeline row carries a link to mark it, not a form with a reason already chosen.
+        d.get(base + f"/zaken/{case_id}/tijdlijn?q=gedaan")
         row = d.find_elements(By.CSS_SELECTOR, "tbody tr[id^=bericht-]")[0]
-        Select(row.find_element(By.TAG_NAME, "select")).select_by_value("belediging")
-        row.find_element(By.CSS_SELECTOR, "input[name=toelichting]").send_keys("kwetsend")
-        row.find_element(By.TAG_NAME, "button").click()
+        check(not row.find_elements(By.TAG_NAME, "select"), "a timeline row has no reason chosen beforehand")
+        row.find_element(By.LINK_TEXT, "Markeren").click()
+        check(wait_for(lambda: "Waarom is dit bericht van belang?" in d.page_source), "marking asks for a reason")
+        d.find_element(By.CSS_SELECTOR, "input[name=reden][value=belediging]").click()
+        d.find_element(By.ID, "toelichting").send_keys("kwetsend")
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
         check(wait_for(lambda: "Gemarkeerd: belediging" in d.page_source), "a message is marked with a reason")
         d.find_elements(By.PARTIAL_LINK_TEXT, "bytes ")[0].click()
         check("Oorspronkelijke bytes" in d.page_source, "the original bytes are shown beside the normalised text")
         shot("07-bron")
+        # The chat as a conversation: bubbles, Sanne's own side (the phone it came from) on the right.
+        d.get(base + f"/zaken/{case_id}")
+        d.find_element(By.LINK_TEXT, "WhatsApp Chat - Klas 2B.zip").click()
+        check(wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, "ol.gesprek li.bubbel")) > 0), "the chat opens as a conversation")
+        check(len(d.find_elements(By.CSS_SELECTOR, "li.bubbel.rechts")) > 0 and len(d.find_elements(By.CSS_SELECTOR, "li.bubbel.links")) > 0,
+              "bubbles on both sides")
+        check("Rechts staat Sanne de Vries" in d.page_source, "the page says whose side is on the right, and why")
+        check(len(d.find_elements(By.CSS_SELECTOR, "li.systeem")) > 0 and "Verwijderd bericht" in d.page_source
+              and "Foto, video of ander bestand" in d.page_source, "system lines, deleted and media messages are shown as such")
+        d.find_element(By.CSS_SELECTOR, "ol.gesprek").location_once_scrolled_into_view
+        shot("06-gesprek")
+        d.set_window_size(390, 844)
+        wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        check(wide <= 1, f"the conversation fits a 390 px wide phone ({wide} px)")
+        d.find_element(By.XPATH, "//li[contains(@class,'bubbel')][.//div[contains(., 'te dik om te rennen')]]").location_once_scrolled_into_view
+        d.save_screenshot(os.path.join(SHOTS, "06-gesprek-telefoon.png"))
+        d.set_window_size(1200, 900)
+        bubble_xpath = "//li[contains(@class,'bubbel')][.//div[contains(., 'te dik om te rennen')]]"
+        # Mark a bubble: one click, then a reason (none chosen beforehand; the form will not go without one).
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Markeren").click()
+        check(wait_for(lambda: "Waarom is dit bericht van belang?" in d.page_source), "a bubble's mark link asks for a reason")
+        check(not any(r.is_selected() for r in d.find_elements(By.CSS_SELECTOR, "input[name=reden]")), "no reason is chosen beforehand")
+        shot("06a-markeren")
+        mark_url = d.current_url
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
+        check(d.current_url == mark_url, "without a reason the form is not sent")
+        d.find_element(By.CSS_SELECTOR, "input[name=reden][value=bedreiging]").click()
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
+        check(wait_for(lambda: "Gemarkeerd: bedreiging" in d.find_element(By.XPATH, bubble_xpath).text), "the bubble is marked")
+        # Change the mark.
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Markering wijzigen").click()
+        check(wait_for(lambda: d.find_element(By.CSS_SELECTOR, "input[name=reden][value=bedreiging]").is_selected()), "the current reason is shown")
+        d.find_element(By.CSS_SELECTOR, "input[name=reden][value=belediging]").click()
+        d.find_element(By.CSS_SELECTOR, "form[action$=markeren] button[type=submit]").click()
+        check(wait_for(lambda: "Gemarkeerd: belediging" in d.find_element(By.XPATH, bubble_xpath).text), "the mark is changed")
+        # Remove it (the page asks first).
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Markering wijzigen").click()
+        d.find_element(By.ID, "waarom").send_keys("toch niet nodig")
+        d.find_element(By.CSS_SELECTOR, "form[action$=verwijderen] button").click()
+        if wait_for(lambda: d.switch_to.alert is not None, 5):
+            d.switch_to.alert.accept()
+        check(wait_for(lambda: "Markeren" in d.find_element(By.XPATH, bubble_xpath).text
+                       and "Gemarkeerd" not in d.find_element(By.XPATH, bubble_xpath).text), "the mark is removed")
+        # A message's origin: its exact bytes as text and hex, its line, the original's SHA-256.
+        d.find_element(By.XPATH, bubble_xpath).find_element(By.LINK_TEXT, "Bron").click()
+        check(wait_for(lambda: "Oorspronkelijke bytes (hex)" in d.page_source), "a bubble shows its original bytes in hex")
+        check(", regel " in d.page_source and "SHA-256" in d.page_source, "with the line and the original's SHA-256")
+        shot("06b-bron-hex")
+        logged = bewaar("log", "--case", case_id, "--json")
+        check('"mark-changed"' in logged and '"mark-removed"' in logged, "the change and the removal are custody events")
     else:
         print("note: no importer for the chat in this build (Importers.all has no WhatsApp importer yet): search/mark skipped")
     # Escalate to the afdelingsleider.
@@ -243,6 +365,9 @@ try:
     # The afdelingsleider builds and downloads the packet.
     login("A. de Groot")
     check(wait_for(lambda: case_id in d.page_source), "the afdelingsleider sees the escalated case")
+    check("Naar mij geëscaleerd" in d.page_source and 'class="nieuw"' in d.page_source, "with a 'nieuw' badge until opened")
+    d.get(base + f"/zaken/{case_id}")
+    check(wait_for(lambda: "Deze zaak is geëscaleerd" in d.page_source), "the reason of the escalation is at the top of the case")
     d.get(base + f"/zaken/{case_id}/pakket")
     d.find_element(By.CSS_SELECTOR, "form[action$=pakket] button").click()
     check(wait_for(lambda: d.find_elements(By.LINK_TEXT, "rapport.pdf")), "the packet is built")

@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// Where a window of an item's records starts.
+public enum RecordPosition: Sendable, Hashable {
+    /// The item's first records.
+    case start
+    /// The records from this sequence number on.
+    case from(Int64)
+    /// The records just before this sequence number.
+    case before(Int64)
+    /// A window that holds this record, with a few records before it.
+    case around(messageID: Int64)
+}
+
+/// Consecutive records of one item in the importer's order (a chat as it was written), with
+/// their sequence numbers for the links to the windows before and after it.
+public struct RecordWindow: Sendable {
+    public var entries: [TimelineEntry]
+    /// The sequence number of each entry, in the same order.
+    public var sequence: [Int64]
+    /// Whether records come before the first entry.
+    public var hasEarlier: Bool
+    /// Whether records come after the last entry.
+    public var hasLater: Bool
+}
+
+extension CaseStore {
+    /// A window of at most `limit` (1…1000) records of an item, found by item and sequence
+    /// number through the `messages_item` index (keyset, never OFFSET): as fast at the end of a
+    /// 100,000-message chat as at its start. A record that is not in the item gives the start.
+    public func records(item itemID: Int64, at position: RecordPosition, limit: Int) throws -> RecordWindow {
+        let n = max(1, min(1000, limit))
+        let select = """
+            SELECT m.id, m.item_id, m.seq, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
+            FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
+            """
+        return try read { db in
+            var rows: [Row]
+            var backwards = false
+            switch position {
+            case .before(let seq):
+                rows = try Row.fetchAll(db, sql: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
+                                        arguments: [itemID, seq])
+                backwards = true
+            case .start, .from, .around:
+                var first: Int64 = 0
+                if case .from(let seq) = position { first = seq }
+                if case .around(let messageID) = position,
+                   let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
+                    // Five records of context before it (sequence numbers come from the store, never below 0).
+                    first = try Int64.fetchOne(db, sql: "SELECT seq FROM messages WHERE item_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET 5",
+                                               arguments: [itemID, seq]) ?? 0
+                }
+                rows = try Row.fetchAll(db, sql: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
+                                        arguments: [itemID, first])
+            }
+            let more = rows.count > n
+            rows = Array(rows.prefix(n))
+            if backwards { rows.reverse() }
+            var entries: [TimelineEntry] = []
+            var sequence: [Int64] = []
+            for row in rows {
+                guard var e = Self.entry(from: row) else { continue }
+                e.highlighted = nil
+                entries.append(e)
+                sequence.append(row["seq"])
+            }
+            func exists(_ condition: String, _ seq: Int64) throws -> Bool {
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE item_id = ? AND seq \(condition) ?)",
+                                  arguments: [itemID, seq]) ?? false
+            }
+            guard let firstSeq = sequence.first, let lastSeq = sequence.last else {
+                return RecordWindow(entries: [], sequence: [], hasEarlier: false, hasLater: false)
+            }
+            return RecordWindow(entries: entries, sequence: sequence,
+                                hasEarlier: backwards ? more : try exists("<", firstSeq),
+                                hasLater: backwards ? try exists(">", lastSeq) : more)
+        }
+    }
+
+    /// The distinct authors of an item's records, sorted (at most `limit`). Walks the case's
+    /// author index one author at a time, so a 100,000-message chat with twenty authors costs
+    /// forty index look-ups, not a scan.
+    public func authors(item itemID: Int64, limit: Int = 200) throws -> [String] {
+        try read { db in
+            guard let caseID = try String.fetchOne(db, sql: "SELECT case_id FROM items WHERE id = ?", arguments: [itemID]) else { return [] }
+            let next = try db.cachedStatement(sql: "SELECT MIN(author) FROM messages WHERE case_id = ? AND author > ?")
+            let inItem = try db.cachedStatement(sql: """
+                SELECT 1 FROM messages INDEXED BY messages_case_author WHERE case_id = ? AND author = ? AND item_id = ? LIMIT 1
+                """)
+            var out: [String] = []
+            var candidate = try String.fetchOne(db, sql: "SELECT MIN(author) FROM messages WHERE case_id = ? AND author IS NOT NULL",
+                                                arguments: [caseID])
+            var looked = 0
+            while let author = candidate, out.count < limit, looked < 10 * limit {
+                looked += 1
+                if try Int.fetchOne(inItem, arguments: [caseID, author, itemID]) != nil { out.append(author) }
+                candidate = try String.fetchOne(next, arguments: [caseID, author])
+            }
+            return out
+        }
+    }
+
+    /// The contained items (zip members, mail parts) of an item with these digests, by digest.
+    public func containedItems(of itemID: Int64, sha256: [SHA256Digest]) throws -> [SHA256Digest: EvidenceItem] {
+        guard !sha256.isEmpty else { return [:] }
+        let unique = Array(Set(sha256.map(\.hex))).prefix(500)
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
+                                            + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
+                                        arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
+            var out: [SHA256Digest: EvidenceItem] = [:]
+            for item in rows.map(Self.itemFrom) where out[item.sha256] == nil { out[item.sha256] = item }
+            return out
+        }
+    }
+}
+
+extension CaseStore {
+    /// The contained item of `itemID` at `path` inside it (a zip member such as `_chat.txt`),
+    /// if there is one: where a record's bytes are when its origin names a part.
+    public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
+                             arguments: [itemID, path]).map(Self.itemFrom)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// Marks on records: a record is marked with a reason, the mark can be changed or removed, and
+/// each of these is a custody event that names the record's bytes in its original. Nothing is
+/// replaced silently: a change keeps the previous reason and note in its event.
+extension CaseStore {
+    /// Marks a record as relevant with a reason (custody event `entry-marked`). A record that is
+    /// already marked gets its mark changed instead (``changeMark(_:messageID:reason:note:actor:)``).
+    @discardableResult
+    public func mark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
+        try write { db in
+            let origin = try Self.markedRecord(db, id, messageID)
+            if let existing = try Self.fetchMark(db, messageID) {
+                return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
+            }
+            let at = now()
+            try db.execute(sql: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [messageID, id.description, reason.rawValue, note, actor, at.stored])
+            var details = origin.details
+            details["reason"] = reason.rawValue
+            if let note { details["note"] = note }
+            try appendEvent(db, chain: id.description, actor: actor, action: .entryMarked, details: details)
+            return Mark(messageID: messageID, reason: reason, note: note, by: actor, at: at)
+        }
+    }
+
+    /// Changes the reason or note of a mark (custody event `mark-changed`, with the previous
+    /// reason and note). The same reason and note again change nothing and log nothing.
+    @discardableResult
+    public func changeMark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
+        try write { db in
+            let origin = try Self.markedRecord(db, id, messageID)
+            guard let existing = try Self.fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
+            return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
+        }
+    }
+
+    /// Removes a mark (custody event `mark-removed`, with the reason it had and why it was removed).
+    public func removeMark(_ id: CaseID, messageID: Int64, why: String?, actor: String) throws {
+        try write { db in
+            let origin = try Self.markedRecord(db, id, messageID)
+            guard let existing = try Self.fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
+            try db.execute(sql: "DELETE FROM marks WHERE message_id = ?", arguments: [messageID])
+            var details = origin.details
+            details["previousReason"] = existing.reason.rawValue
+            if let note = existing.note { details["previousNote"] = note }
+            if let why { details["why"] = why }
+            try appendEvent(db, chain: id.description, actor: actor, action: .markRemoved, details: details)
+        }
+    }
+
+    /// The mark of a record, if it has one.
+    public func mark(of messageID: Int64) throws -> Mark? {
+        try read { db in try Self.fetchMark(db, messageID) }
+    }
+
+    private func changeMark(_ db: Database, _ id: CaseID, _ origin: MarkedRecord, _ existing: Mark, reason: MarkReason, note: String?,
+                            actor: String) throws -> Mark {
+        if existing.reason == reason && existing.note == note { return existing }
+        let at = now()
+        try db.execute(sql: "UPDATE marks SET reason = ?, note = ?, by = ?, at = ? WHERE message_id = ?",
+                       arguments: [reason.rawValue, note, actor, at.stored, existing.messageID])
+        var details = origin.details
+        details["reason"] = reason.rawValue
+        details["previousReason"] = existing.reason.rawValue
+        if let note { details["note"] = note }
+        if let previous = existing.note { details["previousNote"] = previous }
+        try appendEvent(db, chain: id.description, actor: actor, action: .markChanged, details: details)
+        return Mark(messageID: existing.messageID, reason: reason, note: note, by: actor, at: at)
+    }
+
+    /// Where a marked record's bytes are: what every mark event names.
+    private struct MarkedRecord {
+        var details: [String: String]
+    }
+
+    private static func markedRecord(_ db: Database, _ id: CaseID, _ messageID: Int64) throws -> MarkedRecord {
+        _ = try fetchCase(db, id)
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
+            WHERE m.id = ? AND m.case_id = ?
+            """, arguments: [messageID, id.description]) else {
+            throw StoreError(.invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
+                             en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")
+        }
+        return MarkedRecord(details: ["messageId": String(messageID), "itemSha256": row["sha256"] as String,
+                                      "originOffset": String(row["origin_offset"] as Int64),
+                                      "originLength": String(row["origin_length"] as Int64)])
+    }
+
+    private static func fetchMark(_ db: Database, _ messageID: Int64) throws -> Mark? {
+        try Row.fetchOne(db, sql: "SELECT reason, note, by, at FROM marks WHERE message_id = ?", arguments: [messageID]).map { row in
+            Mark(messageID: messageID, reason: MarkReason(rawValue: row["reason"]) ?? .anders, note: row["note"], by: row["by"],
+                 at: Date(stored: row["at"] as String?) ?? Date(timeIntervalSince1970: 0))
+        }
+    }
+
+    private static func notMarked(_ id: CaseID, _ messageID: Int64) -> StoreError {
+        StoreError(.invalidValue, nl: "Bericht \(messageID) van zaak \(id) is niet gemarkeerd.",
+                   en: "Message \(messageID) of case \(id) is not marked.")
+    }
+}

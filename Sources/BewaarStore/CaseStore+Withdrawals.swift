@@ -1,0 +1,79 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// An item taken back by the mentor (a wrong upload): it stays stored until the case is
+/// destroyed — nothing is ever deleted from an original — but no longer shows in the timeline,
+/// search or the packet's report. The withdrawal and its reason are a custody event.
+public struct Withdrawal: Sendable, Hashable {
+    public var itemID: Int64
+    public var by: String
+    public var at: Date
+    public var reason: String
+}
+
+extension CustodyAction {
+    public static let itemWithdrawn: CustodyAction = "item-withdrawn"
+}
+
+enum WithdrawalSchema {
+    static let v8 = """
+        CREATE TABLE withdrawals (
+            item_id INTEGER PRIMARY KEY REFERENCES items(id),
+            case_id TEXT NOT NULL REFERENCES cases(id),
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX withdrawals_case ON withdrawals(case_id);
+        """
+}
+
+extension CaseStore {
+    /// Withdraws an item of case `id` (and what was found inside it) with a reason (custody event
+    /// `item-withdrawn`). Withdrawing it again is an error that says so.
+    public func withdrawItem(_ id: CaseID, item itemID: Int64, reason: String, actor: String) throws {
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else {
+            throw StoreError(.invalidValue, nl: "Geef een reden waarom het bestand wordt teruggetrokken.",
+                             en: "Give a reason for withdrawing the file.")
+        }
+        try write { db in
+            _ = try Self.fetchCase(db, id)
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, name, sha256 FROM items WHERE id = ? AND case_id = ?",
+                                             arguments: [itemID, id.description]) else {
+                throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
+                                 en: "Evidence item \(itemID) does not belong to case \(id).")
+            }
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM withdrawals WHERE item_id = ?", arguments: [itemID]) ?? 0 == 0 else {
+                throw StoreError(.invalidValue, nl: "Dit bestand was al teruggetrokken.", en: "This file was already withdrawn.")
+            }
+            let at = now().stored
+            // The item and everything found inside it.
+            let ids = try Int64.fetchAll(db, sql: """
+                WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM items i JOIN tree ON i.parent_id = tree.id)
+                SELECT id FROM tree
+                """, arguments: [itemID])
+            for child in ids {
+                try db.execute(sql: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [child, id.description, actor, at, StoredText.bounded(why)])
+            }
+            try appendEvent(db, chain: id.description, actor: actor, action: .itemWithdrawn,
+                            details: ["itemId": String(itemID), "name": row["name"], "sha256": row["sha256"], "reason": why,
+                                      "items": String(ids.count)])
+        }
+    }
+
+    /// The withdrawn items of a case, by item id.
+    public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
+        try read { db in
+            var out: [Int64: Withdrawal] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
+                let w = Withdrawal(itemID: r["item_id"], by: r["by"], at: Date(stored: r["at"] as String?) ?? Date(timeIntervalSince1970: 0),
+                                   reason: r["reason"])
+                out[w.itemID] = w
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import BewaarModel
+import BewaarStore
+import BewaarAccounts
+import BewaarDigest
+import BewaarQR
+
+/// The mentor's side of the pupils' upload links: make one for a pupil or parent on the case
+/// (POST /zaken/ID/uploadlinks), revoke one (POST /zaken/ID/uploadlinks/intrekken), and the
+/// printable instruction sheet of a link just made (GET /zaken/ID/uploadlinks/N/instructieblad.pdf).
+/// Only whoever may manage the case's access makes and revokes links; every one is a custody
+/// event. The token exists only in the link: the store keeps its SHA-256, and the page shows
+/// the link, its QR code and sheet only to the session that made it, for half an hour.
+extension WebApp {
+    func addUploadLinkRoutes(_ router: Router<WebContext>) {
+        router.post("/zaken/:id/uploadlinks") { request, context -> Response in
+            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+            try self.requireManager(v, id, request)
+            let form = try await self.form(request, v.session)
+            let u = v.t.uploadLink
+            let back = "/zaken/\(id)#uploadlinks"
+            guard let person = try RequestInput.id(form["persoon"], v.t) else { throw PageError.failed(v.t, u.pickPerson, back: back) }
+            let amount = try RequestInput.integer(form["geldig"], in: 1...43_200, v.t)
+            let unit: Int64
+            switch form["eenheid"] ?? "uren" {
+            case "minuten": unit = 60
+            case "uren": unit = 3600
+            case "dagen": unit = 86_400
+            default: throw RequestInput.bad(v.t)
+            }
+            // At most 43,200 × 86,400 seconds: far inside Int64, then bounded by the store.
+            let seconds = amount.map { $0 * unit } ?? Int64(UploadLink.standardValidity)
+            guard seconds >= Int64(UploadLink.shortest), seconds <= Int64(UploadLink.longest) else {
+                throw PageError.failed(v.t, u.badValidity, back: back)
+            }
+            let token = Random.hex(16)
+            let link: UploadLink
+            do {
+                link = try self.store.makeUploadLink(id, person: person, tokenSHA256: Self.tokenKey(token), validFor: TimeInterval(seconds),
+                                                     start: self.config.clock(), actor: v.account.name)
+            } catch { throw self.problem(error, v.t, back: back) }
+            self.uploadLinks.remember(FreshUploadLink(caseID: id, linkID: link.id, url: self.uploadURL(request, token: token),
+                                                      madeAt: self.config.clock()), session: v.session.key)
+            throw PageError.redirect(back)
+        }
+        router.post("/zaken/:id/uploadlinks/intrekken") { request, context -> Response in
+            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+            try self.requireManager(v, id, request)
+            let form = try await self.form(request, v.session)
+            guard let link = try RequestInput.id(form["link"], v.t) else { throw RequestInput.bad(v.t) }
+            do { try self.store.revokeUploadLink(id, link: link, actor: v.account.name) } catch {
+                throw self.problem(error, v.t, back: "/zaken/\(id)#uploadlinks")
+            }
+            self.uploadLinks.forget(link: link, case: id)
+            throw PageError.redirect("/zaken/\(id)#uploadlinks")
+        }
+        router.get("/zaken/:id/uploadlinks/:link/instructieblad.pdf") { request, context -> Response in
+            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+            try self.requireManager(v, id, request)
+            let n = try RequestInput.parameter(context, "link", in: 1...(1 << 53), v.t)
+            let t = FormData(request.uri.query ?? "")["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
+            guard let fresh = self.uploadLinks.fresh(session: v.session.key, case: id).first(where: { $0.linkID == n }),
+                  let link = try self.store.uploadLink(id, link: n), link.state(at: self.config.clock()) == .active else {
+                throw PageError.failed(v.t, v.t.uploadLink.sheetGone, back: "/zaken/\(id)#uploadlinks", status: .notFound)
+            }
+            let pdf: Data
+            do {
+                pdf = try UploadLinkSheet.pdf(t.uploadLink, url: fresh.url, validUntil: Layout.time(link.validUntil, t), tmp: self.store.path + "/tmp")
+            } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#uploadlinks") }
+            var headers: HTTPFields = [.contentType: "application/pdf"]
+            headers[.contentDisposition] = "attachment; filename=\"uploadlink-instructies.pdf\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
+        }
+        addPupilUploadRoutes(router)
+    }
+
+    /// The key a token is stored and counted under: its SHA-256.
+    static func tokenKey(_ token: String) -> String { StreamingSHA256.digest(utf8: token).hex }
+
+    /// The link as the pupil opens it: on the school's public name when the server has one
+    /// (behind its HTTPS proxy), else on the name this request came in on.
+    func uploadURL(_ request: Request, token: String) -> String {
+        if let name = config.publicNames.first { return "https://\(name)/aanleveren/\(token)" }
+        let authority = request.head.authority ?? "\(config.host):\(config.port)"
+        return "\(config.secureCookies ? "https" : "http")://\(authority)/aanleveren/\(token)"
+    }
+
+    /// Whether a link still acts for whoever made it: its maker must still be an active account
+    /// that may manage the case (a mentor who left, or lost the case, takes their links along).
+    func makerStillManages(_ link: UploadLink) throws -> Bool {
+        guard let stored = try store.account(named: link.madeBy), stored.disabledAt == nil,
+              let role = AccountRole(rawValue: stored.role) else { return false }
+        return try policy.mayManageAccess(Account(name: stored.name, role: role), link.caseID)
+    }
+
+    /// The link's state in words, with the class that colours it.
+    func uploadLinkState(_ link: UploadLink, _ t: any PageText) throws -> (text: String, open: Bool) {
+        let u = t.uploadLink
+        switch link.state(at: config.clock()) {
+        case .revoked: return (u.stateRevoked(by: link.revokedBy ?? "—", at: Layout.time(link.revokedAt, t)), false)
+        case .expired: return (u.stateExpired, false)
+        case .active: return try makerStillManages(link) ? (u.stateActive, true) : (u.stateMakerGone, false)
+        }
+    }
+
+    /// The section "Uploadlinks" of the case page: every link with its state, what came in and a
+    /// revoke button; a link just made with its QR code and sheet; the form for a new one.
+    func uploadLinkSection(_ v: Visit, _ id: CaseID) throws -> HTML {
+        let t = v.t, u = t.uploadLink
+        let manager = try policy.mayManageAccess(v.account, id)
+        let links = try store.uploadLinks(id)
+        let items: [HTML] = try links.map { l in
+            let state = try uploadLinkState(l, t)
+            let revoke: HTML = manager && l.revokedAt == nil && state.open ? """
+                 <form method="post" action="/zaken/\(id.description)/uploadlinks/intrekken" class="inline" data-bevestig="\(u.confirmRevoke(l.personName))">\
+                \(Layout.csrfField(v.session.csrf))<input type="hidden" name="link" value="\(l.id)">\
+                <button type="submit" class="licht">\(u.revokeButton)</button></form>
+                """ : ""
+            return """
+                <li><strong>\(u.linkFor(l.personName, role: t.personRole(l.personRole)))</strong>: \(u.madeBy(l.madeBy, at: Layout.time(l.madeAt, t))), \
+                \(u.validUntil(Layout.time(l.validUntil, t))); <span class="status-\(state.open ? "gedaan" : "open")">\(state.text)</span>; \
+                \(u.received(l.uploadCount)).\(revoke)</li>
+                """
+        }
+        let list: HTML = items.isEmpty ? "<p>\(u.noLinks)</p>" : "<ul>\(items)</ul>"
+        guard manager else {
+            return "<section aria-labelledby=\"uploadlinks\"><h2 id=\"uploadlinks\">\(u.heading)</h2><p class=\"uitleg\">\(u.explain)</p>\(list)</section>"
+        }
+        let fresh: [HTML] = try uploadLinks.fresh(session: v.session.key, case: id).reversed().compactMap { f in
+            guard let l = links.first(where: { $0.id == f.linkID }), l.state(at: config.clock()) == .active else { return nil }
+            let code = try QRCode(encoding: f.url)
+            let n = code.sizeWithQuietZone
+            let sheet = "/zaken/\(id.description)/uploadlinks/\(l.id)/instructieblad.pdf"
+            return """
+                <div class="goed nieuwe-link" role="status"><h3>\(u.freshHeading(l.personName))</h3>
+                <p>\(u.freshExplain)</p>
+                <label for="uploadlink-\(l.id)">\(u.linkLabel)</label><input type="text" id="uploadlink-\(l.id)" readonly value="\(f.url)">
+                <p><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n) \(n)" width="200" height="200" role="img" aria-label="\(u.qrLabel)" \
+                shape-rendering="crispEdges"><rect width="\(n)" height="\(n)" fill="#fff"/><path fill="#000" d="\(code.svgPathData)"/></svg></p>
+                <p><a href="\(sheet)" download>\(u.sheetDownload)</a> (<a href="\(sheet)?taal=en" download lang="en">English</a>)</p></div>
+                """
+        }
+        let people = try store.people(id).filter { UploadLink.canReceive($0.role) && $0.id != nil }
+        let options: [HTML] = people.map { p in
+            "<option value=\"\(p.id ?? 0)\">\(p.name) (\(t.personRole(p.role)))</option>"
+        }
+        let form: HTML = people.isEmpty ? "<p class=\"uitleg\">\(u.noPeople)</p>" : """
+            <h3>\(u.createHeading)</h3>
+            <form method="post" action="/zaken/\(id.description)/uploadlinks">\(Layout.csrfField(v.session.csrf))
+            <label for="uploadlink-persoon">\(u.personLabel)</label><select id="uploadlink-persoon" name="persoon" required>\(options)</select>
+            <label for="uploadlink-geldig">\(u.validForLabel)</label><input type="number" id="uploadlink-geldig" name="geldig" value="72" min="1" max="43200" required>
+            <label for="uploadlink-eenheid">\(u.unitLabel)</label><select id="uploadlink-eenheid" name="eenheid">\
+            <option value="minuten">\(u.minutes)</option><option value="uren" selected>\(u.hours)</option><option value="dagen">\(u.days)</option></select>
+            <div><button type="submit">\(u.createButton)</button></div></form>
+            """
+        return """
+            <section aria-labelledby="uploadlinks"><h2 id="uploadlinks">\(u.heading)</h2>
+            <p class="uitleg">\(u.explain)</p>\(fresh)\(list)\(form)</section>
+            """
+    }
+}
