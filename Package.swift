@@ -49,7 +49,9 @@ let package = Package(
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
-            dependencies: ["BewaarModel", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["BewaarModel", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
+                           // SQLite's C API, for the few hot loops that bind and read columns directly.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
         // The report (police packet): one document description rendered as HTML and as PDF.
         .systemLibrary(

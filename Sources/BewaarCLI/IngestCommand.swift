@@ -33,14 +33,17 @@ struct IngestCommand: ParsableCommand {
         let ingestion = Ingestion(store: store, unpackLimit: min(max(maxUnpackedMB, 0), .max >> 20) << 20)
         var failures = 0
         for file in files {
+            let progress = ProgressLine(file: file, global)
+            defer { progress?.clear() }
             do {
                 let r = try ingestion.ingest(path: file, into: id, actor: global.actor, collectedFrom: collectedFrom,
-                                             note: note, options: options)
+                                             note: note, options: options, progress: progress.map { line in { line.show($0) } })
+                progress?.clear()
                 let item = r.outcome.item
                 switch r.outcome {
                 case .stored:
                     var line = global.t("Bewaard", "Stored") + " [\(item.id)] \(TerminalText.line(item.name)): \(item.format), "
-                        + global.t(Plural.count(r.result.messages.count, "bericht", "berichten"), Plural.count(r.result.messages.count, "message", "messages"))
+                        + global.t(Plural.count(r.messageCount, "bericht", "berichten"), Plural.count(r.messageCount, "message", "messages"))
                     if !r.result.contained.isEmpty { line += ", " + global.t(Plural.count(r.result.contained.count, "bestand", "bestanden") + " erin", Plural.count(r.result.contained.count, "file", "files") + " inside") }
                     if !r.result.warnings.isEmpty { line += ", " + global.t(Plural.count(r.result.warnings.count, "waarschuwing", "waarschuwingen"), Plural.count(r.result.warnings.count, "warning", "warnings")) }
                     out(line + "  sha256 \(item.sha256.hex)")

@@ -25,7 +25,7 @@ public struct ExportOverlap: Sendable {
         let others = try store.items(item.caseID).filter {
             $0.id != item.id && $0.parentID == nil && $0.format == item.format && $0.messageCount > 0
         }
-        guard item.messageCount > 0, item.format == "whatsapp" else { return [] }
+        guard item.messageCount > 0, item.format == "whatsapp", !others.isEmpty else { return [] }
         // Only exports that share a record can overlap: found by one query, then compared in full.
         let sharing = try store.itemsSharingRecords(with: item.id)
         return try others.filter { sharing.contains($0.id) }.map { try compare($0, item, store: store) }

@@ -58,9 +58,12 @@ public enum Inspector {
     }
 
     /// Runs detection and the chosen importer. An importer that fails completely becomes a
-    /// warning: the caller still keeps the original.
+    /// warning: the caller still keeps the original. With `records`, the importer hands each
+    /// record to it as soon as it is read (the result has no `messages`); if it then fails, the
+    /// records it handed on are dropped, unless it was the store that failed (that is thrown).
     static func read(_ source: ImportSource, options: ReadOptions, sink: any OriginalSink,
-                     detector: FormatDetector, unpackBudget: UnpackBudget? = nil) throws -> (ImportResult, Recognition?) {
+                     detector: FormatDetector, unpackBudget: UnpackBudget? = nil,
+                     records: RecordPipeline? = nil) throws -> (ImportResult, Recognition?) {
         let probe = try FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: source.isDirectory)
         var limits = ImportLimits()
         limits.unpackBudget = unpackBudget
@@ -73,10 +76,15 @@ public enum Inspector {
             return (ImportResult(format: "unknown", mediaType: MediaType.forName(source.name)), nil)
         }
         do {
-            var result = try importer.importFile(source, context: context)
+            var result = try records.map { try importer.importFile(source, context: context, records: $0) }
+                ?? importer.importFile(source, context: context)
             if result.contained.isEmpty { result.contained = sink.kept }
             return (result, recognition)
         } catch {
+            if let records {
+                if let failure = records.failure { throw failure }
+                try records.discard()
+            }
             let why = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
             var r = ImportResult(format: importer.format, mediaType: MediaType.forName(source.name),
                                  warnings: [ImportWarning("Het bestand is als origineel bewaard, maar kon niet worden gelezen: \(why)",

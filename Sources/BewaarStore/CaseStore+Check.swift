@@ -93,7 +93,7 @@ extension CaseStore {
             try Row.fetchAll(db, sql: """
                 SELECT m.item_id, m.seq, i.name FROM messages m JOIN items i ON i.id = m.item_id
                 WHERE m.origin_offset < 0 OR (m.origin_offset + m.origin_length > i.size
-                      AND json_extract(m.record, '$.origin.part') IS NULL)
+                      AND COALESCE(json_extract(m.verbatim, '$.origin.part'), json_extract(m.rest, '$.origin.part')) IS NULL)
                 LIMIT 100
                 """)
         }

@@ -33,7 +33,7 @@ extension CaseStore {
     public func records(item itemID: Int64, at position: RecordPosition, limit: Int) throws -> RecordWindow {
         let n = max(1, min(1000, limit))
         let select = """
-            SELECT m.id, m.item_id, m.seq, m.record, NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+            SELECT m.id, m.item_id, m.seq, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
                    k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
             FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             """

@@ -19,20 +19,33 @@ extension CaseStore {
     /// bytes must already be in the object store. Bytes the case already holds are linked to
     /// the existing item (a new receipt and an `item-reingested` event), not stored twice.
     public func recordIngest(_ e: NewEvidence, in id: CaseID) throws -> IngestOutcome {
+        try recordIngest(e, in: id) { records in
+            for m in e.messages { try records.add(m) }
+            return ReadEvidence(format: e.format, mediaType: e.mediaType, warnings: e.warnings, contained: e.contained, extra: e.extra)
+        }
+    }
+
+    /// Records an ingest whose records are read while it is recorded: `reading` is called inside
+    /// the transaction, after the item is written, hands each record to the ``RecordWriter`` as
+    /// soon as it is read, and returns the rest of what was read. `e` gives the original's facts
+    /// (its `messages`, `warnings`, `contained` and `extra` are not used; its `format` and
+    /// `mediaType` stand until `reading` returns). Everything lands together or nothing does, as
+    /// with ``recordIngest(_:in:)``; when the case already holds the bytes, `reading` is not called.
+    public func recordIngest(_ e: NewEvidence, in id: CaseID, reading: (RecordWriter) throws -> ReadEvidence) throws -> IngestOutcome {
         guard objects.contains(e.sha256) else {
             throw StoreError(.writeFailed, nl: "Het origineel staat niet in de opslag; er is niets vastgelegd.",
                              en: "The original is not in the store; nothing was recorded.")
         }
-        try faultBeforeCommit?()
-        let outcome = try recordIngestTransaction(e, in: id)
-        if e.messages.count >= 10_000 {
+        let (outcome, records) = try recordIngestTransaction(e, in: id, reading: reading)
+        if records >= 10_000 {
             // Fresh statistics after a large import, so the planner keeps using the timeline index.
             try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
         }
         return outcome
     }
 
-    private func recordIngestTransaction(_ e: NewEvidence, in id: CaseID) throws -> IngestOutcome {
+    private func recordIngestTransaction(_ e: NewEvidence, in id: CaseID,
+                                         reading: (RecordWriter) throws -> ReadEvidence) throws -> (IngestOutcome, Int) {
         try write { db in
             _ = try Self.fetchCase(db, id)
             let at = now()
@@ -41,18 +54,25 @@ extension CaseStore {
                 var details = ["itemId": String(existing.id), "sha256": e.sha256.hex, "name": e.name]
                 if let from = e.collectedFrom { details["collectedFrom"] = from }
                 try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
-                return .alreadyPresent(existing)
+                try faultBeforeCommit?()
+                return (.alreadyPresent(existing), 0)
             }
             try db.execute(sql: """
                 INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
                                    collected_at, note, message_count, warning_count, extra)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')
                 """, arguments: [id.description, e.sha256.hex, e.name, e.size, e.mediaType, e.format, e.collectedBy,
-                                 e.collectedFrom, at.stored, e.note, e.messages.count, e.warnings.count,
-                                 JSONValue.object(e.extra).serialized()])
+                                 e.collectedFrom, at.stored, e.note])
             let itemID = db.lastInsertedRowID
             try insertReceipt(db, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
-            for c in e.contained {
+            let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description)
+            let read = try reading(writer)
+            try writer.finish()
+            try db.execute(sql: """
+                UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?
+                """, arguments: [read.mediaType, read.format, writer.count, read.warnings.count,
+                                 JSONValue.object(read.extra).serialized(), itemID])
+            for c in read.contained {
                 try db.execute(sql: """
                     INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
                                        collected_at, note, parent_id, path_in_parent)
@@ -60,31 +80,24 @@ extension CaseStore {
                     """, arguments: [id.description, c.sha256.hex, c.name, c.size, c.mediaType, e.collectedBy,
                                      e.collectedFrom, at.stored, itemID, c.pathInParent])
             }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO messages (item_id, case_id, seq, ts, author, kind, text, origin_line, origin_offset,
-                                      origin_length, record)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for (n, m) in e.messages.enumerated() {
-                try insert.execute(arguments: [itemID, id.description, n, m.timestamp?.date.timeIntervalSince1970, m.author,
-                                               m.kind.rawValue, m.text, m.origin.line, m.origin.offset, m.origin.length,
-                                               m.json.serialized()])
-            }
-            for w in e.warnings {
+            for w in read.warnings {
                 try db.execute(sql: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
                                arguments: [itemID, w.message, w.line, w.code])
             }
             var details = ["itemId": String(itemID), "sha256": e.sha256.hex, "name": e.name, "size": String(e.size),
-                           "format": e.format, "messages": String(e.messages.count), "warnings": String(e.warnings.count)]
+                           "format": read.format, "messages": String(writer.count), "warnings": String(read.warnings.count)]
             if let from = e.collectedFrom { details["collectedFrom"] = from }
             if let note = e.note { details["note"] = note }
-            if !e.contained.isEmpty {
-                details["contained"] = String(e.contained.count)
-                let listing = e.contained.map { "\($0.sha256.hex)  \($0.pathInParent)\n" }.joined()
+            if !read.contained.isEmpty {
+                details["contained"] = String(read.contained.count)
+                let listing = read.contained.map { "\($0.sha256.hex)  \($0.pathInParent)\n" }.joined()
                 details["containedDigest"] = StreamingSHA256.digest(utf8: listing).hex
             }
             try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
-            return .stored(try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)!)
+            // The worst moment for a crash: everything written, nothing committed.
+            try faultBeforeCommit?()
+            let item = try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)!
+            return (.stored(item), writer.count)
         }
     }
 
@@ -133,21 +146,25 @@ extension CaseStore {
     /// The records of an item, in the order the importer gave them.
     public func messages(item itemID: Int64, limit: Int? = nil) throws -> [Message] {
         try read { db in
-            var sql = "SELECT record FROM messages WHERE item_id = ? ORDER BY seq"
+            var sql = "SELECT \(StoredRecord.columns) FROM messages m WHERE m.item_id = ? ORDER BY m.seq"
             if let limit { sql += " LIMIT \(limit)" }
-            return try String.fetchAll(db, sql: sql, arguments: [itemID]).compactMap { text in
-                (try? JSONParser.parse(text)).flatMap(Message.init(json:))
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: [itemID]).compactMap(StoredRecord.message(from:))
         }
     }
 
-    /// Each record of an item as the store holds it — its compact JSON (`Message.json`
-    /// serialised), in the importer's order — without parsing it: for writers that copy records
-    /// out (bundles). One record is in memory at a time.
+    /// Each record of an item as its compact JSON (`Message.json` serialised), in the importer's
+    /// order, written from its columns without a ``Message`` in between: for writers that copy
+    /// records out (bundles). One record is in memory at a time.
     public func forEachRecordJSON(item itemID: Int64, _ body: (String) throws -> Void) throws {
+        try forEachRecordJSON(item: itemID, bytes: { try body(String(decoding: $0, as: UTF8.self)) })
+    }
+
+    /// ``forEachRecordJSON(item:_:)`` as UTF-8 bytes; the buffer is only valid during the call.
+    public func forEachRecordJSON(item itemID: Int64, bytes body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try read { db in
-            let rows = try String.fetchCursor(db, sql: "SELECT record FROM messages WHERE item_id = ? ORDER BY seq", arguments: [itemID])
-            while let record = try rows.next() { try body(record) }
+            let statement = try db.makeStatement(sql: "SELECT \(StoredRecord.columns) FROM messages m WHERE m.item_id = ? ORDER BY m.seq")
+            try statement.setArguments([itemID])
+            try RecordReader.forEachJSON(statement, db: db, body)
         }
     }
 

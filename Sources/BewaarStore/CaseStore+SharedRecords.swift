@@ -4,7 +4,7 @@ import BewaarModel
 extension CaseStore {
     /// Other items of the same case that hold at least one record with the same minute, author
     /// and text (invisible direction marks and byte-order marks ignored) as a record of `itemID`:
-    /// the only items an export comparison can link to it. One indexed query (`messages_case_ts`),
+    /// the only items an export comparison can link to it. One indexed query (`messages_case_order`),
     /// so a case with hundreds of exports is not compared pairwise in full. Records without a
     /// time are compared by author and text.
     public func itemsSharingRecords(with itemID: Int64) throws -> Set<Int64> {
@@ -13,17 +13,18 @@ extension CaseStore {
                 "replace(\(sql), char(\(Int(hex, radix: 16)!)), '')"
             }
         }
-        // The start of n's minute (floor, also before 1970).
+        // The start of n's minute (floor, also before 1970). The other items' records are found
+        // through the timeline index (`COALESCE(ts, 1e18)`, undated records at 1e18).
         let minute = "(CAST(n.ts / 60 AS INTEGER) - (n.ts < 0 AND CAST(n.ts / 60 AS INTEGER) != n.ts / 60)) * 60"
         let sql = """
             SELECT DISTINCT o.item_id FROM messages n JOIN messages o
               ON o.case_id = n.case_id
-             AND o.ts >= \(minute) AND o.ts < \(minute) + 60
+             AND COALESCE(o.ts, 1e18) >= \(minute) AND COALESCE(o.ts, 1e18) < \(minute) + 60
              AND o.author IS n.author
             WHERE n.item_id = ?1 AND n.ts IS NOT NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
             UNION
             SELECT DISTINCT o.item_id FROM messages n JOIN messages o
-              ON o.case_id = n.case_id AND o.ts IS NULL AND o.author IS n.author
+              ON o.case_id = n.case_id AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author IS n.author
             WHERE n.item_id = ?1 AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
             """
         return try read { db in Set(try Int64.fetchAll(db, sql: sql, arguments: [itemID])) }

@@ -63,8 +63,12 @@ extension CaseStore {
             conditions.append("m.author IN (" + authors.map { _ in "?" }.joined(separator: ",") + ")")
             args.append(contentsOf: authors as [any DatabaseValueConvertible])
         }
-        if let f = q.from { conditions.append("m.ts >= ?"); args.append(f.timeIntervalSince1970) }
-        if let t = q.to { conditions.append("m.ts < ?"); args.append(t.timeIntervalSince1970) }
+        // Time ranges also as `COALESCE(ts, 1e18)`: the expression of the timeline index, which serves them.
+        if let f = q.from {
+            conditions.append("m.ts >= ? AND COALESCE(m.ts, 1e18) >= ?")
+            args.append(contentsOf: [f.timeIntervalSince1970, f.timeIntervalSince1970])
+        }
+        if let t = q.to { conditions.append("COALESCE(m.ts, 1e18) < ?"); args.append(t.timeIntervalSince1970) }
         if !q.kinds.isEmpty {
             conditions.append("m.kind IN (" + q.kinds.map { _ in "?" }.joined(separator: ",") + ")")
             args.append(contentsOf: q.kinds as [any DatabaseValueConvertible])
@@ -84,7 +88,7 @@ extension CaseStore {
             if many > Self.searchSortLimit { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
         }
         let sql = """
-            SELECT m.id, m.item_id, m.record, \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
+            SELECT m.id, m.item_id, \(StoredRecord.columns), \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
                    k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
             FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             WHERE \(whereClause)
@@ -101,7 +105,7 @@ extension CaseStore {
     public static let searchSortLimit = 5000
 
     static func entry(from row: Row) -> TimelineEntry? {
-        guard let m = (try? JSONParser.parse(row["record"] as String)).flatMap(Message.init(json:)) else { return nil }
+        guard let m = StoredRecord.message(from: row) else { return nil }
         var mark: Mark?
         if let reason = row["mark_reason"] as String? {
             mark = Mark(messageID: row["id"], reason: MarkReason(rawValue: reason) ?? .anders, note: row["mark_note"],
@@ -119,7 +123,7 @@ extension CaseStore {
             }
             let item: Int64 = anchor["item_id"], seq: Int = anchor["seq"]
             return try Row.fetchAll(db, sql: """
-                SELECT m.id, m.item_id, m.record, NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
                        k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
                 FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
                 WHERE m.item_id = ? AND m.seq BETWEEN ? AND ? ORDER BY m.seq

@@ -66,3 +66,23 @@ public enum IngestOutcome: Sendable {
         }
     }
 }
+
+/// What an importer read from an original besides its records, known once the last record is
+/// written (see ``CaseStore/recordIngest(_:in:reading:)``).
+public struct ReadEvidence: Sendable {
+    public var format: String
+    public var mediaType: String
+    public var warnings: [ImportWarning]
+    public var contained: [NewEvidence.Contained]
+    /// Format-level fields from the importer, kept as JSON.
+    public var extra: [String: JSONValue]
+
+    public init(format: String, mediaType: String, warnings: [ImportWarning] = [], contained: [NewEvidence.Contained] = [],
+                extra: [String: JSONValue] = [:]) {
+        self.format = format
+        self.mediaType = mediaType
+        self.warnings = warnings
+        self.contained = contained
+        self.extra = extra
+    }
+}

@@ -126,6 +126,10 @@ enum Schema {
         m.registerMigration("v8-withdrawals") { db in
             try db.execute(sql: WithdrawalSchema.v8)
         }
+        // Registered after v7 and v8 (the name was kept free for it): stores that have those run it next.
+        m.registerMigration("v6-records-once") { db in
+            try RecordSchema.v6(db)
+        }
         return m
     }
 }

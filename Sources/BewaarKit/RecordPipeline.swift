@@ -1,0 +1,134 @@
+import Foundation
+import BewaarModel
+import BewaarImport
+import BewaarStore
+
+/// Runs an import on a second thread while the calling thread writes its records into the store.
+/// The reading thread also encodes each record for its row (``RecordRows``) and counts what the
+/// repetition check needs, so the writing thread — the one that sets the pace — only binds and
+/// inserts. Records cross in batches; at most ``depth`` batches wait, so memory stays small
+/// whatever the file's size. Order is kept, and a ``discard()`` reaches the writer after the
+/// records before it.
+final class RecordPipeline: RecordSink, @unchecked Sendable {
+    static let batchSize = 1024
+    static let depth = 4
+
+    enum Batch {
+        case records(RecordRows)
+        case discard
+    }
+
+    private let condition = NSCondition()
+    private var waiting: [Batch] = []
+    private var closed = false
+    private var stopped: (any Error)?
+    private var pending = RecordRows(capacity: batchSize)
+    /// Counted on the reading thread; read once the reading is over.
+    private(set) var repetition: RepetitionCheck?
+
+    init(repetition: RepetitionCheck?) {
+        self.repetition = repetition
+    }
+
+    /// Reads on a new thread: `read` gets this pipeline as its record sink; its result (or error)
+    /// is returned by ``run(_:write:)`` once every record has been written.
+    static func run<T>(repetition: RepetitionCheck?, _ read: @escaping @Sendable (RecordPipeline) throws -> T,
+                       write: (Batch) throws -> Void) throws -> (T, RepetitionCheck?) {
+        let pipe = RecordPipeline(repetition: repetition)
+        let outcome = Outcome<T>()
+        let thread = Thread {
+            outcome.result = Result { try read(pipe) }
+            pipe.close()
+            outcome.done.signal()
+        }
+        // Importers may recurse (nested JSON, HTML): the main thread's stack size.
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            while let batch = pipe.next() { try write(batch) }
+        } catch {
+            pipe.stop(error)
+            outcome.done.wait()
+            throw error
+        }
+        outcome.done.wait()
+        return (try outcome.result!.get(), pipe.repetition)
+    }
+
+    private final class Outcome<T>: @unchecked Sendable {
+        var result: Result<T, any Error>?
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    // MARK: the reading side
+
+    func begin(_ head: ImportResult) throws {}
+
+    func record(_ message: Message) throws {
+        repetition?.count(message)
+        pending.append(message)
+        if pending.count >= Self.batchSize { try handOver() }
+    }
+
+    /// The store's own error, if writing failed: it ends the ingest (it is never taken for a file
+    /// that could not be read).
+    var failure: (any Error)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
+    }
+
+    /// Drops the records handed on so far (the importer failed half-way: the file is kept with a
+    /// warning, without them).
+    func discard() throws {
+        try handOver()
+        try put(.discard)
+        repetition?.reset()
+    }
+
+    private func handOver() throws {
+        guard !pending.isEmpty else { return }
+        let batch = Batch.records(pending)
+        pending = RecordRows(capacity: Self.batchSize)
+        try put(batch)
+    }
+
+    private func put(_ batch: Batch) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.count >= Self.depth && stopped == nil { condition.wait() }
+        if let stopped { throw stopped }
+        waiting.append(batch)
+        condition.broadcast()
+    }
+
+    /// The reading is over: what is pending goes, then the writer sees the end.
+    private func close() {
+        try? handOver()
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    // MARK: the writing side
+
+    /// The next batch, waiting for it; nil once the reading is over and all is taken.
+    private func next() -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty && !closed { condition.wait() }
+        guard !waiting.isEmpty else { return nil }
+        let batch = waiting.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// The writer failed: the reading side's next hand-over throws `error`.
+    private func stop(_ error: any Error) {
+        condition.lock()
+        if stopped == nil { stopped = error }
+        condition.broadcast()
+        condition.unlock()
+    }
+}

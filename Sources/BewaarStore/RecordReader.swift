@@ -1,0 +1,44 @@
+import GRDB
+import GRDBSQLite
+
+/// Reads records' JSON straight from SQLite's column bytes (see ``StoredRecord``): the author and
+/// text are never made into strings, so copying a large chat out costs little more than its bytes.
+enum RecordReader {
+    /// Steps `statement` (selecting ``StoredRecord/columns``, arguments set) and calls `body`
+    /// with each record's compact JSON.
+    static func forEachJSON(_ statement: Statement, db: Database, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        while true {
+            let rc = sqlite3_step(s)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            out.removeAll(keepingCapacity: true)
+            if let verbatim = bytes(s, 9) {
+                try body(verbatim)
+                continue
+            }
+            let isNull = { (i: Int32) in sqlite3_column_type(s, i) == SQLITE_NULL }
+            StoredRecord.writeJSON(ts: isNull(0) ? nil : sqlite3_column_double(s, 0),
+                                   utcOffset: Int(sqlite3_column_int64(s, 1)),
+                                   author: bytes(s, 2),
+                                   kind: bytes(s, 3).map { String(decoding: $0, as: UTF8.self) } ?? "",
+                                   text: bytes(s, 4) ?? UnsafeBufferPointer(start: nil, count: 0),
+                                   line: isNull(5) ? nil : Int(sqlite3_column_int64(s, 5)),
+                                   offset: sqlite3_column_int64(s, 6), length: sqlite3_column_int64(s, 7),
+                                   rest: bytes(s, 8).map { String(decoding: $0, as: UTF8.self) },
+                                   into: &out)
+            try out.withUnsafeBufferPointer { try body($0) }
+        }
+    }
+
+    /// The UTF-8 bytes of a text column, nil when it is NULL; valid until the next step.
+    private static func bytes(_ s: OpaquePointer, _ i: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard sqlite3_column_type(s, i) != SQLITE_NULL, let p = sqlite3_column_text(s, i) else { return nil }
+        return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, i)))
+    }
+}

@@ -1,0 +1,58 @@
+import BewaarModel
+
+/// Records encoded for the `messages` table (see ``StoredRecord``): the texts of a batch in one
+/// byte buffer, every other column in a fixed entry. Built where the records are read, written
+/// by ``RecordWriter`` on another thread without a string, an allocation or a reference count
+/// per record.
+public struct RecordRows: Sendable {
+    struct Entry: Sendable {
+        var time: Double?
+        var utcOffset: Int64
+        /// Byte ranges in `bytes`; nil is NULL.
+        var author: Range<Int>?
+        var kind: Range<Int>
+        var text: Range<Int>
+        var rest: Range<Int>?
+        var line: Int64?
+        var offset: Int64
+        var length: Int64
+        /// Whether the origin is inside a part of the original (not a range of the file itself).
+        var inPart: Bool
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var entries: [Entry] = []
+
+    public init(capacity: Int = 0) {
+        entries.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 128)
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+
+    /// Adds a record.
+    public mutating func append(_ m: Message) {
+        var author: Range<Int>?
+        if let a = m.author { author = put(a) }
+        let kind = put(m.kind.rawValue)
+        let text = put(m.text)
+        var rest: Range<Int>?
+        if let r = StoredRecord.rest(of: m) { rest = put(r) }
+        entries.append(Entry(time: m.timestamp?.date.timeIntervalSince1970, utcOffset: Int64(m.timestamp?.utcOffsetSeconds ?? 0),
+                             author: author, kind: kind, text: text, rest: rest, line: m.origin.line.map(Int64.init),
+                             offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil))
+    }
+
+    /// Empties the batch, keeping its memory.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func put(_ s: String) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: s.utf8)
+        return start..<bytes.count
+    }
+}

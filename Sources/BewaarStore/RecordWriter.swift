@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import BewaarModel
+
+/// Writes an ingest's records into the store as the importer reads them, inside the ingest's
+/// transaction (see ``CaseStore/recordIngest(_:in:reading:)``): one prepared statement, bound
+/// through SQLite's C API, so a chat of hundreds of thousands of messages is never held whole.
+///
+/// The records of one item get consecutive row ids (nothing else writes `messages` inside the
+/// transaction). The full-text index is filled once, when the last record is in: one statement
+/// for the whole item (an index update per record made FTS5 flush a tiny segment every time).
+public final class RecordWriter {
+    private let db: Database
+    private let statement: Statement
+    /// Records written so far.
+    public private(set) var count = 0
+    /// Row id of the first record (nil until one is written).
+    private(set) var firstID: Int64?
+    /// The furthest byte of the original that a record reached (its origin end, for records not
+    /// inside a part): how far the reading has come.
+    public private(set) var bytesCovered: Int64 = 0
+
+    private static let savepoint = "bewaar_records"
+    private let itemID: Int64
+    private let caseID: String
+    /// The batch ``add(_:)-(Message)`` reuses for one record.
+    private var single = RecordRows(capacity: 1)
+
+    init(db: Database, itemID: Int64, caseID: String) throws {
+        self.db = db
+        statement = try db.makeStatement(sql: """
+            INSERT INTO messages (item_id, case_id, seq, ts, utc_offset, author, kind, text, origin_line, origin_offset,
+                                  origin_length, rest)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        self.itemID = itemID
+        self.caseID = caseID
+        bindItem()
+        try db.execute(sql: "SAVEPOINT \(Self.savepoint)")
+    }
+
+    /// Adds the next record.
+    public func add(_ m: Message) throws {
+        single.removeAll()
+        single.append(m)
+        try add(single)
+    }
+
+    /// Adds the next records, in order.
+    public func add(_ rows: RecordRows) throws {
+        let s = statement.sqliteStatement
+        try rows.bytes.withUnsafeBufferPointer { b in
+            // SQLite reads the bytes where they are (they outlive each step).
+            let base = UnsafeRawPointer(b.baseAddress) ?? UnsafeRawPointer(Self.empty.utf8Start)
+            func text(_ index: Int32, _ r: Range<Int>?) {
+                guard let r else { sqlite3_bind_null(s, index); return }
+                sqlite3_bind_text(s, index, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
+            }
+            for e in rows.entries {
+                sqlite3_bind_int64(s, 3, Int64(count))
+                if let t = e.time {
+                    sqlite3_bind_double(s, 4, t)
+                    sqlite3_bind_int64(s, 5, e.utcOffset)
+                } else {
+                    sqlite3_bind_null(s, 4)
+                    sqlite3_bind_null(s, 5)
+                }
+                text(6, e.author)
+                text(7, e.kind)
+                text(8, e.text)
+                if let line = e.line { sqlite3_bind_int64(s, 9, line) } else { sqlite3_bind_null(s, 9) }
+                sqlite3_bind_int64(s, 10, e.offset)
+                sqlite3_bind_int64(s, 11, e.length)
+                text(12, e.rest)
+                let rc = sqlite3_step(s)
+                sqlite3_reset(s)
+                guard rc == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                if firstID == nil { firstID = sqlite3_last_insert_rowid(db.sqliteConnection) }
+                count += 1
+                if !e.inPart { bytesCovered = max(bytesCovered, e.offset + e.length) }
+            }
+        }
+        // No binding may point into the batch once it is gone.
+        sqlite3_clear_bindings(s)
+        bindItem()
+    }
+
+    /// Drops every record written so far (an importer that failed half-way: its file is kept
+    /// with a warning, without the records it had read).
+    public func discard() throws {
+        try db.execute(sql: "ROLLBACK TO \(Self.savepoint)")
+        count = 0
+        firstID = nil
+        bytesCovered = 0
+    }
+
+    /// Ends the writing: the records are indexed for search.
+    func finish() throws {
+        sqlite3_clear_bindings(statement.sqliteStatement)
+        try db.execute(sql: "RELEASE \(Self.savepoint)")
+        if let first = firstID {
+            try db.execute(sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
+                           arguments: [first, first + Int64(count) - 1])
+        }
+    }
+
+    /// The item and the case are the same for every record: bound once (SQLite copies the
+    /// case id), again after each batch clears the bindings.
+    private func bindItem() {
+        let s = statement.sqliteStatement
+        sqlite3_bind_int64(s, 1, itemID)
+        var id = caseID
+        id.withUTF8 { u in
+            sqlite3_bind_text(s, 2, UnsafeRawPointer(u.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(u.count), Self.transient)
+        }
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    /// An address for an empty text (a NULL address would bind NULL).
+    private static let empty: StaticString = " "
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// How a record (``Message``) is kept in the `messages` table since migration v6: every fact in
+/// its own column — time (`ts` and `utc_offset`), author, kind, text, origin line, offset and
+/// length — and only what no column holds in `rest`, a small JSON object that is NULL for most
+/// chat lines: `attachments` and `flags` when not empty, `origin` with its `part`, and the
+/// importer's own fields. The record's JSON (`Message.json` serialised, what bundles carry) is
+/// rebuilt from these byte for byte; before v6 it was stored whole beside the columns, which
+/// doubled what a chat took in the store.
+///
+/// `verbatim` holds a record's JSON as it was stored before v6 only when the columns cannot give
+/// it back exactly (the migration checks every record); it is NULL otherwise.
+public enum StoredRecord {
+    /// The columns a record is read from, for a `SELECT` on `messages` aliased `m`.
+    public static let columns = "m.ts, m.utc_offset, m.author, m.kind, m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
+
+    /// The keys of a record's JSON that are not format-specific fields.
+    static let ownKeys: Set<String> = ["timestamp", "author", "text", "kind", "attachments", "origin", "flags"]
+
+    /// `rest` for a record: what its columns do not hold, or nil when that is nothing.
+    static func rest(of m: Message) -> String? {
+        if m.attachments.isEmpty && m.flags.isEmpty && m.extra.isEmpty && m.origin.part == nil { return nil }
+        var o: [String: JSONValue] = [:]
+        for (k, v) in m.extra where !ownKeys.contains(k) { o[k] = v }
+        if !m.attachments.isEmpty { o["attachments"] = .array(m.attachments.map(\.json)) }
+        if !m.flags.isEmpty { o["flags"] = .array(m.flags.map(JSONValue.string)) }
+        if let part = m.origin.part { o["origin"] = .object(["part": .string(part)]) }
+        return o.isEmpty ? nil : JSONValue.object(o).serialized()
+    }
+
+    /// The parts of a record kept in `rest`.
+    struct Rest {
+        var attachments: [Attachment] = []
+        var flags: [String] = []
+        var part: String?
+        var extra: [String: JSONValue] = [:]
+
+        init(_ text: String?) {
+            guard let text, let o = (try? JSONParser.parse(text))?.objectValue else { return }
+            extra = o
+            attachments = (o["attachments"]?.arrayValue ?? []).compactMap(Attachment.init(json:))
+            flags = (o["flags"]?.arrayValue ?? []).compactMap(\.stringValue)
+            part = o["origin"]?["part"]?.stringValue
+            for k in ownKeys { extra[k] = nil }
+        }
+    }
+
+    /// The record in a row selected with ``columns``.
+    static func message(from row: Row) -> Message? {
+        if let verbatim = row["verbatim"] as String? {
+            return (try? JSONParser.parse(verbatim)).flatMap(Message.init(json:))
+        }
+        let rest = Rest(row["rest"] as String?)
+        let ts = row["ts"] as Double?
+        let offset = row["utc_offset"] as Int? ?? 0
+        return Message(timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: offset) },
+                       author: row["author"], text: row["text"], kind: MessageKind(rawValue: row["kind"]),
+                       attachments: rest.attachments,
+                       origin: Origin(line: row["origin_line"], offset: row["origin_offset"], length: row["origin_length"], part: rest.part),
+                       flags: rest.flags, extra: rest.extra)
+    }
+
+    /// The record's compact JSON (the bytes of `Message.json` serialised) from its columns, the
+    /// author and text copied straight from SQLite's bytes.
+    static func writeJSON(ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String,
+                          text: UnsafeBufferPointer<UInt8>, line: Int?, offset: Int64, length: Int64, rest: String?,
+                          into out: inout [UInt8]) {
+        let r = Rest(rest)
+        Message.writeJSON(timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: utcOffset) },
+                          kind: MessageKind(rawValue: kind), attachments: r.attachments,
+                          origin: Origin(line: line, offset: offset, length: length, part: r.part),
+                          flags: r.flags, extra: r.extra, into: &out,
+                          author: { out in
+                              if let author { JSONValue.writeString(utf8: author, into: &out) } else { out.append(contentsOf: "null".utf8) }
+                          },
+                          text: { out in JSONValue.writeString(utf8: text, into: &out) })
+    }
+}
