@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import BewaarKit
+import BewaarModel
 
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,7 +49,7 @@ struct InspectCommand: ParsableCommand {
         if let image = i.result.extra["image"], let w = image["width"]?.intValue, let h = image["height"]?.intValue {
             out("  " + t("afmeting", "size") + ": \(w) × \(h) pixels")
         }
-        out("  \(i.result.messages.count) " + t("berichten", "messages"))
+        out("  " + t(Plural.count(i.result.messages.count, "bericht", "berichten"), Plural.count(i.result.messages.count, "message", "messages")))
         for m in i.result.messages.prefix(20) {
             let when = m.timestamp?.rfc3339 ?? "—"
             out("    \(when)  \(m.author.map { TerminalText.line($0, limit: 30) } ?? "[\(m.kind.rawValue)]"): \(TerminalText.line(m.text, limit: 90))")

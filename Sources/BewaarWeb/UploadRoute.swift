@@ -45,7 +45,7 @@ extension WebApp {
                     default: note = v.t.uploadAlreadyThere
                     }
                     outcomes.append(UploadOutcome(name: file.name, ok: true, format: report.result.format,
-                                                  messages: report.result.messages.count,
+                                                  messages: report.messageCount,
                                                   warnings: Self.plainWarnings(file, report.result, v.t) + report.result.warnings.prefix(20).map(\.message),
                                                   note: note))
                 } catch {

@@ -134,13 +134,15 @@ import BewaarKit
             var h = m.headers
             h[.contentType] = "multipart/form-data; boundary=\(Multipart.boundary)"
             let location = try await client.execute(uri: "/zaken/\(f.caseID)/bewijs", method: .post, headers: h,
-                                                    body: ByteBuffer(string: Multipart.body(csrf: m.csrf, [("leeg.txt", ""), ("raar.bin", "\u{1}\u{2}\u{3}xyz")]))) {
+                                                    body: ByteBuffer(string: Multipart.body(csrf: m.csrf, [("leeg.txt", ""), ("raar.bin", "\u{1}\u{2}\u{3}xyz"),
+                                                        ("WhatsApp-chat met Klas 2C.txt", "04-03-2026 10:00 - Daan Jansen: hoi\n04-03-2026 10:01 - Sanne de Vries: hallo\n")]))) {
                 $0.headers[.location] ?? ""
             }
             try await client.execute(uri: location, method: .get, headers: m.headers) { r in
                 let page = String(buffer: r.body)
                 #expect(page.contains("Het bestand is leeg (0 bytes)"))
                 #expect(page.contains("leeg bestand"), "the evidence table says so too")
+                #expect(page.contains("WhatsApp-chat, 2 berichten"), "the upload says how many messages went into the store")
             }
         }
     }
