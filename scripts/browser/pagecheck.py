@@ -1,6 +1,7 @@
 """Checks every browser test makes on a page: a label for every field, WCAG contrast of every
-visible text, no console errors or CSP violations, no sideways scrolling. (mentor_flow.py has its
-own copy of these from before this module existed.)"""
+visible text, no console errors or CSP violations, axe-core's serious and critical findings, no
+sideways scrolling. Both browser flows (mentor_flow.py, pupil_link.py) use these."""
+from axe_selenium_python import Axe   # axe-core, shipped inside the package (no network)
 
 LABELS = """
     return Array.from(document.querySelectorAll('input, select, textarea')).filter(function (e) {
@@ -46,6 +47,11 @@ def page_checks(d, check, name):
     check(not low, f"{name}: text contrast at least 4.5:1 (3:1 large) {low[:3] if low else ''}")
     errors = [l["message"] for l in d.get_log("browser") if "Content Security Policy" in l["message"] or l["level"] == "SEVERE"]
     check(not errors, f"{name}: no console errors or CSP violations {errors[:2] if errors else ''}")
+    axe = Axe(d)
+    axe.inject()
+    found = [v for v in axe.run()["violations"] if v.get("impact") in ("serious", "critical")]
+    check(not found, f"{name}: axe-core finds no serious or critical violations {[(v['id'], len(v['nodes'])) for v in found][:4]}")
+    d.get_log("browser")   # injecting axe is not the page's own console output
 
 
 def no_sideways_scroll(d, check, name):
