@@ -60,6 +60,12 @@ struct IngestCommand: ParsableCommand {
                     out(global.t("Al aanwezig", "Already present") + " [\(item.id)] \(TerminalText.line(item.name)): "
                         + global.t("dezelfde inhoud is eerder bewaard; gekoppeld, niet dubbel opgeslagen.",
                                    "the same content was stored before; linked, not stored twice.") + "  sha256 \(item.sha256.hex)")
+                    if let again = r.reread, let order = options.dateOrder {
+                        out(global.t("  Opnieuw gelezen met datumvolgorde \(order): \(Plural.count(again.after, "bericht", "berichten")) (was \(again.before))",
+                                     "  Read again with date order \(order): \(Plural.count(again.after, "message", "messages")) (was \(again.before))")
+                            + (again.marksDropped > 0 ? global.t("; \(Plural.count(again.marksDropped, "markering", "markeringen")) vervallen (zie bewaar log)",
+                                                                 "; \(Plural.count(again.marksDropped, "mark", "marks")) dropped (see bewaar log)") : ""))
+                    }
                 }
             } catch let e as KitError {
                 failures += 1

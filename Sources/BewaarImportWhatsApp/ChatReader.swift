@@ -122,7 +122,7 @@ extension DateOrderDecision {
             w.append(ImportWarning("De datums in dit bestand spreken elkaar tegen (zowel het eerste als het tweede veld is soms groter dan 12); volgorde \(order.rawValue) aangenomen, datums die niet passen hebben geen tijd.",
                                    code: "date-order-conflict"))
         } else if ambiguous {
-            w.append(ImportWarning("De datumvolgorde is niet zeker uit het bestand af te leiden (regel: \(rule)); aangenomen: \(order.rawValue). Bevestig met --date-order dmy|mdy|ymd.",
+            w.append(ImportWarning("Datumvolgorde niet zeker (regel: \(rule)), aangenomen: \(order.rawValue). Bevestig met dezelfde invoer plus --date-order dmy of mdy, of op de webpagina.",
                                    code: "date-order-ambiguous"))
         }
         if let o = overruledOption {

@@ -14,6 +14,9 @@ public struct IngestReport: Sendable {
     public var result: ImportResult
     /// The records stored from this file (0 when the bytes were already in the case).
     public var messageCount: Int
+    /// When the bytes were already in the case and a date order was given that the stored
+    /// reading had only assumed: the item read again with it.
+    public var reread: RereadOutcome? = nil
 }
 
 /// How far an ingest has come, for a progress line on the terminal.
@@ -70,43 +73,71 @@ public struct Ingestion: Sendable {
             let outcome = try store.recordIngest(e, in: caseID) { _ in
                 ReadEvidence(format: e.format, mediaType: e.mediaType)
             }
-            return IngestReport(path: path, outcome: outcome, result: ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType),
-                                messageCount: 0)
+            var report = IngestReport(path: path, outcome: outcome,
+                                      result: ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), messageCount: 0)
+            // "Confirm with --date-order": the same file again with the order makes it so.
+            if let order = options.dateOrder, let question = try DateOrderQuestion.of(outcome.item, store: store), question.order != order
+                || !question.confirmed {
+                report.reread = try reread(item: outcome.item.id, in: caseID, actor: actor, options: options,
+                                           why: DateOrderQuestion.why(from: question.order, to: order))
+            }
+            return report
         }
         // The importer reads the stored copy: what is recorded is exactly what is kept.
         let original = { var s = source; s.path = store.objects.path(for: put.digest); return s }()
-        let repetition = try RepetitionCheck(in: caseID, store: store, zone: options.timeZone)
         var summary: (ImportResult, Int)?
-        let (objects, detector, unpackBudget) = (store.objects, detector, unpackBudget)
         let outcome = try store.recordIngest(e, in: caseID) { writer in
-            // The importer reads on a second thread while this one writes the records.
-            let ((result, _), checked) = try RecordPipeline.run(repetition: repetition, { pipe in
-                try Inspector.read(original, options: options, sink: StoreSink(objects: objects), detector: detector,
-                                   unpackBudget: unpackBudget, records: pipe)
-            }, write: { batch in
-                switch batch {
-                case .records(let rows):
-                    try writer.add(rows)
-                    progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: put.size))
-                case .discard: try writer.discard()
-                }
-            })
-            var warnings = result.warnings
-            if let repetition = checked?.warning { warnings.append(repetition) }
-            var extra = result.extra
-            extra["timezoneAssumed"] = .string(options.timeZone.identifier)
-            var read = result
-            read.warnings = warnings
-            read.extra = extra
-            summary = (read, writer.count)
-            return ReadEvidence(format: result.format, mediaType: result.mediaType, warnings: warnings,
+            let (read, result) = try readRecords(original, into: caseID, options: options, writer: writer, totalBytes: put.size,
+                                                 progress: progress)
+            summary = (result, writer.count)
+            return read
+        }
+        let (result, count) = summary ?? (ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), 0)
+        return IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
+    }
+
+    /// Reads an item of `caseID` again from its stored original with `options` (a date order the
+    /// mentor confirmed): its records, warnings and format fields are replaced in one transaction
+    /// with a custody event `item-reread` that says why (see ``CaseStore/rereadItem(_:item:actor:details:reading:)``).
+    public func reread(item itemID: Int64, in caseID: CaseID, actor: String, options: ReadOptions,
+                       why: [String: String]) throws -> RereadOutcome {
+        let item = try store.item(itemID)
+        guard item.caseID == caseID, item.parentID == nil else {
+            throw KitError(nl: "Bewijsstuk \(itemID) is geen los bestand van zaak \(caseID).",
+                           en: "Evidence item \(itemID) is not a file of its own in case \(caseID).")
+        }
+        let source = ImportSource(path: store.objects.path(for: item.sha256), name: item.name, size: item.size, sha256: item.sha256)
+        return try store.rereadItem(caseID, item: itemID, actor: actor, details: why) { writer in
+            try readRecords(source, into: caseID, options: options, writer: writer, totalBytes: item.size, progress: nil).0
+        }
+    }
+
+    /// Reads `original` with the importer on a second thread while this one writes its records
+    /// through `writer`; returns what the store keeps besides the records, and what was read.
+    private func readRecords(_ original: ImportSource, into caseID: CaseID, options: ReadOptions, writer: RecordWriter,
+                             totalBytes: Int64, progress: ((IngestProgress) -> Void)?) throws -> (ReadEvidence, ImportResult) {
+        let repetition = try RepetitionCheck(in: caseID, store: store, zone: options.timeZone)
+        let (objects, detector, unpackBudget) = (store.objects, detector, unpackBudget)
+        let ((result, _), checked) = try RecordPipeline.run(repetition: repetition, { pipe in
+            try Inspector.read(original, options: options, sink: StoreSink(objects: objects), detector: detector,
+                               unpackBudget: unpackBudget, records: pipe)
+        }, write: { batch in
+            switch batch {
+            case .records(let rows):
+                try writer.add(rows)
+                progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
+            case .discard: try writer.discard()
+            }
+        })
+        var read = result
+        if let repetition = checked?.warning { read.warnings.append(repetition) }
+        read.extra["timezoneAssumed"] = .string(options.timeZone.identifier)
+        let kept = ReadEvidence(format: result.format, mediaType: result.mediaType, warnings: read.warnings,
                                 contained: result.contained.map {
                                     NewEvidence.Contained(name: $0.name, pathInParent: $0.pathInParent, mediaType: $0.mediaType,
                                                           size: $0.size, sha256: $0.sha256)
                                 },
-                                extra: extra)
-        }
-        let (result, count) = summary ?? (ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), 0)
-        return IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
+                                extra: read.extra)
+        return (kept, read)
     }
 }

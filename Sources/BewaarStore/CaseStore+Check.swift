@@ -11,6 +11,7 @@ public struct IntegrityProblem: Sendable, Hashable {
         case orphanObject = "orphan-object"
         case chain = "custody-chain"
         case originOutOfRange = "origin-out-of-range"
+        case searchIndex = "search-index"
     }
 
     public var kind: Kind
@@ -103,6 +104,14 @@ extension CaseStore {
             problems.append(IntegrityProblem(kind: .originOutOfRange, subject: String(item),
                                              dutch: "record \(seq + 1) van bewijsstuk \(item) wijst buiten het origineel",
                                              english: "record \(seq + 1) of item \(item) points outside its original"))
+        }
+        // The search index must hold exactly the records' texts (FTS5 compares it with them).
+        do {
+            try db.writeWithoutTransaction { try $0.execute(sql: "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)") }
+        } catch {
+            problems.append(IntegrityProblem(kind: .searchIndex, subject: "messages_fts",
+                                             dutch: "de zoekindex komt niet overeen met de berichten (\(error)); zoeken kan berichten missen",
+                                             english: "the search index does not match the records (\(error)); searches may miss records"))
         }
         return IntegrityReport(objectsChecked: checked, bytesChecked: bytes, chains: reports, problems: problems)
     }

@@ -40,12 +40,8 @@ extension CaseStore {
         }
         try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, name, sha256 FROM items WHERE id = ? AND case_id = ?",
-                                             arguments: [itemID, id.description]) else {
-                throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
-                                 en: "Evidence item \(itemID) does not belong to case \(id).")
-            }
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM withdrawals WHERE item_id = ?", arguments: [itemID]) ?? 0 == 0 else {
+            let row = try Self.fetchCaseItem(db, id, itemID)
+            guard try !Self.isWithdrawn(db, itemID) else {
                 throw StoreError(.invalidValue, nl: "Dit bestand was al teruggetrokken.", en: "This file was already withdrawn.")
             }
             let at = now().stored
@@ -75,5 +71,18 @@ extension CaseStore {
             }
             return out
         }
+    }
+
+    /// The row of an item of case `id`; an item of another case is an error that says so.
+    static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> Row {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
+            throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
+                             en: "Evidence item \(itemID) does not belong to case \(id).")
+        }
+        return row
+    }
+
+    static func isWithdrawn(_ db: Database, _ itemID: Int64) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM withdrawals WHERE item_id = ?", arguments: [itemID]) ?? 0 > 0
     }
 }

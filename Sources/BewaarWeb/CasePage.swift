@@ -74,9 +74,10 @@ extension WebApp {
             """
         let steps: [HTML] = try store.checklist(id).map { stepSection($0, id: id, csrf: csrf, t) }
         // Evidence.
+        let openDateOrder = try store.itemsWithOpenDateOrder(id)
         let itemRows: [HTML] = try store.items(id).map { i in
             let parent: HTML = i.pathInParent.map { " <span class=\"uitleg\">(in \($0))</span>" } ?? ""
-            let state: HTML
+            var state: HTML
             if let wd = withdrawn[i.id] {
                 state = "<p class=\"uitleg\">\(w.withdrawn(by: wd.by, at: Layout.time(wd.at, t), reason: wd.reason))</p>"
             } else if i.parentID == nil {
@@ -86,6 +87,9 @@ extension WebApp {
                     <button type="submit" class="licht">\(w.withdrawButton)</button></form></details>
                     """
             } else { state = "" }
+            if openDateOrder.contains(i.id), withdrawn[i.id] == nil {
+                state = "<p class=\"let-op\"><a href=\"/zaken/\(id.description)/stukken/\(i.id)#datumvolgorde\">\(t.dateOrder.openNotice)</a></p>\(state)"
+            }
             return """
                 <tr\(HTML(raw: withdrawn[i.id] == nil ? "" : " class=\"teruggetrokken\"")) id="bestand-\(i.id)"><td data-kop="\(t.colFileDownload)"><a href="/zaken/\(id.description)/stukken/\(i.id)">\(i.name)</a>\(parent) <a href="/zaken/\(id.description)/bewijs/\(i.id)" download class="klein">(\(t.evidence.download))</a>\(state)</td>\
                 <td data-kop="\(t.colKind)">\(w.formatName(i.format))</td>\

@@ -62,6 +62,8 @@ protocol CaseWorkText: Sendable {
     var emptyFileWarning: String { get }
     var emptyFile: String { get }
     var unknownFormatWarning: String { get }
+    /// After a possible repetition: what the protocol asks, in the browser's words.
+    var repetitionAdvice: String { get }
     func smallImageWarning(width: Int, height: Int) -> String
     func messagesAndWarnings(messages: Int, warnings: Int) -> String
     func formatName(_ format: String) -> String
@@ -130,6 +132,7 @@ struct DutchCaseWorkText: CaseWorkText {
     }
     let emptyFileWarning = "Het bestand is leeg (0 bytes). Het is bewaard, maar er staat niets in: vraag de leerling het opnieuw te sturen."
     let emptyFile = "leeg bestand (0 bytes)"
+    let repetitionAdvice = "Volgens het protocol draagt de mentor de zaak dan over aan de afdelingsleider: kies \u{201C}Escaleren\u{201D} bij de zaak, met als reden herhaling."
     let unknownFormatWarning = "Bewaar herkent dit bestand niet. Het is ongewijzigd bewaard, maar er is niets uit gelezen: het staat niet in de tijdlijn."
     func smallImageWarning(width: Int, height: Int) -> String {
         "De afbeelding is maar \(width) × \(height) pixels: waarschijnlijk te klein om te lezen. Vraag om de oorspronkelijke schermafbeelding."
@@ -168,6 +171,7 @@ struct DutchCaseWorkText: CaseWorkText {
         case "person-added": return "persoon toegevoegd"
         case "item-ingested", "item-reingested": return "bewijs bewaard"
         case "item-withdrawn": return "bestand teruggetrokken"
+        case "item-reread": return "bestand opnieuw gelezen"
         case "checklist-step-changed": return "stap bijgewerkt"
         case "talk-recorded": return "gesprek vastgelegd"
         case "case-escalated": return "geëscaleerd"
@@ -254,6 +258,7 @@ struct EnglishCaseWorkText: CaseWorkText {
     }
     let emptyFileWarning = "The file is empty (0 bytes). It was stored, but holds nothing: ask the pupil to send it again."
     let emptyFile = "empty file (0 bytes)"
+    let repetitionAdvice = "The protocol then has the mentor hand the case to the afdelingsleider: choose \u{201C}Escalate\u{201D} on the case, with repetition as the reason."
     let unknownFormatWarning = "Bewaar does not recognise this file. It was stored unchanged, but nothing was read from it: it is not in the timeline."
     func smallImageWarning(width: Int, height: Int) -> String {
         "The image is only \(width) × \(height) pixels: probably too small to read. Ask for the original screenshot."
@@ -292,6 +297,7 @@ struct EnglishCaseWorkText: CaseWorkText {
         case "person-added": return "person added"
         case "item-ingested", "item-reingested": return "evidence stored"
         case "item-withdrawn": return "file withdrawn"
+        case "item-reread": return "file read again"
         case "checklist-step-changed": return "step updated"
         case "talk-recorded": return "talk recorded"
         case "case-escalated": return "escalated"

@@ -8,6 +8,7 @@ struct DutchText: PageText {
     var evidence: any EvidenceText { DutchEvidenceText() }
     var work: any CaseWorkText { DutchCaseWorkText() }
     var uploadLink: any UploadLinkText { DutchUploadLinkText() }
+    var dateOrder: any DateOrderText { DutchDateOrderText() }
     let language = Language.nl
 
     // MARK: Frame

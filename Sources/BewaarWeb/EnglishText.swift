@@ -9,6 +9,7 @@ struct EnglishText: PageText {
     var evidence: any EvidenceText { EnglishEvidenceText() }
     var work: any CaseWorkText { EnglishCaseWorkText() }
     var uploadLink: any UploadLinkText { EnglishUploadLinkText() }
+    var dateOrder: any DateOrderText { EnglishDateOrderText() }
     let language = Language.en
 
     // MARK: Frame

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import BewaarModel
+import BewaarKit
 import BewaarStore
 
 /// /zaken/ID/stukken/ITEM: one item of evidence as a person would look at it. A chat opens as a
@@ -25,7 +26,7 @@ extension WebApp {
             let notice: HTML = "<p class=\"melding\">\(v.t.work.withdrawn(by: w.by, at: Layout.time(w.at, v.t), reason: w.reason))</p>"
             return "\(notice)\(try itemContent(v, id, item, f))"
         }
-        return try itemContent(v, id, item, f)
+        return "\(try dateOrderBox(v, id, item, f))\(try itemContent(v, id, item, f))"
     }
 
     func itemContent(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
@@ -52,6 +53,9 @@ extension WebApp {
             "<dt>\(e.colCollected)</dt><dd>\(e.collected(by: item.collectedBy, at: Layout.time(item.collectedAt, t)))</dd>",
         ]
         if let from = item.collectedFrom { facts.append("<dt>\(e.colCollectedFrom)</dt><dd>\(from)</dd>") }
+        if let q = try? DateOrderQuestion.of(item, store: store) {
+            facts.append("<dt>\(t.dateOrder.factLabel)</dt><dd>\(t.dateOrder.fact(order: q.order, confirmed: q.confirmed, assumed: q.ambiguous))</dd>")
+        }
         if let note = item.note { facts.append("<dt>\(e.colNote)</dt><dd class=\"bericht\">\(note)</dd>") }
         if let parentID = item.parentID, let parent = try? store.item(parentID) {
             facts.append("""

@@ -16,6 +16,7 @@ protocol PageText: Sendable {
     /// The words of the mentor's work on a case (forms, sections, overview).
     var work: any CaseWorkText { get }
     var uploadLink: any UploadLinkText { get }
+    var dateOrder: any DateOrderText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 

@@ -46,7 +46,7 @@ extension WebApp {
                     }
                     outcomes.append(UploadOutcome(name: file.name, ok: true, format: report.result.format,
                                                   messages: report.messageCount,
-                                                  warnings: Self.plainWarnings(file, report.result, v.t) + report.result.warnings.prefix(20).map(\.message),
+                                                  warnings: Self.plainWarnings(file, report.result, v.t) + report.result.warnings.prefix(20).map { Self.pageText(of: $0, v.t) },
                                                   note: note))
                 } catch {
                     outcomes.append(UploadOutcome(name: file.name, ok: false, format: "", messages: 0, warnings: [],
@@ -71,6 +71,19 @@ extension WebApp {
             return [t.work.smallImageWarning(width: Int(w), height: Int(h))]
         }
         return []
+    }
+
+    /// An importer's warning as a page says it: the warnings that name a command-line option
+    /// or command say what to do in the browser instead.
+    static func pageText(of w: ImportWarning, _ t: any PageText) -> String {
+        switch w.code {
+        case "date-order-ambiguous": return t.dateOrder.openNotice
+        case "date-order-option-overruled": return t.dateOrder.overruled
+        case "possible-repetition":
+            let head = w.message.range(of: " Volgens het protocol").map { String(w.message[..<$0.lowerBound]) } ?? w.message
+            return head + " " + t.work.repetitionAdvice
+        default: return w.message
+        }
     }
 
     /// 413: the upload passed the limit; nothing was kept.

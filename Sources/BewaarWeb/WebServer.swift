@@ -28,6 +28,7 @@ public enum WebServer {
         app.addUploadLinkRoutes(router)
         app.addTimelineRoutes(router)
         app.addItemRoutes(router)
+        app.addDateOrderRoute(router)
         app.addImageRoute(router)
         app.addMarkRoutes(router)
         app.addPacketRoutes(router, seam: packet)

@@ -100,4 +100,16 @@ import BewaarKit
         let report = try store.check()
         #expect(report.problems.contains { $0.dutch.contains("gebeurtenis 3 verwijst niet") })
     }
+
+    @Test func aRecordTextChangedBehindTheSearchIndexIsNamed() throws {
+        let (f, store, id, _) = try populated()
+        defer { withExtendedLifetime(f) {} }
+        let chat = try f.file("chat.txt", "03/04/2026, 20:14 - Sanne: hoi daar\n03/04/2026, 20:15 - Daan: jij weer\n")
+        _ = try Ingestion(store: store).ingest(path: chat, into: id, actor: "J. Bakker")
+        #expect(try store.check().problems.isEmpty, "a fresh ingest indexes exactly its records")
+        try tamper(f, "UPDATE messages SET text = 'iets heel anders' WHERE text = 'jij weer'")
+        let report = try store.check()
+        #expect(report.problems.map(\.kind) == [.searchIndex])
+        #expect(report.problems.first?.dutch.contains("zoekindex") == true)
+    }
 }

@@ -33,6 +33,7 @@ import BewaarServe
         "GET /zaken": .caseReaders, "GET /zaken/nieuw": .caseReaders, "POST /zaken/nieuw": .caseReaders,
         "POST /zaken/{id}/personen": .linked, "POST /zaken/{id}/personen/{person}": .linked, "POST /zaken/{id}/koppelen": .linked, "GET /zaken/{id}/afzenders": .linked, "POST /zaken/{id}/samenvatting": .linked,
         "POST /zaken/{id}/verklaring": .linked, "POST /zaken/{id}/bewijs/{item}/terugtrekken": .linked,
+        "POST /zaken/{id}/stukken/{item}/datumvolgorde": .linked,
         "GET /zaken/{id}": .linked, "POST /zaken/{id}/stap/{step}": .linked, "POST /zaken/{id}/waarneming": .linked,
         "POST /zaken/{id}/gesprek": .linked, "GET /zaken/{id}/bewijs/{item}": .linked, "POST /zaken/{id}/bewijs": .linked,
         "GET /zaken/{id}/tijdlijn": .linked, "GET /zaken/{id}/tijdlijn/{msg}/bron": .linked, "POST /zaken/{id}/markeren": .linked,

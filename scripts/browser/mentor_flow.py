@@ -179,6 +179,22 @@ try:
     d.find_element(By.CSS_SELECTOR, "form[action$='/terugtrekken'] input[name=reden]").send_keys("verkeerd bestand")
     d.find_element(By.CSS_SELECTOR, "form[action$='/terugtrekken'] button").click()
     check(wait_for(lambda: "Teruggetrokken door J. Bakker" in d.page_source), "a wrong upload is withdrawn with its reason")
+    # A chat whose dates may be day-month or month-day: the page asks with two example dates.
+    dates = os.path.join(work, "chat met datums.txt")
+    with open(dates, "w") as out:
+        out.write("03/04/2026, 20:14 - Noor Bakker: hoi\n05/04/2026, 09:00 - Bram Visser: niemand wil jou erbij\n")
+    d.find_element(By.ID, "bestanden").send_keys(dates)
+    d.find_element(By.CSS_SELECTOR, "form.upload button").click()
+    check(wait_for(lambda: "kies de juiste volgorde" in d.page_source, 30), "the upload result names the open date order in plain words")
+    check("--date-order" not in d.page_source, "no command-line option in the page")
+    d.find_element(By.PARTIAL_LINK_TEXT, "kies de juiste volgorde").click()
+    check(wait_for(lambda: "In welke volgorde staan de datums?" in d.page_source), "the chat's page asks the date order")
+    check("3 april 2026" in d.page_source and "4 maart 2026" in d.page_source, "with the two days one date of the file can be")
+    shot("23-datumvolgorde")
+    d.find_element(By.ID, "volgorde-mdy").click()
+    d.find_element(By.CSS_SELECTOR, "form[action$='/datumvolgorde'] button").click()
+    check(wait_for(lambda: "Opnieuw gelezen als maand-dag-jaar: 2 berichten." in d.page_source), "the answer reads the chat again")
+    check("In welke volgorde staan de datums?" not in d.page_source, "and the question is gone")
     # Phone size: the list and the case page at 390 px wide, with labelled stacked cells.
     d.set_window_size(390, 844)
     d.get(base + "/zaken")
