@@ -15,7 +15,13 @@ public struct TimelineQuery: Sendable {
     public var search: String?
     public var onlyMarked = false
     public var limit = 200
+    /// Skips this many entries (deep pages are slow this way: use ``after`` and ``before``).
     public var offset = 0
+    /// Keyset paging: the entries after this record (the last of the page before), or before
+    /// it (the first of the page after; the page is still returned in order). Every page costs
+    /// the same, however deep.
+    public var after: Int64?
+    public var before: Int64?
 
     public init() {}
 }
@@ -25,6 +31,14 @@ public struct TimelinePage: Sendable {
     public var entries: [TimelineEntry]
     /// Whether more entries follow this page.
     public var hasMore: Bool
+    /// Whether entries come before this page.
+    public var hasEarlier = false
+
+    public init(entries: [TimelineEntry], hasMore: Bool, hasEarlier: Bool = false) {
+        self.entries = entries
+        self.hasMore = hasMore
+        self.hasEarlier = hasEarlier
+    }
 }
 
 extension CaseStore {
@@ -87,18 +101,49 @@ extension CaseStore {
             }
             if many > Self.searchSortLimit { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
         }
+        // Keyset paging: from the cursor record's place in the same order, never counting rows.
+        let byRowID = order == "f.rowid"
+        let backwards = q.before != nil && q.after == nil
+        var keyset = whereClause
+        if let cursor = q.after ?? q.before {
+            let key = try read { db in
+                try Double.fetchOne(db, sql: "SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_id = ?",
+                                    arguments: [cursor, id.description])
+            }
+            guard let key else {
+                throw StoreError(.invalidValue, nl: "Dit bericht hoort niet bij zaak \(id).", en: "This record does not belong to case \(id).")
+            }
+            let op = backwards ? "<" : ">"
+            keyset += byRowID ? " AND f.rowid \(op) ?" : " AND (COALESCE(m.ts, 1e18), m.id) \(op) (?, ?)"
+            if byRowID { args.append(cursor) } else { args.append(contentsOf: [key, cursor] as [any DatabaseValueConvertible]) }
+        }
+        if backwards { order = byRowID ? "f.rowid DESC" : "COALESCE(m.ts, 1e18) DESC, m.id DESC" }
+        let limit = max(1, q.limit)
         let sql = """
             SELECT m.id, m.item_id, \(StoredRecord.columns), \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
                    k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
             FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
-            WHERE \(whereClause)
+            WHERE \(keyset)
             ORDER BY \(order)
-            LIMIT \(max(1, q.limit) + 1) OFFSET \(max(0, q.offset))
+            LIMIT \(limit + 1)\(q.after == nil && q.before == nil ? " OFFSET \(max(0, q.offset))" : "")
             """
         let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
-        var entries = rows.prefix(max(1, q.limit)).compactMap(Self.entry(from:))
+        var entries = rows.prefix(limit).compactMap(Self.entry(from:))
         if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
-        return TimelinePage(entries: entries, hasMore: rows.count > q.limit)
+        if backwards {
+            return TimelinePage(entries: entries.reversed(), hasMore: true, hasEarlier: rows.count > limit)
+        }
+        return TimelinePage(entries: entries, hasMore: rows.count > limit, hasEarlier: q.after != nil || q.offset > 0)
+    }
+
+    /// How many records the timeline of a case holds (withdrawn items left out), from the
+    /// items' own counts: no record is counted.
+    public func timelineCount(_ id: CaseID) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(message_count), 0) FROM items WHERE case_id = ? AND id NOT IN (SELECT item_id FROM withdrawals)
+                """, arguments: [id.description]) ?? 0
+        }
     }
 
     /// Up to this many search hits are sorted chronologically; more are shown in record order.

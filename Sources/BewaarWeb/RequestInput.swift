@@ -8,7 +8,7 @@ import BewaarModel
 enum RequestInput {
     /// The names of the numeric and date query and form fields the pages read (route tests send
     /// extreme values to each of them on every route).
-    static let numericFields = ["pagina", "bericht", "van", "tot", "link", "escalatie", "vanaf", "voor", "persoon", "geldig"]
+    static let numericFields = ["pagina", "bericht", "van", "tot", "link", "escalatie", "vanaf", "voor", "na", "persoon", "geldig"]
 
     /// Highest page number of a paged list.
     static let maxPage = 1_000_000

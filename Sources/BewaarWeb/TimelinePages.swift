@@ -31,22 +31,28 @@ extension WebApp {
         q.from = try RequestInput.day(f.text("van"), t)
         q.to = try RequestInput.day(f.text("tot"), t).map { $0.addingTimeInterval(86400) }
         q.onlyMarked = f["gemarkeerd"] == "1"
+        // Pages go by the record at their edge (keyset): every page is as quick as the first.
+        // A page number alone (an old link) still works, by counting.
         let pageNumber = try RequestInput.page(f.text("pagina"), t)
         q.limit = Self.pageSize
-        q.offset = (pageNumber - 1) * Self.pageSize
+        q.after = try RequestInput.id(f.text("na"), t)
+        q.before = q.after == nil ? try RequestInput.id(f.text("voor"), t) : nil
+        if q.after == nil && q.before == nil { q.offset = (pageNumber - 1) * Self.pageSize }
         let people = try store.people(id)
         var problem: HTML = ""
         var entries: [TimelineEntry] = []
-        var hasMore = false
+        var hasMore = false, hasEarlier = false
         do {
             let page = try store.timeline(id, q)
             entries = page.entries
             hasMore = page.hasMore
+            hasEarlier = page.hasEarlier
         } catch let e as StoreError { problem = "<p class=\"melding\">\(t.choose(nl: e.dutch, en: e.english))</p>" }
         let personOptions: [HTML] = ["<option value=\"\">\(t.everyone)</option>"] + people.map { p in
             p.name == q.person ? "<option selected>\(p.name)</option>" : "<option>\(p.name)</option>"
         }
-        let here = "/zaken/\(id)/tijdlijn" + (f.values.isEmpty ? "" : "?" + (Self.query(f)))
+        // Back here after marking: the same filters and the same page.
+        let here = "/zaken/\(id)/tijdlijn" + (f.values.isEmpty ? "" : "?" + Self.query(f, keeping: ["pagina", "na", "voor"]))
         let rows: [HTML] = entries.map { e in
             let m = e.message
             let text: HTML = e.highlighted.map(HTML.highlighted) ?? "\(m.text)"
@@ -61,9 +67,13 @@ extension WebApp {
                 """
         }
         var pager: [HTML] = []
-        if pageNumber > 1 { pager.append("<a href=\"\(link(f, page: pageNumber - 1, id))\">\(t.previousPage(Self.pageSize))</a>") }
-        if hasMore { pager.append("<a href=\"\(link(f, page: pageNumber + 1, id))\">\(t.nextPage(Self.pageSize))</a>") }
-        let total = try store.messageCount(id)
+        if hasEarlier, let first = entries.first {
+            pager.append("<a href=\"\(link(f, page: max(1, pageNumber - 1), id, cursor: "voor=\(first.id)"))\">\(t.previousPage(Self.pageSize))</a>")
+        }
+        if hasMore, let last = entries.last {
+            pager.append("<a href=\"\(link(f, page: pageNumber + 1, id, cursor: "na=\(last.id)"))\">\(t.nextPage(Self.pageSize))</a>")
+        }
+        let total = try store.timelineCount(id)
         return """
             <form method="get" action="/zaken/\(id.description)/tijdlijn" class="kolommen" role="search">
             <div><label for="q">\(t.searchLabel)</label><input type="search" id="q" name="q" value="\(q.search ?? "")"></div>
@@ -81,13 +91,14 @@ extension WebApp {
             """
     }
 
-    static func query(_ f: FormData) -> String {
-        f.values.keys.sorted().filter { $0 != "pagina" }.flatMap { k in f.values[k]!.map { URLText.encode(k) + "=" + URLText.encode($0) } }
+    /// The filters of `f` as a query (its page and cursor only when kept).
+    static func query(_ f: FormData, keeping: Set<String> = []) -> String {
+        f.values.keys.sorted().filter { keeping.contains($0) || !["pagina", "na", "voor"].contains($0) }.flatMap { k in f.values[k]!.map { URLText.encode(k) + "=" + URLText.encode($0) } }
             .joined(separator: "&")
     }
 
-    func link(_ f: FormData, page: Int, _ id: CaseID) -> String {
+    func link(_ f: FormData, page: Int, _ id: CaseID, cursor: String) -> String {
         let q = Self.query(f)
-        return "/zaken/\(id)/tijdlijn?" + (q.isEmpty ? "" : q + "&") + "pagina=\(page)"
+        return "/zaken/\(id)/tijdlijn?" + (q.isEmpty ? "" : q + "&") + cursor + "&pagina=\(page)"
     }
 }

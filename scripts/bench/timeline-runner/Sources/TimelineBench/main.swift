@@ -68,6 +68,20 @@ var q = TimelineQuery()
 try measure("timeline page 1 (200 entries)") { try store.timeline(caseID, q).entries.count }
 q.offset = count / 2
 try measure("timeline page in the middle (offset \(count / 2))") { try store.timeline(caseID, q).entries.count }
+// Keyset paging (what the web interface links): the page after a record, wherever it is.
+q = TimelineQuery()
+q.after = Int64(count / 2)
+try measure("timeline page in the middle (keyset)") { try store.timeline(caseID, q).entries.count }
+q.after = Int64(count - 100)
+try measure("timeline last page (keyset)") { try store.timeline(caseID, q).entries.count }
+q.after = nil
+q.before = Int64(count / 2)
+try measure("timeline page before the middle (keyset)") { try store.timeline(caseID, q).entries.count }
+q = TimelineQuery()
+q.search = "niemand"
+q.after = Int64(count / 2)
+try measure("search 'niemand', page in the middle (keyset)") { try store.timeline(caseID, q).entries.count }
+try measure("record count of the case (for the page)") { try store.timelineCount(caseID) }
 q = TimelineQuery()
 q.search = "coördinator"
 try measure("search word 'coördinator' (first 200)") { try store.timeline(caseID, q).entries.count }
