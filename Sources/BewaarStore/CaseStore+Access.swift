@@ -47,7 +47,7 @@ extension CaseStore {
             throw StoreError(.invalidValue, nl: "Toegang tot een zaak kan alleen als mentor, afdelingsleider of ondersteuningscoördinator.",
                              en: "Access to a case can only be given as mentor, department head or support coordinator.")
         }
-        guard let stored = try Row.fetchOne(db, sql: "SELECT name, role, disabled_at FROM accounts WHERE name = ?", arguments: [account]) else {
+        guard let stored = try Row.fetchOne(db, cached: "SELECT name, role, disabled_at FROM accounts WHERE name = ?", arguments: [account]) else {
             throw StoreError(.invalidValue, nl: "Account \(account) bestaat niet. Kies een bestaand account.",
                              en: "Account \(account) does not exist. Pick an existing account.")
         }
@@ -57,13 +57,13 @@ extension CaseStore {
                              nl: "Account \(name) is geen actief account met de rol \(role); toegang kan alleen in de eigen rol.",
                              en: "Account \(name) is not an active account with the role \(role); access can only be given in its own role.")
         }
-        if let row = try Row.fetchOne(db, sql: """
+        if let row = try Row.fetchOne(db, cached: """
             SELECT * FROM case_access WHERE case_id = ? AND account = ? AND role = ? AND revoked_at IS NULL
             """, arguments: [id.description, name, role]) {
             return try Self.link(from: row)
         }
         let at = now()
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO case_access (case_id, account, role, granted_by, granted_at, reason, escalation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id.description, name, role, actor, at.stored, reason.map { StoredText.bounded($0) }, escalation])
         let linkID = db.lastInsertedRowID
@@ -79,7 +79,7 @@ extension CaseStore {
     /// that says so.
     public func revokeAccess(_ id: CaseID, link: Int64, actor: String, reason: String?) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM case_access WHERE id = ? AND case_id = ?",
+            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM case_access WHERE id = ? AND case_id = ?",
                                              arguments: [link, id.description]) else {
                 throw StoreError(.invalidValue, nl: "Toegang \(link) hoort niet bij zaak \(id).",
                                  en: "Access link \(link) does not belong to case \(id).")
@@ -93,7 +93,7 @@ extension CaseStore {
     }
 
     func revoke(_ db: Database, _ l: CaseAccessLink, actor: String, reason: String?) throws {
-        try db.execute(sql: "UPDATE case_access SET revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE id = ?",
+        try db.execute(cached: "UPDATE case_access SET revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE id = ?",
                        arguments: [actor, now().stored, reason.map { StoredText.bounded($0) }, l.id])
         var details = ["linkId": String(l.id), "account": l.account, "role": l.role]
         if let reason { details["reason"] = reason }
@@ -103,7 +103,7 @@ extension CaseStore {
     /// Every link of a case, active and ended, oldest first.
     public func accessLinks(_ id: CaseID) throws -> [CaseAccessLink] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM case_access WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(Self.link(from:))
         }
     }
@@ -111,7 +111,7 @@ extension CaseStore {
     /// Whether `account` has an active link to case `id` in `role`.
     public func hasAccess(account: String, role: String, to id: CaseID) throws -> Bool {
         try read { db in
-            try Bool.fetchOne(db, sql: """
+            try Bool.fetchOne(db, cached: """
                 SELECT EXISTS (SELECT 1 FROM case_access WHERE case_id = ? AND account = ? AND role = ? AND revoked_at IS NULL)
                 """, arguments: [id.description, account, role]) ?? false
         }
@@ -120,7 +120,7 @@ extension CaseStore {
     /// The cases `account` has an active link to in `role`, by number.
     public func casesLinked(account: String, role: String) throws -> [CaseID] {
         try read { db in
-            try String.fetchAll(db, sql: """
+            try String.fetchAll(db, cached: """
                 SELECT DISTINCT case_id FROM case_access WHERE account = ? AND role = ? AND revoked_at IS NULL
                 """, arguments: [account, role]).compactMap(CaseID.init).sorted()
         }
@@ -129,15 +129,15 @@ extension CaseStore {
     /// Writes the custody events of links that a migration made (once).
     func logMigratedAccess() throws {
         let pending = try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_access WHERE logged = 0") ?? 0
+            try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM case_access WHERE logged = 0") ?? 0
         }
         guard pending > 0 else { return }
         try write { db in
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM case_access WHERE logged = 0 ORDER BY id") {
+            for row in try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE logged = 0 ORDER BY id") {
                 let l = try Self.link(from: row)
                 try appendEvent(db, chain: l.caseID.description, actor: l.grantedBy, action: .accessGranted,
                                 details: ["linkId": String(l.id), "account": l.account, "role": l.role, "reason": l.reason ?? ""])
-                try db.execute(sql: "UPDATE case_access SET logged = 1 WHERE id = ?", arguments: [l.id])
+                try db.execute(cached: "UPDATE case_access SET logged = 1 WHERE id = ?", arguments: [l.id])
             }
         }
     }

@@ -57,13 +57,13 @@ extension CaseStore {
     public func saveAccount(name: String, role: String, passwordHash: String, actor: String) throws {
         let trimmed = try Self.checkedAccountName(name)
         try write { db in
-            let exists = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts WHERE name = ?", arguments: [trimmed]) ?? 0 > 0
-            try db.execute(sql: """
+            let exists = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM accounts WHERE name = ?", arguments: [trimmed]) ?? 0 > 0
+            try db.execute(cached: """
                 INSERT INTO accounts (name, role, password_hash, created_at, created_by) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash,
                     failed_logins = 0, locked_until = NULL, setup_code_sha256 = NULL, setup_code_until = NULL
                 """, arguments: [trimmed, role, passwordHash, now().stored, actor])
-            if exists { try db.execute(sql: "DELETE FROM web_sessions WHERE account = ?", arguments: [trimmed]) }
+            if exists { try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [trimmed]) }
             try appendEvent(db, chain: Self.storeChain, actor: actor, action: exists ? .accountChanged : .accountAdded,
                             details: ["account": trimmed, "role": role])
         }
@@ -74,10 +74,10 @@ extension CaseStore {
     public func createAccount(name: String, role: String, setupCodeSHA256: String, until: Date, actor: String) throws {
         let trimmed = try Self.checkedAccountName(name)
         try write { db in
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts WHERE name = ?", arguments: [trimmed]) ?? 0 == 0 else {
+            guard try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM accounts WHERE name = ?", arguments: [trimmed]) ?? 0 == 0 else {
                 throw StoreError(.invalidValue, nl: "Er is al een account \(trimmed).", en: "There already is an account \(trimmed).")
             }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO accounts (name, role, password_hash, created_at, created_by, setup_code_sha256, setup_code_until, setup_code_by)
                 VALUES (?, ?, '!', ?, ?, ?, ?, ?)
                 """, arguments: [trimmed, role, now().stored, actor, setupCodeSHA256, until.stored, actor])
@@ -90,12 +90,12 @@ extension CaseStore {
     /// only the code whose SHA-256 is given sets a new one (custody event `password-reset-forced`).
     public func forcePasswordReset(name: String, setupCodeSHA256: String, until: Date, actor: String) throws {
         try write { db in
-            try db.execute(sql: """
+            try db.execute(cached: """
                 UPDATE accounts SET password_hash = '!', setup_code_sha256 = ?, setup_code_until = ?, setup_code_by = ?,
                     failed_logins = 0, locked_until = NULL WHERE name = ?
                 """, arguments: [setupCodeSHA256, until.stored, actor, name])
             guard db.changesCount == 1 else { throw Self.noAccount(name) }
-            try db.execute(sql: "DELETE FROM web_sessions WHERE account = ?", arguments: [name])
+            try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [name])
             try appendEvent(db, chain: Self.storeChain, actor: actor, action: .passwordResetForced,
                             details: ["account": name, "setupCodeUntil": until.stored])
         }
@@ -105,15 +105,15 @@ extension CaseStore {
     /// once, before it expires, on an account that is not disabled). Returns false otherwise.
     public func completePasswordSetup(name: String, setupCodeSHA256: String, passwordHash: String) throws -> Bool {
         try write { db in
-            let by = try String.fetchOne(db, sql: "SELECT setup_code_by FROM accounts WHERE name = ?", arguments: [name])
-            try db.execute(sql: """
+            let by = try String.fetchOne(db, cached: "SELECT setup_code_by FROM accounts WHERE name = ?", arguments: [name])
+            try db.execute(cached: """
                 UPDATE accounts SET password_hash = ?, setup_code_sha256 = NULL, setup_code_until = NULL, setup_code_by = NULL,
                     failed_logins = 0, locked_until = NULL
                 WHERE name = ? AND setup_code_sha256 = ? AND setup_code_until > ? AND disabled_at IS NULL
                 """, arguments: [passwordHash, name, setupCodeSHA256, now().stored])
-            guard db.changesCount == 1, let stored = try String.fetchOne(db, sql: "SELECT name FROM accounts WHERE name = ?",
+            guard db.changesCount == 1, let stored = try String.fetchOne(db, cached: "SELECT name FROM accounts WHERE name = ?",
                                                                         arguments: [name]) else { return false }
-            try db.execute(sql: "DELETE FROM web_sessions WHERE account = ?", arguments: [stored])
+            try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [stored])
             try appendEvent(db, chain: Self.storeChain, actor: stored, action: .passwordSet,
                             details: ["account": stored, "codeMadeBy": by ?? "—"])
             return true
@@ -124,9 +124,9 @@ extension CaseStore {
     /// `password-changed`), ending every session of it except `keepSession` (the one in use).
     public func changePassword(name: String, passwordHash: String, keepSession: String?) throws {
         try write { db in
-            try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE name = ?", arguments: [passwordHash, name])
+            try db.execute(cached: "UPDATE accounts SET password_hash = ? WHERE name = ?", arguments: [passwordHash, name])
             guard db.changesCount == 1 else { throw Self.noAccount(name) }
-            try db.execute(sql: "DELETE FROM web_sessions WHERE account = ? AND id_sha256 IS NOT ?", arguments: [name, keepSession])
+            try db.execute(cached: "DELETE FROM web_sessions WHERE account = ? AND id_sha256 IS NOT ?", arguments: [name, keepSession])
             try appendEvent(db, chain: Self.storeChain, actor: name, action: .passwordChanged, details: ["account": name])
         }
     }
@@ -134,7 +134,7 @@ extension CaseStore {
     /// Replaces a hash by a stronger one of the same password (at login), only if it is unchanged.
     public func upgradePasswordHash(name: String, from old: String, to new: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE accounts SET password_hash = ? WHERE name = ? AND password_hash = ?", arguments: [new, name, old])
+            try db.execute(cached: "UPDATE accounts SET password_hash = ? WHERE name = ? AND password_hash = ?", arguments: [new, name, old])
         }
     }
 
@@ -142,15 +142,15 @@ extension CaseStore {
     public func setDisabled(_ disabled: Bool, account name: String, actor: String) throws {
         try write { db in
             if disabled {
-                try db.execute(sql: "UPDATE accounts SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL", arguments: [now().stored, name])
+                try db.execute(cached: "UPDATE accounts SET disabled_at = ? WHERE name = ? AND disabled_at IS NULL", arguments: [now().stored, name])
             } else {
-                try db.execute(sql: "UPDATE accounts SET disabled_at = NULL, failed_logins = 0, locked_until = NULL WHERE name = ?",
+                try db.execute(cached: "UPDATE accounts SET disabled_at = NULL, failed_logins = 0, locked_until = NULL WHERE name = ?",
                                arguments: [name])
             }
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts WHERE name = ?", arguments: [name]) ?? 0 == 1 else {
+            guard try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM accounts WHERE name = ?", arguments: [name]) ?? 0 == 1 else {
                 throw Self.noAccount(name)
             }
-            try db.execute(sql: "DELETE FROM web_sessions WHERE account = ?", arguments: [name])
+            try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [name])
             try appendEvent(db, chain: Self.storeChain, actor: actor, action: disabled ? .accountDisabled : .accountEnabled,
                             details: ["account": name])
         }
@@ -160,14 +160,14 @@ extension CaseStore {
     /// revoked in the case's own log. A new account with the same name starts without access.
     public func removeAccount(_ name: String, actor: String) throws {
         try write { db in
-            guard let stored = try String.fetchOne(db, sql: "SELECT name FROM accounts WHERE name = ?", arguments: [name]) else {
+            guard let stored = try String.fetchOne(db, cached: "SELECT name FROM accounts WHERE name = ?", arguments: [name]) else {
                 throw Self.noAccount(name)
             }
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM case_access WHERE account = ? AND revoked_at IS NULL", arguments: [stored]) {
+            for row in try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE account = ? AND revoked_at IS NULL", arguments: [stored]) {
                 try revoke(db, try Self.link(from: row), actor: actor, reason: "account verwijderd")
             }
-            try db.execute(sql: "DELETE FROM web_sessions WHERE account = ?", arguments: [stored])
-            try db.execute(sql: "DELETE FROM accounts WHERE name = ?", arguments: [stored])
+            try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [stored])
+            try db.execute(cached: "DELETE FROM accounts WHERE name = ?", arguments: [stored])
             try appendEvent(db, chain: Self.storeChain, actor: actor, action: .accountRemoved, details: ["account": stored])
         }
     }
@@ -180,13 +180,13 @@ extension CaseStore {
     /// The account with this name (case-insensitive), or nil.
     public func account(named name: String) throws -> StoredAccount? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).map(Self.account(from:))
+            try Row.fetchOne(db, cached: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).map(Self.account(from:))
         }
     }
 
     /// Every account, by name.
     public func accounts() throws -> [StoredAccount] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM accounts ORDER BY name").map(Self.account(from:)) }
+        try read { db in try Row.fetchAll(db, cached: "SELECT * FROM accounts ORDER BY name").map(Self.account(from:)) }
     }
 
     static func account(from row: Row) -> StoredAccount {
@@ -201,7 +201,7 @@ extension CaseStore {
     /// in the store chain).
     public func setLanguage(_ language: String, account name: String, actor: String) throws {
         try write { db in
-            try db.execute(sql: "UPDATE accounts SET language = ? WHERE name = ?", arguments: [language, name])
+            try db.execute(cached: "UPDATE accounts SET language = ? WHERE name = ?", arguments: [language, name])
             guard db.changesCount == 1 else { throw Self.noAccount(name) }
             try appendEvent(db, chain: Self.storeChain, actor: actor, action: "account-setting-changed",
                             details: ["account": name, "language": language])
@@ -217,7 +217,7 @@ extension CaseStore {
         try write { db in
             let at = now()
             let lockEnd = at.addingTimeInterval(lockSeconds).stored
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try Row.fetchOne(db, cached: """
                 UPDATE accounts SET failed_logins = failed_logins + 1,
                     locked_until = CASE
                         WHEN failed_logins + 1 >= ? AND (locked_until IS NULL OR locked_until < ?) THEN ?
@@ -237,7 +237,7 @@ extension CaseStore {
     /// failure locked the account after the password was checked.
     public func recordLogin(name: String, source: String) throws -> Bool {
         try write { db in
-            try db.execute(sql: """
+            try db.execute(cached: """
                 UPDATE accounts SET failed_logins = 0, locked_until = NULL
                 WHERE name = ? AND disabled_at IS NULL AND (locked_until IS NULL OR locked_until <= ?)
                 """, arguments: [name, now().stored])

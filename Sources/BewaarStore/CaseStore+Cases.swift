@@ -16,16 +16,16 @@ extension CaseStore {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(identifier: "UTC")!
             let year = cal.component(.year, from: opened)
-            let next = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM cases WHERE year = ?", arguments: [year]) ?? 0) + 1
+            let next = (try Int.fetchOne(db, cached: "SELECT MAX(number) FROM cases WHERE year = ?", arguments: [year]) ?? 0) + 1
             let id = CaseID(year: year, number: next)
             let retention = cal.date(byAdding: .month, value: retentionMonths, to: opened)!
             let c = Case(id: id, title: trimmed, opened: opened, retentionUntil: retention)
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO cases (id, year, number, title, opened, status, retention_until, summary)
                 VALUES (?, ?, ?, ?, ?, ?, ?, '')
                 """, arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue, retention.stored])
             for step in CyberpestenStep.allCases {
-                try db.execute(sql: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
+                try db.execute(cached: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
                                arguments: [id.description, step.rawValue])
             }
             try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened,
@@ -37,7 +37,7 @@ extension CaseStore {
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM cases ORDER BY year, number").map(Self.caseFrom) }
+        try read { db in try Row.fetchAll(db, cached: "SELECT * FROM cases ORDER BY year, number").map(Self.caseFrom) }
     }
 
     /// One case, or an error naming the id.
@@ -46,7 +46,7 @@ extension CaseStore {
     }
 
     static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
+        guard let row = try Row.fetchOne(db, cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.unknownCase(id.description)
         }
         return caseFrom(row)
@@ -62,7 +62,7 @@ extension CaseStore {
     public func setSummary(_ id: CaseID, summary: String, actor: String) throws {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            try db.execute(sql: "UPDATE cases SET summary = ? WHERE id = ?", arguments: [summary, id.description])
+            try db.execute(cached: "UPDATE cases SET summary = ? WHERE id = ?", arguments: [summary, id.description])
             try appendEvent(db, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
         }
     }
@@ -70,7 +70,7 @@ extension CaseStore {
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+            try Row.fetchOne(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
                              arguments: [id.description]).map(Self.event(from:))
         }
     }
@@ -91,7 +91,7 @@ extension CaseStore {
         guard !name.isEmpty else {
             throw StoreError(.invalidValue, nl: "Een persoon heeft een naam nodig.", en: "A person needs a name.")
         }
-        try db.execute(sql: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?, ?, ?, ?, ?)",
+        try db.execute(cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?, ?, ?, ?, ?)",
                        arguments: [caseID.description, name, person.role.rawValue, person.relatedTo, person.group])
         var p = person
         p.name = name
@@ -108,10 +108,10 @@ extension CaseStore {
     public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
+            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
             }
-            try db.execute(sql: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
                            arguments: [role.rawValue, relatedTo, group, personID])
             var details = ["personId": String(personID), "name": row["name"], "role": role.rawValue, "previousRole": row["role"]]
             details["relatedTo"] = relatedTo ?? ""
@@ -123,7 +123,7 @@ extension CaseStore {
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
                 Person(id: $0["id"], name: $0["name"], role: Role(rawValue: $0["role"]) ?? .omstander,
                        relatedTo: $0["related_to"], group: $0["grp"])
             }

@@ -39,7 +39,7 @@ extension CaseStore {
     public func check() throws -> IntegrityReport {
         var problems: [IntegrityProblem] = []
         let referenced: [(String, Int64)] = try read { db in
-            try Row.fetchAll(db, sql: "SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").map {
+            try Row.fetchAll(db, cached: "SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").map {
                 ($0["sha256"], $0["size"])
             }
         }
@@ -75,7 +75,7 @@ extension CaseStore {
                                              dutch: "los object \(d.hex): door geen bewijsstuk gebruikt (overblijfsel van een afgebroken invoer; onschadelijk)",
                                              english: "orphan object \(d.hex): not used by any item (left by an interrupted ingest; harmless)"))
         }
-        let caseIDs = try read { db in try String.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id") }
+        let caseIDs = try read { db in try String.fetchAll(db, cached: "SELECT id FROM cases ORDER BY id") }
         var reports: [ChainReport] = []
         for chain in Set(try chains() + caseIDs).sorted() {
             var r = try verifyChain(chain)
@@ -91,7 +91,7 @@ extension CaseStore {
             }
         }
         let outOfRange = try read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db, cached: """
                 SELECT m.item_id, m.seq, i.name FROM messages m JOIN items i ON i.id = m.item_id
                 WHERE m.origin_offset < 0 OR (m.origin_offset + m.origin_length > i.size
                       AND COALESCE(json_extract(m.verbatim, '$.origin.part'), json_extract(m.rest, '$.origin.part')) IS NULL)
@@ -107,7 +107,7 @@ extension CaseStore {
         }
         // The search index must hold exactly the records' texts (FTS5 compares it with them).
         do {
-            try db.writeWithoutTransaction { try $0.execute(sql: "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)") }
+            try db.writeWithoutTransaction { try $0.execute(cached: "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)") }
         } catch {
             problems.append(IntegrityProblem(kind: .searchIndex, subject: "messages_fts",
                                              dutch: "de zoekindex komt niet overeen met de berichten (\(error)); zoeken kan berichten missen",

@@ -20,7 +20,7 @@ extension CaseStore {
     public func checklist(_ id: CaseID) throws -> [ChecklistStep] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try Row.fetchAll(db, sql: "SELECT * FROM checklist WHERE case_id = ? ORDER BY step",
+            return try Row.fetchAll(db, cached: "SELECT * FROM checklist WHERE case_id = ? ORDER BY step",
                                     arguments: [id.description]).map(Self.stepFrom)
         }
     }
@@ -53,7 +53,7 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
+            let row = try Row.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
                                        arguments: [id.description, step.rawValue])!
             var s = Self.stepFrom(row)
             var details = ["step": String(step.rawValue)]
@@ -66,7 +66,7 @@ extension CaseStore {
             }
             s.by = actor
             s.at = now()
-            try db.execute(sql: "UPDATE checklist SET status = ?, by = ?, at = ?, note = ?, fields = ? WHERE case_id = ? AND step = ?",
+            try db.execute(cached: "UPDATE checklist SET status = ?, by = ?, at = ?, note = ?, fields = ? WHERE case_id = ? AND step = ?",
                            arguments: [s.status.rawValue, s.by, s.at!.stored, s.note,
                                        JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(),
                                        id.description, step.rawValue])

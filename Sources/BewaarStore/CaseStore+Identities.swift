@@ -21,7 +21,7 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            let matches = try Row.fetchAll(db, sql: "SELECT id, name FROM people WHERE case_id = ? AND name = ? COLLATE NOCASE",
+            let matches = try Row.fetchAll(db, cached: "SELECT id, name FROM people WHERE case_id = ? AND name = ? COLLATE NOCASE",
                                            arguments: [id.description, name])
             guard let first = matches.first else {
                 throw StoreError(.unknownPerson,
@@ -30,7 +30,7 @@ extension CaseStore {
             }
             let personID: Int64 = first["id"]
             let handle = Handle(personID: personID, value: v, kind: kind ?? HandleKind.guess(v), profileURL: profileURL)
-            if let existing = try Row.fetchOne(db, sql: "SELECT person_id FROM handles WHERE case_id = ? AND value = ?",
+            if let existing = try Row.fetchOne(db, cached: "SELECT person_id FROM handles WHERE case_id = ? AND value = ?",
                                                arguments: [id.description, v]) {
                 let other: Int64 = existing["person_id"]
                 if other != personID {
@@ -38,7 +38,7 @@ extension CaseStore {
                                      en: "\(v) is already linked to someone else on this case.")
                 }
             }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
                 """, arguments: [id.description, personID, v, handle.kind.rawValue, profileURL])
@@ -52,7 +52,7 @@ extension CaseStore {
     /// All handles on a case.
     public func handles(_ id: CaseID) throws -> [Handle] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description]).map {
                 Handle(id: $0["id"], personID: $0["person_id"], value: $0["value"], kind: HandleKind(rawValue: $0["kind"]) ?? .anders,
                        profileURL: $0["profile_url"])
             }
@@ -63,7 +63,7 @@ extension CaseStore {
     public func unlinkedAuthors(_ id: CaseID) throws -> [AuthorSuggestion] {
         let handles = try handles(id)
         let authors = try read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db, cached: """
                 SELECT author, COUNT(*) AS n FROM messages WHERE case_id = ? AND author IS NOT NULL AND kind != 'system'
                 GROUP BY author ORDER BY n DESC, author
                 """, arguments: [id.description])

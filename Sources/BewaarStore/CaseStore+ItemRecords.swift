@@ -33,8 +33,8 @@ extension CaseStore {
     public func records(item itemID: Int64, at position: RecordPosition, limit: Int) throws -> RecordWindow {
         let n = max(1, min(1000, limit))
         let select = """
-            SELECT m.id, m.item_id, m.seq, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
-                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
+            SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at, m.seq
             FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             """
         return try read { db in
@@ -42,19 +42,19 @@ extension CaseStore {
             var backwards = false
             switch position {
             case .before(let seq):
-                rows = try Row.fetchAll(db, sql: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
+                rows = try Row.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
                                         arguments: [itemID, seq])
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
                 if case .from(let seq) = position { first = seq }
                 if case .around(let messageID) = position,
-                   let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
+                   let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
                     // Five records of context before it (sequence numbers come from the store, never below 0).
-                    first = try Int64.fetchOne(db, sql: "SELECT seq FROM messages WHERE item_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET 5",
+                    first = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE item_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET 5",
                                                arguments: [itemID, seq]) ?? 0
                 }
-                rows = try Row.fetchAll(db, sql: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
+                rows = try Row.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
                                         arguments: [itemID, first])
             }
             let more = rows.count > n
@@ -66,10 +66,10 @@ extension CaseStore {
                 guard var e = Self.entry(from: row) else { continue }
                 e.highlighted = nil
                 entries.append(e)
-                sequence.append(row["seq"])
+                sequence.append(row[row.count - 1])  // m.seq, after the timeline's columns
             }
             func exists(_ condition: String, _ seq: Int64) throws -> Bool {
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE item_id = ? AND seq \(condition) ?)",
+                try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM messages WHERE item_id = ? AND seq \(condition) ?)",
                                   arguments: [itemID, seq]) ?? false
             }
             guard let firstSeq = sequence.first, let lastSeq = sequence.last else {
@@ -86,13 +86,13 @@ extension CaseStore {
     /// forty index look-ups, not a scan.
     public func authors(item itemID: Int64, limit: Int = 200) throws -> [String] {
         try read { db in
-            guard let caseID = try String.fetchOne(db, sql: "SELECT case_id FROM items WHERE id = ?", arguments: [itemID]) else { return [] }
+            guard let caseID = try String.fetchOne(db, cached: "SELECT case_id FROM items WHERE id = ?", arguments: [itemID]) else { return [] }
             let next = try db.cachedStatement(sql: "SELECT MIN(author) FROM messages WHERE case_id = ? AND author > ?")
             let inItem = try db.cachedStatement(sql: """
                 SELECT 1 FROM messages INDEXED BY messages_case_author WHERE case_id = ? AND author = ? AND item_id = ? LIMIT 1
                 """)
             var out: [String] = []
-            var candidate = try String.fetchOne(db, sql: "SELECT MIN(author) FROM messages WHERE case_id = ? AND author IS NOT NULL",
+            var candidate = try String.fetchOne(db, cached: "SELECT MIN(author) FROM messages WHERE case_id = ? AND author IS NOT NULL",
                                                 arguments: [caseID])
             var looked = 0
             while let author = candidate, out.count < limit, looked < 10 * limit {
@@ -109,7 +109,7 @@ extension CaseStore {
         guard !sha256.isEmpty else { return [:] }
         let unique = Array(Set(sha256.map(\.hex))).prefix(500)
         return try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
+            let rows = try Row.fetchAll(db, cached: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
                                             + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
                                         arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
             var out: [SHA256Digest: EvidenceItem] = [:]
@@ -124,7 +124,7 @@ extension CaseStore {
     /// if there is one: where a record's bytes are when its origin names a part.
     public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
+            try Row.fetchOne(db, cached: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
                              arguments: [itemID, path]).map(Self.itemFrom)
         }
     }

@@ -10,7 +10,7 @@ extension CaseStore {
     }
 
     static func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
-        try Row.fetchOne(db, sql: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
+        try Row.fetchOne(db, cached: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
                          arguments: [id.description, sha.hex]).map(itemFrom)
     }
 
@@ -57,7 +57,7 @@ extension CaseStore {
                 try faultBeforeCommit?()
                 return (.alreadyPresent(existing), 0)
             }
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
                                    collected_at, note, message_count, warning_count, extra)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')
@@ -68,12 +68,12 @@ extension CaseStore {
             let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description)
             let read = try reading(writer)
             try writer.finish()
-            try db.execute(sql: """
+            try db.execute(cached: """
                 UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?
                 """, arguments: [read.mediaType, read.format, writer.count, read.warnings.count,
                                  JSONValue.object(read.extra).serialized(), itemID])
             for c in read.contained {
-                try db.execute(sql: """
+                try db.execute(cached: """
                     INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
                                        collected_at, note, parent_id, path_in_parent)
                     VALUES (?, ?, ?, ?, ?, 'contained', ?, ?, ?, NULL, ?, ?)
@@ -81,7 +81,7 @@ extension CaseStore {
                                      e.collectedFrom, at.stored, itemID, c.pathInParent])
             }
             for w in read.warnings {
-                try db.execute(sql: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
+                try db.execute(cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
                                arguments: [itemID, w.message, w.line, w.code])
             }
             var details = ["itemId": String(itemID), "sha256": e.sha256.hex, "name": e.name, "size": String(e.size),
@@ -96,14 +96,14 @@ extension CaseStore {
             try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
             // The worst moment for a crash: everything written, nothing committed.
             try faultBeforeCommit?()
-            let item = try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)!
+            let item = try Row.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)!
             return (.stored(item), writer.count)
         }
     }
 
     private func insertReceipt(_ db: Database, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
                                _ note: String?) throws {
-        try db.execute(sql: "INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+        try db.execute(cached: "INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [itemID, name, by, from, at.stored, note])
     }
 
@@ -120,7 +120,7 @@ extension CaseStore {
     public func items(_ id: CaseID) throws -> [EvidenceItem] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try Row.fetchAll(db, sql: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            return try Row.fetchAll(db, cached: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(Self.itemFrom)
         }
     }
@@ -128,7 +128,7 @@ extension CaseStore {
     /// One item by id.
     public func item(_ itemID: Int64) throws -> EvidenceItem {
         guard let item = try read({ db in
-            try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)
+            try Row.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)
         }) else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) bestaat niet.", en: "Evidence item \(itemID) does not exist.")
         }
@@ -138,7 +138,7 @@ extension CaseStore {
     /// The importer's format-level fields for an item.
     public func itemExtra(_ itemID: Int64) throws -> [String: JSONValue] {
         try read { db in
-            let text = try String.fetchOne(db, sql: "SELECT extra FROM items WHERE id = ?", arguments: [itemID]) ?? "{}"
+            let text = try String.fetchOne(db, cached: "SELECT extra FROM items WHERE id = ?", arguments: [itemID]) ?? "{}"
             return (try? JSONParser.parse(text))?.objectValue ?? [:]
         }
     }
@@ -148,7 +148,7 @@ extension CaseStore {
         try read { db in
             var sql = "SELECT \(StoredRecord.columns) FROM messages m WHERE m.item_id = ? ORDER BY m.seq"
             if let limit { sql += " LIMIT \(limit)" }
-            return try Row.fetchAll(db, sql: sql, arguments: [itemID]).compactMap(StoredRecord.message(from:))
+            return try Row.fetchAll(db, cached: sql, arguments: [itemID]).compactMap(StoredRecord.message(from:))
         }
     }
 
@@ -171,7 +171,7 @@ extension CaseStore {
     /// The warnings of an item.
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM warnings WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM warnings WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
                 ImportWarning($0["message"], line: $0["line"], code: $0["code"])
             }
         }
@@ -180,7 +180,7 @@ extension CaseStore {
     /// Every receipt of an item (each time its bytes were brought in).
     public func receipts(item itemID: Int64) throws -> [(name: String, by: String, from: String?, at: Date, note: String?)] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
                 (name: $0["name"], by: $0["collected_by"], from: $0["collected_from"],
                  at: Date(stored: $0["at"] as String?)!, note: $0["note"])
             }

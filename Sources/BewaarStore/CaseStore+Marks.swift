@@ -16,7 +16,7 @@ extension CaseStore {
                 return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
             }
             let at = now()
-            try db.execute(sql: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+            try db.execute(cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [messageID, id.description, reason.rawValue, note, actor, at.stored])
             var details = origin.details
             details["reason"] = reason.rawValue
@@ -42,7 +42,7 @@ extension CaseStore {
         try write { db in
             let origin = try Self.markedRecord(db, id, messageID)
             guard let existing = try Self.fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
-            try db.execute(sql: "DELETE FROM marks WHERE message_id = ?", arguments: [messageID])
+            try db.execute(cached: "DELETE FROM marks WHERE message_id = ?", arguments: [messageID])
             var details = origin.details
             details["previousReason"] = existing.reason.rawValue
             if let note = existing.note { details["previousNote"] = note }
@@ -60,7 +60,7 @@ extension CaseStore {
                             actor: String) throws -> Mark {
         if existing.reason == reason && existing.note == note { return existing }
         let at = now()
-        try db.execute(sql: "UPDATE marks SET reason = ?, note = ?, by = ?, at = ? WHERE message_id = ?",
+        try db.execute(cached: "UPDATE marks SET reason = ?, note = ?, by = ?, at = ? WHERE message_id = ?",
                        arguments: [reason.rawValue, note, actor, at.stored, existing.messageID])
         var details = origin.details
         details["reason"] = reason.rawValue
@@ -78,7 +78,7 @@ extension CaseStore {
 
     private static func markedRecord(_ db: Database, _ id: CaseID, _ messageID: Int64) throws -> MarkedRecord {
         _ = try fetchCase(db, id)
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db, cached: """
             SELECT m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
             WHERE m.id = ? AND m.case_id = ?
             """, arguments: [messageID, id.description]) else {
@@ -91,7 +91,7 @@ extension CaseStore {
     }
 
     private static func fetchMark(_ db: Database, _ messageID: Int64) throws -> Mark? {
-        try Row.fetchOne(db, sql: "SELECT reason, note, by, at FROM marks WHERE message_id = ?", arguments: [messageID]).map { row in
+        try Row.fetchOne(db, cached: "SELECT reason, note, by, at FROM marks WHERE message_id = ?", arguments: [messageID]).map { row in
             Mark(messageID: messageID, reason: MarkReason(rawValue: row["reason"]) ?? .anders, note: row["note"], by: row["by"],
                  at: Date(stored: row["at"] as String?) ?? Date(timeIntervalSince1970: 0))
         }

@@ -37,33 +37,33 @@ extension CaseStore {
                                  en: "This file was withdrawn and is not read again.")
             }
             let before = Self.itemFrom(row)
-            let marks = try Row.fetchAll(db, sql: """
+            let marks = try Row.fetchAll(db, cached: """
                 SELECT k.*, m.seq, m.origin_offset, m.origin_length, m.text FROM marks k JOIN messages m ON m.id = k.message_id
                 WHERE m.item_id = ?
                 """, arguments: [itemID])
-            try db.execute(sql: "DELETE FROM marks WHERE message_id IN (SELECT id FROM messages WHERE item_id = ?)", arguments: [itemID])
+            try db.execute(cached: "DELETE FROM marks WHERE message_id IN (SELECT id FROM messages WHERE item_id = ?)", arguments: [itemID])
             // The delete trigger takes each record out of the search index.
-            try db.execute(sql: "DELETE FROM messages WHERE item_id = ?", arguments: [itemID])
-            try db.execute(sql: "DELETE FROM warnings WHERE item_id = ?", arguments: [itemID])
+            try db.execute(cached: "DELETE FROM messages WHERE item_id = ?", arguments: [itemID])
+            try db.execute(cached: "DELETE FROM warnings WHERE item_id = ?", arguments: [itemID])
 
             let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description)
             let read = try reading(writer)
             try writer.finish()
-            try db.execute(sql: "UPDATE items SET format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE items SET format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?",
                            arguments: [read.format, writer.count, read.warnings.count, JSONValue.object(read.extra).serialized(), itemID])
             for w in read.warnings {
-                try db.execute(sql: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
+                try db.execute(cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
                                arguments: [itemID, w.message, w.line, w.code])
             }
 
             var kept = 0, dropped: [String] = []
             for mark in marks {
                 let seq: Int64 = mark["seq"]
-                let same = try Int64.fetchOne(db, sql: """
+                let same = try Int64.fetchOne(db, cached: """
                     SELECT id FROM messages WHERE item_id = ? AND seq = ? AND origin_offset = ? AND origin_length = ? AND text = ?
                     """, arguments: [itemID, seq, mark["origin_offset"] as Int64, mark["origin_length"] as Int64, mark["text"] as String])
                 if let same {
-                    try db.execute(sql: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+                    try db.execute(cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
                                    arguments: [same, id.description, mark["reason"] as String, mark["note"] as String?,
                                                mark["by"] as String, mark["at"] as String])
                     kept += 1
@@ -100,7 +100,7 @@ extension CaseStore {
     /// The latest `item-reread` event of an item in case `id` (what a page says after the reading).
     public func lastReread(_ id: CaseID, item itemID: Int64) throws -> CustodyEvent? {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db, cached: """
                 SELECT * FROM custody WHERE chain = ? AND action = ? ORDER BY seq DESC LIMIT 50
                 """, arguments: [id.description, CustodyAction.itemReread.rawValue])
             return rows.lazy.map(Self.event(from:)).first { $0.details["itemId"] == String(itemID) }
@@ -111,7 +111,7 @@ extension CaseStore {
     /// `date-order-ambiguous`).
     public func itemsWithOpenDateOrder(_ id: CaseID) throws -> Set<Int64> {
         try read { db in
-            Set(try Int64.fetchAll(db, sql: """
+            Set(try Int64.fetchAll(db, cached: """
                 SELECT DISTINCT w.item_id FROM warnings w JOIN items i ON i.id = w.item_id
                 WHERE i.case_id = ? AND w.code = 'date-order-ambiguous'
                 """, arguments: [id.description]))

@@ -24,20 +24,20 @@ extension CaseStore {
     }
 
     func appendSecurity(_ db: Database, kind: String, account: String?, source: String?, detail: String?) throws {
-        try db.execute(sql: "INSERT INTO security_log (time, kind, account, source, detail) VALUES (?, ?, ?, ?, ?)",
+        try db.execute(cached: "INSERT INTO security_log (time, kind, account, source, detail) VALUES (?, ?, ?, ?, ?)",
                        arguments: [now().stored, StoredText.bounded(kind, limit: 40),
                                    account.map { StoredText.bounded($0, limit: Self.accountNameLimit) },
                                    source.map { StoredText.bounded($0, limit: 100) }, detail.map { StoredText.bounded($0, limit: 500) }])
         let newest = db.lastInsertedRowID
         if newest % 100 == 0 {
-            try db.execute(sql: "DELETE FROM security_log WHERE id <= ?", arguments: [newest - Int64(Self.securityLogRows)])
+            try db.execute(cached: "DELETE FROM security_log WHERE id <= ?", arguments: [newest - Int64(Self.securityLogRows)])
         }
     }
 
     /// The newest lines of the security log, newest first.
     public func securityLog(limit: Int = 200) throws -> [SecurityLogEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM security_log ORDER BY id DESC LIMIT ?", arguments: [max(0, min(limit, Self.securityLogRows))])
+            try Row.fetchAll(db, cached: "SELECT * FROM security_log ORDER BY id DESC LIMIT ?", arguments: [max(0, min(limit, Self.securityLogRows))])
                 .map { SecurityLogEntry(time: Date(stored: $0["time"] as String?) ?? Date(timeIntervalSince1970: 0), kind: $0["kind"],
                                         account: $0["account"], source: $0["source"], detail: $0["detail"]) }
         }
@@ -45,6 +45,6 @@ extension CaseStore {
 
     /// How many lines the security log holds.
     public func securityLogCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM security_log") ?? 0 }
+        try read { db in try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM security_log") ?? 0 }
     }
 }

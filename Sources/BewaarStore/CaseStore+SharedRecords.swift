@@ -27,6 +27,6 @@ extension CaseStore {
               ON o.case_id = n.case_id AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author IS n.author
             WHERE n.item_id = ?1 AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
             """
-        return try read { db in Set(try Int64.fetchAll(db, sql: sql, arguments: [itemID])) }
+        return try read { db in Set(try Int64.fetchAll(db, cached: sql, arguments: [itemID])) }
     }
 }

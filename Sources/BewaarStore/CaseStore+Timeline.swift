@@ -70,7 +70,7 @@ extension CaseStore {
         if !authorValues.isEmpty {
             // Match in Swift with the same rule everywhere (Handle.matches), then filter exactly.
             let authors = try read { db in
-                try String.fetchAll(db, sql: "SELECT DISTINCT author FROM messages WHERE case_id = ? AND author IS NOT NULL",
+                try String.fetchAll(db, cached: "SELECT DISTINCT author FROM messages WHERE case_id = ? AND author IS NOT NULL",
                                     arguments: [id.description])
             }.filter { a in authorValues.contains { $0.matches(author: a) } }
             if authors.isEmpty { return TimelinePage(entries: [], hasMore: false) }
@@ -96,7 +96,7 @@ extension CaseStore {
         var order = "COALESCE(m.ts, 1e18), m.id"
         if q.search != nil {
             let many = try read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))",
+                try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))",
                                  arguments: StatementArguments(args)) ?? 0
             }
             if many > Self.searchSortLimit { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
@@ -107,15 +107,21 @@ extension CaseStore {
         var keyset = whereClause
         if let cursor = q.after ?? q.before {
             let key = try read { db in
-                try Double.fetchOne(db, sql: "SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_id = ?",
+                try Double.fetchOne(db, cached: "SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_id = ?",
                                     arguments: [cursor, id.description])
             }
             guard let key else {
                 throw StoreError(.invalidValue, nl: "Dit bericht hoort niet bij zaak \(id).", en: "This record does not belong to case \(id).")
             }
             let op = backwards ? "<" : ">"
-            keyset += byRowID ? " AND f.rowid \(op) ?" : " AND (COALESCE(m.ts, 1e18), m.id) \(op) (?, ?)"
-            if byRowID { args.append(cursor) } else { args.append(contentsOf: [key, cursor] as [any DatabaseValueConvertible]) }
+            if byRowID {
+                keyset += " AND f.rowid \(op) ?"
+                args.append(cursor)
+            } else {
+                // Written out (not as a row value): SQLite 3.40 seeks the expression index only so.
+                keyset += " AND COALESCE(m.ts, 1e18) \(op)= ? AND (COALESCE(m.ts, 1e18) \(op) ? OR m.id \(op) ?)"
+                args.append(contentsOf: [key, key, cursor] as [any DatabaseValueConvertible])
+            }
         }
         if backwards { order = byRowID ? "f.rowid DESC" : "COALESCE(m.ts, 1e18) DESC, m.id DESC" }
         let limit = max(1, q.limit)
@@ -125,9 +131,10 @@ extension CaseStore {
             FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             WHERE \(keyset)
             ORDER BY \(order)
-            LIMIT \(limit + 1)\(q.after == nil && q.before == nil ? " OFFSET \(max(0, q.offset))" : "")
+            LIMIT ? OFFSET ?
             """
-        let rows = try read { db in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)) }
+        args.append(contentsOf: [limit + 1, q.after == nil && q.before == nil ? max(0, q.offset) : 0] as [any DatabaseValueConvertible])
+        let rows = try read { db in try Row.fetchAll(db, cached: sql, arguments: StatementArguments(args)) }
         var entries = rows.prefix(limit).compactMap(Self.entry(from:))
         if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
         if backwards {
@@ -140,7 +147,7 @@ extension CaseStore {
     /// items' own counts: no record is counted.
     public func timelineCount(_ id: CaseID) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, sql: """
+            try Int.fetchOne(db, cached: """
                 SELECT COALESCE(SUM(message_count), 0) FROM items WHERE case_id = ? AND id NOT IN (SELECT item_id FROM withdrawals)
                 """, arguments: [id.description]) ?? 0
         }
@@ -149,25 +156,29 @@ extension CaseStore {
     /// Up to this many search hits are sorted chronologically; more are shown in record order.
     public static let searchSortLimit = 5000
 
+    /// An entry from a row selected as the timeline selects it: `m.id, m.item_id`, the record's
+    /// ``StoredRecord/columns``, then `hl, item_name, item_sha` and the mark's four columns —
+    /// read by position.
     static func entry(from row: Row) -> TimelineEntry? {
-        guard let m = StoredRecord.message(from: row) else { return nil }
+        let b = 2, after = 2 + StoredRecord.columnCount
+        guard let m = StoredRecord.message(from: row, at: b), let sha = SHA256Digest(hex: row[after + 2] as String) else { return nil }
         var mark: Mark?
-        if let reason = row["mark_reason"] as String? {
-            mark = Mark(messageID: row["id"], reason: MarkReason(rawValue: reason) ?? .anders, note: row["mark_note"],
-                        by: row["mark_by"], at: Date(stored: row["mark_at"] as String?) ?? Date(timeIntervalSince1970: 0))
+        if let reason = row[after + 3] as String? {
+            mark = Mark(messageID: row[0], reason: MarkReason(rawValue: reason) ?? .anders, note: row[after + 4],
+                        by: row[after + 5], at: Date(stored: row[after + 6] as String?) ?? Date(timeIntervalSince1970: 0))
         }
-        return TimelineEntry(id: row["id"], itemID: row["item_id"], itemName: row["item_name"],
-                             itemSHA256: SHA256Digest(hex: row["item_sha"])!, message: m, highlighted: row["hl"], mark: mark)
+        return TimelineEntry(id: row[0], itemID: row[1], itemName: row[after + 1], itemSHA256: sha, message: m,
+                             highlighted: row[after], mark: mark)
     }
 
     /// The records around one record in its own original (for context in the packet).
     public func context(around messageID: Int64, before: Int, after: Int) throws -> [TimelineEntry] {
         try read { db in
-            guard let anchor = try Row.fetchOne(db, sql: "SELECT item_id, seq FROM messages WHERE id = ?", arguments: [messageID]) else {
+            guard let anchor = try Row.fetchOne(db, cached: "SELECT item_id, seq FROM messages WHERE id = ?", arguments: [messageID]) else {
                 return []
             }
             let item: Int64 = anchor["item_id"], seq: Int = anchor["seq"]
-            return try Row.fetchAll(db, sql: """
+            return try Row.fetchAll(db, cached: """
                 SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
                        k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
                 FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
@@ -180,7 +191,7 @@ extension CaseStore {
     public func messagesPerDay(_ id: CaseID, authors: [Handle], zone: TimeZone) throws -> [(day: String, count: Int)] {
         guard !authors.isEmpty else { return [] }
         let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT author, ts FROM messages WHERE case_id = ? AND ts IS NOT NULL AND author IS NOT NULL AND kind != 'system'",
+            try Row.fetchAll(db, cached: "SELECT author, ts FROM messages WHERE case_id = ? AND ts IS NOT NULL AND author IS NOT NULL AND kind != 'system'",
                              arguments: [id.description])
         }
         var counts: [String: Int] = [:]
@@ -196,7 +207,7 @@ extension CaseStore {
 
     /// Number of records in a case.
     public func messageCount(_ id: CaseID) throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE case_id = ?", arguments: [id.description]) ?? 0 }
+        try read { db in try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM messages WHERE case_id = ?", arguments: [id.description]) ?? 0 }
     }
 }
 

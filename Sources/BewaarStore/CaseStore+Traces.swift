@@ -82,14 +82,14 @@ extension CaseStore {
         try write { db in
             _ = try Self.fetchCase(db, id)
             if let item = t.itemID {
-                guard try Int.fetchOne(db, sql: "SELECT 1 FROM items WHERE id = ? AND case_id = ?", arguments: [item, id.description]) != nil else {
+                guard try Int.fetchOne(db, cached: "SELECT 1 FROM items WHERE id = ? AND case_id = ?", arguments: [item, id.description]) != nil else {
                     throw StoreError(.unknownItem, nl: "Bewijsstuk \(item) hoort niet bij zaak \(id).",
                                      en: "Evidence item \(item) does not belong to case \(id).")
                 }
             }
             let at = now()
             let sha = StreamingSHA256.digest(utf8: t.result).hex
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO traces (case_id, item_id, created, actor, mail_name, mail_sha256, originating_ip, certainty,
                                     conclusion, result, result_sha256)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -105,7 +105,7 @@ extension CaseStore {
             // fills its result only while the step has none. What the mentor wrote, the step's
             // status and who last changed it are never replaced by a trace.
             let step = CyberpestenStep.daderOpsporen
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
+            if let row = try Row.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
                                           arguments: [id.description, step.rawValue]) {
                 var s = Self.stepFrom(row)
                 let previous = s.fields["trace"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -115,7 +115,7 @@ extension CaseStore {
                     s.fields["result"] = "\(t.certainty): \(t.conclusion)"
                     details["field.result"] = s.fields["result"] ?? ""
                 }
-                try db.execute(sql: "UPDATE checklist SET fields = ? WHERE case_id = ? AND step = ?",
+                try db.execute(cached: "UPDATE checklist SET fields = ? WHERE case_id = ? AND step = ?",
                                arguments: [JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(), id.description, step.rawValue])
                 try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)
             }
@@ -129,7 +129,7 @@ extension CaseStore {
     public func traces(_ id: CaseID) throws -> [StoredTrace] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try Row.fetchAll(db, sql: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+            return try Row.fetchAll(db, cached: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
                 StoredTrace(id: $0["id"], caseID: id, itemID: $0["item_id"], created: Date(stored: $0["created"] as String?)!,
                             actor: $0["actor"], mailName: $0["mail_name"], mailSHA256: $0["mail_sha256"],
                             originatingIP: $0["originating_ip"], certainty: $0["certainty"], conclusion: $0["conclusion"],

@@ -77,7 +77,7 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [person, id.description]) else {
+            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [person, id.description]) else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet op zaak \(id).", en: "This person is not on case \(id).")
             }
             let role = Role(rawValue: row["role"]) ?? .omstander
@@ -87,7 +87,7 @@ extension CaseStore {
             }
             let at = start.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded(.down) / 1000) } ?? now()
             let until = at.addingTimeInterval(validFor.rounded(.down))
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [tokenSHA256, id.description, person, StoredText.bounded(actor, limit: StoredText.nameLimit), at.stored, until.stored])
             let link = UploadLink(id: db.lastInsertedRowID, caseID: id, personID: person, personName: row["name"], personRole: role,
@@ -110,7 +110,7 @@ extension CaseStore {
             guard l.revokedAt == nil else {
                 throw StoreError(.invalidValue, nl: "Deze uploadlink was al ingetrokken.", en: "This upload link was already revoked.")
             }
-            try db.execute(sql: "UPDATE upload_links SET revoked_by = ?, revoked_at = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE upload_links SET revoked_by = ?, revoked_at = ? WHERE id = ?",
                            arguments: [StoredText.bounded(actor, limit: StoredText.nameLimit), now().stored, l.id])
             try appendEvent(db, chain: id.description, actor: actor, action: .uploadLinkRevoked,
                             details: ["linkId": String(l.id), "person": l.personName])
@@ -123,7 +123,7 @@ extension CaseStore {
     @discardableResult
     public func recordUploadLinkUse(_ link: UploadLink, files: [(name: String, sha256: String)]) throws -> UploadLink {
         try write { db in
-            try db.execute(sql: "UPDATE upload_links SET upload_count = upload_count + ? WHERE id = ?", arguments: [files.count, link.id])
+            try db.execute(cached: "UPDATE upload_links SET upload_count = upload_count + ? WHERE id = ?", arguments: [files.count, link.id])
             try appendEvent(db, chain: link.caseID.description, actor: link.actor, action: .uploadLinkUsed, details: [
                 "linkId": String(link.id), "files": String(files.count),
                 "sha256": files.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n"),
@@ -154,7 +154,7 @@ extension CaseStore {
     }
 
     static func fetchUploadLinks(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [UploadLink] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db, cached: """
             SELECT l.*, p.name AS person_name, p.role AS person_role, p.related_to AS person_related_to
             FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
             """, arguments: arguments).map { row in

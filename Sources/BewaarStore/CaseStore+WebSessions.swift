@@ -26,7 +26,7 @@ extension CaseStore {
     /// Stores a new session. Times come from the caller (the web interface's clock).
     public func saveWebSession(_ s: StoredWebSession) throws {
         try write { db in
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO web_sessions (id_sha256, account, csrf, created, last_seen) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [s.idSHA256, s.account, s.csrf, s.created.stored, s.lastSeen.stored])
         }
@@ -35,7 +35,7 @@ extension CaseStore {
     /// The session with this id hash, or nil. Expiry is the caller's rule (``purgeWebSessions``).
     public func webSession(idSHA256: String) throws -> StoredWebSession? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256]).map { row in
+            try Row.fetchOne(db, cached: "SELECT * FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256]).map { row in
                 StoredWebSession(idSHA256: row["id_sha256"], account: row["account"], csrf: row["csrf"],
                                  created: Date(stored: row["created"] as String?) ?? Date(timeIntervalSince1970: 0),
                                  lastSeen: Date(stored: row["last_seen"] as String?) ?? Date(timeIntervalSince1970: 0))
@@ -46,14 +46,14 @@ extension CaseStore {
     /// Records that the session was used at `time`.
     public func touchWebSession(idSHA256: String, at time: Date) throws {
         try write { db in
-            try db.execute(sql: "UPDATE web_sessions SET last_seen = ? WHERE id_sha256 = ?", arguments: [time.stored, idSHA256])
+            try db.execute(cached: "UPDATE web_sessions SET last_seen = ? WHERE id_sha256 = ?", arguments: [time.stored, idSHA256])
         }
     }
 
     /// Removes a session (logout, expiry, or the login page's session once signed in).
     public func deleteWebSession(idSHA256: String) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256])
+            try db.execute(cached: "DELETE FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256])
         }
     }
 
@@ -63,10 +63,10 @@ extension CaseStore {
     @discardableResult
     public func purgeWebSessions(idleBefore: Date, createdBefore: Date, keepAnonymous: Int) throws -> Int {
         try write { db in
-            try db.execute(sql: "DELETE FROM web_sessions WHERE last_seen < ? OR created < ?",
+            try db.execute(cached: "DELETE FROM web_sessions WHERE last_seen < ? OR created < ?",
                            arguments: [idleBefore.stored, createdBefore.stored])
             var removed = db.changesCount
-            try db.execute(sql: """
+            try db.execute(cached: """
                 DELETE FROM web_sessions WHERE account IS NULL AND id_sha256 NOT IN (
                     SELECT id_sha256 FROM web_sessions WHERE account IS NULL ORDER BY created DESC LIMIT ?)
                 """, arguments: [keepAnonymous])

@@ -46,12 +46,12 @@ extension CaseStore {
             }
             let at = now().stored
             // The item and everything found inside it.
-            let ids = try Int64.fetchAll(db, sql: """
+            let ids = try Int64.fetchAll(db, cached: """
                 WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM items i JOIN tree ON i.parent_id = tree.id)
                 SELECT id FROM tree
                 """, arguments: [itemID])
             for child in ids {
-                try db.execute(sql: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?, ?, ?, ?, ?)",
+                try db.execute(cached: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?, ?, ?, ?, ?)",
                                arguments: [child, id.description, actor, at, StoredText.bounded(why)])
             }
             try appendEvent(db, chain: id.description, actor: actor, action: .itemWithdrawn,
@@ -64,7 +64,7 @@ extension CaseStore {
     public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
         try read { db in
             var out: [Int64: Withdrawal] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
+            for r in try Row.fetchAll(db, cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
                 let w = Withdrawal(itemID: r["item_id"], by: r["by"], at: Date(stored: r["at"] as String?) ?? Date(timeIntervalSince1970: 0),
                                    reason: r["reason"])
                 out[w.itemID] = w
@@ -75,7 +75,7 @@ extension CaseStore {
 
     /// The row of an item of case `id`; an item of another case is an error that says so.
     static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> Row {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
+        guard let row = try Row.fetchOne(db, cached: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
                              en: "Evidence item \(itemID) does not belong to case \(id).")
         }
@@ -83,6 +83,6 @@ extension CaseStore {
     }
 
     static func isWithdrawn(_ db: Database, _ itemID: Int64) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM withdrawals WHERE item_id = ?", arguments: [itemID]) ?? 0 > 0
+        try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM withdrawals WHERE item_id = ?", arguments: [itemID]) ?? 0 > 0
     }
 }

@@ -17,7 +17,7 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             var t = talk
             t.recordedAt = now()
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
@@ -34,7 +34,7 @@ extension CaseStore {
     /// The talks of a case, by date.
     public func talks(_ id: CaseID) throws -> [Talk] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description]).map {
                 Talk(id: $0["id"], date: $0["held_on"], participants: Self.unlist($0["participants"]), withWhom: Self.unlist($0["with_whom"]),
                      summary: $0["summary"], agreements: Self.unlist($0["agreements"]), followUp: $0["follow_up"],
                      recordedBy: $0["recorded_by"], recordedAt: Date(stored: $0["recorded_at"] as String?)!)
@@ -58,11 +58,11 @@ extension CaseStore {
         return try write { db in
             _ = try Self.fetchCase(db, id)
             let at = now()
-            try db.execute(sql: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+            try db.execute(cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [id.description, trimmed, reason.rawValue, note, actor, at.stored])
             let escalationID = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
-            let present = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM people WHERE case_id = ? AND name = ? AND role = ?",
+            try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
+            let present = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ? AND name = ? AND role = ?",
                                            arguments: [id.description, trimmed, Role.afdelingsleider.rawValue]) ?? 0
             var details = ["to": trimmed, "reason": reason.rawValue, "escalationId": String(escalationID)]
             if let note { details["note"] = note }
@@ -88,7 +88,7 @@ extension CaseStore {
         }
         try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM escalations WHERE id = ? AND case_id = ?",
+            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM escalations WHERE id = ? AND case_id = ?",
                                              arguments: [escalation, id.description]) else {
                 throw StoreError(.invalidValue, nl: "Escalatie \(escalation) hoort niet bij zaak \(id).",
                                  en: "Escalation \(escalation) does not belong to case \(id).")
@@ -96,18 +96,18 @@ extension CaseStore {
             guard (row["undone_at"] as String?) == nil else {
                 throw StoreError(.invalidValue, nl: "Deze escalatie was al teruggedraaid.", en: "This escalation was already undone.")
             }
-            try db.execute(sql: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = ? WHERE id = ?",
                            arguments: [actor, now().stored, StoredText.bounded(why), escalation])
             try appendEvent(db, chain: id.description, actor: actor, action: .escalationUndone,
                             details: ["escalationId": String(escalation), "to": row["to_name"], "reason": why])
-            for linkRow in try Row.fetchAll(db, sql: "SELECT * FROM case_access WHERE escalation_id = ? AND revoked_at IS NULL",
+            for linkRow in try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE escalation_id = ? AND revoked_at IS NULL",
                                             arguments: [escalation]) {
                 try revoke(db, try Self.link(from: linkRow), actor: actor, reason: "escalatie teruggedraaid: " + why)
             }
-            let standing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM escalations WHERE case_id = ? AND undone_at IS NULL",
+            let standing = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM escalations WHERE case_id = ? AND undone_at IS NULL",
                                             arguments: [id.description]) ?? 0
             if standing == 0 {
-                try db.execute(sql: "UPDATE cases SET status = ? WHERE id = ? AND status = ?",
+                try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ? AND status = ?",
                                arguments: [CaseStatus.open.rawValue, id.description, CaseStatus.escalated.rawValue])
             }
         }
@@ -116,7 +116,7 @@ extension CaseStore {
     /// The escalations of a case, oldest first (undone ones too, marked as such).
     public func escalations(_ id: CaseID) throws -> [Escalation] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
                 Escalation(id: $0["id"], to: $0["to_name"], reason: EscalationReason(rawValue: $0["reason"]) ?? .anders, note: $0["note"],
                            by: $0["by"], at: Date(stored: $0["at"] as String?) ?? Date(timeIntervalSince1970: 0),
                            undoneBy: $0["undone_by"], undoneAt: Date(stored: $0["undone_at"] as String?), undoReason: $0["undo_reason"])
@@ -137,7 +137,7 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             var r = o
             r.recordedAt = now()
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
@@ -154,7 +154,7 @@ extension CaseStore {
 
     public func observations(_ id: CaseID) throws -> [Observation] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
                 Observation(id: $0["id"], kind: Observation.Kind(rawValue: $0["kind"]) ?? .nietBewaard, sender: $0["sender"],
                             recipients: $0["recipients"], when: $0["seen_when"], place: $0["place"], description: $0["description"],
                             recordedBy: $0["recorded_by"], recordedAt: Date(stored: $0["recorded_at"] as String?)!)
@@ -175,7 +175,7 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             var r = s
             r.recordedAt = now()
-            try db.execute(sql: """
+            try db.execute(cached: """
                 INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id.description, r.kind.rawValue, r.person, r.date, r.text, r.since, r.effect, r.recordedBy,
@@ -190,7 +190,7 @@ extension CaseStore {
 
     public func statements(_ id: CaseID) throws -> [Testimony] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description]).map {
+            try Row.fetchAll(db, cached: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description]).map {
                 Testimony(id: $0["id"], kind: Testimony.Kind(rawValue: $0["kind"]) ?? .getuige, person: $0["person"], date: $0["given_on"],
                           text: $0["text"], since: $0["since"], effect: $0["effect"], recordedBy: $0["recorded_by"],
                           recordedAt: Date(stored: $0["recorded_at"] as String?)!)

@@ -11,7 +11,7 @@ extension CaseStore {
     @discardableResult
     func appendEvent(_ db: Database, chain: String, actor: String, action: CustodyAction,
                      details: [String: String]) throws -> CustodyEvent {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+        let last = try Row.fetchOne(db, cached: "SELECT seq, hash FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
                                     arguments: [chain])
         let sequence = (last?["seq"] as Int? ?? 0) + 1
         let previous = last?["hash"] as String? ?? CustodyEvent.genesisHash
@@ -21,12 +21,12 @@ extension CaseStore {
         var event = CustodyEvent(chain: chain, sequence: sequence, time: now(), actor: actor, action: action,
                                  details: details, previousHash: previous)
         event.hash = StreamingSHA256.digest(utf8: event.canonicalText).hex
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO custody (chain, seq, time, actor, action, details, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [chain, sequence, event.time.stored, actor, action.rawValue,
                              JSONValue.object(details.mapValues(JSONValue.string)).serialized(), previous, event.hash])
-        try db.execute(sql: """
+        try db.execute(cached: """
             INSERT INTO chain_heads (chain, count, head) VALUES (?, ?, ?)
             ON CONFLICT(chain) DO UPDATE SET count = excluded.count, head = excluded.head
             """, arguments: [chain, sequence, event.hash])
@@ -39,7 +39,7 @@ extension CaseStore {
     }
 
     static func fetchEvents(_ db: Database, chain: String) throws -> [CustodyEvent] {
-        try Row.fetchAll(db, sql: "SELECT * FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]).map(event(from:))
+        try Row.fetchAll(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]).map(event(from:))
     }
 
     static func event(from row: Row) -> CustodyEvent {
@@ -59,8 +59,8 @@ extension CaseStore {
     public func verifyChain(_ chain: String) throws -> ChainReport {
         try read { db in
             let events = try Self.fetchEvents(db, chain: chain)
-            let rows = try Row.fetchAll(db, sql: "SELECT seq, time FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain])
-            let head = try Row.fetchOne(db, sql: "SELECT count, head FROM chain_heads WHERE chain = ?", arguments: [chain])
+            let rows = try Row.fetchAll(db, cached: "SELECT seq, time FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain])
+            let head = try Row.fetchOne(db, cached: "SELECT count, head FROM chain_heads WHERE chain = ?", arguments: [chain])
             return ChainVerifier.verify(events: events, storedTimes: rows.map { $0["time"] as String },
                                         head: head.map { ($0["count"] as Int, $0["head"] as String) })
         }
@@ -69,7 +69,7 @@ extension CaseStore {
     /// Every chain in the store (case ids and `store`).
     public func chains() throws -> [String] {
         try read { db in
-            try String.fetchAll(db, sql: "SELECT chain FROM custody UNION SELECT chain FROM chain_heads ORDER BY 1")
+            try String.fetchAll(db, cached: "SELECT chain FROM custody UNION SELECT chain FROM chain_heads ORDER BY 1")
         }
     }
 }

@@ -15,6 +15,8 @@ import BewaarModel
 public enum StoredRecord {
     /// The columns a record is read from, for a `SELECT` on `messages` aliased `m`.
     public static let columns = "m.ts, m.utc_offset, m.author, m.kind, m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
+    /// How many columns ``columns`` names.
+    static let columnCount = 10
 
     /// The keys of a record's JSON that are not format-specific fields.
     static let ownKeys: Set<String> = ["timestamp", "author", "text", "kind", "attachments", "origin", "flags"]
@@ -47,18 +49,22 @@ public enum StoredRecord {
         }
     }
 
-    /// The record in a row selected with ``columns``.
-    static func message(from row: Row) -> Message? {
-        if let verbatim = row["verbatim"] as String? {
+    /// The record in a row selected with ``columns`` first.
+    static func message(from row: Row) -> Message? { message(from: row, at: 0) }
+
+    /// The record in a row whose ``columns`` start at index `b`, read by position (a lookup by
+    /// name compares every column's name, lowercased: a tenth of a timeline page's time).
+    static func message(from row: Row, at b: Int) -> Message? {
+        if let verbatim = row[b + 9] as String? {
             return (try? JSONParser.parse(verbatim)).flatMap(Message.init(json:))
         }
-        let rest = Rest(row["rest"] as String?)
-        let ts = row["ts"] as Double?
-        let offset = row["utc_offset"] as Int? ?? 0
+        let rest = Rest(row[b + 8] as String?)
+        let ts = row[b] as Double?
+        let offset = row[b + 1] as Int? ?? 0
         return Message(timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: offset) },
-                       author: row["author"], text: row["text"], kind: MessageKind(rawValue: row["kind"]),
+                       author: row[b + 2], text: row[b + 4], kind: MessageKind(rawValue: row[b + 3]),
                        attachments: rest.attachments,
-                       origin: Origin(line: row["origin_line"], offset: row["origin_offset"], length: row["origin_length"], part: rest.part),
+                       origin: Origin(line: row[b + 5], offset: row[b + 6], length: row[b + 7], part: rest.part),
                        flags: rest.flags, extra: rest.extra)
     }
 
