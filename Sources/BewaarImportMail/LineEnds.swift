@@ -25,13 +25,6 @@ enum LineEnds {
         return true
     }
 
-    /// Whether the bytes at `i` start with `prefix`, ignoring ASCII case of letters.
-    static func matchesCaseless(_ b: UnsafeBufferPointer<UInt8>, at i: Int, end: Int, _ prefix: [UInt8]) -> Bool {
-        guard i + prefix.count <= end else { return false }
-        for k in 0..<prefix.count where lower(b[i + k]) != lower(prefix[k]) { return false }
-        return true
-    }
-
     @inline(__always)
     static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 32 : c }
 }
