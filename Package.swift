@@ -16,7 +16,7 @@ let package = Package(
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
         // The e-mail importer on its own (used by the fuzz package under Fuzz/mail).
-        .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarImport", "BewaarModel"]),
+        .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel"]),
         // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
@@ -44,8 +44,11 @@ let package = Package(
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
         .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarDigest"], swiftSettings: strict),
-        // E-mail: .eml, .mbox and Outlook .msg; MIME, RFC 2047/2231, Received hops.
-        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest"], swiftSettings: strict),
+        // MIME, the one home: header blocks, parameters (RFC 2231), encoded words (RFC 2047),
+        // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
+        .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),
+        // E-mail: .eml, .mbox and Outlook .msg; Received hops, addresses, authentication results.
+        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest", "BewaarMIME", "BewaarHTML"], swiftSettings: strict),
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
@@ -101,7 +104,7 @@ let package = Package(
         // Saved web pages, MHTML and social-media data exports (Instagram, Facebook, TikTok, Snapchat, X).
         .target(
             name: "BewaarImportWeb",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarHTML",
+            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarHTML", "BewaarMIME",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
         // Accounts for the web interface: users, roles, scrypt password hashes (in the case store).
@@ -114,7 +117,7 @@ let package = Package(
         .target(
             name: "BewaarWeb",
             dependencies: [
-                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport", "BewaarReport", "BewaarQR",
+                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport", "BewaarReport", "BewaarQR", "BewaarMIME",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -144,7 +147,8 @@ let package = Package(
         .testTarget(name: "BewaarImportWebTests",
                     dependencies: ["BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"],
+        .testTarget(name: "BewaarMIMETests", dependencies: ["BewaarMIME", "BewaarModel"]),
+        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarDigest"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),
         .testTarget(name: "BewaarAccountsTests", dependencies: ["BewaarAccounts", "BewaarStore", "BewaarModel"]),

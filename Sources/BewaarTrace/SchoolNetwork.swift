@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// What the sysadmin wrote down once about the school's network (`network.toml`): its own
