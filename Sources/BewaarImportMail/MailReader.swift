@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarJSON
 import BewaarMIME
 import BewaarImport
 

@@ -100,10 +100,7 @@ public struct Ingestion: Sendable {
             read.extra = extra
             summary = (read, writer.count)
             return ReadEvidence(format: result.format, mediaType: result.mediaType, warnings: warnings,
-                                contained: result.contained.map {
-                                    NewEvidence.Contained(name: $0.name, pathInParent: $0.pathInParent, mediaType: $0.mediaType,
-                                                          size: $0.size, sha256: $0.sha256)
-                                },
+                                contained: result.contained,
                                 extra: extra)
         }
         let (result, count) = summary ?? (ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), 0)
