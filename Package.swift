@@ -16,7 +16,7 @@ let package = Package(
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
         // The e-mail importer on its own (used by the fuzz package under Fuzz/mail).
-        .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarImport", "BewaarModel"]),
+        .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarJSON"]),
         // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
@@ -37,19 +37,24 @@ let package = Package(
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
         .target(name: "BewaarModel", swiftSettings: strict),
+        // JSON for the model: the deterministic writer, the strict parser, the skimmer, records' JSON shape.
+        .target(name: "BewaarJSON", dependencies: ["BewaarModel"], swiftSettings: strict),
         // Streaming SHA-256 / SHA-512 over files and byte streams.
         .target(
             name: "BewaarDigest",
             dependencies: ["BewaarModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
-        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarDigest"], swiftSettings: strict),
-        // E-mail: .eml, .mbox and Outlook .msg; MIME, RFC 2047/2231, Received hops.
-        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest"], swiftSettings: strict),
+        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest"], swiftSettings: strict),
+        // MIME, the one home: header blocks, parameters (RFC 2231), encoded words (RFC 2047),
+        // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
+        .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),
+        // E-mail: .eml, .mbox and Outlook .msg; Received hops, addresses, authentication results.
+        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarMIME", "BewaarHTML"], swiftSettings: strict),
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
-            dependencies: ["BewaarModel", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
                            // SQLite's C API, for the few hot loops that bind and read columns directly.
                            .product(name: "GRDBSQLite", package: "GRDB.swift")],
             swiftSettings: strict),
@@ -64,12 +69,12 @@ let package = Package(
         // WhatsApp "Export chat" (.txt / .zip, Android and iOS): streaming parser with byte-level origins.
         .target(
             name: "BewaarImportWhatsApp",
-            dependencies: ["BewaarImport", "BewaarModel", "BewaarDigest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["BewaarImport", "BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail", "BewaarImportWhatsApp", "BewaarImportWeb"],
+            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail", "BewaarImportWhatsApp", "BewaarImportWeb"],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
         .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -78,17 +83,17 @@ let package = Package(
         // Hashed evidence bundles: a case as a BagIt 1.0 zip, and the strict verifier.
         .target(
             name: "BewaarBundle",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto"],
+            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto"],
             swiftSettings: strict),
         // Sender trace of an e-mail: trust walk over Received hops, network file, school logs.
         .target(
             name: "BewaarTrace",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
+            dependencies: ["BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
                            .product(name: "ArgumentParser", package: "swift-argument-parser"),
                            "BewaarWeb",
                            "BewaarServe"],
@@ -101,7 +106,7 @@ let package = Package(
         // Saved web pages, MHTML and social-media data exports (Instagram, Facebook, TikTok, Snapchat, X).
         .target(
             name: "BewaarImportWeb",
-            dependencies: ["BewaarModel", "BewaarDigest", "BewaarImport", "BewaarHTML",
+            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarHTML", "BewaarMIME",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
         // Accounts for the web interface: users, roles, scrypt password hashes (in the case store).
@@ -114,7 +119,7 @@ let package = Package(
         .target(
             name: "BewaarWeb",
             dependencies: [
-                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport", "BewaarReport", "BewaarQR",
+                "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport", "BewaarReport", "BewaarQR", "BewaarMIME",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -125,28 +130,30 @@ let package = Package(
         // What `bewaar serve` plugs into the web interface: the real bundle and trace seams .
         .target(
             name: "BewaarServe",
-            dependencies: ["BewaarWeb", "BewaarBundle", "BewaarTrace", "BewaarKit", "BewaarModel", "BewaarStore"],
+            dependencies: ["BewaarWeb", "BewaarBundle", "BewaarTrace", "BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore"],
             swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
         // What end-to-end tests share: running the built `bewaar`, temporary folders, poppler.
         .target(name: "BewaarTestSupport", path: "Tests/BewaarTestSupport"),
-        .testTarget(name: "BewaarModelTests", dependencies: ["BewaarModel"]),
+        .testTarget(name: "BewaarJSONTests", dependencies: ["BewaarJSON", "BewaarModel"]),
+        .testTarget(name: "BewaarModelTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
-        .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "BewaarCLITests", dependencies: ["BewaarTestSupport", "BewaarKit", "BewaarModel"]),
+        .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarJSON", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "BewaarCLITests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel"]),
         .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
             name: "BewaarImportWhatsAppTests",
-            dependencies: ["BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
+            dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BewaarBundleTests", dependencies: ["BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
+        .testTarget(name: "BewaarBundleTests", dependencies: ["BewaarJSON", "BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
         .testTarget(name: "BewaarImportWebTests",
-                    dependencies: ["BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
+                    dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarImport", "BewaarModel", "BewaarDigest"],
+        .testTarget(name: "BewaarMIMETests", dependencies: ["BewaarMIME", "BewaarModel"]),
+        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarDigest"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),
+        .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarJSON", "BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),
         .testTarget(name: "BewaarAccountsTests", dependencies: ["BewaarAccounts", "BewaarStore", "BewaarModel"]),
         .testTarget(
             name: "BewaarWebTests",

@@ -41,16 +41,6 @@ public enum BagNames {
     }
 
     /// Whether a path may appear in a bag: relative, `/`-separated, no empty, `.` or `..`
-    /// segments, only `[A-Za-z0-9._-]`.
-    public static func isSafePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/") else { return false }
-        for seg in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if seg.isEmpty || seg == "." || seg == ".." { return false }
-            for b in seg.utf8 {
-                let ok = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b == 0x2E || b == 0x5F || b == 0x2D
-                if !ok { return false }
-            }
-        }
-        return true
-    }
+    /// segments, only `[A-Za-z0-9._-]` (the one rule: ``MemberPath``, profile `bagPayload`).
+    public static func isSafePath(_ path: String) -> Bool { MemberPath.isSafe(path, .bagPayload) }
 }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Foundation
 import BewaarModel
+import BewaarJSON
 import BewaarDigest
 import BewaarStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarJSON
 import BewaarStore
 
 /// The JSON and text files of a bag's payload, built from a case as the store holds it.

@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarJSON
 import BewaarDigest
 
 /// `data/provenance/case.jsonld`: a CASE/UCO graph with one acquisition action per original

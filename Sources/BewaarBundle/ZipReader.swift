@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import BewaarModel
 
 /// Reads a zip without unpacking it: the central directory is checked first and a zip that
 /// could harm the reader is refused (names that climb out of the folder, absolute names,
@@ -139,7 +140,7 @@ final class ZipReader {
                 throw Self.refuse("een naam is geen geldige UTF-8", "a name is not valid UTF-8")
             }
             let shown = String(name.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-            if !Self.isSafeName(name) {
+            if !MemberPath.isSafe(name, .zipEntry) {
                 throw Self.refuse("'\(shown)' zou buiten de map terechtkomen of is geen gewone naam", "'\(shown)' would land outside the folder or is not a plain name")
             }
             if flags & 0x0001 != 0 { throw Self.refuse("'\(shown)' is versleuteld", "'\(shown)' is encrypted") }
@@ -182,16 +183,6 @@ final class ZipReader {
         for (a, b) in zip(sorted, sorted.dropFirst()) where a.dataOffset + a.compressed > b.localOffset {
             throw Self.refuse("'\(a.name)' en '\(b.name)' delen bytes (overlappende items)", "'\(a.name)' and '\(b.name)' share bytes (overlapping entries)")
         }
-    }
-
-    /// A name is safe when it is relative, uses `/`, and has no empty, `.` or `..` segments,
-    /// no backslash, colon or control characters.
-    static func isSafeName(_ name: String) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix("/") else { return false }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" || $0 == ":" }) { return false }
-        var segs = name.split(separator: "/", omittingEmptySubsequences: false)
-        if name.hasSuffix("/") { segs.removeLast() }
-        return segs.allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
     /// Streams an entry's uncompressed bytes to `body`. Throws when the bytes are damaged:

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BewaarKit
 import BewaarModel
+import BewaarJSON
 import BewaarStore
 import BewaarAccounts
 

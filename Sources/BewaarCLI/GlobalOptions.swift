@@ -16,7 +16,7 @@ struct GlobalOptions: ParsableArguments {
     var lang: String?
 
     var language: Language { Language.resolve(explicit: lang) }
-    var actor: String { Actor.resolve(explicit: by) }
+    var actor: String { CustodyActor.resolve(explicit: by) }
     var storePath: String { StoreLocation.resolve(explicit: store) }
 
     /// Opens the store; `create` for commands that write.

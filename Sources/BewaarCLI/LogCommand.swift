@@ -1,6 +1,7 @@
 import ArgumentParser
 import BewaarKit
 import BewaarModel
+import BewaarJSON
 import BewaarStore
 
 struct LogCommand: ParsableCommand {

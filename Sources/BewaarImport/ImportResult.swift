@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarJSON
 
 /// What an importer read from one original.
 public struct ImportResult: Sendable {

@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarJSON
 
 /// Writes the compact `inspect --json` object while records stream in: the keys before
 /// `messages` at ``begin(_:)``, each record as it comes, the rest at ``finish(_:)``. The bytes

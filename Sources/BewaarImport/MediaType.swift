@@ -6,13 +6,6 @@ public enum MediaType {
         return table[ext] ?? "application/octet-stream"
     }
 
-    /// Whether content of this type is already compressed (no point deflating it again).
-    public static func isCompressed(_ mediaType: String) -> Bool {
-        mediaType.hasPrefix("image/") && mediaType != "image/bmp" && mediaType != "image/svg+xml"
-            || mediaType.hasPrefix("video/") || mediaType.hasPrefix("audio/")
-            || ["application/zip", "application/gzip", "application/pdf"].contains(mediaType)
-    }
-
     static let table: [String: String] = [
         "txt": "text/plain", "text": "text/plain", "csv": "text/csv", "log": "text/plain",
         "html": "text/html", "htm": "text/html", "mhtml": "multipart/related", "mht": "multipart/related",

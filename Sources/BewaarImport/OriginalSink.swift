@@ -27,25 +27,6 @@ extension ChunkWriter {
     }
 }
 
-/// A file found inside an original and kept.
-public struct ContainedOriginal: Hashable, Sendable {
-    /// Its own name (the member's file name).
-    public var name: String
-    /// Where it sits in the parent: a zip member path, a MIME part number.
-    public var pathInParent: String
-    public var mediaType: String
-    public var size: Int64
-    public var sha256: SHA256Digest
-
-    public init(name: String, pathInParent: String, mediaType: String, size: Int64, sha256: SHA256Digest) {
-        self.name = name
-        self.pathInParent = pathInParent
-        self.mediaType = mediaType
-        self.size = size
-        self.sha256 = sha256
-    }
-}
-
 /// A sink that hashes and counts but keeps nothing: used by `inspect`.
 public final class HashingSink: OriginalSink {
     public private(set) var kept: [ContainedOriginal] = []

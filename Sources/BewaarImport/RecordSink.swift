@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarJSON
 
 /// Receives an importer's records one at a time, so a caller that only passes them on
 /// (`inspect --json`) never holds all of them.

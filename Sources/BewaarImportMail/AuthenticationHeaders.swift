@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarMIME
 
 /// The sender-authentication headers of a message as fields: Authentication-Results
 /// (spf/dkim/dmarc verdicts per method), Received-SPF, DKIM-Signature (d=, s=) and the ARC set.
@@ -148,12 +149,12 @@ public enum AuthenticationHeaders {
             var ips: [String] = []
             if clientIPHeaders.contains(k) {
                 for w in f.text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == ";" }) {
-                    if let ip = IPAddressText.parse(w) { ips.append(ip) }
+                    if let ip = IPAddress(headerToken: w)?.description { ips.append(ip) }
                 }
             } else if k == "x-forefront-antispam-report" {
                 for item in f.text.split(separator: ";") where item.trimmingBlanksSub.uppercased().hasPrefix("CIP:") {
                     let v = item.trimmingBlanksSub.dropFirst(4)
-                    if let ip = IPAddressText.parse(Substring(v)) { ips.append(ip) }
+                    if let ip = IPAddress(headerToken: Substring(v))?.description { ips.append(ip) }
                 }
             } else { continue }
             out.append(.object(["header": .string(f.name), "value": .string(f.text), "ips": .array(ips.map(JSONValue.string)),

@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarMIME
 import BewaarImport
 
 /// The e-mail importer (format id `email`) for `.eml` (RFC 5322 + MIME), `.mbox` (mboxo and

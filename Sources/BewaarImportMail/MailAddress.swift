@@ -1,3 +1,5 @@
+import BewaarMIME
+
 /// One mailbox from an address header: the display name (decoded) and the address.
 public struct MailAddress: Sendable, Hashable {
     public var name: String

@@ -1,4 +1,6 @@
 import BewaarModel
+import BewaarJSON
+import BewaarMIME
 import BewaarImport
 
 /// Turns messages held in a buffer into records: headers decoded, the MIME tree walked, text
@@ -83,7 +85,7 @@ struct MailReader {
                 warnings.append(MailWarning(message: "Tekens in deel \(p.path.isEmpty ? "1" : p.path): \(problem).", code: "charset",
                                             offset: p.bodyStart, inFile: inFile))
             }
-            let text = p.mediaType == "text/html" ? HTMLText.text(decoded.text) : decoded.text
+            let text = p.mediaType == "text/html" ? HTMLBodyText.text(decoded.text) : decoded.text
             texts.append(text)
         }
 

@@ -1,3 +1,5 @@
+import BewaarMIME
+
 /// Splits an mbox file (mboxo, mboxrd) into messages: each starts at a `From ` separator line
 /// at the start of the file or after a blank line (or one that carries a postmark date). The
 /// byte range of each message in the file is kept as its origin.

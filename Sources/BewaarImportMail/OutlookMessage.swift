@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarMIME
 
 /// An Outlook `.msg` ([MS-OXMSG]) read from its compound file: the MAPI properties of the
 /// message, its recipients and attachments (an attached message is a storage of its own).

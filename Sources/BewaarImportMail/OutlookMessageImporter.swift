@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarMIME
 import BewaarImport
 
 /// Outlook `.msg` files: the compound file's MAPI properties become the same record an .eml
@@ -81,9 +82,9 @@ enum OutlookMessageImporter {
                 try $0.write(contentsOf: html)
             }
             parts.append(.object(["name": .string("bericht.html"), "mediaType": .string("text/html"), "size": .int(kept.size), "sha256": .string(kept.sha256.hex)]))
-            if text.isEmpty { text = HTMLText.text(Charset.utf8OrWindows1252(html).text) }
+            if text.isEmpty { text = HTMLBodyText.text(Charset.utf8OrWindows1252(html).text) }
         } else if case .string(let html)? = msg.properties[OutlookMessage.html], text.isEmpty {
-            text = HTMLText.text(html)
+            text = HTMLBodyText.text(html)
         }
         if case .binary(let rtf)? = msg.properties[OutlookMessage.rtfCompressed] {
             let kept = try context.sink.keep(name: "bericht.rtf.lzfu", pathInParent: prefix + "PR_RTF_COMPRESSED (bericht.rtf.lzfu)",

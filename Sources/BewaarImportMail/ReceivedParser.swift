@@ -1,3 +1,6 @@
+import BewaarModel
+import BewaarMIME
+
 /// Takes `Received` header values apart into ``ReceivedHop``s: clauses (`from`, `by`, `via`,
 /// `with`, `id`, `for`) are read outside comments, the date after the last top-level `;`
 /// (or, without one, from the tail), and the peer address only from the from clause's
@@ -99,7 +102,7 @@ public enum ReceivedParser {
             hop.authenticated = true
         }
         if let bc = byComments.first {
-            for t in words(bc) { if let ip = IPAddressText.parse(t) { hop.byIP = ip; break } }
+            for t in words(bc) { if let ip = IPAddress(headerToken: t)?.description { hop.byIP = ip; break } }
         }
         readFromClause(&hop, words: fromWords, comments: fromComments)
         return hop
@@ -131,7 +134,7 @@ public enum ReceivedParser {
                 }
                 if lt.hasPrefix("port=") { hop.port = Int(t.dropFirst(5).prefix(while: \.isNumber)); continue }
                 if hasEquals { continue }
-                if let ip = IPAddressText.parse(t) {
+                if let ip = IPAddress(headerToken: t)?.description {
                     commentIP = ip
                     // An IPv4 with ":port".
                     if t.utf8.contains(UInt8(ascii: ".")), let colon = t.lastIndex(of: ":"), let p = Int(t[t.index(after: colon)...].prefix(while: \.isNumber)) { hop.port = p }
@@ -146,16 +149,16 @@ public enum ReceivedParser {
         } else {
             // `[ip]` after the first token, outside a comment (MDaemon, SMTPD32).
             for w in fromWords.dropFirst() where w.hasPrefix("[") {
-                if let ip = IPAddressText.parse(Substring(w)) { hop.ip = ip; hop.ipSource = "bracket"; break }
+                if let ip = IPAddress(headerToken: Substring(w))?.description { hop.ip = ip; hop.ipSource = "bracket"; break }
             }
-            if hop.ip == nil, let ip = IPAddressText.parse(Substring(first)) {
+            if hop.ip == nil, let ip = IPAddress(headerToken: Substring(first))?.description {
                 hop.ip = ip
                 hop.ipSource = "first-token"
             }
         }
         if let h = explicitHelo {
             hop.helo = h
-            if commentName == nil, IPAddressText.parse(Substring(first)) == nil, looksLikeHostName(Substring(first)) { commentName = first }
+            if commentName == nil, IPAddress(headerToken: Substring(first))?.description == nil, looksLikeHostName(Substring(first)) { commentName = first }
         } else {
             hop.helo = first
         }

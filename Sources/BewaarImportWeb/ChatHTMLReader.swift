@@ -66,7 +66,7 @@ enum ChatHTMLReader {
     }
 
     /// Reads a page held in memory. `platform` is `snapchat` or `tiktok`.
-    static func read(_ bytes: [UInt8], part: String?, platform: String) -> [ThreadRead] {
+    static func read(_ bytes: [UInt8], part: String?, platform: String) -> [ChatThreadRead] {
         let c = ChatHTMLCollector()
         let report = HTMLStreamParser.parse(bytes: bytes, handler: c)
         var threads = interpret(c, part: part, platform: platform)
@@ -75,7 +75,7 @@ enum ChatHTMLReader {
     }
 
     /// Reads a page from a file in chunks (the parser streams; only the units are kept).
-    static func read(file path: String, part: String?, platform: String) throws -> [ThreadRead] {
+    static func read(file path: String, part: String?, platform: String) throws -> [ChatThreadRead] {
         let c = ChatHTMLCollector()
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: c) { body in try FileChunks.forEach(path, body) }
@@ -84,7 +84,7 @@ enum ChatHTMLReader {
         return threads
     }
 
-    static func interpret(_ c: ChatHTMLCollector, part: String?, platform: String) -> [ThreadRead] {
+    static func interpret(_ c: ChatHTMLCollector, part: String?, platform: String) -> [ChatThreadRead] {
         let units = c.sortedUnits()
         var bounds: [ImportWarning] = []
         if c.deepBlocks > 0 {
@@ -94,8 +94,8 @@ enum ChatHTMLReader {
             bounds.append(ImportWarning("\(part ?? "De pagina"): \(c.truncated) tekstblok(ken) langer dan 8 MB zijn afgekapt; het origineel is volledig bewaard.", code: "chat-html-truncated"))
         }
         let baseLayout = platform == "tiktok" ? "tiktok-html" : "snapchat-html"
-        var threads: [ThreadRead] = []
-        var thread = ThreadRead(platform: platform, layout: baseLayout)
+        var threads: [ChatThreadRead] = []
+        var thread = ChatThreadRead(platform: platform, layout: baseLayout)
         var direction: String?
         var commentsSection = false
         var columns: [Int: Field] = [:]
@@ -146,7 +146,7 @@ enum ChatHTMLReader {
         func newThread(_ title: String?, layout: String) {
             emit()
             if !thread.messages.isEmpty { threads.append(thread) }
-            thread = ThreadRead(platform: platform, layout: layout)
+            thread = ChatThreadRead(platform: platform, layout: layout)
             thread.title = title
             columns = [:]
         }

@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarJSON
 
 /// Finds where JSON values sit in the bytes, without building them: so each record can point at
 /// the exact bytes of its JSON object, and large files are parsed one element at a time.

@@ -2,6 +2,7 @@ import Foundation
 import BewaarModel
 import BewaarDigest
 import BewaarImport
+import BewaarMIME
 
 /// A page saved as one file by Chrome or Edge ("Webpagina, één bestand": `.mhtml`/`.mht`,
 /// MIME multipart/related). Format id `mhtml`.
@@ -42,33 +43,33 @@ public struct MHTMLImporter: EvidenceImporter {
 
     /// Reads MHTML bytes; resource parts go to `sink`.
     func read(bytes: [UInt8], sink: any OriginalSink) throws -> ImportResult {
-        let mime = MIMEMessage.parse(bytes)
+        let mime = MHTMLParts.parse(bytes)
         var warnings = mime.warnings.map { ImportWarning($0, code: "mhtml-structure") }
         guard !mime.parts.isEmpty else { throw WebImportError.unreadable("MHTML", "geen delen gevonden") }
-        let snapshot = mime.headers["snapshot-content-location"]
-        let pageIndex = mime.parts.firstIndex { p in snapshot != nil && p.headers["content-location"] == snapshot && p.headers.mediaType == "text/html" }
-            ?? mime.parts.firstIndex { $0.headers.mediaType == "text/html" }
+        let snapshot = MHTMLParts.value(mime.headers, "snapshot-content-location")
+        let pageIndex = mime.parts.firstIndex { p in snapshot != nil && MHTMLParts.value(p.headers, "content-location") == snapshot && p.mediaType == "text/html" }
+            ?? mime.parts.firstIndex { $0.mediaType == "text/html" }
         var partsJSON: [JSONValue] = []
         var byLocation: [String: ContainedOriginal] = [:]
         var page: PageExtraction?
         var contained: [ContainedOriginal] = []
         for (i, p) in mime.parts.enumerated() {
-            let decoded = MIMEMessage.decode(bytes, p)
-            let location = p.headers["content-location"]
+            let decoded = MHTMLParts.decode(bytes, p)
+            let location = MHTMLParts.value(p.headers, "content-location")
             let id = "part \(p.number)"
-            let name = MHTMLImporter.fileName(location: location, number: p.number, mediaType: p.headers.mediaType)
-            let kept = try sink.keep(name: name, pathInParent: id + (location.map { ": \($0)" } ?? ""), mediaType: p.headers.mediaType) { w in
+            let name = MHTMLImporter.fileName(location: location, number: p.number, mediaType: p.mediaType)
+            let kept = try sink.keep(name: name, pathInParent: id + (location.map { ": \($0)" } ?? ""), mediaType: p.mediaType) { w in
                 try w.write(contentsOf: decoded)
             }
             contained.append(kept)
             if let location { byLocation[location] = kept }
             var o: [String: JSONValue] = [
-                "part": .string(id), "mediaType": .string(p.headers.mediaType), "offset": .int(Int64(p.offset)),
+                "part": .string(id), "mediaType": .string(p.mediaType), "offset": .int(Int64(p.offset)),
                 "length": .int(Int64(p.length)), "bodyOffset": .int(Int64(p.bodyOffset)), "bodyLength": .int(Int64(p.bodyLength)),
                 "decodedSize": .int(Int64(decoded.count)), "sha256": .string(kept.sha256.hex),
             ]
             o["contentLocation"] = .string(location)
-            o["transferEncoding"] = .string(p.headers["content-transfer-encoding"]?.lowercased())
+            o["transferEncoding"] = .string(MHTMLParts.value(p.headers, "content-transfer-encoding")?.lowercased())
             partsJSON.append(.object(o))
             if i == pageIndex {
                 page = PageExtraction.read(bytes: decoded, part: id)
@@ -93,12 +94,13 @@ public struct MHTMLImporter: EvidenceImporter {
                 info["url"] = .string(snapshot)
                 info["urlSource"] = .string("mhtml-snapshot")
             }
-            if let d = mime.headers["date"] {
+            if let d = MHTMLParts.value(mime.headers, "date") {
                 info["savedDate"] = .string(MailDate.parse(d)?.rfc3339)
                 info["savedDateAsWritten"] = .string(d)
             }
-            if let s = mime.headers["subject"] { info["subject"] = .string(MIMEMessage.decodeWords(s)) }
-            info["saveTool"] = .string(mime.headers["from"]?.contains("Blink") == true ? "Blink (Chrome/Edge)" : mime.headers["from"])
+            if let s = mime.headers.first("subject") { info["subject"] = .string(s.decoded) }
+            let from = MHTMLParts.value(mime.headers, "from")
+            info["saveTool"] = .string(from?.contains("Blink") == true ? "Blink (Chrome/Edge)" : from)
             extra["page"] = .object(info)
             if let host = PageExtraction.host(snapshot ?? page.url) { extra["platform"] = .string(host) }
             messages = page.messages

@@ -8,8 +8,8 @@ import BewaarModel
 ///   data: [{comment: {timestamp, comment, author}}]}]}`.
 /// Times are UTC epoch seconds; strings carry Meta's mojibake, repaired here.
 enum MetaComments {
-    static func read(_ b: [UInt8], part: String?, platform: String) -> ThreadRead? {
-        var t = ThreadRead(platform: platform, layout: "meta-comments-json")
+    static func read(_ b: [UInt8], part: String?, platform: String) -> ChatThreadRead? {
+        var t = ChatThreadRead(platform: platform, layout: "meta-comments-json")
         t.title = "Comments"
         var repaired = 0
         var spans: [Range<Int>] = JSONSpans.elements(b, 0..<b.count)

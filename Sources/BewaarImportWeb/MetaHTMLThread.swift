@@ -16,7 +16,7 @@ final class MetaHTMLReader: HTMLEventHandler {
     let part: String?
     let platform: String
     let zone: TimeZone
-    private(set) var thread: ThreadRead
+    private(set) var thread: ChatThreadRead
     private let offsets: LocalTime.OffsetCache
     private let zoneID: JSONValue
     private var depth = 0
@@ -45,7 +45,7 @@ final class MetaHTMLReader: HTMLEventHandler {
         self.part = part
         self.platform = platform
         self.zone = zone
-        self.thread = ThreadRead(platform: platform, layout: "meta-html")
+        self.thread = ChatThreadRead(platform: platform, layout: "meta-html")
         self.offsets = LocalTime.OffsetCache(zone: zone)
         self.zoneID = .string(zone.identifier)
     }
@@ -204,21 +204,21 @@ final class MetaHTMLReader: HTMLEventHandler {
     }
 
     /// Reads a thread page held in memory.
-    static func read(_ bytes: [UInt8], part: String?, platform: String, zone: TimeZone) -> ThreadRead {
+    static func read(_ bytes: [UInt8], part: String?, platform: String, zone: TimeZone) -> ChatThreadRead {
         let r = MetaHTMLReader(part: part, platform: platform, zone: zone)
         let report = HTMLStreamParser.parse(bytes: bytes, handler: r)
         return r.finished(report, size: Int64(bytes.count))
     }
 
     /// Reads a thread page from a file in chunks.
-    static func read(file path: String, part: String?, platform: String, zone: TimeZone) throws -> ThreadRead {
+    static func read(file path: String, part: String?, platform: String, zone: TimeZone) throws -> ChatThreadRead {
         let r = MetaHTMLReader(part: part, platform: platform, zone: zone)
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
         return r.finished(report, size: report.bytesRead)
     }
 
-    private func finished(_ report: HTMLStreamParser.Report, size: Int64) -> ThreadRead {
+    private func finished(_ report: HTMLStreamParser.Report, size: Int64) -> ChatThreadRead {
         finish(end: size)
         // Messages newest first in the page: keep the page order (origins stay in file order).
         thread.warnings += PageExtraction.warnings(report, where: part)

@@ -7,10 +7,10 @@ import BewaarModel
 /// (`photos` `videos` `audio_files` `gifs` `files` `sticker`), `share.link`, `reactions`,
 /// `is_unsent`; `title`, `thread_path`. Strings carry Meta's mojibake, repaired here.
 enum MetaJSONThread {
-    static func read(_ b: [UInt8], part: String?, platform: String) -> ThreadRead? {
+    static func read(_ b: [UInt8], part: String?, platform: String) -> ChatThreadRead? {
         let top = JSONSpans.members(b, 0..<b.count)
         guard !top.isEmpty, let messagesSpan = top.first(where: { $0.key == "messages" })?.value else { return nil }
-        var t = ThreadRead(platform: platform, layout: "meta-json")
+        var t = ChatThreadRead(platform: platform, layout: "meta-json")
         var repaired = 0
         for (key, span) in top where key != "messages" {
             guard let v = JSONSpans.parse(b, span) else { continue }
@@ -36,7 +36,7 @@ enum MetaJSONThread {
         return t
     }
 
-    static func message(_ v: JSONValue, span: Range<Int>, part: String?, thread: ThreadRead) -> Message {
+    static func message(_ v: JSONValue, span: Range<Int>, part: String?, thread: ChatThreadRead) -> Message {
         var ts: Timestamp?
         if let ms = v["timestamp_ms"]?.intValue {
             ts = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(ms) / 1000), utcOffsetSeconds: 0)

@@ -6,8 +6,8 @@ import BewaarModel
 /// - Facebook `your_facebook_activity/posts/your_posts…_N.json`: `[{timestamp, data: [{post}], attachments: [{data: [{media: {uri}}]}], title}]`.
 /// Times are UTC epoch seconds; strings carry Meta's mojibake, repaired here.
 enum MetaPosts {
-    static func read(_ b: [UInt8], part: String?, platform: String) -> ThreadRead? {
-        var t = ThreadRead(platform: platform, layout: "meta-posts-json")
+    static func read(_ b: [UInt8], part: String?, platform: String) -> ChatThreadRead? {
+        var t = ChatThreadRead(platform: platform, layout: "meta-posts-json")
         t.title = "Posts"
         var repaired = 0
         for span in JSONSpans.elements(b, 0..<b.count) {

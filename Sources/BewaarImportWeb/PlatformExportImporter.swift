@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarJSON
 import BewaarDigest
 import BewaarImport
 
@@ -136,7 +137,7 @@ public struct PlatformExportImporter: EvidenceImporter {
     }
 
     /// A conversation page without a "Chat History with" heading is titled after its file.
-    private func titled(_ t: ThreadRead, _ path: String) -> ThreadRead {
+    private func titled(_ t: ChatThreadRead, _ path: String) -> ChatThreadRead {
         guard t.title == nil else { return t }
         var t = t
         let file = path.split(separator: "/").last.map(String.init) ?? path
@@ -149,12 +150,12 @@ public struct PlatformExportImporter: EvidenceImporter {
     }
 
     private func read(_ kind: ExportFileKind, bytes: [UInt8], name: String, part: String?, platform: String, zone: TimeZone,
-                      xOwner: XArchive.Owner?) -> [ThreadRead] {
+                      xOwner: XArchive.Owner?) -> [ChatThreadRead] {
         let metaPlatform = platform == "instagram" ? "instagram" : "facebook"
         switch kind {
         case .metaThreadJSON:
             guard let t = MetaJSONThread.read(bytes, part: part, platform: metaPlatform) else {
-                var t = ThreadRead(platform: metaPlatform, layout: "meta-json")
+                var t = ChatThreadRead(platform: metaPlatform, layout: "meta-json")
                 t.warnings.append(ImportWarning("\(part ?? name) is geen leesbaar Meta-gesprek (geen \"messages\"); het staat wel in het origineel.", code: "meta-json-invalid"))
                 return [t]
             }
@@ -170,7 +171,7 @@ public struct PlatformExportImporter: EvidenceImporter {
             let chats = ChatHTMLReader.read(bytes, part: part, platform: chatPlatform)
             if !chats.isEmpty { return chats.map { titled($0, part ?? name) } }
             let page = PageExtraction.read(bytes: bytes, part: part)
-            var t = ThreadRead(platform: chatPlatform, layout: chatPlatform + "-html")
+            var t = ChatThreadRead(platform: chatPlatform, layout: chatPlatform + "-html")
             t.title = page.page["title"]?.stringValue
             t.messages = page.messages.map { m in var m = m; m.extra["platform"] = .string(chatPlatform); m.extra["layout"] = .string(chatPlatform + "-html"); return m }
             t.warnings = page.warnings + [ImportWarning(chatPlatform == "snapchat"
@@ -181,7 +182,7 @@ public struct PlatformExportImporter: EvidenceImporter {
         case .xData:
             var threads = XArchive.read(bytes, name: name, part: part, owner: xOwner)
             if threads.isEmpty, name.lowercased() == "account.js", let o = XArchive.owner(bytes) {
-                var t = ThreadRead(platform: "x", layout: "x-archive")
+                var t = ChatThreadRead(platform: "x", layout: "x-archive")
                 t.participants = [o.handle.map { "@" + $0 } ?? "?"]
                 threads = [t]
             }
@@ -194,12 +195,12 @@ public struct PlatformExportImporter: EvidenceImporter {
 /// Threads, warnings and other files gathered from one export.
 struct Collected {
     var platform: String
-    var threads: [(folder: String, thread: ThreadRead)] = []
+    var threads: [(folder: String, thread: ChatThreadRead)] = []
     var warnings: [ImportWarning] = []
     var others: [String] = []
     var twins = 0
 
-    mutating func add(_ reads: [ThreadRead], folder: String) {
+    mutating func add(_ reads: [ChatThreadRead], folder: String) {
         for r in reads { threads.append((folder, r)) }
     }
 
@@ -238,7 +239,7 @@ struct Collected {
     func result(mediaType: String, contained: [ContainedOriginal], isWholeExport: Bool) -> ImportResult {
         var warnings = threads.flatMap(\.thread.warnings) + self.warnings
         // Merge a thread split over message_1, message_2, …: one thread per folder.
-        var merged: [ThreadRead] = []
+        var merged: [ChatThreadRead] = []
         var index: [String: Int] = [:]
         for (folder, t) in threads {
             let key = t.layout.hasPrefix("meta") && !folder.isEmpty ? "meta:" + folder : "\(merged.count)"

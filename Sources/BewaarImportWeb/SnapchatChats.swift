@@ -6,11 +6,11 @@ import BewaarModel
 /// - 2023+: `{"<conversation>": [{From, Media Type, Created, Content, Conversation Title, IsSender, Media IDs}]}`.
 /// `Created` is an explicit UTC time ("2022-07-22 19:28:21 UTC"); text may carry HTML entities.
 enum SnapchatChats {
-    static func read(json b: [UInt8], part: String?) -> [ThreadRead] {
-        var threads: [ThreadRead] = []
+    static func read(json b: [UInt8], part: String?) -> [ChatThreadRead] {
+        var threads: [ChatThreadRead] = []
         for (key, span) in JSONSpans.members(b, 0..<b.count) {
             let old = key.hasSuffix("Saved Chat History")
-            var t = ThreadRead(platform: "snapchat", layout: old ? "snapchat-json-2022" : "snapchat-json-2023")
+            var t = ChatThreadRead(platform: "snapchat", layout: old ? "snapchat-json-2022" : "snapchat-json-2023")
             t.title = key
             var people = Set<String>()
             for e in JSONSpans.elements(b, span) {

@@ -8,16 +8,16 @@ import BewaarModel
 /// (`[{Date, From, Content}]`), every `CommentsList` holds comments (`[{date, comment, url}]`).
 /// `Date` has no zone; it is read as UTC, as the known tools do, and the record says so.
 enum TikTokData {
-    static func read(json b: [UInt8], part: String?) -> [ThreadRead] {
-        var threads: [ThreadRead] = []
+    static func read(json b: [UInt8], part: String?) -> [ChatThreadRead] {
+        var threads: [ChatThreadRead] = []
         var owner: String?
-        var comments = ThreadRead(platform: "tiktok", layout: "tiktok-json")
+        var comments = ChatThreadRead(platform: "tiktok", layout: "tiktok-json")
         comments.title = "Comments"
         walk(b, 0..<b.count, depth: 0) { key, span in
             let k = key.lowercased()
             if k.hasPrefix("chat history with") {
                 let other = String(key.dropFirst("chat history with".count)).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-                var t = ThreadRead(platform: "tiktok", layout: "tiktok-json")
+                var t = ChatThreadRead(platform: "tiktok", layout: "tiktok-json")
                 t.title = other
                 t.participants = [other]
                 for e in JSONSpans.elements(b, span) {
@@ -76,13 +76,13 @@ enum TikTokData {
     }
 
     /// The TXT variant: "Chat History with X:" then blocks of `Date:`, `From:`, `Content:` lines.
-    static func read(txt b: [UInt8], part: String?) -> [ThreadRead] {
-        var threads: [ThreadRead] = []
-        var cur: ThreadRead?
+    static func read(txt b: [UInt8], part: String?) -> [ChatThreadRead] {
+        var threads: [ChatThreadRead] = []
+        var cur: ChatThreadRead?
         var date: String?, from: String?, content: String?, start = 0, lineNo = 0, startLine = 1
         func flush(_ end: Int) {
             guard date != nil || content != nil else { return }
-            if cur == nil { cur = ThreadRead(platform: "tiktok", layout: "tiktok-txt") }
+            if cur == nil { cur = ChatThreadRead(platform: "tiktok", layout: "tiktok-txt") }
             let ts = date.flatMap { LocalTime.isoLike($0, zone: LocalTime.utc) }
             cur!.messages.append(Message(timestamp: ts, author: from, text: content ?? "", kind: .message,
                                          origin: Origin(line: startLine, offset: Int64(start), length: Int64(end - start), part: part),
@@ -99,7 +99,7 @@ enum TikTokData {
                 flush(i)
                 if let c = cur { threads.append(c) }
                 let other = String(line.dropFirst("chat history with".count)).trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-                cur = ThreadRead(platform: "tiktok", layout: "tiktok-txt"); cur!.title = other; cur!.participants = [other]
+                cur = ChatThreadRead(platform: "tiktok", layout: "tiktok-txt"); cur!.title = other; cur!.participants = [other]
             } else if line.hasPrefix("Date:") {
                 flush(i); start = i; startLine = lineNo
                 date = line.dropFirst(5).trimmingCharacters(in: .whitespaces)

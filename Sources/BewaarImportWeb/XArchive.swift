@@ -22,11 +22,11 @@ enum XArchive {
         return Owner(id: a?["accountId"]?.stringValue, handle: a?["username"]?.stringValue, name: a?["accountDisplayName"]?.stringValue)
     }
 
-    static func read(_ b: [UInt8], name: String, part: String?, owner: Owner?) -> [ThreadRead] {
+    static func read(_ b: [UInt8], name: String, part: String?, owner: Owner?) -> [ChatThreadRead] {
         guard let span = arraySpan(b) else { return [] }
         let lname = name.lowercased()
         if lname.hasPrefix("tweets") || lname.hasPrefix("tweet") {
-            var t = ThreadRead(platform: "x", layout: "x-archive")
+            var t = ChatThreadRead(platform: "x", layout: "x-archive")
             t.title = "Posts"
             if let h = owner?.handle { t.participants = [h] }
             for e in JSONSpans.elements(b, span) {
@@ -48,12 +48,12 @@ enum XArchive {
             return t.messages.isEmpty ? [] : [t]
         }
         if lname.hasPrefix("direct-message") && !lname.contains("header") {
-            var out: [ThreadRead] = []
+            var out: [ChatThreadRead] = []
             for e in JSONSpans.elements(b, span) {
                 guard let conv = JSONSpans.members(b, e).first(where: { $0.key == "dmConversation" })?.value else { continue }
                 let members = JSONSpans.members(b, conv)
                 let cid = members.first { $0.key == "conversationId" }.flatMap { JSONSpans.parse(b, $0.value)?.stringValue }
-                var t = ThreadRead(platform: "x", layout: "x-archive")
+                var t = ChatThreadRead(platform: "x", layout: "x-archive")
                 t.title = cid
                 var people = Set<String>()
                 if let ms = members.first(where: { $0.key == "messages" })?.value {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import BewaarModel
+import BewaarJSON
 
 /// The authors of a chat, interned: each name is decoded and hashed once, then found again by
 /// comparing bytes with the few names seen last (chats alternate between few people).

@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarJSON
 import BewaarImport
 
 /// Builds one ``Message`` per record: time (date order applied, zone and DST resolved),

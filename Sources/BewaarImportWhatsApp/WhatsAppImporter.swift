@@ -53,8 +53,8 @@ public struct WhatsAppImporter: EvidenceImporter {
             for m in messages { try records.record(m) }
             return result
         }
-        let text: MappedText
-        do { text = try MappedText(path: source.path, count: Int(source.size)) } catch {
+        let text: MappedFile
+        do { text = try MappedFile(path: source.path, sequential: true) } catch {
             throw WhatsAppError.unreadableFile(name: source.name, reason: String(describing: error))
         }
         let reading = try text.withBytes { b in

@@ -1,4 +1,5 @@
 import BewaarImport
+import BewaarModel
 
 /// Whether a zip member may be read: no absolute paths, no `..`, no links, no bombs.
 enum ZipMemberCheck {
@@ -9,13 +10,11 @@ enum ZipMemberCheck {
     static func refusal(path: String, isSymlink: Bool, compressed: UInt64, uncompressed: UInt64,
                         limits: ImportLimits) -> (String, String)? {
         if isSymlink { return ("een koppeling (symlink)", "zip-symlink") }
-        let p = path.utf8
-        if p.first == UInt8(ascii: "/") || p.first == UInt8(ascii: "\\")
-            || (p.count >= 2 && Array(p.prefix(2))[1] == UInt8(ascii: ":")) {
-            return ("een absoluut pad", "zip-absolute-path")
+        switch MemberPath.problem(path, .unpacking) {
+        case .absolute: return ("een absoluut pad", "zip-absolute-path")
+        case .parentSegment: return ("een pad met '..'", "zip-path-traversal")
+        default: break
         }
-        let parts = path.split(whereSeparator: { $0 == "/" || $0 == "\\" })
-        if parts.contains("..") { return ("een pad met '..'", "zip-path-traversal") }
         if uncompressed > UInt64(limits.maxMemberBytes) { return ("groter dan \(limits.maxMemberBytes) bytes", "zip-member-too-large") }
         if uncompressed > ratioFloor, uncompressed / max(compressed, 1) > UInt64(limits.maxCompressionRatio) {
             return ("een compressieverhouding boven \(limits.maxCompressionRatio):1 (zip-bom?)", "zip-compression-ratio")

@@ -133,10 +133,7 @@ public struct Ingestion: Sendable {
         if let repetition = checked?.warning { read.warnings.append(repetition) }
         read.extra["timezoneAssumed"] = .string(options.timeZone.identifier)
         let kept = ReadEvidence(format: result.format, mediaType: result.mediaType, warnings: read.warnings,
-                                contained: result.contained.map {
-                                    NewEvidence.Contained(name: $0.name, pathInParent: $0.pathInParent, mediaType: $0.mediaType,
-                                                          size: $0.size, sha256: $0.sha256)
-                                },
+                                contained: result.contained,
                                 extra: read.extra)
         return (kept, read)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarJSON
 import BewaarDigest
 import BewaarImport
 

@@ -31,34 +31,6 @@ public struct CustodyEvent: Hashable, Sendable {
         self.previousHash = previousHash
         self.hash = hash
     }
-
-    /// The canonical encoding the hash is computed over: compact JSON, keys sorted, the time
-    /// in UTC with milliseconds. Independent tools can recompute it from `custody.jsonl`.
-    public var canonicalText: String {
-        JSONValue.object([
-            "chain": .string(chain),
-            "sequence": .int(Int64(sequence)),
-            "time": .string(time.utcMillisString),
-            "actor": .string(actor),
-            "action": .string(action.rawValue),
-            "details": .object(details.mapValues(JSONValue.string)),
-            "previousHash": .string(previousHash),
-        ]).serialized()
-    }
-
-    /// The event as one line of `custody.jsonl`: the canonical fields plus its hash.
-    public var jsonLine: String {
-        JSONValue.object([
-            "chain": .string(chain),
-            "sequence": .int(Int64(sequence)),
-            "time": .string(time.utcMillisString),
-            "actor": .string(actor),
-            "action": .string(action.rawValue),
-            "details": .object(details.mapValues(JSONValue.string)),
-            "previousHash": .string(previousHash),
-            "hash": .string(hash),
-        ]).serialized()
-    }
 }
 
 /// What was done. Open-ended so later front ends can add actions without a schema change.

@@ -1,3 +1,4 @@
+import BewaarModel
 import BewaarQR
 
 /// Renders a report as one self-contained HTML page: no scripts, no external resources, every
@@ -118,23 +119,9 @@ public enum HTMLRenderer {
         return p.count == 3 ? "\(p[2])-\(p[1])" : s
     }
 
-    /// Escapes text for HTML element content and attribute values.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if ch.value < 0x20 && ch != "\n" && ch != "\t" { out += "\u{FFFD}" } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
-    }
+    /// Escapes text for HTML element content and attribute values, by the one rule shared with
+    /// the web pages (``HTMLEscaping/escape(_:)``).
+    public static func escape(_ s: String) -> String { HTMLEscaping.escape(s) }
 
     /// Escaped text inside `<bdi>`, so right-to-left marks in evidence cannot reorder the page.
     static func isolated(_ s: String) -> String { "<bdi>" + escape(s) + "</bdi>" }

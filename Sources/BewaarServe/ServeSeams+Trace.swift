@@ -1,3 +1,5 @@
+import BewaarModel
+import BewaarJSON
 import Foundation
 import BewaarKit
 import BewaarStore

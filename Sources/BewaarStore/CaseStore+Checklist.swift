@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import BewaarModel
+import BewaarJSON
 
 /// A change to one checklist step; nil fields stay as they are.
 public struct ChecklistUpdate: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import BewaarModel
+import BewaarJSON
 import BewaarDigest
 
 extension CaseStore {

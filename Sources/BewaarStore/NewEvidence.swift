@@ -18,22 +18,9 @@ public struct NewEvidence: Sendable {
     /// Format-level fields from the importer (participants, date order…), kept as JSON.
     public var extra: [String: JSONValue]
 
-    /// A file found inside the original (archive member, attachment).
-    public struct Contained: Sendable, Hashable {
-        public var name: String
-        public var pathInParent: String
-        public var mediaType: String
-        public var size: Int64
-        public var sha256: SHA256Digest
-
-        public init(name: String, pathInParent: String, mediaType: String, size: Int64, sha256: SHA256Digest) {
-            self.name = name
-            self.pathInParent = pathInParent
-            self.mediaType = mediaType
-            self.size = size
-            self.sha256 = sha256
-        }
-    }
+    /// A file found inside the original (archive member, attachment): the model's
+    /// ``ContainedOriginal``, the type importers hand back.
+    public typealias Contained = ContainedOriginal
 
     public init(name: String, size: Int64, sha256: SHA256Digest, mediaType: String, format: String,
                 collectedBy: String, collectedFrom: String? = nil, note: String? = nil, messages: [Message] = [],

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import BewaarModel
+import BewaarJSON
 
 /// Migration v6: records kept once (issue 16). Before it, every record was in `messages` twice —
 /// its columns and its whole JSON in `record` — with four indexes and a full-text index over text

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import BewaarModel
+import BewaarJSON
 
 /// How a record (``Message``) is kept in the `messages` table since migration v6: every fact in
 /// its own column — time (`ts` and `utc_offset`), author, kind, text, origin line, offset and

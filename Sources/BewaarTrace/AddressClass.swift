@@ -1,3 +1,4 @@
+import BewaarModel
 /// What kind of address an originating IP is, seen from the school.
 public enum AddressClass: Hashable, Sendable {
     /// One of the school's own ranges (pupils, staff, guest Wi-Fi, VPN…).

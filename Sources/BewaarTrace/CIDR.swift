@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// An address range in CIDR notation (`10.20.0.0/16`, `2001:db8:4::/48`); a bare address is a

@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Writes the plain-Dutch conclusion, its certainty and reasons, and what it does not prove.

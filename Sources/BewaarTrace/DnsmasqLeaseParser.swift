@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Reads a dnsmasq lease file (`dnsmasq.leases`): current leases only, one per line,

@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Reads a firewall NAT/session log exported as CSV with named columns: the session start

@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Reads ISC dhcpd `dhcpd.leases` (an append-only journal, times in UTC): IPv4 `lease` blocks

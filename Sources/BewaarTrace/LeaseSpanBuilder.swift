@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Joins one-line DHCP events into lease spans per address: a span starts at an assign,

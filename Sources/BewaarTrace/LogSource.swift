@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// One school log given to the trace: what it is, its bytes' SHA-256, and which span of time

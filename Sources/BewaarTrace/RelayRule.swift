@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// One entry of `trusted_relays`: an address range, a host-name suffix (`.prod.outlook.com`)

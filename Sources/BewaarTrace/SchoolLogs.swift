@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 import BewaarDigest
 

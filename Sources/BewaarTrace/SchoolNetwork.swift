@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// What the sysadmin wrote down once about the school's network (`network.toml`): its own
@@ -61,9 +62,6 @@ public struct SchoolNetwork: Sendable, Hashable {
     public func internalRange(of ip: IPAddress) -> InternalRange? {
         internalRanges.filter { $0.range.contains(ip) }.max { $0.range.prefixLength < $1.range.prefixLength }
     }
-
-    /// Whether `ip` is one of the school's public NAT addresses.
-    public func isEgress(_ ip: IPAddress) -> Bool { egress.contains { $0.contains(ip) } }
 
     /// The rule trusting this relay, by address or by name. A name alone never makes an
     /// address on the school's internal network trusted (a pupil's PC can call itself

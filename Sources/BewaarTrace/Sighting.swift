@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// One record from a school log tying an address to a device, user or session for a span of

@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Sightings per address, sorted by start, with a running maximum of the ends so that a

@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarJSON
 
 /// Reads a Microsoft 365 / Entra ID sign-in log export: the portal's CSV (`Date (UTC)`,
 /// `Username`, `IP address`, `Device ID`, `Application`, `Status`…) or the JSON of the Graph

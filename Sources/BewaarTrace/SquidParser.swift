@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Reads Squid's native `access.log`: `time.ms elapsed client result/status bytes method URL

@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// A device or user the school's logs tie to the originating address around the send time.

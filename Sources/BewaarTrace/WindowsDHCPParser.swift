@@ -1,3 +1,4 @@
+import BewaarModel
 import Foundation
 
 /// Reads Windows DHCP Server audit logs (`DhcpSrvLog-*.log`, `DhcpV6SrvLog-*.log`): a free-text

@@ -1,5 +1,6 @@
 import Foundation
 import BewaarAccounts
+import BewaarMIME
 
 /// How the herkomst pages show a trace: the conclusion with its certainty, why, what it does NOT
 /// prove, the route (Received lines, newest first, the unverified ones greyed), the inputs with
@@ -60,32 +61,13 @@ extension WebApp {
     }
 }
 
-/// Reads the header block at the start of a mail, strictly.
+/// The header block at the start of a mail, as the MIME target reads it.
 enum MailHeaderBlock {
     static func read(path: String) -> [(String, String)] {
         guard let h = FileHandle(forReadingAtPath: path) else { return [] }
         defer { try? h.close() }
         let data = (try? h.read(upToCount: 64 * 1024)) ?? Data()
-        // CRLF is one Character in Swift: make line ends plain LF before splitting.
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        var out: [(String, String)] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty { break }
-            if let first = line.first, first == " " || first == "\t" {
-                guard !out.isEmpty else { break }
-                out[out.count - 1].1 += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if let colon = line.firstIndex(of: ":"), isFieldName(line[..<colon]) {
-                out.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
-            } else {
-                break
-            }
-        }
-        return out
-    }
-
-    /// RFC 5322 field names: printable ASCII without spaces or colons (at most 76 of them).
-    static func isFieldName(_ name: Substring) -> Bool {
-        !name.isEmpty && name.utf8.count <= 76 && name.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != 0x3A }
+        return HeaderBlock.parse(Array(data)).fields.map { ($0.name, $0.text) }
     }
 
     /// Headers that say how a mail travelled, not what it says or to whom.

@@ -3,6 +3,7 @@ import Testing
 @testable import BewaarBundle
 import BewaarDigest
 import BewaarModel
+import BewaarJSON
 import BewaarStore
 
 @Suite struct BundleBuilderTests {

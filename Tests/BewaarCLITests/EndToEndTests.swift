@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarTestSupport
 import BewaarModel
+import BewaarJSON
 
 /// The `bewaar` command line, end to end through the built executable.
 @Suite struct EndToEndTests {

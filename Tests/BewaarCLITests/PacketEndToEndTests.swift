@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarTestSupport
 import BewaarModel
+import BewaarJSON
 
 /// The afdelingsleider's job end to end through the built executable: timeline, marks, talks,
 /// escalation, the police packet.

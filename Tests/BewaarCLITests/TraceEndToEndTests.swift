@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarTestSupport
 import BewaarModel
+import BewaarJSON
 
 /// The systeembeheerder runs `bewaar trace` through the built executable.
 @Suite struct TraceEndToEndTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarModel
 @testable import BewaarImportMail
+import BewaarMIME
 
 @Suite struct HeaderTests {
     func block(_ bytes: [UInt8], isMessage: Bool = true) -> (HeaderBlock, [MailWarning]) {

@@ -3,6 +3,7 @@ import Testing
 import BewaarModel
 import BewaarImport
 @testable import BewaarImportMail
+import BewaarMIME
 
 /// Hostile and broken input: read as far as it goes, warnings naming the line, no crash or hang.
 @Suite struct MalformedTests {

@@ -1,3 +1,4 @@
+import BewaarModel
 import Testing
 @testable import BewaarImportMail
 
@@ -68,12 +69,12 @@ import Testing
     }
 
     @Test func ipTextRecognition() {
-        #expect(IPAddressText.parse("[10.20.12.107]") == "10.20.12.107")
-        #expect(IPAddressText.parse("198.51.100.7:51234") == "198.51.100.7")
-        #expect(IPAddressText.parse("15.20.8489.25") == nil)
-        #expect(IPAddressText.parse("1.2.3") == nil)
-        #expect(IPAddressText.parse("[IPv6:::1]") == "::1")
-        #expect(IPAddressText.parse("fe80::1%eth0") == "fe80::1")
-        #expect(IPAddressText.parse("deadbeef") == nil)
+        #expect(IPAddress(headerToken: "[10.20.12.107]")?.description == "10.20.12.107")
+        #expect(IPAddress(headerToken: "198.51.100.7:51234")?.description == "198.51.100.7")
+        #expect(IPAddress(headerToken: "15.20.8489.25")?.description == nil)
+        #expect(IPAddress(headerToken: "1.2.3")?.description == nil)
+        #expect(IPAddress(headerToken: "[IPv6:::1]")?.description == "::1")
+        #expect(IPAddress(headerToken: "fe80::1%eth0")?.description == "fe80::1")
+        #expect(IPAddress(headerToken: "deadbeef")?.description == nil)
     }
 }

@@ -95,6 +95,40 @@ struct MHTMLTests {
         #expect(i.result.warnings.contains { $0.code == "mhtml-structure" })
     }
 
+    @Test func aQuotedSemicolonInTheBoundaryAndACyrillicSubjectAreReadWhole() throws {
+        // A boundary holding `;` inside its quotes, and a Subject in windows-1251 (neither
+        // UTF-8 nor Latin-1): both read by the MIME target the e-mail importer uses.
+        let dir = try Fixtures.tempDir()
+        let b = "----Grens;met=puntkomma----"
+        let text = [
+            "From: <Saved by Blink>",
+            "Snapshot-Content-Location: https://www.example.org/klas2b/post/43",
+            "Subject: =?windows-1251?B?z/Do4uXyLCDq6+Dx8SAywQ==?=",
+            "MIME-Version: 1.0",
+            "Content-Type: multipart/related; type=\"text/html\"; boundary=\"\(b)\"",
+            "",
+            "--\(b)",
+            "Content-Type: text/html; charset=\"utf-8\"",
+            "Content-Location: https://www.example.org/klas2b/post/43",
+            "",
+            "<html><body><div class=\"post\"><span class=\"author\">daan.j</span><p>Niemand wil naast haar zitten</p></div></body></html>",
+            "--\(b)",
+            "Content-Type: text/css",
+            "Content-Location: https://www.example.org/stijl.css",
+            "",
+            "p { color: red; }",
+            "--\(b)--",
+            "",
+        ].joined(separator: "\r\n")
+        let f = try Fixtures.write(text, to: dir.appendingPathComponent("puntkomma.mhtml"))
+        let i = try Fixtures.inspect(f)
+        #expect(i.result.format == "mhtml")
+        #expect(i.result.extra["parts"]?.arrayValue?.count == 2)
+        #expect(!i.result.warnings.contains { $0.code == "mhtml-structure" })
+        #expect(i.result.messages.first?.text == "Niemand wil naast haar zitten")
+        #expect(i.result.extra["page"]?["subject"]?.stringValue == "Привет, класс 2Б")
+    }
+
     func sha(_ b: [UInt8]) -> String {
         BewaarModelTestsSHA.hex(b)
     }

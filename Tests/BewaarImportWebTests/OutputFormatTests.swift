@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import BewaarModel
+import BewaarJSON
 
 /// The faster JSON string writer and timestamp formatter (changed for the benchmark) give the
 /// same bytes as before.

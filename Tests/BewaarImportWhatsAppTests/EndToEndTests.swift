@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarTestSupport
 import BewaarModel
+import BewaarJSON
 
 /// A mentor opens a case, ingests the iPhone export a pupil brought, and sees the messages;
 /// `inspect --json` gives the contract's keys. Runs the built `bewaar` executable.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import BewaarModel
+import BewaarJSON
 import BewaarImport
 import BewaarKit
 @testable import BewaarImportWhatsApp

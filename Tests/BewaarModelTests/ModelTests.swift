@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BewaarModel
+import BewaarJSON
 
 @Suite struct ModelTests {
     @Test func caseIDsParseAndPrint() throws {

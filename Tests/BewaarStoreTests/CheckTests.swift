@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import BewaarModel
+import BewaarJSON
 import BewaarStore
 import BewaarKit
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GRDB
 import BewaarModel
+import BewaarJSON
 import BewaarImport
 @testable import BewaarStore
 import BewaarKit

@@ -1,3 +1,4 @@
+import BewaarModel
 import Testing
 @testable import BewaarTrace
 

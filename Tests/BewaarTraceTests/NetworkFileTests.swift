@@ -1,3 +1,4 @@
+import BewaarModel
 import Testing
 import Foundation
 @testable import BewaarTrace

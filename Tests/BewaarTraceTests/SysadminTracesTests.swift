@@ -1,3 +1,5 @@
+import BewaarModel
+import BewaarJSON
 import Testing
 import Foundation
 @testable import BewaarTrace

@@ -41,7 +41,7 @@ public struct HeaderField: Sendable, Hashable {
     public var decoded: String { EncodedWord.decodeText(unfoldedBytes).text }
 
     /// Whether the raw value holds bytes above 0x7F that are not UTF-8.
-    var hasRaw8BitNonUTF8: Bool {
+    public var hasRaw8BitNonUTF8: Bool {
         guard rawValue.contains(where: { $0 >= 0x80 }) else { return false }
         return Charset.utf8OrWindows1252(rawValue).usedUTF8 == false
     }

@@ -7,25 +7,29 @@ import Darwin
 /// Builds the MIME tree of one message held in a buffer, without copying bodies. Tolerant:
 /// a missing start or close boundary, a multipart without boundary and too deep nesting are
 /// warnings, and the tree is read as far as it goes.
-struct MIMEParser {
+public struct MIMEParser {
     let b: UnsafeBufferPointer<UInt8>
     let maxDepth: Int
     let maxParts: Int
     let inFile: Bool
-    var warnings: [MailWarning] = []
-    var partCount = 0
+    /// What was found wrong so far, in reading order.
+    public var warnings: [MailWarning] = []
+    /// How many parts have been read.
+    public var partCount = 0
     /// Lone CR line ends (old Mac files): lines are found by CR instead of LF.
-    var crOnly = false
+    public var crOnly = false
 
-    init(_ b: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxParts: Int = 10_000, inFile: Bool = true) {
+    /// A parser over `b`: multiparts nested deeper than `maxDepth` and parts beyond `maxParts`
+    /// are not read; `inFile` says whether offsets are into the file itself.
+    public init(_ b: UnsafeBufferPointer<UInt8>, maxDepth: Int, maxParts: Int = 10_000, inFile: Bool = true) {
         self.b = b
         self.maxDepth = maxDepth
         self.maxParts = maxParts
         self.inFile = inFile
     }
 
-    /// Reads the message in `start..<end`.
-    mutating func parseMessage(start: Int, end: Int) -> MIMEPart {
+    /// Reads the message in `start..<end` (its headers and its tree of parts).
+    public mutating func parseMessage(start: Int, end: Int) -> MIMEPart {
         // Line-end style from the first line end.
         var j = start
         while j < end, b[j] != 0x0A, b[j] != 0x0D { j += 1 }

@@ -1,17 +1,23 @@
 /// Undoes a part's Content-Transfer-Encoding in chunks through one reused buffer, so an
 /// attachment is hashed and stored without being held whole.
-struct PartDecoder {
-    static let chunk = 256 * 1024
+public enum PartDecoder {
+    /// How many encoded bytes are decoded at a time.
+    public static let chunk = 256 * 1024
 
     /// What went wrong while decoding.
-    struct Report {
-        var base64Junk = 0
-        var base64Truncated = false
-        var unknownEncoding: String?
+    public struct Report: Sendable, Hashable {
+        /// Bytes outside the base64 alphabet that were skipped.
+        public var base64Junk = 0
+        /// Whether the base64 text ended inside a group.
+        public var base64Truncated = false
+        /// A transfer encoding not known (the bytes are passed through as they are).
+        public var unknownEncoding: String?
+
+        public init() {}
     }
 
     /// Calls `emit` with the decoded bytes of `b[start..<end]` in order.
-    static func decode(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, encoding: String,
+    public static func decode(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, encoding: String,
                        scratch: inout [UInt8], emit: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Report {
         var report = Report()
         switch encoding {
@@ -56,7 +62,7 @@ struct PartDecoder {
     }
 
     /// The decoded bytes of a part, whole (for text bodies).
-    static func decodeAll(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, encoding: String) -> ([UInt8], Report) {
+    public static func decodeAll(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, encoding: String) -> ([UInt8], Report) {
         var out = [UInt8]()
         out.reserveCapacity(end - start)
         var scratch = [UInt8]()

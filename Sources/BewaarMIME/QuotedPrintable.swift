@@ -8,7 +8,8 @@ public struct QuotedPrintable {
     public init() {}
 
     @inline(__always)
-    static func hex(_ c: UInt8) -> UInt8? {
+    /// The value of one hex digit, or nil.
+    public static func hex(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: return c - 0x30
         case 0x41...0x46: return c - 0x41 + 10

@@ -1,5 +1,6 @@
 import Testing
 import BewaarModel
+import BewaarJSON
 
 /// ``UTF8Check`` gives the standard library's verdict on every short byte sequence and on long
 /// mixed runs (the eight-byte ASCII steps at every alignment).

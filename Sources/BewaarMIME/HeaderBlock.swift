@@ -33,12 +33,9 @@ public struct HeaderBlock: Sendable, Hashable {
         return bytes.withUnsafeBufferPointer { parse($0, start: 0, end: $0.count, isMessage: true, warnings: &w, inFile: false) }
     }
 
-    /// The Received headers of this block taken apart, topmost first.
-    public var receivedHops: [ReceivedHop] { ReceivedParser.parseAll(all("received").map(\.text)) }
-
     /// Reads the header section of `b[start..<end]`. `isMessage` allows junk before the first
     /// header (an mbox `From ` line, a tool's banner), as saved top-level messages have.
-    static func parse(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, isMessage: Bool,
+    public static func parse(_ b: UnsafeBufferPointer<UInt8>, start: Int, end: Int, isMessage: Bool,
                       warnings: inout [MailWarning], inFile: Bool) -> HeaderBlock {
         var fields: [HeaderField] = []
         var i = start

@@ -2,7 +2,7 @@ import Foundation
 import BewaarModel
 
 /// One conversation read from a platform export file: what every platform reader returns.
-struct ThreadRead {
+struct ChatThreadRead {
     var platform: String
     /// Which layout the file follows, e.g. `meta-json`, `meta-html-2022`.
     var layout: String

@@ -1,3 +1,5 @@
+import BewaarModel
+
 /// Walks JSON bytes without building values: the members of an object and the elements of an
 /// array are found by skipping everything in between (strings with their escapes, numbers,
 /// literals, nested containers, counted without recursion). For readers that need a few small

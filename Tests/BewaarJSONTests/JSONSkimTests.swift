@@ -1,5 +1,6 @@
 import Testing
 import BewaarModel
+import BewaarJSON
 
 /// ``JSONSkim`` finds the same members and elements as a full parse, for pretty and compact
 /// documents with escapes, nested containers and hostile strings; a broken outline gives nil.

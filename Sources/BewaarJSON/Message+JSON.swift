@@ -1,3 +1,5 @@
+import BewaarModel
+
 /// The JSON shape of records and warnings in the `inspect --json` contract. Keys are never
 /// renamed; new keys may be added.
 extension Message {

@@ -1,3 +1,5 @@
+import BewaarModel
+
 /// Writes a record's JSON straight into a byte buffer: the same bytes as `json.serialized()`,
 /// without building the intermediate ``JSONValue`` tree (inspect streams hundreds of thousands).
 extension Message {

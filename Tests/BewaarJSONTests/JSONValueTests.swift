@@ -1,5 +1,6 @@
 import Testing
-@testable import BewaarModel
+import BewaarModel
+@testable import BewaarJSON
 
 @Suite struct JSONValueTests {
     @Test func serialisesWithSortedKeysAndNoWhiteSpace() {

@@ -1,3 +1,5 @@
+import BewaarModel
+
 /// A small strict JSON reader (RFC 8259) producing ``JSONValue``. Integers that fit in 64 bits
 /// stay integers; nesting is bounded so hostile input cannot exhaust the stack.
 public struct JSONParser {

@@ -84,7 +84,8 @@ public enum MailDate {
         return Timestamp(date: Date(timeIntervalSince1970: local - Double(off)), utcOffsetSeconds: off)
     }
 
-    static let months: [String: Int] = [
+    /// Month abbreviations (English, and the Dutch ones seen in hand-written dates), 1-based.
+    public static let months: [String: Int] = [
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
         // Dutch abbreviations seen in hand-written dates.
         "mrt": 3, "mei": 5, "okt": 10,
