@@ -95,11 +95,18 @@ extension CaseStore {
         // each original), so the first page never waits for every hit to be sorted.
         var order = "COALESCE(m.ts, 1e18), m.id"
         if q.search != nil {
+            let countSQL = "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))"
+            let arguments: StatementArguments = StatementArguments(args)
             let many = try read { db in
-                try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))",
-                                 arguments: StatementArguments(args)) ?? 0
+                let stamp = try String.fetchOne(db, cached: """
+                    SELECT (SELECT COALESCE(MAX(id), 0) FROM messages) || '/' || (SELECT COALESCE(MAX(id), 0) FROM items) || '/' ||
+                           (SELECT COUNT(*) FROM marks) || '/' || (SELECT COUNT(*) FROM withdrawals)
+                    """) ?? ""
+                return try searchOrder.many(key: countSQL + "\u{0}" + arguments.description, stamp: stamp) {
+                    try Int.fetchOne(db, cached: countSQL, arguments: arguments) ?? 0 > Self.searchSortLimit
+                }
             }
-            if many > Self.searchSortLimit { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
+            if many { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
         }
         // Keyset paging: from the cursor record's place in the same order, never counting rows.
         let byRowID = order == "f.rowid"

@@ -16,6 +16,8 @@ public final class CaseStore: Sendable {
     /// Called between writing originals and committing the ingest transaction. Tests use it to
     /// inject a crash at the worst moment; nil in normal use.
     let faultBeforeCommit: (@Sendable () throws -> Void)?
+    /// Which searches have more hits than are sorted by time (see ``SearchOrderMemory``).
+    let searchOrder = SearchOrderMemory()
 
     public static let databaseName = "bewaar.sqlite"
 

@@ -100,29 +100,39 @@ import BewaarStore
         #expect(w.forward.count == 230 && w.backward == w.forward)
     }
 
+    /// A chat whose times run backwards, so that record order and time order differ.
+    func ingestBackwards(_ store: CaseStore, _ f: StoreFixture, _ id: CaseID, name: String, count: Int, from start: Int) throws {
+        var text = ""
+        var messages: [Message] = []
+        for i in start..<(start + count) {
+            let line = "niemand \(i)\n"
+            let offset = Int64(text.utf8.count)
+            text += line
+            messages.append(Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_000_000 - Double(i)), utcOffsetSeconds: 3600),
+                                    author: "Daan", text: String(line.dropLast()),
+                                    origin: Origin(line: i - start + 1, offset: offset, length: Int64(line.utf8.count))))
+        }
+        let (digest, size) = try store.objects.put(file: try f.file(name, text))
+        _ = try store.recordIngest(NewEvidence(name: name, size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+                                               collectedBy: "J. Bakker", messages: messages), in: id)
+    }
+
     @Test func aSearchWithMoreHitsThanAreSortedPagesInRecordOrder() throws {
         let f = try StoreFixture()
         defer { withExtendedLifetime(f) {} }
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
-        let n = CaseStore.searchSortLimit + 100
-        var text = ""
-        var messages: [Message] = []
-        for i in 0..<n {
-            let line = "niemand \(i)\n"
-            let offset = Int64(text.utf8.count)
-            text += line
-            // Times run backwards: record order and time order differ.
-            messages.append(Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_000_000 - Double(i)), utcOffsetSeconds: 3600),
-                                    author: "Daan", text: String(line.dropLast()), origin: Origin(line: i + 1, offset: offset, length: Int64(line.utf8.count))))
-        }
-        let (digest, size) = try store.objects.put(file: try f.file("veel.txt", text))
-        _ = try store.recordIngest(NewEvidence(name: "veel.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                                               collectedBy: "J. Bakker", messages: messages), in: c.id)
+        try ingestBackwards(store, f, c.id, name: "weinig.txt", count: 100, from: 0)
         var q = TimelineQuery()
         q.search = "niemand"
+        q.limit = 3
+        // Few hits: sorted by time (and the answer is remembered) …
+        #expect(try store.timeline(c.id, q).entries.map(\.message.text) == ["niemand 99", "niemand 98", "niemand 97"])
+        // … until more records come in: then record order.
+        try ingestBackwards(store, f, c.id, name: "veel.txt", count: CaseStore.searchSortLimit, from: 100)
+        #expect(try store.timeline(c.id, q).entries.map(\.message.text) == ["niemand 0", "niemand 1", "niemand 2"])
         let w = try walk(store, c.id, q, pageSize: 1000)
-        #expect(w.forward.count == n && w.forward == w.forward.sorted(), "record order")
+        #expect(w.forward.count == CaseStore.searchSortLimit + 100 && w.forward == w.forward.sorted(), "record order")
         #expect(w.backward == w.forward)
     }
 }
