@@ -85,6 +85,7 @@ extension WebApp {
     func messageList(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ window: RecordWindow, right: String?, back: String,
                      blocks: Bool = false) throws -> HTML {
         let files = try attachmentFiles(item, window.entries)
+        let backQuery = "?terug=" + URLText.encode(back)
         var items: [HTML] = []
         var lastDay = "", lastThread = ""
         for entry in window.entries {
@@ -98,20 +99,21 @@ extension WebApp {
                 let day = Self.day(ts.date, v.t)
                 if day != lastDay { items.append("<li class=\"dag\"><span>\(day)</span></li>"); lastDay = day }
             }
-            items.append(bubble(v, id, entry, right: right != nil && entry.message.author == right, files: files, back: back))
+            items.append(bubble(v, id, entry, right: right != nil && entry.message.author == right, files: files, backQuery: backQuery))
         }
         return "<ol class=\"gesprek\(HTML(raw: blocks ? " blokken" : ""))\">\(items)</ol>"
     }
 
     /// One message as a bubble (system lines as a quiet line in the middle) with its mark and
     /// the links to mark it and to see its original bytes.
-    func bubble(_ v: Visit, _ id: CaseID, _ entry: TimelineEntry, right: Bool, files: [SHA256Digest: AttachedFile], back: String?,
+    /// `backQuery` is the mark link's `?terug=…` (encoded once per page, not per bubble).
+    func bubble(_ v: Visit, _ id: CaseID, _ entry: TimelineEntry, right: Bool, files: [SHA256Digest: AttachedFile], backQuery: String,
                 actions: Bool = true) -> HTML {
         let t = v.t, e = t.evidence
         let m = entry.message
         var links: [HTML] = []
         if actions {
-            let markHref = "/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren" + (back.map { "?terug=" + URLText.encode($0) } ?? "")
+            let markHref = "/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren" + backQuery
             links.append("<a href=\"\(markHref)\">\(entry.mark == nil ? e.markLink : e.changeMarkLink)</a>")
             links.append("<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/bron\">\(e.sourceLink)</a>")
         }

@@ -66,7 +66,7 @@ extension WebApp {
         }
         let files = (try? attachmentFiles(item, [entry])) ?? [:]
         return """
-            <ol class="gesprek">\(bubble(v, id, entry, right: false, files: files, back: nil, actions: false))</ol>
+            <ol class="gesprek">\(bubble(v, id, entry, right: false, files: files, backQuery: "", actions: false))</ol>
             \(current)
             <form method="post" action="/zaken/\(id.description)/markeren">\(csrf)
             <input type="hidden" name="bericht" value="\(entry.id)"><input type="hidden" name="terug" value="\(back)">

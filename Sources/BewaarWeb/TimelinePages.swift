@@ -53,6 +53,7 @@ extension WebApp {
         }
         // Back here after marking: the same filters and the same page.
         let here = "/zaken/\(id)/tijdlijn" + (f.values.isEmpty ? "" : "?" + Self.query(f, keeping: ["pagina", "na", "voor"]))
+        let hereEncoded = URLText.encode(here)
         let rows: [HTML] = entries.map { e in
             let m = e.message
             let text: HTML = e.highlighted.map(HTML.highlighted) ?? "\(m.text)"
@@ -63,7 +64,7 @@ extension WebApp {
                 <tr id="bericht-\(e.id)"><td>\(when)</td><td>\(m.author ?? "—")</td><td><div class="bericht">\(text)</div>\(attachments)\(mark)</td>\
                 <td><a href="/zaken/\(id.description)/stukken/\(e.itemID)?bericht=\(e.id)#bericht-\(e.id)">\(e.itemName)</a><br>\
                 <a href="/zaken/\(id.description)/tijdlijn/\(e.id)/bron">bytes \(m.origin.offset)–\(m.origin.offset + m.origin.length)</a></td>\
-                <td><a href="/zaken/\(id.description)/tijdlijn/\(e.id)/markeren?terug=\(URLText.encode(here))">\(e.mark == nil ? t.evidence.markLink : t.evidence.changeMarkLink)</a></td></tr>
+                <td><a href="/zaken/\(id.description)/tijdlijn/\(e.id)/markeren?terug=\(hereEncoded)">\(e.mark == nil ? t.evidence.markLink : t.evidence.changeMarkLink)</a></td></tr>
                 """
         }
         var pager: [HTML] = []
