@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import BewaarKit
-import BewaarStore
-import BewaarAccounts
+import BewaarModel
 
 /// The `bewaar` command: keeps evidence of cyberbullying following the school's protocol.
 public struct Bewaar: ParsableCommand {
@@ -26,28 +25,29 @@ public struct Bewaar: ParsableCommand {
     public init() {}
 
     /// Runs the command line and exits: 0 on success, 1 when something failed or a check found
-    /// problems, 64 for a wrong command line. Errors are one or two plain sentences, never a
-    /// stack trace.
-    public static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        let lang = Language.resolve(explicit: explicitLang(arguments))
+    /// problems, 64 for a wrong command line. Errors are one or two plain sentences in the
+    /// user's language, never a stack trace.
+    public static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        let language = Language.resolve(explicit: explicitLang(arguments))
+        let parsed: any ParsableCommand
         do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
-            Foundation.exit(0)
-        } catch let e as ExitCode {
-            Foundation.exit(e.rawValue)
-        } catch let e as StoreError {
-            fail(lang.pick(nl: e.dutch, en: e.english))
-        } catch let e as KitError {
-            fail(lang.pick(nl: e.dutch, en: e.english))
-        } catch let e as AccountError {
-            fail(lang.pick(nl: e.dutch, en: e.english))
+            parsed = try parseAsRoot(arguments)
+        } catch let e as any BilingualError {
+            fail(language.text(of: e))
         } catch {
-            if error is CleanExit || error is ValidationError || String(describing: type(of: error)).contains("Parser")
-                || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-                exit(withError: error)
-            }
-            fail(lang.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
+            exit(withError: error)  // a wrong command line, --help, --version: argument-parser's own words
+        }
+        do {
+            var command = parsed
+            if var waiting = command as? any AsyncParsableCommand { try await waiting.run() } else { try command.run() }
+            Foundation.exit(0)
+        } catch let e as any BilingualError {
+            fail(language.text(of: e))
+        } catch {
+            // argument-parser's own outcomes (help, version, an exit code, a refused value) each
+            // have their exit status; what it would call a plain failure is ours, and unexpected.
+            guard exitCode(for: error) == .failure, !(error is ExitCode) else { exit(withError: error) }
+            fail(language.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
         }
     }
 

@@ -30,12 +30,7 @@ struct BundleCommand: ParsableCommand {
         let organisation = school ?? ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
         let options = BundleOptions(caseID: id, output: output ?? "\(id.description).zip", actor: global.actor,
                                     organisation: organisation, pseudonymiseBystanders: pseudonymise, version: BewaarVersion.string)
-        let r: BundleResult
-        do {
-            r = try BundleBuilder.build(store: store, options: options)
-        } catch let e as BundleError {
-            throw KitError(nl: e.dutch, en: e.english)
-        }
+        let r = try BundleBuilder.build(store: store, options: options)
         out(global.t("Bundel geschreven: \(r.zipPath)", "Bundle written: \(r.zipPath)"))
         out(global.t("  \(Plural.count(r.payloadFiles, "bestand", "bestanden")) (\(Plural.count(r.originals, "origineel", "originelen")), \(r.payloadBytes) bytes), \(Plural.count(r.custodyEvents, "gebeurtenis", "gebeurtenissen")) in het logboek",
                      "  \(Plural.count(r.payloadFiles, "file", "files")) (\(Plural.count(r.originals, "original", "originals")), \(r.payloadBytes) bytes), \(Plural.count(r.custodyEvents, "event", "events")) in the log"))

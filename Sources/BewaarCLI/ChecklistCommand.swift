@@ -17,7 +17,7 @@ struct ChecklistCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
     @Option(help: "Stap 1–6.") var step: Int?
-    @Option(help: "open, gedaan of niet-van-toepassing.") var status: String?
+    @Option(help: "Nieuwe status van de stap.") var status: Choice<StepStatus>?
     @Option(help: "Notitie bij de stap.") var note: String?
     @Option(name: .customLong("field"), help: "Veld van de stap als sleutel=waarde (herhaalbaar).") var fields: [String] = []
 
@@ -40,7 +40,7 @@ struct ChecklistCommand: ParsableCommand {
                            en: "Step \(n) does not exist; the plan has steps 1 to 6.")
         }
         var update = ChecklistUpdate(note: note)
-        if let status {
+        if let status = status?.typed {
             guard let s = StepStatus(parsing: status) else {
                 throw KitError(nl: "Onbekende status '\(TerminalText.safe(status))'. Kies open, gedaan of niet-van-toepassing.",
                                en: "Unknown status '\(TerminalText.safe(status))'. Choose open, gedaan (done) or niet-van-toepassing (n/a).")

@@ -11,11 +11,12 @@ extension CaseCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Zaaknummer.") var id: String
         @Option(help: "Naam van de afdelingsleider.") var to: String
-        @Option(help: "herhaling, buiten-de-klas, ernstig of anders.") var reason: String
+        @Option(help: "Waarom de zaak naar de afdelingsleider gaat.") var reason: Choice<EscalationReason>
         @Option(help: "Toelichting.") var note: String?
 
         func run() throws {
-            guard let r = EscalationReason(rawValue: reason.lowercased()) else {
+            guard let r = EscalationReason(rawValue: reason.typed.lowercased()) else {
+                let reason = reason.typed
                 throw KitError(nl: "Onbekende reden '\(TerminalText.safe(reason))'. Kies uit: " + EscalationReason.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                en: "Unknown reason '\(TerminalText.safe(reason))'. Choose from: " + EscalationReason.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }

@@ -12,10 +12,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Wie dit doet (anders $BEWAAR_USER, anders de gebruikersnaam).")
     var by: String?
 
-    @Option(name: .long, help: "Taal: nl (standaard) of en.")
-    var lang: String?
+    @OptionGroup var languageOption: LanguageOption
 
-    var language: Language { Language.resolve(explicit: lang) }
+    var language: Language { languageOption.language }
     var actor: String { CustodyActor.resolve(explicit: by) }
     var storePath: String { StoreLocation.resolve(explicit: store) }
 

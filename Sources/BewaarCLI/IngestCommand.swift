@@ -67,15 +67,19 @@ struct IngestCommand: ParsableCommand {
                                                                  "; \(Plural.count(again.marksDropped, "mark", "marks")) dropped (see bewaar log)") : ""))
                     }
                 }
-            } catch let e as KitError {
+            } catch let e as any BilingualError where !Self.endsTheRun(e) {
                 failures += 1
-                printError(global.language.pick(nl: e.dutch, en: e.english))
-            } catch let e as StoreError where e.code != .unreadable && e.code != .unknownCase {
-                failures += 1
-                printError(global.language.pick(nl: e.dutch, en: e.english))
+                printError(global.language.text(of: e))
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Whether an error stops the whole run instead of only its file: a store that cannot be
+    /// read, or a case that does not exist, fails every file the same way.
+    static func endsTheRun(_ error: any BilingualError) -> Bool {
+        guard let e = error as? StoreError else { return false }
+        return e.code == .unreadable || e.code == .unknownCase
     }
 }
 

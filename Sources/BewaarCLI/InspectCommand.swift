@@ -34,9 +34,9 @@ struct InspectCommand: ParsableCommand {
                 } else {
                     printHuman(try Inspector.inspect(path: file, options: options))
                 }
-            } catch let e as KitError {
+            } catch let e as any BilingualError {
                 failures += 1
-                printError(global.language.pick(nl: e.dutch, en: e.english))
+                printError(global.language.text(of: e))
             }
         }
         if failures > 0 { throw ExitCode(1) }

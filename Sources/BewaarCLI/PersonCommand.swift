@@ -13,12 +13,13 @@ struct PersonCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
         @Option(help: "Naam.") var name: String
-        @Option(help: "Rol (slachtoffer, vermoedelijke-dader, melder, mentor, afdelingsleider, ouder, …).") var role: String
+        @Option(help: "Rol op de zaak.") var role: Choice<Role>
         @Option(name: .customLong("of"), help: "Bij een ouder/verzorger: van welke leerling.") var relatedTo: String?
         @Option(help: "Klas of groep, bijvoorbeeld 2B.") var group: String?
 
         func run() throws {
-            guard let r = Role(parsing: role) else {
+            guard let r = Role(parsing: role.typed) else {
+                let role = role.typed
                 throw KitError(nl: "Onbekende rol '\(TerminalText.safe(role))'. Kies uit: " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                en: "Unknown role '\(TerminalText.safe(role))'. Choose from: " + Role.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }

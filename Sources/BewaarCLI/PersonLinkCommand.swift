@@ -6,18 +6,18 @@ extension PersonCommand {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Koppel een naam, telefoonnummer, account of e-mailadres uit het bewijs aan een persoon.",
-            discussion: "Soorten: " + HandleKind.allCases.map(\.rawValue).joined(separator: ", ") + ". `bewaar person suggest` toont wie nog niet gekoppeld is.")
+            discussion: "`bewaar person suggest` toont wie nog niet gekoppeld is.")
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
         @Option(help: "De persoon op de zaak.") var person: String
         @Option(help: "Zoals het in het bewijs staat, bijvoorbeeld +31 6 12345001 of @nep.sanne2b.") var handle: String
-        @Option(help: "Soort (anders geraden).") var kind: String?
+        @Option(help: "Soort (anders geraden).") var kind: Choice<HandleKind>?
         @Option(help: "Profieladres, bijvoorbeeld https://www.instagram.com/…") var profileUrl: String?
 
         func run() throws {
             let id = try parseCaseID(caseID, global)
             var k: HandleKind?
-            if let kind {
+            if let kind = kind?.typed {
                 guard let parsed = HandleKind(rawValue: kind.lowercased()) else {
                     throw KitError(nl: "Onbekende soort '\(TerminalText.safe(kind))'. Kies uit: " + HandleKind.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                    en: "Unknown kind '\(TerminalText.safe(kind))'. Choose from: " + HandleKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")

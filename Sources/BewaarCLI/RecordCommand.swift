@@ -16,7 +16,7 @@ struct RecordCommand: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Option(help: "seksuele-afbeelding of niet-bewaard.") var kind: String
+    @Option(help: "Wat er is gezien.") var kind: Choice<Observation.Kind>
     @Option(help: "Wie het stuurde of plaatste.") var sender: String?
     @Option(help: "Aan wie.") var to: String?
     @Option(help: "Wanneer (zoals bekend).") var when: String?
@@ -24,7 +24,7 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Neutrale beschrijving, nooit de inhoud zelf.") var description: String
 
     func run() throws {
-        guard let k = Observation.Kind(rawValue: kind.lowercased()) else {
+        guard let k = Observation.Kind(rawValue: kind.typed.lowercased()) else {
             throw KitError(nl: "--kind is seksuele-afbeelding of niet-bewaard.", en: "--kind is seksuele-afbeelding or niet-bewaard.")
         }
         let id = try parseCaseID(caseID, global)
@@ -48,7 +48,7 @@ struct StatementCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Leg een gedateerde verklaring vast.")
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-        @Option(help: "slachtoffer of getuige.") var kind: String
+        @Option(help: "Wiens soort verklaring.") var kind: Choice<Testimony.Kind>
         @Option(help: "Wiens verklaring.") var person: String
         @Option(help: "Datum (jjjj-mm-dd).") var date: String
         @Option(help: "Wat er gebeurde, in eigen woorden.") var text: String
@@ -56,7 +56,7 @@ struct StatementCommand: ParsableCommand {
         @Option(help: "Gevolgen op school en thuis.") var effect: String?
 
         func run() throws {
-            guard let k = Testimony.Kind(rawValue: kind.lowercased()) else {
+            guard let k = Testimony.Kind(rawValue: kind.typed.lowercased()) else {
                 throw KitError(nl: "--kind is slachtoffer of getuige.", en: "--kind is slachtoffer (victim) or getuige (witness).")
             }
             let id = try parseCaseID(caseID, global)

@@ -5,7 +5,7 @@ import BewaarWeb
 import BewaarServe
 
 /// `bewaar serve`: the local web interface for mentors and afdelingsleiders.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Start de webinterface voor mentoren en afdelingsleiders (alleen op deze computer, tenzij --host anders zegt).",
@@ -39,7 +39,7 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let store = try global.openStore(create: true)
         if !WebConfiguration.isLoopback(host) {
             FileHandle.standardError.write(Data(global.t(
@@ -54,31 +54,12 @@ struct ServeCommand: ParsableCommand {
         let config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies,
                                       publicNames: publicName, forwardedHeader: forwardedHeader)
         let banner = global.t("Bewaar-webinterface: http://\(host):PORT/  (stoppen: Ctrl-C)", "Bewaar web interface: http://\(host):PORT/  (stop: Ctrl-C)")
-        let outcome = ServeOutcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                let school = ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
-                let app = WebServer.application(store: store, configuration: config,
-                                                 packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
-                                                 trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)) { port in
-                    out(banner.replacingOccurrences(of: "PORT", with: String(port)))
-                }
-                try await app.runService()
-            } catch {
-                outcome.set(error)
-            }
-            done.signal()
+        let school = ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
+        let app = WebServer.application(store: store, configuration: config,
+                                         packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
+                                         trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)) { port in
+            out(banner.replacingOccurrences(of: "PORT", with: String(port)))
         }
-        done.wait()
-        if let e = outcome.error { throw e }
+        try await app.runService()
     }
-}
-
-/// The error the server stopped with, handed from its task to the waiting command.
-final class ServeOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-    func set(_ e: any Error) { lock.lock(); stored = e; lock.unlock() }
-    var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
 }

@@ -42,8 +42,7 @@ struct TraceCommand: ParsableCommand {
         let caseID = try caseID.map { try parseCaseID($0, g) }
         let store: CaseStore? = caseID == nil ? nil : try global.openStore(create: false)
         if let store, let caseID { _ = try store.case(caseID) }
-        let net: SchoolNetwork
-        do { net = try loadNetwork() } catch let e as NetworkFileError { throw KitError(nl: e.dutch, en: e.english) }
+        let net = try loadNetwork()
         var logs: SchoolLogs?
         for (n, mail) in mails.enumerated() {
             if n > 0 && !json { out(""); out(String(repeating: "=", count: 72)); out("") }
@@ -75,17 +74,12 @@ struct TraceCommand: ParsableCommand {
                            en: "File \(TerminalText.safe(mail)) does not exist. Check the name and the folder.")
         }
 
-        let result: TraceResult
-        do {
-            let m = try TraceMail.read(path: path, name: name)
-            if logs == nil {
-                let reference = m.hops.first?.date?.date ?? m.date?.date
-                logs = try SchoolLogs.load(paths: self.logs, network: net, reference: reference)
-            }
-            result = Tracer.trace(mail: m, network: net, logs: logs!, toolVersion: BewaarVersion.string)
-        } catch let e as TraceError {
-            throw KitError(nl: e.dutch, en: e.english)
+        let m = try TraceMail.read(path: path, name: name)
+        if logs == nil {
+            let reference = m.hops.first?.date?.date ?? m.date?.date
+            logs = try SchoolLogs.load(paths: self.logs, network: net, reference: reference)
         }
+        let result = Tracer.trace(mail: m, network: net, logs: logs!, toolVersion: BewaarVersion.string)
 
         var stored: StoredTrace?
         if let store, let caseID {

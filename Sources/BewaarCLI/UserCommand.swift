@@ -24,21 +24,18 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "De naam waarmee de persoon inlogt; voor mentoren en afdelingsleiders dezelfde naam als bij de zaak.")
         var name: String
-        @Option(help: "mentor, afdelingsleider, systeembeheerder, ondersteuningscoordinator of beheerder.") var role: String
+        @Option(help: "Rol van het account.") var role: Choice<AccountRole>
 
         func run() throws {
-            guard let r = AccountRole(parsing: role) else {
+            guard let r = AccountRole(parsing: role.typed) else {
+                let role = role.typed
                 let all = AccountRole.allCases.map(\.rawValue).joined(separator: ", ")
                 throw KitError(nl: "Onbekende rol '\(TerminalText.safe(role))'. Kies uit: \(all).",
                                en: "Unknown role '\(TerminalText.safe(role))'. Choose from: \(all).")
             }
             let password = try Self.readPassword(global)
             let store = try global.openStore(create: true)
-            do {
-                try Accounts(store: store).add(name: name, role: r, password: password, actor: global.actor)
-            } catch let e as AccountError {
-                throw KitError(nl: e.dutch, en: e.english)
-            }
+            try Accounts(store: store).add(name: name, role: r, password: password, actor: global.actor)
             out(global.t("Account \(TerminalText.line(name)) (\(r.dutch)) opgeslagen.",
                          "Account \(TerminalText.line(name)) (\(r.rawValue)) saved."))
         }

@@ -22,10 +22,10 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "Een RFC 3161-tijdstempelantwoord (.tsr) voor tagmanifest-sha256.txt.") var tsr: String?
     @Option(help: "Het CA-certificaat (PEM) van de tijdstempeldienst, voor --tsr.") var ca: String?
     @Option(help: "Extra certificaten (PEM) van de tijdstempeldienst, voor --tsr.") var untrusted: String?
-    @Option(help: "Taal: nl (standaard) of en.") var lang: String?
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
-        let language = Language.resolve(explicit: lang)
+        let language = languageOption.language
         let dutch = language.pick(nl: "nl", en: "en") == "nl"
         let t = { (nl: String, en: String) in language.pick(nl: nl, en: en) }
         if (tsr == nil) != (ca == nil) {
