@@ -9,14 +9,18 @@ import BewaarAccounts
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Laat het hoofdwerk zien op de voorbeeldbestanden, in een nieuwe tijdelijke opslag.",
-        discussion: """
+        abstract: CommandLineLanguage.text("Laat het hoofdwerk zien op de voorbeeldbestanden, in een nieuwe tijdelijke opslag.", "Show the main work on the sample files, in a new temporary store."),
+        discussion: CommandLineLanguage.text("""
             Opent een zaak, voegt betrokkenen toe, bewaart elk voorbeeldbestand uit samples/evidence, vinkt \
             stap 1 af, toont de zaak en het logboek en controleert de opslag. Raakt geen bestaande opslag aan, \
             tenzij --store een map noemt.
-            """)
-    @Option(help: "De map met voorbeeldbestanden (in de huidige map).") var samples: String = "samples"
-    @Option(help: "Gebruik deze opslagmap in plaats van een nieuwe tijdelijke map.") var store: String?
+            """, """
+            Opens a case, adds the people involved, keeps every sample file from samples/evidence, ticks \
+            off step 1, shows the case and the log and checks the store. Touches no existing store, unless \
+            --store names a folder.
+            """))
+    @Option(help: CommandLineLanguage.help("De map met voorbeeldbestanden (in de huidige map).", "The folder with the sample files (in the current folder).")) var samples: String = "samples"
+    @Option(help: CommandLineLanguage.help("Gebruik deze opslagmap in plaats van een nieuwe tijdelijke map.", "Use this store folder instead of a new temporary folder.")) var store: String?
     @OptionGroup var languageOption: LanguageOption
 
     func run() throws {

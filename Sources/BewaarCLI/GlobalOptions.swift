@@ -6,10 +6,12 @@ import BewaarStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "De opslagmap (anders $BEWAAR_STORE, anders ~/.local/share/bewaar).")
+    @Option(name: .long, help: CommandLineLanguage.help("De opslagmap (anders $BEWAAR_STORE, anders ~/.local/share/bewaar).",
+                                                        "The store folder (else $BEWAAR_STORE, else ~/.local/share/bewaar)."))
     var store: String?
 
-    @Option(name: .long, help: "Wie dit doet (anders $BEWAAR_USER, anders de gebruikersnaam).")
+    @Option(name: .long, help: CommandLineLanguage.help("Wie dit doet (anders $BEWAAR_USER, anders de gebruikersnaam).",
+                                                        "Who does this (else $BEWAAR_USER, else the user name)."))
     var by: String?
 
     @OptionGroup var languageOption: LanguageOption

@@ -4,10 +4,11 @@ import BewaarKit
 
 /// How evidence with local times is read.
 struct ReadingOptions: ParsableArguments {
-    @Option(help: "Tijdzone waarin tijden zonder zone zijn geschreven.")
+    @Option(help: CommandLineLanguage.help("Tijdzone waarin tijden zonder zone zijn geschreven.", "Time zone in which times without a zone were written."))
     var timezone: String = "Europe/Amsterdam"
 
-    @Option(help: "Datumvolgorde als die niet uit het bestand blijkt (dag-maand-jaar, maand-dag-jaar, jaar-maand-dag).")
+    @Option(help: CommandLineLanguage.help("Datumvolgorde als die niet uit het bestand blijkt (dag-maand-jaar, maand-dag-jaar, jaar-maand-dag).",
+                                           "Date order when the file does not tell (day-month-year, month-day-year, year-month-day)."))
     var dateOrder: DateOrder?
 
     func readOptions(_ g: GlobalOptions) throws -> ReadOptions {
