@@ -140,7 +140,11 @@ let package = Package(
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarJSON", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "BewaarCLITests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel"]),
+        .testTarget(name: "BewaarCLITests", dependencies: [
+            "BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel",
+            // Every module that throws an error a person reads: the test that each one is a BilingualError.
+            "BewaarStore", "BewaarAccounts", "BewaarBundle", "BewaarReport", "BewaarTrace",
+            "BewaarImport", "BewaarImportMail", "BewaarImportWeb", "BewaarImportWhatsApp"]),
         .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
             name: "BewaarImportWhatsAppTests",

@@ -164,10 +164,8 @@ public struct Accounts: Sendable {
 }
 
 /// An account problem, in Dutch and English, saying what to do.
-public struct AccountError: Error, Sendable, LocalizedError, CustomStringConvertible {
+public struct AccountError: BilingualError {
     public let dutch: String
     public let english: String
     public init(nl: String, en: String) { dutch = nl; english = en }
-    public var errorDescription: String? { dutch }
-    public var description: String { english }
 }

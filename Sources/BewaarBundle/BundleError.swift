@@ -1,8 +1,9 @@
 import Foundation
+import BewaarModel
 
 /// Why a bundle could not be written or read, in words for the person at the keyboard
 /// (Dutch and English): what went wrong and what to do.
-public struct BundleError: Error, Sendable, CustomStringConvertible, LocalizedError {
+public struct BundleError: BilingualError {
     /// Stable kinds of failure.
     public enum Code: String, Sendable {
         case writeFailed, unreadable, hostile, originalChanged, invalidArgument
@@ -18,8 +19,6 @@ public struct BundleError: Error, Sendable, CustomStringConvertible, LocalizedEr
         self.english = en
     }
 
-    public var description: String { english }
-    public var errorDescription: String? { dutch }
 
     static func io(_ path: String, _ errno: Int32, writing: Bool) -> BundleError {
         let why = String(cString: strerror(errno))

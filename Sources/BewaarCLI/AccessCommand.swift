@@ -11,19 +11,22 @@ import BewaarAccounts
 struct AccessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "access",
-        abstract: "Geef, toon of trek de toegang van accounts tot een zaak in (webinterface).",
-        discussion: """
+        abstract: CommandLineLanguage.text("Geef, toon of trek de toegang van accounts tot een zaak in (webinterface).", "Grant, show or revoke accounts' access to a case (web interface)."),
+        discussion: CommandLineLanguage.text("""
             Alleen een mentor-, afdelingsleider- of ondersteuningscoördinator-account kan toegang krijgen, \
             en alleen in de eigen rol. Elke wijziging komt in het logboek van de zaak.
-            """,
+            """, """
+            Only a mentor, afdelingsleider or ondersteuningscoördinator account can be given access, and \
+            only in its own role. Every change goes into the case's log.
+            """),
         subcommands: [Grant.self, Revoke.self, List.self])
 
     struct Grant: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Geef een account toegang tot een zaak, in de rol van het account.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Geef een account toegang tot een zaak, in de rol van het account.", "Give an account access to a case, in the account's role."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Zaaknummer.") var id: String
-        @Option(help: "De naam van het account.") var account: String
-        @Option(help: "Waarom (komt in het logboek).") var reason: String?
+        @Argument(help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var id: String
+        @Option(help: CommandLineLanguage.help("De naam van het account.", "The account's name.")) var account: String
+        @Option(help: CommandLineLanguage.help("Waarom (komt in het logboek).", "Why (goes into the log).")) var reason: String?
 
         func run() throws {
             let caseID = try parseCaseID(id, global)
@@ -39,11 +42,11 @@ struct AccessCommand: ParsableCommand {
     }
 
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Trek een toegang in (het nummer staat bij `bewaar access list`).")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Trek een toegang in (het nummer staat bij `bewaar access list`).", "Revoke an access (its number is in `bewaar access list`)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Zaaknummer.") var id: String
-        @Option(help: "Nummer van de toegang.") var link: Int64
-        @Option(help: "Waarom (komt in het logboek).") var reason: String
+        @Argument(help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var id: String
+        @Option(help: CommandLineLanguage.help("Nummer van de toegang.", "Number of the access.")) var link: Int64
+        @Option(help: CommandLineLanguage.help("Waarom (komt in het logboek).", "Why (goes into the log).")) var reason: String
 
         func run() throws {
             let caseID = try parseCaseID(id, global)
@@ -54,9 +57,9 @@ struct AccessCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon wie toegang heeft (en had) tot een zaak.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Toon wie toegang heeft (en had) tot een zaak.", "Show who has (and had) access to a case."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Zaaknummer.") var id: String
+        @Argument(help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var id: String
 
         func run() throws {
             let caseID = try parseCaseID(id, global)

@@ -1,21 +1,28 @@
 import ArgumentParser
 import Foundation
 import BewaarKit
-import BewaarStore
-import BewaarAccounts
+import BewaarModel
 
 /// The `bewaar` command: keeps evidence of cyberbullying following the school's protocol.
 public struct Bewaar: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bewaar",
-        abstract: "Bewaar bewijs van (cyber)pesten volgens het anti-pestprotocol van de school.",
-        discussion: """
+        abstract: CommandLineLanguage.text(
+            "Bewaar bewijs van (cyber)pesten volgens het anti-pestprotocol van de school.",
+            "Keep evidence of (cyber)bullying following the school's anti-bullying protocol."),
+        discussion: CommandLineLanguage.text("""
             Een mentor opent een zaak na een melding, bewaart wat de leerling aanlevert (WhatsApp-export, \
             e-mail, opgeslagen pagina's, schermafbeeldingen) en houdt het stappenplan cyberpesten bij. \
             Elke handeling komt in een logboek dat niet ongemerkt te wijzigen is.
 
             Begin met:  bewaar case new --title "Pesten in klas 2B" --victim "Sanne de Vries"
-            """,
+            """, """
+            A mentor opens a case after a report, keeps what the pupil brings (WhatsApp export, e-mail, \
+            saved pages, screenshots) and follows the six-step plan for cyberbullying. Every action goes \
+            into a log that cannot be changed unnoticed.
+
+            Start with:  bewaar case new --title "Bullying in class 2B" --victim "Sanne de Vries"
+            """),
         version: BewaarVersion.string,
         subcommands: [CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
                       InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
@@ -26,42 +33,27 @@ public struct Bewaar: ParsableCommand {
     public init() {}
 
     /// Runs the command line and exits: 0 on success, 1 when something failed or a check found
-    /// problems, 64 for a wrong command line. Errors are one or two plain sentences, never a
-    /// stack trace.
-    public static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        let lang = Language.resolve(explicit: explicitLang(arguments))
+    /// problems, 64 for a wrong command line. Errors are one or two plain sentences in the
+    /// user's language, never a stack trace.
+    public static func runAndExit(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        let language = Language.resolve(explicit: CommandLineLanguage.explicit(in: arguments))
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var waiting = command as? any AsyncParsableCommand { try await waiting.run() } else { try command.run() }
             Foundation.exit(0)
-        } catch let e as ExitCode {
-            Foundation.exit(e.rawValue)
-        } catch let e as StoreError {
-            fail(lang.pick(nl: e.dutch, en: e.english))
-        } catch let e as KitError {
-            fail(lang.pick(nl: e.dutch, en: e.english))
-        } catch let e as AccountError {
-            fail(lang.pick(nl: e.dutch, en: e.english))
+        } catch let e as any BilingualError {
+            fail(language.text(of: e))
         } catch {
-            if error is CleanExit || error is ValidationError || String(describing: type(of: error)).contains("Parser")
-                || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-                exit(withError: error)
-            }
-            fail(lang.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
+            // argument-parser's own outcomes (help, version, a wrong command line, an exit code)
+            // have their own status and words; what it would call a plain failure is unexpected.
+            guard exitCode(for: error) == .failure, !(error is ExitCode) else { exit(withError: error) }
+            fail(language.pick(nl: "Onverwachte fout: \(error)", en: "Unexpected error: \(error)"))
         }
     }
 
     private static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data(("bewaar: " + message + "\n").utf8))
         Foundation.exit(1)
-    }
-
-    private static func explicitLang(_ args: [String]) -> String? {
-        for (i, a) in args.enumerated() {
-            if a == "--lang", i + 1 < args.count { return args[i + 1] }
-            if a.hasPrefix("--lang=") { return String(a.dropFirst(7)) }
-        }
-        return nil
     }
 }
 

@@ -8,20 +8,26 @@ import BewaarStore
 struct BundleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
-        abstract: "Maak een bewijsbundel van een zaak: een BagIt-zip die iedereen kan controleren.",
-        discussion: """
+        abstract: CommandLineLanguage.text("Maak een bewijsbundel van een zaak: een BagIt-zip die iedereen kan controleren.", "Make an evidence bundle of a case: a BagIt zip anyone can check."),
+        discussion: CommandLineLanguage.text("""
             De bundel (BagIt 1.0) bevat de originelen byte voor byte, de gelezen berichten als JSON, de zaak, \
             het logboek en een LEESMIJ.txt die uitlegt hoe je hem zonder Bewaar controleert (bagit.py --validate, \
             sha256sum -c). Naast de zip komt een tijdstempelverzoek (.tsq, RFC 3161) voor tagmanifest-sha256.txt. \
             Het maken van de bundel komt zelf in het logboek (export-made, en export-sealed met de hash van de \
             tag-manifest). Controleer een bundel met: bewaar verify BUNDEL.zip
-            """)
+            """, """
+            The bundle (BagIt 1.0) holds the originals byte for byte, the messages read as JSON, the case, \
+            the log and a LEESMIJ.txt that explains how to check it without Bewaar (bagit.py --validate, \
+            sha256sum -c). Beside the zip comes a time-stamp request (.tsq, RFC 3161) for tagmanifest-sha256.txt. \
+            Making the bundle goes into the log itself (export-made, and export-sealed with the hash of the \
+            tag manifest). Check a bundle with: bewaar verify BUNDLE.zip
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Option(name: .customLong("out"), help: "De zip om te schrijven (standaard ZAAKNUMMER.zip). Bestaat hij al, dan stopt Bewaar.") var output: String?
-    @Option(help: "De school (Source-Organization; anders $BEWAAR_SCHOOL).") var school: String?
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+    @Option(name: .customLong("out"), help: CommandLineLanguage.help("De zip om te schrijven (standaard ZAAKNUMMER.zip). Bestaat hij al, dan stopt Bewaar.", "The zip to write (by default CASENUMBER.zip). If it exists, Bewaar stops.")) var output: String?
+    @Option(help: CommandLineLanguage.help("De school (Source-Organization; anders $BEWAAR_SCHOOL).", "The school (Source-Organization; else $BEWAAR_SCHOOL).")) var school: String?
     @Flag(name: .customLong("pseudonymise-bystanders"),
-          help: "Vervang namen van omstanders, getuigen, ouders en melders door vaste schuilnamen; de originelen gaan dan niet mee.")
+          help: CommandLineLanguage.help("Vervang namen van omstanders, getuigen, ouders en melders door vaste schuilnamen; de originelen gaan dan niet mee.", "Replace the names of bystanders, witnesses, parents and reporters by fixed pseudonyms; the originals are then left out."))
     var pseudonymise = false
 
     func run() throws {
@@ -30,12 +36,7 @@ struct BundleCommand: ParsableCommand {
         let organisation = school ?? ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
         let options = BundleOptions(caseID: id, output: output ?? "\(id.description).zip", actor: global.actor,
                                     organisation: organisation, pseudonymiseBystanders: pseudonymise, version: BewaarVersion.string)
-        let r: BundleResult
-        do {
-            r = try BundleBuilder.build(store: store, options: options)
-        } catch let e as BundleError {
-            throw KitError(nl: e.dutch, en: e.english)
-        }
+        let r = try BundleBuilder.build(store: store, options: options)
         out(global.t("Bundel geschreven: \(r.zipPath)", "Bundle written: \(r.zipPath)"))
         out(global.t("  \(Plural.count(r.payloadFiles, "bestand", "bestanden")) (\(Plural.count(r.originals, "origineel", "originelen")), \(r.payloadBytes) bytes), \(Plural.count(r.custodyEvents, "gebeurtenis", "gebeurtenissen")) in het logboek",
                      "  \(Plural.count(r.payloadFiles, "file", "files")) (\(Plural.count(r.originals, "original", "originals")), \(r.payloadBytes) bytes), \(Plural.count(r.custodyEvents, "event", "events")) in the log"))

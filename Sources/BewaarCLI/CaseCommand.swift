@@ -6,17 +6,17 @@ import BewaarStore
 
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Zaken openen, tonen en opsommen.",
+        commandName: "case", abstract: CommandLineLanguage.text("Zaken openen, tonen en opsommen.", "Open, show and list cases."),
         subcommands: [New.self, List.self, Show.self, Summary.self, Escalate.self])
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open een nieuwe zaak na een melding; toont het zaaknummer.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Open een nieuwe zaak na een melding; toont het zaaknummer.", "Open a new case after a report; shows the case number."))
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Korte titel, bijvoorbeeld \"Pesten in groepsapp 2B\".") var title: String
-        @Option(help: "Naam van de gepeste leerling (slachtoffer).") var victim: [String] = []
-        @Option(help: "Naam van de vermoedelijke dader.") var suspect: [String] = []
-        @Option(help: "Naam van de mentor.") var mentor: [String] = []
-        @Option(help: "Bewaartermijn in maanden (standaard 24).") var retentionMonths: Int = 24
+        @Option(help: CommandLineLanguage.help("Korte titel, bijvoorbeeld \"Pesten in groepsapp 2B\".", "A short title, for example \"Bullying in group chat 2B\".")) var title: String
+        @Option(help: CommandLineLanguage.help("Naam van de gepeste leerling (slachtoffer).", "Name of the bullied pupil (victim).")) var victim: [String] = []
+        @Option(help: CommandLineLanguage.help("Naam van de vermoedelijke dader.", "Name of the suspected bully.")) var suspect: [String] = []
+        @Option(help: CommandLineLanguage.help("Naam van de mentor.", "Name of the mentor.")) var mentor: [String] = []
+        @Option(help: CommandLineLanguage.help("Bewaartermijn in maanden.", "Retention period in months.")) var retentionMonths: Int = 24
 
         func run() throws {
             let store = try global.openStore(create: true)
@@ -28,7 +28,7 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Alle zaken met status, voortgang en laatste gebeurtenis.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Alle zaken met status, voortgang en laatste gebeurtenis.", "All cases with status, progress and last event."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -49,10 +49,10 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Summary: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Leg de korte samenvatting van de mentor vast (wat er gebeurde).")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Leg de korte samenvatting van de mentor vast (wat er gebeurde).", "Record the mentor's short summary (what happened)."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Zaaknummer, bijvoorbeeld 2026-0001.") var id: String
-        @Option(help: "De samenvatting.") var text: String
+        @Argument(help: CommandLineLanguage.help("Zaaknummer, bijvoorbeeld 2026-0001.", "Case number, for example 2026-0001.")) var id: String
+        @Option(help: CommandLineLanguage.help("De samenvatting.", "The summary.")) var text: String
 
         func run() throws {
             let store = try global.openStore(create: false)
@@ -61,10 +61,10 @@ struct CaseCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon een zaak: betrokkenen, stappenplan, bewijsstukken, waarschuwingen.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Toon een zaak: betrokkenen, stappenplan, bewijsstukken, waarschuwingen.", "Show a case: people involved, the six steps, evidence, warnings."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Zaaknummer, bijvoorbeeld 2026-0001.") var id: String
-        @Option(help: "Hoeveel berichten per bewijsstuk te tonen (standaard 20).") var messages: Int = 20
+        @Argument(help: CommandLineLanguage.help("Zaaknummer, bijvoorbeeld 2026-0001.", "Case number, for example 2026-0001.")) var id: String
+        @Option(help: CommandLineLanguage.help("Hoeveel berichten per bewijsstuk te tonen.", "How many messages to show per evidence item.")) var messages: Int = 20
 
         func run() throws {
             let store = try global.openStore(create: false)

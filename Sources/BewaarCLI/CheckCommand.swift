@@ -6,13 +6,18 @@ import BewaarStore
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Controleer de hele opslag: elk origineel opnieuw gehasht, elk logboek opnieuw nagerekend.",
-        discussion: """
+        abstract: CommandLineLanguage.text("Controleer de hele opslag: elk origineel opnieuw gehasht, elk logboek opnieuw nagerekend.", "Check the whole store: every original hashed again, every log recomputed."),
+        discussion: CommandLineLanguage.text("""
             Noemt elk probleem (gewijzigd of ontbrekend origineel, los object, gewijzigde of verwijderde gebeurtenis). \
             Afsluitcode 1 bij een probleem. Waarschuwt daarnaast voor elk bestand of elke map in de opslag die ook \
             voor de groep of voor anderen open staat, met het chmod-commando dat het herstelt (geen probleem van \
             de keten: de afsluitcode blijft 0).
-            """)
+            """, """
+            Names every problem (changed or missing original, stray object, changed or removed event). \
+            Exit status 1 on a problem. Also warns about every file or folder in the store that is open to the \
+            group or to others, with the chmod command that mends it (not a problem of the chain: the exit \
+            status stays 0).
+            """))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

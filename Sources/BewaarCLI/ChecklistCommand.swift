@@ -6,20 +6,26 @@ import BewaarStore
 struct ChecklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
-        abstract: "Het stappenplan na een melding van cyberpesten: tonen of een stap bijwerken.",
-        discussion: """
+        abstract: CommandLineLanguage.text("Het stappenplan na een melding van cyberpesten: tonen of een stap bijwerken.", "The six-step plan after a report of cyberbullying: show it or update a step."),
+        discussion: CommandLineLanguage.text("""
             Zonder --step toont het de zes stappen met de richtlijn uit het protocol. Met --step werkt het \
             één stap bij. Eigen velden per stap gaan met --field sleutel=waarde:
               stap 2: platform, account        stap 3: trace, result
               stap 4: ouders, wanneer, advies   stap 5: doorverwijzing, aangifte-geadviseerd, slachtofferhulp, klacht-gewenst (ja/nee)
               stap 6: verwezen-naar, leerling
-            """)
+            """, """
+            Without --step it shows the six steps with the protocol's guidance. With --step it updates \
+            one step. A step's own fields go with --field key=value:
+              step 2: platform, account        step 3: trace, result
+              step 4: ouders, wanneer, advies   step 5: doorverwijzing, aangifte-geadviseerd, slachtofferhulp, klacht-gewenst (ja/nee)
+              step 6: verwezen-naar, leerling
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Option(help: "Stap 1–6.") var step: Int?
-    @Option(help: "open, gedaan of niet-van-toepassing.") var status: String?
-    @Option(help: "Notitie bij de stap.") var note: String?
-    @Option(name: .customLong("field"), help: "Veld van de stap als sleutel=waarde (herhaalbaar).") var fields: [String] = []
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+    @Option(help: CommandLineLanguage.help("Stap 1–6.", "Step 1–6.")) var step: Int?
+    @Option(help: CommandLineLanguage.help("Nieuwe status van de stap.", "The step's new status.")) var status: Choice<StepStatus>?
+    @Option(help: CommandLineLanguage.help("Notitie bij de stap.", "A note on the step.")) var note: String?
+    @Option(name: .customLong("field"), help: CommandLineLanguage.help("Veld van de stap als sleutel=waarde (herhaalbaar).", "A field of the step as key=value (repeatable).")) var fields: [String] = []
 
     func run() throws {
         let id = try parseCaseID(caseID, global)
@@ -40,7 +46,7 @@ struct ChecklistCommand: ParsableCommand {
                            en: "Step \(n) does not exist; the plan has steps 1 to 6.")
         }
         var update = ChecklistUpdate(note: note)
-        if let status {
+        if let status = status?.typed {
             guard let s = StepStatus(parsing: status) else {
                 throw KitError(nl: "Onbekende status '\(TerminalText.safe(status))'. Kies open, gedaan of niet-van-toepassing.",
                                en: "Unknown status '\(TerminalText.safe(status))'. Choose open, gedaan (done) or niet-van-toepassing (n/a).")

@@ -5,13 +5,15 @@ import BewaarModel
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Vergelijk twee exports van hetzelfde gesprek (bijvoorbeeld van de gepeste leerling en van een getuige).",
-        discussion: "Toont hoeveel berichten in beide staan en wat de ene export heeft en de andere mist. Elk bericht houdt zijn eigen herkomst.")
+        abstract: CommandLineLanguage.text("Vergelijk twee exports van hetzelfde gesprek (bijvoorbeeld van de gepeste leerling en van een getuige).", "Compare two exports of the same chat (for example the bullied pupil's and a witness's)."),
+        discussion: CommandLineLanguage.text(
+            "Toont hoeveel berichten in beide staan en wat de ene export heeft en de andere mist. Elk bericht houdt zijn eigen herkomst.",
+            "Shows how many messages are in both and what one export has and the other misses. Every message keeps its own origin."))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Argument(help: "Eerste bewijsstuk (nummer).") var first: Int64
-    @Argument(help: "Tweede bewijsstuk (nummer).") var second: Int64
-    @Option(help: "Hoeveel ontbrekende berichten per kant te tonen (standaard 50).") var show: Int = 50
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+    @Argument(help: CommandLineLanguage.help("Eerste bewijsstuk (nummer).", "First evidence item (number).")) var first: Int64
+    @Argument(help: CommandLineLanguage.help("Tweede bewijsstuk (nummer).", "Second evidence item (number).")) var second: Int64
+    @Option(help: CommandLineLanguage.help("Hoeveel ontbrekende berichten per kant te tonen.", "How many missing messages to show per side.")) var show: Int = 50
 
     func run() throws {
         let id = try parseCaseID(caseID, global)

@@ -8,7 +8,7 @@ extension DemoCommand {
         let mail = samples + "/evidence/anonieme-mail.eml"
         let school = samples + "/school"
         guard FileManager.default.fileExists(atPath: mail), FileManager.default.fileExists(atPath: school + "/dhcpd.leases") else { return }
-        let language = Language.resolve(explicit: lang)
+        let language = languageOption.language
         try step(language.pick(nl: "Herkomst van de anonieme e-mail (stap 3, systeembeheerder)",
                                en: "Origin of the anonymous e-mail (step 3, system administrator)"),
                  ["trace", mail, "--case", caseID, "--network", school + "/network.toml",

@@ -9,18 +9,22 @@ import BewaarAccounts
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Laat het hoofdwerk zien op de voorbeeldbestanden, in een nieuwe tijdelijke opslag.",
-        discussion: """
+        abstract: CommandLineLanguage.text("Laat het hoofdwerk zien op de voorbeeldbestanden, in een nieuwe tijdelijke opslag.", "Show the main work on the sample files, in a new temporary store."),
+        discussion: CommandLineLanguage.text("""
             Opent een zaak, voegt betrokkenen toe, bewaart elk voorbeeldbestand uit samples/evidence, vinkt \
             stap 1 af, toont de zaak en het logboek en controleert de opslag. Raakt geen bestaande opslag aan, \
             tenzij --store een map noemt.
-            """)
-    @Option(help: "De map met voorbeeldbestanden (standaard samples/ in de huidige map).") var samples: String = "samples"
-    @Option(help: "Gebruik deze opslagmap in plaats van een nieuwe tijdelijke map.") var store: String?
-    @Option(help: "Taal: nl (standaard) of en.") var lang: String?
+            """, """
+            Opens a case, adds the people involved, keeps every sample file from samples/evidence, ticks \
+            off step 1, shows the case and the log and checks the store. Touches no existing store, unless \
+            --store names a folder.
+            """))
+    @Option(help: CommandLineLanguage.help("De map met voorbeeldbestanden (in de huidige map).", "The folder with the sample files (in the current folder).")) var samples: String = "samples"
+    @Option(help: CommandLineLanguage.help("Gebruik deze opslagmap in plaats van een nieuwe tijdelijke map.", "Use this store folder instead of a new temporary folder.")) var store: String?
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
-        let language = Language.resolve(explicit: lang)
+        let language = languageOption.language
         let t = { (nl: String, en: String) in language.pick(nl: nl, en: en) }
         let evidenceDir = samples + "/evidence"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: evidenceDir), !names.isEmpty else {
@@ -29,7 +33,7 @@ struct DemoCommand: ParsableCommand {
         }
         let storePath = store ?? (NSTemporaryDirectory() + "bewaar-demo-" + UUID().uuidString.prefix(8))
         var common = ["--store", storePath, "--by", "J. Bakker (mentor)"]
-        if let lang { common += ["--lang", lang] }
+        if let lang = languageOption.lang { common += ["--lang", lang.rawValue] }
 
         func step(_ title: String, _ args: [String]) throws {
             out("")
@@ -79,7 +83,7 @@ struct DemoCommand: ParsableCommand {
         let zip = bundleDir + "/\(caseID).zip"
         try step(t("Bewijsbundel maken", "Making the evidence bundle"),
                  ["bundle", "--case", caseID, "--out", zip, "--school", "Voorbeeldcollege"] + common)
-        try step(t("De bundel controleren", "Verifying the bundle"), ["verify", zip] + (lang.map { ["--lang", $0] } ?? []))
+        try step(t("De bundel controleren", "Verifying the bundle"), ["verify", zip] + (languageOption.lang.map { ["--lang", $0.rawValue] } ?? []))
         let packetFolder = storePath + "/pakket-" + caseID
         try step(t("Het pakket voor de aangifte", "The police packet"),
                  ["packet", "--case", caseID, "--out", packetFolder, "--school", "Voorbeeldcollege"] + common)

@@ -6,16 +6,16 @@ import BewaarAccounts
 extension CaseCommand {
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Draag de zaak over aan de afdelingsleider (bij herhaling of buiten de klas); de mentor blijft betrokken.",
-            discussion: "Redenen: " + EscalationReason.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            abstract: CommandLineLanguage.text("Draag de zaak over aan de afdelingsleider (bij herhaling of buiten de klas); de mentor blijft betrokken.", "Hand the case over to the afdelingsleider (on repetition or beyond the class); the mentor stays involved."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Zaaknummer.") var id: String
-        @Option(help: "Naam van de afdelingsleider.") var to: String
-        @Option(help: "herhaling, buiten-de-klas, ernstig of anders.") var reason: String
-        @Option(help: "Toelichting.") var note: String?
+        @Argument(help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var id: String
+        @Option(help: CommandLineLanguage.help("Naam van de afdelingsleider.", "Name of the afdelingsleider.")) var to: String
+        @Option(help: CommandLineLanguage.help("Waarom de zaak naar de afdelingsleider gaat.", "Why the case goes to the afdelingsleider.")) var reason: Choice<EscalationReason>
+        @Option(help: CommandLineLanguage.help("Toelichting.", "Explanation.")) var note: String?
 
         func run() throws {
-            guard let r = EscalationReason(rawValue: reason.lowercased()) else {
+            guard let r = EscalationReason(rawValue: reason.typed.lowercased()) else {
+                let reason = reason.typed
                 throw KitError(nl: "Onbekende reden '\(TerminalText.safe(reason))'. Kies uit: " + EscalationReason.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                en: "Unknown reason '\(TerminalText.safe(reason))'. Choose from: " + EscalationReason.allCases.map(\.rawValue).joined(separator: ", ") + ".")
             }

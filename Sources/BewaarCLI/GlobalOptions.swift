@@ -6,16 +6,17 @@ import BewaarStore
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "De opslagmap (anders $BEWAAR_STORE, anders ~/.local/share/bewaar).")
+    @Option(name: .long, help: CommandLineLanguage.help("De opslagmap (anders $BEWAAR_STORE, anders ~/.local/share/bewaar).",
+                                                        "The store folder (else $BEWAAR_STORE, else ~/.local/share/bewaar)."))
     var store: String?
 
-    @Option(name: .long, help: "Wie dit doet (anders $BEWAAR_USER, anders de gebruikersnaam).")
+    @Option(name: .long, help: CommandLineLanguage.help("Wie dit doet (anders $BEWAAR_USER, anders de gebruikersnaam).",
+                                                        "Who does this (else $BEWAAR_USER, else the user name)."))
     var by: String?
 
-    @Option(name: .long, help: "Taal: nl (standaard) of en.")
-    var lang: String?
+    @OptionGroup var languageOption: LanguageOption
 
-    var language: Language { Language.resolve(explicit: lang) }
+    var language: Language { languageOption.language }
     var actor: String { CustodyActor.resolve(explicit: by) }
     var storePath: String { StoreLocation.resolve(explicit: store) }
 

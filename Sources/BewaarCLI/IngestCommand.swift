@@ -6,23 +6,32 @@ import BewaarStore
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Bewaar bestanden als bewijs bij een zaak (stap 1: berichten bewaren).",
-        discussion: """
+        abstract: CommandLineLanguage.text("Bewaar bestanden als bewijs bij een zaak (stap 1: berichten bewaren).",
+                                           "Keep files as evidence on a case (step 1: save the messages)."),
+        discussion: CommandLineLanguage.text("""
             Elk bestand wordt ongewijzigd bewaard en aangeduid met zijn SHA-256. Formaten die Bewaar kent \
             (zoals afbeeldingen) worden ook gelezen; andere bestanden worden alleen bewaard. Hetzelfde \
             bestand twee keer invoeren wordt herkend en niet dubbel opgeslagen. De zips van één invoer \
             worden samen tot hoogstens --max-unpacked-mb uitgepakt; een onderdeel daarna blijft alleen in \
             de bewaarde zip, met een waarschuwing.
-            """)
+            """, """
+            Every file is kept unchanged and named by its SHA-256. Formats Bewaar knows (such as images) \
+            are read as well; other files are only kept. The same file ingested twice is recognised and \
+            not stored twice. The zips of one ingest unpack at most --max-unpacked-mb together; a member \
+            after that stays only in the kept zip, with a warning.
+            """))
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Option(help: "Van wie of van welk apparaat het komt, bijvoorbeeld \"telefoon van Sanne\".") var collectedFrom: String?
-    @Option(help: "Vrije notitie bij het bewijsstuk.") var note: String?
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+    @Option(help: CommandLineLanguage.help("Van wie of van welk apparaat het komt, bijvoorbeeld \"telefoon van Sanne\".",
+                                           "From whom or which device it comes, for example \"Sanne's phone\"."))
+    var collectedFrom: String?
+    @Option(help: CommandLineLanguage.help("Vrije notitie bij het bewijsstuk.", "A free note on the evidence item.")) var note: String?
     @Option(name: .customLong("max-unpacked-mb"),
-            help: "Hoeveel MB de zips van deze invoer samen hoogstens uitpakken (standaard 65536: 64 GiB).")
+            help: CommandLineLanguage.help("Hoeveel MB de zips van deze invoer samen hoogstens uitpakken (65536: 64 GiB).",
+                                           "How many MB the zips of this ingest may unpack together at most (65536: 64 GiB)."))
     var maxUnpackedMB: Int64 = 65536
-    @Argument(help: "Eén of meer bestanden.") var files: [String]
+    @Argument(help: CommandLineLanguage.help("Eén of meer bestanden.", "One or more files.")) var files: [String]
 
     func run() throws {
         let id = try parseCaseID(caseID, global)
@@ -67,15 +76,19 @@ struct IngestCommand: ParsableCommand {
                                                                  "; \(Plural.count(again.marksDropped, "mark", "marks")) dropped (see bewaar log)") : ""))
                     }
                 }
-            } catch let e as KitError {
+            } catch let e as any BilingualError where !Self.endsTheRun(e) {
                 failures += 1
-                printError(global.language.pick(nl: e.dutch, en: e.english))
-            } catch let e as StoreError where e.code != .unreadable && e.code != .unknownCase {
-                failures += 1
-                printError(global.language.pick(nl: e.dutch, en: e.english))
+                printError(global.language.text(of: e))
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Whether an error stops the whole run instead of only its file: a store that cannot be
+    /// read, or a case that does not exist, fails every file the same way.
+    static func endsTheRun(_ error: any BilingualError) -> Bool {
+        guard let e = error as? StoreError else { return false }
+        return e.code == .unreadable || e.code == .unknownCase
     }
 }
 

@@ -7,15 +7,17 @@ import BewaarJSON
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Toon wat er van een bestand bewaard en gelezen zou worden, zonder iets op te slaan.",
-        discussion: "Met --json één JSON-object per bestand (formaat, bron met SHA-256, berichten, waarschuwingen).")
+        abstract: CommandLineLanguage.text("Toon wat er van een bestand bewaard en gelezen zou worden, zonder iets op te slaan.", "Show what would be kept and read of a file, without storing anything."),
+        discussion: CommandLineLanguage.text(
+            "Met --json één JSON-object per bestand (formaat, bron met SHA-256, berichten, waarschuwingen).",
+            "With --json one JSON object per file (format, source with SHA-256, messages, warnings)."))
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
-    @Flag(help: "Uitvoer als JSON (vaste sleutelvolgorde, UTF-8).") var json = false
+    @Flag(help: CommandLineLanguage.help("Uitvoer als JSON (vaste sleutelvolgorde, UTF-8).", "Output as JSON (fixed key order, UTF-8).")) var json = false
     /// For comparisons (`scripts/bench/whatsapp`): JSON from the collecting path (every record read
     /// first) instead of the streaming one; the bytes must be the same.
     @Flag(name: .customLong("collected"), help: .hidden) var collected = false
-    @Argument(help: "Eén of meer bestanden.") var files: [String]
+    @Argument(help: CommandLineLanguage.help("Eén of meer bestanden.", "One or more files.")) var files: [String]
 
     func run() throws {
         let options = try reading.readOptions(global)
@@ -34,9 +36,9 @@ struct InspectCommand: ParsableCommand {
                 } else {
                     printHuman(try Inspector.inspect(path: file, options: options))
                 }
-            } catch let e as KitError {
+            } catch let e as any BilingualError {
                 failures += 1
-                printError(global.language.pick(nl: e.dutch, en: e.english))
+                printError(global.language.text(of: e))
             }
         }
         if failures > 0 { throw ExitCode(1) }

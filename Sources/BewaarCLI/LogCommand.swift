@@ -7,10 +7,10 @@ import BewaarStore
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Het logboek (chain of custody) van een zaak, en of de keten intact is.")
+        abstract: CommandLineLanguage.text("Het logboek (chain of custody) van een zaak, en of de keten intact is.", "The log (chain of custody) of a case, and whether the chain is intact."))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Flag(help: "Eén JSON-regel per gebeurtenis (zoals custody.jsonl in een bundel).") var json = false
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+    @Flag(help: CommandLineLanguage.help("Eén JSON-regel per gebeurtenis (zoals custody.jsonl in een bundel).", "One JSON line per event (like custody.jsonl in a bundle).")) var json = false
 
     func run() throws {
         let id = try parseCaseID(caseID, global)

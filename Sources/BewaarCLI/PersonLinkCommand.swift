@@ -5,19 +5,20 @@ import BewaarModel
 extension PersonCommand {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Koppel een naam, telefoonnummer, account of e-mailadres uit het bewijs aan een persoon.",
-            discussion: "Soorten: " + HandleKind.allCases.map(\.rawValue).joined(separator: ", ") + ". `bewaar person suggest` toont wie nog niet gekoppeld is.")
+            abstract: CommandLineLanguage.text("Koppel een naam, telefoonnummer, account of e-mailadres uit het bewijs aan een persoon.", "Link a name, phone number, account or e-mail address in the evidence to a person."),
+            discussion: CommandLineLanguage.text("`bewaar person suggest` toont wie nog niet gekoppeld is.",
+                                                "`bewaar person suggest` shows who is not linked yet."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-        @Option(help: "De persoon op de zaak.") var person: String
-        @Option(help: "Zoals het in het bewijs staat, bijvoorbeeld +31 6 12345001 of @nep.sanne2b.") var handle: String
-        @Option(help: "Soort (anders geraden).") var kind: String?
-        @Option(help: "Profieladres, bijvoorbeeld https://www.instagram.com/…") var profileUrl: String?
+        @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+        @Option(help: CommandLineLanguage.help("De persoon op de zaak.", "The person on the case.")) var person: String
+        @Option(help: CommandLineLanguage.help("Zoals het in het bewijs staat, bijvoorbeeld +31 6 12345001 of @nep.sanne2b.", "As it appears in the evidence, for example +31 6 12345001 or @nep.sanne2b.")) var handle: String
+        @Option(help: CommandLineLanguage.help("Soort (anders geraden).", "Kind (else guessed).")) var kind: Choice<HandleKind>?
+        @Option(help: CommandLineLanguage.help("Profieladres, bijvoorbeeld https://www.instagram.com/…", "Profile address, for example https://www.instagram.com/…")) var profileUrl: String?
 
         func run() throws {
             let id = try parseCaseID(caseID, global)
             var k: HandleKind?
-            if let kind {
+            if let kind = kind?.typed {
                 guard let parsed = HandleKind(rawValue: kind.lowercased()) else {
                     throw KitError(nl: "Onbekende soort '\(TerminalText.safe(kind))'. Kies uit: " + HandleKind.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                                    en: "Unknown kind '\(TerminalText.safe(kind))'. Choose from: " + HandleKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
@@ -32,9 +33,9 @@ extension PersonCommand {
     }
 
     struct Suggest: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Schrijvers in het bewijs die nog aan niemand gekoppeld zijn.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Schrijvers in het bewijs die nog aan niemand gekoppeld zijn.", "Writers in the evidence not yet linked to anyone."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+        @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
 
         func run() throws {
             let id = try parseCaseID(caseID, global)
@@ -48,9 +49,9 @@ extension PersonCommand {
     }
 
     struct Handles: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon de betrokkenen met hun gekoppelde namen en accounts.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Toon de betrokkenen met hun gekoppelde namen en accounts.", "Show the people involved with their linked names and accounts."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+        @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
 
         func run() throws {
             let id = try parseCaseID(caseID, global)

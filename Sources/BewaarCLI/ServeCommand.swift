@@ -5,24 +5,27 @@ import BewaarWeb
 import BewaarServe
 
 /// `bewaar serve`: the local web interface for mentors and afdelingsleiders.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Start de webinterface voor mentoren en afdelingsleiders (alleen op deze computer, tenzij --host anders zegt).",
-        discussion: """
-            Luistert standaard op 127.0.0.1:8080. Maak eerst accounts met `bewaar user add`. Zet de interface \
+        abstract: CommandLineLanguage.text("Start de webinterface voor mentoren en afdelingsleiders (alleen op deze computer, tenzij --host anders zegt).", "Start the web interface for mentors and afdelingsleiders (on this computer only, unless --host says otherwise)."),
+        discussion: CommandLineLanguage.text("""
+            Maak eerst accounts met `bewaar user add`. Zet de interface \
             voor gebruik vanaf andere computers achter de HTTPS-proxy van de school en geef dan --secure-cookies.
-            """)
+            """, """
+            Make accounts first with `bewaar user add`. For use from other computers, put the interface \
+            behind the school's HTTPS proxy and then give --secure-cookies.
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Adres om op te luisteren.") var host: String = "127.0.0.1"
-    @Option(help: "Poort.") var port: Int = 8080
-    @Option(name: .customLong("max-upload-mb"), help: "Grootste upload in MB (alle bestanden samen).") var maxUploadMB: Int = 512
-    @Flag(name: .customLong("secure-cookies"), help: "Cookies alleen over HTTPS (achter een HTTPS-proxy).") var secureCookies = false
-    @Flag(help: "Luister op een ander adres dan loopback zonder --secure-cookies (alleen voor een afgeschermd testnetwerk).")
+    @Option(help: CommandLineLanguage.help("Adres om op te luisteren.", "Address to listen on.")) var host: String = "127.0.0.1"
+    @Option(help: CommandLineLanguage.help("Poort.", "Port.")) var port: Int = 8080
+    @Option(name: .customLong("max-upload-mb"), help: CommandLineLanguage.help("Grootste upload in MB (alle bestanden samen).", "Largest upload in MB (all files together).")) var maxUploadMB: Int = 512
+    @Flag(name: .customLong("secure-cookies"), help: CommandLineLanguage.help("Cookies alleen over HTTPS (achter een HTTPS-proxy).", "Cookies over HTTPS only (behind an HTTPS proxy).")) var secureCookies = false
+    @Flag(help: CommandLineLanguage.help("Luister op een ander adres dan loopback zonder --secure-cookies (alleen voor een afgeschermd testnetwerk).", "Listen on an address other than loopback without --secure-cookies (only for a closed test network)."))
     var insecure = false
-    @Option(name: .customLong("public-name"), help: "De naam van de server achter de proxy (bijvoorbeeld bewaar.school.example.org); andere namen in de Host-kop worden geweigerd.")
+    @Option(name: .customLong("public-name"), help: CommandLineLanguage.help("De naam van de server achter de proxy (bijvoorbeeld bewaar.school.example.org); andere namen in de Host-kop worden geweigerd.", "The server's name behind the proxy (for example bewaar.school.example.org); other names in the Host header are refused."))
     var publicName: [String] = []
-    @Option(name: .customLong("forwarded-header"), help: "De kop waarin de proxy het adres van de bezoeker meegeeft (bijvoorbeeld X-Forwarded-For).")
+    @Option(name: .customLong("forwarded-header"), help: CommandLineLanguage.help("De kop waarin de proxy het adres van de bezoeker meegeeft (bijvoorbeeld X-Forwarded-For).", "The header in which the proxy passes the visitor's address (for example X-Forwarded-For)."))
     var forwardedHeader: String?
 
     func validate() throws {
@@ -39,7 +42,7 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let store = try global.openStore(create: true)
         if !WebConfiguration.isLoopback(host) {
             FileHandle.standardError.write(Data(global.t(
@@ -54,31 +57,12 @@ struct ServeCommand: ParsableCommand {
         let config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies,
                                       publicNames: publicName, forwardedHeader: forwardedHeader)
         let banner = global.t("Bewaar-webinterface: http://\(host):PORT/  (stoppen: Ctrl-C)", "Bewaar web interface: http://\(host):PORT/  (stop: Ctrl-C)")
-        let outcome = ServeOutcome()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                let school = ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
-                let app = WebServer.application(store: store, configuration: config,
-                                                 packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
-                                                 trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)) { port in
-                    out(banner.replacingOccurrences(of: "PORT", with: String(port)))
-                }
-                try await app.runService()
-            } catch {
-                outcome.set(error)
-            }
-            done.signal()
+        let school = ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
+        let app = WebServer.application(store: store, configuration: config,
+                                         packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
+                                         trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)) { port in
+            out(banner.replacingOccurrences(of: "PORT", with: String(port)))
         }
-        done.wait()
-        if let e = outcome.error { throw e }
+        try await app.runService()
     }
-}
-
-/// The error the server stopped with, handed from its task to the waiting command.
-final class ServeOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-    func set(_ e: any Error) { lock.lock(); stored = e; lock.unlock() }
-    var error: (any Error)? { lock.lock(); defer { lock.unlock() }; return stored }
 }

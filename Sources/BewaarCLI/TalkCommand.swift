@@ -5,19 +5,19 @@ import BewaarModel
 
 struct TalkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "talk", abstract: "Gesprekken en afspraken vastleggen, tonen en exporteren voor Magister.",
+        commandName: "talk", abstract: CommandLineLanguage.text("Gesprekken en afspraken vastleggen, tonen en exporteren voor Magister.", "Record, show and export talks and agreements for Magister."),
         subcommands: [Add.self, List.self, Magister.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Leg een gesprek vast met de gemaakte afspraken.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Leg een gesprek vast met de gemaakte afspraken.", "Record a talk with the agreements made."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-        @Option(help: "Datum van het gesprek (jjjj-mm-dd).") var date: String
-        @Option(name: .customLong("participant"), help: "Wie namens school deelnam (herhaalbaar).") var participants: [String] = []
-        @Option(name: .customLong("with"), help: "Met wie: leerling of ouder (herhaalbaar).") var withWhom: [String] = []
-        @Option(help: "Korte samenvatting.") var summary: String
-        @Option(name: .customLong("agreement"), help: "Een gemaakte afspraak (herhaalbaar).") var agreements: [String] = []
-        @Option(help: "Datum om de afspraken te evalueren (jjjj-mm-dd).") var followUp: String?
+        @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+        @Option(help: CommandLineLanguage.help("Datum van het gesprek (jjjj-mm-dd).", "Date of the talk (yyyy-mm-dd).")) var date: String
+        @Option(name: .customLong("participant"), help: CommandLineLanguage.help("Wie namens school deelnam (herhaalbaar).", "Who took part for the school (repeatable).")) var participants: [String] = []
+        @Option(name: .customLong("with"), help: CommandLineLanguage.help("Met wie: leerling of ouder (herhaalbaar).", "With whom: pupil or parent (repeatable).")) var withWhom: [String] = []
+        @Option(help: CommandLineLanguage.help("Korte samenvatting.", "A short summary.")) var summary: String
+        @Option(name: .customLong("agreement"), help: CommandLineLanguage.help("Een gemaakte afspraak (herhaalbaar).", "An agreement made (repeatable).")) var agreements: [String] = []
+        @Option(help: CommandLineLanguage.help("Datum om de afspraken te evalueren (jjjj-mm-dd).", "Date to review the agreements (yyyy-mm-dd).")) var followUp: String?
 
         func run() throws {
             let id = try parseCaseID(caseID, global)
@@ -31,9 +31,9 @@ struct TalkCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon de gesprekken en afspraken van een zaak.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Toon de gesprekken en afspraken van een zaak.", "Show the talks and agreements of a case."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+        @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
 
         func run() throws {
             let id = try parseCaseID(caseID, global)
@@ -53,9 +53,9 @@ struct TalkCommand: ParsableCommand {
     struct Magister: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "magister",
-            abstract: "De afspraken als platte tekst, klaar om te plakken in het leerlingvolgsysteem (Magister).")
+            abstract: CommandLineLanguage.text("De afspraken als platte tekst, klaar om te plakken in het leerlingvolgsysteem (Magister).", "The agreements as plain text, ready to paste into the pupil record system (Magister)."))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
+        @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
 
         func run() throws {
             let id = try parseCaseID(caseID, global)

@@ -8,25 +8,29 @@ import BewaarStore
 struct TimelineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
-        abstract: "De tijdlijn van alle berichten van een zaak, met filters en zoeken.",
-        discussion: """
+        abstract: CommandLineLanguage.text("De tijdlijn van alle berichten van een zaak, met filters en zoeken.", "The timeline of all messages of a case, with filters and search."),
+        discussion: CommandLineLanguage.text("""
             Zoeken werkt op het begin van woorden (dik vindt dikke), zonder op accenten te letten (coordinator vindt coördinator). \
             Alle woorden moeten voorkomen; "tussen aanhalingstekens" zoekt precies die woorden in die volgorde. \
             Het nummer vooraan elke regel gebruik je met `bewaar mark`.
-            """)
+            """, """
+            Search matches the start of words (dik finds dikke), ignoring accents (coordinator finds coördinator). \
+            All words must occur; "between quotes" finds exactly those words in that order. \
+            The number at the start of each line is what `bewaar mark` takes.
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Option(help: "Alleen berichten van deze persoon (via gekoppelde namen en accounts).") var person: String?
-    @Option(help: "Alleen berichten van deze naam, dit nummer of account.") var handle: String?
-    @Option(help: "Vanaf deze dag (jjjj-mm-dd, lokale tijd).") var from: String?
-    @Option(help: "Tot en met deze dag (jjjj-mm-dd, lokale tijd).") var to: String?
-    @Option(help: "Alleen dit soort (message, system, deleted, media, email, post…), herhaalbaar.") var kind: [String] = []
-    @Option(help: "Zoekwoorden.") var search: String?
-    @Flag(help: "Alleen gemarkeerde berichten.") var marked = false
-    @Option(help: "Hoeveel regels (standaard 200).") var limit: Int = 200
-    @Option(help: "Sla zoveel regels over (volgende pagina).") var offset: Int = 0
-    @Option(help: "Tijdzone voor weergave en datums.") var timezone: String = "Europe/Amsterdam"
-    @Flag(help: "Eén JSON-object per regel.") var json = false
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+    @Option(help: CommandLineLanguage.help("Alleen berichten van deze persoon (via gekoppelde namen en accounts).", "Only messages of this person (through linked names and accounts).")) var person: String?
+    @Option(help: CommandLineLanguage.help("Alleen berichten van deze naam, dit nummer of account.", "Only messages of this name, number or account.")) var handle: String?
+    @Option(help: CommandLineLanguage.help("Vanaf deze dag (jjjj-mm-dd, lokale tijd).", "From this day (yyyy-mm-dd, local time).")) var from: String?
+    @Option(help: CommandLineLanguage.help("Tot en met deze dag (jjjj-mm-dd, lokale tijd).", "Up to and including this day (yyyy-mm-dd, local time).")) var to: String?
+    @Option(help: CommandLineLanguage.help("Alleen dit soort (message, system, deleted, media, email, post…), herhaalbaar.", "Only this kind (message, system, deleted, media, email, post…), repeatable.")) var kind: [String] = []
+    @Option(help: CommandLineLanguage.help("Zoekwoorden.", "Search words.")) var search: String?
+    @Flag(help: CommandLineLanguage.help("Alleen gemarkeerde berichten.", "Only marked messages.")) var marked = false
+    @Option(help: CommandLineLanguage.help("Hoeveel regels.", "How many lines.")) var limit: Int = 200
+    @Option(help: CommandLineLanguage.help("Sla zoveel regels over (volgende pagina).", "Skip this many lines (next page).")) var offset: Int = 0
+    @Option(help: CommandLineLanguage.help("Tijdzone voor weergave en datums.", "Time zone for display and dates.")) var timezone: String = "Europe/Amsterdam"
+    @Flag(help: CommandLineLanguage.help("Eén JSON-object per regel.", "One JSON object per line.")) var json = false
 
     func run() throws {
         let id = try parseCaseID(caseID, global)
@@ -80,20 +84,20 @@ struct TimelineCommand: ParsableCommand {
 
 struct MarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mark", abstract: "Markeer een bericht uit de tijdlijn als relevant, met een reden.",
-        discussion: "Redenen: " + MarkReason.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        commandName: "mark", abstract: CommandLineLanguage.text("Markeer een bericht uit de tijdlijn als relevant, met een reden.", "Mark a message of the timeline as relevant, with a reason."))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer.") var caseID: String
-    @Argument(help: "Het nummer van het bericht (#… in de tijdlijn).") var message: String
-    @Option(help: "Reden: bedreiging, belediging, uitsluiting, seksueel, prive-fotos, doxing, …") var reason: String
-    @Option(help: "Toelichting.") var note: String?
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var caseID: String
+    @Argument(help: CommandLineLanguage.help("Het nummer van het bericht (#… in de tijdlijn).", "The number of the message (#… in the timeline).")) var message: String
+    @Option(help: CommandLineLanguage.help("Waarom het bericht ertoe doet.", "Why the message matters.")) var reason: Choice<MarkReason>
+    @Option(help: CommandLineLanguage.help("Toelichting.", "Explanation.")) var note: String?
 
     func run() throws {
         let id = try parseCaseID(caseID, global)
         guard let n = Int64(message.hasPrefix("#") ? String(message.dropFirst()) : message) else {
             throw KitError(nl: "Geef het nummer van het bericht, zoals #12.", en: "Give the message number, like #12.")
         }
-        guard let r = MarkReason(parsing: reason) else {
+        guard let r = MarkReason(parsing: reason.typed) else {
+            let reason = reason.typed
             throw KitError(nl: "Onbekende reden '\(TerminalText.safe(reason))'. Kies uit: " + MarkReason.allCases.map(\.rawValue).joined(separator: ", ") + ".",
                            en: "Unknown reason '\(TerminalText.safe(reason))'. Choose from: " + MarkReason.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }

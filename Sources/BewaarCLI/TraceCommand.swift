@@ -9,8 +9,8 @@ import BewaarTrace
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace",
-        abstract: "Herkomstonderzoek van een e-mail (stap 3: dader opsporen) voor de systeembeheerder.",
-        discussion: """
+        abstract: CommandLineLanguage.text("Herkomstonderzoek van een e-mail (stap 3: dader opsporen) voor de systeembeheerder.", "Trace the origin of an e-mail (step 3: trace the perpetrator), for the system administrator."),
+        discussion: CommandLineLanguage.text("""
             Leest de Received-regels van nieuw naar oud en vertrouwt alleen de mailservers die de school \
             vertrouwt (netwerkbestand). Het adres van de afzender wordt vergeleken met de netwerken van de \
             school en met de logboeken (DHCP, proxy, firewall-NAT, aanmeldlogboek, inventaris) om te zien \
@@ -21,15 +21,25 @@ struct TraceCommand: ParsableCommand {
               bewaar trace --init --network school.toml
               bewaar trace anonieme-mail.eml --network school.toml --logs dhcpd.leases inventaris.csv
               bewaar trace 3 --case 2026-0001 --logs DhcpSrvLog-Wed.log     (bewijsstuk 3 van de zaak; vastgelegd)
-            """)
+            """, """
+            Reads the Received lines from new to old and trusts only the mail servers the school \
+            trusts (network file). The sender's address is compared with the school's networks and with \
+            the logs (DHCP, proxy, firewall NAT, sign-in log, inventory) to see which computer the message \
+            came from, with a certainty (high/reasonable/low/unknown) and what it does NOT prove.
+
+            Examples:
+              bewaar trace --init --network school.toml
+              bewaar trace anonieme-mail.eml --network school.toml --logs dhcpd.leases inventaris.csv
+              bewaar trace 3 --case 2026-0001 --logs DhcpSrvLog-Wed.log     (evidence item 3 of the case; recorded)
+            """))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("case"), help: "Zaaknummer: het resultaat wordt bij de zaak vastgelegd (stap 3 verwijst ernaar).")
+    @Option(name: .customLong("case"), help: CommandLineLanguage.help("Zaaknummer: het resultaat wordt bij de zaak vastgelegd (stap 3 verwijst ernaar).", "Case number: the result is recorded on the case (step 3 refers to it)."))
     var caseID: String?
-    @Option(help: "Het netwerkbestand (anders network.toml in de opslagmap).") var network: String?
-    @Option(parsing: .upToNextOption, help: "Logboeken van de school (soort wordt aan de inhoud herkend).") var logs: [String] = []
-    @Flag(help: "Uitvoer als JSON (vaste sleutelvolgorde).") var json = false
-    @Flag(help: "Schrijf een voorbeeld-netwerkbestand met uitleg (naar --network of de opslagmap).") var `init` = false
-    @Argument(help: "Het e-mailbestand (.eml/.msg/.mbox) of het nummer van een bewijsstuk van de zaak; meer mogen (de logboeken worden één keer gelezen).")
+    @Option(help: CommandLineLanguage.help("Het netwerkbestand (anders network.toml in de opslagmap).", "The network file (else network.toml in the store folder).")) var network: String?
+    @Option(parsing: .upToNextOption, help: CommandLineLanguage.help("Logboeken van de school (soort wordt aan de inhoud herkend).", "The school's logs (the kind is recognised from the content).")) var logs: [String] = []
+    @Flag(help: CommandLineLanguage.help("Uitvoer als JSON (vaste sleutelvolgorde).", "Output as JSON (fixed key order).")) var json = false
+    @Flag(help: CommandLineLanguage.help("Schrijf een voorbeeld-netwerkbestand met uitleg (naar --network of de opslagmap).", "Write an example network file with explanations (to --network or the store folder).")) var `init` = false
+    @Argument(help: CommandLineLanguage.help("Het e-mailbestand (.eml/.msg/.mbox) of het nummer van een bewijsstuk van de zaak; meer mogen (de logboeken worden één keer gelezen).", "The e-mail file (.eml/.msg/.mbox) or the number of an evidence item of the case; more are allowed (the logs are read once)."))
     var mails: [String] = []
 
     func run() throws {
@@ -42,8 +52,7 @@ struct TraceCommand: ParsableCommand {
         let caseID = try caseID.map { try parseCaseID($0, g) }
         let store: CaseStore? = caseID == nil ? nil : try global.openStore(create: false)
         if let store, let caseID { _ = try store.case(caseID) }
-        let net: SchoolNetwork
-        do { net = try loadNetwork() } catch let e as NetworkFileError { throw KitError(nl: e.dutch, en: e.english) }
+        let net = try loadNetwork()
         var logs: SchoolLogs?
         for (n, mail) in mails.enumerated() {
             if n > 0 && !json { out(""); out(String(repeating: "=", count: 72)); out("") }
@@ -75,17 +84,12 @@ struct TraceCommand: ParsableCommand {
                            en: "File \(TerminalText.safe(mail)) does not exist. Check the name and the folder.")
         }
 
-        let result: TraceResult
-        do {
-            let m = try TraceMail.read(path: path, name: name)
-            if logs == nil {
-                let reference = m.hops.first?.date?.date ?? m.date?.date
-                logs = try SchoolLogs.load(paths: self.logs, network: net, reference: reference)
-            }
-            result = Tracer.trace(mail: m, network: net, logs: logs!, toolVersion: BewaarVersion.string)
-        } catch let e as TraceError {
-            throw KitError(nl: e.dutch, en: e.english)
+        let m = try TraceMail.read(path: path, name: name)
+        if logs == nil {
+            let reference = m.hops.first?.date?.date ?? m.date?.date
+            logs = try SchoolLogs.load(paths: self.logs, network: net, reference: reference)
         }
+        let result = Tracer.trace(mail: m, network: net, logs: logs!, toolVersion: BewaarVersion.string)
 
         var stored: StoredTrace?
         if let store, let caseID {

@@ -10,35 +10,34 @@ import Glibc
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Beheer de accounts van de webinterface (bewaar serve).",
+        abstract: CommandLineLanguage.text("Beheer de accounts van de webinterface (bewaar serve).", "Manage the accounts of the web interface (bewaar serve)."),
         subcommands: [Add.self, List.self, Reset.self, Disable.self, Enable.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Maak een account aan (of zet rol en wachtwoord van een bestaand account opnieuw).",
-            discussion: """
+            abstract: CommandLineLanguage.text("Maak een account aan (of zet rol en wachtwoord van een bestaand account opnieuw).", "Create an account (or set the role and password of an existing one again)."),
+            discussion: CommandLineLanguage.text("""
                 Het wachtwoord wordt gevraagd (twee keer) als invoer een terminal is, en anders gelezen als \
-                eerste regel van de standaardinvoer. Het wordt bewaard als scrypt-hash, nooit leesbaar. \
-                Rollen: \(AccountRole.allCases.map(\.rawValue).joined(separator: ", ")).
-                """)
+                eerste regel van de standaardinvoer. Het wordt bewaard als scrypt-hash, nooit leesbaar.
+                """, """
+                The password is asked for (twice) when the input is a terminal, and otherwise read as the \
+                first line of standard input. It is kept as an scrypt hash, never readable.
+                """))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "De naam waarmee de persoon inlogt; voor mentoren en afdelingsleiders dezelfde naam als bij de zaak.")
+        @Argument(help: CommandLineLanguage.help("De naam waarmee de persoon inlogt; voor mentoren en afdelingsleiders dezelfde naam als bij de zaak.", "The name the person signs in with; for mentors and afdelingsleiders the same name as on the case."))
         var name: String
-        @Option(help: "mentor, afdelingsleider, systeembeheerder, ondersteuningscoordinator of beheerder.") var role: String
+        @Option(help: CommandLineLanguage.help("Rol van het account.", "The account's role.")) var role: Choice<AccountRole>
 
         func run() throws {
-            guard let r = AccountRole(parsing: role) else {
+            guard let r = AccountRole(parsing: role.typed) else {
+                let role = role.typed
                 let all = AccountRole.allCases.map(\.rawValue).joined(separator: ", ")
                 throw KitError(nl: "Onbekende rol '\(TerminalText.safe(role))'. Kies uit: \(all).",
                                en: "Unknown role '\(TerminalText.safe(role))'. Choose from: \(all).")
             }
             let password = try Self.readPassword(global)
             let store = try global.openStore(create: true)
-            do {
-                try Accounts(store: store).add(name: name, role: r, password: password, actor: global.actor)
-            } catch let e as AccountError {
-                throw KitError(nl: e.dutch, en: e.english)
-            }
+            try Accounts(store: store).add(name: name, role: r, password: password, actor: global.actor)
             out(global.t("Account \(TerminalText.line(name)) (\(r.dutch)) opgeslagen.",
                          "Account \(TerminalText.line(name)) (\(r.rawValue)) saved."))
         }
@@ -66,7 +65,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Toon de accounts en hun rol (nooit wachtwoorden).")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Toon de accounts en hun rol (nooit wachtwoorden).", "Show the accounts and their role (never passwords)."))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -82,9 +81,9 @@ struct UserCommand: ParsableCommand {
     /// interface, /wachtwoord-instellen). Sessions end at once.
     struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Dwing een nieuw wachtwoord af: het oude werkt niet meer en de eigenaar kiest zelf een nieuw met de getoonde code.")
+            abstract: CommandLineLanguage.text("Dwing een nieuw wachtwoord af: het oude werkt niet meer en de eigenaar kiest zelf een nieuw met de getoonde code.", "Force a new password: the old one stops working and the owner chooses a new one with the code shown."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "De naam van het account.") var name: String
+        @Argument(help: CommandLineLanguage.help("De naam van het account.", "The account's name.")) var name: String
 
         func run() throws {
             let store = try global.openStore(create: false)
@@ -95,9 +94,9 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Disable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Schakel een account uit (bijvoorbeeld bij verlof); sessies eindigen meteen.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Schakel een account uit (bijvoorbeeld bij verlof); sessies eindigen meteen.", "Disable an account (for example during leave); sessions end at once."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "De naam van het account.") var name: String
+        @Argument(help: CommandLineLanguage.help("De naam van het account.", "The account's name.")) var name: String
 
         func run() throws {
             try global.openStore(create: false).setDisabled(true, account: name, actor: global.actor)
@@ -106,9 +105,9 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Enable: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Schakel een uitgeschakeld account weer in.")
+        static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Schakel een uitgeschakeld account weer in.", "Enable a disabled account again."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "De naam van het account.") var name: String
+        @Argument(help: CommandLineLanguage.help("De naam van het account.", "The account's name.")) var name: String
 
         func run() throws {
             try global.openStore(create: false).setDisabled(false, account: name, actor: global.actor)
@@ -118,9 +117,9 @@ struct UserCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Verwijder een account (vertrokken personeel): sessies eindigen en alle toegang tot zaken wordt ingetrokken.")
+            abstract: CommandLineLanguage.text("Verwijder een account (vertrokken personeel): sessies eindigen en alle toegang tot zaken wordt ingetrokken.", "Remove an account (staff who left): sessions end and all access to cases is revoked."))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "De naam van het account.") var name: String
+        @Argument(help: CommandLineLanguage.help("De naam van het account.", "The account's name.")) var name: String
 
         func run() throws {
             try global.openStore(create: false).removeAccount(name, actor: global.actor)

@@ -7,8 +7,8 @@ import BewaarKit
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Controleer een bewijsbundel (zip of uitgepakte map): is er sinds het bewaren iets veranderd?",
-        discussion: """
+        abstract: CommandLineLanguage.text("Controleer een bewijsbundel (zip of uitgepakte map): is er sinds het bewaren iets veranderd?", "Check an evidence bundle (zip or unpacked folder): has anything changed since it was kept?"),
+        discussion: CommandLineLanguage.text("""
             Strenger dan bagit.py: BagIt 1.0, beide manifesten met elk bestand, tag-manifesten die precies de \
             tag-bestanden noemen, elke hash, Payload-Oxum, niets ontbrekend of toegevoegd, geen fetch.txt, het \
             logboek van begin tot eind, elk bericht binnen zijn origineel, en de hash van de exportgebeurtenis. \
@@ -17,15 +17,24 @@ struct VerifyCommand: ParsableCommand {
 
             Met --tsr en --ca wordt ook een RFC 3161-tijdstempel (antwoord op het .tsq-verzoek) offline \
             gecontroleerd met openssl.
-            """)
-    @Argument(help: "De bundel: een .zip of een uitgepakte map.") var path: String
-    @Option(help: "Een RFC 3161-tijdstempelantwoord (.tsr) voor tagmanifest-sha256.txt.") var tsr: String?
-    @Option(help: "Het CA-certificaat (PEM) van de tijdstempeldienst, voor --tsr.") var ca: String?
-    @Option(help: "Extra certificaten (PEM) van de tijdstempeldienst, voor --tsr.") var untrusted: String?
-    @Option(help: "Taal: nl (standaard) of en.") var lang: String?
+            """, """
+            Stricter than bagit.py: BagIt 1.0, both manifests with every file, tag manifests that name \
+            exactly the tag files, every hash, Payload-Oxum, nothing missing or added, no fetch.txt, the log \
+            from start to end, every message within its original, and the hash of the export event. A zip is \
+            not unpacked but read directly; a dangerous zip (paths outside the folder, links, zip bombs) is \
+            refused. Exit status 0 only when everything is intact.
+
+            With --tsr and --ca an RFC 3161 time stamp (the answer to the .tsq request) is checked offline \
+            with openssl as well.
+            """))
+    @Argument(help: CommandLineLanguage.help("De bundel: een .zip of een uitgepakte map.", "The bundle: a .zip or an unpacked folder.")) var path: String
+    @Option(help: CommandLineLanguage.help("Een RFC 3161-tijdstempelantwoord (.tsr) voor tagmanifest-sha256.txt.", "An RFC 3161 time-stamp response (.tsr) for tagmanifest-sha256.txt.")) var tsr: String?
+    @Option(help: CommandLineLanguage.help("Het CA-certificaat (PEM) van de tijdstempeldienst, voor --tsr.", "The time-stamping service's CA certificate (PEM), for --tsr.")) var ca: String?
+    @Option(help: CommandLineLanguage.help("Extra certificaten (PEM) van de tijdstempeldienst, voor --tsr.", "Extra certificates (PEM) of the time-stamping service, for --tsr.")) var untrusted: String?
+    @OptionGroup var languageOption: LanguageOption
 
     func run() throws {
-        let language = Language.resolve(explicit: lang)
+        let language = languageOption.language
         let dutch = language.pick(nl: "nl", en: "en") == "nl"
         let t = { (nl: String, en: String) in language.pick(nl: nl, en: en) }
         if (tsr == nil) != (ca == nil) {

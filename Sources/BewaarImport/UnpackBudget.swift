@@ -36,7 +36,7 @@ public final class UnpackBudget: @unchecked Sendable {
 
 /// A member not unpacked because the upload's ``UnpackBudget`` is spent. The original zip is
 /// stored unchanged all the same; only this member is not kept as a separate original.
-public struct UnpackBudgetSpent: Error, Sendable, LocalizedError, CustomStringConvertible {
+public struct UnpackBudgetSpent: BilingualError {
     public let zip: String
     public let member: String
     public let limit: Int64
@@ -50,9 +50,6 @@ public struct UnpackBudgetSpent: Error, Sendable, LocalizedError, CustomStringCo
         "Member \(member) of \(zip) was not unpacked: this ingest already unpacked its limit of \(limit) bytes in total. "
             + "The original \(zip) is stored unchanged, this member inside it; it was only not read as an original of its own."
     }
-
-    public var errorDescription: String? { dutch }
-    public var description: String { english }
 
     /// The import warning for it (import warnings are Dutch).
     public var warning: ImportWarning { ImportWarning(dutch, code: "unpack-budget-spent") }

@@ -1,7 +1,8 @@
 import Foundation
+import BewaarModel
 
 /// Why a web save or export could not be read at all (content problems are warnings instead).
-public struct WebImportError: Error, Sendable, LocalizedError, CustomStringConvertible {
+public struct WebImportError: BilingualError {
     public let dutch: String
     public let english: String
 
@@ -10,8 +11,6 @@ public struct WebImportError: Error, Sendable, LocalizedError, CustomStringConve
         self.english = en
     }
 
-    public var errorDescription: String? { dutch }
-    public var description: String { english }
 
     static func unreadable(_ name: String, _ why: String) -> WebImportError {
         WebImportError(nl: "\(name) kan niet worden gelezen (\(why)). Het origineel is wel bewaard; controleer of het bestand compleet is.",

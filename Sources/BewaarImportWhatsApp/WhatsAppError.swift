@@ -1,7 +1,8 @@
 import Foundation
+import BewaarModel
 
 /// Why a WhatsApp export could not be read at all. The original is kept regardless.
-public enum WhatsAppError: Error, LocalizedError, Sendable {
+public enum WhatsAppError: BilingualError {
     /// The zip's directory could not be read (truncated, corrupt, not a zip).
     case unreadableZip(name: String, reason: String)
     /// The chat text inside the zip could not be unpacked.

@@ -1,7 +1,8 @@
 import Foundation
+import BewaarModel
 
 /// A failure of a use case, in Dutch and English: what went wrong and what to do.
-public struct KitError: Error, Sendable, LocalizedError, CustomStringConvertible {
+public struct KitError: BilingualError {
     public let dutch: String
     public let english: String
 
@@ -10,8 +11,6 @@ public struct KitError: Error, Sendable, LocalizedError, CustomStringConvertible
         self.english = en
     }
 
-    public var errorDescription: String? { dutch }
-    public var description: String { english }
 
     static func missingFile(_ path: String) -> KitError {
         KitError(nl: "Bestand \(path) bestaat niet. Controleer de naam en de map.",

@@ -1,4 +1,5 @@
 import Foundation
+import BewaarModel
 
 /// The language of everything Bewaar says: Dutch by default, English on request.
 public enum Language: String, Sendable, CaseIterable {
@@ -17,4 +18,7 @@ public enum Language: String, Sendable, CaseIterable {
 
     /// Picks the text for this language.
     public func pick(nl: String, en: String) -> String { self == .en ? en : nl }
+
+    /// What went wrong, in this language: the one place a front end turns an error into words.
+    public func text(of error: any BilingualError) -> String { error.text(english: self == .en) }
 }

@@ -110,14 +110,9 @@ public struct PacketMaker: Sendable {
         if let bewaarVersion {
             try makeFolder(folder)
             let zip = folder + "/bewijsbundel-\(id).zip"
-            let r: BundleResult
-            do {
-                r = try BundleBuilder.build(store: store, options: BundleOptions(
-                    caseID: id, output: zip, actor: actor, organisation: school ?? "onbekende school", timeZone: timeZone,
-                    version: bewaarVersion))
-            } catch let e as BundleError {
-                throw KitError(nl: e.dutch, en: e.english)
-            }
+            let r = try BundleBuilder.build(store: store, options: BundleOptions(
+                caseID: id, output: zip, actor: actor, organisation: school ?? "onbekende school", timeZone: timeZone,
+                version: bewaarVersion))
             let digest = try FileReader.sha256(path: r.zipPath).digest.hex
             bundle = BundleSummary(fileName: (r.zipPath as NSString).lastPathComponent, sha256: digest, tagManifestSHA256: r.tagManifestSHA256)
             bundleFile = ((r.zipPath as NSString).lastPathComponent, digest)
@@ -140,11 +135,9 @@ public struct PacketMaker: Sendable {
         }
         do {
             try write("rapport.html") { try Data(HTMLRenderer.render(doc).utf8).write(to: URL(fileURLWithPath: $0)) }
-            try write("rapport.pdf") { path in
-                do { try PDFRenderer.render(doc, to: path) } catch let e as ReportError { throw KitError(nl: e.dutch, en: e.english) }
-            }
+            try write("rapport.pdf") { try PDFRenderer.render(doc, to: $0) }
             try write("aangifte-checklist.txt") { try Data(AangifteChecklist.render(content).utf8).write(to: URL(fileURLWithPath: $0)) }
-        } catch let e as KitError {
+        } catch let e as any BilingualError {
             throw e
         } catch {
             throw KitError(nl: "Het pakket kon niet worden geschreven in \(folder) (\(error)).",

@@ -21,8 +21,6 @@ extension ServeSeams {
                                                reference: mail.hops.first?.date?.date ?? mail.date?.date)
                 let result = Tracer.trace(mail: mail, network: network, logs: logs, toolVersion: version)
                 return outcome(result, english: request.language == .en)
-            } catch let e as TraceError {
-                throw KitError(nl: e.dutch, en: e.english)
             } catch let e as NetworkFileError {
                 throw KitError(nl: "network.toml in de opslagmap: " + e.dutch, en: "network.toml in the store folder: " + e.english)
             }

@@ -21,13 +21,9 @@ public enum ServeSeams {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 let stamp = clock().utcMillisString.filter { $0.isNumber }.prefix(14)
                 let zip = folder + "/bewijsbundel-\(id)-\(stamp).zip"
-                do {
-                    let r = try BundleBuilder.build(store: store, options: BundleOptions(
-                        caseID: id, output: zip, actor: actor, organisation: school, version: version))
-                    return (r.zipPath as NSString).lastPathComponent
-                } catch let e as BundleError {
-                    throw KitError(nl: e.dutch, en: e.english)
-                }
+                let r = try BundleBuilder.build(store: store, options: BundleOptions(
+                    caseID: id, output: zip, actor: actor, organisation: school, version: version))
+                return (r.zipPath as NSString).lastPathComponent
             },
             verifyBundle: { path, language in
                 let en = language == .en

@@ -1,7 +1,8 @@
 import Foundation
+import BewaarModel
 
 /// Why the store could not do what was asked, in words for the person at the keyboard.
-public struct StoreError: Error, Sendable, CustomStringConvertible, LocalizedError {
+public struct StoreError: BilingualError {
     /// Stable kinds of store failure.
     public enum Code: String, Sendable {
         case noStore, unreadable, unknownCase, unknownPerson, unknownItem, invalidValue, writeFailed
@@ -19,8 +20,6 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, LocalizedErr
         self.english = en
     }
 
-    public var description: String { english }
-    public var errorDescription: String? { dutch }
 
     static func unknownCase(_ id: String) -> StoreError {
         StoreError(.unknownCase, nl: "Zaak \(id) bestaat niet in deze opslag. `bewaar case list` toont de zaken.",

@@ -1,6 +1,8 @@
+import BewaarModel
+
 /// A mistake in the network file, naming the line and key, in Dutch and English, saying what
 /// to write instead.
-public struct NetworkFileError: Error, Sendable, CustomStringConvertible {
+public struct NetworkFileError: BilingualError {
     /// 1-based line in the file, when known.
     public var line: Int?
     /// The key concerned (`egress`, `internal[2].range`…), when known.
@@ -17,5 +19,4 @@ public struct NetworkFileError: Error, Sendable, CustomStringConvertible {
         self.english = "Network file" + (whereEN.isEmpty ? "" : " (\(whereEN))") + ": " + en
     }
 
-    public var description: String { english }
 }

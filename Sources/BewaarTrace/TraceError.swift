@@ -1,5 +1,7 @@
+import BewaarModel
+
 /// Why a trace could not be made at all (content problems are findings, not errors).
-public struct TraceError: Error, Sendable, CustomStringConvertible {
+public struct TraceError: BilingualError {
     public var dutch: String
     public var english: String
 
@@ -8,5 +10,4 @@ public struct TraceError: Error, Sendable, CustomStringConvertible {
         english = en
     }
 
-    public var description: String { english }
 }

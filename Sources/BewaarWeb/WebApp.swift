@@ -149,14 +149,10 @@ final class WebApp: Sendable {
              status: status)
     }
 
-    /// The text of a store, kit or account error in the visitor's language.
+    /// The text of an error in the visitor's language: any ``BilingualError`` says it itself.
     static func text(of error: any Error, _ t: any PageText) -> String {
-        switch error {
-        case let e as StoreError: return t.choose(nl: e.dutch, en: e.english)
-        case let e as KitError: return t.choose(nl: e.dutch, en: e.english)
-        case let e as AccountError: return t.choose(nl: e.dutch, en: e.english)
-        default: return t.somethingWentWrong("\(error)")
-        }
+        guard let e = error as? any BilingualError else { return t.somethingWentWrong("\(error)") }
+        return t.choose(nl: e.dutch, en: e.english)
     }
 
     /// A message about a store or kit error, as a page.

@@ -8,4 +8,4 @@ import BewaarCLI
 // Everything this process writes (the store, originals, uploads, packets, bundles) is for its
 // owner only: files 0600, folders 0700, whatever umask it was started with.
 umask(0o077)
-Bewaar.runAndExit()
+await Bewaar.runAndExit()

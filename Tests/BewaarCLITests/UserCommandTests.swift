@@ -50,13 +50,7 @@ import BewaarTestSupport
         p.standardError = Pipe()
         try p.run()
         defer { p.terminate(); p.waitUntilExit() }
-        var seen = Data()
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !String(decoding: seen, as: UTF8.self).contains("http://127.0.0.1:") {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            seen.append(chunk)
-        }
-        #expect(String(decoding: seen, as: UTF8.self).contains("Bewaar-webinterface: http://127.0.0.1:"), "the printed command starts the web interface")
+        let banner = out.read(until: "http://127.0.0.1:")
+        #expect(banner.contains("Bewaar-webinterface: http://127.0.0.1:"), "the printed command starts the web interface")
     }
 }
