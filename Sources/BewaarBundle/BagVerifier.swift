@@ -166,50 +166,33 @@ public enum BagVerifier {
         let pseudonymised = (try? bag.read("bag-info.txt")).flatMap { $0 }
             .map { BagInfo.parse(String(decoding: $0, as: UTF8.self)).info.values("Bewaar-Pseudonymised").first == "ja" } ?? false
 
-        // Every file hashed once, both algorithms on the two cores; a records file is checked
-        // against its original as soon as it is read, then dropped (memory: one file at a time).
+        // Every file hashed once, both algorithms, on the two cores (``BagFileHashing``); a records
+        // file is checked against its original by the worker that read it, then dropped (memory:
+        // one file per worker). Findings are merged in reading order, as one core would.
         var actual256: [String: String] = [:]
         var keep: [String: [UInt8]] = [:]
         let kept: (String) -> Bool = { $0 == BundleBuilder.custodyPath || $0 == "bag-info.txt" || $0 == "tagmanifest-sha256.txt"
             || ($0.hasPrefix("data/records/") && $0.hasSuffix(".json")) }
-        let buffers = PipelineBuffers()
-        for p in bag.readingOrder {
-            var h256 = StreamingSHA256()
-            let h512 = FastSHA512()
-            var content: [UInt8]? = kept(p) && (bag.files[p] ?? 0) <= 256 << 20 ? [] : nil
-            do {
-                if (bag.files[p] ?? 0) >= 1 << 20 {
-                    let pipeline = LanePipeline(buffers: buffers, laneA: { c, _ in h256.update(c) }, laneB: { c, _ in h512.update(c) })
-                    do {
-                        try bag.stream(p) { chunk in
-                            try pipeline.push(chunk)
-                            content?.append(contentsOf: chunk)
-                        }
-                    } catch {
-                        try? pipeline.finish()
-                        throw error
-                    }
-                    try pipeline.finish()
-                } else {
-                    try bag.stream(p) { chunk in
-                        h256.update(chunk)
-                        h512.update(chunk)
-                        content?.append(contentsOf: chunk)
-                    }
-                }
-            } catch let e as BundleError {
+        let files = bag.files
+        let hashed = BagFileHashing.hash(bag, order: bag.readingOrder, keep: { kept($0) && (files[$0] ?? 0) <= 256 << 20 }) { p, content, out in
+            guard p.hasPrefix("data/records/") else { return true }
+            var found = VerifyReport()
+            checkRecords(p, content, bag: bag, pseudonymised: pseudonymised, &found)
+            out.problems = found.problems
+            out.recordsChecked = found.recordsChecked
+            return false
+        }
+        for (p, f) in zip(bag.readingOrder, hashed) {
+            if let e = f.otherError { throw e }
+            if let e = f.failure {
                 problem(p, nil, e.dutch, e.english)
                 continue
             }
-            let d256 = h256.finalize().hex, d512 = h512.finalizeHex()
+            let d256 = f.sha256, d512 = f.sha512
             actual256[p] = d256
-            if let content {
-                if p.hasPrefix("data/records/") {
-                    checkRecords(p, content, bag: bag, pseudonymised: pseudonymised, &r)
-                } else {
-                    keep[p] = content
-                }
-            }
+            r.problems += f.problems
+            r.recordsChecked += f.recordsChecked
+            if let content = f.content { keep[p] = content }
             let isPayload = p.hasPrefix("data/")
             for (m, d) in isPayload ? [(payloadManifests[0], d256), (payloadManifests[1], d512)]
                                     : [(tagManifests[0], d256), (tagManifests[1], d512)] {

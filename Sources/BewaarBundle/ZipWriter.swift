@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import CBewaarWriteback
 
 /// How an entry's bytes are kept in the zip.
 enum ZipMethod: UInt16, Sendable {
@@ -65,6 +66,50 @@ final class ZipWriter {
     private func flush() throws(BundleError) {
         try writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer[0..<buffered]), path: path)
         buffered = 0
+        startWriteback(upTo: offset)
+    }
+
+    /// Where the kernel was last asked to start writing to disk.
+    private var writebackFrom: UInt64 = 0
+    /// How much written data to gather before asking for its writeback.
+    private static let writebackStep: UInt64 = 16 << 20
+
+    /// Asks the kernel to start writing everything before `end` to disk (without waiting), in
+    /// steps of 16 MiB, so that ``close()``'s fsync has little left: the disk works while the
+    /// hashes are computed. Called from one thread at a time.
+    func startWriteback(upTo end: UInt64) {
+        guard end >= writebackFrom + Self.writebackStep else { return }
+        _ = bewaar_start_writeback(fd, Int64(writebackFrom), Int64(end - writebackFrom))
+        writebackFrom = end
+    }
+
+    /// Claims the next `count` bytes of the file for the current (stored) entry's data and
+    /// returns where they start. The caller fills them with ``write(_:at:)`` in any order and
+    /// from any thread; the entry is then finished as usual. The data's size must be known.
+    func reserve(_ count: UInt64) throws -> UInt64 {
+        guard let cur = current, cur.deflater == nil else { preconditionFailure("reserve needs a stored entry") }
+        try flush()
+        let start = offset
+        // Appends go on after the region; its bytes come by position.
+        guard lseek(fd, off_t(count), SEEK_CUR) == off_t(start + count) else { throw BundleError.io(path, errno, writing: true) }
+        central[cur.index].uncompressed += count
+        central[cur.index].compressed += count
+        offset += count
+        return start
+    }
+
+    /// Writes bytes at a position inside a region from ``reserve(_:)``. Safe to call from
+    /// several threads for different positions.
+    func write(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(BundleError) {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(position) + off_t(done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw BundleError.io(path, errno, writing: true)
+            }
+            done += n
+        }
     }
 
     private func emit(_ bytes: UnsafeRawBufferPointer) throws(BundleError) {
