@@ -329,7 +329,7 @@ public enum BagVerifier {
 
     /// A records file against the bag: its item names an original that is there, with the
     /// size and SHA-256 the item says, and every record's origin range lies inside it. Only the
-    /// item and each record's `origin` are parsed; the rest is skimmed (``JSONSkim``).
+    /// item is parsed and each record's `origin` read in place; the rest is skimmed once (``JSONSkim``).
     static func checkRecords(_ path: String, _ bytes: [UInt8], bag: any BagSource, pseudonymised: Bool, _ r: inout VerifyReport) {
         func problem(_ nl: String, _ en: String) {
             r.problems.append(VerifyProblem(file: path, line: nil, dutch: nl, english: en))
@@ -356,20 +356,34 @@ public enum BagVerifier {
                 problem("het origineel \(original) is \(size) bytes, de record zegt \(declared)", "the original \(original) is \(size) bytes, the record says \(declared)")
             }
             guard let recordsRange else { return }
+            func named(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+                key.count == name.utf8CodeUnitCount && (key.count == 0 || memcmp(key.baseAddress!, name.utf8Start, key.count) == 0)
+            }
             var i = 0
-            let listed = skim.elements(ofArrayAt: recordsRange.lowerBound) { element in
+            // One walk per record: its members are skimmed once, only its origin is read.
+            let listed = skim.elements(ofArrayAt: recordsRange.lowerBound) { (start: Int) -> Int? in
                 i += 1
                 var originRange: Range<Int>?
-                skim.members(ofObjectAt: element.lowerBound) { key, value in if key == "origin" { originRange = value } }
-                guard let originRange, let o = skim.parse(originRange), let offset = o["offset"]?.intValue, let length = o["length"]?.intValue else {
-                    problem("bericht \(i) heeft geen herkomst (origin)", "record \(i) has no origin"); return
+                let end = skim.rawMembers(ofObjectAt: start) { key, value in if named(key, "origin") { originRange = value } }
+                    ?? skim.valueEnd(start)
+                var offset: Int64?, length: Int64?, inPart = false
+                let origin = originRange.flatMap { range in
+                    skim.rawMembers(ofObjectAt: range.lowerBound) { key, value in
+                        if named(key, "offset") { offset = skim.integer(value) }
+                        else if named(key, "length") { length = skim.integer(value) }
+                        else if named(key, "part") { inPart = skim.bytes[value.lowerBound] == 0x22 }
+                    }
                 }
-                if o["part"]?.stringValue != nil { return }  // an offset into a part inside the original
+                guard origin != nil, let offset, let length else {
+                    problem("bericht \(i) heeft geen herkomst (origin)", "record \(i) has no origin"); return end
+                }
+                if inPart { return end }  // an offset into a part inside the original
                 r.recordsChecked += 1
                 if offset < 0 || length < 0 || offset > size || length > size - offset {
                     problem("bericht \(i) wijst naar bytes \(offset)…\(offset + length), buiten het origineel (\(size) bytes)",
                             "record \(i) points at bytes \(offset)…\(offset + length), outside the original (\(size) bytes)")
                 }
+                return end
             }
             if listed == nil { problem("de lijst 'records' is geen geldige JSON", "the 'records' list is not valid JSON") }
         }

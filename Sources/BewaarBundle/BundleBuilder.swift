@@ -97,7 +97,7 @@ public enum BundleBuilder {
         // Payload files Bewaar writes itself, staged beside the output with their digests.
         let content = BundleContent(store: store, theCase: theCase, people: people, items: items, pseudonyms: pseudonyms,
                                     originalPaths: originalPaths)
-        let staging = try PayloadStaging(beside: o.output)
+        let staging = try PayloadStaging(beside: o.output, smallFileLevel: o.compressionLevel)
         defer { staging.remove() }
         for item in items {
             try staging.write(BagNames.records(itemID: item.id, sha256: item.sha256)) { try content.writeRecordsFile(item, into: $0) }
@@ -109,7 +109,7 @@ public enum BundleBuilder {
                                                                                 version: o.version, zone: o.timeZone))
 
         // The in-bag export event records the payload digest without the custody log.
-        var sha256 = staging.files.mapValues(\.sha256)
+        var sha256 = try staging.finished().mapValues(\.sha256)
         for (p, item) in originals { sha256[p] = item.sha256.hex }
         let payloadDigest = PayloadDigest.compute(sha256)
         let payloadCount = sha256.count + 1
@@ -130,7 +130,8 @@ public enum BundleBuilder {
         }
 
         // bag-info.txt: everything it says is known before the first payload byte is written.
-        let payloadBytes = staging.files.values.reduce(Int64(0)) { $0 + $1.size } + originals.reduce(Int64(0)) { $0 + $1.item.size }
+        let staged = try staging.finished()
+        let payloadBytes = staged.values.reduce(Int64(0)) { $0 + $1.size } + originals.reduce(Int64(0)) { $0 + $1.item.size }
         let local = Timestamp(date: exportEvent.time, in: o.timeZone).rfc3339
         var info: [(label: String, value: String)] = [
             ("Source-Organization", o.organisation),
@@ -168,8 +169,8 @@ public enum BundleBuilder {
         var sha512: [String: String] = [:]
         let originalByPath = Dictionary(uniqueKeysWithValues: originals.map { ($0.path, $0.item) })
         let buffers = PipelineBuffers()
-        for path in (Array(staging.files.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
-            if let staged = staging.files[path] {
+        for path in (Array(staged.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
+            if let staged = staged[path] {
                 try streamStaged(staged, into: zip, name: prefix + path)
                 sha512[path] = staged.sha512
                 sha256[path] = staged.sha256
@@ -280,17 +281,17 @@ public enum BundleBuilder {
     /// zlib level for deflated originals.
     static let originalsLevel: Int32 = 1
 
-    /// Streams a staged file (one Bewaar wrote) into the zip: deflated at the writer's level, or
-    /// fast (level 1, like the originals) from 64 KiB on — the records of a case with hundreds of
-    /// chats are hundreds of MB of JSON, and level 6 would make the export wait on the compressor.
+    /// Copies a staged file (one Bewaar wrote, already deflated while it was staged: at the
+    /// writer's level, or fast — level 1, like the originals — from 64 KiB on, since the records
+    /// of a case with hundreds of chats are hundreds of MB of JSON) into the zip as it is.
     static func streamStaged(_ staged: PayloadStaging.Staged, into zip: ZipWriter, name: String) throws {
         let fd = open(staged.file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw BundleError.io(staged.file, errno, writing: false) }
         defer { Glibc.close(fd) }
-        try zip.begin(name: name, method: .deflated, sizeHint: UInt64(staged.size), level: staged.size >= 1 << 16 ? originalsLevel : nil)
+        try zip.begin(name: name, method: .deflated, sizeHint: UInt64(staged.size), compressing: false)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
-        var crc = CRC32()
+        var copied: Int64 = 0
         while true {
             let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
             if n < 0 {
@@ -298,11 +299,14 @@ public enum BundleBuilder {
                 throw BundleError.io(staged.file, errno, writing: false)
             }
             if n == 0 { break }
-            let c = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
-            crc.update(c)
-            try zip.write(c)
+            try zip.writeDeflated(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            copied += Int64(n)
         }
-        try zip.finish(crc: crc.value)
+        guard copied == staged.compressedSize else {
+            throw BundleError(.writeFailed, nl: "Een tijdelijk bestand van de bundel (\(staged.file)) is veranderd tijdens het schrijven.",
+                              en: "A temporary file of the bundle (\(staged.file)) changed while the bundle was written.")
+        }
+        try zip.finish(crc: staged.crc, uncompressed: UInt64(staged.size))
     }
 
     /// Streams one original into the zip: read once, straight into a ring of buffers. For a big

@@ -132,7 +132,9 @@ final class ZipWriter {
 
     /// Starts an entry. `sizeHint` is the expected uncompressed size; an entry that may pass
     /// 4 GiB gets a ZIP64 local header.
-    func begin(name: String, method: ZipMethod, sizeHint: UInt64, level: Int32? = nil) throws {
+    /// With `compressing` false a deflated entry's bytes come already deflated, through
+    /// ``writeDeflated(_:)``, and ``finish(crc:uncompressed:)`` gives its size.
+    func begin(name: String, method: ZipMethod, sizeHint: UInt64, level: Int32? = nil, compressing: Bool = true) throws {
         precondition(current == nil, "previous entry not finished")
         let nameBytes = Array(name.utf8)
         let zip64 = forceZip64 || sizeHint >= 0xFFFF_0000 || offset >= 0xFFFF_FFFF
@@ -158,7 +160,7 @@ final class ZipWriter {
         central.append(Central(name: nameBytes, method: method, crc: 0, compressed: 0, uncompressed: 0,
                                offset: offset, zip64Local: zip64))
         try emit(h.data)
-        current = (central.count - 1, method == .deflated ? try Deflater(level: level ?? self.level) : nil)
+        current = (central.count - 1, method == .deflated && compressing ? try Deflater(level: level ?? self.level) : nil)
     }
 
     /// Appends uncompressed bytes of the current entry (compressing them when deflated).
@@ -177,9 +179,17 @@ final class ZipWriter {
         try emit(bytes)
     }
 
-    /// Finishes the current entry with its CRC-32 and patches the local header.
-    func finish(crc: UInt32) throws {
+    /// Appends bytes the caller deflated (raw deflate) to the current entry, begun with `compressing: false`.
+    func writeDeflated(_ chunk: UnsafeRawBufferPointer) throws {
+        guard let cur = current, cur.deflater == nil else { preconditionFailure("no entry taking deflated bytes") }
+        try emitData(chunk, index: cur.index)
+    }
+
+    /// Finishes the current entry with its CRC-32 and patches the local header; `uncompressed`
+    /// gives the size of an entry whose bytes came already deflated.
+    func finish(crc: UInt32, uncompressed: UInt64? = nil) throws {
         guard let cur = current else { preconditionFailure("no entry") }
+        if let uncompressed { central[cur.index].uncompressed = uncompressed }
         if let d = cur.deflater {
             try d.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true) { piece in
                 try self.emitData(piece, index: cur.index)
