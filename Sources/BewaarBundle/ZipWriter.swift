@@ -103,7 +103,7 @@ final class ZipWriter {
     func write(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(BundleError) {
         var done = 0
         while done < bytes.count {
-            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(position) + off_t(done))
+            let n = pwrite(fd, bytes.baseAddress! + done, min(bytes.count - done, writePiece), off_t(position) + off_t(done))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw BundleError.io(path, errno, writing: true)
