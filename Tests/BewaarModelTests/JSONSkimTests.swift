@@ -60,8 +60,18 @@ import BewaarModel
 
     /// The hot-loop forms (raw keys, one walk per element, integers read in place) find what
     /// the parser finds.
+    @Test func integersAreReadAsTheParserReadsThem() throws {
+        for literal in ["0", "-0", "12", "-3", "007", "1.0e1", "1.5", "99999999999999999999", "true", "\"7\""] {
+            let bytes = Array(literal.utf8)
+            let viaParser = (try? JSONParser.parse(bytes: bytes))?.intValue
+            bytes.withUnsafeBufferPointer { b in
+                #expect(JSONSkim(b).integer(0..<b.count) == viaParser, "\(literal)")
+            }
+        }
+    }
+
     @Test func rawMembersAndWalkingAndIntegersMatchTheParser() throws {
-        let text = #"[{"o\u0072igin":{"offset":12,"length":1.0e1},"x":[1,{"a":"}"}]}, 7, {"origin":{"offset":-3,"length":007}}]"#
+        let text = #"[{"o\u0072igin":{"offset":12,"length":1.0e1},"x":[1,{"a":"}"}]}, 7, {"origin":{"offset":-3,"length":"7"}}]"#
         let bytes = Array(text.utf8)
         bytes.withUnsafeBufferPointer { b in
             let skim = JSONSkim(b)
@@ -87,7 +97,7 @@ import BewaarModel
             #expect(starts.count == 3)
             #expect(origins.count == 2)
             #expect(origins.first?.0 == 12 && origins.first?.1 == 10)   // an escaped key, and 1.0e1 through the parser
-            #expect(origins.last?.0 == -3 && origins.last?.1 == nil)    // 007 is not JSON
+            #expect(origins.last?.0 == -3 && origins.last?.1 == nil)    // a string is not a length
         }
     }
 }
