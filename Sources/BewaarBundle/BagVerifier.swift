@@ -167,50 +167,33 @@ public enum BagVerifier {
         let pseudonymised = (try? bag.read("bag-info.txt")).flatMap { $0 }
             .map { BagInfo.parse(String(decoding: $0, as: UTF8.self)).info.values("Bewaar-Pseudonymised").first == "ja" } ?? false
 
-        // Every file hashed once, both algorithms on the two cores; a records file is checked
-        // against its original as soon as it is read, then dropped (memory: one file at a time).
+        // Every file hashed once, both algorithms, on the two cores (``BagFileHashing``); a records
+        // file is checked against its original by the worker that read it, then dropped (memory:
+        // one file per worker). Findings are merged in reading order, as one core would.
         var actual256: [String: String] = [:]
         var keep: [String: [UInt8]] = [:]
         let kept: (String) -> Bool = { $0 == BundleBuilder.custodyPath || $0 == "bag-info.txt" || $0 == "tagmanifest-sha256.txt"
             || ($0.hasPrefix("data/records/") && $0.hasSuffix(".json")) }
-        let buffers = PipelineBuffers()
-        for p in bag.readingOrder {
-            var h256 = StreamingSHA256()
-            let h512 = FastSHA512()
-            var content: [UInt8]? = kept(p) && (bag.files[p] ?? 0) <= 256 << 20 ? [] : nil
-            do {
-                if (bag.files[p] ?? 0) >= 1 << 20 {
-                    let pipeline = LanePipeline(buffers: buffers, laneA: { c, _ in h256.update(c) }, laneB: { c, _ in h512.update(c) })
-                    do {
-                        try bag.stream(p) { chunk in
-                            try pipeline.push(chunk)
-                            content?.append(contentsOf: chunk)
-                        }
-                    } catch {
-                        try? pipeline.finish()
-                        throw error
-                    }
-                    try pipeline.finish()
-                } else {
-                    try bag.stream(p) { chunk in
-                        h256.update(chunk)
-                        h512.update(chunk)
-                        content?.append(contentsOf: chunk)
-                    }
-                }
-            } catch let e as BundleError {
+        let files = bag.files
+        let hashed = BagFileHashing.hash(bag, order: bag.readingOrder, keep: { kept($0) && (files[$0] ?? 0) <= 256 << 20 }) { p, content, out in
+            guard p.hasPrefix("data/records/") else { return true }
+            var found = VerifyReport()
+            checkRecords(p, content, bag: bag, pseudonymised: pseudonymised, &found)
+            out.problems = found.problems
+            out.recordsChecked = found.recordsChecked
+            return false
+        }
+        for (p, f) in zip(bag.readingOrder, hashed) {
+            if let e = f.otherError { throw e }
+            if let e = f.failure {
                 problem(p, nil, e.dutch, e.english)
                 continue
             }
-            let d256 = h256.finalize().hex, d512 = h512.finalizeHex()
+            let d256 = f.sha256, d512 = f.sha512
             actual256[p] = d256
-            if let content {
-                if p.hasPrefix("data/records/") {
-                    checkRecords(p, content, bag: bag, pseudonymised: pseudonymised, &r)
-                } else {
-                    keep[p] = content
-                }
-            }
+            r.problems += f.problems
+            r.recordsChecked += f.recordsChecked
+            if let content = f.content { keep[p] = content }
             let isPayload = p.hasPrefix("data/")
             for (m, d) in isPayload ? [(payloadManifests[0], d256), (payloadManifests[1], d512)]
                                     : [(tagManifests[0], d256), (tagManifests[1], d512)] {
@@ -347,7 +330,7 @@ public enum BagVerifier {
 
     /// A records file against the bag: its item names an original that is there, with the
     /// size and SHA-256 the item says, and every record's origin range lies inside it. Only the
-    /// item and each record's `origin` are parsed; the rest is skimmed (``JSONSkim``).
+    /// item is parsed and each record's `origin` read in place; the rest is skimmed once (``JSONSkim``).
     static func checkRecords(_ path: String, _ bytes: [UInt8], bag: any BagSource, pseudonymised: Bool, _ r: inout VerifyReport) {
         func problem(_ nl: String, _ en: String) {
             r.problems.append(VerifyProblem(file: path, line: nil, dutch: nl, english: en))
@@ -374,20 +357,34 @@ public enum BagVerifier {
                 problem("het origineel \(original) is \(size) bytes, de record zegt \(declared)", "the original \(original) is \(size) bytes, the record says \(declared)")
             }
             guard let recordsRange else { return }
+            func named(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+                key.count == name.utf8CodeUnitCount && (key.count == 0 || memcmp(key.baseAddress!, name.utf8Start, key.count) == 0)
+            }
             var i = 0
-            let listed = skim.elements(ofArrayAt: recordsRange.lowerBound) { element in
+            // One walk per record: its members are skimmed once, only its origin is read.
+            let listed = skim.elements(ofArrayAt: recordsRange.lowerBound) { (start: Int) -> Int? in
                 i += 1
                 var originRange: Range<Int>?
-                skim.members(ofObjectAt: element.lowerBound) { key, value in if key == "origin" { originRange = value } }
-                guard let originRange, let o = skim.parse(originRange), let offset = o["offset"]?.intValue, let length = o["length"]?.intValue else {
-                    problem("bericht \(i) heeft geen herkomst (origin)", "record \(i) has no origin"); return
+                let end = skim.rawMembers(ofObjectAt: start) { key, value in if named(key, "origin") { originRange = value } }
+                    ?? skim.valueEnd(start)
+                var offset: Int64?, length: Int64?, inPart = false
+                let origin = originRange.flatMap { range in
+                    skim.rawMembers(ofObjectAt: range.lowerBound) { key, value in
+                        if named(key, "offset") { offset = skim.integer(value) }
+                        else if named(key, "length") { length = skim.integer(value) }
+                        else if named(key, "part") { inPart = skim.bytes[value.lowerBound] == 0x22 }
+                    }
                 }
-                if o["part"]?.stringValue != nil { return }  // an offset into a part inside the original
+                guard origin != nil, let offset, let length else {
+                    problem("bericht \(i) heeft geen herkomst (origin)", "record \(i) has no origin"); return end
+                }
+                if inPart { return end }  // an offset into a part inside the original
                 r.recordsChecked += 1
                 if offset < 0 || length < 0 || offset > size || length > size - offset {
                     problem("bericht \(i) wijst naar bytes \(offset)…\(offset + length), buiten het origineel (\(size) bytes)",
                             "record \(i) points at bytes \(offset)…\(offset + length), outside the original (\(size) bytes)")
                 }
+                return end
             }
             if listed == nil { problem("de lijst 'records' is geen geldige JSON", "the 'records' list is not valid JSON") }
         }

@@ -98,7 +98,7 @@ public enum BundleBuilder {
         // Payload files Bewaar writes itself, staged beside the output with their digests.
         let content = BundleContent(store: store, theCase: theCase, people: people, items: items, pseudonyms: pseudonyms,
                                     originalPaths: originalPaths)
-        let staging = try PayloadStaging(beside: o.output)
+        let staging = try PayloadStaging(beside: o.output, smallFileLevel: o.compressionLevel)
         defer { staging.remove() }
         for item in items {
             try staging.write(BagNames.records(itemID: item.id, sha256: item.sha256)) { try content.writeRecordsFile(item, into: $0) }
@@ -110,7 +110,7 @@ public enum BundleBuilder {
                                                                                 version: o.version, zone: o.timeZone))
 
         // The in-bag export event records the payload digest without the custody log.
-        var sha256 = staging.files.mapValues(\.sha256)
+        var sha256 = try staging.finished().mapValues(\.sha256)
         for (p, item) in originals { sha256[p] = item.sha256.hex }
         let payloadDigest = PayloadDigest.compute(sha256)
         let payloadCount = sha256.count + 1
@@ -131,7 +131,8 @@ public enum BundleBuilder {
         }
 
         // bag-info.txt: everything it says is known before the first payload byte is written.
-        let payloadBytes = staging.files.values.reduce(Int64(0)) { $0 + $1.size } + originals.reduce(Int64(0)) { $0 + $1.item.size }
+        let staged = try staging.finished()
+        let payloadBytes = staged.values.reduce(Int64(0)) { $0 + $1.size } + originals.reduce(Int64(0)) { $0 + $1.item.size }
         let local = Timestamp(date: exportEvent.time, in: o.timeZone).rfc3339
         var info: [(label: String, value: String)] = [
             ("Source-Organization", o.organisation),
@@ -169,8 +170,8 @@ public enum BundleBuilder {
         var sha512: [String: String] = [:]
         let originalByPath = Dictionary(uniqueKeysWithValues: originals.map { ($0.path, $0.item) })
         let buffers = PipelineBuffers()
-        for path in (Array(staging.files.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
-            if let staged = staging.files[path] {
+        for path in (Array(staged.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
+            if let staged = staged[path] {
                 try streamStaged(staged, into: zip, name: prefix + path)
                 sha512[path] = staged.sha512
                 sha256[path] = staged.sha256
@@ -281,17 +282,17 @@ public enum BundleBuilder {
     /// zlib level for deflated originals.
     static let originalsLevel: Int32 = 1
 
-    /// Streams a staged file (one Bewaar wrote) into the zip: deflated at the writer's level, or
-    /// fast (level 1, like the originals) from 64 KiB on — the records of a case with hundreds of
-    /// chats are hundreds of MB of JSON, and level 6 would make the export wait on the compressor.
+    /// Copies a staged file (one Bewaar wrote, already deflated while it was staged: at the
+    /// writer's level, or fast — level 1, like the originals — from 64 KiB on, since the records
+    /// of a case with hundreds of chats are hundreds of MB of JSON) into the zip as it is.
     static func streamStaged(_ staged: PayloadStaging.Staged, into zip: ZipWriter, name: String) throws {
         let fd = open(staged.file, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw BundleError.io(staged.file, errno, writing: false) }
         defer { Glibc.close(fd) }
-        try zip.begin(name: name, method: .deflated, sizeHint: UInt64(staged.size), level: staged.size >= 1 << 16 ? originalsLevel : nil)
+        try zip.begin(name: name, method: .deflated, sizeHint: UInt64(staged.size), compressing: false)
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { chunk.deallocate() }
-        var crc = CRC32()
+        var copied: Int64 = 0
         while true {
             let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
             if n < 0 {
@@ -299,18 +300,23 @@ public enum BundleBuilder {
                 throw BundleError.io(staged.file, errno, writing: false)
             }
             if n == 0 { break }
-            let c = UnsafeRawBufferPointer(rebasing: chunk[0..<n])
-            crc.update(c)
-            try zip.write(c)
+            try zip.writeDeflated(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+            copied += Int64(n)
         }
-        try zip.finish(crc: crc.value)
+        guard copied == staged.compressedSize else {
+            throw BundleError(.writeFailed, nl: "Een tijdelijk bestand van de bundel (\(staged.file)) is veranderd tijdens het schrijven.",
+                              en: "A temporary file of the bundle (\(staged.file)) changed while the bundle was written.")
+        }
+        try zip.finish(crc: staged.crc, uncompressed: UInt64(staged.size))
     }
 
-    /// Streams one original into the zip: read once, straight into a ring of buffers; for
-    /// stored media SHA-256 + 5/8 of the CRC on one core and SHA-512 (libcrypto) + the rest of the CRC +
-    /// writing on the other (the CRC parts are joined with `crc32_combine`); for deflated
-    /// files all hashes on one core and compression + writing on the other. Refuses an
-    /// original whose bytes no longer match their address. Returns the SHA-512.
+    /// Streams one original into the zip: read once, straight into a ring of buffers. For a big
+    /// stored original (media) SHA-256 + CRC-32 + the first part of each chunk's write run on one
+    /// core and SHA-512 + the rest of the write on the other: the zip region is reserved up front
+    /// and both lanes write their part at its place (`pwrite`), so writing into the page cache,
+    /// which costs as much as a hash here, is shared. For a big deflated original all hashes run
+    /// on one core and compression + writing on the other. Refuses an original whose bytes no
+    /// longer match their address. Returns the SHA-512.
     static func streamOriginal(_ item: EvidenceItem, from path: String, into zip: ZipWriter, name: String,
                                buffers: PipelineBuffers) throws -> String {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -335,30 +341,40 @@ public enum BundleBuilder {
         if method == .deflated, item.size >= 1 << 16, !worthDeflating(readAt(1 << 18)) { method = .stored }
         var h256 = StreamingSHA256()
         let h512 = FastSHA512()
-        var crcA: [(crc: UInt32, length: Int)] = []
-        var crcB: [(crc: UInt32, length: Int)] = []
+        var crc = CRC32()
         // Originals are deflated fast (level 1): chats compress well at any level, and an
         // export should not wait on the compressor; the JSON Bewaar writes uses the writer's level.
         try zip.begin(name: name, method: method, sizeHint: UInt64(max(item.size, 0)), level: originalsLevel)
         if item.size >= 1 << 20 {
             let stored = method == .stored
-            // Lane A's share of each chunk's CRC (lane B's SHA-512 is slower than lane A's SHA-256).
-            func split(_ n: Int) -> Int { stored ? n * 5 / 8 : n }
+            let chunkSize = UInt64(buffers.chunkSize)
+            // Stored: the entry's bytes go to a reserved region, each lane writing its part.
+            let base = stored ? try zip.reserve(UInt64(item.size)) : 0
+            let end = base + UInt64(item.size)
+            // Lane A's share of each chunk's write (lane B's SHA-512 is slower than SHA-256 + CRC).
+            func split(_ n: Int) -> Int { n * 11 / 16 }
+            func place(_ c: UnsafeRawBufferPointer, _ index: Int, _ range: Range<Int>) throws {
+                let at = base + UInt64(index) * chunkSize + UInt64(range.lowerBound)
+                // An original longer than recorded is refused below; never write past its region.
+                guard at < end else { return }
+                let piece = UnsafeRawBufferPointer(rebasing: c[range.lowerBound..<(range.lowerBound + Int(min(UInt64(range.count), end - at)))])
+                try zip.write(piece, at: at)
+            }
             let pipeline = LanePipeline(
                 buffers: buffers,
-                laneA: { c, _ in
+                laneA: { c, index in
                     h256.update(c)
-                    if !stored { h512.update(c) }
-                    var crc = CRC32()
-                    crc.update(UnsafeRawBufferPointer(rebasing: c[0..<split(c.count)]))
-                    crcA.append((crc.value, split(c.count)))
+                    crc.update(c)
+                    if stored { try place(c, index, 0..<split(c.count)) } else { h512.update(c) }
                 },
-                laneB: { c, _ in
-                    if stored { h512.update(c) }
-                    var crc = CRC32()
-                    crc.update(UnsafeRawBufferPointer(rebasing: c[split(c.count)...]))
-                    crcB.append((crc.value, c.count - split(c.count)))
-                    try zip.write(c)
+                laneB: { c, index in
+                    if stored {
+                        h512.update(c)
+                        try place(c, index, split(c.count)..<c.count)
+                        zip.startWriteback(upTo: min(end, base + UInt64(index) * chunkSize))
+                    } else {
+                        try zip.write(c)
+                    }
                 })
             do { try pipeline.pump(readNext) } catch {
                 try? pipeline.finish()
@@ -368,8 +384,6 @@ public enum BundleBuilder {
         } else {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
             defer { buffer.deallocate() }
-            var crc = CRC32()
-            var total = 0
             while true {
                 let n = try readNext(buffer)
                 if n == 0 { break }
@@ -378,16 +392,9 @@ public enum BundleBuilder {
                 h512.update(c)
                 crc.update(c)
                 try zip.write(c)
-                total += n
             }
-            crcA = [(crc.value, total)]
         }
-        var crc: UInt32 = 0
-        for i in crcA.indices {
-            crc = CRC32.combine(crc, crcA[i].crc, lengthOfB: crcA[i].length)
-            if i < crcB.count { crc = CRC32.combine(crc, crcB[i].crc, lengthOfB: crcB[i].length) }
-        }
-        try zip.finish(crc: crc)
+        try zip.finish(crc: crc.value)
         let actual = h256.finalize()
         guard actual == item.sha256, h256.byteCount == item.size else {
             throw BundleError(.originalChanged,

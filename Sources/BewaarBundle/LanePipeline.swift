@@ -8,8 +8,9 @@ import Foundation
 /// Feeds one byte stream to two pieces of work on the two cores without a barrier per chunk:
 /// the caller fills a small ring of buffers and runs lane A on each; a second thread runs
 /// lane B up to `depth` buffers behind. Memory stays at `depth × chunkSize` whatever the
-/// stream's size. Used for big files (SHA-256 + CRC on lane A, SHA-512 + compression +
-/// writing on lane B); small files run both lanes inline.
+/// stream's size. Used for big files: in a bundle SHA-256 + CRC + part of the writing on lane A,
+/// SHA-512 + the rest of the writing (or compression + writing) on lane B; in a verification
+/// SHA-256 on lane A, SHA-512 on lane B. Small files run both lanes inline.
 /// The pipeline's buffers, allocated once and reused for every file of an export or a
 /// verification, so memory does not depend on how many files there are.
 final class PipelineBuffers: @unchecked Sendable {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import CBewaarWriteback
 
 /// How an entry's bytes are kept in the zip.
 enum ZipMethod: UInt16, Sendable {
@@ -65,6 +66,50 @@ final class ZipWriter {
     private func flush() throws(BundleError) {
         try writeAll(fd, UnsafeRawBufferPointer(rebasing: buffer[0..<buffered]), path: path)
         buffered = 0
+        startWriteback(upTo: offset)
+    }
+
+    /// Where the kernel was last asked to start writing to disk.
+    private var writebackFrom: UInt64 = 0
+    /// How much written data to gather before asking for its writeback.
+    private static let writebackStep: UInt64 = 16 << 20
+
+    /// Asks the kernel to start writing everything before `end` to disk (without waiting), in
+    /// steps of 16 MiB, so that ``close()``'s fsync has little left: the disk works while the
+    /// hashes are computed. Called from one thread at a time.
+    func startWriteback(upTo end: UInt64) {
+        guard end >= writebackFrom + Self.writebackStep else { return }
+        _ = bewaar_start_writeback(fd, Int64(writebackFrom), Int64(end - writebackFrom))
+        writebackFrom = end
+    }
+
+    /// Claims the next `count` bytes of the file for the current (stored) entry's data and
+    /// returns where they start. The caller fills them with ``write(_:at:)`` in any order and
+    /// from any thread; the entry is then finished as usual. The data's size must be known.
+    func reserve(_ count: UInt64) throws -> UInt64 {
+        guard let cur = current, cur.deflater == nil else { preconditionFailure("reserve needs a stored entry") }
+        try flush()
+        let start = offset
+        // Appends go on after the region; its bytes come by position.
+        guard lseek(fd, off_t(count), SEEK_CUR) == off_t(start + count) else { throw BundleError.io(path, errno, writing: true) }
+        central[cur.index].uncompressed += count
+        central[cur.index].compressed += count
+        offset += count
+        return start
+    }
+
+    /// Writes bytes at a position inside a region from ``reserve(_:)``. Safe to call from
+    /// several threads for different positions.
+    func write(_ bytes: UnsafeRawBufferPointer, at position: UInt64) throws(BundleError) {
+        var done = 0
+        while done < bytes.count {
+            let n = pwrite(fd, bytes.baseAddress! + done, min(bytes.count - done, writePiece), off_t(position) + off_t(done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw BundleError.io(path, errno, writing: true)
+            }
+            done += n
+        }
     }
 
     private func emit(_ bytes: UnsafeRawBufferPointer) throws(BundleError) {
@@ -87,7 +132,9 @@ final class ZipWriter {
 
     /// Starts an entry. `sizeHint` is the expected uncompressed size; an entry that may pass
     /// 4 GiB gets a ZIP64 local header.
-    func begin(name: String, method: ZipMethod, sizeHint: UInt64, level: Int32? = nil) throws {
+    /// With `compressing` false a deflated entry's bytes come already deflated, through
+    /// ``writeDeflated(_:)``, and ``finish(crc:uncompressed:)`` gives its size.
+    func begin(name: String, method: ZipMethod, sizeHint: UInt64, level: Int32? = nil, compressing: Bool = true) throws {
         precondition(current == nil, "previous entry not finished")
         let nameBytes = Array(name.utf8)
         let zip64 = forceZip64 || sizeHint >= 0xFFFF_0000 || offset >= 0xFFFF_FFFF
@@ -113,7 +160,7 @@ final class ZipWriter {
         central.append(Central(name: nameBytes, method: method, crc: 0, compressed: 0, uncompressed: 0,
                                offset: offset, zip64Local: zip64))
         try emit(h.data)
-        current = (central.count - 1, method == .deflated ? try Deflater(level: level ?? self.level) : nil)
+        current = (central.count - 1, method == .deflated && compressing ? try Deflater(level: level ?? self.level) : nil)
     }
 
     /// Appends uncompressed bytes of the current entry (compressing them when deflated).
@@ -132,9 +179,17 @@ final class ZipWriter {
         try emit(bytes)
     }
 
-    /// Finishes the current entry with its CRC-32 and patches the local header.
-    func finish(crc: UInt32) throws {
+    /// Appends bytes the caller deflated (raw deflate) to the current entry, begun with `compressing: false`.
+    func writeDeflated(_ chunk: UnsafeRawBufferPointer) throws {
+        guard let cur = current, cur.deflater == nil else { preconditionFailure("no entry taking deflated bytes") }
+        try emitData(chunk, index: cur.index)
+    }
+
+    /// Finishes the current entry with its CRC-32 and patches the local header; `uncompressed`
+    /// gives the size of an entry whose bytes came already deflated.
+    func finish(crc: UInt32, uncompressed: UInt64? = nil) throws {
         guard let cur = current else { preconditionFailure("no entry") }
+        if let uncompressed { central[cur.index].uncompressed = uncompressed }
         if let d = cur.deflater {
             try d.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true) { piece in
                 try self.emitData(piece, index: cur.index)

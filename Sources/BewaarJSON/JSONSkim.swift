@@ -96,6 +96,81 @@ public struct JSONSkim {
         return nil
     }
 
+    /// Like ``members(ofObjectAt:_:)``, for hot loops: each key is handed over as its raw UTF-8
+    /// bytes (no `String` made; a key with escapes is decoded first), then its value's range.
+    @discardableResult
+    public func rawMembers(ofObjectAt i: Int, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) throws -> Void) rethrows -> Int? {
+        var j = skipSpace(i)
+        guard j < bytes.count, bytes[j] == 0x7B else { return nil }
+        j = skipSpace(j + 1)
+        if j < bytes.count, bytes[j] == 0x7D { return j + 1 }
+        while j < bytes.count {
+            guard bytes[j] == 0x22, let keyEnd = stringEnd(j) else { return nil }
+            let raw = UnsafeBufferPointer(rebasing: bytes[(j + 1)..<(keyEnd - 1)])
+            var decoded: String?
+            if raw.contains(0x5C) {
+                guard case .string(let k)? = try? JSONParser.parse(bytes: Array(bytes[j..<keyEnd])) else { return nil }
+                decoded = k
+            }
+            j = skipSpace(keyEnd)
+            guard j < bytes.count, bytes[j] == 0x3A else { return nil }
+            let valueStart = skipSpace(j + 1)
+            guard let valueEnd = valueEnd(valueStart) else { return nil }
+            if var key = decoded {
+                try key.withUTF8 { try body($0, valueStart..<valueEnd) }
+            } else {
+                try body(raw, valueStart..<valueEnd)
+            }
+            j = skipSpace(valueEnd)
+            guard j < bytes.count else { return nil }
+            if bytes[j] == 0x7D { return j + 1 }
+            guard bytes[j] == 0x2C else { return nil }
+            j = skipSpace(j + 1)
+        }
+        return nil
+    }
+
+    /// Walks the array at `i` once: `body` gets where each element starts and returns where it
+    /// ends (or nil when it cannot tell), so a caller that reads the element anyway does not
+    /// skim it twice. Returns the end of the array, or nil when it is not one.
+    @discardableResult
+    public func elements(ofArrayAt i: Int, walking body: (Int) throws -> Int?) rethrows -> Int? {
+        var j = skipSpace(i)
+        guard j < bytes.count, bytes[j] == 0x5B else { return nil }
+        j = skipSpace(j + 1)
+        if j < bytes.count, bytes[j] == 0x5D { return j + 1 }
+        while j < bytes.count {
+            guard let end = try body(j) else { return nil }
+            j = skipSpace(end)
+            guard j < bytes.count else { return nil }
+            if bytes[j] == 0x5D { return j + 1 }
+            guard bytes[j] == 0x2C else { return nil }
+            j = skipSpace(j + 1)
+        }
+        return nil
+    }
+
+    /// The integer in `range`: a plain literal (`-`? digits) read directly, anything else
+    /// (`1.0`, `1e3`) through ``JSONParser``; nil when it is not an exact integer.
+    public func integer(_ range: Range<Int>) -> Int64? {
+        var k = range.lowerBound
+        let negative = k < range.upperBound && bytes[k] == 0x2D
+        if negative { k += 1 }
+        let digits = range.upperBound - k
+        if digits >= 1 && digits <= 18 && !(digits > 1 && bytes[k] == 0x30) {
+            var v: Int64 = 0
+            var plain = true
+            while k < range.upperBound {
+                let d = bytes[k] &- 0x30
+                if d > 9 { plain = false; break }
+                v = v * 10 + Int64(d)
+                k += 1
+            }
+            if plain { return negative ? -v : v }
+        }
+        return parse(range)?.intValue
+    }
+
     /// Calls `body` with the byte range of each element of the array at `i`. Returns the end of
     /// the array, or nil when it is not one.
     @discardableResult

@@ -58,4 +58,47 @@ import BewaarJSON
             }
         }
     }
+
+    /// The hot-loop forms (raw keys, one walk per element, integers read in place) find what
+    /// the parser finds.
+    @Test func integersAreReadAsTheParserReadsThem() throws {
+        for literal in ["0", "-0", "12", "-3", "007", "1.0e1", "1.5", "99999999999999999999", "true", "\"7\""] {
+            let bytes = Array(literal.utf8)
+            let viaParser = (try? JSONParser.parse(bytes: bytes))?.intValue
+            bytes.withUnsafeBufferPointer { b in
+                #expect(JSONSkim(b).integer(0..<b.count) == viaParser, "\(literal)")
+            }
+        }
+    }
+
+    @Test func rawMembersAndWalkingAndIntegersMatchTheParser() throws {
+        let text = #"[{"o\u0072igin":{"offset":12,"length":1.0e1},"x":[1,{"a":"}"}]}, 7, {"origin":{"offset":-3,"length":"7"}}]"#
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { b in
+            let skim = JSONSkim(b)
+            var starts: [Int] = []
+            var origins: [(Int64?, Int64?)] = []
+            let end = skim.elements(ofArrayAt: 0) { start in
+                starts.append(start)
+                var origin: Range<Int>?
+                let e = skim.rawMembers(ofObjectAt: start) { key, value in
+                    if String(decoding: key, as: UTF8.self) == "origin" { origin = value }
+                } ?? skim.valueEnd(start)
+                if let origin {
+                    var offset: Int64?, length: Int64?
+                    skim.rawMembers(ofObjectAt: origin.lowerBound) { key, value in
+                        let k = String(decoding: key, as: UTF8.self)
+                        if k == "offset" { offset = skim.integer(value) } else if k == "length" { length = skim.integer(value) }
+                    }
+                    origins.append((offset, length))
+                }
+                return e
+            }
+            #expect(end == bytes.count)
+            #expect(starts.count == 3)
+            #expect(origins.count == 2)
+            #expect(origins.first?.0 == 12 && origins.first?.1 == 10)   // an escaped key, and 1.0e1 through the parser
+            #expect(origins.last?.0 == -3 && origins.last?.1 == nil)    // a string is not a length
+        }
+    }
 }
