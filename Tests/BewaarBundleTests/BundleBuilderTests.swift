@@ -5,6 +5,7 @@ import BewaarDigest
 import BewaarModel
 import BewaarJSON
 import BewaarStore
+import BewaarTestSupport
 
 @Suite struct BundleBuilderTests {
     @Test func theAfdelingsleiderExportsACaseAsABagThatVerifies() throws {

@@ -5,17 +5,6 @@ import BewaarDigest
 import BewaarModel
 import BewaarStore
 
-/// A temporary folder removed when the test ends.
-final class TempDir {
-    let path: String
-    init() {
-        path = NSTemporaryDirectory() + "bewaar-bundle-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-    func file(_ name: String) -> String { path + "/" + name }
-}
-
 /// A fixed clock that advances one second per reading, so every event has its own time and
 /// two stores built the same way see the same times.
 final class StepClock: @unchecked Sendable {
