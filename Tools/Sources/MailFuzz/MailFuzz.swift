@@ -1,5 +1,6 @@
 import BewaarImport
 import BewaarImportMail
+import BewaarMIME
 import FuzzDriver
 
 /// One input: read as a message (or mbox, or .msg by its magic), its Received headers parsed
