@@ -15,9 +15,9 @@ let package = Package(
     products: [
         .executable(name: "bewaar", targets: ["bewaar"]),
         .library(name: "BewaarKit", targets: ["BewaarKit"]),
-        // The e-mail importer on its own (used by the fuzz package under Fuzz/mail).
+        // The e-mail importer on its own (MailBench and MailFuzz in Tools/ link it).
         .library(name: "BewaarImportMail", targets: ["BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarJSON"]),
-        // The WhatsApp importer alone: what the fuzz package under Fuzz/whatsapp links.
+        // The WhatsApp importer alone: what WhatsAppFuzz in Tools/ links.
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
     ],
@@ -139,12 +139,14 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
-        // What end-to-end tests share: running the built `bewaar`, temporary folders, poppler.
-        .target(name: "BewaarTestSupport", path: "Tests/BewaarTestSupport"),
+        // What tests share: running the built `bewaar`, temporary folders, a test clock, a seeded chat, poppler.
+        .target(name: "BewaarTestSupport", dependencies: ["BewaarModel", "BewaarStore"], path: "Tests/BewaarTestSupport"),
         .testTarget(name: "BewaarJSONTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
-        .testTarget(name: "BewaarStoreTests", dependencies: ["BewaarJSON", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "BewaarStoreTests",
+            dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "BewaarCLITests", dependencies: [
             "BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel",
             // Every module that throws an error a person reads: the test that each one is a BilingualError.
@@ -155,14 +157,17 @@ let package = Package(
             name: "BewaarImportWhatsAppTests",
             dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "BewaarBundleTests", dependencies: ["BewaarJSON", "BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
+        .testTarget(
+            name: "BewaarBundleTests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
         .testTarget(name: "BewaarImportWebTests",
                     dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
                                    .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "BewaarMIMETests", dependencies: ["BewaarMIME", "BewaarModel"]),
         .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarDigest"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "BewaarTraceTests", dependencies: ["BewaarJSON", "BewaarTrace", "BewaarModel", "BewaarDigest"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BewaarTraceTests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarTrace", "BewaarModel", "BewaarDigest"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "BewaarAccountsTests", dependencies: ["BewaarAccounts", "BewaarStore", "BewaarModel"]),
         .testTarget(
             name: "BewaarWebTests",

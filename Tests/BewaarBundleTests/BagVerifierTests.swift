@@ -4,6 +4,7 @@ import Testing
 import BewaarDigest
 import BewaarModel
 import BewaarStore
+import BewaarTestSupport
 
 /// A police officer or lawyer checks a bag; every kind of tampering is found and named.
 @Suite struct BagVerifierTests {

@@ -5,6 +5,7 @@ import BewaarDigest
 import BewaarModel
 import BewaarJSON
 import BewaarStore
+import BewaarTestSupport
 
 @Suite struct BundleBuilderTests {
     @Test func theAfdelingsleiderExportsACaseAsABagThatVerifies() throws {
@@ -132,10 +133,10 @@ import BewaarStore
 
     @Test func twoExportsOfTheSameStoreAtTheSameTimeAreByteIdentical() throws {
         let dir = TempDir()
-        let clock = StepClock()
+        let clock = Fixture.stepClock()
         _ = try Fixture.makeStore(at: dir.file("a/store"), clock: clock)
         try FileManager.default.copyItem(atPath: dir.file("a"), toPath: dir.file("b"))
-        let t = clock.now()
+        let t = clock.now
         let storeA = try CaseStore(path: dir.file("a/store"), create: false, clock: { t })
         let storeB = try CaseStore(path: dir.file("b/store"), create: false, clock: { t })
         let id = try storeA.cases()[0].id

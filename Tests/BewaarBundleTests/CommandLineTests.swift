@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BewaarBundle
+import BewaarTestSupport
 
 /// End to end through the built `bewaar` executable: the demo ends with a bundle that
 /// `bewaar verify` accepts; a changed zip is refused with the file named; a time-stamp

@@ -4,28 +4,13 @@ import Testing
 import BewaarDigest
 import BewaarModel
 import BewaarStore
-
-/// A temporary folder removed when the test ends.
-final class TempDir {
-    let path: String
-    init() {
-        path = NSTemporaryDirectory() + "bewaar-bundle-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-    func file(_ name: String) -> String { path + "/" + name }
-}
-
-/// A fixed clock that advances one second per reading, so every event has its own time and
-/// two stores built the same way see the same times.
-final class StepClock: @unchecked Sendable {
-    private var t: TimeInterval
-    private let lock = NSLock()
-    init(start: TimeInterval = 1_772_000_000) { t = start }
-    func now() -> Date { lock.lock(); defer { lock.unlock() }; t += 1; return Date(timeIntervalSince1970: t) }
-}
+import BewaarTestSupport
 
 enum Fixture {
+    /// A fixed clock that advances one second per reading, so every event has its own time and
+    /// two stores built the same way see the same times.
+    static func stepClock() -> TestClock { TestClock(Date(timeIntervalSince1970: 1_772_000_000), tick: 1) }
+
     static let chat = """
     12-03-2026 19:02 - Daan Jansen: Sanne je bent zo dom
     12-03-2026 19:03 - Lotte Visser: Daan hou op
@@ -35,9 +20,8 @@ enum Fixture {
 
     /// A store with one case: victim, suspect, mentor, a witness and a parent; a chat with
     /// four records whose origins point at their lines; a PNG-like file; step 1 done.
-    static func makeStore(at path: String, clock: StepClock = StepClock(),
-                          badOrigin: Bool = false) throws -> (CaseStore, CaseID) {
-        let store = try CaseStore(path: path, create: true, clock: { clock.now() })
+    static func makeStore(at path: String, clock: TestClock = stepClock(), badOrigin: Bool = false) throws -> (CaseStore, CaseID) {
+        let store = try CaseStore(path: path, create: true, clock: { clock.now })
         let c = try store.openCase(title: "Pesten in groepsapp klas 2B", actor: "J. Bakker (mentor)", people: [
             Person(name: "Sanne de Vries", role: .slachtoffer, group: "2B"),
             Person(name: "Daan Jansen", role: .vermoedelijkeDader, group: "2B"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import BewaarBundle
+import BewaarTestSupport
 
 /// Hostile zips are refused before anything is read from them, and ZIP64 works both ways.
 @Suite struct ZipSafetyTests {

@@ -6,7 +6,7 @@ import BewaarTestSupport
 /// the network without secure cookies, through the built executable.
 @Suite struct AccessCommandTests {
     @Test func accessIsGrantedListedAndRevokedOnlyInTheAccountsOwnRole() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let id = try BewaarBinary.run(["case", "new", "--title", "Pesten in 2B", "--victim", "Sanne de Vries", "--store", t.store])
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try BewaarBinary.run(["user", "add", "J. Bakker", "--role", "mentor", "--store", t.store], stdin: "heel-geheim-123\n").status == 0)
@@ -26,7 +26,7 @@ import BewaarTestSupport
     }
 
     @Test func aResetPrintsACodeAndDisablingIsLogged() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         #expect(try BewaarBinary.run(["user", "add", "J. Bakker", "--role", "mentor", "--store", t.store], stdin: "heel-geheim-123\n").status == 0)
         let reset = try BewaarBinary.run(["user", "reset", "J. Bakker", "--store", t.store])
         #expect(reset.status == 0)
@@ -38,7 +38,7 @@ import BewaarTestSupport
     }
 
     @Test func serveRefusesTheNetworkWithoutSecureCookies() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let r = try BewaarBinary.run(["serve", "--host", "0.0.0.0", "--store", t.store])
         #expect(r.status != 0)
         #expect(r.stderr.contains("--secure-cookies") && r.stderr.contains("--insecure"))

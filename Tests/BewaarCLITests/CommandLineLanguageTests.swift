@@ -6,7 +6,7 @@ import BewaarTestSupport
 /// and options with a fixed list of values show the list.
 @Suite struct CommandLineLanguageTests {
     @Test func aStoreErrorIsOneSentenceInTheChosenLanguageWithExitOne() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         #expect(try BewaarBinary.run(["case", "new", "--title", "Pesten in klas 2B", "--store", t.store]).status == 0)
         let english = try BewaarBinary.run(["case", "show", "2026-0099", "--lang", "en", "--store", t.store])
         #expect(english.status == 1)
@@ -48,7 +48,7 @@ import BewaarTestSupport
         let status = try BewaarBinary.run(["checklist", "--help"])
         let unwrapped = status.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(unwrapped.contains("(values: open, gedaan, niet-van-toepassing)"))
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         #expect(try BewaarBinary.run(["case", "new", "--title", "x", "--store", t.store]).status == 0)
         let wrong = try BewaarBinary.run(["checklist", "--case", "2026-0001", "--step", "1", "--status", "klaar", "--store", t.store])
         #expect(wrong.status == 1)
@@ -56,7 +56,7 @@ import BewaarTestSupport
     }
 
     @Test func serveStopsCleanlyOnAnInterrupt() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: BewaarBinary.path)
         p.arguments = ["serve", "--port", "0", "--store", t.store]

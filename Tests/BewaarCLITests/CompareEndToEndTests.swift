@@ -5,7 +5,7 @@ import BewaarTestSupport
 /// Two exports of the same chat (the victim's and a witness's phone) in one case.
 @Suite struct CompareEndToEndTests {
     @Test func twoExportsOfOneChatAreLinkedAndTheirGapsListed() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store]
         let victim = """
             02-03-2026 20:01 - Daan Jansen: wie komt er morgen naar het veldje

@@ -5,7 +5,7 @@ import BewaarTestSupport
 /// "Bevestig met --date-order": the same file ingested again with the order reads it again.
 @Suite struct DateOrderEndToEndTests {
     @Test func ingestingTheSameChatWithADateOrderReadsItAgain() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store]
         let chat = """
             03/04/2026, 20:14 - Sanne de Vries: hoi

@@ -9,7 +9,7 @@ import BewaarJSON
     let samples = BewaarBinary.packageRoot + "/samples/evidence"
 
     @Test func aMentorOpensACaseIngestsSamplesAndTicksStepOne() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store, "--by", "J. Bakker"]
         let new = try BewaarBinary.run(["case", "new", "--title", "Pesten in groepsapp 2B", "--victim", "Sanne de Vries",
                                         "--suspect", "Daan Jansen", "--mentor", "J. Bakker"] + s)
@@ -68,7 +68,7 @@ import BewaarJSON
     }
 
     @Test func aMissingFileGivesAPlainErrorAndExitOne() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let id = try BewaarBinary.run(["case", "new", "--title", "x", "--store", t.store]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let r = try BewaarBinary.run(["ingest", "--case", id, "--store", t.store, t.path + "/weg.txt"])
         #expect(r.status == 1)
@@ -80,7 +80,7 @@ import BewaarJSON
     }
 
     @Test func anUnknownCaseGivesAPlainErrorAndExitOne() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         _ = try BewaarBinary.run(["case", "new", "--title", "x", "--store", t.store])
         let r = try BewaarBinary.run(["case", "show", "2026-0042", "--store", t.store])
         #expect(r.status == 1)
@@ -93,7 +93,7 @@ import BewaarJSON
     }
 
     @Test func anUnreadableStoreGivesAPlainErrorAndLosesNothing() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         try Data("geen database".utf8).write(to: URL(fileURLWithPath: t.path + "/bestand"))
         let r = try BewaarBinary.run(["case", "list", "--store", t.path + "/bestand"])
         #expect(r.status == 1)
@@ -116,7 +116,7 @@ import BewaarJSON
     }
 
     @Test func checkFindsTamperingAndExitsOne() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store]
         let id = try BewaarBinary.run(["case", "new", "--title", "x"] + s).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try BewaarBinary.run(["ingest", "--case", id, samples + "/anonieme-mail.eml"] + s)
@@ -136,7 +136,7 @@ import BewaarJSON
     }
 
     @Test func evidenceTextCannotControlTheTerminal() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store]
         let id = try BewaarBinary.run(["case", "new", "--title", "x\u{1B}[2J\u{1B}]0;gehackt\u{07}", "--victim", "Sanne\u{202E}evil"] + s)
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -147,7 +147,7 @@ import BewaarJSON
     }
 
     @Test func twoProcessesIngestingAtOnceLeaveOneUnbrokenChain() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store]
         let id = try BewaarBinary.run(["case", "new", "--title", "gelijktijdig"] + s).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         nonisolated(unsafe) var batches: [[String]] = [[], []]
@@ -184,7 +184,7 @@ import BewaarJSON
     }
 
     @Test func theDemoRunsOnTheSamples() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let r = try BewaarBinary.run(["demo", "--samples", BewaarBinary.packageRoot + "/samples", "--store", t.store])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Zaak geopend"))

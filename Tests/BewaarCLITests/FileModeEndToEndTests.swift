@@ -15,7 +15,7 @@ import BewaarTestSupport
     static func octal(_ mode: UInt16) -> String { String(mode, radix: 8) }
 
     @Test func aMentorsStoreInAnOpenFolderStaysPrivateUnderUmask022() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         try FileManager.default.createDirectory(atPath: t.store, withIntermediateDirectories: true)
         chmod(t.store, 0o755)   // made by hand, before Bewaar ever ran
         let s = ["--store", t.store, "--by", "J. Bakker"]
@@ -72,7 +72,7 @@ import BewaarTestSupport
     }
 
     @Test func checkNamesADatabaseOthersCanReadAndHowToCloseIt() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store, "--by", "systeembeheer"]
         #expect(try BewaarBinary.run(["case", "new", "--title", "Zaak"] + s).status == 0)
         let db = t.store + "/bewaar.sqlite"

@@ -20,7 +20,7 @@ import BewaarJSON
         """
 
     @Test func theAfdelingsleiderBuildsAPacketFromAMarkedTimeline() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store, "--by", "J. Bakker"]
         let chatPath = t.path + "/WhatsApp-chat met Klas 2B.txt"
         try Data(Self.chat.utf8).write(to: URL(fileURLWithPath: chatPath))

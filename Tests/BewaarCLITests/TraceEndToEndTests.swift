@@ -39,7 +39,7 @@ import BewaarJSON
     }
 
     @Test func initWritesTheExampleIntoTheStoreAndTraceUsesIt() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let first = try BewaarBinary.run(["trace", "--init", "--store", t.store])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: t.store + "/network.toml"))
@@ -54,7 +54,7 @@ import BewaarJSON
     }
 
     @Test func theSysadminTracesAnEvidenceItemAndStepThreeLinksToTheResult() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let s = ["--store", t.store, "--by", "P. de Boer (systeembeheerder)"]
         let id = try BewaarBinary.run(["case", "new", "--title", "Anonieme mail", "--victim", "Sanne de Vries"] + s)
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -81,7 +81,7 @@ import BewaarJSON
     }
 
     @Test func mistakesGiveDutchErrorsThatSayWhere() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let bad = t.path + "/school.toml"
         try Data("school = \"X\"\negress = [\"198.51.100.999/32\"]\n".utf8).write(to: URL(fileURLWithPath: bad))
         let r = try BewaarBinary.run(["trace", mail, "--network", bad])

@@ -10,7 +10,7 @@ import BewaarTestSupport
     }
 
     @Test func aUserIsAddedWithThePasswordFromStdinAndNeverShown() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let r = try run(["user", "add", "J. Bakker", "--role", "mentor", "--store", t.store], input: "heel-geheim-123\n")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("Account J. Bakker (mentor) opgeslagen."))
@@ -22,7 +22,7 @@ import BewaarTestSupport
     }
 
     @Test func aWrongRoleOrAShortPasswordIsAPlainError() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let role = try run(["user", "add", "X", "--role", "directeur", "--store", t.store], input: "heel-geheim-123\n")
         #expect(role.status == 1)
         #expect(role.stderr.contains("Onbekende rol 'directeur'"))
@@ -32,7 +32,7 @@ import BewaarTestSupport
     }
 
     @Test func theDemoEndsWithTheServeCommandAndAWorkingLogin() throws {
-        let t = BewaarBinary.TempDir()
+        let t = TempDir()
         let r = try BewaarBinary.run(["demo", "--samples", BewaarBinary.packageRoot + "/samples", "--store", t.store])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("log in als J. Bakker met wachtwoord demo-wachtwoord-2026"))

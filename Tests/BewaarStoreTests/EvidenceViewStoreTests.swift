@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarModel
 import BewaarStore
+import BewaarTestSupport
 
 /// What the evidence pages ask of the store: marks that are changed and removed with custody
 /// events (never silently), a chat read page by page by its sequence numbers, its authors, and

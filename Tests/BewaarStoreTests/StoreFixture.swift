@@ -1,11 +1,12 @@
 import Foundation
 import BewaarModel
 import BewaarStore
+import BewaarTestSupport
 
 /// A fresh store in its own temporary folder, with a clock the test controls.
 final class StoreFixture: @unchecked Sendable {
     let folder: String
-    let clock = TestClock(Date(timeIntervalSince1970: 1_772_478_300))  // 2026-03-02 19:05 UTC
+    let clock = TestClock(Date(timeIntervalSince1970: 1_772_478_300), tick: 1)  // 2026-03-02 19:05 UTC
 
     init() throws {
         folder = NSTemporaryDirectory() + "bewaar-test-" + UUID().uuidString
@@ -32,17 +33,6 @@ final class StoreFixture: @unchecked Sendable {
         let path = folder + "/" + name
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         return path
-    }
-}
-
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-    init(_ start: Date) { current = start }
-    var now: Date {
-        lock.lock(); defer { lock.unlock() }
-        current = current.addingTimeInterval(1)
-        return current
     }
 }
 

@@ -3,6 +3,7 @@ import Testing
 import BewaarModel
 import BewaarStore
 import BewaarKit
+import BewaarTestSupport
 
 @Suite struct WorkflowTests {
     @Test func aMentorRecordsATalkWithAgreementsAndALaterIncidentSuggestsEscalation() throws {

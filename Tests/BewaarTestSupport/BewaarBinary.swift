@@ -73,17 +73,6 @@ public struct BewaarBinary {
         return Result(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
-
-    /// A temporary folder removed when the test ends.
-    public final class TempDir {
-        public let path = NSTemporaryDirectory() + "bewaar-cli-" + UUID().uuidString
-        public init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-        deinit {
-            if let subs = try? FileManager.default.subpathsOfDirectory(atPath: path) { for s in subs { chmod(path + "/" + s, 0o700) } }
-            try? FileManager.default.removeItem(atPath: path)
-        }
-        public var store: String { path + "/store" }
-    }
 }
 
 /// Runs a poppler-utils tool (`pdftotext`, `pdftoppm`, `pdfinfo`; scripts/test installs them).

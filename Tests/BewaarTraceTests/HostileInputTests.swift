@@ -1,8 +1,9 @@
 import Testing
 import Foundation
 @testable import BewaarTrace
+import BewaarTestSupport
 
-/// Inputs the trace fuzzer (scripts/fuzz.d/trace) found crashing, kept as regressions.
+/// Inputs the trace fuzzer (Tools/fuzz/trace) found crashing, kept as regressions.
 @Suite struct HostileInputTests {
     @Test(arguments: [
         ("school = \"X\"\n[[@nternal]]\n", 2),

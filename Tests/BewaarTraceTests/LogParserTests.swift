@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import BewaarModel
 @testable import BewaarTrace
+import BewaarTestSupport
 
 @Suite struct LogParserTests {
     static let network = SchoolNetwork.defaults

@@ -2,6 +2,7 @@ import BewaarModel
 import Testing
 import Foundation
 @testable import BewaarTrace
+import BewaarTestSupport
 
 @Suite struct NetworkFileTests {
     @Test func theIssueExampleIsReadAsShown() throws {

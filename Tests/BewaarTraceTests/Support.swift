@@ -18,16 +18,3 @@ enum Fixture {
         return Tracer.trace(mail: m, network: n, logs: l, toolVersion: "test")
     }
 }
-
-/// A temporary folder removed when the value goes away.
-final class TempDir {
-    let path = NSTemporaryDirectory() + "bewaar-trace-" + UUID().uuidString
-    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    func write(_ name: String, _ text: String) -> String {
-        let p = path + "/" + name
-        _ = FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
-        return p
-    }
-}

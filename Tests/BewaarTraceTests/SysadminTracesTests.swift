@@ -3,6 +3,7 @@ import BewaarJSON
 import Testing
 import Foundation
 @testable import BewaarTrace
+import BewaarTestSupport
 
 /// The systeembeheerder traces a mail: each fixture is one shape a Dutch school meets. Each
 /// asserts the originating IP, its classification, the matched workstation (or none) and the

@@ -8,6 +8,7 @@ import BewaarStore
 import BewaarAccounts
 import BewaarKit
 @testable import BewaarWeb
+import BewaarTestSupport
 
 /// The mentor's whole job in the browser: open a case, people, talks, withdraw a wrong file,
 /// plain warnings, plain Dutch.
@@ -174,7 +175,7 @@ import BewaarKit
         let f = try WebFixture()
         defer { f.cleanUp() }
         _ = try f.store.updateStep(f.caseID, step: .blokkeren, update: ChecklistUpdate(status: .nietVanToepassing), actor: "J. Bakker")
-        _ = try WebFixture.seedChat(f.store, f.caseID, lines: [("Daan Jansen", "nog één")])
+        _ = try ChatSeed.record(in: f.store, case: f.caseID, messages: [("Daan Jansen", "nog één")])
         try await f.app().test(.router) { client in
             let m = try #require(try await login(client, "J. Bakker"))
             let (h, body) = m.form(["_csrf": m.csrf, "aan": "A. de Groot", "reden": "herhaling"])

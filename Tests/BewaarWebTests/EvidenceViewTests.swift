@@ -7,6 +7,7 @@ import BewaarModel
 import BewaarStore
 import BewaarKit
 @testable import BewaarWeb
+import BewaarTestSupport
 
 /// The mentor looks at the evidence itself: a chat as the pupil saw it on her phone, a message
 /// marked with a reason (then changed, then removed), a message beside its original bytes, an
@@ -123,7 +124,7 @@ import BewaarKit
         let f = try WebFixture()
         defer { f.cleanUp() }
         let lines = (0..<250).map { i in (i % 2 == 0 ? "Daan Jansen" : "Sanne de Vries", "bericht nummer \(i)") }
-        let item = try WebFixture.seedChat(f.store, f.caseID, lines: lines)
+        let item = try ChatSeed.record(in: f.store, case: f.caseID, messages: lines)
         let id = f.caseID.description
         let target = try #require(try f.store.records(item: item.id, at: .from(180), limit: 1).entries.first)
         try await f.app().test(.router) { client in
@@ -412,7 +413,7 @@ import BewaarKit
     @Test func searchInTheTimelineFindsWordBeginnings() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
-        _ = try WebFixture.seedChat(f.store, f.caseID, lines: [("Daan Jansen", "jij bent echt te dikke")])
+        _ = try ChatSeed.record(in: f.store, case: f.caseID, messages: [("Daan Jansen", "jij bent echt te dikke")])
         try await f.app().test(.router) { client in
             let b = try #require(try await login(client, "J. Bakker"))
             let (_, page) = try await Self.get(client, b, "/zaken/\(f.caseID)/tijdlijn?q=dik")

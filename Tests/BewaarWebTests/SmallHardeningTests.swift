@@ -7,13 +7,15 @@ import BewaarModel
 import BewaarStore
 import BewaarAccounts
 @testable import BewaarWeb
+import BewaarTestSupport
 
 /// The smaller findings of the attack, each with the attack first and then the safe answer.
 @Suite struct SmallHardeningTests {
     @Test func bidiAndControlCharactersInEvidenceAreShownNotObeyed() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
-        _ = try WebFixture.seedChat(f.store, f.caseID, lines: [("Daan Jansen", "foto\u{202E}gpj.exe en \u{1}\u{1B}[31m rood \u{2066}x\u{2069}")])
+        let hostile = "foto\u{202E}gpj.exe en \u{1}\u{1B}[31m rood \u{2066}x\u{2069}"
+        _ = try ChatSeed.record(in: f.store, case: f.caseID, messages: [("Daan Jansen", hostile)])
         #expect(HTML.escape("a\u{202E}b") == "a⟦U+202E⟧b")
         #expect(HTML.escape("\u{1}\u{7F}") == "␁␡")
         try await f.app().test(.router) { client in

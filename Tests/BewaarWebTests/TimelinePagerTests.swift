@@ -5,6 +5,7 @@ import HummingbirdTesting
 import BewaarModel
 import BewaarStore
 @testable import BewaarWeb
+import BewaarTestSupport
 
 /// The timeline's pages link by the record at their edge (keyset paging): "Volgende" and
 /// "Vorige" give the neighbouring pages exactly, and a cursor of another case shows nothing of it.
@@ -26,7 +27,7 @@ import BewaarStore
     @Test func nextAndPreviousAreTheNeighbouringPages() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
-        _ = try WebFixture.seedChat(f.store, f.caseID, lines: (0..<230).map { ("Daan Jansen", "bericht \($0)") })
+        _ = try ChatSeed.record(in: f.store, case: f.caseID, messages: (0..<230).map { ("Daan Jansen", "bericht \($0)") })
         var all = TimelineQuery()
         all.limit = 1000
         let whole = try f.store.timeline(f.caseID, all).entries.map { String($0.id) }
@@ -53,7 +54,7 @@ import BewaarStore
             #expect(Self.rows(page) == Array(whole[0..<100]))
             // A record of another case as the cursor: nothing of that case, a plain message.
             let other = try f.store.openCase(title: "Andere zaak", actor: "beheer")
-            let foreign = try WebFixture.seedChat(f.store, other.id, lines: [("Iemand", "geheim van een andere zaak")])
+            let foreign = try ChatSeed.record(in: f.store, case: other.id, messages: [("Iemand", "geheim van een andere zaak")])
             let foreignID = try #require(try f.store.timeline(other.id, TimelineQuery()).entries.first?.id)
             _ = foreign
             let (status, refused) = try await EvidenceViewTests.get(client, m, "/zaken/\(f.caseID)/tijdlijn?na=\(foreignID)")

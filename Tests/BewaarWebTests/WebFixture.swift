@@ -8,14 +8,7 @@ import BewaarStore
 import BewaarAccounts
 @testable import BewaarWeb
 import BewaarServe
-
-/// A clock tests move forward (session expiry).
-final class TestClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = Date()
-    var now: Date { lock.lock(); defer { lock.unlock() }; return value }
-    func advance(_ s: TimeInterval) { lock.lock(); value = value.addingTimeInterval(s); lock.unlock() }
-}
+import BewaarTestSupport
 
 /// A store in a temporary folder with one case, accounts for every role, a chat with a
 /// hostile message and an e-mail.
@@ -43,11 +36,12 @@ struct WebFixture {
         }
         // Access is an explicit link, never a name on the case: the mentor of the case gets one.
         try store.grantAccess(caseID, account: "J. Bakker", role: "mentor", actor: "B. Beheer", reason: "mentor van de klas")
-        chatItem = try Self.seedChat(store, caseID, lines: [
+        let chat = [
             ("Daan Jansen", "Niemand wil jou in de groep"),
             ("Daan Jansen", "<script>alert('xss')</script>"),
             ("Lotte Visser", "Doe normaal Daan"),
-        ])
+        ]
+        chatItem = try ChatSeed.record(in: store, case: caseID, messages: chat)
         mailItem = try Self.seedMail(store, caseID)
     }
 
@@ -72,26 +66,6 @@ struct WebFixture {
             store: store, configuration: configuration(uploadLimit: 64 << 20),
             packet: ServeSeams.packet(school: "Voorbeeldcollege", version: "test", clock: { clock.now }),
             trace: ServeSeams.trace(storePath: store.path, version: "test")))
-    }
-
-    static func seedChat(_ store: CaseStore, _ id: CaseID, lines: [(String, String)]) throws -> EvidenceItem {
-        var text = ""
-        var messages: [Message] = []
-        for (n, l) in lines.enumerated() {
-            let line = "0\(n + 1)-03-2026 10:0\(n) - \(l.0): \(l.1)\n"
-            let offset = Int64(text.utf8.count)
-            text += line
-            let date = Date(timeIntervalSince1970: 1_772_355_600 + Double(n * 86_400))
-            messages.append(Message(timestamp: Timestamp(date: date, utcOffsetSeconds: 3600), author: l.0, text: l.1,
-                                    origin: Origin(line: n + 1, offset: offset, length: Int64(line.utf8.count))))
-        }
-        let path = NSTemporaryDirectory() + "chat-" + UUID().uuidString + ".txt"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let (digest, size) = try store.objects.put(file: path)
-        let e = NewEvidence(name: "WhatsApp-chat \"2B\" <groep>.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                            collectedBy: "J. Bakker", collectedFrom: "telefoon van Sanne", messages: messages)
-        return try store.recordIngest(e, in: id).item
     }
 
     static let mailBody = "Dit is de GEHEIME tekst van de mail."

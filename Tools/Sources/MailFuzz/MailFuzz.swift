@@ -1,5 +1,7 @@
 import BewaarImport
 import BewaarImportMail
+import BewaarMIME
+import FuzzDriver
 
 /// One input: read as a message (or mbox, or .msg by its magic), its Received headers parsed
 /// and its attachments hashed. Any crash, trap or hang is a finding.
@@ -19,15 +21,8 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt { fuzzOne(data, size) }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
 /// SwiftPM names an executable's entry `<Module>_main`; libFuzzer's driver runs from here.
 @_cdecl("MailFuzz_main")
-public func mailFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var c = argc
-    var v = argv
-    return LLVMFuzzerRunDriver(&c, &v) { fuzzOne($0, $1) }
+public func mailFuzzMain(_ argc: CInt, _ argv: FuzzDriver.Arguments) -> CInt {
+    FuzzDriver.run(argc, argv) { fuzzOne($0, $1) }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import BewaarImport
 import BewaarImportWhatsApp
+import BewaarJSON
+import FuzzDriver
 
 /// One fuzz input: any bytes as a chat text. Besides not crashing, the parser must keep its
 /// promises: every origin lies inside the input and the records tile it without gaps.
@@ -44,15 +46,8 @@ extension ImportSource {
     }
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
 /// SwiftPM links every executable with `main` pointing at `<Target>_main`: hand over to libFuzzer.
 @_cdecl("WhatsAppFuzz_main")
-public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var vector = argv
-    return LLVMFuzzerRunDriver(&count, &vector, fuzzWhatsApp)
+public func fuzzMain(_ argc: CInt, _ argv: FuzzDriver.Arguments) -> CInt {
+    FuzzDriver.run(argc, argv, fuzzWhatsApp)
 }
