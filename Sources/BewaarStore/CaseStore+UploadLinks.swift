@@ -154,19 +154,9 @@ extension CaseStore {
     }
 
     static func fetchUploadLinks(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [UploadLink] {
-        try Row.fetchAll(db, cached: """
+        try UploadLinkRow.fetchAll(db, cached: """
             SELECT l.*, p.name AS person_name, p.role AS person_role, p.related_to AS person_related_to
             FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
-            """, arguments: arguments).map { row in
-            guard let id = CaseID(row["case_id"] as String? ?? ""), let made = Date(stored: row["made_at"] as String?),
-                  let until = Date(stored: row["valid_until"] as String?) else {
-                throw StoreError(.unreadable, nl: "Een uploadlink in de opslag is onleesbaar. Draai `bewaar check`.",
-                                 en: "An upload link in the store is unreadable. Run `bewaar check`.")
-            }
-            return UploadLink(id: row["id"], caseID: id, personID: row["person_id"], personName: row["person_name"],
-                              personRole: Role(rawValue: row["person_role"]) ?? .omstander, personRelatedTo: row["person_related_to"],
-                              madeBy: row["made_by"], madeAt: made, validUntil: until, revokedBy: row["revoked_by"],
-                              revokedAt: Date(stored: row["revoked_at"] as String?), uploadCount: row["upload_count"])
-        }
+            """, arguments: arguments).map(\.value)
     }
 }

@@ -69,17 +69,12 @@ public final class CaseStore: Sendable {
         try logMigratedAccess()
     }
 
-    /// Runs `body` in an IMMEDIATE transaction: the write lock is taken before anything is
-    /// read, so two processes never build on the same chain head.
+    /// Runs `body` in a transaction through GRDB's own `write`. Since GRDB 7 a writer connection
+    /// begins its transactions IMMEDIATE (`Database.beginTransaction` with no kind; GRDB 6's
+    /// `Configuration.defaultTransactionKind` is gone), so the write lock is taken before
+    /// anything is read and two processes never build on the same chain head.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try db.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
+        try db.write(body)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
