@@ -64,10 +64,8 @@ extension CaseStore {
     public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
         try read { db in
             var out: [Int64: Withdrawal] = [:]
-            for r in try Row.fetchAll(db, cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
-                let w = Withdrawal(itemID: r["item_id"], by: r["by"], at: Date(stored: r["at"] as String?) ?? Date(timeIntervalSince1970: 0),
-                                   reason: r["reason"])
-                out[w.itemID] = w
+            for row in try WithdrawalRow.fetchAll(db, cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
+                out[row.value.itemID] = row.value
             }
             return out
         }

@@ -23,8 +23,10 @@ public final class CaseStore: Sendable {
 
     /// Opens the store at `path`. With `create`, a missing folder is made; otherwise a missing
     /// store is an error that says how to make one.
+    /// `modules` register the migrations of their own tables (see ``StoreModule``); the tables
+    /// the store's own use cases need are always registered.
     public init(path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
-                faultBeforeCommit: (@Sendable () throws -> Void)? = nil) throws {
+                faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = []) throws {
         self.path = path
         self.clock = clock
         self.faultBeforeCommit = faultBeforeCommit
@@ -56,13 +58,14 @@ public final class CaseStore: Sendable {
             throw StoreError.unreadable(path, error)
         }
         objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp")
+        let migrator = try Schema.migrator(modules: modules)
         var config = Configuration()
         config.busyMode = .timeout(60)
         config.foreignKeysEnabled = true
         config.label = "bewaar"
         do {
             db = try DatabasePool(path: dbPath, configuration: config)
-            try Schema.migrator.migrate(db)
+            try migrator.migrate(db)
         } catch {
             throw StoreError.unreadable(path, error)
         }

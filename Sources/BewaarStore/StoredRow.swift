@@ -74,7 +74,14 @@ struct StoredRow {
 
     /// The error for a value of `column` that cannot be read.
     func damaged(_ column: String) -> StoreError {
-        let name = key.map { "\($0) \(row[$0] as DatabaseValue? ?? .null)" }.joined(separator: ", ")
+        let name = key.map { column -> String in
+            let value = (row[column] as DatabaseValue?) ?? DatabaseValue.null
+            switch value.storage {
+            case .string(let text): return "\(column) \(text)"
+            case .int64(let number): return "\(column) \(number)"
+            default: return "\(column) \(value)"
+            }
+        }.joined(separator: ", ")
         return StoreError.damagedRow(table: table, row: name, column: column)
     }
 }
