@@ -209,7 +209,7 @@ extension CaseStore {
             let day = String(Timestamp(date: date, in: zone).rfc3339.prefix(10))
             counts[day, default: 0] += 1
         }
-        return counts.keys.sorted().map { ($0, counts[$0]!) }
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Number of records in a case.

@@ -24,7 +24,7 @@ extension CaseStore {
                 """, arguments: [id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
                                  Self.list(t.agreements), t.followUp, t.recordedBy, t.recordedAt.stored])
             t.id = db.lastInsertedRowID
-            var details = ["talkId": String(t.id!), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
+            var details = ["talkId": String(db.lastInsertedRowID), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
                            "agreements": String(t.agreements.count)]
             if let f = t.followUp { details["followUp"] = f }
             try appendEvent(db, chain: id.description, actor: t.recordedBy, action: .talkRecorded, details: details)
@@ -138,7 +138,7 @@ extension CaseStore {
                 """, arguments: [id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
                                  r.recordedBy, r.recordedAt.stored])
             r.id = db.lastInsertedRowID
-            var details = ["observationId": String(r.id!), "kind": r.kind.rawValue, "description": r.description]
+            var details = ["observationId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "description": r.description]
             for (k, v) in [("sender", r.sender), ("recipients", r.recipients), ("when", r.when), ("place", r.place)] {
                 if let v { details[k] = v }
             }
@@ -174,7 +174,7 @@ extension CaseStore {
                                  r.recordedAt.stored])
             r.id = db.lastInsertedRowID
             try appendEvent(db, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
-                            details: ["statementId": String(r.id!), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
+                            details: ["statementId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
                                       "textSha256": BewaarDigestBridge.sha256(r.text)])
             return r
         }
