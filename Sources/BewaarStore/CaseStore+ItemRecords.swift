@@ -38,12 +38,12 @@ extension CaseStore {
             FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             """
         return try read { db in
-            var rows: [Row]
+            var rows: [TimelineEntryRow]
             var backwards = false
             switch position {
             case .before(let seq):
-                rows = try Row.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
-                                        arguments: [itemID, seq])
+                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
+                                                     arguments: [itemID, seq])
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
@@ -52,10 +52,10 @@ extension CaseStore {
                    let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
                     // Five records of context before it (sequence numbers come from the store, never below 0).
                     first = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE item_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET 5",
-                                               arguments: [itemID, seq]) ?? 0
+                                                            arguments: [itemID, seq]) ?? 0
                 }
-                rows = try Row.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
-                                        arguments: [itemID, first])
+                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
+                                                     arguments: [itemID, first])
             }
             let more = rows.count > n
             rows = Array(rows.prefix(n))
@@ -63,10 +63,10 @@ extension CaseStore {
             var entries: [TimelineEntry] = []
             var sequence: [Int64] = []
             for row in rows {
-                guard var e = Self.entry(from: row) else { continue }
+                guard var e = row.value, let seq = row.sequence else { continue }
                 e.highlighted = nil
                 entries.append(e)
-                sequence.append(row[row.count - 1])  // m.seq, after the timeline's columns
+                sequence.append(seq)
             }
             func exists(_ condition: String, _ seq: Int64) throws -> Bool {
                 try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM messages WHERE item_id = ? AND seq \(condition) ?)",

@@ -143,7 +143,7 @@ extension CaseStore {
         try read { db in
             var sql = "SELECT \(StoredRecord.columns) FROM messages m WHERE m.item_id = ? ORDER BY m.seq"
             if let limit { sql += " LIMIT \(limit)" }
-            return try Row.fetchAll(db, cached: sql, arguments: [itemID]).compactMap(StoredRecord.message(from:))
+            return try MessageRow.fetchAll(db, cached: sql, arguments: [itemID]).compactMap(\.value)
         }
     }
 
