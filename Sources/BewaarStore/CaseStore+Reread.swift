@@ -31,12 +31,11 @@ extension CaseStore {
                            reading: (RecordWriter) throws -> ReadEvidence) throws -> RereadOutcome {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            let row = try Self.fetchCaseItem(db, id, itemID)
+            let before = try Self.fetchCaseItem(db, id, itemID)
             guard try !Self.isWithdrawn(db, itemID) else {
                 throw StoreError(.invalidValue, nl: "Dit bestand is teruggetrokken en wordt niet opnieuw gelezen.",
                                  en: "This file was withdrawn and is not read again.")
             }
-            let before = try ItemRow(row: row).value
             let marks = try Row.fetchAll(db, cached: """
                 SELECT k.*, m.seq, m.origin_offset, m.origin_length, m.text FROM marks k JOIN messages m ON m.id = k.message_id
                 WHERE m.item_id = ?

@@ -77,10 +77,11 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [person, id.description]) else {
+            guard let p = try PersonRow.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?",
+                                                 arguments: [person, id.description])?.value else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet op zaak \(id).", en: "This person is not on case \(id).")
             }
-            let role = Role(rawValue: row["role"]) ?? .omstander
+            let role = p.role
             guard UploadLink.canReceive(role) else {
                 throw StoreError(.invalidValue, nl: "Een uploadlink is voor een leerling of ouder, niet voor iemand van de school.",
                                  en: "An upload link is for a pupil or parent, not for school staff.")
@@ -90,8 +91,8 @@ extension CaseStore {
             try db.execute(cached: """
                 INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [tokenSHA256, id.description, person, StoredText.bounded(actor, limit: StoredText.nameLimit), at.stored, until.stored])
-            let link = UploadLink(id: db.lastInsertedRowID, caseID: id, personID: person, personName: row["name"], personRole: role,
-                                  personRelatedTo: row["related_to"], madeBy: actor, madeAt: at, validUntil: until, uploadCount: 0)
+            let link = UploadLink(id: db.lastInsertedRowID, caseID: id, personID: person, personName: p.name, personRole: role,
+                                  personRelatedTo: p.relatedTo, madeBy: actor, madeAt: at, validUntil: until, uploadCount: 0)
             try appendEvent(db, chain: id.description, actor: actor, action: .uploadLinkMade, details: [
                 "linkId": String(link.id), "person": link.personName, "role": role.rawValue, "validUntil": until.stored,
             ])

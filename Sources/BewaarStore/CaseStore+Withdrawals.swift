@@ -40,7 +40,7 @@ extension CaseStore {
         }
         try write { db in
             _ = try Self.fetchCase(db, id)
-            let row = try Self.fetchCaseItem(db, id, itemID)
+            let item = try Self.fetchCaseItem(db, id, itemID)
             guard try !Self.isWithdrawn(db, itemID) else {
                 throw StoreError(.invalidValue, nl: "Dit bestand was al teruggetrokken.", en: "This file was already withdrawn.")
             }
@@ -55,7 +55,7 @@ extension CaseStore {
                                arguments: [child, id.description, actor, at, StoredText.bounded(why)])
             }
             try appendEvent(db, chain: id.description, actor: actor, action: .itemWithdrawn,
-                            details: ["itemId": String(itemID), "name": row["name"], "sha256": row["sha256"], "reason": why,
+                            details: ["itemId": String(itemID), "name": item.name, "sha256": item.sha256.hex, "reason": why,
                                       "items": String(ids.count)])
         }
     }
@@ -71,13 +71,13 @@ extension CaseStore {
         }
     }
 
-    /// The row of an item of case `id`; an item of another case is an error that says so.
-    static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> Row {
-        guard let row = try Row.fetchOne(db, cached: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
+    /// An item of case `id`; an item of another case is an error that says so.
+    static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
+        guard let row = try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
                              en: "Evidence item \(itemID) does not belong to case \(id).")
         }
-        return row
+        return row.value
     }
 
     static func isWithdrawn(_ db: Database, _ itemID: Int64) throws -> Bool {
