@@ -57,10 +57,10 @@ extension CaseStore {
                              nl: "Account \(name) is geen actief account met de rol \(role); toegang kan alleen in de eigen rol.",
                              en: "Account \(name) is not an active account with the role \(role); access can only be given in its own role.")
         }
-        if let row = try Row.fetchOne(db, cached: """
+        if let link = try CaseAccessRow.fetchOne(db, cached: """
             SELECT * FROM case_access WHERE case_id = ? AND account = ? AND role = ? AND revoked_at IS NULL
             """, arguments: [id.description, name, role]) {
-            return try Self.link(from: row)
+            return link.value
         }
         let at = now()
         try db.execute(cached: """
@@ -79,12 +79,11 @@ extension CaseStore {
     /// that says so.
     public func revokeAccess(_ id: CaseID, link: Int64, actor: String, reason: String?) throws {
         try write { db in
-            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM case_access WHERE id = ? AND case_id = ?",
-                                             arguments: [link, id.description]) else {
+            guard let l = try CaseAccessRow.fetchOne(db, cached: "SELECT * FROM case_access WHERE id = ? AND case_id = ?",
+                                                     arguments: [link, id.description])?.value else {
                 throw StoreError(.invalidValue, nl: "Toegang \(link) hoort niet bij zaak \(id).",
                                  en: "Access link \(link) does not belong to case \(id).")
             }
-            let l = try Self.link(from: row)
             guard l.isActive else {
                 throw StoreError(.invalidValue, nl: "Deze toegang was al ingetrokken.", en: "This access was already revoked.")
             }
@@ -103,8 +102,8 @@ extension CaseStore {
     /// Every link of a case, active and ended, oldest first.
     public func accessLinks(_ id: CaseID) throws -> [CaseAccessLink] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE case_id = ? ORDER BY id", arguments: [id.description])
-                .map(Self.link(from:))
+            try CaseAccessRow.fetchAll(db, cached: "SELECT * FROM case_access WHERE case_id = ? ORDER BY id", arguments: [id.description])
+                .map(\.value)
         }
     }
 
@@ -133,23 +132,12 @@ extension CaseStore {
         }
         guard pending > 0 else { return }
         try write { db in
-            for row in try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE logged = 0 ORDER BY id") {
-                let l = try Self.link(from: row)
+            for row in try CaseAccessRow.fetchAll(db, cached: "SELECT * FROM case_access WHERE logged = 0 ORDER BY id") {
+                let l = row.value
                 try appendEvent(db, chain: l.caseID.description, actor: l.grantedBy, action: .accessGranted,
                                 details: ["linkId": String(l.id), "account": l.account, "role": l.role, "reason": l.reason ?? ""])
                 try db.execute(cached: "UPDATE case_access SET logged = 1 WHERE id = ?", arguments: [l.id])
             }
         }
-    }
-
-    static func link(from row: Row) throws -> CaseAccessLink {
-        guard let id = CaseID(row["case_id"] as String? ?? ""), let granted = Date(stored: row["granted_at"] as String?) else {
-            throw StoreError(.unreadable, nl: "Een toegangsregel in de opslag is onleesbaar. Draai `bewaar check`.",
-                             en: "An access row in the store is unreadable. Run `bewaar check`.")
-        }
-        return CaseAccessLink(id: row["id"], caseID: id, account: row["account"], role: row["role"], grantedBy: row["granted_by"],
-                              grantedAt: granted, reason: row["reason"], escalationID: row["escalation_id"],
-                              revokedBy: row["revoked_by"], revokedAt: Date(stored: row["revoked_at"] as String?),
-                              revokeReason: row["revoke_reason"])
     }
 }

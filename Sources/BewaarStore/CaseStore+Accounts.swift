@@ -163,8 +163,9 @@ extension CaseStore {
             guard let stored = try String.fetchOne(db, cached: "SELECT name FROM accounts WHERE name = ?", arguments: [name]) else {
                 throw Self.noAccount(name)
             }
-            for row in try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE account = ? AND revoked_at IS NULL", arguments: [stored]) {
-                try revoke(db, try Self.link(from: row), actor: actor, reason: "account verwijderd")
+            for link in try CaseAccessRow.fetchAll(db, cached: "SELECT * FROM case_access WHERE account = ? AND revoked_at IS NULL",
+                                                   arguments: [stored]) {
+                try revoke(db, link.value, actor: actor, reason: "account verwijderd")
             }
             try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [stored])
             try db.execute(cached: "DELETE FROM accounts WHERE name = ?", arguments: [stored])
@@ -180,21 +181,13 @@ extension CaseStore {
     /// The account with this name (case-insensitive), or nil.
     public func account(named name: String) throws -> StoredAccount? {
         try read { db in
-            try Row.fetchOne(db, cached: "SELECT * FROM accounts WHERE name = ?", arguments: [name]).map(Self.account(from:))
+            try AccountRow.fetchOne(db, cached: "SELECT * FROM accounts WHERE name = ?", arguments: [name])?.value
         }
     }
 
     /// Every account, by name.
     public func accounts() throws -> [StoredAccount] {
-        try read { db in try Row.fetchAll(db, cached: "SELECT * FROM accounts ORDER BY name").map(Self.account(from:)) }
-    }
-
-    static func account(from row: Row) -> StoredAccount {
-        StoredAccount(name: row["name"], role: row["role"], passwordHash: row["password_hash"],
-                      createdAt: Date(stored: row["created_at"] as String?) ?? Date(timeIntervalSince1970: 0),
-                      failedLogins: row["failed_logins"], lockedUntil: Date(stored: row["locked_until"] as String?),
-                      language: row["language"] as String? ?? "nl", disabledAt: Date(stored: row["disabled_at"] as String?),
-                      setupCodeUntil: Date(stored: row["setup_code_until"] as String?), setupCodeBy: row["setup_code_by"])
+        try read { db in try AccountRow.fetchAll(db, cached: "SELECT * FROM accounts ORDER BY name").map(\.value) }
     }
 
     /// Sets the language of the web pages for an account (custody event `account-setting-changed`

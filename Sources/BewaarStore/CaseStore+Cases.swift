@@ -14,11 +14,14 @@ extension CaseStore {
         return try write { db in
             let opened = now()
             var cal = Calendar(identifier: .gregorian)
-            cal.timeZone = TimeZone(identifier: "UTC")!
+            cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
             let next = (try Int.fetchOne(db, cached: "SELECT MAX(number) FROM cases WHERE year = ?", arguments: [year]) ?? 0) + 1
             let id = CaseID(year: year, number: next)
-            let retention = cal.date(byAdding: .month, value: retentionMonths, to: opened)!
+            guard let retention = cal.date(byAdding: .month, value: retentionMonths, to: opened) else {
+                throw StoreError(.invalidValue, nl: "Een bewaartermijn van \(retentionMonths) maanden kan niet.",
+                                 en: "A retention period of \(retentionMonths) months is not possible.")
+            }
             let c = Case(id: id, title: trimmed, opened: opened, retentionUntil: retention)
             try db.execute(cached: """
                 INSERT INTO cases (id, year, number, title, opened, status, retention_until, summary)
@@ -37,7 +40,7 @@ extension CaseStore {
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try Row.fetchAll(db, cached: "SELECT * FROM cases ORDER BY year, number").map(Self.caseFrom) }
+        try read { db in try CaseRow.fetchAll(db, cached: "SELECT * FROM cases ORDER BY year, number").map(\.value) }
     }
 
     /// One case, or an error naming the id.
@@ -46,16 +49,10 @@ extension CaseStore {
     }
 
     static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
-        guard let row = try Row.fetchOne(db, cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
+        guard let row = try CaseRow.fetchOne(db, cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.unknownCase(id.description)
         }
-        return caseFrom(row)
-    }
-
-    static func caseFrom(_ row: Row) -> Case {
-        Case(id: CaseID(row["id"] as String)!, title: row["title"], opened: Date(stored: row["opened"] as String?)!,
-             status: CaseStatus(rawValue: row["status"]) ?? .open,
-             retentionUntil: Date(stored: row["retention_until"] as String?)!, summary: row["summary"])
+        return row.value
     }
 
     /// Sets the mentor's summary of what happened.
@@ -70,8 +67,8 @@ extension CaseStore {
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
         try read { db in
-            try Row.fetchOne(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
-                             arguments: [id.description]).map(Self.event(from:))
+            try CustodyEventRow.fetchOne(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+                                  arguments: [id.description])?.value
         }
     }
 
@@ -123,10 +120,7 @@ extension CaseStore {
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
-                Person(id: $0["id"], name: $0["name"], role: Role(rawValue: $0["role"]) ?? .omstander,
-                       relatedTo: $0["related_to"], group: $0["grp"])
-            }
+            try PersonRow.fetchAll(db, cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map(\.value)
         }
     }
 }

@@ -21,18 +21,9 @@ extension CaseStore {
     public func checklist(_ id: CaseID) throws -> [ChecklistStep] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try Row.fetchAll(db, cached: "SELECT * FROM checklist WHERE case_id = ? ORDER BY step",
-                                    arguments: [id.description]).map(Self.stepFrom)
+            return try ChecklistRow.fetchAll(db, cached: "SELECT * FROM checklist WHERE case_id = ? ORDER BY step",
+                                             arguments: [id.description]).map(\.value)
         }
-    }
-
-    static func stepFrom(_ row: Row) -> ChecklistStep {
-        var fields: [String: String] = [:]
-        if let o = (try? JSONParser.parse(row["fields"] as String))?.objectValue {
-            for (k, v) in o { fields[k] = v.stringValue }
-        }
-        return ChecklistStep(step: CyberpestenStep(rawValue: row["step"])!, status: StepStatus(rawValue: row["status"]) ?? .open,
-                             by: row["by"], at: Date(stored: row["at"] as String?), note: row["note"], fields: fields)
     }
 
     /// Changes one step: status, note and the step's own fields (validated against the step).
@@ -54,9 +45,10 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            let row = try Row.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
-                                       arguments: [id.description, step.rawValue])!
-            var s = Self.stepFrom(row)
+            guard var s = try ChecklistRow.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
+                                                    arguments: [id.description, step.rawValue])?.value else {
+                throw StoreError.damagedRow(table: "checklist", row: "case_id \(id), step \(step.rawValue)", column: "step")
+            }
             var details = ["step": String(step.rawValue)]
             if let st = update.status { s.status = st; details["status"] = st.rawValue }
             if let n = update.note { s.note = n; details["note"] = n }
@@ -68,7 +60,7 @@ extension CaseStore {
             s.by = actor
             s.at = now()
             try db.execute(cached: "UPDATE checklist SET status = ?, by = ?, at = ?, note = ?, fields = ? WHERE case_id = ? AND step = ?",
-                           arguments: [s.status.rawValue, s.by, s.at!.stored, s.note,
+                           arguments: [s.status.rawValue, s.by, s.at?.stored, s.note,
                                        JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(),
                                        id.description, step.rawValue])
             try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)

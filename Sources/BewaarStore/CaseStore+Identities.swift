@@ -52,10 +52,8 @@ extension CaseStore {
     /// All handles on a case.
     public func handles(_ id: CaseID) throws -> [Handle] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description]).map {
-                Handle(id: $0["id"], personID: $0["person_id"], value: $0["value"], kind: HandleKind(rawValue: $0["kind"]) ?? .anders,
-                       profileURL: $0["profile_url"])
-            }
+            try HandleRow.fetchAll(db, cached: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description])
+                .map(\.value)
         }
     }
 

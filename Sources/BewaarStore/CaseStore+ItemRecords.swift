@@ -38,12 +38,12 @@ extension CaseStore {
             FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             """
         return try read { db in
-            var rows: [Row]
+            var rows: [TimelineEntryRow]
             var backwards = false
             switch position {
             case .before(let seq):
-                rows = try Row.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
-                                        arguments: [itemID, seq])
+                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
+                                                     arguments: [itemID, seq])
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
@@ -52,10 +52,10 @@ extension CaseStore {
                    let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
                     // Five records of context before it (sequence numbers come from the store, never below 0).
                     first = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE item_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET 5",
-                                               arguments: [itemID, seq]) ?? 0
+                                                            arguments: [itemID, seq]) ?? 0
                 }
-                rows = try Row.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
-                                        arguments: [itemID, first])
+                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
+                                                     arguments: [itemID, first])
             }
             let more = rows.count > n
             rows = Array(rows.prefix(n))
@@ -63,10 +63,10 @@ extension CaseStore {
             var entries: [TimelineEntry] = []
             var sequence: [Int64] = []
             for row in rows {
-                guard var e = Self.entry(from: row) else { continue }
+                guard var e = row.value, let seq = row.sequence else { continue }
                 e.highlighted = nil
                 entries.append(e)
-                sequence.append(row[row.count - 1])  // m.seq, after the timeline's columns
+                sequence.append(seq)
             }
             func exists(_ condition: String, _ seq: Int64) throws -> Bool {
                 try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM messages WHERE item_id = ? AND seq \(condition) ?)",
@@ -109,11 +109,11 @@ extension CaseStore {
         guard !sha256.isEmpty else { return [:] }
         let unique = Array(Set(sha256.map(\.hex))).prefix(500)
         return try read { db in
-            let rows = try Row.fetchAll(db, cached: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
+            let rows = try ItemRow.fetchAll(db, cached: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
                                             + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
                                         arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
             var out: [SHA256Digest: EvidenceItem] = [:]
-            for item in rows.map(Self.itemFrom) where out[item.sha256] == nil { out[item.sha256] = item }
+            for item in rows.map(\.value) where out[item.sha256] == nil { out[item.sha256] = item }
             return out
         }
     }
@@ -124,8 +124,8 @@ extension CaseStore {
     /// if there is one: where a record's bytes are when its origin names a part.
     public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
         try read { db in
-            try Row.fetchOne(db, cached: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
-                             arguments: [itemID, path]).map(Self.itemFrom)
+            try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
+                                 arguments: [itemID, path])?.value
         }
     }
 }

@@ -11,8 +11,8 @@ extension CaseStore {
     }
 
     static func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
-        try Row.fetchOne(db, cached: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
-                         arguments: [id.description, sha.hex]).map(itemFrom)
+        try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
+                             arguments: [id.description, sha.hex])?.value
     }
 
     /// Records an ingest in one transaction: the item, the files it contains, its records and
@@ -97,7 +97,10 @@ extension CaseStore {
             try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
             // The worst moment for a crash: everything written, nothing committed.
             try faultBeforeCommit?()
-            let item = try Row.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)!
+            guard let item = try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value else {
+                throw StoreError(.writeFailed, nl: "Het zojuist vastgelegde bewijsstuk \(itemID) is niet terug te lezen; er is niets vastgelegd.",
+                                 en: "The evidence item \(itemID) just recorded cannot be read back; nothing was recorded.")
+            }
             return (.stored(item), writer.count)
         }
     }
@@ -108,28 +111,19 @@ extension CaseStore {
                        arguments: [itemID, name, by, from, at.stored, note])
     }
 
-    static func itemFrom(_ row: Row) -> EvidenceItem {
-        EvidenceItem(id: row["id"], caseID: CaseID(row["case_id"] as String)!, sha256: SHA256Digest(hex: row["sha256"])!,
-                     name: row["name"], size: row["size"], mediaType: row["media_type"], format: row["format"],
-                     collectedBy: row["collected_by"], collectedFrom: row["collected_from"],
-                     collectedAt: Date(stored: row["collected_at"] as String?)!, note: row["note"],
-                     parentID: row["parent_id"], pathInParent: row["path_in_parent"],
-                     messageCount: row["message_count"], warningCount: row["warning_count"])
-    }
-
     /// Every item of a case (top-level and contained), in ingest order.
     public func items(_ id: CaseID) throws -> [EvidenceItem] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try Row.fetchAll(db, cached: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
-                .map(Self.itemFrom)
+            return try ItemRow.fetchAll(db, cached: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
+                .map(\.value)
         }
     }
 
     /// One item by id.
     public func item(_ itemID: Int64) throws -> EvidenceItem {
         guard let item = try read({ db in
-            try Row.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID]).map(Self.itemFrom)
+            try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value
         }) else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) bestaat niet.", en: "Evidence item \(itemID) does not exist.")
         }
@@ -149,7 +143,7 @@ extension CaseStore {
         try read { db in
             var sql = "SELECT \(StoredRecord.columns) FROM messages m WHERE m.item_id = ? ORDER BY m.seq"
             if let limit { sql += " LIMIT \(limit)" }
-            return try Row.fetchAll(db, cached: sql, arguments: [itemID]).compactMap(StoredRecord.message(from:))
+            return try MessageRow.fetchAll(db, cached: sql, arguments: [itemID]).compactMap(\.value)
         }
     }
 
@@ -172,19 +166,14 @@ extension CaseStore {
     /// The warnings of an item.
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM warnings WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
-                ImportWarning($0["message"], line: $0["line"], code: $0["code"])
-            }
+            try WarningRow.fetchAll(db, cached: "SELECT * FROM warnings WHERE item_id = ? ORDER BY id", arguments: [itemID]).map(\.value)
         }
     }
 
     /// Every receipt of an item (each time its bytes were brought in).
     public func receipts(item itemID: Int64) throws -> [(name: String, by: String, from: String?, at: Date, note: String?)] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map {
-                (name: $0["name"], by: $0["collected_by"], from: $0["collected_from"],
-                 at: Date(stored: $0["at"] as String?)!, note: $0["note"])
-            }
+            try ReceiptRow.fetchAll(db, cached: "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map(\.value)
         }
     }
 }

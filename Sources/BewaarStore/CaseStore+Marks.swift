@@ -91,10 +91,7 @@ extension CaseStore {
     }
 
     private static func fetchMark(_ db: Database, _ messageID: Int64) throws -> Mark? {
-        try Row.fetchOne(db, cached: "SELECT reason, note, by, at FROM marks WHERE message_id = ?", arguments: [messageID]).map { row in
-            Mark(messageID: messageID, reason: MarkReason(rawValue: row["reason"]) ?? .anders, note: row["note"], by: row["by"],
-                 at: Date(stored: row["at"] as String?) ?? Date(timeIntervalSince1970: 0))
-        }
+        try MarkRow.fetchOne(db, cached: "SELECT message_id, reason, note, by, at FROM marks WHERE message_id = ?", arguments: [messageID])?.value
     }
 
     private static func notMarked(_ id: CaseID, _ messageID: Int64) -> StoreError {

@@ -31,12 +31,11 @@ extension CaseStore {
                            reading: (RecordWriter) throws -> ReadEvidence) throws -> RereadOutcome {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            let row = try Self.fetchCaseItem(db, id, itemID)
+            let before = try Self.fetchCaseItem(db, id, itemID)
             guard try !Self.isWithdrawn(db, itemID) else {
                 throw StoreError(.invalidValue, nl: "Dit bestand is teruggetrokken en wordt niet opnieuw gelezen.",
                                  en: "This file was withdrawn and is not read again.")
             }
-            let before = Self.itemFrom(row)
             let marks = try Row.fetchAll(db, cached: """
                 SELECT k.*, m.seq, m.origin_offset, m.origin_length, m.text FROM marks k JOIN messages m ON m.id = k.message_id
                 WHERE m.item_id = ?
@@ -100,10 +99,10 @@ extension CaseStore {
     /// The latest `item-reread` event of an item in case `id` (what a page says after the reading).
     public func lastReread(_ id: CaseID, item itemID: Int64) throws -> CustodyEvent? {
         try read { db in
-            let rows = try Row.fetchAll(db, cached: """
+            let rows = try CustodyEventRow.fetchAll(db, cached: """
                 SELECT * FROM custody WHERE chain = ? AND action = ? ORDER BY seq DESC LIMIT 50
                 """, arguments: [id.description, CustodyAction.itemReread.rawValue])
-            return rows.lazy.map(Self.event(from:)).first { $0.details["itemId"] == String(itemID) }
+            return rows.lazy.map(\.value).first { $0.details["itemId"] == String(itemID) }
         }
     }
 

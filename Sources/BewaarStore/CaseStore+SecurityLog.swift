@@ -37,9 +37,8 @@ extension CaseStore {
     /// The newest lines of the security log, newest first.
     public func securityLog(limit: Int = 200) throws -> [SecurityLogEntry] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM security_log ORDER BY id DESC LIMIT ?", arguments: [max(0, min(limit, Self.securityLogRows))])
-                .map { SecurityLogEntry(time: Date(stored: $0["time"] as String?) ?? Date(timeIntervalSince1970: 0), kind: $0["kind"],
-                                        account: $0["account"], source: $0["source"], detail: $0["detail"]) }
+            try SecurityLogRow.fetchAll(db, cached: "SELECT * FROM security_log ORDER BY id DESC LIMIT ?",
+                                        arguments: [max(0, min(limit, Self.securityLogRows))]).map(\.value)
         }
     }
 

@@ -9,8 +9,8 @@ extension CaseStore {
     /// time are compared by author and text.
     public func itemsSharingRecords(with itemID: Int64) throws -> Set<Int64> {
         let bare = { (column: String) in
-            ["200E", "200F", "202A", "202B", "202C", "202D", "202E", "FEFF"].reduce(column) { sql, hex in
-                "replace(\(sql), char(\(Int(hex, radix: 16)!)), '')"
+            [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0xFEFF].reduce(column) { sql, code in
+                "replace(\(sql), char(\(code)), '')"
             }
         }
         // The start of n's minute (floor, also before 1970). The other items' records are found

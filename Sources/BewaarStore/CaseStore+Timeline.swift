@@ -141,8 +141,8 @@ extension CaseStore {
             LIMIT ? OFFSET ?
             """
         args.append(contentsOf: [limit + 1, q.after == nil && q.before == nil ? max(0, q.offset) : 0] as [any DatabaseValueConvertible])
-        let rows = try read { db in try Row.fetchAll(db, cached: sql, arguments: StatementArguments(args)) }
-        var entries = rows.prefix(limit).compactMap(Self.entry(from:))
+        let rows = try read { db in try TimelineEntryRow.fetchAll(db, cached: sql, arguments: StatementArguments(args)) }
+        var entries = rows.prefix(limit).compactMap(\.value)
         if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
         if backwards {
             return TimelinePage(entries: entries.reversed(), hasMore: true, hasEarlier: rows.count > limit)
@@ -185,12 +185,12 @@ extension CaseStore {
                 return []
             }
             let item: Int64 = anchor["item_id"], seq: Int = anchor["seq"]
-            return try Row.fetchAll(db, cached: """
+            return try TimelineEntryRow.fetchAll(db, cached: """
                 SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
                        k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
                 FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
                 WHERE m.item_id = ? AND m.seq BETWEEN ? AND ? ORDER BY m.seq
-                """, arguments: [item, seq - before, seq + after]).compactMap(Self.entry(from:))
+                """, arguments: [item, seq - before, seq + after]).compactMap(\.value)
         }
     }
 
@@ -209,7 +209,7 @@ extension CaseStore {
             let day = String(Timestamp(date: date, in: zone).rfc3339.prefix(10))
             counts[day, default: 0] += 1
         }
-        return counts.keys.sorted().map { ($0, counts[$0]!) }
+        return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Number of records in a case.

@@ -106,9 +106,8 @@ extension CaseStore {
             // fills its result only while the step has none. What the mentor wrote, the step's
             // status and who last changed it are never replaced by a trace.
             let step = CyberpestenStep.daderOpsporen
-            if let row = try Row.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
-                                          arguments: [id.description, step.rawValue]) {
-                var s = Self.stepFrom(row)
+            if var s = try ChecklistRow.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
+                                                 arguments: [id.description, step.rawValue])?.value {
                 let previous = s.fields["trace"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 s.fields["trace"] = previous.isEmpty ? "trace \(traceID)" : previous + ", trace \(traceID)"
                 var details = ["step": String(step.rawValue), "field.trace": s.fields["trace"] ?? ""]
@@ -130,12 +129,8 @@ extension CaseStore {
     public func traces(_ id: CaseID) throws -> [StoredTrace] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try Row.fetchAll(db, cached: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
-                StoredTrace(id: $0["id"], caseID: id, itemID: $0["item_id"], created: Date(stored: $0["created"] as String?)!,
-                            actor: $0["actor"], mailName: $0["mail_name"], mailSHA256: $0["mail_sha256"],
-                            originatingIP: $0["originating_ip"], certainty: $0["certainty"], conclusion: $0["conclusion"],
-                            result: $0["result"], resultSHA256: $0["result_sha256"])
-            }
+            return try TraceRow.fetchAll(db, cached: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description])
+                .map(\.value)
         }
     }
 }

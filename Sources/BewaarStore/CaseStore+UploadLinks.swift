@@ -77,10 +77,11 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [person, id.description]) else {
+            guard let p = try PersonRow.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?",
+                                                 arguments: [person, id.description])?.value else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet op zaak \(id).", en: "This person is not on case \(id).")
             }
-            let role = Role(rawValue: row["role"]) ?? .omstander
+            let role = p.role
             guard UploadLink.canReceive(role) else {
                 throw StoreError(.invalidValue, nl: "Een uploadlink is voor een leerling of ouder, niet voor iemand van de school.",
                                  en: "An upload link is for a pupil or parent, not for school staff.")
@@ -90,8 +91,8 @@ extension CaseStore {
             try db.execute(cached: """
                 INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [tokenSHA256, id.description, person, StoredText.bounded(actor, limit: StoredText.nameLimit), at.stored, until.stored])
-            let link = UploadLink(id: db.lastInsertedRowID, caseID: id, personID: person, personName: row["name"], personRole: role,
-                                  personRelatedTo: row["related_to"], madeBy: actor, madeAt: at, validUntil: until, uploadCount: 0)
+            let link = UploadLink(id: db.lastInsertedRowID, caseID: id, personID: person, personName: p.name, personRole: role,
+                                  personRelatedTo: p.relatedTo, madeBy: actor, madeAt: at, validUntil: until, uploadCount: 0)
             try appendEvent(db, chain: id.description, actor: actor, action: .uploadLinkMade, details: [
                 "linkId": String(link.id), "person": link.personName, "role": role.rawValue, "validUntil": until.stored,
             ])
@@ -154,19 +155,9 @@ extension CaseStore {
     }
 
     static func fetchUploadLinks(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [UploadLink] {
-        try Row.fetchAll(db, cached: """
+        try UploadLinkRow.fetchAll(db, cached: """
             SELECT l.*, p.name AS person_name, p.role AS person_role, p.related_to AS person_related_to
             FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
-            """, arguments: arguments).map { row in
-            guard let id = CaseID(row["case_id"] as String? ?? ""), let made = Date(stored: row["made_at"] as String?),
-                  let until = Date(stored: row["valid_until"] as String?) else {
-                throw StoreError(.unreadable, nl: "Een uploadlink in de opslag is onleesbaar. Draai `bewaar check`.",
-                                 en: "An upload link in the store is unreadable. Run `bewaar check`.")
-            }
-            return UploadLink(id: row["id"], caseID: id, personID: row["person_id"], personName: row["person_name"],
-                              personRole: Role(rawValue: row["person_role"]) ?? .omstander, personRelatedTo: row["person_related_to"],
-                              madeBy: row["made_by"], madeAt: made, validUntil: until, revokedBy: row["revoked_by"],
-                              revokedAt: Date(stored: row["revoked_at"] as String?), uploadCount: row["upload_count"])
-        }
+            """, arguments: arguments).map(\.value)
     }
 }

@@ -35,11 +35,7 @@ extension CaseStore {
     /// The session with this id hash, or nil. Expiry is the caller's rule (``purgeWebSessions``).
     public func webSession(idSHA256: String) throws -> StoredWebSession? {
         try read { db in
-            try Row.fetchOne(db, cached: "SELECT * FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256]).map { row in
-                StoredWebSession(idSHA256: row["id_sha256"], account: row["account"], csrf: row["csrf"],
-                                 created: Date(stored: row["created"] as String?) ?? Date(timeIntervalSince1970: 0),
-                                 lastSeen: Date(stored: row["last_seen"] as String?) ?? Date(timeIntervalSince1970: 0))
-            }
+            try WebSessionRow.fetchOne(db, cached: "SELECT * FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256])?.value
         }
     }
 

@@ -40,7 +40,7 @@ extension CaseStore {
         }
         try write { db in
             _ = try Self.fetchCase(db, id)
-            let row = try Self.fetchCaseItem(db, id, itemID)
+            let item = try Self.fetchCaseItem(db, id, itemID)
             guard try !Self.isWithdrawn(db, itemID) else {
                 throw StoreError(.invalidValue, nl: "Dit bestand was al teruggetrokken.", en: "This file was already withdrawn.")
             }
@@ -55,7 +55,7 @@ extension CaseStore {
                                arguments: [child, id.description, actor, at, StoredText.bounded(why)])
             }
             try appendEvent(db, chain: id.description, actor: actor, action: .itemWithdrawn,
-                            details: ["itemId": String(itemID), "name": row["name"], "sha256": row["sha256"], "reason": why,
+                            details: ["itemId": String(itemID), "name": item.name, "sha256": item.sha256.hex, "reason": why,
                                       "items": String(ids.count)])
         }
     }
@@ -64,22 +64,20 @@ extension CaseStore {
     public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
         try read { db in
             var out: [Int64: Withdrawal] = [:]
-            for r in try Row.fetchAll(db, cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
-                let w = Withdrawal(itemID: r["item_id"], by: r["by"], at: Date(stored: r["at"] as String?) ?? Date(timeIntervalSince1970: 0),
-                                   reason: r["reason"])
-                out[w.itemID] = w
+            for row in try WithdrawalRow.fetchAll(db, cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
+                out[row.value.itemID] = row.value
             }
             return out
         }
     }
 
-    /// The row of an item of case `id`; an item of another case is an error that says so.
-    static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> Row {
-        guard let row = try Row.fetchOne(db, cached: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
+    /// An item of case `id`; an item of another case is an error that says so.
+    static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
+        guard let row = try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
                              en: "Evidence item \(itemID) does not belong to case \(id).")
         }
-        return row
+        return row.value
     }
 
     static func isWithdrawn(_ db: Database, _ itemID: Int64) throws -> Bool {

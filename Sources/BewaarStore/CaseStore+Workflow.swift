@@ -24,7 +24,7 @@ extension CaseStore {
                 """, arguments: [id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
                                  Self.list(t.agreements), t.followUp, t.recordedBy, t.recordedAt.stored])
             t.id = db.lastInsertedRowID
-            var details = ["talkId": String(t.id!), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
+            var details = ["talkId": String(db.lastInsertedRowID), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
                            "agreements": String(t.agreements.count)]
             if let f = t.followUp { details["followUp"] = f }
             try appendEvent(db, chain: id.description, actor: t.recordedBy, action: .talkRecorded, details: details)
@@ -35,11 +35,8 @@ extension CaseStore {
     /// The talks of a case, by date.
     public func talks(_ id: CaseID) throws -> [Talk] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description]).map {
-                Talk(id: $0["id"], date: $0["held_on"], participants: Self.unlist($0["participants"]), withWhom: Self.unlist($0["with_whom"]),
-                     summary: $0["summary"], agreements: Self.unlist($0["agreements"]), followUp: $0["follow_up"],
-                     recordedBy: $0["recorded_by"], recordedAt: Date(stored: $0["recorded_at"] as String?)!)
-            }
+            try TalkRow.fetchAll(db, cached: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description])
+                .map(\.value)
         }
     }
 
@@ -101,9 +98,9 @@ extension CaseStore {
                            arguments: [actor, now().stored, StoredText.bounded(why), escalation])
             try appendEvent(db, chain: id.description, actor: actor, action: .escalationUndone,
                             details: ["escalationId": String(escalation), "to": row["to_name"], "reason": why])
-            for linkRow in try Row.fetchAll(db, cached: "SELECT * FROM case_access WHERE escalation_id = ? AND revoked_at IS NULL",
-                                            arguments: [escalation]) {
-                try revoke(db, try Self.link(from: linkRow), actor: actor, reason: "escalatie teruggedraaid: " + why)
+            for link in try CaseAccessRow.fetchAll(db, cached: "SELECT * FROM case_access WHERE escalation_id = ? AND revoked_at IS NULL",
+                                                   arguments: [escalation]) {
+                try revoke(db, link.value, actor: actor, reason: "escalatie teruggedraaid: " + why)
             }
             let standing = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM escalations WHERE case_id = ? AND undone_at IS NULL",
                                             arguments: [id.description]) ?? 0
@@ -117,11 +114,8 @@ extension CaseStore {
     /// The escalations of a case, oldest first (undone ones too, marked as such).
     public func escalations(_ id: CaseID) throws -> [Escalation] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
-                Escalation(id: $0["id"], to: $0["to_name"], reason: EscalationReason(rawValue: $0["reason"]) ?? .anders, note: $0["note"],
-                           by: $0["by"], at: Date(stored: $0["at"] as String?) ?? Date(timeIntervalSince1970: 0),
-                           undoneBy: $0["undone_by"], undoneAt: Date(stored: $0["undone_at"] as String?), undoReason: $0["undo_reason"])
-            }
+            try EscalationRow.fetchAll(db, cached: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description])
+                .map(\.value)
         }
     }
 
@@ -144,7 +138,7 @@ extension CaseStore {
                 """, arguments: [id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
                                  r.recordedBy, r.recordedAt.stored])
             r.id = db.lastInsertedRowID
-            var details = ["observationId": String(r.id!), "kind": r.kind.rawValue, "description": r.description]
+            var details = ["observationId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "description": r.description]
             for (k, v) in [("sender", r.sender), ("recipients", r.recipients), ("when", r.when), ("place", r.place)] {
                 if let v { details[k] = v }
             }
@@ -155,11 +149,8 @@ extension CaseStore {
 
     public func observations(_ id: CaseID) throws -> [Observation] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description]).map {
-                Observation(id: $0["id"], kind: Observation.Kind(rawValue: $0["kind"]) ?? .nietBewaard, sender: $0["sender"],
-                            recipients: $0["recipients"], when: $0["seen_when"], place: $0["place"], description: $0["description"],
-                            recordedBy: $0["recorded_by"], recordedAt: Date(stored: $0["recorded_at"] as String?)!)
-            }
+            try ObservationRow.fetchAll(db, cached: "SELECT * FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description])
+                .map(\.value)
         }
     }
 
@@ -183,7 +174,7 @@ extension CaseStore {
                                  r.recordedAt.stored])
             r.id = db.lastInsertedRowID
             try appendEvent(db, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
-                            details: ["statementId": String(r.id!), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
+                            details: ["statementId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
                                       "textSha256": BewaarDigestBridge.sha256(r.text)])
             return r
         }
@@ -191,11 +182,8 @@ extension CaseStore {
 
     public func statements(_ id: CaseID) throws -> [Testimony] {
         try read { db in
-            try Row.fetchAll(db, cached: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description]).map {
-                Testimony(id: $0["id"], kind: Testimony.Kind(rawValue: $0["kind"]) ?? .getuige, person: $0["person"], date: $0["given_on"],
-                          text: $0["text"], since: $0["since"], effect: $0["effect"], recordedBy: $0["recorded_by"],
-                          recordedAt: Date(stored: $0["recorded_at"] as String?)!)
-            }
+            try StatementRow.fetchAll(db, cached: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description])
+                .map(\.value)
         }
     }
 

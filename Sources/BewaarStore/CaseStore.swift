@@ -23,8 +23,10 @@ public final class CaseStore: Sendable {
 
     /// Opens the store at `path`. With `create`, a missing folder is made; otherwise a missing
     /// store is an error that says how to make one.
+    /// `modules` register the migrations of their own tables (see ``StoreModule``); the tables
+    /// the store's own use cases need are always registered.
     public init(path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
-                faultBeforeCommit: (@Sendable () throws -> Void)? = nil) throws {
+                faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = []) throws {
         self.path = path
         self.clock = clock
         self.faultBeforeCommit = faultBeforeCommit
@@ -56,30 +58,26 @@ public final class CaseStore: Sendable {
             throw StoreError.unreadable(path, error)
         }
         objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp")
+        let migrator = try Schema.migrator(modules: modules)
         var config = Configuration()
         config.busyMode = .timeout(60)
         config.foreignKeysEnabled = true
         config.label = "bewaar"
         do {
             db = try DatabasePool(path: dbPath, configuration: config)
-            try Schema.migrator.migrate(db)
+            try migrator.migrate(db)
         } catch {
             throw StoreError.unreadable(path, error)
         }
         try logMigratedAccess()
     }
 
-    /// Runs `body` in an IMMEDIATE transaction: the write lock is taken before anything is
-    /// read, so two processes never build on the same chain head.
+    /// Runs `body` in a transaction through GRDB's own `write`. Since GRDB 7 a writer connection
+    /// begins its transactions IMMEDIATE (`Database.beginTransaction` with no kind; GRDB 6's
+    /// `Configuration.defaultTransactionKind` is gone), so the write lock is taken before
+    /// anything is read and two processes never build on the same chain head.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try db.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            return result!
-        }
+        try db.write(body)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {

@@ -40,19 +40,7 @@ extension CaseStore {
     }
 
     static func fetchEvents(_ db: Database, chain: String) throws -> [CustodyEvent] {
-        try Row.fetchAll(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]).map(event(from:))
-    }
-
-    static func event(from row: Row) -> CustodyEvent {
-        let detailsText: String = row["details"]
-        var details: [String: String] = [:]
-        if let parsed = try? JSONParser.parse(detailsText), let o = parsed.objectValue {
-            for (k, v) in o { details[k] = v.stringValue ?? v.serialized() }
-        }
-        return CustodyEvent(chain: row["chain"], sequence: row["seq"],
-                            time: Date(stored: row["time"] as String?) ?? Date(timeIntervalSince1970: 0),
-                            actor: row["actor"], action: CustodyAction(rawValue: row["action"]), details: details,
-                            previousHash: row["prev_hash"], hash: row["hash"])
+        try CustodyEventRow.fetchAll(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]).map(\.value)
     }
 
     /// Checks a chain: every hash recomputed, every link followed, no gap in the numbering,

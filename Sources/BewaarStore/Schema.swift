@@ -2,8 +2,38 @@ import GRDB
 
 /// The store's versioned migrations. Never edit a shipped migration: add a new one.
 enum Schema {
-    static var migrator: DatabaseMigrator {
+    /// Every migration that shipped, in the order stores ran them: a new store runs them in this
+    /// order too, whichever module registers each one.
+    static let shippedOrder = [
+        "v1-cases-items-custody", "v2-workflow-timeline", "v3-traces", "v3-accounts", "v4-web-sessions-language",
+        "v5-access-links-security-log", "v7-upload-links", "v8-withdrawals", "v6-records-once",
+    ]
+
+    /// The modules whose tables the store's own use cases need: always registered.
+    static let ownModules: [any StoreModule] = [AccountTables(), WebTables()]
+
+    /// The core's migrations and those of `modules` (after ``ownModules``): a module migration
+    /// that shipped in its place of ``shippedOrder``, newer ones after the core's.
+    static func migrator(modules: [any StoreModule] = []) throws -> DatabaseMigrator {
+        var fromModules: [String: StoreMigration] = [:]
+        var newer: [StoreMigration] = []
+        for migration in (ownModules + modules).flatMap(\.migrations) {
+            guard fromModules[migration.name] == nil, !newer.contains(where: { $0.name == migration.name }) else {
+                throw StoreError(.invalidValue, nl: "Migratie \(migration.name) is twee keer aangemeld.",
+                                 en: "Migration \(migration.name) is registered twice.")
+            }
+            if shippedOrder.contains(migration.name) { fromModules[migration.name] = migration } else { newer.append(migration) }
+        }
         var m = DatabaseMigrator()
+        func shipped(_ names: String...) throws {
+            for name in names {
+                guard let migration = fromModules.removeValue(forKey: name) else {
+                    throw StoreError(.invalidValue, nl: "Migratie \(name) is door geen module aangemeld.",
+                                     en: "Migration \(name) is registered by no module.")
+                }
+                m.registerMigration(name, migrate: migration.migrate)
+            }
+        }
         m.registerMigration("v1-cases-items-custody") { db in
             try db.execute(sql: """
                 CREATE TABLE cases (
@@ -111,18 +141,7 @@ enum Schema {
             try db.execute(sql: WorkflowSchema.v2)
         }
         registerTraceMigrations(&m)
-        m.registerMigration("v3-accounts") { db in
-            try db.execute(sql: AccountSchema.v3)
-        }
-        m.registerMigration("v4-web-sessions-language") { db in
-            try db.execute(sql: WebSchema.v4)
-        }
-        m.registerMigration("v5-access-links-security-log") { db in
-            try db.execute(sql: AccessSchema.v5)
-        }
-        m.registerMigration("v7-upload-links") { db in
-            try db.execute(sql: UploadLinkSchema.v7)
-        }
+        try shipped("v3-accounts", "v4-web-sessions-language", "v5-access-links-security-log", "v7-upload-links")
         m.registerMigration("v8-withdrawals") { db in
             try db.execute(sql: WithdrawalSchema.v8)
         }
@@ -130,6 +149,11 @@ enum Schema {
         m.registerMigration("v6-records-once") { db in
             try RecordSchema.v6(db)
         }
+        if let stray = fromModules.keys.sorted().first {
+            throw StoreError(.invalidValue, nl: "Migratie \(stray) hoort bij de kern van de opslag, niet bij een module.",
+                             en: "Migration \(stray) belongs to the store's core, not to a module.")
+        }
+        for migration in newer { m.registerMigration(migration.name, migrate: migration.migrate) }
         return m
     }
 }

@@ -6,6 +6,8 @@ public struct StoreError: BilingualError {
     /// Stable kinds of store failure.
     public enum Code: String, Sendable {
         case noStore, unreadable, unknownCase, unknownPerson, unknownItem, invalidValue, writeFailed
+        /// A row of the store holds a value that cannot be read (see `StoredRow`).
+        case damagedRow
     }
 
     public let code: Code
@@ -19,7 +21,6 @@ public struct StoreError: BilingualError {
         self.dutch = nl
         self.english = en
     }
-
 
     static func unknownCase(_ id: String) -> StoreError {
         StoreError(.unknownCase, nl: "Zaak \(id) bestaat niet in deze opslag. `bewaar case list` toont de zaken.",

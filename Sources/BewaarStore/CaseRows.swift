@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+// How the `cases`, `people` and `handles` tables are read into the model: each row type reads
+// its table's columns through ``StoredRow``, so a damaged row throws a ``StoreError`` that names it.
+
+/// A row of `cases` as a ``Case``.
+struct CaseRow: FetchableRecord {
+    var value: Case
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "cases")
+        value = Case(id: try r.caseID("id"), title: try r("title"), opened: try r.date("opened"),
+                     status: CaseStatus(rawValue: try r("status")) ?? .open,
+                     retentionUntil: try r.date("retention_until"), summary: try r("summary"))
+    }
+}
+
+/// A row of `people` as a ``Person``.
+struct PersonRow: FetchableRecord {
+    var value: Person
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "people")
+        value = Person(id: try r("id"), name: try r("name"), role: Role(rawValue: try r("role")) ?? .omstander,
+                       relatedTo: try r("related_to"), group: try r("grp"))
+    }
+}
+
+/// A row of `handles` as a ``Handle``.
+struct HandleRow: FetchableRecord {
+    var value: Handle
+
+    init(row: Row) throws {
+        let r = StoredRow(row, table: "handles")
+        value = Handle(id: try r("id"), personID: try r("person_id"), value: try r("value"),
+                       kind: HandleKind(rawValue: try r("kind")) ?? .anders, profileURL: try r("profile_url"))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// One row of one table, read into model values with every failure turned into a
+/// ``StoreError`` that names the table, the row and the column.
+///
+/// The store's `…Row` record types read their columns through it in `init(row:)`: a value of
+/// the wrong type, a NULL where the table requires one, an instant that is not RFC 3339, a case
+/// number or a digest that does not parse — a damaged store, edited by hand or by a faulty tool —
+/// makes the call throw, never stops the program. Columns are found by name (GRDB's lookup);
+/// the hot record paths read by position instead (``StoredRecord/message(from:at:)``).
+struct StoredRow {
+    let row: Row
+    /// The table the row comes from, for the error.
+    let table: String
+    /// The columns that name the row in an error (its key), read only when there is one.
+    let key: [String]
+
+    init(_ row: Row, table: String, key: String...) {
+        self.row = row
+        self.table = table
+        self.key = key.isEmpty ? ["id"] : key
+    }
+
+    /// The value of `column`; an optional type reads NULL as nil.
+    func callAsFunction<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
+        do {
+            return try row.decode(Value.self, forColumn: column)
+        } catch {
+            throw damaged(column)
+        }
+    }
+
+    /// The optional value of `column`: nil for NULL, an error for a value of another type.
+    func optional<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value? {
+        do {
+            return try row.decode(Value?.self, forColumn: column)
+        } catch {
+            throw damaged(column)
+        }
+    }
+
+    /// An instant in the store's form (``Foundation/Date/stored``).
+    func date(_ column: String) throws -> Date {
+        guard let date = Date(stored: try optional(column, as: String.self)) else { throw damaged(column) }
+        return date
+    }
+
+    /// An instant that may be absent: nil for NULL, an error for text that is not an instant.
+    func optionalDate(_ column: String) throws -> Date? {
+        guard let text = try optional(column, as: String.self) else { return nil }
+        guard let date = Date(stored: text) else { throw damaged(column) }
+        return date
+    }
+
+    /// An instant where an unreadable one has always been read as absent (nil), as for times
+    /// that only inform (a lock's end, when a session was last seen); NULL is nil too.
+    func lenientDate(_ column: String) throws -> Date? {
+        Date(stored: try optional(column, as: String.self))
+    }
+
+    /// A case number (`2025-0001`).
+    func caseID(_ column: String) throws -> CaseID {
+        guard let id = CaseID(try self(column, as: String.self)) else { throw damaged(column) }
+        return id
+    }
+
+    /// A SHA-256 digest in lower-case hex.
+    func sha256(_ column: String) throws -> SHA256Digest {
+        guard let digest = SHA256Digest(hex: try self(column, as: String.self)) else { throw damaged(column) }
+        return digest
+    }
+
+    /// The error for a value of `column` that cannot be read.
+    func damaged(_ column: String) -> StoreError {
+        let name = key.map { column -> String in
+            let value = (row[column] as DatabaseValue?) ?? DatabaseValue.null
+            switch value.storage {
+            case .string(let text): return "\(column) \(text)"
+            case .int64(let number): return "\(column) \(number)"
+            default: return "\(column) \(value)"
+            }
+        }.joined(separator: ", ")
+        return StoreError.damagedRow(table: table, row: name, column: column)
+    }
+}
+
+extension StoreError {
+    /// A row whose value cannot be read: the store was changed outside Bewaar or is damaged.
+    static func damagedRow(table: String, row: String, column: String) -> StoreError {
+        StoreError(.damagedRow,
+                   nl: "Rij \(row) van tabel \(table) in de opslag is beschadigd: kolom \(column) is onleesbaar. Er is niets gewijzigd; draai `bewaar check` en vraag de beheerder.",
+                   en: "Row \(row) of table \(table) in the store is damaged: column \(column) cannot be read. Nothing was changed; run `bewaar check` and ask the administrator.")
+    }
+}
