@@ -11,9 +11,9 @@ import BewaarStore
 extension WebApp {
     static let mailPageSize = 20
 
-    func addItemRoutes(_ router: Router<WebContext>) {
-        router.get("/zaken/:id/stukken/:item") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "stuk")
+    func addItemRoutes(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/stukken/:item", viewed: viewed("stuk")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let item = try self.caseItem(v, id, context)
             let f = FormData(request.uri.query ?? "")
             return self.page(v, title: v.t.evidence.itemTitle(item.name), caseNav: id, current: "zaak", try self.itemPage(v, id, item, f))

@@ -76,14 +76,14 @@ extension WebApp {
             let kept = lines.filter { if case .failed = $0.result { return false } else { return true } }
             if !kept.isEmpty { try self.store.recordUploadLinkUse(link, files: kept.map { ($0.name, $0.sha256) }) }
             let flash = self.uploadLinks.keep(UploadReceipt(tokenSHA256: key, at: self.config.clock(), lines: lines), session: s.key)
-            throw PageError.redirect(self.pupilPath(token, t, "/ontvangen", query: "bon=\(flash)"))
+            return .seeOther(self.pupilPath(token, t, "/ontvangen", query: "bon=\(flash)"))
         }
         router.get("/aanleveren/:token/ontvangen") { request, context -> Response in
             let (t, token, key) = try await self.pupilGate(request, context)
             guard let s = try self.pupilSession(request),
                   let receipt = self.uploadLinks.receipt(session: s.key, flash: FormData(request.uri.query ?? "")["bon"]),
                   Random.same(receipt.tokenSHA256, key) else {
-                throw PageError.redirect(self.pupilPath(token, t))
+                return .seeOther(self.pupilPath(token, t))
             }
             return self.html(self.receiptPage(t, token: token, receipt: receipt))
         }

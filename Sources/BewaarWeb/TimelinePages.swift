@@ -9,15 +9,15 @@ import BewaarStore
 extension WebApp {
     static let pageSize = 100
 
-    func addTimelineRoutes(_ router: Router<WebContext>) {
-        router.get("/zaken/:id/tijdlijn") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "tijdlijn")
+    func addTimelineRoutes(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/tijdlijn", viewed: viewed("tijdlijn")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let c = try self.store.case(id)
             return self.page(v, title: v.t.timelineTitle(id.description, c.title), caseNav: id, current: "tijdlijn",
                              try self.timelinePage(v, id, FormData(request.uri.query ?? "")))
         }
-        router.get("/zaken/:id/tijdlijn/:msg/bron") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "bron")
+        cases.get("/tijdlijn/:msg/bron", viewed: viewed("bron")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let (entry, item) = try self.caseEntry(v, id, context)
             return self.page(v, title: v.t.sourceTitle(entry.id), caseNav: id, current: "tijdlijn", self.sourcePage(id, entry, item, v.t))
         }
