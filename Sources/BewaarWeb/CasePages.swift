@@ -60,7 +60,7 @@ extension WebApp {
         let cases = groups.cases
         cases.get("", viewed: viewed("zaak")) { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
-            let query = FormData(request.uri.query ?? "")
+            let query = QueryFields(of: request)
             let flash = await self.sessions.flashes.get(v.session.key, token: query["upload"])
             let c = try self.store.case(id)
             let saved = query["opgeslagen"].flatMap { $0.utf8.count <= 20 && $0.allSatisfy(\.isLetter) ? $0 : nil }

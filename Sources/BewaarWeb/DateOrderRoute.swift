@@ -37,7 +37,7 @@ extension WebApp {
     }
 
     /// The question (while it is open), the result of the last answer (after one), or nothing.
-    func dateOrderBox(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+    func dateOrderBox(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: QueryFields) throws -> HTML {
         let d = v.t.dateOrder
         var out: HTML = ""
         if f["gelezen"] != nil, let event = try store.lastReread(id, item: item.id), let order = event.details["dateOrder"] {

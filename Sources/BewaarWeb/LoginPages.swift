@@ -37,7 +37,7 @@ extension WebApp {
             if existing?.account != nil { return .seeOther("/") }
             // Reuse the login page's own session when the browser has one (a reload makes no new row).
             let s = try existing ?? self.sessions.create(account: nil)
-            let done = FormData(request.uri.query ?? "")["ingesteld"] == "1"
+            let done = QueryFields(of: request)["ingesteld"] == "1"
             var r = self.html(self.loginPage(s, message: nil, good: done ? PageTexts.of(s.language).access.passwordSetDone : nil))
             r.setCookie(self.cookie(for: s))
             return r

@@ -28,7 +28,7 @@ extension WebApp {
         cases.get("/tijdlijn/:msg/markeren", viewed: viewed("markeren")) { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
             let (entry, item) = try self.caseEntry(v, id, context)
-            let back = Self.back(FormData(request.uri.query ?? "")["terug"], id)
+            let back = Self.back(QueryFields(of: request)["terug"], id)
             return self.page(v, title: v.t.evidence.markTitle(entry.id), caseNav: id, current: "tijdlijn",
                              self.markPage(v, id, entry, item, back: back))
         }

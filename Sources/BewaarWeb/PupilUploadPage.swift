@@ -81,7 +81,7 @@ extension WebApp {
         router.get("/aanleveren/:token/ontvangen") { request, context -> Response in
             let (t, token, key) = try await self.pupilGate(request, context)
             guard let s = try self.pupilSession(request),
-                  let receipt = self.uploadLinks.receipt(session: s.key, flash: FormData(request.uri.query ?? "")["bon"]),
+                  let receipt = self.uploadLinks.receipt(session: s.key, flash: QueryFields(of: request)["bon"]),
                   Random.same(receipt.tokenSHA256, key) else {
                 return .seeOther(self.pupilPath(token, t))
             }
@@ -92,7 +92,7 @@ extension WebApp {
     /// The words of the visitor's choice (`?taal=en`; Dutch otherwise), the token from the path,
     /// and its key; answers 429 when the client or the link has used its budget.
     func pupilGate(_ request: Request, _ context: WebContext) async throws -> (any PageText, String, String) {
-        let t = FormData(request.uri.query ?? "")["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
+        let t = QueryFields(of: request)["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
         let raw = context.parameters.get("token") ?? ""
         let token = raw.utf8.count == 32 && raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) ? raw : ""
         let key = Self.tokenKey(token.isEmpty ? String(raw.prefix(64)) : token)

@@ -21,7 +21,7 @@ extension WebApp {
     func addSettingsRoutes(_ signedIn: RouterGroup<SignedInContext>) {
         signedIn.get("/instellingen") { request, context -> Response in
             let v = context.visit
-            let query = FormData(request.uri.query ?? "")
+            let query = QueryFields(of: request)
             return self.page(v, title: v.t.settingsTitle, current: "instellingen",
                              self.settingsPage(v, saved: query["opgeslagen"] == "1", passwordChanged: query["wachtwoord"] == "1"))
         }

@@ -69,7 +69,7 @@ extension WebApp {
         managers.get("/uploadlinks/:link/instructieblad.pdf") { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
             let n = try RequestInput.parameter(context, "link", in: 1...(1 << 53), v.t)
-            let t = FormData(request.uri.query ?? "")["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
+            let t = QueryFields(of: request)["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
             guard let fresh = self.uploadLinks.fresh(session: v.session.key, case: id).first(where: { $0.linkID == n }),
                   let link = try self.store.uploadLink(id, link: n), link.state(at: self.config.clock()) == .active else {
                 throw PageError.failed(v.t, v.t.uploadLink.sheetGone, back: "/zaken/\(id)#uploadlinks", status: .notFound)
