@@ -82,4 +82,32 @@ import BewaarStore
             #expect(try f.store.case(f.caseID).summary == "Ruzie na de les — 3%")
         }
     }
+
+    /// The pupil's own session (made by an upload link's page) is no staff session, whichever
+    /// cookie carries it: every staff route of the router's list sends it to the login page.
+    @Test func thePupilsSessionOpensNoStaffRoute() async throws {
+        let f = try WebFixture()
+        defer { f.cleanUp() }
+        let id = f.caseID.description
+        let router = WebServer.router(store: f.store, configuration: f.configuration())
+        let staff = router.routes.map { (method: $0.method, path: $0.path.description) }
+            .filter { !WebRouteTests.openRoutes.contains("\($0.method) \($0.path)") }
+        try await Application(router: router).test(.router) { client in
+            let m = try #require(try await login(client, "J. Bakker"))
+            let token = try await UploadLinkTests.makeLink(client, m, case: f.caseID, person: try UploadLinkTests.person(f, "Sanne de Vries"))
+            let (_, pupil) = try await UploadLinkTests.open(client, token)
+            let session = String(pupil.cookie.split(separator: "=")[1])
+            for cookie in [pupil.cookie, "\(WebApp.cookieName)=\(session)"] {
+                for route in staff {
+                    let uri = route.path.replacingOccurrences(of: "{id}", with: id).replacing(/\{[a-z]+\}/, with: "1")
+                    var headers: HTTPFields = [.cookie: cookie]
+                    if route.method == .post { headers[.contentType] = "application/x-www-form-urlencoded" }
+                    try await client.execute(uri: uri, method: route.method, headers: headers,
+                                             body: ByteBuffer(string: "_csrf=\(pupil.csrf)")) { r in
+                        #expect(r.status == .seeOther && r.headers[.location] == "/inloggen", "\(route.method) \(uri) with \(cookie.prefix(20))")
+                    }
+                }
+            }
+        }
+    }
 }
