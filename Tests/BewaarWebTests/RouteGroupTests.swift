@@ -90,8 +90,7 @@ import BewaarStore
         defer { f.cleanUp() }
         let id = f.caseID.description
         let router = WebServer.router(store: f.store, configuration: f.configuration())
-        let staff = router.routes.map { (method: $0.method, path: $0.path.description) }
-            .filter { !WebRouteTests.openRoutes.contains("\($0.method) \($0.path)") }
+        let staff = WebRouteTests.staffRoutes(router)
         try await Application(router: router).test(.router) { client in
             let m = try #require(try await login(client, "J. Bakker"))
             let token = try await UploadLinkTests.makeLink(client, m, case: f.caseID, person: try UploadLinkTests.person(f, "Sanne de Vries"))

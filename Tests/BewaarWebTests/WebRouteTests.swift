@@ -17,16 +17,20 @@ import BewaarAccounts
         "GET /aanleveren/{token}", "POST /aanleveren/{token}", "GET /aanleveren/{token}/ontvangen",
     ]
 
+    /// The staff routes of `router`: every route of its own list that is not named open above.
+    static func staffRoutes(_ router: Router<WebContext>) -> [(method: HTTPRequest.Method, path: String)] {
+        router.routes.map { (method: $0.method, path: $0.path.description) }.filter { !openRoutes.contains("\($0.method) \($0.path)") }
+    }
+
     /// Walks the router's own list: a new page is a staff page unless it is named open above.
     @Test func withoutLoginEveryPageSendsYouToTheLoginForm() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
         let id = f.caseID.description
         let router = WebServer.router(store: f.store, configuration: f.configuration())
-        let routes = router.routes.map { (method: $0.method, path: $0.path.description) }
-        let staff = routes.filter { !Self.openRoutes.contains("\($0.method) \($0.path)") }
+        let staff = Self.staffRoutes(router)
         #expect(staff.count >= 45, "the router lists its staff routes: \(staff.count)")
-        #expect(Self.openRoutes.isSubset(of: Set(routes.map { "\($0.method) \($0.path)" })), "every open route exists")
+        #expect(Self.openRoutes.isSubset(of: Set(router.routes.map { "\($0.method) \($0.path.description)" })), "every open route exists")
         try await Application(router: router).test(.router) { client in
             for route in staff {
                 let uri = route.path.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{file}", with: "rapport.pdf")
