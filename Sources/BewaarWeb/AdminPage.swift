@@ -8,17 +8,35 @@ import BewaarAccounts
 /// completes, disable, enable, remove), which accounts reach which case number (no titles,
 /// names or evidence), and the security log. Every action is logged under the beheerder's name.
 extension WebApp {
-    func addAdminRoutes(_ router: Router<WebContext>) {
-        router.get("/beheer") { request, _ -> Response in
-            let v = try self.visit(request)
-            try self.require(v, roles: [.beheerder], path: request.uri.path)
+    /// The fields of the form that creates an account.
+    struct NewAccountForm: Decodable {
+        var naam: String?
+        var rol: String?
+    }
+
+    /// The fields of an account's buttons (reset, disable, enable, remove).
+    struct AccountActionForm: Decodable {
+        var naam: String?
+        var actie: String?
+    }
+
+    /// The fields of the forms that grant and revoke access to a case number.
+    struct CaseAccessForm: Decodable {
+        var zaak: String?
+        var link: String?
+        var account: String?
+        var reden: String?
+    }
+
+    func addAdminRoutes(_ beheer: RouterGroup<SignedInContext>) {
+        beheer.get("") { _, context -> Response in
+            let v = context.visit
             return self.page(v, title: v.t.accountsTitle, current: "beheer", try self.adminPage(v, message: nil))
         }
-        router.post("/beheer") { request, _ -> Response in
-            let v = try self.visit(request)
-            try self.require(v, roles: [.beheerder], path: request.uri.path)
-            let form = try await self.form(request, v.session)
-            guard let name = form.text("naam"), let role = form["rol"].flatMap(AccountRole.init(rawValue:)) else {
+        beheer.post("") { request, context -> Response in
+            let v = context.visit
+            let form = try await self.form(request, v.session, as: NewAccountForm.self)
+            guard let name = form.naam.nonBlank, let role = form.rol.flatMap(AccountRole.init(rawValue:)) else {
                 return self.adminResponse(v, message: v.t.access.fillNameAndRole)
             }
             do {
@@ -28,11 +46,10 @@ extension WebApp {
                 return self.adminResponse(v, message: Self.text(of: error, v.t))
             }
         }
-        router.post("/beheer/account") { request, _ -> Response in
-            let v = try self.visit(request)
-            try self.require(v, roles: [.beheerder], path: request.uri.path)
-            let form = try await self.form(request, v.session)
-            guard let name = form.text("naam"), let action = form["actie"] else { throw RequestInput.bad(v.t) }
+        beheer.post("/account") { request, context -> Response in
+            let v = context.visit
+            let form = try await self.form(request, v.session, as: AccountActionForm.self)
+            guard let name = form.naam.nonBlank, let action = form.actie else { throw RequestInput.bad(v.t) }
             do {
                 switch action {
                 case "reset":
@@ -49,24 +66,23 @@ extension WebApp {
             } catch let e as PageError { throw e } catch {
                 return self.adminResponse(v, message: Self.text(of: error, v.t))
             }
-            throw PageError.redirect("/beheer")
+            return .seeOther("/beheer")
         }
-        router.post("/beheer/toegang") { request, _ -> Response in
-            let v = try self.visit(request)
-            try self.require(v, roles: [.beheerder], path: request.uri.path)
-            let form = try await self.form(request, v.session)
-            guard let raw = form.text("zaak"), raw.utf8.count <= 20, let id = CaseID(raw) else { throw RequestInput.bad(v.t) }
+        beheer.post("/toegang") { request, context -> Response in
+            let v = context.visit
+            let form = try await self.form(request, v.session, as: CaseAccessForm.self)
+            guard let raw = form.zaak.nonBlank, raw.utf8.count <= 20, let id = CaseID(raw) else { throw RequestInput.bad(v.t) }
             do {
-                if let link = try RequestInput.id(form["link"], v.t) {
-                    try self.store.revokeAccess(id, link: link, actor: v.account.name, reason: form.text("reden"))
+                if let link = try RequestInput.id(form.link, v.t) {
+                    try self.store.revokeAccess(id, link: link, actor: v.account.name, reason: form.reden.nonBlank)
                 } else {
-                    guard let name = form.text("account"), let stored = try self.store.account(named: name) else { throw RequestInput.bad(v.t) }
-                    try self.store.grantAccess(id, account: stored.name, role: stored.role, actor: v.account.name, reason: form.text("reden"))
+                    guard let name = form.account.nonBlank, let stored = try self.store.account(named: name) else { throw RequestInput.bad(v.t) }
+                    try self.store.grantAccess(id, account: stored.name, role: stored.role, actor: v.account.name, reason: form.reden.nonBlank)
                 }
             } catch let e as PageError { throw e } catch {
                 return self.adminResponse(v, message: Self.text(of: error, v.t))
             }
-            throw PageError.redirect("/beheer#toegang")
+            return .seeOther("/beheer#toegang")
         }
     }
 

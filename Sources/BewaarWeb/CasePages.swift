@@ -7,100 +7,146 @@ import BewaarAccounts
 /// /zaken (my cases) and /zaken/ID (parties, checklist, evidence, observations, talks,
 /// escalation) with the forms that change a case.
 extension WebApp {
-    func addCaseRoutes(_ router: Router<WebContext>) {
-        router.get("/zaken") { request, _ -> Response in
-            let v = try self.visit(request)
-            guard v.account.role.readsCases else { throw self.refuse(v, chain: CaseStore.storeChain, path: request.uri.path) }
+    /// The fields of a checklist step: its status, a note, and the step's own fields (`veld-KEY`).
+    struct StepForm: Decodable {
+        var status: String?
+        var notitie: String?
+    }
+
+    /// A sexual image recorded without the image (who sent it, to whom, when, where).
+    struct ObservationForm: Decodable {
+        var afzender: String?
+        var ontvangers: String?
+        var wanneer: String?
+        var plaats: String?
+        var beschrijving: String?
+    }
+
+    /// A talk and its agreements.
+    struct TalkForm: Decodable {
+        var datum: String?
+        var deelnemers: String?
+        var met: String?
+        var samenvatting: String?
+        var afspraken: String?
+        var vervolg: String?
+    }
+
+    /// Escalation to an afdelingsleider.
+    struct EscalationForm: Decodable {
+        var aan: String?
+        var reden: String?
+        var toelichting: String?
+    }
+
+    /// Undoing an escalation, with the reason.
+    struct UndoEscalationForm: Decodable {
+        var escalatie: String?
+        var reden: String?
+    }
+
+    /// Granting (`account`) or revoking (`link`) access to the case.
+    struct AccessForm: Decodable {
+        var link: String?
+        var account: String?
+        var reden: String?
+    }
+
+    func addCaseRoutes(_ groups: RouteGroups) {
+        groups.caseReaders.get("") { _, context -> Response in
+            let v = context.visit
             return self.page(v, title: v.t.myCasesTitle, current: "zaken", try self.caseList(v))
         }
-        router.get("/zaken/:id") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "zaak")
-            let query = FormData(request.uri.query ?? "")
+        let cases = groups.cases
+        cases.get("", viewed: viewed("zaak")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let query = QueryFields(of: request)
             let flash = await self.sessions.flashes.get(v.session.key, token: query["upload"])
             let c = try self.store.case(id)
             let saved = query["opgeslagen"].flatMap { $0.utf8.count <= 20 && $0.allSatisfy(\.isLetter) ? $0 : nil }
             return self.page(v, title: v.t.caseTitle(id.description, c.title), caseNav: id, current: "zaak",
                              try self.casePage(v, c, flash: flash, saved: saved))
         }
-        router.post("/zaken/:id/stap/:step") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
+        cases.post("/stap/:step") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let posted = try await self.form(request, v.session, as: Drafted<StepForm>.self)
+            let form = posted.fields
             let n = Int(try RequestInput.parameter(context, "step", in: 1...6, v.t))
             guard let step = CyberpestenStep(rawValue: n) else { throw PageError.notFound(v.t, v.t.noSuchStep) }
             var fields: [String: String] = [:]
-            for key in step.fieldKeys.map(\.key) { if let value = form.text("veld-" + key) { fields[key] = value } }
-            let update = ChecklistUpdate(status: form["status"].flatMap(StepStatus.init(parsing:)), note: form.text("notitie"), fields: fields)
+            for key in step.fieldKeys.map(\.key) { if let value = posted.values["veld-" + key].nonBlank { fields[key] = value } }
+            let update = ChecklistUpdate(status: form.status.flatMap(StepStatus.init(parsing:)), note: form.notitie.nonBlank, fields: fields)
             do { _ = try self.store.updateStep(id, step: step, update: update, actor: v.account.name) } catch {
-                return try self.failed(v, id, section: "stappenplan", form, error)
+                return try self.failed(v, id, section: "stappenplan", posted.values, error)
             }
-            throw PageError.redirect("/zaken/\(id)?opgeslagen=stappenplan#stap-\(n)")
+            return .seeOther("/zaken/\(id)?opgeslagen=stappenplan#stap-\(n)")
         }
-        router.post("/zaken/:id/waarneming") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            let o = Observation(kind: .seksueleAfbeelding, sender: form.text("afzender"), recipients: form.text("ontvangers"),
-                                when: form.text("wanneer"), place: form.text("plaats"), description: form.text("beschrijving") ?? "",
+        cases.post("/waarneming") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let posted = try await self.form(request, v.session, as: Drafted<ObservationForm>.self)
+            let form = posted.fields
+            let o = Observation(kind: .seksueleAfbeelding, sender: form.afzender.nonBlank, recipients: form.ontvangers.nonBlank,
+                                when: form.wanneer.nonBlank, place: form.plaats.nonBlank, description: form.beschrijving.nonBlank ?? "",
                                 recordedBy: v.account.name, recordedAt: Date())
-            do { try self.store.addObservation(o, to: id) } catch { return try self.failed(v, id, section: "afbeelding", form, error) }
-            throw Self.saved(id, "afbeelding")
+            do { try self.store.addObservation(o, to: id) } catch { return try self.failed(v, id, section: "afbeelding", posted.values, error) }
+            return Self.saved(id, "afbeelding")
         }
-        router.post("/zaken/:id/gesprek") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            let talk = Talk(date: form.text("datum") ?? "", participants: Self.list(form["deelnemers"], lines: false),
-                            withWhom: Self.list(form["met"], lines: false), summary: form.text("samenvatting") ?? "",
-                            agreements: Self.list(form["afspraken"], lines: true),
-                            followUp: form.text("vervolg"), recordedBy: v.account.name, recordedAt: Date())
-            do { _ = try self.store.addTalk(talk, to: id) } catch { return try self.failed(v, id, section: "gesprekken", form, error) }
-            throw Self.saved(id, "gesprekken")
+        cases.post("/gesprek") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let posted = try await self.form(request, v.session, as: Drafted<TalkForm>.self)
+            let form = posted.fields
+            let talk = Talk(date: form.datum.nonBlank ?? "", participants: Self.list(form.deelnemers, lines: false),
+                            withWhom: Self.list(form.met, lines: false), summary: form.samenvatting.nonBlank ?? "",
+                            agreements: Self.list(form.afspraken, lines: true),
+                            followUp: form.vervolg.nonBlank, recordedBy: v.account.name, recordedAt: Date())
+            do { _ = try self.store.addTalk(talk, to: id) } catch { return try self.failed(v, id, section: "gesprekken", posted.values, error) }
+            return Self.saved(id, "gesprekken")
         }
-        router.post("/zaken/:id/escaleren") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.requireManager(v, id, request)
-            let form = try await self.form(request, v.session)
+        let managers = groups.managers
+        managers.post("/escaleren") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let form = try await self.form(request, v.session, as: EscalationForm.self)
             // Only to an active afdelingsleider account picked from the list, never a typed name.
-            guard let to = form.text("aan"), let head = try self.store.account(named: to), head.role == AccountRole.afdelingsleider.rawValue,
-                  head.disabledAt == nil, let reason = form["reden"].flatMap(EscalationReason.init(rawValue:)) else {
+            guard let to = form.aan.nonBlank, let head = try self.store.account(named: to), head.role == AccountRole.afdelingsleider.rawValue,
+                  head.disabledAt == nil, let reason = form.reden.flatMap(EscalationReason.init(rawValue:)) else {
                 throw PageError.failed(v.t, v.t.fillEscalation, back: "/zaken/\(id)#escalatie")
             }
             do {
-                _ = try self.store.escalate(id, to: head.name, reason: reason, note: form.text("toelichting"), actor: v.account.name,
+                _ = try self.store.escalate(id, to: head.name, reason: reason, note: form.toelichting.nonBlank, actor: v.account.name,
                                             account: head.name)
             } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#escalatie") }
-            throw Self.saved(id, "escalatie")
+            return Self.saved(id, "escalatie")
         }
-        router.post("/zaken/:id/escaleren/terug") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.requireManager(v, id, request)
-            let form = try await self.form(request, v.session)
-            guard let escalation = try RequestInput.id(form["escalatie"], v.t), let why = form.text("reden") else {
+        managers.post("/escaleren/terug") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let form = try await self.form(request, v.session, as: UndoEscalationForm.self)
+            guard let escalation = try RequestInput.id(form.escalatie, v.t), let why = form.reden.nonBlank else {
                 throw PageError.failed(v.t, v.t.access.undoReasonLabel, back: "/zaken/\(id)#escalatie")
             }
             do { try self.store.undoEscalation(id, escalation: escalation, reason: why, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: "/zaken/\(id)#escalatie")
             }
-            throw Self.saved(id, "escalatie")
+            return Self.saved(id, "escalatie")
         }
-        router.post("/zaken/:id/toegang") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.requireManager(v, id, request)
-            let form = try await self.form(request, v.session)
+        managers.post("/toegang") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let form = try await self.form(request, v.session, as: AccessForm.self)
             do {
-                if let link = try RequestInput.id(form["link"], v.t) {
-                    try self.store.revokeAccess(id, link: link, actor: v.account.name, reason: form.text("reden"))
+                if let link = try RequestInput.id(form.link, v.t) {
+                    try self.store.revokeAccess(id, link: link, actor: v.account.name, reason: form.reden.nonBlank)
                 } else {
                     // A case's own staff add mentors and support coordinators; afdelingsleiders come by escalation.
-                    guard let name = form.text("account"), let acc = try self.store.account(named: name),
+                    guard let name = form.account.nonBlank, let acc = try self.store.account(named: name),
                           acc.role == AccountRole.mentor.rawValue || acc.role == AccountRole.ondersteuningscoordinator.rawValue else {
                         throw RequestInput.bad(v.t)
                     }
-                    try self.store.grantAccess(id, account: acc.name, role: acc.role, actor: v.account.name, reason: form.text("reden"))
+                    try self.store.grantAccess(id, account: acc.name, role: acc.role, actor: v.account.name, reason: form.reden.nonBlank)
                 }
             } catch let e as PageError { throw e } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#toegang") }
-            throw Self.saved(id, "toegang")
+            return Self.saved(id, "toegang")
         }
-        router.get("/zaken/:id/bewijs/:item") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+        cases.get("/bewijs/:item") { _, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let itemID = try RequestInput.parameter(context, "item", in: 1...(1 << 53), v.t)
             guard let item = try? self.store.item(itemID), item.caseID == id else {
                 throw PageError.notFound(v.t, v.t.itemNotInCase)
@@ -117,11 +163,6 @@ extension WebApp {
         let t = text ?? ""
         let parts = lines ? t.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) : t.split(separator: ",")
         return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-    }
-
-    /// Refuses (and logs) unless `v` is a mentor or afdelingsleider of the case.
-    func requireManager(_ v: Visit, _ id: CaseID, _ request: Request) throws {
-        guard try policy.mayManageAccess(v.account, id) else { throw refuse(v, chain: id.description, path: request.uri.path) }
     }
 
     func caseList(_ v: Visit) throws -> HTML {

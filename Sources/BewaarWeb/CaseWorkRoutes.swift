@@ -8,27 +8,64 @@ import BewaarAccounts
 /// summary, statements, talks, withdrawing a wrong file. Every save lands on its own section
 /// with "Opgeslagen"; a form that cannot be saved comes back with everything typed in it.
 extension WebApp {
-    func addCaseWorkRoutes(_ router: Router<WebContext>) {
-        router.get("/zaken/nieuw") { request, _ -> Response in
-            let v = try self.visit(request)
-            guard v.account.role.readsCases else { throw self.refuse(v, chain: CaseStore.storeChain, path: request.uri.path) }
+    /// The new-case form: a title and pupil rows (`leerling-N`, `rol-N`, `klas-N`, N = 1…``pupilRows``).
+    struct NewCaseForm: Decodable {
+        var titel: String?
+    }
+
+    /// A person added to the case.
+    struct PersonForm: Decodable {
+        var naam: String?
+        var rol: String?
+        var hoort: String?
+        var klas: String?
+    }
+
+    /// A sender's account linked to a person of the case.
+    struct HandleForm: Decodable {
+        var persoon: String?
+        var handle: String?
+        var soort: String?
+    }
+
+    /// The case's summary.
+    struct SummaryForm: Decodable {
+        var samenvatting: String?
+    }
+
+    /// A statement of a victim or a witness.
+    struct StatementForm: Decodable {
+        var soort: String?
+        var naam: String?
+        var datum: String?
+        var tekst: String?
+        var sinds: String?
+    }
+
+    /// The reason a wrong file is withdrawn.
+    struct WithdrawForm: Decodable {
+        var reden: String?
+    }
+
+    func addCaseWorkRoutes(_ groups: RouteGroups) {
+        groups.caseReaders.get("/nieuw") { _, context -> Response in
+            let v = context.visit
             return self.page(v, title: v.t.work.newCaseTitle, current: "zaken", self.newCasePage(v, values: [:], error: nil))
         }
-        router.post("/zaken/nieuw") { request, _ -> Response in
-            let v = try self.visit(request)
-            guard v.account.role.readsCases else { throw self.refuse(v, chain: CaseStore.storeChain, path: request.uri.path) }
-            let form = try await self.form(request, v.session)
-            var values: [String: String] = [:]
-            for (k, list) in form.values where k != "_csrf" { values[k] = list.first }
-            guard let title = form.text("titel") else {
+        groups.caseReaders.post("/nieuw") { request, context -> Response in
+            let v = context.visit
+            let posted = try await self.form(request, v.session, as: Drafted<NewCaseForm>.self)
+            var values = posted.values
+            values["_csrf"] = nil
+            guard let title = posted.fields.titel.nonBlank else {
                 return self.page(v, title: v.t.work.newCaseTitle, current: "zaken", status: .badRequest,
                                  self.newCasePage(v, values: values, error: v.t.work.needTitle))
             }
             var people: [Person] = []
             for n in 1...Self.pupilRows {
-                guard let name = form.text("leerling-\(n)") else { continue }
-                let role = form["rol-\(n)"].flatMap(Role.init(rawValue:)) ?? .slachtoffer
-                people.append(Person(name: String(name.prefix(200)), role: role, group: form.text("klas-\(n)").map { String($0.prefix(40)) }))
+                guard let name = values["leerling-\(n)"].nonBlank else { continue }
+                let role = values["rol-\(n)"].flatMap(Role.init(rawValue:)) ?? .slachtoffer
+                people.append(Person(name: String(name.prefix(200)), role: role, group: values["klas-\(n)"].nonBlank.map { String($0.prefix(40)) }))
             }
             // The one who opens the case is on it in their own role, and gets the access link.
             let own: Role = v.account.role == .afdelingsleider ? .afdelingsleider
@@ -38,74 +75,82 @@ extension WebApp {
                 let c = try self.store.openCase(title: String(title.prefix(200)), actor: v.account.name, people: people)
                 try self.store.grantAccess(c.id, account: v.account.name, role: v.account.role.rawValue, actor: v.account.name,
                                            reason: "opende de zaak")
-                throw PageError.redirect("/zaken/\(c.id)?opgeslagen=overzicht#overzicht")
-            } catch let e as PageError { throw e } catch {
+                return .seeOther("/zaken/\(c.id)?opgeslagen=overzicht#overzicht")
+            } catch {
                 return self.page(v, title: v.t.work.newCaseTitle, current: "zaken", status: .badRequest,
                                  self.newCasePage(v, values: values, error: Self.text(of: error, v.t)))
             }
         }
-        router.post("/zaken/:id/personen") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            let person = Person(name: String((form.text("naam") ?? "").prefix(200)), role: form["rol"].flatMap(Role.init(rawValue:)) ?? .getuige,
-                                relatedTo: form.text("hoort"), group: form.text("klas"))
+        let cases = groups.cases
+        cases.post("/personen") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let posted = try await self.form(request, v.session, as: Drafted<PersonForm>.self)
+            let form = posted.fields
+            let person = Person(name: String((form.naam.nonBlank ?? "").prefix(200)), role: form.rol.flatMap(Role.init(rawValue:)) ?? .getuige,
+                                relatedTo: form.hoort.nonBlank, group: form.klas.nonBlank)
             do { _ = try self.store.addPerson(person, to: id, actor: v.account.name) } catch {
-                return try self.failed(v, id, section: "betrokkenen", form, error)
+                return try self.failed(v, id, section: "betrokkenen", posted.values, error)
             }
-            throw Self.saved(id, "betrokkenen")
+            return Self.saved(id, "betrokkenen")
         }
-        router.post("/zaken/:id/personen/:person") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+        cases.post("/personen/:person") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let person = try RequestInput.parameter(context, "person", in: 1...(1 << 53), v.t)
-            let form = try await self.form(request, v.session)
-            guard let role = form["rol"].flatMap(Role.init(rawValue:)) else { throw RequestInput.bad(v.t) }
+            let posted = try await self.form(request, v.session, as: Drafted<PersonForm>.self)
+            let form = posted.fields
+            guard let role = form.rol.flatMap(Role.init(rawValue:)) else { throw RequestInput.bad(v.t) }
             do {
-                try self.store.updatePerson(id, person: person, role: role, relatedTo: form.text("hoort"), group: form.text("klas"),
+                try self.store.updatePerson(id, person: person, role: role, relatedTo: form.hoort.nonBlank, group: form.klas.nonBlank,
                                             actor: v.account.name)
-            } catch { return try self.failed(v, id, section: "betrokkenen", form, error) }
-            throw Self.saved(id, "betrokkenen")
+            } catch { return try self.failed(v, id, section: "betrokkenen", posted.values, error) }
+            return Self.saved(id, "betrokkenen")
         }
         // The senders in the evidence that belong to nobody yet: its own page, because counting
         // them reads every record of the case (the case page must stay quick).
-        router.get("/zaken/:id/afzenders") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "afzenders")
+        cases.get("/afzenders", viewed: viewed("afzenders")) { _, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let c = try self.store.case(id)
             return self.page(v, title: v.t.work.suggestionsHeading, caseNav: id, current: "zaak", try self.sendersPage(v, c))
         }
-        router.post("/zaken/:id/koppelen") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
+        cases.post("/koppelen") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let posted = try await self.form(request, v.session, as: Drafted<HandleForm>.self)
+            let form = posted.fields
             do {
-                _ = try self.store.linkHandle(id, person: form.text("persoon") ?? "", value: form.text("handle") ?? "",
-                                              kind: form["soort"].flatMap(HandleKind.init(rawValue:)), profileURL: nil, actor: v.account.name)
-            } catch { return try self.failed(v, id, section: "betrokkenen", form, error) }
-            throw Self.saved(id, "betrokkenen")
+                _ = try self.store.linkHandle(id, person: form.persoon.nonBlank ?? "", value: form.handle.nonBlank ?? "",
+                                              kind: form.soort.flatMap(HandleKind.init(rawValue:)), profileURL: nil, actor: v.account.name)
+            } catch { return try self.failed(v, id, section: "betrokkenen", posted.values, error) }
+            return Self.saved(id, "betrokkenen")
         }
-        router.post("/zaken/:id/samenvatting") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            do { try self.store.setSummary(id, summary: StoredText.bounded(form.text("samenvatting") ?? "", limit: 20_000), actor: v.account.name) } catch {
-                return try self.failed(v, id, section: "overzicht", form, error)
+        cases.post("/samenvatting") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let posted = try await self.form(request, v.session, as: Drafted<SummaryForm>.self)
+            do {
+                try self.store.setSummary(id, summary: StoredText.bounded(posted.fields.samenvatting.nonBlank ?? "", limit: 20_000),
+                                          actor: v.account.name)
+            } catch {
+                return try self.failed(v, id, section: "overzicht", posted.values, error)
             }
-            throw Self.saved(id, "overzicht")
+            return Self.saved(id, "overzicht")
         }
-        router.post("/zaken/:id/verklaring") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            let s = Testimony(kind: form["soort"] == "getuige" ? .getuige : .slachtoffer, person: form.text("naam") ?? "",
-                              date: form.text("datum") ?? "", text: form.text("tekst") ?? "", since: form.text("sinds"), effect: nil,
+        cases.post("/verklaring") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let posted = try await self.form(request, v.session, as: Drafted<StatementForm>.self)
+            let form = posted.fields
+            let s = Testimony(kind: form.soort == "getuige" ? .getuige : .slachtoffer, person: form.naam.nonBlank ?? "",
+                              date: form.datum.nonBlank ?? "", text: form.tekst.nonBlank ?? "", since: form.sinds.nonBlank, effect: nil,
                               recordedBy: v.account.name, recordedAt: Date())
-            do { _ = try self.store.addStatement(s, to: id) } catch { return try self.failed(v, id, section: "verklaringen", form, error) }
-            throw Self.saved(id, "verklaringen")
+            do { _ = try self.store.addStatement(s, to: id) } catch { return try self.failed(v, id, section: "verklaringen", posted.values, error) }
+            return Self.saved(id, "verklaringen")
         }
-        router.post("/zaken/:id/bewijs/:item/terugtrekken") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+        cases.post("/bewijs/:item/terugtrekken") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let item = try RequestInput.parameter(context, "item", in: 1...(1 << 53), v.t)
-            let form = try await self.form(request, v.session)
-            do { try self.store.withdrawItem(id, item: item, reason: form.text("reden") ?? "", actor: v.account.name) } catch {
-                return try self.failed(v, id, section: "bewijs", form, error)
+            let posted = try await self.form(request, v.session, as: Drafted<WithdrawForm>.self)
+            do { try self.store.withdrawItem(id, item: item, reason: posted.fields.reden.nonBlank ?? "", actor: v.account.name) } catch {
+                return try self.failed(v, id, section: "bewijs", posted.values, error)
             }
-            throw PageError.redirect("/zaken/\(id)?opgeslagen=bewijs#bestand-\(item)")
+            return .seeOther("/zaken/\(id)?opgeslagen=bewijs#bestand-\(item)")
         }
     }
 
@@ -132,14 +177,14 @@ extension WebApp {
     static let pupilRows = 4
 
     /// The redirect after a save: to the section, which then says "Opgeslagen".
-    static func saved(_ id: CaseID, _ section: String) -> PageError {
-        PageError.redirect("/zaken/\(id)?opgeslagen=\(section)#\(section)")
+    static func saved(_ id: CaseID, _ section: String) -> Response {
+        .seeOther("/zaken/\(id)?opgeslagen=\(section)#\(section)")
     }
 
     /// The case page again, with the error at the form's section and everything typed kept.
-    func failed(_ v: Visit, _ id: CaseID, section: String, _ form: FormData, _ error: any Error) throws -> Response {
-        var values: [String: String] = [:]
-        for (k, list) in form.values where k != "_csrf" { values[k] = list.first }
+    func failed(_ v: Visit, _ id: CaseID, section: String, _ typed: [String: String], _ error: any Error) throws -> Response {
+        var values = typed
+        values["_csrf"] = nil
         let draft = FormDraft(section: section, values: values, error: Self.text(of: error, v.t))
         let c = try store.case(id)
         return page(v, title: v.t.caseTitle(id.description, c.title), caseNav: id, current: "zaak", status: .badRequest,

@@ -48,7 +48,7 @@ extension WebApp {
         return first.count == 1 ? first[0] : nil
     }
 
-    func conversationPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+    func conversationPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: QueryFields) throws -> HTML {
         let t = v.t, e = t.evidence
         let position = try Self.recordPosition(f, v.t)
         let window = try store.records(item: item.id, at: position, limit: Self.conversationPageSize)
@@ -175,7 +175,7 @@ extension WebApp {
 
     /// Where a page of records starts: `vanaf` (a sequence number), `voor` (the page before a
     /// sequence number), `bericht` (the page around a message), else the start.
-    static func recordPosition(_ f: FormData, _ t: any PageText) throws -> RecordPosition {
+    static func recordPosition(_ f: QueryFields, _ t: any PageText) throws -> RecordPosition {
         if let from = try RequestInput.integer(f["vanaf"], in: 0...(1 << 53), t) { return .from(from) }
         if let before = try RequestInput.integer(f["voor"], in: 0...(1 << 53), t) { return .before(before) }
         if let message = try RequestInput.id(f["bericht"], t) { return .around(messageID: message) }

@@ -8,14 +8,19 @@ import BewaarStore
 /// file ("3 april 2026" or "4 maart 2026"), no default; the answer reads the chat again from its
 /// unchanged original (custody event `item-reread`) and the page says what changed.
 extension WebApp {
-    func addDateOrderRoute(_ router: Router<WebContext>) {
-        router.post("/zaken/:id/stukken/:item/datumvolgorde") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+    /// The answer: `dmy` (day first) or `mdy` (month first).
+    struct DateOrderForm: Decodable {
+        var volgorde: String?
+    }
+
+    func addDateOrderRoute(_ cases: RouterGroup<CaseContext>) {
+        cases.post("/stukken/:item/datumvolgorde") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let item = try self.caseItem(v, id, context)
-            let form = try await self.form(request, v.session)
+            let form = try await self.form(request, v.session, as: DateOrderForm.self)
             let base = "/zaken/\(id)/stukken/\(item.id)"
-            guard let order = form["volgorde"], order == "dmy" || order == "mdy" else {
-                throw PageError.redirect(base + "?datumvolgorde=kies#datumvolgorde")
+            guard let order = form.volgorde, order == "dmy" || order == "mdy" else {
+                return .seeOther(base + "?datumvolgorde=kies#datumvolgorde")
             }
             guard let question = try DateOrderQuestion.of(item, store: self.store) else {
                 throw PageError.failed(v.t, v.t.itemNotInCase, back: base)
@@ -27,12 +32,12 @@ extension WebApp {
             } catch {
                 throw PageError.failed(v.t, Self.text(of: error, v.t), back: base)
             }
-            throw PageError.redirect(base + "?gelezen=1#datumvolgorde")
+            return .seeOther(base + "?gelezen=1#datumvolgorde")
         }
     }
 
     /// The question (while it is open), the result of the last answer (after one), or nothing.
-    func dateOrderBox(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+    func dateOrderBox(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: QueryFields) throws -> HTML {
         let d = v.t.dateOrder
         var out: HTML = ""
         if f["gelezen"] != nil, let event = try store.lastReread(id, item: item.id), let order = event.details["dateOrder"] {

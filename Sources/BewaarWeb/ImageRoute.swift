@@ -32,9 +32,9 @@ enum SafeImage: String, Sendable {
 /// Bewaar's own image type and `nosniff` when the bytes are a PNG, JPEG, GIF or WebP image, a
 /// plain download (logged like every download of an original) otherwise.
 extension WebApp {
-    func addImageRoute(_ router: Router<WebContext>) {
-        router.get("/zaken/:id/stukken/:item/afbeelding") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+    func addImageRoute(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/stukken/:item/afbeelding") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let item = try self.caseItem(v, id, context)
             let path = self.store.objects.path(for: item.sha256)
             guard let type = SafeImage.of(path: path) else {

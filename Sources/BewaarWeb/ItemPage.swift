@@ -11,16 +11,16 @@ import BewaarStore
 extension WebApp {
     static let mailPageSize = 20
 
-    func addItemRoutes(_ router: Router<WebContext>) {
-        router.get("/zaken/:id/stukken/:item") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "stuk")
+    func addItemRoutes(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/stukken/:item", viewed: viewed("stuk")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let item = try self.caseItem(v, id, context)
-            let f = FormData(request.uri.query ?? "")
+            let f = QueryFields(of: request)
             return self.page(v, title: v.t.evidence.itemTitle(item.name), caseNav: id, current: "zaak", try self.itemPage(v, id, item, f))
         }
     }
 
-    func itemPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+    func itemPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: QueryFields) throws -> HTML {
         // A withdrawn item (a wrong upload) is kept and can be looked at, and says so first.
         if let w = try store.withdrawals(id)[item.id] {
             let notice: HTML = "<p class=\"melding\">\(v.t.work.withdrawn(by: w.by, at: Layout.time(w.at, v.t), reason: w.reason))</p>"
@@ -29,7 +29,7 @@ extension WebApp {
         return "\(try dateOrderBox(v, id, item, f))\(try itemContent(v, id, item, f))"
     }
 
-    func itemContent(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+    func itemContent(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: QueryFields) throws -> HTML {
         switch item.format {
         case "email": return try mailPage(v, id, item, f)
         case "html", "mhtml": return try savedPage(v, id, item, f)
@@ -72,7 +72,7 @@ extension WebApp {
 
     // MARK: E-mail
 
-    func mailPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+    func mailPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: QueryFields) throws -> HTML {
         let window = try store.records(item: item.id, at: try Self.recordPosition(f, v.t), limit: Self.mailPageSize)
         let base = "/zaken/\(id)/stukken/\(item.id)"
         let here = base + "?vanaf=\(window.sequence.first ?? 0)"
@@ -154,7 +154,7 @@ extension WebApp {
 
     // MARK: Saved page
 
-    func savedPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: FormData) throws -> HTML {
+    func savedPage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem, _ f: QueryFields) throws -> HTML {
         let e = v.t.evidence
         let extra = try store.itemExtra(item.id)
         let info = extra["page"] ?? extra["pages"]?.arrayValue?.first

@@ -5,9 +5,9 @@ import BewaarStore
 
 /// /zaken/ID/logboek: the custody log of the case with its chain status.
 extension WebApp {
-    func addLogRoute(_ router: Router<WebContext>) {
-        router.get("/zaken/:id/logboek") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "logboek")
+    func addLogRoute(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/logboek", viewed: viewed("logboek")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let t = v.t
             let events = try self.store.events(chain: id.description)
             let report = try self.store.verifyChain(id.description)

@@ -2,33 +2,49 @@ import Foundation
 import Hummingbird
 import BewaarAccounts
 
-/// /inloggen, /uitloggen and /wachtwoord-instellen. The login form has its own CSRF token in a
+/// /inloggen, /uitloggen and /wachtwoord-instellen (open to everyone), and / (signed in: on to
+/// the first page of the role). The login form has its own CSRF token in a
 /// pre-login session. Every login attempt first takes from the client's budget (a flood from one
 /// address is answered at once, touching no account), and the password is checked off the event
 /// loops, a few at a time.
 extension WebApp {
-    func addLoginRoutes(_ router: Router<WebContext>) {
-        router.get("/") { request, _ -> Response in
-            let v = try self.visit(request)
-            switch v.account.role {
-            case .systeembeheerder: throw PageError.redirect("/herkomst")
-            case .beheerder: throw PageError.redirect("/beheer")
-            default: throw PageError.redirect("/zaken")
+    /// The login form's fields.
+    struct LoginForm: Decodable {
+        var naam: String?
+        var wachtwoord: String?
+    }
+
+    /// The fields of the form that sets a password with a set-up code.
+    struct SetupForm: Decodable {
+        var naam: String?
+        var code: String?
+        var wachtwoord: String?
+        var herhaling: String?
+    }
+
+    func addLoginRoutes(_ groups: RouteGroups) {
+        // Where a signed-in visitor starts: their role's first page.
+        groups.signedIn.get("/") { _, context -> Response in
+            switch context.visit.account.role {
+            case .systeembeheerder: .seeOther("/herkomst")
+            case .beheerder: .seeOther("/beheer")
+            default: .seeOther("/zaken")
             }
         }
+        let router = groups.open
         router.get("/inloggen") { request, _ -> Response in
             let existing = try self.session(request)
-            if existing?.account != nil { throw PageError.redirect("/") }
+            if existing?.account != nil { return .seeOther("/") }
             // Reuse the login page's own session when the browser has one (a reload makes no new row).
             let s = try existing ?? self.sessions.create(account: nil)
-            let done = FormData(request.uri.query ?? "")["ingesteld"] == "1"
+            let done = QueryFields(of: request)["ingesteld"] == "1"
             var r = self.html(self.loginPage(s, message: nil, good: done ? PageTexts.of(s.language).access.passwordSetDone : nil))
             r.setCookie(self.cookie(for: s))
             return r
         }
         router.post("/inloggen") { request, context -> Response in
             guard let s = try self.session(request) else { return try self.expiredLogin() }
-            let form = try await self.form(request, s)
+            let form = try await self.form(request, s, as: LoginForm.self)
             let t = PageTexts.of(s.language)
             let client = self.client(request, context)
             if let wait = await self.throttle.take(client) {
@@ -37,8 +53,8 @@ extension WebApp {
                 r.headers[.retryAfter] = String(wait)
                 return r
             }
-            let name = form.text("naam") ?? ""
-            let password = form["wachtwoord"] ?? ""
+            let name = form.naam.nonBlank ?? ""
+            let password = form.wachtwoord ?? ""
             let accounts = self.accounts
             let result: Result<Account, LoginFailure>
             do {
@@ -52,7 +68,7 @@ extension WebApp {
             case .success(let account):
                 try self.sessions.remove(s.id)
                 let signed = try self.sessions.create(account: account)
-                var r = Response(status: .seeOther, headers: [.location: "/"])
+                var r = Response.seeOther("/")
                 r.setCookie(self.cookie(for: signed))
                 return r
             case .failure(let failure):
@@ -69,10 +85,10 @@ extension WebApp {
         }
         router.post("/uitloggen") { request, _ -> Response in
             if let s = try self.session(request) {
-                _ = try await self.form(request, s)
+                _ = try await self.form(request, s, as: CSRFField.self)
                 try self.sessions.remove(s.id)
             }
-            var r = Response(status: .seeOther, headers: [.location: "/inloggen"])
+            var r = Response.seeOther("/inloggen")
             r.setCookie(self.clearedCookie())
             return r
         }
@@ -84,19 +100,19 @@ extension WebApp {
         }
         router.post("/wachtwoord-instellen") { request, context -> Response in
             guard let s = try self.session(request) else { return try self.expiredLogin() }
-            let form = try await self.form(request, s)
+            let form = try await self.form(request, s, as: SetupForm.self)
             let t = PageTexts.of(s.language)
             let client = self.client(request, context)
             if let wait = await self.throttle.take(client) {
                 try self.store.recordSecurity(kind: "setup-throttled", account: nil, source: client, detail: nil)
                 return self.html(self.setupPage(s, message: t.access.tooManyLogins(seconds: wait)), status: .tooManyRequests)
             }
-            let password = form["wachtwoord"] ?? ""
-            guard password == (form["herhaling"] ?? "") else {
+            let password = form.wachtwoord ?? ""
+            guard password == (form.herhaling ?? "") else {
                 return self.html(self.setupPage(s, message: t.access.passwordsDiffer), status: .badRequest)
             }
             let accounts = self.accounts
-            let name = form.text("naam") ?? "", code = form.text("code") ?? ""
+            let name = form.naam.nonBlank ?? "", code = form.code.nonBlank ?? ""
             let ok: Bool
             do {
                 ok = try await self.passwordWork.run { try accounts.completeSetup(name: name, code: code, password: password) }
@@ -109,7 +125,7 @@ extension WebApp {
                 try self.store.recordSecurity(kind: "setup-failed", account: nil, source: client, detail: nil)
                 return self.html(self.setupPage(s, message: t.access.setupFailed), status: .unauthorized)
             }
-            throw PageError.redirect("/inloggen?ingesteld=1")
+            return .seeOther("/inloggen?ingesteld=1")
         }
     }
 

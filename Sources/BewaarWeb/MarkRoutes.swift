@@ -8,40 +8,56 @@ import BewaarStore
 /// then marks, changes or removes the mark. Each is a custody event; afterwards the visitor is
 /// back where they clicked.
 extension WebApp {
-    func addMarkRoutes(_ router: Router<WebContext>) {
-        router.get("/zaken/:id/tijdlijn/:msg/markeren") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "markeren")
+    /// Marking a message (or changing its mark: `wijzigen=1`), and where to go back to.
+    struct MarkForm: Decodable {
+        var bericht: String?
+        var reden: String?
+        var toelichting: String?
+        var wijzigen: String?
+        var terug: String?
+    }
+
+    /// Removing a message's mark, with why.
+    struct UnmarkForm: Decodable {
+        var bericht: String?
+        var waarom: String?
+        var terug: String?
+    }
+
+    func addMarkRoutes(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/tijdlijn/:msg/markeren", viewed: viewed("markeren")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let (entry, item) = try self.caseEntry(v, id, context)
-            let back = Self.back(FormData(request.uri.query ?? "")["terug"], id)
+            let back = Self.back(QueryFields(of: request)["terug"], id)
             return self.page(v, title: v.t.evidence.markTitle(entry.id), caseNav: id, current: "tijdlijn",
                              self.markPage(v, id, entry, item, back: back))
         }
-        router.post("/zaken/:id/markeren") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            let back = Self.back(form["terug"], id)
-            guard let msg = try RequestInput.id(form["bericht"], v.t) else { throw PageError.failed(v.t, v.t.chooseMarkReason, back: back) }
-            guard let reason = form["reden"].flatMap(MarkReason.init(parsing:)) else {
+        cases.post("/markeren") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let form = try await self.form(request, v.session, as: MarkForm.self)
+            let back = Self.back(form.terug, id)
+            guard let msg = try RequestInput.id(form.bericht, v.t) else { throw PageError.failed(v.t, v.t.chooseMarkReason, back: back) }
+            guard let reason = form.reden.flatMap(MarkReason.init(parsing:)) else {
                 throw PageError.failed(v.t, v.t.chooseMarkReason, back: "/zaken/\(id)/tijdlijn/\(msg)/markeren?terug=" + URLText.encode(back))
             }
             do {
-                if form["wijzigen"] == "1" {
-                    try self.store.changeMark(id, messageID: msg, reason: reason, note: form.text("toelichting"), actor: v.account.name)
+                if form.wijzigen == "1" {
+                    try self.store.changeMark(id, messageID: msg, reason: reason, note: form.toelichting.nonBlank, actor: v.account.name)
                 } else {
-                    try self.store.mark(id, messageID: msg, reason: reason, note: form.text("toelichting"), actor: v.account.name)
+                    try self.store.mark(id, messageID: msg, reason: reason, note: form.toelichting.nonBlank, actor: v.account.name)
                 }
             } catch { throw self.problem(error, v.t, back: back) }
-            throw PageError.redirect(back + "#bericht-\(msg)")
+            return .seeOther(back + "#bericht-\(msg)")
         }
-        router.post("/zaken/:id/markeren/verwijderen") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            let form = try await self.form(request, v.session)
-            let back = Self.back(form["terug"], id)
-            guard let msg = try RequestInput.id(form["bericht"], v.t) else { throw RequestInput.bad(v.t) }
-            do { try self.store.removeMark(id, messageID: msg, why: form.text("waarom"), actor: v.account.name) } catch {
+        cases.post("/markeren/verwijderen") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let form = try await self.form(request, v.session, as: UnmarkForm.self)
+            let back = Self.back(form.terug, id)
+            guard let msg = try RequestInput.id(form.bericht, v.t) else { throw RequestInput.bad(v.t) }
+            do { try self.store.removeMark(id, messageID: msg, why: form.waarom.nonBlank, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: back)
             }
-            throw PageError.redirect(back + "#bericht-\(msg)")
+            return .seeOther(back + "#bericht-\(msg)")
         }
     }
 

@@ -20,22 +20,22 @@ extension WebApp {
 
     func packetFolder(_ id: CaseID) -> String { store.path + "/pakketten/" + id.description }
 
-    func addPacketRoutes(_ router: Router<WebContext>, seam: PacketSeam) {
-        router.get("/zaken/:id/pakket") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "pakket")
+    func addPacketRoutes(_ cases: RouterGroup<CaseContext>, seam: PacketSeam) {
+        cases.get("/pakket", viewed: viewed("pakket")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let c = try self.store.case(id)
             return self.page(v, title: v.t.packetTitle(id.description), caseNav: id, current: "pakket", try self.packetPage(v, c, seam: seam))
         }
-        router.post("/zaken/:id/pakket") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            _ = try await self.form(request, v.session)
+        cases.post("/pakket") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            _ = try await self.form(request, v.session, as: CSRFField.self)
             do {
                 _ = try PacketMaker(store: self.store).make(id, folder: self.packetFolder(id), actor: v.account.name)
             } catch { throw self.problem(error, v.t, back: "/zaken/\(id)/pakket") }
-            throw PageError.redirect("/zaken/\(id)/pakket")
+            return .seeOther("/zaken/\(id)/pakket")
         }
-        router.get("/zaken/:id/pakket/:file") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+        cases.get("/pakket/:file") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             guard let file = context.parameters.get("file"), Self.isPacketFile(file),
                   FileManager.default.fileExists(atPath: self.packetFolder(id) + "/" + file) else {
                 throw PageError.notFound(v.t, v.t.packetFileMissing)
@@ -46,22 +46,22 @@ extension WebApp {
                                         details: ["file": file, "sha256": sha])
             return try await self.download(path: path, name: "zaak-\(id)-" + file, context: context)
         }
-        router.post("/zaken/:id/bundel") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            _ = try await self.form(request, v.session)
+        cases.post("/bundel") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            _ = try await self.form(request, v.session, as: CSRFField.self)
             guard let make = seam.makeBundle else {
                 throw PageError.failed(v.t, v.t.bundleMakeUnavailable, back: "/zaken/\(id)/pakket", status: .notImplemented,
                                        title: v.t.notAvailableTitle)
             }
             do { _ = try make(self.store, id, self.packetFolder(id), v.account.name) } catch { throw self.problem(error, v.t, back: "/zaken/\(id)/pakket") }
-            throw PageError.redirect("/zaken/\(id)/pakket")
+            return .seeOther("/zaken/\(id)/pakket")
         }
     }
 
     /// POST /zaken/ID/bundel/controleren: an uploaded bundle checked through the seam.
-    func addVerifyRoute(_ router: Router<WebContext>, seam: PacketSeam) {
-        router.post("/zaken/:id/bundel/controleren") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+    func addVerifyRoute(_ cases: RouterGroup<CaseContext>, seam: PacketSeam) {
+        cases.post("/bundel/controleren") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             guard let verify = seam.verifyBundle else {
                 throw PageError.failed(v.t, v.t.bundleVerifyUnavailable, back: "/zaken/\(id)/pakket", status: .notImplemented,
                                        title: v.t.notAvailableTitle)
@@ -80,7 +80,7 @@ extension WebApp {
             } catch {
                 throw PageError.failed(v.t, v.t.uploadBroken, back: "/zaken/\(id)/pakket", title: v.t.uploadBrokenTitle)
             }
-            guard let file = receiver.files.first else { throw PageError.redirect("/zaken/\(id)/pakket") }
+            guard let file = receiver.files.first else { return .seeOther("/zaken/\(id)/pakket") }
             let result: (intact: Bool, lines: [String])
             do { result = try verify(file.path, v.session.language) } catch { throw self.problem(error, v.t, back: "/zaken/\(id)/pakket") }
             try self.store.recordAccess(chain: id.description, actor: v.account.name, action: "bundle-verified",

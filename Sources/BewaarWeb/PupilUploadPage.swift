@@ -76,14 +76,14 @@ extension WebApp {
             let kept = lines.filter { if case .failed = $0.result { return false } else { return true } }
             if !kept.isEmpty { try self.store.recordUploadLinkUse(link, files: kept.map { ($0.name, $0.sha256) }) }
             let flash = self.uploadLinks.keep(UploadReceipt(tokenSHA256: key, at: self.config.clock(), lines: lines), session: s.key)
-            throw PageError.redirect(self.pupilPath(token, t, "/ontvangen", query: "bon=\(flash)"))
+            return .seeOther(self.pupilPath(token, t, "/ontvangen", query: "bon=\(flash)"))
         }
         router.get("/aanleveren/:token/ontvangen") { request, context -> Response in
             let (t, token, key) = try await self.pupilGate(request, context)
             guard let s = try self.pupilSession(request),
-                  let receipt = self.uploadLinks.receipt(session: s.key, flash: FormData(request.uri.query ?? "")["bon"]),
+                  let receipt = self.uploadLinks.receipt(session: s.key, flash: QueryFields(of: request)["bon"]),
                   Random.same(receipt.tokenSHA256, key) else {
-                throw PageError.redirect(self.pupilPath(token, t))
+                return .seeOther(self.pupilPath(token, t))
             }
             return self.html(self.receiptPage(t, token: token, receipt: receipt))
         }
@@ -92,7 +92,7 @@ extension WebApp {
     /// The words of the visitor's choice (`?taal=en`; Dutch otherwise), the token from the path,
     /// and its key; answers 429 when the client or the link has used its budget.
     func pupilGate(_ request: Request, _ context: WebContext) async throws -> (any PageText, String, String) {
-        let t = FormData(request.uri.query ?? "")["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
+        let t = QueryFields(of: request)["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
         let raw = context.parameters.get("token") ?? ""
         let token = raw.utf8.count == 32 && raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) ? raw : ""
         let key = Self.tokenKey(token.isEmpty ? String(raw.prefix(64)) : token)

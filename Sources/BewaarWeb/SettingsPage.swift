@@ -6,39 +6,51 @@ import BewaarStore
 /// /instellingen: settings of the signed-in account (every role). For now the language of the
 /// pages, Nederlands or English, stored with the account so it holds on every next login.
 extension WebApp {
-    func addSettingsRoutes(_ router: Router<WebContext>) {
-        router.get("/instellingen") { request, _ -> Response in
-            let v = try self.visit(request)
-            let query = FormData(request.uri.query ?? "")
+    /// The language form's field.
+    struct LanguageForm: Decodable {
+        var taal: String?
+    }
+
+    /// The fields of the form that changes one's own password.
+    struct PasswordForm: Decodable {
+        var huidig: String?
+        var nieuw: String?
+        var herhaling: String?
+    }
+
+    func addSettingsRoutes(_ signedIn: RouterGroup<SignedInContext>) {
+        signedIn.get("/instellingen") { request, context -> Response in
+            let v = context.visit
+            let query = QueryFields(of: request)
             return self.page(v, title: v.t.settingsTitle, current: "instellingen",
                              self.settingsPage(v, saved: query["opgeslagen"] == "1", passwordChanged: query["wachtwoord"] == "1"))
         }
-        router.post("/instellingen") { request, _ -> Response in
-            let v = try self.visit(request)
-            let form = try await self.form(request, v.session)
-            guard let language = form["taal"].flatMap(Language.init(rawValue:)) else {
+        signedIn.post("/instellingen") { request, context -> Response in
+            let v = context.visit
+            let form = try await self.form(request, v.session, as: LanguageForm.self)
+            guard let language = form.taal.flatMap(Language.init(rawValue:)) else {
                 throw PageError.failed(v.t, v.t.chooseLanguage, back: "/instellingen")
             }
             do { try self.store.setLanguage(language.rawValue, account: v.account.name, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: "/instellingen")
             }
-            throw PageError.redirect("/instellingen?opgeslagen=1")
+            return .seeOther("/instellingen?opgeslagen=1")
         }
-        router.post("/instellingen/wachtwoord") { request, context -> Response in
-            let v = try self.visit(request)
-            let form = try await self.form(request, v.session)
+        signedIn.post("/instellingen/wachtwoord") { request, context -> Response in
+            let v = context.visit
+            let form = try await self.form(request, v.session, as: PasswordForm.self)
             if let wait = await self.throttle.take(self.client(request, context)) {
                 throw PageError.failed(v.t, v.t.access.tooManyLogins(seconds: wait), back: "/instellingen", status: .tooManyRequests)
             }
-            let new = form["nieuw"] ?? ""
-            guard new == (form["herhaling"] ?? "") else { throw PageError.failed(v.t, v.t.access.passwordsDiffer, back: "/instellingen") }
-            let accounts = self.accounts, name = v.account.name, current = form["huidig"] ?? "", keep = v.session.key
+            let new = form.nieuw ?? ""
+            guard new == (form.herhaling ?? "") else { throw PageError.failed(v.t, v.t.access.passwordsDiffer, back: "/instellingen") }
+            let accounts = self.accounts, name = v.account.name, current = form.huidig ?? "", keep = v.session.key
             do {
                 try await self.passwordWork.run { try accounts.changePassword(name: name, current: current, new: new, keepSession: keep) }
             } catch is PasswordWork.Busy {
                 throw PageError.failed(v.t, v.t.access.loginBusy, back: "/instellingen", status: .serviceUnavailable)
             } catch { throw self.problem(error, v.t, back: "/instellingen") }
-            throw PageError.redirect("/instellingen?wachtwoord=1")
+            return .seeOther("/instellingen?wachtwoord=1")
         }
     }
 

@@ -9,21 +9,21 @@ import BewaarStore
 extension WebApp {
     static let pageSize = 100
 
-    func addTimelineRoutes(_ router: Router<WebContext>) {
-        router.get("/zaken/:id/tijdlijn") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "tijdlijn")
+    func addTimelineRoutes(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/tijdlijn", viewed: viewed("tijdlijn")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let c = try self.store.case(id)
             return self.page(v, title: v.t.timelineTitle(id.description, c.title), caseNav: id, current: "tijdlijn",
-                             try self.timelinePage(v, id, FormData(request.uri.query ?? "")))
+                             try self.timelinePage(v, id, QueryFields(of: request)))
         }
-        router.get("/zaken/:id/tijdlijn/:msg/bron") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: "bron")
+        cases.get("/tijdlijn/:msg/bron", viewed: viewed("bron")) { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let (entry, item) = try self.caseEntry(v, id, context)
             return self.page(v, title: v.t.sourceTitle(entry.id), caseNav: id, current: "tijdlijn", self.sourcePage(id, entry, item, v.t))
         }
     }
 
-    func timelinePage(_ v: Visit, _ id: CaseID, _ f: FormData) throws -> HTML {
+    func timelinePage(_ v: Visit, _ id: CaseID, _ f: QueryFields) throws -> HTML {
         let t = v.t
         var q = TimelineQuery()
         q.search = f.text("q")
@@ -93,12 +93,12 @@ extension WebApp {
     }
 
     /// The filters of `f` as a query (its page and cursor only when kept).
-    static func query(_ f: FormData, keeping: Set<String> = []) -> String {
+    static func query(_ f: QueryFields, keeping: Set<String> = []) -> String {
         f.values.keys.sorted().filter { keeping.contains($0) || !["pagina", "na", "voor"].contains($0) }.flatMap { k in f.values[k]!.map { URLText.encode(k) + "=" + URLText.encode($0) } }
             .joined(separator: "&")
     }
 
-    func link(_ f: FormData, page: Int, _ id: CaseID, cursor: String) -> String {
+    func link(_ f: QueryFields, page: Int, _ id: CaseID, cursor: String) -> String {
         let q = Self.query(f)
         return "/zaken/\(id)/tijdlijn?" + (q.isEmpty ? "" : q + "&") + cursor + "&pagina=\(page)"
     }

@@ -14,15 +14,13 @@ import HTTPTypes
 extension WebApp {
     static let traceRoles: Set<AccountRole> = [.systeembeheerder, .mentor, .afdelingsleider, .ondersteuningscoordinator]
 
-    func addTraceRoutes(_ router: Router<WebContext>, seam: TraceSeam) {
-        router.get("/herkomst") { request, _ -> Response in
-            let v = try self.visit(request)
-            try self.require(v, roles: Self.traceRoles, path: request.uri.path)
+    func addTraceRoutes(_ tracers: RouterGroup<SignedInContext>, seam: TraceSeam) {
+        tracers.get("") { _, context -> Response in
+            let v = context.visit
             return self.page(v, title: v.t.traceTitle, current: "herkomst", try self.traceList(v, seam: seam))
         }
-        router.post("/herkomst") { request, _ -> Response in
-            let v = try self.visit(request)
-            try self.require(v, roles: Self.traceRoles, path: request.uri.path)
+        tracers.post("") { request, context -> Response in
+            let v = context.visit
             let receiver = try await self.receiveTraceFiles(request, v, back: "/herkomst")
             defer { receiver.cleanUp() }
             guard let mail = receiver.files.first(where: { $0.field == "mail" }) else {
@@ -39,21 +37,21 @@ extension WebApp {
                 \(self.traceBody(outcome, headers: self.headers(path: mail.path, for: v.account.role, v.t), step3: "", v.t))
                 """)
         }
-        router.get("/herkomst/:item") { request, context -> Response in
-            let v = try self.visit(request)
+        tracers.get("/:item") { request, context -> Response in
+            let v = context.visit
             let item = try self.mailItem(v, request, context)
             try self.recordHeadersViewed(v, item)
             let outcome = try self.trace(seam, mailPath: self.store.objects.path(for: item.sha256), mailName: item.name, logs: [], v,
                                          back: "/herkomst")
             return self.page(v, title: self.mailTitle(v, item), current: "herkomst", try self.tracePage(v, item, outcome, seam: seam, recorded: nil))
         }
-        router.post("/herkomst/:item") { request, context -> Response in
-            let v = try self.visit(request)
+        tracers.post("/:item") { request, context -> Response in
+            let v = context.visit
             let item = try self.mailItem(v, request, context)
             let back = "/herkomst/\(item.id)"
             let receiver = try await self.receiveTraceFiles(request, v, back: back)
             defer { receiver.cleanUp() }
-            guard seam.conclude != nil else { throw PageError.redirect(back) }
+            guard seam.conclude != nil else { return .seeOther(back) }
             let outcome = try self.trace(seam, mailPath: self.store.objects.path(for: item.sha256), mailName: item.name,
                                          logs: Self.logs(in: receiver), v, back: back)
             try self.recordHeadersViewed(v, item)
@@ -69,9 +67,9 @@ extension WebApp {
         }
     }
 
-    /// The e-mail item of the URL, when this visitor may see its headers (refused and logged otherwise).
+    /// The e-mail item of the URL, when this visitor may see its headers (refused and logged
+    /// otherwise); the role was checked by the group's ``RoleGate``.
     func mailItem(_ v: Visit, _ request: Request, _ context: some RequestContext) throws -> EvidenceItem {
-        try require(v, roles: Self.traceRoles, path: request.uri.path)
         let itemID = try RequestInput.parameter(context, "item", in: 1...(1 << 53), v.t)
         // A missing item and one of someone else's case answer the same.
         guard let item = try? store.item(itemID), Self.isMail(item),

@@ -13,17 +13,29 @@ import BewaarQR
 /// event. The token exists only in the link: the store keeps its SHA-256, and the page shows
 /// the link, its QR code and sheet only to the session that made it, for half an hour.
 extension WebApp {
-    func addUploadLinkRoutes(_ router: Router<WebContext>) {
-        router.post("/zaken/:id/uploadlinks") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.requireManager(v, id, request)
-            let form = try await self.form(request, v.session)
+    /// A new upload link: for whom, and how long it works.
+    struct UploadLinkForm: Decodable {
+        var persoon: String?
+        var geldig: String?
+        var eenheid: String?
+    }
+
+    /// The link to revoke.
+    struct RevokeLinkForm: Decodable {
+        var link: String?
+    }
+
+    func addUploadLinkRoutes(_ groups: RouteGroups) {
+        let managers = groups.managers
+        managers.post("/uploadlinks") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let form = try await self.form(request, v.session, as: UploadLinkForm.self)
             let u = v.t.uploadLink
             let back = "/zaken/\(id)#uploadlinks"
-            guard let person = try RequestInput.id(form["persoon"], v.t) else { throw PageError.failed(v.t, u.pickPerson, back: back) }
-            let amount = try RequestInput.integer(form["geldig"], in: 1...43_200, v.t)
+            guard let person = try RequestInput.id(form.persoon, v.t) else { throw PageError.failed(v.t, u.pickPerson, back: back) }
+            let amount = try RequestInput.integer(form.geldig, in: 1...43_200, v.t)
             let unit: Int64
-            switch form["eenheid"] ?? "uren" {
+            switch form.eenheid ?? "uren" {
             case "minuten": unit = 60
             case "uren": unit = 3600
             case "dagen": unit = 86_400
@@ -42,24 +54,22 @@ extension WebApp {
             } catch { throw self.problem(error, v.t, back: back) }
             self.uploadLinks.remember(FreshUploadLink(caseID: id, linkID: link.id, url: self.uploadURL(request, token: token),
                                                       madeAt: self.config.clock()), session: v.session.key)
-            throw PageError.redirect(back)
+            return .seeOther(back)
         }
-        router.post("/zaken/:id/uploadlinks/intrekken") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.requireManager(v, id, request)
-            let form = try await self.form(request, v.session)
-            guard let link = try RequestInput.id(form["link"], v.t) else { throw RequestInput.bad(v.t) }
+        managers.post("/uploadlinks/intrekken") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
+            let form = try await self.form(request, v.session, as: RevokeLinkForm.self)
+            guard let link = try RequestInput.id(form.link, v.t) else { throw RequestInput.bad(v.t) }
             do { try self.store.revokeUploadLink(id, link: link, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: "/zaken/\(id)#uploadlinks")
             }
             self.uploadLinks.forget(link: link, case: id)
-            throw PageError.redirect("/zaken/\(id)#uploadlinks")
+            return .seeOther("/zaken/\(id)#uploadlinks")
         }
-        router.get("/zaken/:id/uploadlinks/:link/instructieblad.pdf") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
-            try self.requireManager(v, id, request)
+        managers.get("/uploadlinks/:link/instructieblad.pdf") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             let n = try RequestInput.parameter(context, "link", in: 1...(1 << 53), v.t)
-            let t = FormData(request.uri.query ?? "")["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
+            let t = QueryFields(of: request)["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
             guard let fresh = self.uploadLinks.fresh(session: v.session.key, case: id).first(where: { $0.linkID == n }),
                   let link = try self.store.uploadLink(id, link: n), link.state(at: self.config.clock()) == .active else {
                 throw PageError.failed(v.t, v.t.uploadLink.sheetGone, back: "/zaken/\(id)#uploadlinks", status: .notFound)
@@ -72,7 +82,7 @@ extension WebApp {
             headers[.contentDisposition] = "attachment; filename=\"uploadlink-instructies.pdf\""
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
         }
-        addPupilUploadRoutes(router)
+        addPupilUploadRoutes(groups.open)
     }
 
     /// The key a token is stored and counted under: its SHA-256.

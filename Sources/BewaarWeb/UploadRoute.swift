@@ -8,9 +8,9 @@ import BewaarStore
 /// POST /zaken/ID/bewijs: several files at once, streamed to disk, then ingested one by one.
 /// The CSRF token is in the URL and checked before a byte of the body is read.
 extension WebApp {
-    func addUploadRoute(_ router: Router<WebContext>) {
-        router.post("/zaken/:id/bewijs") { request, context -> Response in
-            let (v, id) = try self.caseVisit(request, context: context, page: nil)
+    func addUploadRoute(_ cases: RouterGroup<CaseContext>) {
+        cases.post("/bewijs") { request, context -> Response in
+            let (v, id) = (context.visit, context.caseID)
             guard let type = request.headers[.contentType], let media = MediaType(from: type), media.isType(.multipartForm),
                   let boundary = media.parameter?.value, !boundary.isEmpty else {
                 throw PageError.failed(v.t, v.t.chooseFilesOnCasePage, back: "/zaken/\(id)#bewijs", status: .unsupportedMediaType)
@@ -57,7 +57,7 @@ extension WebApp {
                 outcomes.append(UploadOutcome(name: "—", ok: false, format: "", messages: 0, warnings: [], note: v.t.uploadNoFile))
             }
             let token = await self.sessions.flashes.set(v.session.key, outcomes)
-            throw PageError.redirect("/zaken/\(id)?upload=\(token)#bewijs")
+            return .seeOther("/zaken/\(id)?upload=\(token)#bewijs")
         }
     }
 

@@ -6,15 +6,9 @@ import BewaarStore
 import BewaarKit
 import BewaarAccounts
 
-/// A signed-in request: the session, its account, and the words of its language.
-struct Visit: Sendable {
-    var session: Session
-    var account: Account
-    var t: any PageText { PageTexts.of(session.language) }
-}
-
-/// The web interface's shared state and the helpers every page uses: sessions, access checks
-/// (refusals are plain and logged), custody events for views, CSRF, HTML responses.
+/// The web interface's shared state and the helpers every page uses: sessions, refusals (plain
+/// and logged), CSRF, HTML responses. Who may open a page is settled by its route group
+/// (``RouteGroups``), before its handler runs.
 final class WebApp: Sendable {
     let store: CaseStore
     let config: WebConfiguration
@@ -40,7 +34,7 @@ final class WebApp: Sendable {
 
     /// The address of the client: the peer's own, or — behind the school's proxy, when the
     /// configuration names its header — the last address the proxy added.
-    func client(_ request: Request, _ context: WebContext) -> String {
+    func client(_ request: Request, _ context: some RemoteAddressRequestContext) -> String {
         if let header = config.forwardedHeader, let name = HTTPField.Name(header), let value = request.headers[name],
            let last = value.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
             return String(last.prefix(64))
@@ -70,37 +64,6 @@ final class WebApp: Sendable {
                secure: config.secureCookies, httpOnly: true, sameSite: .strict)
     }
 
-    /// The signed-in visit, or a redirect to the login page.
-    func visit(_ request: Request) throws -> Visit {
-        guard let s = try session(request), let a = s.account else {
-            throw PageError.redirect("/inloggen")
-        }
-        return Visit(session: s, account: a)
-    }
-
-    /// A visit allowed to read `id`; refusal otherwise. A missing case and someone else's case
-    /// get the same answer (no case-number oracle); the refusal of an existing one is logged in
-    /// its chain. A page view is logged as custody event.
-    func caseVisit(_ request: Request, context: some RequestContext, page: String?) throws -> (Visit, CaseID) {
-        let v = try visit(request)
-        guard let raw = context.parameters.get("id"), raw.utf8.count <= 20, let id = CaseID(raw) else {
-            throw PageError.notFound(v.t, v.t.noSuchCaseNumber)
-        }
-        let exists = (try? store.case(id)) != nil
-        guard exists, try policy.mayRead(v.account, id) else {
-            if exists {
-                _ = try? store.recordAccess(chain: id.description, actor: v.account.name, action: "access-refused",
-                                            details: ["path": String(request.uri.path.prefix(200)), "role": v.account.role.rawValue])
-            }
-            throw PageError.notFound(v.t, v.t.access.noSuchCaseOrNoAccess(id.description))
-        }
-        if let page {
-            try store.recordAccess(chain: id.description, actor: v.account.name, action: "page-viewed",
-                                   details: ["page": page, "role": v.account.role.rawValue])
-        }
-        return (v, id)
-    }
-
     /// Logs a refusal (custody event `access-refused`) and returns the plain refusal page.
     func refuse(_ v: Visit, chain: String, path: String) -> PageError {
         _ = try? store.recordAccess(chain: chain, actor: v.account.name, action: "access-refused",
@@ -108,25 +71,7 @@ final class WebApp: Sendable {
         return PageError(status: .forbidden, body: Layout.bare(v.t, title: v.t.refusedTitle, message: v.t.refused(role: v.t.role(v.account.role))).raw)
     }
 
-    /// Requires a role; refuses (and logs) otherwise.
-    func require(_ v: Visit, roles: Set<AccountRole>, path: String) throws {
-        guard roles.contains(v.account.role) else { throw refuse(v, chain: CaseStore.storeChain, path: path) }
-    }
-
-    // MARK: Forms
-
-    /// Reads an urlencoded form (at most 1 MiB) and checks its CSRF token.
-    func form(_ request: Request, _ session: Session) async throws -> FormData {
-        var r = request
-        let buffer: ByteBuffer
-        let t = PageTexts.of(session.language)
-        do { buffer = try await r.collectBody(upTo: 1 << 20) } catch {
-            throw PageError(status: .contentTooLarge, body: Layout.bare(t, title: t.formTooLargeTitle, message: t.formTooLarge).raw)
-        }
-        let form = FormData(String(buffer: buffer))
-        try checkCSRF(form["_csrf"], session)
-        return form
-    }
+    // MARK: Forms (reading them: PostedForm.swift)
 
     func checkCSRF(_ token: String?, _ session: Session) throws {
         guard let token, Random.same(token, session.csrf) else { throw csrfRefusal(session) }

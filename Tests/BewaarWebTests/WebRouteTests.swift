@@ -9,16 +9,37 @@ import BewaarAccounts
 @testable import BewaarWeb
 
 @Suite struct WebRouteTests {
+    /// The pages anyone may open: the login pages, the assets, and the pupils' upload pages
+    /// (which check their own link). Every other route of the router is a staff page.
+    static let openRoutes: Set<String> = [
+        "GET /static/app.css", "GET /static/app.js", "GET /favicon.ico",
+        "GET /inloggen", "POST /inloggen", "GET /wachtwoord-instellen", "POST /wachtwoord-instellen", "POST /uitloggen",
+        "GET /aanleveren/{token}", "POST /aanleveren/{token}", "GET /aanleveren/{token}/ontvangen",
+    ]
+
+    /// The staff routes of `router`: every route of its own list that is not named open above.
+    static func staffRoutes(_ router: Router<WebContext>) -> [(method: HTTPRequest.Method, path: String)] {
+        router.routes.map { (method: $0.method, path: $0.path.description) }.filter { !openRoutes.contains("\($0.method) \($0.path)") }
+    }
+
+    /// Walks the router's own list: a new page is a staff page unless it is named open above.
     @Test func withoutLoginEveryPageSendsYouToTheLoginForm() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
         let id = f.caseID.description
-        try await f.app().test(.router) { client in
-            for path in ["/", "/zaken", "/zaken/\(id)", "/zaken/\(id)/tijdlijn", "/zaken/\(id)/pakket", "/zaken/\(id)/logboek", "/herkomst", "/beheer",
-                         "/zaken/\(id)/bewijs/\(f.chatItem.id)"] {
-                try await client.execute(uri: path, method: .get) { r in
-                    #expect(r.status == .seeOther, "\(path)")
-                    #expect(r.headers[.location] == "/inloggen", "\(path)")
+        let router = WebServer.router(store: f.store, configuration: f.configuration())
+        let staff = Self.staffRoutes(router)
+        #expect(staff.count >= 45, "the router lists its staff routes: \(staff.count)")
+        #expect(Self.openRoutes.isSubset(of: Set(router.routes.map { "\($0.method) \($0.path.description)" })), "every open route exists")
+        try await Application(router: router).test(.router) { client in
+            for route in staff {
+                let uri = route.path.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{file}", with: "rapport.pdf")
+                    .replacing(/\{[a-z]+\}/, with: "1")
+                // No cookie at all, and a form without a token: the answer is the login page, before anything is read.
+                let headers: HTTPFields = route.method == .post ? [.contentType: "application/x-www-form-urlencoded"] : [:]
+                try await client.execute(uri: uri, method: route.method, headers: headers, body: ByteBuffer(string: "naam=x")) { r in
+                    #expect(r.status == .seeOther, "\(route.method) \(uri)")
+                    #expect(r.headers[.location] == "/inloggen", "\(route.method) \(uri)")
                 }
             }
             try await client.execute(uri: "/inloggen", method: .get) { r in

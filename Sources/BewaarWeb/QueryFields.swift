@@ -1,8 +1,23 @@
-/// Fields of an `application/x-www-form-urlencoded` body or a query string.
-public struct FormData: Sendable {
-    public var values: [String: [String]] = [:]
+import Foundation
+import Hummingbird
 
-    public init(_ encoded: String) {
+/// The fields of a page's query string (`?q=…&pagina=2`). Forms that change something are
+/// posted and read with Hummingbird's `URLEncodedFormDecoder` (``WebApp/form(_:_:as:)``); a
+/// query is read here instead, leniently, because
+/// - a browser sends a GET form's spaces as `+`, which `Request.uri.queryParameters` keeps;
+/// - a link with a field twice (hand-edited, an old bookmark) still opens its page, with the
+///   first value, where the decoder refuses the whole query;
+/// - the timeline carries its whole query on, every field and value in a stable order, into its
+///   pager and into the way back after marking (``WebApp/query(_:keeping:)``).
+struct QueryFields: Sendable {
+    var values: [String: [String]] = [:]
+
+    /// The query of `request` (none: no fields).
+    init(of request: Request) {
+        self.init(request.uri.query ?? "")
+    }
+
+    init(_ encoded: String) {
         for pair in encoded.split(separator: "&", omittingEmptySubsequences: true) {
             let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = Self.decode(kv[0])
@@ -11,10 +26,10 @@ public struct FormData: Sendable {
         }
     }
 
-    public subscript(_ key: String) -> String? { values[key]?.first }
+    subscript(_ key: String) -> String? { values[key]?.first }
 
     /// The value trimmed, or nil when missing or blank.
-    public func text(_ key: String) -> String? {
+    func text(_ key: String) -> String? {
         guard let v = self[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
         return v
     }
@@ -33,5 +48,3 @@ public struct FormData: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
-
-import Foundation

@@ -1,0 +1,35 @@
+import Hummingbird
+import BewaarAccounts
+
+/// The route groups of the web interface, each with the context its handlers get. Where a page
+/// is added says who may open it; a handler cannot forget the check, because its context only
+/// exists once the check passed.
+///
+/// | group | paths | context | who passes |
+/// | --- | --- | --- | --- |
+/// | `open` | login pages, assets, `/aanleveren/…` | ``WebContext`` | everyone (the pupil pages check their own link) |
+/// | `signedIn` | `/`, `/instellingen` | ``SignedInContext`` | any account (others: redirect to `/inloggen`) |
+/// | `caseReaders` | `/zaken`, `/zaken/nieuw` | ``SignedInContext`` | roles that read cases |
+/// | `tracers` | `/herkomst…` | ``SignedInContext`` | the systeembeheerder and the case readers |
+/// | `beheer` | `/beheer…` | ``SignedInContext`` | the beheerder |
+/// | `cases` | `/zaken/ID…` | ``CaseContext`` | whoever may read case ID (others: 404) |
+/// | `managers` | `/zaken/ID/…` (escalation, access, upload links) | ``CaseContext`` | the case's mentor or afdelingsleider |
+struct RouteGroups {
+    let open: Router<WebContext>
+    let signedIn: RouterGroup<SignedInContext>
+    let caseReaders: RouterGroup<SignedInContext>
+    let tracers: RouterGroup<SignedInContext>
+    let beheer: RouterGroup<SignedInContext>
+    let cases: RouterGroup<CaseContext>
+    let managers: RouterGroup<CaseContext>
+
+    init(_ router: Router<WebContext>, app: WebApp) {
+        open = router
+        signedIn = router.group().add(middleware: SignIn(app: app)).group(context: SignedInContext.self)
+        caseReaders = signedIn.group("/zaken").add(middleware: RoleGate(app: app, roles: AccountRole.caseReaders))
+        tracers = signedIn.group("/herkomst").add(middleware: RoleGate(app: app, roles: WebApp.traceRoles))
+        beheer = signedIn.group("/beheer").add(middleware: RoleGate(app: app, roles: [.beheerder]))
+        cases = signedIn.group("/zaken/:id").add(middleware: CaseGate(app: app)).group(context: CaseContext.self)
+        managers = cases.group().add(middleware: ManagerGate(app: app))
+    }
+}
