@@ -7,7 +7,7 @@ it and have it checked; the systeembeheerder opens the trace page and traces the
 with the sample DHCP leases and inventory. Fails on any CSP violation in the browser console, on
 a field without a label, or on a page that scrolls sideways at 200% zoom.
 """
-import os, shutil, socket, subprocess, sys, tempfile, time, zipfile
+import os, shutil, subprocess, sys, tempfile, time, zipfile
 
 os.environ["SE_OFFLINE"] = "true"
 from selenium import webdriver
@@ -17,6 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support.ui import Select
 import pagecheck
+import server as bewaar_server
 
 BEWAAR = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -55,16 +56,7 @@ with zipfile.ZipFile(chat_zip, "w") as z:
     z.write(os.path.join(SAMPLES, chat), "_chat.txt")
 mail = os.path.join(SAMPLES, "anonieme-mail.eml")
 
-s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
-server = subprocess.Popen([BEWAAR, "serve", "--store", store, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-base = f"http://127.0.0.1:{port}"
-for _ in range(200):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close(); break
-    except OSError:
-        time.sleep(0.1)
-else:
-    server.kill(); raise SystemExit("bewaar serve did not start")
+server, base = bewaar_server.start(BEWAAR, store)
 
 o = webdriver.ChromeOptions()
 o.binary_location = shutil.which("chromium")

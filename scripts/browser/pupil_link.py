@@ -7,7 +7,7 @@ sample chat and screenshot and gets the receipt with each file's SHA-256. The me
 files under the pupil's name "via uploadlink", revokes the link, and the link refuses; the
 one-minute link refuses once its minute is over. Screenshots 20-22 in docs/screenshots/.
 """
-import hashlib, os, shutil, socket, subprocess, sys, tempfile, time
+import hashlib, os, shutil, subprocess, sys, tempfile, time
 
 os.environ["SE_OFFLINE"] = "true"
 from selenium import webdriver
@@ -18,6 +18,7 @@ from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pagecheck import page_checks, no_sideways_scroll
+import server as bewaar_server
 
 BEWAAR = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -47,16 +48,7 @@ bewaar("access", "grant", case_id, "--account", "J. Bakker", "--reason", "mentor
 chat = os.path.join(SAMPLES, "WhatsApp-chat met Klas 2B.txt")
 screenshot = os.path.join(SAMPLES, "schermafbeelding-groepsapp.png")
 
-s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
-server = subprocess.Popen([BEWAAR, "serve", "--store", store, "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-base = f"http://127.0.0.1:{port}"
-for _ in range(200):
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close(); break
-    except OSError:
-        time.sleep(0.1)
-else:
-    server.kill(); raise SystemExit("bewaar serve did not start")
+server, base = bewaar_server.start(BEWAAR, store)
 
 
 def browser(size, phone=False):

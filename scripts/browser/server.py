@@ -1,0 +1,19 @@
+"""Starts `bewaar serve` on a free loopback port for a browser flow, and waits until it answers."""
+import socket
+import subprocess
+import time
+
+
+def start(bewaar, store):
+    """Returns (process, base URL); stops with a clear message when the server does not come up."""
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+    server = subprocess.Popen([bewaar, "serve", "--store", store, "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("bewaar serve did not start")
