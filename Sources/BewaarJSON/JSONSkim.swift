@@ -68,32 +68,7 @@ public struct JSONSkim {
     /// of its value. Returns the end of the object, or nil when it is not one.
     @discardableResult
     public func members(ofObjectAt i: Int, _ body: (String, Range<Int>) throws -> Void) rethrows -> Int? {
-        var j = skipSpace(i)
-        guard j < bytes.count, bytes[j] == 0x7B else { return nil }
-        j = skipSpace(j + 1)
-        if j < bytes.count, bytes[j] == 0x7D { return j + 1 }
-        while j < bytes.count {
-            guard bytes[j] == 0x22, let keyEnd = stringEnd(j) else { return nil }
-            let raw = UnsafeBufferPointer(rebasing: bytes[(j + 1)..<(keyEnd - 1)])
-            let key: String
-            if raw.contains(0x5C) {
-                guard case .string(let k)? = try? JSONParser.parse(bytes: Array(bytes[j..<keyEnd])) else { return nil }
-                key = k
-            } else {
-                key = String(decoding: raw, as: UTF8.self)
-            }
-            j = skipSpace(keyEnd)
-            guard j < bytes.count, bytes[j] == 0x3A else { return nil }
-            let valueStart = skipSpace(j + 1)
-            guard let valueEnd = valueEnd(valueStart) else { return nil }
-            try body(key, valueStart..<valueEnd)
-            j = skipSpace(valueEnd)
-            guard j < bytes.count else { return nil }
-            if bytes[j] == 0x7D { return j + 1 }
-            guard bytes[j] == 0x2C else { return nil }
-            j = skipSpace(j + 1)
-        }
-        return nil
+        try rawMembers(ofObjectAt: i) { key, range in try body(String(decoding: key, as: UTF8.self), range) }
     }
 
     /// Like ``members(ofObjectAt:_:)``, for hot loops: each key is handed over as its raw UTF-8

@@ -389,11 +389,7 @@ try:
     shot("13-beheer")
 finally:
     d.quit()
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
+    bewaar_server.stop(server)
     shutil.rmtree(work, ignore_errors=True)
 
 if failures:

@@ -194,11 +194,7 @@ try:
 finally:
     d.quit()
     if p: p.quit()
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
+    bewaar_server.stop(server)
     shutil.rmtree(work, ignore_errors=True)
 
 if failures:

@@ -17,3 +17,12 @@ def start(bewaar, store):
             time.sleep(0.1)
     server.kill()
     raise SystemExit("bewaar serve did not start")
+
+
+def stop(server):
+    """Ends the server (interrupt, then kill after ten seconds)."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
