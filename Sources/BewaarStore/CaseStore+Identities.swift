@@ -62,9 +62,10 @@ extension CaseStore {
         let handles = try handles(id)
         let authors = try read { db in
             try Row.fetchAll(db, cached: """
-                SELECT author, COUNT(*) AS n FROM messages WHERE case_id = ? AND author IS NOT NULL AND kind != 'system'
-                GROUP BY author ORDER BY n DESC, author
-                """, arguments: [id.description])
+                SELECT a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
+                WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
+                GROUP BY a.id ORDER BY n DESC, a.name
+                """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
         }
         return authors.compactMap { row in
             let author: String = row["author"]

@@ -42,6 +42,11 @@ extension CaseStore {
             // Fresh statistics after a large import, so the planner keeps using the timeline index.
             try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
         }
+        if records > 0 {
+            // The pages the search index freed while merging go back (a store made before
+            // auto_vacuum keeps them for the next ingest: there this does nothing).
+            try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA incremental_vacuum") }
+        }
         return outcome
     }
 

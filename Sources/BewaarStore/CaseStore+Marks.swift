@@ -80,7 +80,7 @@ extension CaseStore {
         _ = try fetchCase(db, id)
         guard let row = try Row.fetchOne(db, cached: """
             SELECT m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
-            WHERE m.id = ? AND m.case_id = ?
+            WHERE m.id = ? AND m.case_no = \(CompactRecordSchema.caseNo)
             """, arguments: [messageID, id.description]) else {
             throw StoreError(.invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
                              en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")

@@ -45,7 +45,7 @@ extension CaseStore {
     /// The merged, chronological timeline of every record of a case, filtered.
     public func timeline(_ id: CaseID, _ q: TimelineQuery) throws -> TimelinePage {
         // Withdrawn items (a wrong upload) are kept but not shown.
-        var conditions = ["m.case_id = ?", "m.item_id NOT IN (SELECT item_id FROM withdrawals)"]
+        var conditions = ["m.case_no = \(CompactRecordSchema.caseNo)", "m.item_id NOT IN (SELECT item_id FROM withdrawals)"]
         var args: [any DatabaseValueConvertible] = [id.description]
         var from = "messages m"
         var textColumn = "NULL"
@@ -70,12 +70,12 @@ extension CaseStore {
         if !authorValues.isEmpty {
             // Match in Swift with the same rule everywhere (Handle.matches), then filter exactly.
             let authors = try read { db in
-                try String.fetchAll(db, cached: "SELECT DISTINCT author FROM messages WHERE case_id = ? AND author IS NOT NULL",
-                                    arguments: [id.description])
-            }.filter { a in authorValues.contains { $0.matches(author: a) } }
+                try Row.fetchAll(db, cached: "SELECT id, name FROM authors WHERE case_no = \(CompactRecordSchema.caseNo)",
+                                 arguments: [id.description]).map { (id: $0[0] as Int64, name: $0[1] as String) }
+            }.filter { a in authorValues.contains { $0.matches(author: a.name) } }
             if authors.isEmpty { return TimelinePage(entries: [], hasMore: false) }
-            conditions.append("m.author IN (" + authors.map { _ in "?" }.joined(separator: ",") + ")")
-            args.append(contentsOf: authors as [any DatabaseValueConvertible])
+            conditions.append("m.author_no IN (" + authors.map { _ in "?" }.joined(separator: ",") + ")")
+            args.append(contentsOf: authors.map { $0.id as any DatabaseValueConvertible })
         }
         // Time ranges also as `COALESCE(ts, 1e18)`: the expression of the timeline index, which serves them.
         if let f = q.from {
@@ -84,8 +84,8 @@ extension CaseStore {
         }
         if let t = q.to { conditions.append("COALESCE(m.ts, 1e18) < ?"); args.append(t.timeIntervalSince1970) }
         if !q.kinds.isEmpty {
-            conditions.append("m.kind IN (" + q.kinds.map { _ in "?" }.joined(separator: ",") + ")")
-            args.append(contentsOf: q.kinds as [any DatabaseValueConvertible])
+            conditions.append("m.kind IN (" + q.kinds.map { _ in "?, ?" }.joined(separator: ",") + ")")
+            args.append(contentsOf: q.kinds.flatMap(StoredKind.values))
         }
         if q.onlyMarked { conditions.append("k.message_id IS NOT NULL") }
         let whereClause = conditions.joined(separator: " AND ")
@@ -114,7 +114,7 @@ extension CaseStore {
         var keyset = whereClause
         if let cursor = q.after ?? q.before {
             let key = try read { db in
-                try Double.fetchOne(db, cached: "SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_id = ?",
+                try Double.fetchOne(db, cached: "SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_no = \(CompactRecordSchema.caseNo)",
                                     arguments: [cursor, id.description])
             }
             guard let key else {
@@ -198,8 +198,10 @@ extension CaseStore {
     public func messagesPerDay(_ id: CaseID, authors: [Handle], zone: TimeZone) throws -> [(day: String, count: Int)] {
         guard !authors.isEmpty else { return [] }
         let rows = try read { db in
-            try Row.fetchAll(db, cached: "SELECT author, ts FROM messages WHERE case_id = ? AND ts IS NOT NULL AND author IS NOT NULL AND kind != 'system'",
-                             arguments: [id.description])
+            try Row.fetchAll(db, cached: """
+                SELECT a.name AS author, m.ts FROM messages m JOIN authors a ON a.id = m.author_no
+                WHERE m.case_no = \(CompactRecordSchema.caseNo) AND m.ts IS NOT NULL AND m.kind NOT IN (?, ?)
+                """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
         }
         var counts: [String: Int] = [:]
         for row in rows {
@@ -214,7 +216,7 @@ extension CaseStore {
 
     /// Number of records in a case.
     public func messageCount(_ id: CaseID) throws -> Int {
-        try read { db in try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM messages WHERE case_id = ?", arguments: [id.description]) ?? 0 }
+        try read { db in try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM messages WHERE case_no = \(CompactRecordSchema.caseNo)", arguments: [id.description]) ?? 0 }
     }
 }
 

@@ -65,6 +65,12 @@ public final class CaseStore: Sendable {
         config.label = "bewaar"
         do {
             db = try DatabasePool(path: dbPath, configuration: config)
+            if isNew {
+                // Pages an ingest frees (the search index merging its segments) go back to the file
+                // system after it (`incremental_vacuum`) instead of staying in the file: new stores
+                // only, as the mode can only be set on an empty database.
+                try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL; VACUUM") }
+            }
             try migrator.migrate(db)
         } catch {
             throw StoreError.unreadable(path, error)

@@ -11,6 +11,8 @@ public struct RecordRows: Sendable {
         /// Byte ranges in `bytes`; nil is NULL.
         var author: Range<Int>?
         var kind: Range<Int>
+        /// The kind's code (``StoredKind``), nil for a kind kept as text.
+        var kindCode: Int64?
         var text: Range<Int>
         var rest: Range<Int>?
         var line: Int64?
@@ -35,12 +37,13 @@ public struct RecordRows: Sendable {
     public mutating func append(_ m: Message) {
         var author: Range<Int>?
         if let a = m.author { author = put(a) }
-        let kind = put(m.kind.rawValue)
+        let kindCode = StoredKind.code(of: m.kind.rawValue)
+        let kind = kindCode == nil ? put(m.kind.rawValue) : bytes.count..<bytes.count
         let text = put(m.text)
         var rest: Range<Int>?
         if let r = StoredRecord.rest(of: m) { rest = put(r) }
         entries.append(Entry(time: m.timestamp?.date.timeIntervalSince1970, utcOffset: Int64(m.timestamp?.utcOffsetSeconds ?? 0),
-                             author: author, kind: kind, text: text, rest: rest, line: m.origin.line.map(Int64.init),
+                             author: author, kind: kind, kindCode: kindCode, text: text, rest: rest, line: m.origin.line.map(Int64.init),
                              offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil))
     }
 

@@ -23,19 +23,25 @@ public final class RecordWriter {
 
     private static let savepoint = "bewaar_records"
     private let itemID: Int64
-    private let caseID: String
+    /// The case's number (`cases.no`).
+    private let caseNo: Int64
+    /// Author numbers (`authors.id`) by name, as found or added during this writing.
+    private var authors: [String: Int64] = [:]
     /// The batch ``add(_:)-(Message)`` reuses for one record.
     private var single = RecordRows(capacity: 1)
 
     init(db: Database, itemID: Int64, caseID: String) throws {
         self.db = db
         statement = try db.makeStatement(sql: """
-            INSERT INTO messages (item_id, case_id, seq, ts, utc_offset, author, kind, text, origin_line, origin_offset,
+            INSERT INTO messages (item_id, case_no, seq, ts, utc_offset, author_no, kind, text, origin_line, origin_offset,
                                   origin_length, rest)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         self.itemID = itemID
-        self.caseID = caseID
+        guard let no = try Int64.fetchOne(db, sql: "SELECT no FROM cases WHERE id = ?", arguments: [caseID]) else {
+            throw StoreError.unknownCase(caseID)
+        }
+        caseNo = no
         bindItem()
         try db.execute(sql: "SAVEPOINT \(Self.savepoint)")
     }
@@ -66,8 +72,12 @@ public final class RecordWriter {
                     sqlite3_bind_null(s, 4)
                     sqlite3_bind_null(s, 5)
                 }
-                text(6, e.author)
-                text(7, e.kind)
+                if let a = e.author {
+                    sqlite3_bind_int64(s, 6, try authorNumber(UnsafeBufferPointer(rebasing: b[a])))
+                } else {
+                    sqlite3_bind_null(s, 6)
+                }
+                if let code = e.kindCode { sqlite3_bind_int64(s, 7, code) } else { text(7, e.kind) }
                 text(8, e.text)
                 if let line = e.line { sqlite3_bind_int64(s, 9, line) } else { sqlite3_bind_null(s, 9) }
                 sqlite3_bind_int64(s, 10, e.offset)
@@ -95,6 +105,20 @@ public final class RecordWriter {
         count = 0
         firstID = nil
         bytesCovered = 0
+        authors = [:]  // those added since the savepoint are gone again
+    }
+
+    /// The number of an author of this case: from this writing's table, else from `authors`,
+    /// added there when new.
+    private func authorNumber(_ name: UnsafeBufferPointer<UInt8>) throws -> Int64 {
+        let key = String(decoding: name, as: UTF8.self)
+        if let id = authors[key] { return id }
+        try db.execute(cached: "INSERT INTO authors (case_no, name) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [caseNo, key])
+        guard let id = try Int64.fetchOne(db, cached: "SELECT id FROM authors WHERE case_no = ? AND name = ?", arguments: [caseNo, key]) else {
+            throw StoreError(.invalidValue, nl: "Auteur \(key) kon niet worden opgeslagen.", en: "Author \(key) could not be stored.")
+        }
+        authors[key] = id
+        return id
     }
 
     /// Ends the writing: the records are indexed for search.
@@ -107,18 +131,14 @@ public final class RecordWriter {
         }
     }
 
-    /// The item and the case are the same for every record: bound once (SQLite copies the
-    /// case id), again after each batch clears the bindings.
+    /// The item and the case are the same for every record: bound once, again after each batch
+    /// clears the bindings.
     private func bindItem() {
         let s = statement.sqliteStatement
         sqlite3_bind_int64(s, 1, itemID)
-        var id = caseID
-        id.withUTF8 { u in
-            sqlite3_bind_text(s, 2, UnsafeRawPointer(u.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(u.count), Self.transient)
-        }
+        sqlite3_bind_int64(s, 2, caseNo)
     }
 
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
     /// An address for an empty text (a NULL address would bind NULL).
     private static let empty: StaticString = " "
 }

@@ -7,6 +7,7 @@ enum Schema {
     static let shippedOrder = [
         "v1-cases-items-custody", "v2-workflow-timeline", "v3-traces", "v3-accounts", "v4-web-sessions-language",
         "v5-access-links-security-log", "v7-upload-links", "v8-withdrawals", "v6-records-once",
+        "v9-compact-records",
     ]
 
     /// The modules whose tables the store's own use cases need: always registered.
@@ -148,6 +149,9 @@ enum Schema {
         // Registered after v7 and v8 (the name was kept free for it): stores that have those run it next.
         m.registerMigration("v6-records-once") { db in
             try RecordSchema.v6(db)
+        }
+        m.registerMigration("v9-compact-records") { db in
+            try CompactRecordSchema.v9(db)
         }
         if let stray = fromModules.keys.sorted().first {
             throw StoreError(.invalidValue, nl: "Migratie \(stray) hoort bij de kern van de opslag, niet bij een module.",

@@ -4,7 +4,8 @@ import BewaarModel
 import BewaarJSON
 
 /// How a record (``Message``) is kept in the `messages` table since migration v6: every fact in
-/// its own column — time (`ts` and `utc_offset`), author, kind, text, origin line, offset and
+/// its own column — time (`ts` and `utc_offset`), author (since v9 its number in `authors`),
+/// kind (since v9 a code for the common ones, ``StoredKind``), text, origin line, offset and
 /// length — and only what no column holds in `rest`, a small JSON object that is NULL for most
 /// chat lines: `attachments` and `flags` when not empty, `origin` with its `part`, and the
 /// importer's own fields. The record's JSON (`Message.json` serialised, what bundles carry) is
@@ -14,8 +15,11 @@ import BewaarJSON
 /// `verbatim` holds a record's JSON as it was stored before v6 only when the columns cannot give
 /// it back exactly (the migration checks every record); it is NULL otherwise.
 public enum StoredRecord {
-    /// The columns a record is read from, for a `SELECT` on `messages` aliased `m`.
-    public static let columns = "m.ts, m.utc_offset, m.author, m.kind, m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
+    /// The columns a record is read from, for a `SELECT` on `messages` aliased `m`: the author's
+    /// name and the kind's text as they were before v9 kept them as numbers (see
+    /// ``CompactRecordSchema``).
+    public static let columns = "m.ts, m.utc_offset, (SELECT name FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
+        + "m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
     /// How many columns ``columns`` names.
     static let columnCount = 10
 
