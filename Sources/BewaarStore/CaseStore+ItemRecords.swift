@@ -28,7 +28,7 @@ public struct RecordWindow: Sendable {
 
 extension CaseStore {
     /// A window of at most `limit` (1…1000) records of an item, found by item and sequence
-    /// number through the `messages_item` index (keyset, never OFFSET): as fast at the end of a
+    /// number as row ids (``ItemRecordRange``; keyset, never OFFSET): as fast at the end of a
     /// 100,000-message chat as at its start. A record that is not in the item gives the start.
     public func records(item itemID: Int64, at position: RecordPosition, limit: Int) throws -> RecordWindow {
         let n = max(1, min(1000, limit))
@@ -37,25 +37,26 @@ extension CaseStore {
                    k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at, m.seq
             FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             """
+        // The records with sequence numbers ?2 to ?3 (a window of n + 1: one more tells whether more follow).
+        let window = ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")
         return try read { db in
             var rows: [TimelineEntryRow]
             var backwards = false
             switch position {
             case .before(let seq):
-                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT \(n + 1)",
-                                                     arguments: [itemID, seq])
+                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE \(window) ORDER BY m.seq DESC LIMIT \(n + 1)",
+                                                     arguments: [itemID, Self.bounded(seq) - Int64(n) - 1, Self.bounded(seq) - 1])
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
-                if case .from(let seq) = position { first = seq }
+                if case .from(let seq) = position { first = Self.bounded(seq) }
                 if case .around(let messageID) = position,
                    let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
                     // Five records of context before it (sequence numbers come from the store, never below 0).
-                    first = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE item_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1 OFFSET 5",
-                                                            arguments: [itemID, seq]) ?? 0
+                    first = max(0, seq - 5)
                 }
-                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE m.item_id = ? AND m.seq >= ? ORDER BY m.seq LIMIT \(n + 1)",
-                                                     arguments: [itemID, first])
+                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE \(window) ORDER BY m.seq LIMIT \(n + 1)",
+                                                     arguments: [itemID, first, first + Int64(n)])
             }
             let more = rows.count > n
             rows = Array(rows.prefix(n))
@@ -68,9 +69,12 @@ extension CaseStore {
                 entries.append(e)
                 sequence.append(seq)
             }
+            // Sequence numbers run from 0 without gaps: a record before or after is the one next to it.
             func exists(_ condition: String, _ seq: Int64) throws -> Bool {
-                try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM messages WHERE item_id = ? AND seq \(condition) ?)",
-                                  arguments: [itemID, seq]) ?? false
+                let next = condition == "<" ? seq - 1 : seq + 1
+                return try Bool.fetchOne(db, cached: """
+                    SELECT EXISTS (SELECT 1 FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2")))
+                    """, arguments: [itemID, next]) ?? false
             }
             guard let firstSeq = sequence.first, let lastSeq = sequence.last else {
                 return RecordWindow(entries: [], sequence: [], hasEarlier: false, hasLater: false)
@@ -80,6 +84,10 @@ extension CaseStore {
                                 hasLater: backwards ? try exists(">", lastSeq) : more)
         }
     }
+
+    /// A sequence number from outside (a link) within what a store can hold, so no arithmetic on
+    /// it overflows.
+    private static func bounded(_ seq: Int64) -> Int64 { min(max(seq, -1), 1 << 53) }
 
     /// The distinct authors of an item's records, sorted (at most `limit`). Walks the case's
     /// authors (`authors`, sorted by its unique index) and looks each up in the item through the

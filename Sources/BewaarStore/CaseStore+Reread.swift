@@ -38,11 +38,12 @@ extension CaseStore {
             }
             let marks = try Row.fetchAll(db, cached: """
                 SELECT k.*, m.seq, m.origin_offset, m.origin_length, m.text FROM marks k JOIN messages m ON m.id = k.message_id
-                WHERE m.item_id = ?
+                WHERE \(ItemRecordRange.all(item: "?1"))
                 """, arguments: [itemID])
-            try db.execute(cached: "DELETE FROM marks WHERE message_id IN (SELECT id FROM messages WHERE item_id = ?)", arguments: [itemID])
+            try db.execute(cached: "DELETE FROM marks WHERE message_id IN (SELECT m.id FROM messages m WHERE \(ItemRecordRange.all(item: "?1")))",
+                           arguments: [itemID])
             // The delete trigger takes each record out of the search index.
-            try db.execute(cached: "DELETE FROM messages WHERE item_id = ?", arguments: [itemID])
+            try db.execute(cached: "DELETE FROM messages AS m WHERE \(ItemRecordRange.all(item: "?1"))", arguments: [itemID])
             try db.execute(cached: "DELETE FROM warnings WHERE item_id = ?", arguments: [itemID])
 
             let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description)
@@ -59,7 +60,8 @@ extension CaseStore {
             for mark in marks {
                 let seq: Int64 = mark["seq"]
                 let same = try Int64.fetchOne(db, cached: """
-                    SELECT id FROM messages WHERE item_id = ? AND seq = ? AND origin_offset = ? AND origin_length = ? AND text = ?
+                    SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2"))
+                      AND m.origin_offset = ?3 AND m.origin_length = ?4 AND m.text = ?5
                     """, arguments: [itemID, seq, mark["origin_offset"] as Int64, mark["origin_length"] as Int64, mark["text"] as String])
                 if let same {
                     try db.execute(cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",

@@ -21,11 +21,11 @@ extension CaseStore {
               ON o.case_no = n.case_no
              AND COALESCE(o.ts, 1e18) >= \(minute) AND COALESCE(o.ts, 1e18) < \(minute) + 60
              AND o.author_no IS n.author_no
-            WHERE n.item_id = ?1 AND n.ts IS NOT NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
+            WHERE \(ItemRecordRange.all("n", item: "?1")) AND n.ts IS NOT NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
             UNION
             SELECT DISTINCT o.item_id FROM messages n JOIN messages o
               ON o.case_no = n.case_no AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author_no IS n.author_no
-            WHERE n.item_id = ?1 AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
+            WHERE \(ItemRecordRange.all("n", item: "?1")) AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
             """
         return try read { db in Set(try Int64.fetchAll(db, cached: sql, arguments: [itemID])) }
     }

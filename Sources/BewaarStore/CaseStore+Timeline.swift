@@ -189,7 +189,7 @@ extension CaseStore {
                 SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
                        k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
                 FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
-                WHERE m.item_id = ? AND m.seq BETWEEN ? AND ? ORDER BY m.seq
+                WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq
                 """, arguments: [item, seq - before, seq + after]).compactMap(\.value)
         }
     }

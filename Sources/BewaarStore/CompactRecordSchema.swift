@@ -12,8 +12,10 @@ import GRDB
 /// - Indexes: `messages_case_order (case_no, COALESCE(ts, 1e18))` (the row id that SQLite adds to
 ///   every index entry gives the order within one time; it was stored twice), `messages_author
 ///   (author_no)` for records with an author instead of `messages_case_author (case_id, author)`
-///   (an author number belongs to one case; `author_no = ?` and `IN` find it), `messages_item
-///   (item_id, seq)` as before.
+///   (an author number belongs to one case; `author_no = ?` and `IN` find it). `messages_item
+///   (item_id, seq)` goes: an item's records are consecutive rows, found from `items.first_record`
+///   (see ``ItemRecordRange``; the migration checks every item, one that is not so gets NULL and
+///   its records are found by scanning).
 ///
 /// The rows keep their ids (marks and the search index point at them) and every other column, so
 /// the records' JSON is rebuilt exactly as before; the full-text index is kept as it is.
@@ -67,12 +69,22 @@ enum CompactRecordSchema {
             DROP TRIGGER messages_fts_delete;
             DROP TABLE messages;
             ALTER TABLE messages_v9 RENAME TO messages;
-            CREATE INDEX messages_item ON messages(item_id, seq);
             CREATE INDEX messages_author ON messages(author_no) WHERE author_no IS NOT NULL;
             CREATE INDEX messages_case_order ON messages(case_no, COALESCE(ts, 1e18));
             CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
                 INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
             END;
+            ALTER TABLE items ADD COLUMN first_record INTEGER DEFAULT 0;
+            CREATE TEMP TABLE v9_ranges (item_id INTEGER PRIMARY KEY, first INTEGER, n INTEGER, low INTEGER, high INTEGER,
+                                         first_seq INTEGER, last_seq INTEGER);
+            INSERT INTO temp.v9_ranges
+                SELECT item_id, MIN(id), COUNT(*), MIN(id - seq), MAX(id - seq), MIN(seq), MAX(seq) FROM messages GROUP BY item_id;
+            UPDATE items SET first_record = COALESCE(
+                (SELECT CASE WHEN r.low = r.first AND r.high = r.first AND r.first_seq = 0 AND r.last_seq = r.n - 1
+                                  AND r.n = items.message_count THEN r.first END
+                 FROM temp.v9_ranges r WHERE r.item_id = items.id),
+                CASE WHEN items.id IN (SELECT item_id FROM temp.v9_ranges) THEN NULL ELSE 0 END);
+            DROP TABLE temp.v9_ranges;
             """)
     }
 

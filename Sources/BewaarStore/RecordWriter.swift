@@ -121,10 +121,12 @@ public final class RecordWriter {
         return id
     }
 
-    /// Ends the writing: the records are indexed for search.
+    /// Ends the writing: the records are indexed for search, and the item notes where they start
+    /// (``ItemRecordRange``; the caller sets its `message_count` to ``count``).
     func finish() throws {
         sqlite3_clear_bindings(statement.sqliteStatement)
         try db.execute(sql: "RELEASE \(Self.savepoint)")
+        try db.execute(cached: "UPDATE items SET first_record = ? WHERE id = ?", arguments: [firstID ?? 0, itemID])
         if let first = firstID {
             try db.execute(sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
                            arguments: [first, first + Int64(count) - 1])

@@ -75,6 +75,30 @@ import BewaarModel
         #expect(authors == ["1 ", "1 Daan Jansen", "1 Sanne \"de\" Vries", "2 Daan Jansen", "2 Tim Bos"])
         #expect(kinds == ["poll".databaseValue, 0.databaseValue])
         #expect(broken == 0)
+        // Item 2's records are consecutive rows from 6; item 1 says it holds 4 records but holds
+        // 5, so it is not trusted: its records are found by scanning, the same ones.
+        let firsts = try store.read { db in try Int64?.fetchAll(db, sql: "SELECT first_record FROM items ORDER BY id") }
+        #expect(firsts == [nil, 6])
+        for item in [1, 2] as [Int64] {
+            let all = try store.messages(item: item)
+            var seen: [Message] = []
+            var position = RecordPosition.start
+            while true {
+                let w = try store.records(item: item, at: position, limit: 2)
+                seen += w.entries.map(\.message)
+                guard w.hasLater, let last = w.sequence.last else { break }
+                position = .from(last + 1)
+            }
+            #expect(seen == all)
+            let back = try store.records(item: item, at: .before(Int64(all.count)), limit: 2)
+            #expect(back.entries.map(\.message) == Array(all.suffix(2)))
+            #expect(back.hasEarlier == (all.count > 2) && !back.hasLater)
+        }
+        #expect(try store.records(item: 2, at: .before(.min), limit: 2).entries.isEmpty)
+        #expect(try store.records(item: 2, at: .from(.max), limit: 2).entries.isEmpty)
+        #expect(try store.records(item: 2, at: .around(messageID: 7), limit: 5).sequence == [0, 1])
+        #expect(try store.context(around: 7, before: 1, after: 1).map(\.id) == [6, 7])
+        #expect(try store.context(around: 2, before: 1, after: 1).map(\.id) == [1, 2, 3])
         #expect(try store.mark(of: 1) != nil)
         #expect(try store.messageCount(one) == 5)
         #expect(try store.messageCount(two) == 2)
@@ -111,8 +135,8 @@ import BewaarModel
         let f = try StoreFixture()
         let store = try f.open()
         try store.read { db in
-            func plan(_ sql: String) throws -> String {
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
+            func plan(_ sql: String, _ arguments: StatementArguments = []) throws -> String {
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }.joined(separator: "; ")
             }
             let page = try plan("""
                 SELECT m.id FROM messages m WHERE m.case_no = (SELECT no FROM cases WHERE id = '2026-0001') AND COALESCE(m.ts, 1e18) >= 1
@@ -122,6 +146,8 @@ import BewaarModel
             #expect(!page.contains("TEMP B-TREE"))
             let back = try plan("SELECT m.id FROM messages m WHERE m.case_no = 1 ORDER BY COALESCE(m.ts, 1e18) DESC, m.id DESC LIMIT 10")
             #expect(back.contains("USING INDEX messages_case_order (case_no=?)") && !back.contains("TEMP B-TREE"))
+            let window = try plan("SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq", [1, 0, 10])
+            #expect(window.contains("USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
             let person = try plan("SELECT m.id FROM messages m WHERE m.case_no = 1 AND m.author_no IN (1, 2) ORDER BY COALESCE(m.ts, 1e18), m.id LIMIT 10")
             #expect(person.contains("messages_author") || person.contains("messages_case_order"))
         }
