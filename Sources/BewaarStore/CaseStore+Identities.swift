@@ -61,11 +61,13 @@ extension CaseStore {
     public func unlinkedAuthors(_ id: CaseID) throws -> [AuthorSuggestion] {
         let handles = try handles(id)
         let authors = try read { db in
-            try Row.fetchAll(db, cached: """
-                SELECT a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
-                WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
-                GROUP BY a.id ORDER BY n DESC, a.name
-                """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
+            try Row.fetchAll(
+                db,
+                cached: """
+                    SELECT a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
+                    WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
+                    GROUP BY a.id ORDER BY n DESC, a.name
+                    """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
         }
         return authors.compactMap { row in
             let author: String = row["author"]

@@ -44,8 +44,9 @@ extension CaseStore {
             var backwards = false
             switch position {
             case .before(let seq):
-                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE \(window) ORDER BY m.seq DESC LIMIT \(n + 1)",
-                                                     arguments: [itemID, Self.bounded(seq) - Int64(n) - 1, Self.bounded(seq) - 1])
+                rows = try TimelineEntryRow.fetchAll(
+                    db, cached: select + " WHERE \(window) ORDER BY m.seq DESC LIMIT \(n + 1)",
+                    arguments: [itemID, Self.bounded(seq) - Int64(n) - 1, Self.bounded(seq) - 1])
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
@@ -55,8 +56,9 @@ extension CaseStore {
                     // Five records of context before it (sequence numbers come from the store, never below 0).
                     first = max(0, seq - 5)
                 }
-                rows = try TimelineEntryRow.fetchAll(db, cached: select + " WHERE \(window) ORDER BY m.seq LIMIT \(n + 1)",
-                                                     arguments: [itemID, first, first + Int64(n)])
+                rows = try TimelineEntryRow.fetchAll(
+                    db, cached: select + " WHERE \(window) ORDER BY m.seq LIMIT \(n + 1)",
+                    arguments: [itemID, first, first + Int64(n)])
             }
             let more = rows.count > n
             rows = Array(rows.prefix(n))
@@ -72,9 +74,11 @@ extension CaseStore {
             // Sequence numbers run from 0 without gaps: a record before or after is the one next to it.
             func exists(_ condition: String, _ seq: Int64) throws -> Bool {
                 let next = condition == "<" ? seq - 1 : seq + 1
-                return try Bool.fetchOne(db, cached: """
-                    SELECT EXISTS (SELECT 1 FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2")))
-                    """, arguments: [itemID, next]) ?? false
+                return try Bool.fetchOne(
+                    db,
+                    cached: """
+                        SELECT EXISTS (SELECT 1 FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2")))
+                        """, arguments: [itemID, next]) ?? false
             }
             guard let firstSeq = sequence.first, let lastSeq = sequence.last else {
                 return RecordWindow(entries: [], sequence: [], hasEarlier: false, hasLater: false)
@@ -95,13 +99,16 @@ extension CaseStore {
     /// not a scan.
     public func authors(item itemID: Int64, limit: Int = 200) throws -> [String] {
         try read { db in
-            let inItem = try db.cachedStatement(sql: """
-                SELECT 1 FROM messages INDEXED BY messages_author WHERE author_no = ? AND item_id = ? LIMIT 1
-                """)
-            let candidates = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT a.id, a.name FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
-                WHERE i.id = ? ORDER BY a.name
-                """), arguments: [itemID])
+            let inItem = try db.cachedStatement(
+                sql: """
+                    SELECT 1 FROM messages INDEXED BY messages_author WHERE author_no = ? AND item_id = ? LIMIT 1
+                    """)
+            let candidates = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.id, a.name FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
+                        WHERE i.id = ? ORDER BY a.name
+                        """), arguments: [itemID])
             var out: [String] = []
             var looked = 0
             while let row = try candidates.next(), out.count < limit, looked < 10 * limit {

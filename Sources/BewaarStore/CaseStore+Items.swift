@@ -146,7 +146,8 @@ extension CaseStore {
     /// The records of an item, in the order the importer gave them.
     public func messages(item itemID: Int64, limit: Int? = nil) throws -> [Message] {
         try read { db in
-            var sql = "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY "
+            var sql =
+                "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY "
                 + (try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq")
             if let limit { sql += " LIMIT \(limit)" }
             return try MessageRow.fetchAll(db, cached: sql, arguments: [itemID]).compactMap(\.value)
@@ -164,7 +165,8 @@ extension CaseStore {
     public func forEachRecordJSON(item itemID: Int64, bytes body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try read { db in
             let order = try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq"
-            let statement = try db.makeStatement(sql: "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
+            let statement = try db.makeStatement(
+                sql: "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
             try statement.setArguments([itemID])
             try RecordReader.forEachJSON(statement, db: db, body)
         }

@@ -78,12 +78,17 @@ extension CaseStore {
 
     private static func markedRecord(_ db: Database, _ id: CaseID, _ messageID: Int64) throws -> MarkedRecord {
         _ = try fetchCase(db, id)
-        guard let row = try Row.fetchOne(db, cached: """
-            SELECT m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
-            WHERE m.id = ? AND m.case_no = \(CompactRecordSchema.caseNo)
-            """, arguments: [messageID, id.description]) else {
-            throw StoreError(.invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
-                             en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")
+        guard
+            let row = try Row.fetchOne(
+                db,
+                cached: """
+                    SELECT m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
+                    WHERE m.id = ? AND m.case_no = \(CompactRecordSchema.caseNo)
+                    """, arguments: [messageID, id.description])
+        else {
+            throw StoreError(
+                .invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
+                en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")
         }
         return MarkedRecord(details: ["messageId": String(messageID), "itemSha256": row["sha256"] as String,
                                       "originOffset": String(row["origin_offset"] as Int64),

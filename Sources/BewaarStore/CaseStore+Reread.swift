@@ -36,12 +36,15 @@ extension CaseStore {
                 throw StoreError(.invalidValue, nl: "Dit bestand is teruggetrokken en wordt niet opnieuw gelezen.",
                                  en: "This file was withdrawn and is not read again.")
             }
-            let marks = try Row.fetchAll(db, cached: """
-                SELECT k.*, m.seq, m.origin_offset, m.origin_length, m.text FROM marks k JOIN messages m ON m.id = k.message_id
-                WHERE \(ItemRecordRange.all(item: "?1"))
-                """, arguments: [itemID])
-            try db.execute(cached: "DELETE FROM marks WHERE message_id IN (SELECT m.id FROM messages m WHERE \(ItemRecordRange.all(item: "?1")))",
-                           arguments: [itemID])
+            let marks = try Row.fetchAll(
+                db,
+                cached: """
+                    SELECT k.*, m.seq, m.origin_offset, m.origin_length, m.text FROM marks k JOIN messages m ON m.id = k.message_id
+                    WHERE \(ItemRecordRange.all(item: "?1"))
+                    """, arguments: [itemID])
+            try db.execute(
+                cached: "DELETE FROM marks WHERE message_id IN (SELECT m.id FROM messages m WHERE \(ItemRecordRange.all(item: "?1")))",
+                arguments: [itemID])
             // The delete trigger takes each record out of the search index.
             try db.execute(cached: "DELETE FROM messages AS m WHERE \(ItemRecordRange.all(item: "?1"))", arguments: [itemID])
             try db.execute(cached: "DELETE FROM warnings WHERE item_id = ?", arguments: [itemID])
@@ -59,10 +62,12 @@ extension CaseStore {
             var kept = 0, dropped: [String] = []
             for mark in marks {
                 let seq: Int64 = mark["seq"]
-                let same = try Int64.fetchOne(db, cached: """
-                    SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2"))
-                      AND m.origin_offset = ?3 AND m.origin_length = ?4 AND m.text = ?5
-                    """, arguments: [itemID, seq, mark["origin_offset"] as Int64, mark["origin_length"] as Int64, mark["text"] as String])
+                let same = try Int64.fetchOne(
+                    db,
+                    cached: """
+                        SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2"))
+                          AND m.origin_offset = ?3 AND m.origin_length = ?4 AND m.text = ?5
+                        """, arguments: [itemID, seq, mark["origin_offset"] as Int64, mark["origin_length"] as Int64, mark["text"] as String])
                 if let same {
                     try db.execute(cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
                                    arguments: [same, id.description, mark["reason"] as String, mark["note"] as String?,

@@ -70,8 +70,10 @@ extension CaseStore {
         if !authorValues.isEmpty {
             // Match in Swift with the same rule everywhere (Handle.matches), then filter exactly.
             let authors = try read { db in
-                try Row.fetchAll(db, cached: "SELECT id, name FROM authors WHERE case_no = \(CompactRecordSchema.caseNo)",
-                                 arguments: [id.description]).map { (id: $0[0] as Int64, name: $0[1] as String) }
+                try Row.fetchAll(
+                    db, cached: "SELECT id, name FROM authors WHERE case_no = \(CompactRecordSchema.caseNo)",
+                    arguments: [id.description]
+                ).map { (id: $0[0] as Int64, name: $0[1] as String) }
             }.filter { a in authorValues.contains { $0.matches(author: a.name) } }
             if authors.isEmpty { return TimelinePage(entries: [], hasMore: false) }
             conditions.append("m.author_no IN (" + authors.map { _ in "?" }.joined(separator: ",") + ")")
@@ -114,8 +116,9 @@ extension CaseStore {
         var keyset = whereClause
         if let cursor = q.after ?? q.before {
             let key = try read { db in
-                try Double.fetchOne(db, cached: "SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_no = \(CompactRecordSchema.caseNo)",
-                                    arguments: [cursor, id.description])
+                try Double.fetchOne(
+                    db, cached: "SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_no = \(CompactRecordSchema.caseNo)",
+                    arguments: [cursor, id.description])
             }
             guard let key else {
                 throw StoreError(.invalidValue, nl: "Dit bericht hoort niet bij zaak \(id).", en: "This record does not belong to case \(id).")
@@ -185,12 +188,15 @@ extension CaseStore {
                 return []
             }
             let item: Int64 = anchor["item_id"], seq: Int = anchor["seq"]
-            return try TimelineEntryRow.fetchAll(db, cached: """
-                SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
-                       k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
-                FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
-                WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq
-                """, arguments: [item, seq - before, seq + after]).compactMap(\.value)
+            return try TimelineEntryRow.fetchAll(
+                db,
+                cached: """
+                    SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                           k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
+                    FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
+                    WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq
+                    """, arguments: [item, seq - before, seq + after]
+            ).compactMap(\.value)
         }
     }
 
@@ -198,10 +204,12 @@ extension CaseStore {
     public func messagesPerDay(_ id: CaseID, authors: [Handle], zone: TimeZone) throws -> [(day: String, count: Int)] {
         guard !authors.isEmpty else { return [] }
         let rows = try read { db in
-            try Row.fetchAll(db, cached: """
-                SELECT a.name AS author, m.ts FROM messages m JOIN authors a ON a.id = m.author_no
-                WHERE m.case_no = \(CompactRecordSchema.caseNo) AND m.ts IS NOT NULL AND m.kind NOT IN (?, ?)
-                """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
+            try Row.fetchAll(
+                db,
+                cached: """
+                    SELECT a.name AS author, m.ts FROM messages m JOIN authors a ON a.id = m.author_no
+                    WHERE m.case_no = \(CompactRecordSchema.caseNo) AND m.ts IS NOT NULL AND m.kind NOT IN (?, ?)
+                    """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
         }
         var counts: [String: Int] = [:]
         for row in rows {
@@ -216,7 +224,10 @@ extension CaseStore {
 
     /// Number of records in a case.
     public func messageCount(_ id: CaseID) throws -> Int {
-        try read { db in try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM messages WHERE case_no = \(CompactRecordSchema.caseNo)", arguments: [id.description]) ?? 0 }
+        try read { db in
+            try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM messages WHERE case_no = \(CompactRecordSchema.caseNo)", arguments: [id.description])
+                ?? 0
+        }
     }
 }
 

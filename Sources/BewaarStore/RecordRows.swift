@@ -42,9 +42,11 @@ public struct RecordRows: Sendable {
         let text = put(m.text)
         var rest: Range<Int>?
         if let r = StoredRecord.rest(of: m) { rest = put(r) }
-        entries.append(Entry(time: m.timestamp?.date.timeIntervalSince1970, utcOffset: Int64(m.timestamp?.utcOffsetSeconds ?? 0),
-                             author: author, kind: kind, kindCode: kindCode, text: text, rest: rest, line: m.origin.line.map(Int64.init),
-                             offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil))
+        entries.append(
+            Entry(
+                time: m.timestamp?.date.timeIntervalSince1970, utcOffset: Int64(m.timestamp?.utcOffsetSeconds ?? 0),
+                author: author, kind: kind, kindCode: kindCode, text: text, rest: rest, line: m.origin.line.map(Int64.init),
+                offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil))
     }
 
     /// Empties the batch, keeping its memory.

@@ -32,11 +32,12 @@ public final class RecordWriter {
 
     init(db: Database, itemID: Int64, caseID: String) throws {
         self.db = db
-        statement = try db.makeStatement(sql: """
-            INSERT INTO messages (item_id, case_no, seq, ts, utc_offset, author_no, kind, text, origin_line, origin_offset,
-                                  origin_length, rest)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        statement = try db.makeStatement(
+            sql: """
+                INSERT INTO messages (item_id, case_no, seq, ts, utc_offset, author_no, kind, text, origin_line, origin_offset,
+                                      origin_length, rest)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         self.itemID = itemID
         guard let no = try Int64.fetchOne(db, sql: "SELECT no FROM cases WHERE id = ?", arguments: [caseID]) else {
             throw StoreError.unknownCase(caseID)

@@ -18,7 +18,8 @@ public enum StoredRecord {
     /// The columns a record is read from, for a `SELECT` on `messages` aliased `m`: the author's
     /// name and the kind's text as they were before v9 kept them as numbers (see
     /// ``CompactRecordSchema``).
-    public static let columns = "m.ts, m.utc_offset, (SELECT name FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
+    public static let columns =
+        "m.ts, m.utc_offset, (SELECT name FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
         + "m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
     /// How many columns ``columns`` names.
     static let columnCount = 10

@@ -11,10 +11,12 @@ import BewaarModel
     /// Two cases; the first item's records use every record field (StoredRecordTests.records),
     /// an author in both cases, a kind with no code, an empty author and a verbatim record.
     static let second: [Message] = [
-        Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_400), utcOffsetSeconds: 3600), author: "Daan Jansen",
-                text: "stemmen maar", kind: "poll", origin: Origin(line: 1, offset: 0, length: 20)),
-        Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_500), utcOffsetSeconds: 3600), author: "Tim Bos",
-                text: "ik ook", origin: Origin(line: 2, offset: 20, length: 10)),
+        Message(
+            timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_400), utcOffsetSeconds: 3600), author: "Daan Jansen",
+            text: "stemmen maar", kind: "poll", origin: Origin(line: 1, offset: 0, length: 20)),
+        Message(
+            timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_500), utcOffsetSeconds: 3600), author: "Tim Bos",
+            text: "ik ook", origin: Origin(line: 2, offset: 20, length: 10)),
     ]
 
     @Test func aStoreFromBeforeV9ConvertsInPlaceAndKeepsEveryRecordExactly() throws {
@@ -31,27 +33,33 @@ import BewaarModel
             try Schema.migrator().migrate(queue, upTo: "v6-records-once")
             try queue.write { db in
                 for (n, id) in ["2026-0002", "2026-0001"].enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO cases (id, year, number, title, opened, status, retention_until)
-                        VALUES (?, 2026, ?, 'Zaak', '2026-03-02T19:05:00.000Z', 'open', '2028-03-02T19:05:00.000Z')
-                        """, arguments: [id, 2 - n])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO cases (id, year, number, title, opened, status, retention_until)
+                            VALUES (?, 2026, ?, 'Zaak', '2026-03-02T19:05:00.000Z', 'open', '2028-03-02T19:05:00.000Z')
+                            """, arguments: [id, 2 - n])
                 }
                 for (caseID, records) in [("2026-0001", first), ("2026-0002", Self.second)] {
-                    try db.execute(sql: """
-                        INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_at, message_count)
-                        VALUES (?, ?, 'chat.txt', 200, 'text/plain', 'whatsapp', 'J. Bakker', '2026-03-02T19:05:00.000Z', ?)
-                        """, arguments: [caseID, digest.hex, records.count])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_at, message_count)
+                            VALUES (?, ?, 'chat.txt', 200, 'text/plain', 'whatsapp', 'J. Bakker', '2026-03-02T19:05:00.000Z', ?)
+                            """, arguments: [caseID, digest.hex, records.count])
                     let item = db.lastInsertedRowID
                     for (seq, m) in records.enumerated() { try insertV6(db, caseID, item: item, seq: seq, m) }
                     if caseID == "2026-0001" {
-                        try insertV6(db, caseID, item: item, seq: records.count, Message(timestamp: nil, author: nil, text: "hand",
-                                                                                          origin: Origin(line: 1, offset: 0, length: 1)), verbatim: odd)
+                        try insertV6(
+                            db, caseID, item: item, seq: records.count,
+                            Message(
+                                timestamp: nil, author: nil, text: "hand",
+                                origin: Origin(line: 1, offset: 0, length: 1)), verbatim: odd)
                     }
                 }
-                try db.execute(sql: """
-                    INSERT INTO marks (message_id, case_id, reason, by, at) VALUES (1, '2026-0001', 'anders', 'J. Bakker', '2026-03-02T19:05:00.000Z');
-                    INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO marks (message_id, case_id, reason, by, at) VALUES (1, '2026-0001', 'anders', 'J. Bakker', '2026-03-02T19:05:00.000Z');
+                        INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
+                        """)
             }
         }
         let store = try f.open()
@@ -66,10 +74,12 @@ import BewaarModel
         #expect(try store.messages(item: 2) == Self.second)
         // Case numbers follow the case ids; each case has its own authors; kinds are codes.
         let (numbers, authors, kinds, broken) = try store.read { db in
-            (try Row.fetchAll(db, sql: "SELECT id, no FROM cases ORDER BY no").map { "\($0[0] as String)=\($0[1] as Int)" },
-             try Row.fetchAll(db, sql: "SELECT case_no, name FROM authors ORDER BY id").map { "\($0[0] as Int) \($0[1] as String)" },
-             try DatabaseValue.fetchAll(db, sql: "SELECT kind FROM messages WHERE item_id = 2 ORDER BY seq"),
-             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+            (
+                try Row.fetchAll(db, sql: "SELECT id, no FROM cases ORDER BY no").map { "\($0[0] as String)=\($0[1] as Int)" },
+                try Row.fetchAll(db, sql: "SELECT case_no, name FROM authors ORDER BY id").map { "\($0[0] as Int) \($0[1] as String)" },
+                try DatabaseValue.fetchAll(db, sql: "SELECT kind FROM messages WHERE item_id = 2 ORDER BY seq"),
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+            )
         }
         #expect(numbers == ["2026-0001=1", "2026-0002=2"])
         #expect(authors == ["1 ", "1 Daan Jansen", "1 Sanne \"de\" Vries", "2 Daan Jansen", "2 Tim Bos"])
@@ -123,8 +133,10 @@ import BewaarModel
         let third = try store.openCase(title: "Nieuw", actor: "J. Bakker")
         let path = try f.file("nieuw.txt", String(repeating: "y", count: 200))
         let (d, size) = try store.objects.put(file: path)
-        _ = try store.recordIngest(NewEvidence(name: "nieuw.txt", size: size, sha256: d, mediaType: "text/plain", format: "whatsapp",
-                                               collectedBy: "J. Bakker", messages: Self.second), in: third.id)
+        _ = try store.recordIngest(
+            NewEvidence(
+                name: "nieuw.txt", size: size, sha256: d, mediaType: "text/plain", format: "whatsapp",
+                collectedBy: "J. Bakker", messages: Self.second), in: third.id)
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT no FROM cases WHERE id = ?", arguments: [third.id.description]) } == 3)
         #expect(try store.messageCount(third.id) == 2)
         #expect(try store.timeline(third.id, TimelineQuery()).entries.map(\.message) == Self.second)
@@ -138,7 +150,8 @@ import BewaarModel
             func plan(_ sql: String, _ arguments: StatementArguments = []) throws -> String {
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }.joined(separator: "; ")
             }
-            let page = try plan("""
+            let page = try plan(
+                """
                 SELECT m.id FROM messages m WHERE m.case_no = (SELECT no FROM cases WHERE id = '2026-0001') AND COALESCE(m.ts, 1e18) >= 1
                 AND (COALESCE(m.ts, 1e18) > 1 OR m.id > 1) ORDER BY COALESCE(m.ts, 1e18), m.id LIMIT 10
                 """)
@@ -146,19 +159,25 @@ import BewaarModel
             #expect(!page.contains("TEMP B-TREE"))
             let back = try plan("SELECT m.id FROM messages m WHERE m.case_no = 1 ORDER BY COALESCE(m.ts, 1e18) DESC, m.id DESC LIMIT 10")
             #expect(back.contains("USING INDEX messages_case_order (case_no=?)") && !back.contains("TEMP B-TREE"))
-            let window = try plan("SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq", [1, 0, 10])
+            let window = try plan(
+                "SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq", [1, 0, 10])
             #expect(window.contains("USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"))
-            let person = try plan("SELECT m.id FROM messages m WHERE m.case_no = 1 AND m.author_no IN (1, 2) ORDER BY COALESCE(m.ts, 1e18), m.id LIMIT 10")
+            let person = try plan(
+                "SELECT m.id FROM messages m WHERE m.case_no = 1 AND m.author_no IN (1, 2) ORDER BY COALESCE(m.ts, 1e18), m.id LIMIT 10")
             #expect(person.contains("messages_author") || person.contains("messages_case_order"))
         }
     }
 
     private func insertV6(_ db: Database, _ caseID: String, item: Int64, seq: Int, _ m: Message, verbatim: String? = nil) throws {
-        try db.execute(sql: """
-            INSERT INTO messages (item_id, case_id, seq, ts, utc_offset, author, kind, text, origin_line, origin_offset, origin_length,
-                                  rest, verbatim)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [item, caseID, seq, m.timestamp?.date.timeIntervalSince1970, m.timestamp?.utcOffsetSeconds, m.author,
-                             m.kind.rawValue, m.text, m.origin.line, m.origin.offset, m.origin.length, StoredRecord.rest(of: m), verbatim])
+        try db.execute(
+            sql: """
+                INSERT INTO messages (item_id, case_id, seq, ts, utc_offset, author, kind, text, origin_line, origin_offset, origin_length,
+                                      rest, verbatim)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                item, caseID, seq, m.timestamp?.date.timeIntervalSince1970, m.timestamp?.utcOffsetSeconds, m.author,
+                m.kind.rawValue, m.text, m.origin.line, m.origin.offset, m.origin.length, StoredRecord.rest(of: m), verbatim,
+            ])
     }
 }
