@@ -12,6 +12,8 @@ public struct IntegrityProblem: Sendable, Hashable {
         case chain = "custody-chain"
         case originOutOfRange = "origin-out-of-range"
         case searchIndex = "search-index"
+        /// An item's records are not the rows its `first_record` and `message_count` say (``ItemRecordRange``).
+        case recordPlacement = "record-placement"
     }
 
     public var kind: Kind
@@ -104,6 +106,31 @@ extension CaseStore {
             problems.append(IntegrityProblem(kind: .originOutOfRange, subject: String(item),
                                              dutch: "record \(seq + 1) van bewijsstuk \(item) wijst buiten het origineel",
                                              english: "record \(seq + 1) of item \(item) points outside its original"))
+        }
+        // Each item's records must be the rows its first_record and message_count name: item
+        // windows and bundles find them there (ItemRecordRange). One pass over the records.
+        let misplaced = try read { db in
+            try Row.fetchAll(
+                db,
+                cached: """
+                    SELECT i.id, i.name FROM items i
+                    LEFT JOIN (SELECT item_id, COUNT(*) AS n, MIN(id - seq) AS low, MAX(id - seq) AS high, MIN(seq) AS s0, MAX(seq) AS s1
+                               FROM messages GROUP BY item_id) r ON r.item_id = i.id
+                    WHERE i.first_record IS NOT NULL
+                      AND (COALESCE(r.n, 0) != i.message_count
+                           OR (r.n > 0 AND (r.low != i.first_record OR r.high != i.first_record OR r.s0 != 0 OR r.s1 != r.n - 1)))
+                    LIMIT 100
+                    """)
+        }
+        for row in misplaced {
+            let item: Int64 = row[0]
+            let name: String = row[1]
+            problems.append(
+                IntegrityProblem(
+                    kind: .recordPlacement, subject: String(item),
+                    dutch: "de berichten van bewijsstuk \(item) (\(name)) staan niet waar het bewijsstuk zegt; "
+                        + "vensters en bundels kunnen berichten missen",
+                    english: "the records of item \(item) (\(name)) are not where the item says; windows and bundles may miss records"))
         }
         // The search index must hold exactly the records' texts (FTS5 compares it with them).
         do {

@@ -50,7 +50,7 @@ extension CaseStore {
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
-                if case .from(let seq) = position { first = Self.bounded(seq) }
+                if case .from(let seq) = position { first = max(0, Self.bounded(seq)) }
                 if case .around(let messageID) = position,
                    let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
                     // Five records of context before it (sequence numbers come from the store, never below 0).

@@ -106,6 +106,8 @@ import BewaarModel
         }
         #expect(try store.records(item: 2, at: .before(.min), limit: 2).entries.isEmpty)
         #expect(try store.records(item: 2, at: .from(.max), limit: 2).entries.isEmpty)
+        let fromBefore = try store.records(item: 1, at: .from(-3), limit: 2)
+        #expect(fromBefore.sequence == [0, 1] && fromBefore.hasLater && !fromBefore.hasEarlier)
         #expect(try store.records(item: 2, at: .around(messageID: 7), limit: 5).sequence == [0, 1])
         #expect(try store.context(around: 7, before: 1, after: 1).map(\.id) == [6, 7])
         #expect(try store.context(around: 2, before: 1, after: 1).map(\.id) == [1, 2, 3])
@@ -141,6 +143,23 @@ import BewaarModel
         #expect(try store.messageCount(third.id) == 2)
         #expect(try store.timeline(third.id, TimelineQuery()).entries.map(\.message) == Self.second)
         #expect(try store.messageCount(two) == 2)
+    }
+
+    @Test func theCheckFindsRecordsThatAreNotWhereTheirItemSays() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
+        let (d, size) = try store.objects.put(file: try f.file("chat.txt", String(repeating: "z", count: 200)))
+        let item = try store.recordIngest(
+            NewEvidence(
+                name: "chat.txt", size: size, sha256: d, mediaType: "text/plain", format: "whatsapp",
+                collectedBy: "J. Bakker", messages: Self.second), in: c.id
+        ).item
+        #expect(try store.check().intact)
+        try store.write { db in try db.execute(sql: "UPDATE items SET first_record = first_record + 1 WHERE id = ?", arguments: [item.id]) }
+        let problems = try store.check().problems
+        #expect(problems.map(\.kind) == [.recordPlacement])
+        #expect(problems.first?.subject == String(item.id))
     }
 
     @Test func theTimelineIndexServesTheKeysetAndTheFilters() throws {
