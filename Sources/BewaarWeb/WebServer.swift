@@ -30,6 +30,7 @@ public enum WebServer {
         app.addCaseWorkRoutes(groups)
         app.addCaseRoutes(groups)
         app.addUploadRoute(groups.cases)
+        app.addUploadProgressRoute(groups.cases)
         app.addUploadLinkRoutes(groups)
         app.addTimelineRoutes(groups.cases)
         app.addItemRoutes(groups.cases)

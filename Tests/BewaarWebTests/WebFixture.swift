@@ -103,6 +103,9 @@ struct Browser: Sendable {
 
     var headers: HTTPFields { [.cookie: cookie] }
 
+    /// The headers of a multipart upload (``Multipart``'s boundary) in this session.
+    var multipartHeaders: HTTPFields { [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(Multipart.boundary)"] }
+
     func form(_ fields: [String: String]) -> (HTTPFields, ByteBuffer) {
         var h = headers
         h[.contentType] = "application/x-www-form-urlencoded"
