@@ -381,8 +381,12 @@ public enum BagVerifier {
                 if inPart { return end }  // an offset into a part inside the original
                 r.recordsChecked += 1
                 if offset < 0 || length < 0 || offset > size || length > size - offset {
-                    problem("bericht \(i) wijst naar bytes \(offset)…\(offset + length), buiten het origineel (\(size) bytes)",
-                            "record \(i) points at bytes \(offset)…\(offset + length), outside the original (\(size) bytes)")
+                    // The numbers come from the bundle: their sum may pass Int64's largest (no trap).
+                    let (sum, overflow) = offset.addingReportingOverflow(length)
+                    let end = overflow ? "…" : String(sum)
+                    problem(
+                        "bericht \(i) wijst naar bytes \(offset)…\(end), buiten het origineel (\(size) bytes)",
+                        "record \(i) points at bytes \(offset)…\(end), outside the original (\(size) bytes)")
                 }
                 return end
             }

@@ -9,8 +9,8 @@ import BewaarTestSupport
 /// A police officer or lawyer checks a bag; every kind of tampering is found and named.
 @Suite struct BagVerifierTests {
     /// A fresh bag unpacked into a folder, plus the zip.
-    static func freshBag(_ dir: TempDir, badOrigin: Bool = false) throws -> (zip: String, folder: String, files: [String]) {
-        let (store, id) = try Fixture.makeStore(at: dir.file("store"), badOrigin: badOrigin)
+    static func freshBag(_ dir: TempDir, badOrigin: Bool = false, hugeOrigin: Bool = false) throws -> (zip: String, folder: String, files: [String]) {
+        let (store, id) = try Fixture.makeStore(at: dir.file("store"), badOrigin: badOrigin, hugeOrigin: hugeOrigin)
         let zip = dir.file("bag.zip")
         _ = try BundleBuilder.build(store: store, options: Fixture.options(id, out: zip))
         let folder = try Fixture.unpack(zip, into: dir.file("unpacked"))
@@ -168,6 +168,17 @@ import BewaarTestSupport
         let r = BagVerifier.verify(path: bag.zip)
         #expect(!r.intact)
         #expect(r.problems.contains { $0.file.hasPrefix("data/records/item-0001") && $0.dutch.contains("bericht 3") }, "\(Fixture.problemsText(r))")
+    }
+
+    @Test func anOriginWhoseEndPassesTheLargestNumberIsNamedNotATrap() throws {
+        let dir = TempDir()
+        let bag = try Self.freshBag(dir, hugeOrigin: true)
+        let r = BagVerifier.verify(path: bag.zip)
+        #expect(!r.intact)
+        let named = r.problems.contains {
+            $0.file.hasPrefix("data/records/item-0001") && $0.dutch.contains("bericht 3") && $0.dutch.contains("9223372036854775805")
+        }
+        #expect(named, "\(Fixture.problemsText(r))")
     }
 
     @Test func anOriginalSwappedWithFreshManifestsIsStillCaught() throws {
