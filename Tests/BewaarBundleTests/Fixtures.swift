@@ -44,8 +44,7 @@ enum Fixture {
             let parts = line.components(separatedBy: " - ")
             let rest = parts[1].components(separatedBy: ": ")
             let start = hugeOrigin && i == 2 ? Int64.max - 2 : badOrigin && i == 2 ? size + 5 : offset
-            messages.append(Message(timestamp: nil, author: rest[0], text: rest[1],
-                                    origin: Origin(line: i + 1, offset: start, length: len)))
+            messages.append(Message(timestamp: nil, author: rest[0], text: rest[1], origin: Origin(line: i + 1, offset: start, length: len)))
             offset += len + 1
         }
         _ = try store.recordIngest(NewEvidence(name: "WhatsApp-chat met Lotte Visser & Daan.txt", size: size, sha256: digest,
