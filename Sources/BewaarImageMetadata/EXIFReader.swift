@@ -12,6 +12,8 @@ struct EXIFReader {
     private var view: ByteView
     private var visited: Set<Int> = []
     private var ifdsRead = 0
+    /// Tags already read: a repeated tag is read once (no amplification by repetition).
+    private var seenTags: Set<Int> = []
     private let source: String
 
     /// Reads `tiff` (starting at its "II*\0" / "MM\0*" header) found in `source` ("JPEG APP1", "PNG eXIf").
@@ -89,12 +91,14 @@ struct EXIFReader {
                 meta.warnings.append(truncated())
                 return nil
             }
-            if kind == .main && tag == 0x8769, let sub = integer(type: type, count: n, entry: at) {
-                subIFDs.append((sub, .exif))
-            } else if kind == .main && tag == 0x8825 {
-                meta.hasGPS = true
-                if let sub = integer(type: type, count: n, entry: at) { subIFDs.append((sub, .gps)) }
-                meta.fields.append(MetadataField("EXIF GPS", "aanwezig"))
+            if kind == .main && (tag == 0x8769 || tag == 0x8825) {
+                // The Exif and GPS pointers: the first of each counts.
+                guard seenTags.insert(tag).inserted else { continue }
+                if tag == 0x8825 {
+                    meta.hasGPS = true
+                    meta.fields.append(MetadataField("EXIF GPSInfo", "aanwezig / present"))
+                }
+                if let sub = integer(type: type, count: n, entry: at) { subIFDs.append((sub, tag == 0x8769 ? .exif : .gps)) }
             } else if kind == .main || kind == .exif {
                 readTag(tag, type: type, count: n, entry: at, into: &meta)
             }
@@ -110,7 +114,7 @@ struct EXIFReader {
 
     /// The bytes of an entry's value: inline in the entry's last 4 bytes when they fit, else at
     /// the offset written there. Nil (with a warning) when the size overflows or points outside.
-    private func valueBytes(type: Int, count: Int, entry: Int, into meta: inout ImageMetadata) -> ArraySlice<UInt8>? {
+    private func valueBytes(tag: Int, type: Int, count: Int, entry: Int, into meta: inout ImageMetadata) -> ArraySlice<UInt8>? {
         let size: Int
         switch type {
         case 1, 2, 6, 7: size = 1
@@ -123,8 +127,9 @@ struct EXIFReader {
         guard !overflow, total <= view.count else {
             meta.warnings.append(
                 MetadataNote(
-                    "exif-count-too-large", nl: "Een EXIF-veld (\(source)) noemt \(count) waarden, meer dan het blok kan bevatten; overgeslagen.",
-                    en: "An EXIF entry (\(source)) claims \(count) values, more than the block can hold; skipped."))
+                    "exif-count-too-large",
+                    nl: "Het EXIF-veld \(Self.name(tag)) (\(source)) noemt \(count) waarden, meer dan het blok kan bevatten; overgeslagen.",
+                    en: "The EXIF entry \(Self.name(tag)) (\(source)) claims \(count) values, more than the block can hold; skipped."))
             return nil
         }
         if total <= 4 { return view.slice(entry + 8, total) }
@@ -146,6 +151,7 @@ struct EXIFReader {
     }
 
     private mutating func readTag(_ tag: Int, type: Int, count: Int, entry: Int, into meta: inout ImageMetadata) {
+        guard [0x0112, 0xA002, 0xA003, 0x9286].contains(tag) || Self.textTags[tag] != nil, seenTags.insert(tag).inserted else { return }
         switch tag {
         case 0x0112:
             if let v = integer(type: type, count: count, entry: entry) {
@@ -158,7 +164,7 @@ struct EXIFReader {
                 meta.fields.append(MetadataField(tag == 0xA002 ? "EXIF PixelXDimension" : "EXIF PixelYDimension", String(v)))
             }
         case 0x9286:
-            guard let raw = valueBytes(type: type, count: count, entry: entry, into: &meta) else { return }
+            guard let raw = valueBytes(tag: tag, type: type, count: count, entry: entry, into: &meta) else { return }
             let text = UserComment.decode(raw.prefix(Self.maxText), littleEndian: view.littleEndian)
             if !text.isEmpty {
                 meta.userComment = text
@@ -166,7 +172,7 @@ struct EXIFReader {
             }
         default:
             guard let name = Self.textTags[tag], type == 2 || type == 7 || type == 1 else { return }
-            guard let raw = valueBytes(type: type, count: count, entry: entry, into: &meta) else { return }
+            guard let raw = valueBytes(tag: tag, type: type, count: count, entry: entry, into: &meta) else { return }
             if raw.count > Self.maxText {
                 meta.warnings.append(
                     MetadataNote(
@@ -190,6 +196,12 @@ struct EXIFReader {
             default: break
             }
         }
+    }
+
+    /// A tag's name where it is read, else its number ("0x8298").
+    static func name(_ tag: Int) -> String {
+        if tag == 0x9286 { return "UserComment" }
+        return textTags[tag] ?? "0x" + String(tag, radix: 16, uppercase: true)
     }
 
     /// The ASCII tags read, by number.

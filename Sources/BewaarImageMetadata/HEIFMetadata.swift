@@ -39,9 +39,10 @@ enum HEIFMetadata {
         guard let iloc = children.first(where: { $0.type == "iloc" }) else { return }
         let idat = children.first(where: { $0.type == "idat" })
         let locations = readItemLocations(view, iloc, meta: &meta)
+        var done: Set<String> = []  // only the first Exif item and the first XMP item are read
         for (id, item) in items.sorted(by: { $0.key < $1.key }) {
             let isXMP = item.type == "mime" && (item.contentType ?? "").contains("rdf+xml")
-            guard item.type == "Exif" || isXMP else { continue }
+            guard item.type == "Exif" || isXMP, done.insert(isXMP ? "xmp" : "exif").inserted else { continue }
             guard let extents = locations[id], let data = itemBytes(view, extents, idat: idat) else {
                 meta.warnings.append(
                     MetadataNote(
@@ -93,7 +94,8 @@ enum HEIFMetadata {
             guard size >= header, size <= to - at else {
                 meta.warnings.append(
                     MetadataNote(
-                        "heif-box-truncated", nl: "Het HEIC-blok \(PNGMetadata.printable(type)) op byte \(at) past niet in het bestand; daar is gestopt.",
+                        "heif-box-truncated",
+                        nl: "Het HEIC-blok \(PNGMetadata.printable(type)) op byte \(at) past niet in het bestand; daar is gestopt.",
                         en: "The HEIC box \(PNGMetadata.printable(type)) at byte \(at) does not fit in the file; reading stopped there."))
                 break
             }

@@ -18,7 +18,24 @@ extension ImageMetadata {
             meta.container = "heic"
             HEIFMetadata.read(view, into: &meta)
         }
+        meta.warnings = capped(meta.warnings)
         meta.findings = MetadataFindings.findings(for: meta)
         return meta
+    }
+
+    /// Most warnings kept: a hostile file can say the same wrong thing many times.
+    static let maxWarnings = 32
+
+    /// The warnings without repeats, at most `maxWarnings`, and a last one saying more were left out.
+    private static func capped(_ warnings: [MetadataNote]) -> [MetadataNote] {
+        var seen: Set<MetadataNote> = []
+        let unique = warnings.filter { seen.insert($0).inserted }
+        guard unique.count > maxWarnings else { return unique }
+        let more = unique.count - maxWarnings
+        return Array(unique.prefix(maxWarnings)) + [
+            MetadataNote(
+                "metadata-more-warnings", nl: "En nog \(more) waarschuwingen over de metadata; weggelaten.",
+                en: "And \(more) more warnings about the metadata; left out.")
+        ]
     }
 }

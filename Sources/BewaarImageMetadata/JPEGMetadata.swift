@@ -7,6 +7,7 @@ enum JPEGMetadata {
     static func read(_ view: ByteView, into meta: inout ImageMetadata) {
         var at = 2
         var sawExif = false
+        var sawXMP = false
         while let ff = view.u8(at) {
             guard ff == 0xFF, let marker = view.u8(at + 1) else {
                 meta.warnings.append(
@@ -38,7 +39,8 @@ enum JPEGMetadata {
                 if data.starts(with: exifHeader) && !sawExif {
                     sawExif = true
                     EXIFReader.read(data.dropFirst(exifHeader.count), source: "JPEG APP1", into: &meta)
-                } else if data.starts(with: xmpHeader) {
+                } else if data.starts(with: xmpHeader) && !sawXMP {
+                    sawXMP = true
                     XMPReader.read(String(decoding: data.dropFirst(xmpHeader.count), as: UTF8.self), source: "JPEG APP1", into: &meta)
                 }
             }

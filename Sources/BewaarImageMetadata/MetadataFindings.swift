@@ -66,21 +66,29 @@ enum MetadataFindings {
                 notes.append(
                     MetadataNote(
                         "metadata-modified-before-created",
-                        nl: "De wijzigingsdatum (\(pair.modify.0)) ligt vóór de opnamedatum (\(pair.create.0)): de datums in de metadata kloppen niet met elkaar — een aanwijzing voor bewerking of een verkeerd ingestelde klok, geen bewijs.",
-                        en: "The modify date (\(pair.modify.0)) is before the creation date (\(pair.create.0)): the metadata's dates do not agree — a pointer to editing or a wrong clock, not proof."))
+                        nl:
+                            "De wijzigingsdatum (\(pair.modify.0)) ligt vóór de opnamedatum (\(pair.create.0)): de datums in de metadata kloppen niet met elkaar — een aanwijzing voor bewerking of een verkeerd ingestelde klok, geen bewijs.",
+                        en:
+                            "The modify date (\(pair.modify.0)) is before the creation date (\(pair.create.0)): the metadata's dates do not agree — a pointer to editing or a wrong clock, not proof."
+                    ))
             } else if delta > modifyTolerance && !after {
                 after = true
                 notes.append(
                     MetadataNote(
                         "metadata-modified-after-created",
-                        nl: "De wijzigingsdatum (\(pair.modify.0)) ligt na de opnamedatum (\(pair.create.0)): het bestand is na het maken opnieuw opgeslagen of bewerkt — een aanwijzing, geen bewijs.",
-                        en: "The modify date (\(pair.modify.0)) is after the creation date (\(pair.create.0)): the file was saved again or edited after it was made — a pointer, not proof."))
+                        nl:
+                            "De wijzigingsdatum (\(pair.modify.0)) ligt na de opnamedatum (\(pair.create.0)): het bestand is na het maken opnieuw opgeslagen of bewerkt — een aanwijzing, geen bewijs.",
+                        en:
+                            "The modify date (\(pair.modify.0)) is after the creation date (\(pair.create.0)): the file was saved again or edited after it was made — a pointer, not proof."
+                    ))
             }
         }
     }
 
     private static func offsets(_ meta: ImageMetadata, into notes: inout [MetadataNote]) {
-        let named = [("OffsetTime", meta.offsetTime), ("OffsetTimeOriginal", meta.offsetTimeOriginal), ("OffsetTimeDigitized", meta.offsetTimeDigitized)]
+        let named = [
+            ("OffsetTime", meta.offsetTime), ("OffsetTimeOriginal", meta.offsetTimeOriginal), ("OffsetTimeDigitized", meta.offsetTimeDigitized),
+        ]
         let present = named.compactMap { n, v in v.map { (n, $0) } }
         let distinct = Set(present.map { MetadataDate.offset($0.1) ?? Int.min })
         guard distinct.count > 1 else { return }

@@ -10,6 +10,7 @@ enum PNGMetadata {
     static func read(_ view: ByteView, into meta: inout ImageMetadata) {
         var at = 8
         var textChunks = 0
+        var sawExif = false  // only the first eXIf counts
         while view.contains(at, 8) {
             guard let length = view.u32(at), let type = view.fourCC(at + 4) else { break }
             guard let data = view.slice(at + 8, length) else {
@@ -20,7 +21,8 @@ enum PNGMetadata {
                 return
             }
             switch type {
-            case "eXIf":
+            case "eXIf" where !sawExif:
+                sawExif = true
                 EXIFReader.read(data, source: "PNG eXIf", into: &meta)
             case "tEXt", "zTXt", "iTXt":
                 textChunks += 1

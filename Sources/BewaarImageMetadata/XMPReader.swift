@@ -33,7 +33,7 @@ enum XMPReader {
         if let history = section("xmpMM:History", in: xml) {
             var events: [XMPHistoryEvent] = []
             var rest = history
-            while let li = find(Array("<rdf:li".utf8), in: rest), events.count < maxHistory {
+            while props.history.count + events.count < maxHistory, let li = find(Array("<rdf:li".utf8), in: rest) {
                 let after = rest[(li + 7)...]
                 let end = find(Array("<rdf:li".utf8), in: after) ?? after.endIndex
                 let item = after[after.startIndex..<end]
@@ -41,7 +41,8 @@ enum XMPReader {
                     let event = XMPHistoryEvent(
                         action: action, softwareAgent: value(of: "stEvt:softwareAgent", in: item), when: value(of: "stEvt:when", in: item))
                     events.append(event)
-                    meta.fields.append(MetadataField("XMP xmpMM:History", [event.action, event.softwareAgent, event.when].compactMap { $0 }.joined(separator: ", ")))
+                    meta.fields.append(
+                        MetadataField("XMP xmpMM:History", [event.action, event.softwareAgent, event.when].compactMap { $0 }.joined(separator: ", ")))
                 }
                 rest = after[end...]
             }

@@ -12,7 +12,8 @@ import Testing
             [E(tag: 0x010F, type: 2, count: 4, value: TIFFBuilder.inline("Sam")), E(tag: 0x8769, type: 4, count: 1, value: 8)], next: 8)
         let m = ImageMetadata.read(TIFFBuilder.jpeg(tiff))
         #expect(m.make == "Sam")
-        #expect(m.warnings.map(\.code) == ["exif-ifd-loop", "exif-ifd-loop"])
+        // Met twice (the Exif pointer and the next IFD), said once.
+        #expect(m.warnings.map(\.code) == ["exif-ifd-loop"])
         #expect(m.warnings[0].english == "The EXIF block (JPEG APP1) refers to itself in a loop (offset 8); reading stopped there.")
     }
 
@@ -41,6 +42,7 @@ import Testing
         #expect(m.userComment == nil)
         #expect(m.make == "Abc")
         #expect(m.warnings.map(\.code) == ["exif-count-too-large", "exif-count-too-large"])
+        #expect(m.warnings[1].english == "The EXIF entry UserComment (JPEG APP1) claims 4294967295 values, more than the block can hold; skipped.")
     }
 
     @Test func aTruncatedIFDKeepsTheEntriesBeforeTheBreak() {
@@ -59,6 +61,27 @@ import Testing
         let m = ImageMetadata.read(TIFFBuilder.jpeg(tiff))
         #expect(m.make == "Abc")
         #expect(m.warnings.map(\.code) == ["exif-too-many-entries", "exif-truncated"])
+    }
+
+    @Test func aRepeatedTagIsReadOnce() {
+        // A hundred Model entries, each pointing to its own place outside the block: the first is read, the rest skipped.
+        let entries = (0..<100).map { i in E(tag: 0x0110, type: 2, count: 20, value: UInt32(5000 + i)) }
+        let m = ImageMetadata.read(
+            TIFFBuilder.jpeg(TIFFBuilder.build(entries + [E(tag: 0x010F, type: 2, count: 4, value: TIFFBuilder.inline("Abc"))])))
+        #expect(m.make == "Abc")
+        #expect(m.warnings.map(\.code) == ["exif-offset-outside"])
+    }
+
+    @Test func fortyBadTextChunksGiveThirtyTwoWarningsAndASummary() {
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        for i in 0..<40 {
+            let body = Array("Sleutel\(i)\0\0".utf8) + [0xDE, 0xAD, 0xBE, 0xEF]
+            png += TIFFBuilder.be32(UInt32(body.count)) + Array("zTXt".utf8) + body + [0, 0, 0, 0]
+        }
+        let m = ImageMetadata.read(png)
+        #expect(m.warnings.count == 33)
+        #expect(m.warnings.dropLast().allSatisfy { $0.code == "png-text-unreadable" })
+        #expect(m.warnings.last?.english == "And 8 more warnings about the metadata; left out.")
     }
 
     @Test func aUnicodeUserCommentIsDecodedInTheBlocksByteOrder() {
