@@ -102,6 +102,20 @@ import Testing
         #expect(m.findings.isEmpty)
     }
 
+    @Test func anAndroidScreenshotWithoutMetadataGivesNoNoise() {
+        // Signature, IHDR (1080 × 2400), an empty IDAT and IEND: what many Android phones write.
+        func chunk(_ type: String, _ body: [UInt8]) -> [UInt8] { TIFFBuilder.be32(UInt32(body.count)) + Array(type.utf8) + body + [0, 0, 0, 0] }
+        let png =
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + chunk("IHDR", TIFFBuilder.be32(1080) + TIFFBuilder.be32(2400) + [8, 6, 0, 0, 0])
+            + chunk("IDAT", []) + chunk("IEND", [])
+        let m = ImageMetadata.read(png)
+        #expect(m.container == "png")
+        #expect(m.isEmpty)
+        #expect(m.warnings.isEmpty)
+        #expect(m.findings.isEmpty)
+        #expect(ImageMetadata.read(Array("GIF89a".utf8)).container == nil)
+    }
+
     @Test func everyCutOfEveryFixtureReadsWithoutTrapping() throws {
         for name in [
             "iphone-screenshot.jpg", "photoshop-edited.jpg", "iphone-screenshot.png", "gimp-compressed.png", "snapseed.webp", "iphone-photo.heic",
