@@ -85,11 +85,14 @@ struct EXIFReader {
             entries = Self.maxEntries
         }
         var subIFDs: [(Int, Kind)] = []
+        var complete = true
         for i in 0..<entries {
             let at = offset + 2 + i * 12
             guard let tag = view.u16(at), let type = view.u16(at + 2), let n = view.u32(at + 4) else {
+                // Cut off: the entries before the break, and the sub-IFDs they point to, still count.
                 meta.warnings.append(truncated())
-                return nil
+                complete = false
+                break
             }
             if kind == .main && (tag == 0x8769 || tag == 0x8825) {
                 // The Exif and GPS pointers: the first of each counts.
@@ -103,7 +106,7 @@ struct EXIFReader {
                 readTag(tag, type: type, count: n, entry: at, into: &meta)
             }
         }
-        let next = view.u32(offset + 2 + entries * 12)
+        let next = complete ? view.u32(offset + 2 + entries * 12) : nil
         for (sub, subKind) in subIFDs {
             // A sub-IFD's own next pointer is not part of the chain; its entries are.
             _ = readIFD(at: sub, kind: subKind, into: &meta)

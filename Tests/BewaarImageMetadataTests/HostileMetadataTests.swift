@@ -56,6 +56,20 @@ import Testing
         #expect(m.warnings.map(\.code) == ["exif-truncated"])
     }
 
+    @Test func aTruncatedIFD0StillLeadsToItsExifIFD() {
+        // IFD0 claims 9 entries and holds 1, the Exif pointer; the Exif IFD sits inside the block
+        // where IFD0's missing entries would be, and holds Make "Abc".
+        let exifAt = TIFFBuilder.tailOffset(entries: 1) - 4  // no next pointer either
+        var tiff = TIFFBuilder.build([E(tag: 0x8769, type: 4, count: 1, value: exifAt)], count: 9)
+        tiff.removeLast(4)
+        tiff +=
+            TIFFBuilder.be16(1) + TIFFBuilder.be16(0x010F) + TIFFBuilder.be16(2) + TIFFBuilder.be32(4) + TIFFBuilder.be32(TIFFBuilder.inline("Abc"))
+        tiff += TIFFBuilder.be32(0)
+        let m = ImageMetadata.read(TIFFBuilder.jpeg(tiff))
+        #expect(m.make == "Abc")
+        #expect(m.warnings.map(\.code) == ["exif-truncated"])
+    }
+
     @Test func anIFDClaiming65535EntriesIsCutToTheLimit() {
         let tiff = TIFFBuilder.build([E(tag: 0x010F, type: 2, count: 4, value: TIFFBuilder.inline("Abc"))], count: 0xFFFF)
         let m = ImageMetadata.read(TIFFBuilder.jpeg(tiff))
