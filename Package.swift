@@ -20,6 +20,8 @@ let package = Package(
         // The WhatsApp importer alone: what WhatsAppFuzz in Tools/ links.
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
+        // Image metadata (EXIF, PNG text, XMP) alone: what ImageMetadataFuzz in Tools/ links.
+        .library(name: "BewaarImageMetadata", targets: ["BewaarImageMetadata"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -159,6 +161,8 @@ let package = Package(
             name: "BewaarServe",
             dependencies: ["BewaarWeb", "BewaarBundle", "BewaarTrace", "BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore"],
             swiftSettings: strict),
+        // Image metadata in pure Swift: EXIF (JPEG, PNG eXIf, WebP, HEIC), PNG text chunks, XMP; edit findings.
+        .target(name: "BewaarImageMetadata", dependencies: ["BewaarModel", "CBewaarZlib"], swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
         // What tests share: running the built `bewaar`, temporary folders, a test clock, a seeded chat, poppler.
@@ -192,6 +196,7 @@ let package = Package(
                 "BewaarJSON", "BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .testTarget(name: "BewaarImageMetadataTests", dependencies: ["BewaarImageMetadata", "BewaarModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BewaarMIMETests", dependencies: ["BewaarMIME", "BewaarModel"]),
         .testTarget(
             name: "BewaarImportMailTests",

@@ -9,6 +9,7 @@
 //   HTMLFuzz       scripts/fuzz html       libFuzzer: page, MHTML, Meta-thread and chat HTML readers
 //   MailFuzz       scripts/fuzz mail       libFuzzer: headers, MIME, Received, mbox, .msg
 //   WhatsAppFuzz   scripts/fuzz whatsapp   libFuzzer: the chat parser and its promises on origins
+//   ImageMetadataFuzz  scripts/fuzz image-metadata  libFuzzer: EXIF, PNG text, XMP and HEIC box readers
 //   FuzzDriver     (a library) libFuzzer's driver, shared by the three fuzz targets
 // The fuzz runners and the Python mutators (trace, bundle-zip) are in Tools/fuzz/.
 import Foundation
@@ -41,5 +42,6 @@ let package = Package(
         fuzzTarget("HTMLFuzz", product: "BewaarImportWeb"),
         fuzzTarget("MailFuzz", product: "BewaarImportMail"),
         fuzzTarget("WhatsAppFuzz", product: "BewaarImportWhatsApp"),
+        fuzzTarget("ImageMetadataFuzz", product: "BewaarImageMetadata"),
     ]
 )
