@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["BewaarModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
-        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest"], swiftSettings: strict),
+        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImageMetadata"], swiftSettings: strict),
         // MIME, the one home: header blocks, parameters (RFC 2231), encoded words (RFC 2047),
         // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
         .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),

@@ -1,12 +1,18 @@
+import Foundation
 import BewaarModel
 import BewaarDigest
+import BewaarImageMetadata
 
 /// Recognises screenshots and photos by their bytes (PNG, JPEG, GIF, WebP, HEIC/HEIF) and reads
-/// their pixel size. An image has no records; it is kept as it is.
+/// their pixel size and metadata (EXIF, PNG text, XMP: `image.metadata`, with a warning when it
+/// says the image was edited or is a screenshot). An image has no records; it is kept as it is.
 public struct ImageImporter: EvidenceImporter {
     public let format = "image"
 
     public init() {}
+
+    /// The most of an image file read for its metadata.
+    static let metadataReadLimit: Int64 = 64 << 20
 
     public func recognise(_ probe: FileProbe) -> Recognition? {
         ImageInfo.read(probe.head).map { Recognition(confidence: 100, reason: "\($0.type.uppercased())-afbeelding") }
@@ -26,6 +32,13 @@ public struct ImageImporter: EvidenceImporter {
         } else {
             warnings.append(ImportWarning("De afmetingen van de afbeelding konden niet worden gelezen.", code: "image-size-unknown"))
         }
+        // Metadata sits near the start of the file (a PNG may put it after the pixels): at most
+        // the first 64 MiB are read for it.
+        let size = source.size > 0 ? source.size : Int64((try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0)
+        let bytes = try FileReader(path: source.path, bufferSize: 1 << 20).read(at: 0, count: Int(min(max(size, 0), Self.metadataReadLimit)))
+        let metadata = ImageMetadata.read(bytes)
+        if !metadata.isEmpty { image["metadata"] = metadata.itemFields }
+        warnings += metadata.importWarnings
         return ImportResult(format: format, mediaType: info.mediaType, warnings: warnings, extra: ["image": .object(image)])
     }
 }

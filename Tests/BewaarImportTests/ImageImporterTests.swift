@@ -15,7 +15,25 @@ import BewaarDigest
         #expect(result.mediaType == "image/png")
         #expect(result.extra["image"]?["width"] == .int(360))
         #expect(result.extra["image"]?["height"] == .int(640))
-        #expect(result.warnings.isEmpty)
+        // Its PNG title calls it a screenshot: a finding from the metadata, nothing else to warn about.
+        #expect(result.warnings.map(\.code) == ["metadata-screenshot"])
+    }
+
+    @Test func metadataBecomesItemFieldsAndAnEditIsAFindingNotAVerdict() throws {
+        let fixtures = Self.root.appendingPathComponent("Tests/BewaarImageMetadataTests/Fixtures")
+        let edited = fixtures.appendingPathComponent("photoshop-edited.jpg").path
+        let result = try ImageImporter().importFile(ImportSource(path: edited, name: "bewerkt.jpg", size: 0, sha256: nil), context: ImportContext())
+        let metadata = try #require(result.extra["image"]?["metadata"])
+        #expect(metadata["container"] == .string("jpeg"))
+        #expect(metadata["software"]?.stringValue?.contains("Photoshop") == true)
+        #expect(result.warnings.contains { $0.code == "metadata-edited-software" && $0.message.contains("aanwijzing") })
+        let screenshot = fixtures.appendingPathComponent("iphone-screenshot.jpg").path
+        let shot = try ImageImporter().importFile(
+            ImportSource(path: screenshot, name: "IMG_0412.jpg", size: 0, sha256: nil), context: ImportContext())
+        #expect(shot.extra["image"]?["metadata"]?["userComment"] == .string("Screenshot"))
+        #expect(shot.extra["image"]?["metadata"]?["model"]?.stringValue?.hasPrefix("iPhone") == true)
+        #expect(shot.warnings.contains { $0.code == "metadata-screenshot" })
+        #expect(!shot.warnings.contains { ($0.code ?? "").hasPrefix("metadata-edited") })
     }
 
     @Test func jpegSizeComesFromTheFrameHeaderNotTheFirstSegment() {
