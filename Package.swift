@@ -6,7 +6,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -67,13 +67,17 @@ let package = Package(
         // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
         .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),
         // E-mail: .eml, .mbox and Outlook .msg; Received hops, addresses, authentication results.
-        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarMIME", "BewaarHTML"], swiftSettings: strict),
+        .target(
+            name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarMIME", "BewaarHTML"],
+            swiftSettings: strict),
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
-                           // SQLite's C API, for the few hot loops that bind and read columns directly.
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the few hot loops that bind and read columns directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         // The report (police packet): one document description rendered as HTML and as PDF.
         .systemLibrary(
@@ -91,7 +95,10 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail", "BewaarImportWhatsApp", "BewaarImportWeb"],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail",
+                "BewaarImportWhatsApp", "BewaarImportWeb",
+            ],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
         .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -104,40 +111,54 @@ let package = Package(
         // Hashed evidence bundles: a case as a BagIt 1.0 zip, and the strict verifier.
         .target(
             name: "BewaarBundle",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto", "CBewaarCRCFold",
-                           "CBewaarWriteback"],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto", "CBewaarCRCFold",
+                "CBewaarWriteback",
+            ],
             swiftSettings: strict),
         // Sender trace of an e-mail: trust walk over Received hops, network file, school logs.
         .target(
             name: "BewaarTrace",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           "BewaarWeb",
-                           "BewaarServe"],
+            dependencies: [
+                "BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BewaarWeb",
+                "BewaarServe",
+            ],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
-        .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
-                       pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
+            pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The thin owning Swift layer over libxml2's HTML parser: documents, streaming events, encodings.
         .target(name: "BewaarHTML", dependencies: ["CBewaarLibXML2"], swiftSettings: strict),
         // Saved web pages, MHTML and social-media data exports (Instagram, Facebook, TikTok, Snapchat, X).
         .target(
             name: "BewaarImportWeb",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarHTML", "BewaarMIME",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarHTML", "BewaarMIME",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
-        // Accounts for the web interface: users, roles, scrypt password hashes (in the case store).
+        // Accounts and who may open which case: users, roles, scrypt password hashes, sign-in
+        // sessions, access links and the security log, in tables of its own in the case store
+        // (`AccountTables`), with the escalation that grants access.
         .target(
             name: "BewaarAccounts",
-            dependencies: ["BewaarModel", "BewaarStore", "BewaarDigest", .product(name: "_CryptoExtras", package: "swift-crypto"),
-                           .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "BewaarModel", "BewaarStore", "BewaarDigest", .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
-        // The local web interface: routes, pages, sessions, CSRF, streamed uploads .
+        // The local web interface: routes, pages, sessions, CSRF, streamed uploads, and the pupils'
+        // upload links (`UploadLinkTables`, its own table in the case store).
         .target(
             name: "BewaarWeb",
             dependencies: [
@@ -147,6 +168,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         // What `bewaar serve` plugs into the web interface: the real bundle and trace seams .
@@ -177,20 +199,32 @@ let package = Package(
         .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
             name: "BewaarImportWhatsAppTests",
-            dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "BewaarJSON", "BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "BewaarBundleTests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
-        .testTarget(name: "BewaarImportWebTests",
-                    dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
-                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "BewaarImportWebTests",
+            dependencies: [
+                "BewaarJSON", "BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "BewaarMIMETests", dependencies: ["BewaarMIME", "BewaarModel"]),
-        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarDigest"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BewaarImportMailTests",
+            dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarDigest"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "BewaarTraceTests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarTrace", "BewaarModel", "BewaarDigest"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "BewaarAccountsTests", dependencies: ["BewaarAccounts", "BewaarStore", "BewaarModel"]),
+        .testTarget(
+            name: "BewaarAccountsTests",
+            dependencies: [
+                "BewaarAccounts", "BewaarStore", "BewaarModel", "BewaarTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "BewaarWebTests",
             dependencies: [
@@ -199,6 +233,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]
 )

@@ -57,7 +57,8 @@ import BewaarKit
         let digest: SHA256Digest
         do {
             let queue = try DatabaseQueue(path: f.storePath + "/" + CaseStore.databaseName)
-            try Schema.migrator().migrate(queue, upTo: "v5-access-links-security-log")
+            // The core migrations before v6 (the accounts and web modules' are not needed here).
+            try Schema.migrator().migrate(queue, upTo: "v3-traces")
             let objects = ObjectStore(root: f.storePath + "/objects", tmp: f.storePath + "/tmp")
             for sub in ["/objects", "/tmp"] { try FileManager.default.createDirectory(atPath: f.storePath + sub, withIntermediateDirectories: true) }
             digest = try objects.put(file: path).digest

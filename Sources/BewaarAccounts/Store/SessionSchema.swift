@@ -1,8 +1,8 @@
-/// What the web interface keeps in the store besides accounts: each account's language, and the
+/// Migration v4 (shipped as `v4-web-sessions-language`): each account's language, and the
 /// browser sessions (so a restart of `bewaar serve` signs nobody out). A session row holds only
 /// the SHA-256 of the session id, never the id itself: whoever reads the database cannot take
 /// over a session.
-enum WebSchema {
+enum SessionSchema {
     static let v4 = """
         ALTER TABLE accounts ADD COLUMN language TEXT NOT NULL DEFAULT 'nl';
         CREATE TABLE web_sessions (

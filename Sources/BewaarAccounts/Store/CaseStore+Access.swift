@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import BewaarStore
 import BewaarModel
 
 /// An explicit link between an account and a staff role on one case: the only thing that lets

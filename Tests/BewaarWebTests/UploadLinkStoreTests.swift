@@ -4,6 +4,8 @@ import GRDB
 import BewaarModel
 import BewaarDigest
 import BewaarStore
+import BewaarWeb
+import BewaarTestSupport
 
 /// The store's side of the pupils' upload links: only the token's SHA-256 is kept, a link is
 /// for a pupil or parent of its own case, and making, revoking and using one are events in the
@@ -12,9 +14,9 @@ import BewaarStore
     static let token = "0123456789abcdef0123456789abcdef"
     static var key: String { StreamingSHA256.digest(utf8: token).hex }
 
-    func seeded() throws -> (StoreFixture, CaseStore, CaseID, [Person]) {
-        let f = try StoreFixture()
-        let store = try f.open()
+    func seeded() throws -> (TempDir, CaseStore, CaseID, [Person]) {
+        let f = try TempDir()
+        let store = try f.openStore(modules: WebServer.storeModules)
         let c = try store.openCase(title: "Pesten in groepsapp 2B", actor: "J. Bakker", people: [
             Person(name: "Sanne de Vries", role: .slachtoffer), Person(name: "J. Bakker", role: .mentor),
         ])
@@ -39,7 +41,7 @@ import BewaarStore
         #expect(later.madeAt == start && later.validUntil == start.addingTimeInterval(60))
         #expect(try store.uploadLinks(id).first?.validUntil == start.addingTimeInterval(60))
         // The database holds the digest, never the token; the table has exactly the agreed columns.
-        let db = try DatabaseQueue(path: f.storePath + "/bewaar.sqlite")
+        let db = try DatabaseQueue(path: f.store + "/bewaar.sqlite")
         try db.read { db in
             let columns = try db.columns(in: "upload_links").map(\.name)
             #expect(columns == ["id", "token_sha256", "case_id", "person_id", "made_by", "made_at", "valid_until",

@@ -1,5 +1,7 @@
 import Foundation
+import BewaarModel
 import GRDB
+import BewaarStore
 
 /// A browser session of the web interface as the store keeps it: the SHA-256 of its id (the id
 /// itself lives only in the browser's cookie), the CSRF token of its forms, who is signed in

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import BewaarStore
 import BewaarModel
 
 /// One stored account of the web interface.

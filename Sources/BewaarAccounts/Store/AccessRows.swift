@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import BewaarModel
+import BewaarStore
 
-// How the tables of accounts and access (`accounts`, `case_access`, `upload_links` with its
-// person, `web_sessions`, `security_log`) are read, each row type through ``StoredRow``: a
+// How the tables of accounts and access (`accounts`, `case_access`, `web_sessions`,
+// `security_log`) are read, each row type through ``StoredRow``: a
 // damaged row throws a ``StoreError`` that names it. Times that only inform keep reading
 // leniently, as they always have (an unreadable one as the epoch or as absent).
 
@@ -31,20 +32,6 @@ struct CaseAccessRow: FetchableRecord {
                                grantedBy: try r("granted_by"), grantedAt: try r.date("granted_at"), reason: try r("reason"),
                                escalationID: try r("escalation_id"), revokedBy: try r("revoked_by"),
                                revokedAt: try r.lenientDate("revoked_at"), revokeReason: try r("revoke_reason"))
-    }
-}
-
-/// A row of `upload_links` joined with its person (`person_name`, `person_role`,
-/// `person_related_to`) as an ``UploadLink``: its case number and times must read.
-struct UploadLinkRow: FetchableRecord {
-    var value: UploadLink
-
-    init(row: Row) throws {
-        let r = StoredRow(row, table: "upload_links")
-        value = UploadLink(id: try r("id"), caseID: try r.caseID("case_id"), personID: try r("person_id"), personName: try r("person_name"),
-                           personRole: Role(rawValue: try r("person_role")) ?? .omstander, personRelatedTo: try r("person_related_to"),
-                           madeBy: try r("made_by"), madeAt: try r.date("made_at"), validUntil: try r.date("valid_until"),
-                           revokedBy: try r("revoked_by"), revokedAt: try r.lenientDate("revoked_at"), uploadCount: try r("upload_count"))
     }
 }
 

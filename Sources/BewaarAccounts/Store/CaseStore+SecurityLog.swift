@@ -1,5 +1,7 @@
 import Foundation
+import BewaarModel
 import GRDB
+import BewaarStore
 
 /// One line of the security log.
 public struct SecurityLogEntry: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import BewaarStore
 import BewaarModel
 
 /// A link with which one person on a case (a pupil or a parent) hands in files for that case,
