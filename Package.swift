@@ -52,12 +52,16 @@ let package = Package(
         // Images without C: the header probe (format and pixel size, never decoding), the pixel-count
         // limit, the image errors. The importer seam uses it without linking any image library.
         .target(name: "BewaarImageFormat", dependencies: ["BewaarModel"], swiftSettings: strict),
-        // libpng (its quiet simplified API), leptonica (JPEG, GIF, WebP) and libheif (HEIC): only BewaarImage imports them.
+        // libpng (its quiet simplified API), leptonica (GIF, WebP) and libheif (HEIC): only BewaarImage imports them.
         .systemLibrary(name: "CBewaarPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CBewaarLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
         .systemLibrary(name: "CBewaarHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // JPEG through libjpeg(-turbo) with a quiet error manager (setjmp lives in C): leptonica's JPEG reader prints libjpeg's warnings.
+        .target(name: "CBewaarJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
         // Pixels: decoding into Swift-owned PixelImage values (limit checked first), the perceptual hash.
-        .target(name: "BewaarImage", dependencies: ["BewaarImageFormat", "CBewaarPNG", "CBewaarLeptonica", "CBewaarHeif"], swiftSettings: strict),
+        .target(
+            name: "BewaarImage", dependencies: ["BewaarImageFormat", "CBewaarPNG", "CBewaarJPEG", "CBewaarLeptonica", "CBewaarHeif"],
+            swiftSettings: strict),
         // Tesseract's C API (libtesseract); only BewaarOCR imports it.
         .systemLibrary(
             name: "CBewaarTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-nld", "tesseract-ocr-eng"])]),

@@ -1,19 +1,21 @@
 import BewaarImageFormat
 import CBewaarHeif
+import CBewaarJPEG
 import CBewaarLeptonica
 import CBewaarPNG
 
 /// Turns the bytes of an image file into Swift-owned pixels: PNG through libpng's simplified API
-/// (leptonica's PNG reader lets libpng print every error on stderr), JPEG, WebP and GIF (its
-/// first frame) through leptonica (libjpeg, libwebp, giflib), HEIC through libheif (the primary
-/// image, with the rotation, mirroring and crop libheif applies by default).
+/// and JPEG through libjpeg with a quiet error manager (CBewaarJPEG) — leptonica's readers of
+/// both let the library print every complaint on stderr —, WebP and GIF (its first frame)
+/// through leptonica (libwebp, giflib), HEIC through libheif (the primary image, with the
+/// rotation, mirroring and crop libheif applies by default).
 ///
 /// The header is probed first (`ImageInfo`) and the pixel-count limit checked before anything
 /// is decoded; only the formats named reach leptonica (never its TIFF, BMP, PNM or JPEG 2000
 /// readers). Every C object is owned by one Swift scope and freed once (`defer`); no C type
 /// leaves this file. A decoder is a plain value: use it from any thread.
 ///
-/// Not done: EXIF orientation of JPEG (and WebP) photos. leptonica does not apply it, and the
+/// Not done: EXIF orientation of JPEG (and WebP) photos. libjpeg does not apply it, and the
 /// EXIF reader belongs to the metadata work of issue 13; once that gives the orientation,
 /// `PixelImage.oriented(_:)` is the place to add it. Screenshots carry no orientation; HEIC
 /// photos are turned by libheif (irot/imir).
@@ -51,8 +53,10 @@ public struct ImageDecoder: Sendable {
         switch format {
         case .png:
             pixels = try PNG.decode(buffer, limit: limit)
-        case .jpeg, .gif, .webp:
-            pixels = try Leptonica.decode(buffer, format: format, acceptsDamaged: acceptsDamagedJPEG)
+        case .jpeg:
+            pixels = try JPEG.decode(buffer, limit: limit, acceptsDamaged: acceptsDamagedJPEG)
+        case .gif, .webp:
+            pixels = try Leptonica.decode(buffer, format: format)
         case .heic:
             pixels = try Heif.decode(buffer, limit: limit)
         case .avif:
@@ -81,24 +85,17 @@ private enum Leptonica {
     /// leptonica, is quiet on its own settings).
     static let quiet: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
 
-    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, format: ImageFormat, acceptsDamaged: Bool) throws(ImageError) -> PixelImage {
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, format: ImageFormat) throws(ImageError) -> PixelImage {
         _ = quiet
         guard let base = buffer.baseAddress, buffer.count > 0 else { throw ImageError.notAnImage }
-        var warnings: Int32 = 0
         let read: UnsafeMutablePointer<PIX>?
         switch format {
-        case .jpeg:
-            let hint = acceptsDamaged ? Int32(L_JPEG_CONTINUE_WITH_BAD_DATA) : 0
-            read = pixReadMemJpeg(base, buffer.count, 0, 1, &warnings, hint)
         case .gif: read = pixReadMemGif(base, buffer.count)
         case .webp: read = pixReadMemWebP(base, buffer.count)
-        case .png, .heic, .avif: read = nil
+        case .png, .jpeg, .heic, .avif: read = nil
         }
         guard let pix = read else { throw ImageError.corrupt(format: format.rawValue, detail: "the decoder refused the data") }
         defer { bewaar_pix_destroy(pix) }
-        if warnings > 0 && !acceptsDamaged {
-            throw ImageError.corrupt(format: format.rawValue, detail: "libjpeg reported \(warnings) damaged or missing part(s)")
-        }
         return try pixels(of: pix, format: format)
     }
 
@@ -165,6 +162,33 @@ private enum Leptonica {
             }
         }
         return PixelImage(width: width, height: height, layout: alpha ? .rgba : .rgb, bytes: out)!
+    }
+}
+
+// MARK: - libjpeg
+
+private enum JPEG {
+    static func decode(_ buffer: UnsafeBufferPointer<UInt8>, limit: PixelLimit, acceptsDamaged: Bool) throws(ImageError) -> PixelImage {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { throw ImageError.notAnImage }
+        var image = bewaar_jpeg_image()
+        guard bewaar_jpeg_header(base, buffer.count, &image) == 0 else { throw failed(&image) }
+        let width = Int(image.width), height = Int(image.height)
+        try limit.check(width: width, height: height)
+        let layout: PixelImage.Layout = image.components == 1 ? .gray : .rgb
+        let stride = width * layout.bytesPerPixel
+        // Grey (128) where a damaged file gives no pixels.
+        var out = [UInt8](repeating: 128, count: stride * height)
+        let status = out.withUnsafeMutableBufferPointer { o in bewaar_jpeg_decode(base, buffer.count, o.baseAddress, stride, &image) }
+        guard status == 0 else { throw failed(&image) }
+        if image.warnings > 0 && !acceptsDamaged {
+            throw ImageError.corrupt(format: "jpeg", detail: "libjpeg reported \(image.warnings) damaged or missing part(s)")
+        }
+        return PixelImage(width: width, height: height, layout: layout, bytes: out)!
+    }
+
+    static func failed(_ image: inout bewaar_jpeg_image) -> ImageError {
+        let message = withUnsafeBytes(of: &image.message) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+        return ImageError.corrupt(format: "jpeg", detail: message.isEmpty ? "libjpeg refused the data" : message)
     }
 }
 

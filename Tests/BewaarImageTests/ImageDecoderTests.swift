@@ -23,6 +23,8 @@ func meanDifference(_ a: PixelImage, _ b: PixelImage) -> Double {
     @Test(arguments: [
         ("chat.png", PixelImage.Layout.rgb), ("chat.jpg", .rgb), ("chat-gray.png", .gray), ("chat.webp", .rgb),
         ("chat-lossless.webp", .rgb), ("chat.gif", .rgb), ("chat.heic", .rgb),
+        // CMYK (Adobe, inverted inks) comes out as RGB; a progressive gray JPEG as gray.
+        ("chat-cmyk.jpg", .rgb), ("chat-gray-progressive.jpg", .gray),
     ])
     func everyFormatDecodesToTheSamePicture(name: String, layout: PixelImage.Layout) throws {
         let reference = try Fixture.pixels("chat.png")
@@ -97,7 +99,10 @@ func meanDifference(_ a: PixelImage, _ b: PixelImage) -> Double {
 
     /// Every prefix of every fixture (in steps) decodes to the full size or throws an ImageError:
     /// never a crash, never a picture of another size.
-    @Test(arguments: ["chat.png", "chat.jpg", "chat.webp", "chat-lossless.webp", "chat.gif", "chat.heic", "chat-gray.png"])
+    @Test(arguments: [
+        "chat.png", "chat.jpg", "chat.webp", "chat-lossless.webp", "chat.gif", "chat.heic", "chat-gray.png", "chat-cmyk.jpg",
+        "chat-gray-progressive.jpg",
+    ])
     func everyTruncationIsAnErrorOrTheWholePicture(name: String) throws {
         let bytes = try Fixture.bytes(name)
         let step = max(1, bytes.count / 97)
