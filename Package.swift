@@ -22,6 +22,9 @@ let package = Package(
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
         // Image metadata (EXIF, PNG text, XMP) alone: what ImageMetadataFuzz in Tools/ links.
         .library(name: "BewaarImageMetadata", targets: ["BewaarImageMetadata"]),
+        // Pixels and OCR alone: what ImageFuzz in Tools/ links (and, later, the screenshot importer).
+        .library(name: "BewaarImage", targets: ["BewaarImage", "BewaarImageFormat"]),
+        .library(name: "BewaarOCR", targets: ["BewaarOCR"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,7 +50,25 @@ let package = Package(
             dependencies: ["BewaarModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
-        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImageMetadata"], swiftSettings: strict),
+        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImageFormat", "BewaarImageMetadata"], swiftSettings: strict),
+        // Images without C: the header probe (format and pixel size, never decoding), the pixel-count
+        // limit, the image errors. The importer seam uses it without linking any image library.
+        .target(name: "BewaarImageFormat", dependencies: ["BewaarModel"], swiftSettings: strict),
+        // libpng (its quiet simplified API), leptonica (GIF, WebP) and libheif (HEIC): only BewaarImage imports them.
+        .systemLibrary(name: "CBewaarPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CBewaarLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
+        .systemLibrary(name: "CBewaarHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // JPEG through libjpeg(-turbo) with a quiet error manager (setjmp lives in C): leptonica's JPEG reader prints libjpeg's warnings.
+        .target(name: "CBewaarJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        // Pixels: decoding into Swift-owned PixelImage values (limit checked first), the perceptual hash.
+        .target(
+            name: "BewaarImage", dependencies: ["BewaarModel", "BewaarImageFormat", "CBewaarPNG", "CBewaarJPEG", "CBewaarLeptonica", "CBewaarHeif"],
+            swiftSettings: strict),
+        // Tesseract's C API (libtesseract); only BewaarOCR imports it.
+        .systemLibrary(
+            name: "CBewaarTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-nld", "tesseract-ocr-eng"])]),
+        // OCR: the one owning wrapper of a Tesseract engine (one per thread), words with boxes out.
+        .target(name: "BewaarOCR", dependencies: ["BewaarImage", "BewaarModel", "CBewaarTesseract"], swiftSettings: strict),
         // MIME, the one home: header blocks, parameters (RFC 2231), encoded words (RFC 2047),
         // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
         .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),
@@ -169,7 +190,9 @@ let package = Package(
         .target(name: "BewaarTestSupport", dependencies: ["BewaarModel", "BewaarStore"], path: "Tests/BewaarTestSupport"),
         .testTarget(name: "BewaarJSONTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarJSON", "BewaarModel"]),
-        .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
+        .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest", "BewaarImageFormat"]),
+        .testTarget(name: "BewaarImageTests", dependencies: ["BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "BewaarOCRTests", dependencies: ["BewaarOCR", "BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BewaarStoreTests",
             dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -179,7 +202,7 @@ let package = Package(
                 "BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel",
                 // Every module that throws an error a person reads: the test that each one is a BilingualError.
                 "BewaarStore", "BewaarAccounts", "BewaarBundle", "BewaarReport", "BewaarTrace",
-                "BewaarImport", "BewaarImportMail", "BewaarImportWeb", "BewaarImportWhatsApp",
+                "BewaarImport", "BewaarImportMail", "BewaarImportWeb", "BewaarImportWhatsApp", "BewaarImageFormat", "BewaarOCR",
             ]),
         .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
