@@ -50,7 +50,9 @@ let package = Package(
             dependencies: ["BewaarModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
-        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImageFormat", "BewaarImageMetadata"], swiftSettings: strict),
+        .target(
+            name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImageFormat", "BewaarImageMetadata"],
+            swiftSettings: strict),
         // Images without C: the header probe (format and pixel size, never decoding), the pixel-count
         // limit, the image errors. The importer seam uses it without linking any image library.
         .target(name: "BewaarImageFormat", dependencies: ["BewaarModel"], swiftSettings: strict),
@@ -118,7 +120,7 @@ let package = Package(
         .target(
             name: "BewaarBundle",
             dependencies: [
-                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto", "CBewaarCRCFold",
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "BewaarImageFormat", "CBewaarZlib", "CBewaarLibcrypto", "CBewaarCRCFold",
                 "CBewaarWriteback",
             ],
             swiftSettings: strict),

@@ -181,6 +181,33 @@ import BewaarTestSupport
         #expect(named, "\(Fixture.problemsText(r))")
     }
 
+    @Test func aPixelBoxOutsideItsScreenshotIsNamedAndOneInsideIsNot() throws {
+        let dir = TempDir()
+        let (store, id) = try Fixture.makeStore(at: dir.file("store"))
+        // The sample screenshot is 360 × 640 pixels.
+        let png = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples/evidence/schermafbeelding-groepsapp.png").path
+        let (digest, size) = try store.objects.put(file: png)
+        let read = { (text: String, box: PixelRect) in
+            Message(timestamp: nil, author: "Daan Jansen", text: text, origin: Origin(line: nil, offset: 0, length: size, box: box))
+        }
+        let records = [
+            read("niemand wil jou erbij", PixelRect(x: 40, y: 300, width: 280, height: 60)),
+            read("ga weg", PixelRect(x: 200, y: 600, width: 200, height: 60)),
+        ]
+        let evidence = NewEvidence(
+            name: "schermafbeelding 2.png", size: size, sha256: digest, mediaType: "image/png", format: "image",
+            collectedBy: "J. Bakker (mentor)", messages: records)
+        _ = try store.recordIngest(evidence, in: id)
+        let zip = dir.file("bag.zip")
+        _ = try BundleBuilder.build(store: store, options: Fixture.options(id, out: zip))
+        let r = BagVerifier.verify(path: zip)
+        let pixels = r.problems.filter { $0.dutch.contains("pixels") }
+        #expect(pixels.count == 1, "\(Fixture.problemsText(r))")
+        #expect(pixels.first?.dutch.contains("bericht 2 wijst naar pixels 200×60+200+600, buiten de afbeelding (360×640)") == true)
+        #expect(r.recordsChecked >= 2)
+    }
+
     @Test func anOriginalSwappedWithFreshManifestsIsStillCaught() throws {
         let dir = TempDir()
         let bag = try Self.freshBag(dir)
