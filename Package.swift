@@ -6,7 +6,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -20,6 +20,11 @@ let package = Package(
         // The WhatsApp importer alone: what WhatsAppFuzz in Tools/ links.
         .library(name: "BewaarImportWhatsApp", targets: ["BewaarImportWhatsApp"]),
         .library(name: "BewaarImportWeb", targets: ["BewaarImportWeb"]),
+        // Image metadata (EXIF, PNG text, XMP) alone: what ImageMetadataFuzz in Tools/ links.
+        .library(name: "BewaarImageMetadata", targets: ["BewaarImageMetadata"]),
+        // Pixels and OCR alone: what ImageFuzz in Tools/ links (and, later, the screenshot importer).
+        .library(name: "BewaarImage", targets: ["BewaarImage", "BewaarImageFormat"]),
+        .library(name: "BewaarOCR", targets: ["BewaarOCR"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,18 +50,42 @@ let package = Package(
             dependencies: ["BewaarModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
-        .target(name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest"], swiftSettings: strict),
+        .target(
+            name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImageFormat", "BewaarImageMetadata"],
+            swiftSettings: strict),
+        // Images without C: the header probe (format and pixel size, never decoding), the pixel-count
+        // limit, the image errors. The importer seam uses it without linking any image library.
+        .target(name: "BewaarImageFormat", dependencies: ["BewaarModel"], swiftSettings: strict),
+        // libpng (its quiet simplified API), leptonica (GIF, WebP) and libheif (HEIC): only BewaarImage imports them.
+        .systemLibrary(name: "CBewaarPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CBewaarLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
+        .systemLibrary(name: "CBewaarHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // JPEG through libjpeg(-turbo) with a quiet error manager (setjmp lives in C): leptonica's JPEG reader prints libjpeg's warnings.
+        .target(name: "CBewaarJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
+        // Pixels: decoding into Swift-owned PixelImage values (limit checked first), the perceptual hash.
+        .target(
+            name: "BewaarImage", dependencies: ["BewaarModel", "BewaarImageFormat", "CBewaarPNG", "CBewaarJPEG", "CBewaarLeptonica", "CBewaarHeif"],
+            swiftSettings: strict),
+        // Tesseract's C API (libtesseract); only BewaarOCR imports it.
+        .systemLibrary(
+            name: "CBewaarTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-nld", "tesseract-ocr-eng"])]),
+        // OCR: the one owning wrapper of a Tesseract engine (one per thread), words with boxes out.
+        .target(name: "BewaarOCR", dependencies: ["BewaarImage", "BewaarModel", "CBewaarTesseract"], swiftSettings: strict),
         // MIME, the one home: header blocks, parameters (RFC 2231), encoded words (RFC 2047),
         // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
         .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),
         // E-mail: .eml, .mbox and Outlook .msg; Received hops, addresses, authentication results.
-        .target(name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarMIME", "BewaarHTML"], swiftSettings: strict),
+        .target(
+            name: "BewaarImportMail", dependencies: ["BewaarImport", "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarMIME", "BewaarHTML"],
+            swiftSettings: strict),
         // SQLite case store, content-addressed originals, custody log.
         .target(
             name: "BewaarStore",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
-                           // SQLite's C API, for the few hot loops that bind and read columns directly.
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the few hot loops that bind and read columns directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         // The report (police packet): one document description rendered as HTML and as PDF.
         .systemLibrary(
@@ -74,7 +103,10 @@ let package = Package(
         // Use cases shared by every front end: ingest, inspect, check.
         .target(
             name: "BewaarKit",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail", "BewaarImportWhatsApp", "BewaarImportWeb"],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail",
+                "BewaarImportWhatsApp", "BewaarImportWeb",
+            ],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
         .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -87,40 +119,54 @@ let package = Package(
         // Hashed evidence bundles: a case as a BagIt 1.0 zip, and the strict verifier.
         .target(
             name: "BewaarBundle",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "CBewaarZlib", "CBewaarLibcrypto", "CBewaarCRCFold",
-                           "CBewaarWriteback"],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "BewaarImageFormat", "CBewaarZlib", "CBewaarLibcrypto", "CBewaarCRCFold",
+                "CBewaarWriteback",
+            ],
             swiftSettings: strict),
         // Sender trace of an e-mail: trust walk over Received hops, network file, school logs.
         .target(
             name: "BewaarTrace",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarImportMail", .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: strict),
         // The `bewaar` command line (argument-parser commands), as a library so tests reach it.
         .target(
             name: "BewaarCLI",
-            dependencies: ["BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                           "BewaarWeb",
-                           "BewaarServe"],
+            dependencies: [
+                "BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore", "BewaarBundle", "BewaarTrace", "BewaarAccounts",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BewaarWeb",
+                "BewaarServe",
+            ],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
-        .systemLibrary(name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
-                       pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CBewaarLibXML2", path: "Sources/CBewaarLibXML2",
+            pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // The thin owning Swift layer over libxml2's HTML parser: documents, streaming events, encodings.
         .target(name: "BewaarHTML", dependencies: ["CBewaarLibXML2"], swiftSettings: strict),
         // Saved web pages, MHTML and social-media data exports (Instagram, Facebook, TikTok, Snapchat, X).
         .target(
             name: "BewaarImportWeb",
-            dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarHTML", "BewaarMIME",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarHTML", "BewaarMIME",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
-        // Accounts for the web interface: users, roles, scrypt password hashes (in the case store).
+        // Accounts and who may open which case: users, roles, scrypt password hashes, sign-in
+        // sessions, access links and the security log, in tables of its own in the case store
+        // (`AccountTables`), with the escalation that grants access.
         .target(
             name: "BewaarAccounts",
-            dependencies: ["BewaarModel", "BewaarStore", "BewaarDigest", .product(name: "_CryptoExtras", package: "swift-crypto"),
-                           .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "BewaarModel", "BewaarStore", "BewaarDigest", .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
-        // The local web interface: routes, pages, sessions, CSRF, streamed uploads .
+        // The local web interface: routes, pages, sessions, CSRF, streamed uploads, and the pupils'
+        // upload links (`UploadLinkTables`, its own table in the case store).
         .target(
             name: "BewaarWeb",
             dependencies: [
@@ -130,6 +176,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         // What `bewaar serve` plugs into the web interface: the real bundle and trace seams .
@@ -137,38 +184,58 @@ let package = Package(
             name: "BewaarServe",
             dependencies: ["BewaarWeb", "BewaarBundle", "BewaarTrace", "BewaarKit", "BewaarModel", "BewaarJSON", "BewaarStore"],
             swiftSettings: strict),
+        // Image metadata in pure Swift: EXIF (JPEG, PNG eXIf, WebP, HEIC), PNG text chunks, XMP; edit findings.
+        .target(name: "BewaarImageMetadata", dependencies: ["BewaarModel", "CBewaarZlib"], swiftSettings: strict),
         .executableTarget(name: "bewaar", dependencies: ["BewaarCLI"], swiftSettings: strict),
 
         // What tests share: running the built `bewaar`, temporary folders, a test clock, a seeded chat, poppler.
         .target(name: "BewaarTestSupport", dependencies: ["BewaarModel", "BewaarStore"], path: "Tests/BewaarTestSupport"),
         .testTarget(name: "BewaarJSONTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarJSON", "BewaarModel"]),
-        .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
+        .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest", "BewaarImageFormat"]),
+        .testTarget(name: "BewaarImageTests", dependencies: ["BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "BewaarOCRTests", dependencies: ["BewaarOCR", "BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BewaarStoreTests",
             dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "BewaarCLITests", dependencies: [
-            "BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel",
-            // Every module that throws an error a person reads: the test that each one is a BilingualError.
-            "BewaarStore", "BewaarAccounts", "BewaarBundle", "BewaarReport", "BewaarTrace",
-            "BewaarImport", "BewaarImportMail", "BewaarImportWeb", "BewaarImportWhatsApp"]),
+        .testTarget(
+            name: "BewaarCLITests",
+            dependencies: [
+                "BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel",
+                // Every module that throws an error a person reads: the test that each one is a BilingualError.
+                "BewaarStore", "BewaarAccounts", "BewaarBundle", "BewaarReport", "BewaarTrace",
+                "BewaarImport", "BewaarImportMail", "BewaarImportWeb", "BewaarImportWhatsApp", "BewaarImageFormat", "BewaarOCR",
+            ]),
         .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
             name: "BewaarImportWhatsAppTests",
-            dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
-                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "BewaarJSON", "BewaarTestSupport", "BewaarImportWhatsApp", "BewaarImport", "BewaarModel", "BewaarDigest", "BewaarKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "BewaarBundleTests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarBundle", "BewaarStore", "BewaarKit", "BewaarDigest"]),
-        .testTarget(name: "BewaarImportWebTests",
-                    dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
-                                   .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "BewaarImportWebTests",
+            dependencies: [
+                "BewaarJSON", "BewaarTestSupport", "BewaarImportWeb", "BewaarHTML", "BewaarImport", "BewaarModel", "BewaarKit", "BewaarDigest",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .testTarget(name: "BewaarImageMetadataTests", dependencies: ["BewaarImageMetadata", "BewaarModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BewaarMIMETests", dependencies: ["BewaarMIME", "BewaarModel"]),
-        .testTarget(name: "BewaarImportMailTests", dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarDigest"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BewaarImportMailTests",
+            dependencies: ["BewaarTestSupport", "BewaarImportMail", "BewaarMIME", "BewaarImport", "BewaarModel", "BewaarDigest"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "BewaarTraceTests", dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarTrace", "BewaarModel", "BewaarDigest"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "BewaarAccountsTests", dependencies: ["BewaarAccounts", "BewaarStore", "BewaarModel"]),
+        .testTarget(
+            name: "BewaarAccountsTests",
+            dependencies: [
+                "BewaarAccounts", "BewaarStore", "BewaarModel", "BewaarTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "BewaarWebTests",
             dependencies: [
@@ -177,6 +244,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ]
 )

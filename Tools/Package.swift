@@ -4,12 +4,16 @@
 // the main package one folder up. A package of its own so the main build never compiles them.
 // Scripts build one product each (`swift build --package-path Tools --product NAME`):
 //   MailBench      scripts/bench/mail      the e-mail importer alone, over files, in one process
+//   OCRBench       (run by hand, see notes/issue-13-pixels.md) decode + OCR of screenshots through
+//                  one reused engine against the `tesseract` command, per image
 //   TimelineBench  scripts/bench/timeline  a case of generated records; timeline and search timings
 //                  scripts/bench/web       (its record generator)
 //   HTMLFuzz       scripts/fuzz html       libFuzzer: page, MHTML, Meta-thread and chat HTML readers
 //   MailFuzz       scripts/fuzz mail       libFuzzer: headers, MIME, Received, mbox, .msg
 //   WhatsAppFuzz   scripts/fuzz whatsapp   libFuzzer: the chat parser and its promises on origins
-//   FuzzDriver     (a library) libFuzzer's driver, shared by the three fuzz targets
+//   ImageMetadataFuzz  scripts/fuzz image-metadata  libFuzzer: EXIF, PNG text, XMP and HEIC box readers
+//   ImageFuzz      scripts/fuzz image      libFuzzer: the image header probe, the limit, PNG/JPEG/GIF/WebP/HEIC decoding
+//   FuzzDriver     (a library) libFuzzer's driver, shared by the fuzz targets
 // The fuzz runners and the Python mutators (trace, bundle-zip) are in Tools/fuzz/.
 import Foundation
 import PackageDescription
@@ -36,10 +40,14 @@ let package = Package(
     targets: [
         .executableTarget(name: "MailBench", dependencies: [.product(name: "BewaarImportMail", package: root)]),
         .executableTarget(name: "TimelineBench", dependencies: [.product(name: "BewaarKit", package: root)]),
+        .executableTarget(
+            name: "OCRBench", dependencies: [.product(name: "BewaarOCR", package: root), .product(name: "BewaarImage", package: root)]),
         // libFuzzer's driver (LLVMFuzzerRunDriver), which every fuzz target's entry hands over to.
         .target(name: "FuzzDriver"),
         fuzzTarget("HTMLFuzz", product: "BewaarImportWeb"),
         fuzzTarget("MailFuzz", product: "BewaarImportMail"),
         fuzzTarget("WhatsAppFuzz", product: "BewaarImportWhatsApp"),
+        fuzzTarget("ImageMetadataFuzz", product: "BewaarImageMetadata"),
+        fuzzTarget("ImageFuzz", product: "BewaarImage"),
     ]
 )

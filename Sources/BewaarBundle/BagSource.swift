@@ -18,7 +18,24 @@ protocol BagSource {
     func stream(_ path: String, _ body: (UnsafeRawBufferPointer) throws -> Void) throws
 }
 
+/// Stops a stream once enough was read.
+private struct EnoughRead: Error {}
+
 extension BagSource {
+    /// The first `count` bytes of a file (fewer when it is shorter); nil when it is not in the bag.
+    func head(_ path: String, count: Int) throws -> [UInt8]? {
+        guard files[path] != nil else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        do {
+            try stream(path) { chunk in
+                out.append(contentsOf: chunk.prefix(count - out.count))
+                if out.count >= count { throw EnoughRead() }
+            }
+        } catch is EnoughRead {}
+        return out
+    }
+
     /// A whole small file (tag files, JSON), refused above `limit` bytes.
     func read(_ path: String, limit: Int64 = 256 << 20) throws -> [UInt8]? {
         guard let size = files[path], size <= limit else { return nil }

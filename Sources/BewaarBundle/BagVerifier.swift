@@ -3,6 +3,7 @@ import BewaarModel
 import BewaarJSON
 import BewaarDigest
 import BewaarStore
+import BewaarImageFormat
 
 /// One thing wrong with a bag: the file (and line) it concerns and what is wrong, in Dutch
 /// and English.
@@ -361,32 +362,70 @@ public enum BagVerifier {
                 key.count == name.utf8CodeUnitCount && (key.count == 0 || memcmp(key.baseAddress!, name.utf8Start, key.count) == 0)
             }
             var i = 0
+            // The pixel size of the original, read from its header the first time a record
+            // names a pixel box (a record read from a screenshot); nil inside: not an image.
+            var imageSize: (width: Int, height: Int)??
+            func pixels() -> (width: Int, height: Int)? {
+                if let known = imageSize { return known }
+                let info = (try? bag.head(original, count: 512 * 1024)).flatMap { ImageInfo.read($0) }
+                var size: (width: Int, height: Int)?
+                if let w = info?.width, let h = info?.height { size = (w, h) }
+                imageSize = .some(size)
+                return size
+            }
             // One walk per record: its members are skimmed once, only its origin is read.
             let listed = skim.elements(ofArrayAt: recordsRange.lowerBound) { (start: Int) -> Int? in
                 i += 1
                 var originRange: Range<Int>?
                 let end = skim.rawMembers(ofObjectAt: start) { key, value in if named(key, "origin") { originRange = value } }
                     ?? skim.valueEnd(start)
-                var offset: Int64?, length: Int64?, inPart = false
+                var offset: Int64?, length: Int64?, inPart = false, boxRange: Range<Int>?
                 let origin = originRange.flatMap { range in
                     skim.rawMembers(ofObjectAt: range.lowerBound) { key, value in
                         if named(key, "offset") { offset = skim.integer(value) }
                         else if named(key, "length") { length = skim.integer(value) }
                         else if named(key, "part") { inPart = skim.bytes[value.lowerBound] == 0x22 }
+                        if named(key, "box") { boxRange = value }
                     }
                 }
+                if let boxRange { checkBox(boxRange, record: i) }
                 guard origin != nil, let offset, let length else {
                     problem("bericht \(i) heeft geen herkomst (origin)", "record \(i) has no origin"); return end
                 }
                 if inPart { return end }  // an offset into a part inside the original
                 r.recordsChecked += 1
                 if offset < 0 || length < 0 || offset > size || length > size - offset {
-                    problem("bericht \(i) wijst naar bytes \(offset)…\(offset + length), buiten het origineel (\(size) bytes)",
-                            "record \(i) points at bytes \(offset)…\(offset + length), outside the original (\(size) bytes)")
+                    // The numbers come from the bundle: their sum may pass Int64's largest (no trap).
+                    let (sum, overflow) = offset.addingReportingOverflow(length)
+                    let end = overflow ? "…" : String(sum)
+                    problem(
+                        "bericht \(i) wijst naar bytes \(offset)…\(end), buiten het origineel (\(size) bytes)",
+                        "record \(i) points at bytes \(offset)…\(end), outside the original (\(size) bytes)")
                 }
                 return end
             }
             if listed == nil { problem("de lijst 'records' is geen geldige JSON", "the 'records' list is not valid JSON") }
+
+            /// A record's pixel box must lie inside its image (as the original's header gives its size).
+            func checkBox(_ range: Range<Int>, record i: Int) {
+                guard let box = skim.parse(range).flatMap(PixelRect.init(json:)) else {
+                    problem(
+                        "bericht \(i) heeft een pixelvak (box) dat geen vier gehele getallen is",
+                        "record \(i) has a pixel box that is not four integers")
+                    return
+                }
+                guard let size = pixels() else {
+                    problem(
+                        "bericht \(i) noemt een pixelvak, maar het origineel \(original) is geen afbeelding met leesbare afmetingen",
+                        "record \(i) names a pixel box, but the original \(original) is no image whose size can be read")
+                    return
+                }
+                if !box.fits(width: size.width, height: size.height) {
+                    problem(
+                        "bericht \(i) wijst naar pixels \(box), buiten de afbeelding (\(size.width)×\(size.height))",
+                        "record \(i) points at pixels \(box), outside the image (\(size.width)×\(size.height))")
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import BewaarModel
 import BewaarJSON
 import BewaarStore
 import BewaarAccounts
+import BewaarWeb
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,7 +97,7 @@ struct DemoCommand: ParsableCommand {
 
     /// Makes the demo login in the demo store and prints how to open it in a browser.
     func serveHint(storePath: String, caseID: String, t: (String, String) -> String) throws {
-        let store = try CaseStore(path: storePath, create: false)
+        let store = try CaseStore(path: storePath, create: false, modules: WebServer.storeModules)
         try Accounts(store: store).add(name: Self.demoUser, role: .mentor, password: Self.demoPassword, actor: "demo")
         // Access is an explicit link, never the name on the case.
         if let id = CaseID(caseID) {

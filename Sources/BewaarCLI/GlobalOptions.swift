@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import BewaarKit
 import BewaarStore
+import BewaarWeb
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -20,9 +21,10 @@ struct GlobalOptions: ParsableArguments {
     var actor: String { CustodyActor.resolve(explicit: by) }
     var storePath: String { StoreLocation.resolve(explicit: store) }
 
-    /// Opens the store; `create` for commands that write.
+    /// Opens the store with every module `bewaar` has (the web interface's include the
+    /// accounts'); `create` for commands that write.
     func openStore(create: Bool) throws -> CaseStore {
-        try CaseStore(path: storePath, create: create)
+        try CaseStore(path: storePath, create: create, modules: WebServer.storeModules)
     }
 
     func t(_ nl: String, _ en: String) -> String { language.pick(nl: nl, en: en) }

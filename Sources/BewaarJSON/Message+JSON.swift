@@ -49,12 +49,33 @@ extension Origin {
     public var json: JSONValue {
         var o: [String: JSONValue] = ["line": .int(line), "offset": .int(offset), "length": .int(length)]
         if let part { o["part"] = .string(part) }
+        if let box { o["box"] = box.json }
         return .object(o)
     }
 
     public init?(json: JSONValue) {
         guard let offset = json["offset"]?.intValue, let length = json["length"]?.intValue else { return nil }
-        self.init(line: json["line"]?.intValue.map(Int.init), offset: offset, length: length, part: json["part"]?.stringValue)
+        var box: PixelRect?
+        if let b = json["box"] {
+            guard let value = PixelRect(json: b) else { return nil }
+            box = value
+        }
+        self.init(line: json["line"]?.intValue.map(Int.init), offset: offset, length: length, part: json["part"]?.stringValue, box: box)
+    }
+}
+
+extension PixelRect {
+    /// `{"height":…,"width":…,"x":…,"y":…}`.
+    public var json: JSONValue {
+        .object(["x": .int(Int64(x)), "y": .int(Int64(y)), "width": .int(Int64(width)), "height": .int(Int64(height))])
+    }
+
+    /// Nil unless all four are integers that fit an `Int`.
+    public init?(json: JSONValue) {
+        guard let x = json["x"]?.intValue, let y = json["y"]?.intValue, let w = json["width"]?.intValue, let h = json["height"]?.intValue,
+            let xi = Int(exactly: x), let yi = Int(exactly: y), let wi = Int(exactly: w), let hi = Int(exactly: h)
+        else { return nil }
+        self.init(x: xi, y: yi, width: wi, height: hi)
     }
 }
 

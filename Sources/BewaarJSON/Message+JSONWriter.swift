@@ -66,7 +66,13 @@ extension Message {
             case .author: author(&out)
             case .kind: JSONValue.writeString(kind.rawValue, into: &out)
             case .origin:
-                out.append(contentsOf: "{\"length\":".utf8)
+                out.append(0x7B)
+                if let box = origin.box {
+                    out.append(contentsOf: "\"box\":".utf8)
+                    box.json.write(into: &out, pretty: false, indent: 0)
+                    out.append(0x2C)
+                }
+                out.append(contentsOf: "\"length\":".utf8)
                 Message.writeInteger(origin.length, into: &out)
                 out.append(contentsOf: ",\"line\":".utf8)
                 if let line = origin.line { Message.writeInteger(Int64(line), into: &out) } else { out.append(contentsOf: "null".utf8) }

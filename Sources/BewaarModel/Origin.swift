@@ -8,11 +8,15 @@ public struct Origin: Hashable, Sendable {
     /// For a record inside a container (a part of an MHTML page, a member of a zip): which
     /// part the offset is into.
     public var part: String?
+    /// For a record read from an image (a screenshot): where it sits in the picture. The byte
+    /// range is then the whole image file.
+    public var box: PixelRect?
 
-    public init(line: Int?, offset: Int64, length: Int64, part: String? = nil) {
+    public init(line: Int?, offset: Int64, length: Int64, part: String? = nil, box: PixelRect? = nil) {
         self.line = line
         self.offset = offset
         self.length = length
         self.part = part
+        self.box = box
     }
 }

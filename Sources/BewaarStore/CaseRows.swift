@@ -18,10 +18,10 @@ struct CaseRow: FetchableRecord {
 }
 
 /// A row of `people` as a ``Person``.
-struct PersonRow: FetchableRecord {
-    var value: Person
+package struct PersonRow: FetchableRecord {
+    package var value: Person
 
-    init(row: Row) throws {
+    package init(row: Row) throws {
         let r = StoredRow(row, table: "people")
         value = Person(id: try r("id"), name: try r("name"), role: Role(rawValue: try r("role")) ?? .omstander,
                        relatedTo: try r("related_to"), group: try r("grp"))

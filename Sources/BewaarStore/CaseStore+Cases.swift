@@ -48,7 +48,7 @@ extension CaseStore {
         try read { db in try Self.fetchCase(db, id) }
     }
 
-    static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
+    package static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
         guard let row = try CaseRow.fetchOne(db, cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.unknownCase(id.description)
         }

@@ -42,73 +42,35 @@ extension CaseStore {
 
     // MARK: Escalation
 
-    /// Hands the case to an afdelingsleider: status `geescaleerd`, the afdelingsleider added to
-    /// the people (the mentor stays on it), custody event `case-escalated`. With `account`, the
-    /// afdelingsleider's account gets an access link made by this escalation (the web interface
-    /// and, where accounts exist, the command line always name an account).
-    @discardableResult
-    public func escalate(_ id: CaseID, to name: String, reason: EscalationReason, note: String?, actor: String,
-                         account: String? = nil) throws -> Escalation {
+    /// Records an escalation in `db`'s transaction: the afdelingsleider `name` gets the case
+    /// (status `geescaleerd`, added to the people — the mentor stays on it) and custody event
+    /// `case-escalated`. What the escalation grants (an account's access to the case) is the
+    /// accounts module's: its `escalate` calls this and links the account in the same transaction.
+    package func recordEscalation(
+        _ db: Database, _ id: CaseID, to name: String, reason: EscalationReason, note: String?, actor: String
+    ) throws -> Escalation {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
             throw StoreError(.invalidValue, nl: "Noem de afdelingsleider met --to.", en: "Name the department head with --to.")
         }
-        return try write { db in
-            _ = try Self.fetchCase(db, id)
-            let at = now()
-            try db.execute(cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [id.description, trimmed, reason.rawValue, note, actor, at.stored])
-            let escalationID = db.lastInsertedRowID
-            try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
-            let present = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ? AND name = ? AND role = ?",
-                                           arguments: [id.description, trimmed, Role.afdelingsleider.rawValue]) ?? 0
-            var details = ["to": trimmed, "reason": reason.rawValue, "escalationId": String(escalationID)]
-            if let note { details["note"] = note }
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseEscalated, details: details)
-            if present == 0 {
-                _ = try insertPerson(db, caseID: id, person: Person(name: trimmed, role: .afdelingsleider), actor: actor)
-            }
-            if let account {
-                _ = try grantAccess(db, id, account: account, role: Role.afdelingsleider.rawValue, actor: actor,
-                                    reason: "escalatie", escalation: escalationID)
-            }
-            return Escalation(id: escalationID, to: trimmed, reason: reason, note: note, by: actor, at: at)
+        _ = try Self.fetchCase(db, id)
+        let at = now()
+        try db.execute(
+            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [id.description, trimmed, reason.rawValue, note, actor, at.stored])
+        let escalationID = db.lastInsertedRowID
+        try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
+        let present =
+            try Int.fetchOne(
+                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ? AND name = ? AND role = ?",
+                arguments: [id.description, trimmed, Role.afdelingsleider.rawValue]) ?? 0
+        var details = ["to": trimmed, "reason": reason.rawValue, "escalationId": String(escalationID)]
+        if let note { details["note"] = note }
+        try appendEvent(db, chain: id.description, actor: actor, action: .caseEscalated, details: details)
+        if present == 0 {
+            _ = try insertPerson(db, caseID: id, person: Person(name: trimmed, role: .afdelingsleider), actor: actor)
         }
-    }
-
-    /// Undoes an escalation (custody event `escalation-undone`): the access it gave ends, and the
-    /// case is open again when no other escalation stands. The escalation stays in the record.
-    public func undoEscalation(_ id: CaseID, escalation: Int64, reason: String, actor: String) throws {
-        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else {
-            throw StoreError(.invalidValue, nl: "Geef een reden waarom de escalatie wordt teruggedraaid.",
-                             en: "Give a reason for undoing the escalation.")
-        }
-        try write { db in
-            _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM escalations WHERE id = ? AND case_id = ?",
-                                             arguments: [escalation, id.description]) else {
-                throw StoreError(.invalidValue, nl: "Escalatie \(escalation) hoort niet bij zaak \(id).",
-                                 en: "Escalation \(escalation) does not belong to case \(id).")
-            }
-            guard (row["undone_at"] as String?) == nil else {
-                throw StoreError(.invalidValue, nl: "Deze escalatie was al teruggedraaid.", en: "This escalation was already undone.")
-            }
-            try db.execute(cached: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = ? WHERE id = ?",
-                           arguments: [actor, now().stored, StoredText.bounded(why), escalation])
-            try appendEvent(db, chain: id.description, actor: actor, action: .escalationUndone,
-                            details: ["escalationId": String(escalation), "to": row["to_name"], "reason": why])
-            for link in try CaseAccessRow.fetchAll(db, cached: "SELECT * FROM case_access WHERE escalation_id = ? AND revoked_at IS NULL",
-                                                   arguments: [escalation]) {
-                try revoke(db, link.value, actor: actor, reason: "escalatie teruggedraaid: " + why)
-            }
-            let standing = try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM escalations WHERE case_id = ? AND undone_at IS NULL",
-                                            arguments: [id.description]) ?? 0
-            if standing == 0 {
-                try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ? AND status = ?",
-                               arguments: [CaseStatus.open.rawValue, id.description, CaseStatus.escalated.rawValue])
-            }
-        }
+        return Escalation(id: escalationID, to: trimmed, reason: reason, note: note, by: actor, at: at)
     }
 
     /// The escalations of a case, oldest first (undone ones too, marked as such).

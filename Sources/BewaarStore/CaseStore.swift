@@ -23,8 +23,8 @@ public final class CaseStore: Sendable {
 
     /// Opens the store at `path`. With `create`, a missing folder is made; otherwise a missing
     /// store is an error that says how to make one.
-    /// `modules` register the migrations of their own tables (see ``StoreModule``); the tables
-    /// the store's own use cases need are always registered.
+    /// `modules` register the migrations of their own tables (see ``StoreModule``) and are told
+    /// once the store is open.
     public init(path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
                 faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = []) throws {
         self.path = path
@@ -75,32 +75,32 @@ public final class CaseStore: Sendable {
         } catch {
             throw StoreError.unreadable(path, error)
         }
-        try logMigratedAccess()
+        for module in modules { try module.opened(self) }
     }
 
     /// Runs `body` in a transaction through GRDB's own `write`. Since GRDB 7 a writer connection
     /// begins its transactions IMMEDIATE (`Database.beginTransaction` with no kind; GRDB 6's
     /// `Configuration.defaultTransactionKind` is gone), so the write lock is taken before
     /// anything is read and two processes never build on the same chain head.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    package func write<T>(_ body: (Database) throws -> T) throws -> T {
         try db.write(body)
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
+    package func read<T>(_ body: (Database) throws -> T) throws -> T {
         try db.read(body)
     }
 
     /// Now, truncated to milliseconds (the precision custody times are written in).
-    func now() -> Date {
+    package func now() -> Date {
         Date(timeIntervalSince1970: (clock().timeIntervalSince1970 * 1000).rounded(.down) / 1000)
     }
 }
 
 extension Date {
     /// Stored form of instants in the database: RFC 3339 UTC with milliseconds.
-    var stored: String { utcMillisString }
+    package var stored: String { utcMillisString }
 
-    init?(stored: String?) {
+    package init?(stored: String?) {
         guard let stored, let t = Timestamp(rfc3339: stored) else { return nil }
         self = t.date
     }

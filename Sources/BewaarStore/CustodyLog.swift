@@ -10,8 +10,9 @@ extension CaseStore {
 
     /// Appends an event to `chain` inside the caller's transaction and returns it.
     @discardableResult
-    func appendEvent(_ db: Database, chain: String, actor: String, action: CustodyAction,
-                     details: [String: String]) throws -> CustodyEvent {
+    package func appendEvent(
+        _ db: Database, chain: String, actor: String, action: CustodyAction, details: [String: String]
+    ) throws -> CustodyEvent {
         let last = try Row.fetchOne(db, cached: "SELECT seq, hash FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
                                     arguments: [chain])
         let sequence = (last?["seq"] as Int? ?? 0) + 1

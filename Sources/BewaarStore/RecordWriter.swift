@@ -91,7 +91,10 @@ public final class RecordWriter {
                 }
                 if firstID == nil { firstID = sqlite3_last_insert_rowid(db.sqliteConnection) }
                 count += 1
-                if !e.inPart { bytesCovered = max(bytesCovered, e.offset + e.length) }
+                if !e.inPart {
+                    let (end, overflow) = e.offset.addingReportingOverflow(e.length)
+                    bytesCovered = max(bytesCovered, overflow ? .max : end)
+                }
             }
         }
         // No binding may point into the batch once it is gone.

@@ -10,15 +10,13 @@ enum Schema {
         "v9-compact-records",
     ]
 
-    /// The modules whose tables the store's own use cases need: always registered.
-    static let ownModules: [any StoreModule] = [AccountTables(), WebTables()]
-
-    /// The core's migrations and those of `modules` (after ``ownModules``): a module migration
-    /// that shipped in its place of ``shippedOrder``, newer ones after the core's.
+    /// The core's migrations and those of `modules`: a module migration that shipped in its place
+    /// of ``shippedOrder``, newer ones after the core's. A shipped module migration that no module
+    /// registers is left out (the store lacks that module's tables until one does).
     static func migrator(modules: [any StoreModule] = []) throws -> DatabaseMigrator {
         var fromModules: [String: StoreMigration] = [:]
         var newer: [StoreMigration] = []
-        for migration in (ownModules + modules).flatMap(\.migrations) {
+        for migration in modules.flatMap(\.migrations) {
             guard fromModules[migration.name] == nil, !newer.contains(where: { $0.name == migration.name }) else {
                 throw StoreError(.invalidValue, nl: "Migratie \(migration.name) is twee keer aangemeld.",
                                  en: "Migration \(migration.name) is registered twice.")
@@ -26,13 +24,9 @@ enum Schema {
             if shippedOrder.contains(migration.name) { fromModules[migration.name] = migration } else { newer.append(migration) }
         }
         var m = DatabaseMigrator()
-        func shipped(_ names: String...) throws {
+        func shipped(_ names: String...) {
             for name in names {
-                guard let migration = fromModules.removeValue(forKey: name) else {
-                    throw StoreError(.invalidValue, nl: "Migratie \(name) is door geen module aangemeld.",
-                                     en: "Migration \(name) is registered by no module.")
-                }
-                m.registerMigration(name, migrate: migration.migrate)
+                if let migration = fromModules.removeValue(forKey: name) { m.registerMigration(name, migrate: migration.migrate) }
             }
         }
         m.registerMigration("v1-cases-items-custody") { db in
@@ -142,7 +136,7 @@ enum Schema {
             try db.execute(sql: WorkflowSchema.v2)
         }
         registerTraceMigrations(&m)
-        try shipped("v3-accounts", "v4-web-sessions-language", "v5-access-links-security-log", "v7-upload-links")
+        shipped("v3-accounts", "v4-web-sessions-language", "v5-access-links-security-log", "v7-upload-links")
         m.registerMigration("v8-withdrawals") { db in
             try db.execute(sql: WithdrawalSchema.v8)
         }

@@ -7,7 +7,7 @@ import BewaarJSON
 /// its own column — time (`ts` and `utc_offset`), author (since v9 its number in `authors`),
 /// kind (since v9 a code for the common ones, ``StoredKind``), text, origin line, offset and
 /// length — and only what no column holds in `rest`, a small JSON object that is NULL for most
-/// chat lines: `attachments` and `flags` when not empty, `origin` with its `part`, and the
+/// chat lines: `attachments` and `flags` when not empty, `origin` with its `part` or pixel `box`, and the
 /// importer's own fields. The record's JSON (`Message.json` serialised, what bundles carry) is
 /// rebuilt from these byte for byte; before v6 it was stored whole beside the columns, which
 /// doubled what a chat took in the store.
@@ -29,12 +29,15 @@ public enum StoredRecord {
 
     /// `rest` for a record: what its columns do not hold, or nil when that is nothing.
     static func rest(of m: Message) -> String? {
-        if m.attachments.isEmpty && m.flags.isEmpty && m.extra.isEmpty && m.origin.part == nil { return nil }
+        if m.attachments.isEmpty && m.flags.isEmpty && m.extra.isEmpty && m.origin.part == nil && m.origin.box == nil { return nil }
         var o: [String: JSONValue] = [:]
         for (k, v) in m.extra where !ownKeys.contains(k) { o[k] = v }
         if !m.attachments.isEmpty { o["attachments"] = .array(m.attachments.map(\.json)) }
         if !m.flags.isEmpty { o["flags"] = .array(m.flags.map(JSONValue.string)) }
-        if let part = m.origin.part { o["origin"] = .object(["part": .string(part)]) }
+        var origin: [String: JSONValue] = [:]
+        if let part = m.origin.part { origin["part"] = .string(part) }
+        if let box = m.origin.box { origin["box"] = box.json }
+        if !origin.isEmpty { o["origin"] = .object(origin) }
         return o.isEmpty ? nil : JSONValue.object(o).serialized()
     }
 
@@ -43,6 +46,7 @@ public enum StoredRecord {
         var attachments: [Attachment] = []
         var flags: [String] = []
         var part: String?
+        var box: PixelRect?
         var extra: [String: JSONValue] = [:]
 
         init(_ text: String?) {
@@ -51,6 +55,7 @@ public enum StoredRecord {
             attachments = (o["attachments"]?.arrayValue ?? []).compactMap(Attachment.init(json:))
             flags = (o["flags"]?.arrayValue ?? []).compactMap(\.stringValue)
             part = o["origin"]?["part"]?.stringValue
+            box = o["origin"]?["box"].flatMap(PixelRect.init(json:))
             for k in ownKeys { extra[k] = nil }
         }
     }
@@ -67,11 +72,11 @@ public enum StoredRecord {
         let rest = Rest(row[b + 8] as String?)
         let ts = row[b] as Double?
         let offset = row[b + 1] as Int? ?? 0
-        return Message(timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: offset) },
-                       author: row[b + 2], text: row[b + 4], kind: MessageKind(rawValue: row[b + 3]),
-                       attachments: rest.attachments,
-                       origin: Origin(line: row[b + 5], offset: row[b + 6], length: row[b + 7], part: rest.part),
-                       flags: rest.flags, extra: rest.extra)
+        return Message(
+            timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: offset) },
+            author: row[b + 2], text: row[b + 4], kind: MessageKind(rawValue: row[b + 3]), attachments: rest.attachments,
+            origin: Origin(line: row[b + 5], offset: row[b + 6], length: row[b + 7], part: rest.part, box: rest.box),
+            flags: rest.flags, extra: rest.extra)
     }
 
     /// The record's compact JSON (the bytes of `Message.json` serialised) from its columns, the
@@ -80,13 +85,14 @@ public enum StoredRecord {
                           text: UnsafeBufferPointer<UInt8>, line: Int?, offset: Int64, length: Int64, rest: String?,
                           into out: inout [UInt8]) {
         let r = Rest(rest)
-        Message.writeJSON(timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: utcOffset) },
-                          kind: MessageKind(rawValue: kind), attachments: r.attachments,
-                          origin: Origin(line: line, offset: offset, length: length, part: r.part),
-                          flags: r.flags, extra: r.extra, into: &out,
-                          author: { out in
-                              if let author { JSONValue.writeString(utf8: author, into: &out) } else { out.append(contentsOf: "null".utf8) }
-                          },
-                          text: { out in JSONValue.writeString(utf8: text, into: &out) })
+        Message.writeJSON(
+            timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: utcOffset) },
+            kind: MessageKind(rawValue: kind), attachments: r.attachments,
+            origin: Origin(line: line, offset: offset, length: length, part: r.part, box: r.box),
+            flags: r.flags, extra: r.extra, into: &out,
+            author: { out in
+                if let author { JSONValue.writeString(utf8: author, into: &out) } else { out.append(contentsOf: "null".utf8) }
+            },
+            text: { out in JSONValue.writeString(utf8: text, into: &out) })
     }
 }

@@ -10,21 +10,21 @@ import BewaarModel
 /// number or a digest that does not parse — a damaged store, edited by hand or by a faulty tool —
 /// makes the call throw, never stops the program. Columns are found by name (GRDB's lookup);
 /// the hot record paths read by position instead (``StoredRecord/message(from:at:)``).
-struct StoredRow {
+package struct StoredRow {
     let row: Row
     /// The table the row comes from, for the error.
     let table: String
     /// The columns that name the row in an error (its key), read only when there is one.
     let key: [String]
 
-    init(_ row: Row, table: String, key: String...) {
+    package init(_ row: Row, table: String, key: String...) {
         self.row = row
         self.table = table
         self.key = key.isEmpty ? ["id"] : key
     }
 
     /// The value of `column`; an optional type reads NULL as nil.
-    func callAsFunction<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
+    package func callAsFunction<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
         do {
             return try row.decode(Value.self, forColumn: column)
         } catch {
@@ -33,7 +33,7 @@ struct StoredRow {
     }
 
     /// The optional value of `column`: nil for NULL, an error for a value of another type.
-    func optional<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value? {
+    package func optional<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value? {
         do {
             return try row.decode(Value?.self, forColumn: column)
         } catch {
@@ -42,13 +42,13 @@ struct StoredRow {
     }
 
     /// An instant in the store's form (``Foundation/Date/stored``).
-    func date(_ column: String) throws -> Date {
+    package func date(_ column: String) throws -> Date {
         guard let date = Date(stored: try optional(column, as: String.self)) else { throw damaged(column) }
         return date
     }
 
     /// An instant that may be absent: nil for NULL, an error for text that is not an instant.
-    func optionalDate(_ column: String) throws -> Date? {
+    package func optionalDate(_ column: String) throws -> Date? {
         guard let text = try optional(column, as: String.self) else { return nil }
         guard let date = Date(stored: text) else { throw damaged(column) }
         return date
@@ -56,18 +56,18 @@ struct StoredRow {
 
     /// An instant where an unreadable one has always been read as absent (nil), as for times
     /// that only inform (a lock's end, when a session was last seen); NULL is nil too.
-    func lenientDate(_ column: String) throws -> Date? {
+    package func lenientDate(_ column: String) throws -> Date? {
         Date(stored: try optional(column, as: String.self))
     }
 
     /// A case number (`2025-0001`).
-    func caseID(_ column: String) throws -> CaseID {
+    package func caseID(_ column: String) throws -> CaseID {
         guard let id = CaseID(try self(column, as: String.self)) else { throw damaged(column) }
         return id
     }
 
     /// A SHA-256 digest in lower-case hex.
-    func sha256(_ column: String) throws -> SHA256Digest {
+    package func sha256(_ column: String) throws -> SHA256Digest {
         guard let digest = SHA256Digest(hex: try self(column, as: String.self)) else { throw damaged(column) }
         return digest
     }

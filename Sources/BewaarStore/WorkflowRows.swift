@@ -20,15 +20,20 @@ struct TalkRow: FetchableRecord {
 }
 
 /// A row of `escalations` as an ``Escalation``; its times read leniently, as they always have
-/// (an unreadable `at` as the epoch, an unreadable `undone_at` as not undone).
+/// (an unreadable `at` as the epoch, an unreadable `undone_at` as not undone). The undo columns
+/// come with the accounts module's migration v5 (undoing an escalation ends the access it
+/// gave): in a store opened without that module, no escalation is undone.
 struct EscalationRow: FetchableRecord {
     var value: Escalation
 
     init(row: Row) throws {
         let r = StoredRow(row, table: "escalations")
-        value = Escalation(id: try r("id"), to: try r("to_name"), reason: EscalationReason(rawValue: try r("reason")) ?? .anders,
-                           note: try r("note"), by: try r("by"), at: try r.lenientDate("at") ?? Date(timeIntervalSince1970: 0),
-                           undoneBy: try r("undone_by"), undoneAt: try r.lenientDate("undone_at"), undoReason: try r("undo_reason"))
+        let undoable = row.hasColumn("undone_at")
+        value = Escalation(
+            id: try r("id"), to: try r("to_name"), reason: EscalationReason(rawValue: try r("reason")) ?? .anders,
+            note: try r("note"), by: try r("by"), at: try r.lenientDate("at") ?? Date(timeIntervalSince1970: 0),
+            undoneBy: undoable ? try r("undone_by") : nil, undoneAt: undoable ? try r.lenientDate("undone_at") : nil,
+            undoReason: undoable ? try r("undo_reason") : nil)
     }
 }
 

@@ -130,7 +130,28 @@ enum Assets {
               if (!window.XMLHttpRequest || !window.FormData) { return; }
               e.preventDefault();
               var xhr = new XMLHttpRequest();
-              xhr.open("POST", form.action);
+              // Once the bytes are sent, the server reads the files; where the form names a
+              // progress address, ask it how far that has come (by an id made up here).
+              var id = "", timer = null;
+              if (form.dataset.voortgang && window.crypto && window.crypto.getRandomValues) {
+                var bytes = new Uint8Array(16);
+                window.crypto.getRandomValues(bytes);
+                bytes.forEach(function (b) { id += (b < 16 ? "0" : "") + b.toString(16); });
+              }
+              var ask = function () {
+                var poll = new XMLHttpRequest();
+                poll.open("GET", form.dataset.voortgang + "?id=" + id);
+                poll.addEventListener("load", function () {
+                  if (poll.status !== 200 || !status || xhr.readyState === 4) { return; }
+                  try {
+                    var answer = JSON.parse(poll.responseText);
+                    status.textContent = answer.tekst;
+                    if (answer.klaar && timer) { window.clearInterval(timer); timer = null; }
+                  } catch (err) {}
+                });
+                poll.send();
+              };
+              xhr.open("POST", form.action + (id ? "?voortgang=" + id : ""));
               if (bar) { bar.classList.remove("verborgen"); bar.value = 0; }
               xhr.upload.addEventListener("progress", function (p) {
                 if (p.lengthComputable && bar) {
@@ -138,6 +159,10 @@ enum Assets {
                   if (status) { status.textContent = bar.value + (form.dataset.sent || "%"); }
                 }
               });
+              xhr.upload.addEventListener("load", function () {
+                if (id && !timer) { timer = window.setInterval(ask, 700); }
+              });
+              xhr.addEventListener("loadend", function () { if (timer) { window.clearInterval(timer); timer = null; } });
               xhr.addEventListener("load", function () {
                 if (xhr.status >= 200 && xhr.status < 300) { window.location.href = xhr.responseURL; }
                 else { if (status) { status.textContent = (form.dataset.failed || "{status}").replace("{status}", String(xhr.status)); } }

@@ -207,7 +207,7 @@ extension WebApp {
             <table class="stapel"><thead><tr><th scope="col">\(t.colFileDownload)</th><th scope="col">\(t.colKind)</th><th scope="col">\(t.colContent)</th><th scope="col">\(t.colSize)</th><th scope="col">SHA-256</th><th scope="col">\(t.colStoredBy)</th></tr></thead>
             <tbody>\(itemRows)</tbody></table>
             <form class="upload" method="post" enctype="multipart/form-data" action="/zaken/\(id.description)/bewijs" \
-            data-sent="\(t.jsSent)" data-failed="\(t.jsFailed)" data-broken="\(t.jsBroken)">
+            data-sent="\(t.jsSent)" data-failed="\(t.jsFailed)" data-broken="\(t.jsBroken)" data-voortgang="/zaken/\(id.description)/voortgang">
             \(Layout.csrfField(csrf))
             <div class="sleepvlak">
             <label for="bestanden">\(t.uploadLabel(limit: Layout.bytes(config.uploadLimit, t)))</label>

@@ -174,6 +174,11 @@ struct DutchText: PageText {
     let jsSent = "% verzonden"
     let jsFailed = "Uploaden mislukt ({status}). Het bestand is niet bewaard; probeer het opnieuw of kies een kleiner bestand."
     let jsBroken = "De verbinding is verbroken; er is niets half bewaard. Probeer het opnieuw."
+    func reading(file: Int, of files: Int, name: String, messages: Int, percent: Int?) -> String {
+        "Bestand \(file) van \(files) wordt gelezen (\(name)): \(Plural.count(messages, "bericht", "berichten"))"
+            + (percent.map { ", \($0) %" } ?? "") + "."
+    }
+    func readingDone(files: Int) -> String { "\(Plural.count(files, "bestand", "bestanden")) gelezen; de zaak wordt geopend." }
     let imageHeading = "Seksuele afbeelding: alleen vastleggen, nooit uploaden"
     let imageWarning = "Een seksuele afbeelding van een minderjarige mag u niet bewaren, doorsturen of uploaden, ook niet als bewijs: "
         + "bezit en verspreiding zijn strafbaar, ook voor een mentor. Leg hier alleen vast dát de afbeelding bestaat, "

@@ -202,6 +202,10 @@ struct EnglishText: PageText {
     let jsSent = "% sent"
     let jsFailed = "Upload failed ({status}). The file was not stored; try again or choose a smaller file."
     let jsBroken = "The connection was lost; nothing was half stored. Try again."
+    func reading(file: Int, of files: Int, name: String, messages: Int, percent: Int?) -> String {
+        "Reading file \(file) of \(files) (\(name)): \(Plural.count(messages, "message", "messages"))" + (percent.map { ", \($0) %" } ?? "") + "."
+    }
+    func readingDone(files: Int) -> String { "\(Plural.count(files, "file", "files")) read; opening the case." }
     let imageHeading = "Sexual image: record only, never upload"
     let imageWarning = "You must not keep, forward or upload a sexual image of a minor, not even as evidence: "
         + "possessing and spreading it is an offence, for a mentor too. Record here only that the image exists, "

@@ -41,7 +41,7 @@ extension WebApp {
         }
         let conversation = "/zaken/\(id.description)/stukken/\(item.id)?bericht=\(e.id)#bericht-\(e.id)"
         return """
-            <p>\(t.sourceIntro(name: name, sha256: original.sha256.hex, from: m.origin.offset, to: m.origin.offset + m.origin.length, line: m.origin.line))</p>
+            <p>\(t.sourceIntro(name: name, sha256: original.sha256.hex, from: m.origin.offset, to: m.origin.offset &+ m.origin.length, line: m.origin.line))</p>
             <div class="kolommen">
             <section aria-labelledby="genorm"><h2 id="genorm">\(t.normalised)</h2><p>\(m.timestamp.map { Layout.time($0.date, t) } ?? t.noTime) – \(m.author ?? "—")</p><div class="bron">\(m.text)</div></section>
             <section aria-labelledby="orig"><h2 id="orig">\(t.originalBytes)</h2><div class="bron">\(raw)</div></section>

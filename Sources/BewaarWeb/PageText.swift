@@ -143,6 +143,10 @@ protocol PageText: Sendable {
     /// `{status}` is replaced by the HTTP status in the browser.
     var jsFailed: String { get }
     var jsBroken: String { get }
+    /// The progress line while the server reads the uploaded files (after the bytes are sent).
+    func reading(file: Int, of files: Int, name: String, messages: Int, percent: Int?) -> String
+    /// The progress line once every file is read (the page then shows what was stored).
+    func readingDone(files: Int) -> String
     var imageHeading: String { get }
     var imageWarning: String { get }
     var imageRecorded: String { get }

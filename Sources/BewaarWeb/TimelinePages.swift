@@ -63,7 +63,7 @@ extension WebApp {
             return """
                 <tr id="bericht-\(e.id)"><td>\(when)</td><td>\(m.author ?? "—")</td><td><div class="bericht">\(text)</div>\(attachments)\(mark)</td>\
                 <td><a href="/zaken/\(id.description)/stukken/\(e.itemID)?bericht=\(e.id)#bericht-\(e.id)">\(e.itemName)</a><br>\
-                <a href="/zaken/\(id.description)/tijdlijn/\(e.id)/bron">bytes \(m.origin.offset)–\(m.origin.offset + m.origin.length)</a></td>\
+                <a href="/zaken/\(id.description)/tijdlijn/\(e.id)/bron">bytes \(m.origin.offset)–\(m.origin.offset &+ m.origin.length)</a></td>\
                 <td><a href="/zaken/\(id.description)/tijdlijn/\(e.id)/markeren?terug=\(hereEncoded)">\(e.mark == nil ? t.evidence.markLink : t.evidence.changeMarkLink)</a></td></tr>
                 """
         }

@@ -35,10 +35,17 @@ extension WebApp {
             let from = receiver.fields["herkomst"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             // One unpack budget for all zips of this upload, bounded like the upload itself.
             let ingestion = Ingestion(store: self.store, unpackLimit: self.config.unpackLimit)
+            // How far the reading has come, for the form's progress line (when it sent an id).
+            let progress = self.uploadProgress.reporter(
+                session: v.session.key, id: QueryFields(of: request)["voortgang"], files: receiver.files)
             var outcomes: [UploadOutcome] = []
-            for file in receiver.files {
+            for (index, file) in receiver.files.enumerated() {
+                var read = 0
+                defer { progress?.finished(index, messages: read) }
                 do {
-                    let report = try ingestion.ingest(path: file.path, into: id, actor: v.account.name, collectedFrom: from)
+                    let report = try ingestion.ingest(
+                        path: file.path, into: id, actor: v.account.name, collectedFrom: from, progress: progress?.reading(index))
+                    read = report.messageCount
                     let note: String
                     switch report.outcome {
                     case .stored: note = v.t.uploadStored
@@ -58,6 +65,34 @@ extension WebApp {
             }
             let token = await self.sessions.flashes.set(v.session.key, outcomes)
             return .seeOther("/zaken/\(id)?upload=\(token)#bewijs")
+        }
+    }
+
+    /// What the upload form's progress line says while the server reads the files.
+    struct ReadingStatus: Encodable {
+        /// The sentence to show (the page's language; the browser puts it in as text).
+        var tekst: String
+        /// Every file is read.
+        var klaar: Bool
+    }
+
+    /// GET /zaken/ID/voortgang?id=…: how far the reading of this session's upload with that id
+    /// has come, as JSON; 404 when there is none (not started, someone else's, or long gone).
+    func addUploadProgressRoute(_ cases: RouterGroup<CaseContext>) {
+        cases.get("/voortgang") { request, context -> Response in
+            let v = context.visit
+            guard let key = UploadProgressBoard.key(session: v.session.key, id: QueryFields(of: request)["id"]),
+                let e = self.uploadProgress.entry(key)
+            else { return Response(status: .notFound, headers: [.cacheControl: "no-store"]) }
+            let percent = e.totalBytes > 0 && e.bytesRead > 0 ? Int(min(100, e.bytesRead * 100 / e.totalBytes)) : nil
+            let text =
+                e.done
+                ? v.t.readingDone(files: e.files)
+                : v.t.reading(file: e.file, of: e.files, name: e.name, messages: e.messages, percent: percent)
+            let body = try JSONEncoder().encode(ReadingStatus(tekst: text, klaar: e.done))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
     }
 

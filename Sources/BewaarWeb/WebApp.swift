@@ -18,6 +18,7 @@ final class WebApp: Sendable {
     let throttle: LoginThrottle
     let passwordWork: PasswordWork
     let uploadLinks: UploadLinkDesk
+    let uploadProgress = UploadProgressBoard()
 
     static let cookieName = "bewaar_sessie"
 

@@ -1,10 +1,14 @@
 import Foundation
 import Hummingbird
 import BewaarStore
+import BewaarAccounts
 import NIOCore
 
 /// Builds the web interface of `bewaar serve` on a case store.
 public enum WebServer {
+    /// The modules whose tables the web interface uses: open its store with them.
+    public static let storeModules: [any StoreModule] = [AccountTables(), UploadLinkTables()]
+
     /// The router with every page; tests drive it in-process.
     public static func router(store: CaseStore, configuration: WebConfiguration,
                               packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()) -> Router<WebContext> {
@@ -26,6 +30,7 @@ public enum WebServer {
         app.addCaseWorkRoutes(groups)
         app.addCaseRoutes(groups)
         app.addUploadRoute(groups.cases)
+        app.addUploadProgressRoute(groups.cases)
         app.addUploadLinkRoutes(groups)
         app.addTimelineRoutes(groups.cases)
         app.addItemRoutes(groups.cases)

@@ -17,7 +17,7 @@ import BewaarStore
     @Test func accountsLiveInTheStoreWithALockOut() throws {
         let folder = NSTemporaryDirectory() + "bewaar-acc-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try CaseStore(path: folder, create: true)
+        let store = try CaseStore(path: folder, create: true, modules: [AccountTables()])
         var accounts = Accounts(store: store, hasher: .forTests)
         accounts.lockThreshold = 3
         #expect(throws: AccountError.self) { try accounts.add(name: "J. Bakker", role: .mentor, password: "kort", actor: "t") }

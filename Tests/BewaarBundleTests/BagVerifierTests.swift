@@ -9,8 +9,8 @@ import BewaarTestSupport
 /// A police officer or lawyer checks a bag; every kind of tampering is found and named.
 @Suite struct BagVerifierTests {
     /// A fresh bag unpacked into a folder, plus the zip.
-    static func freshBag(_ dir: TempDir, badOrigin: Bool = false) throws -> (zip: String, folder: String, files: [String]) {
-        let (store, id) = try Fixture.makeStore(at: dir.file("store"), badOrigin: badOrigin)
+    static func freshBag(_ dir: TempDir, badOrigin: Bool = false, hugeOrigin: Bool = false) throws -> (zip: String, folder: String, files: [String]) {
+        let (store, id) = try Fixture.makeStore(at: dir.file("store"), badOrigin: badOrigin, hugeOrigin: hugeOrigin)
         let zip = dir.file("bag.zip")
         _ = try BundleBuilder.build(store: store, options: Fixture.options(id, out: zip))
         let folder = try Fixture.unpack(zip, into: dir.file("unpacked"))
@@ -168,6 +168,44 @@ import BewaarTestSupport
         let r = BagVerifier.verify(path: bag.zip)
         #expect(!r.intact)
         #expect(r.problems.contains { $0.file.hasPrefix("data/records/item-0001") && $0.dutch.contains("bericht 3") }, "\(Fixture.problemsText(r))")
+    }
+
+    @Test func anOriginWhoseEndPassesTheLargestNumberIsNamedNotATrap() throws {
+        let dir = TempDir()
+        let bag = try Self.freshBag(dir, hugeOrigin: true)
+        let r = BagVerifier.verify(path: bag.zip)
+        #expect(!r.intact)
+        let named = r.problems.contains {
+            $0.file.hasPrefix("data/records/item-0001") && $0.dutch.contains("bericht 3") && $0.dutch.contains("9223372036854775805")
+        }
+        #expect(named, "\(Fixture.problemsText(r))")
+    }
+
+    @Test func aPixelBoxOutsideItsScreenshotIsNamedAndOneInsideIsNot() throws {
+        let dir = TempDir()
+        let (store, id) = try Fixture.makeStore(at: dir.file("store"))
+        // The sample screenshot is 360 × 640 pixels.
+        let png = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("samples/evidence/schermafbeelding-groepsapp.png").path
+        let (digest, size) = try store.objects.put(file: png)
+        let read = { (text: String, box: PixelRect) in
+            Message(timestamp: nil, author: "Daan Jansen", text: text, origin: Origin(line: nil, offset: 0, length: size, box: box))
+        }
+        let records = [
+            read("niemand wil jou erbij", PixelRect(x: 40, y: 300, width: 280, height: 60)),
+            read("ga weg", PixelRect(x: 200, y: 600, width: 200, height: 60)),
+        ]
+        let evidence = NewEvidence(
+            name: "schermafbeelding 2.png", size: size, sha256: digest, mediaType: "image/png", format: "image",
+            collectedBy: "J. Bakker (mentor)", messages: records)
+        _ = try store.recordIngest(evidence, in: id)
+        let zip = dir.file("bag.zip")
+        _ = try BundleBuilder.build(store: store, options: Fixture.options(id, out: zip))
+        let r = BagVerifier.verify(path: zip)
+        let pixels = r.problems.filter { $0.dutch.contains("pixels") }
+        #expect(pixels.count == 1, "\(Fixture.problemsText(r))")
+        #expect(pixels.first?.dutch.contains("bericht 2 wijst naar pixels 200×60+200+600, buiten de afbeelding (360×640)") == true)
+        #expect(r.recordsChecked >= 2)
     }
 
     @Test func anOriginalSwappedWithFreshManifestsIsStillCaught() throws {

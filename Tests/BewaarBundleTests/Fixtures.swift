@@ -20,7 +20,9 @@ enum Fixture {
 
     /// A store with one case: victim, suspect, mentor, a witness and a parent; a chat with
     /// four records whose origins point at their lines; a PNG-like file; step 1 done.
-    static func makeStore(at path: String, clock: TestClock = stepClock(), badOrigin: Bool = false) throws -> (CaseStore, CaseID) {
+    static func makeStore(
+        at path: String, clock: TestClock = stepClock(), badOrigin: Bool = false, hugeOrigin: Bool = false
+    ) throws -> (CaseStore, CaseID) {
         let store = try CaseStore(path: path, create: true, clock: { clock.now })
         let c = try store.openCase(title: "Pesten in groepsapp klas 2B", actor: "J. Bakker (mentor)", people: [
             Person(name: "Sanne de Vries", role: .slachtoffer, group: "2B"),
@@ -41,8 +43,8 @@ enum Fixture {
             let len = Int64(line.utf8.count)
             let parts = line.components(separatedBy: " - ")
             let rest = parts[1].components(separatedBy: ": ")
-            messages.append(Message(timestamp: nil, author: rest[0], text: rest[1],
-                                    origin: Origin(line: i + 1, offset: badOrigin && i == 2 ? size + 5 : offset, length: len)))
+            let start = hugeOrigin && i == 2 ? Int64.max - 2 : badOrigin && i == 2 ? size + 5 : offset
+            messages.append(Message(timestamp: nil, author: rest[0], text: rest[1], origin: Origin(line: i + 1, offset: start, length: len)))
             offset += len + 1
         }
         _ = try store.recordIngest(NewEvidence(name: "WhatsApp-chat met Lotte Visser & Daan.txt", size: size, sha256: digest,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarModel
 import BewaarDigest
+import BewaarImageFormat
 @testable import BewaarImport
 
 @Suite struct ImageImporterTests {
@@ -15,38 +16,37 @@ import BewaarDigest
         #expect(result.mediaType == "image/png")
         #expect(result.extra["image"]?["width"] == .int(360))
         #expect(result.extra["image"]?["height"] == .int(640))
-        #expect(result.warnings.isEmpty)
+        // Its PNG title calls it a screenshot: a finding from the metadata, nothing else to warn about.
+        #expect(result.warnings.map(\.code) == ["metadata-screenshot"])
     }
 
-    @Test func jpegSizeComesFromTheFrameHeaderNotTheFirstSegment() {
-        // SOI, APP0 (JFIF, 16 bytes), DQT stub, SOF0 with height 1080 and width 1920.
-        var b: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 1, 0, 0, 1, 0, 1, 0, 0]
-        b += [0xFF, 0xDB, 0x00, 0x04, 0x00, 0x00]
-        b += [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x04, 0x38, 0x07, 0x80, 0x03, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]
-        let info = ImageInfo.read(b)
-        #expect(info == ImageInfo(type: "jpeg", mediaType: "image/jpeg", width: 1920, height: 1080))
+    @Test func metadataBecomesItemFieldsAndAnEditIsAFindingNotAVerdict() throws {
+        let fixtures = Self.root.appendingPathComponent("Tests/BewaarImageMetadataTests/Fixtures")
+        let edited = fixtures.appendingPathComponent("photoshop-edited.jpg").path
+        let result = try ImageImporter().importFile(ImportSource(path: edited, name: "bewerkt.jpg", size: 0, sha256: nil), context: ImportContext())
+        let metadata = try #require(result.extra["image"]?["metadata"])
+        #expect(metadata["container"] == .string("jpeg"))
+        #expect(metadata["software"]?.stringValue?.contains("Photoshop") == true)
+        #expect(result.warnings.contains { $0.code == "metadata-edited-software" && $0.message.contains("aanwijzing") })
+        let screenshot = fixtures.appendingPathComponent("iphone-screenshot.jpg").path
+        let shot = try ImageImporter().importFile(
+            ImportSource(path: screenshot, name: "IMG_0412.jpg", size: 0, sha256: nil), context: ImportContext())
+        #expect(shot.extra["image"]?["metadata"]?["userComment"] == .string("Screenshot"))
+        #expect(shot.extra["image"]?["metadata"]?["model"]?.stringValue?.hasPrefix("iPhone") == true)
+        #expect(shot.warnings.contains { $0.code == "metadata-screenshot" })
+        #expect(!shot.warnings.contains { ($0.code ?? "").hasPrefix("metadata-edited") })
     }
 
-    @Test func gifWebpAndHeicAreRecognisedWithTheirSize() {
-        let gif = Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00] + [UInt8](repeating: 0, count: 10)
-        #expect(ImageInfo.read(gif)?.width == 320)
-        #expect(ImageInfo.read(gif)?.height == 240)
-
-        var webp = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBP".utf8) + Array("VP8X".utf8) + [10, 0, 0, 0]
-        webp += [0, 0, 0, 0]                 // flags + reserved
-        webp += [0x37, 0x04, 0x00]           // width - 1 = 1079
-        webp += [0x7F, 0x07, 0x00]           // height - 1 = 1919
-        #expect(ImageInfo.read(webp) == ImageInfo(type: "webp", mediaType: "image/webp", width: 1080, height: 1920))
-
-        var heic: [UInt8] = [0, 0, 0, 24] + Array("ftypheic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8)
-        heic += [0, 0, 0, 20] + Array("ispe".utf8) + [0, 0, 0, 0] + [0, 0, 0x0F, 0xC0] + [0, 0, 0x0B, 0xD0]
-        #expect(ImageInfo.read(heic) == ImageInfo(type: "heic", mediaType: "image/heic", width: 4032, height: 3024))
-    }
-
-    @Test func textIsNoImage() {
-        #expect(ImageInfo.read(Array("02-03-2026 20:01 - Daan Jansen: hoi".utf8)) == nil)
-        #expect(ImageInfo.read([]) == nil)
-        #expect(ImageInfo.read([0x89, 0x50]) == nil)
+    @Test func aHugeHeaderIsWarnedAboutAndStillImported() throws {
+        // IHDR of 50,000 × 50,000 and nothing else: the header alone gives the warning.
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        png += [0x00, 0x00, 0xC3, 0x50, 0x00, 0x00, 0xC3, 0x50, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bewaar-huge-\(getpid()).png").path
+        FileManager.default.createFile(atPath: path, contents: Data(png))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try ImageImporter().importFile(ImportSource(path: path, name: "groot.png", size: 0, sha256: nil), context: ImportContext())
+        #expect(result.extra["image"]?["width"] == .int(50_000))
+        #expect(result.warnings.map(\.code) == ["image-too-large"])
     }
 
     @Test func detectionChoosesTheMostCertainImporterOrNone() {

@@ -34,6 +34,27 @@ import BewaarJSON
         #expect(StepStatus(parsing: "n.v.t.") == .nietVanToepassing)
     }
 
+    @Test func aRecordReadFromAScreenshotCarriesItsPixelBox() throws {
+        let box = PixelRect(x: 96, y: 1210, width: 702, height: 168)
+        let m = Message(
+            timestamp: nil, author: "Daan Jansen", text: "niemand wil jou erbij", kind: .message,
+            origin: Origin(line: nil, offset: 0, length: 48_213, box: box), extra: ["time": .string("20:14")])
+        var fast: [UInt8] = []
+        m.writeJSON(into: &fast)
+        #expect(String(decoding: fast, as: UTF8.self) == m.json.serialized(), "the streaming writer and the tree give the same bytes")
+        #expect(String(decoding: fast, as: UTF8.self).contains(#""origin":{"box":{"height":168,"width":702,"x":96,"y":1210},"length":48213"#))
+        #expect(Message(json: try JSONParser.parse(m.json.serialized())) == m)
+        // A box that is not four integers makes the origin (and so the record) unreadable.
+        let bad = try JSONParser.parse(#"{"offset":0,"length":1,"box":{"x":1,"y":"2","width":3,"height":4}}"#)
+        #expect(Origin(json: bad) == nil)
+        #expect(box.fits(width: 1170, height: 2532) && !box.fits(width: 780, height: 2532))
+        #expect(!PixelRect(x: -1, y: 0, width: 5, height: 5).fits(width: 10, height: 10))
+        #expect(!PixelRect(x: 0, y: 0, width: 0, height: 5).fits(width: 10, height: 10), "an empty box is no place")
+        let hostile = PixelRect(x: .max - 1, y: .max, width: .max, height: 3)
+        #expect(hostile.maxX == .max && !hostile.fits(width: 10, height: 10) && hostile.area == .max)
+        #expect(hostile.intersection(PixelRect(x: 0, y: 0, width: 10, height: 10)).isEmpty)
+    }
+
     @Test func aMessageRoundTripsThroughItsJSON() throws {
         let m = Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_300), utcOffsetSeconds: 3600),
                         author: "Daan Jansen", text: "niemand vroeg jou iets\nga weg", kind: .message,

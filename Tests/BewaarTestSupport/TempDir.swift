@@ -1,4 +1,5 @@
 import Foundation
+import BewaarStore
 
 /// A temporary folder removed when the value goes away, with everything in it (read-only
 /// originals too: they are made writable again first).
@@ -24,5 +25,15 @@ public final class TempDir {
         let p = file(name)
         _ = FileManager.default.createFile(atPath: p, contents: Data(text.utf8))
         return p
+    }
+}
+
+extension TempDir {
+    /// Opens (or makes) the store in the folder with `modules`, on a clock the test controls
+    /// (2026-03-02 19:05 UTC, one second per reading).
+    public func openStore(
+        modules: [any StoreModule], clock: TestClock = TestClock(Date(timeIntervalSince1970: 1_772_478_300), tick: 1)
+    ) throws -> CaseStore {
+        try CaseStore(path: store, create: true, clock: { clock.now }, modules: modules)
     }
 }

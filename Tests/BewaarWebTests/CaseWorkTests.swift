@@ -132,8 +132,7 @@ import BewaarTestSupport
         defer { f.cleanUp() }
         try await f.app().test(.router) { client in
             let m = try #require(try await login(client, "J. Bakker"))
-            var h = m.headers
-            h[.contentType] = "multipart/form-data; boundary=\(Multipart.boundary)"
+            let h = m.multipartHeaders
             let location = try await client.execute(uri: "/zaken/\(f.caseID)/bewijs", method: .post, headers: h,
                                                     body: ByteBuffer(string: Multipart.body(csrf: m.csrf, [("leeg.txt", ""), ("raar.bin", "\u{1}\u{2}\u{3}xyz"),
                                                         ("WhatsApp-chat met Klas 2C.txt", "04-03-2026 10:00 - Daan Jansen: hoi\n04-03-2026 10:01 - Sanne de Vries: hallo\n")]))) {

@@ -126,7 +126,7 @@ import BewaarAccounts
         #expect(PasswordHasher.standard.rounds == 1 << 17 && PasswordHasher.standard.blockSize == 8)
         let folder = NSTemporaryDirectory() + "bewaar-rehash-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try CaseStore(path: folder, create: true)
+        let store = try CaseStore(path: folder, create: true, modules: WebServer.storeModules)
         try Accounts(store: store, hasher: .forTests).add(name: "J. Bakker", role: .mentor, password: "lang-genoeg-1", actor: "t")
         #expect(try store.account(named: "J. Bakker")?.passwordHash.hasPrefix("scrypt$1024$") == true)
         let stronger = PasswordHasher(rounds: 1 << 11, blockSize: 8, parallelism: 1)

@@ -31,6 +31,7 @@ import BewaarServe
         "GET /": .signedIn, "POST /uitloggen": .signedIn,
         "GET /instellingen": .signedIn, "POST /instellingen": .signedIn, "POST /instellingen/wachtwoord": .signedIn,
         "GET /zaken": .caseReaders, "GET /zaken/nieuw": .caseReaders, "POST /zaken/nieuw": .caseReaders,
+        "GET /zaken/{id}/voortgang": .linked,
         "POST /zaken/{id}/personen": .linked, "POST /zaken/{id}/personen/{person}": .linked, "POST /zaken/{id}/koppelen": .linked, "GET /zaken/{id}/afzenders": .linked, "POST /zaken/{id}/samenvatting": .linked,
         "POST /zaken/{id}/verklaring": .linked, "POST /zaken/{id}/bewijs/{item}/terugtrekken": .linked,
         "POST /zaken/{id}/stukken/{item}/datumvolgorde": .linked,

@@ -23,7 +23,7 @@ struct WebFixture {
 
     init() throws {
         folder = NSTemporaryDirectory() + "bewaar-web-" + UUID().uuidString
-        store = try CaseStore(path: folder, create: true)
+        store = try CaseStore(path: folder, create: true, modules: WebServer.storeModules)
         let c = try store.openCase(title: "Pesten in groepsapp 2B", actor: "J. Bakker", people: [
             Person(name: "Sanne de Vries", role: .slachtoffer), Person(name: "Daan Jansen", role: .vermoedelijkeDader),
             Person(name: "J. Bakker", role: .mentor),
@@ -102,6 +102,9 @@ struct Browser: Sendable {
     var csrf: String
 
     var headers: HTTPFields { [.cookie: cookie] }
+
+    /// The headers of a multipart upload (``Multipart``'s boundary) in this session.
+    var multipartHeaders: HTTPFields { [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(Multipart.boundary)"] }
 
     func form(_ fields: [String: String]) -> (HTTPFields, ByteBuffer) {
         var h = headers

@@ -387,6 +387,29 @@ try:
     logout()
     login("B. Beheer")
     shot("13-beheer")
+    logout()
+    # A large chat: once its bytes are sent, the progress line says how far the reading has come.
+    login("J. Bakker")
+    d.get(base + f"/zaken/{case_id}")
+    large = os.path.join(work, "WhatsApp-chat met Klas 2B (groot).txt")
+    with open(large, "w") as out:
+        for i in range(400_000):
+            out.write(f"06-03-2026 {8 + i // 60 % 12:02d}:{i % 60:02d} - {'Noor Bakker' if i % 2 else 'Bram Visser'}: bericht {i}\n")
+    d.find_element(By.ID, "bestanden").send_keys(large)
+    d.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+    lines = set()
+    end = time.time() + 120
+    while time.time() < end:
+        try:
+            lines.add(d.find_element(By.CSS_SELECTOR, "form.upload .voortgang").text)
+        except Exception:
+            pass
+        if "upload=" in d.current_url:
+            break
+        time.sleep(0.05)
+    check(any("wordt gelezen" in t or "gelezen; de zaak wordt geopend" in t for t in lines),
+          f"the progress line follows the reading after the upload ({sorted(lines)[-3:]})")
+    check(wait_for(lambda: "400000 berichten" in d.page_source, 30), "the large chat is stored whole")
 finally:
     d.quit()
     bewaar_server.stop(server)

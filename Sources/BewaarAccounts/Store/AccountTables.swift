@@ -1,0 +1,23 @@
+import BewaarStore
+
+/// The accounts module's own tables in the case store: `accounts` (v3), each account's language
+/// and its sign-in sessions (v4), `case_access` with `security_log` and the undo of an
+/// escalation (v5). A front end that signs people in (`bewaar serve`, `bewaar user`, `bewaar
+/// access`) opens the store with this module; the core store knows none of these tables.
+public struct AccountTables: StoreModule {
+    public init() {}
+
+    public var migrations: [StoreMigration] {
+        [
+            StoreMigration("v3-accounts") { db in try db.execute(sql: AccountSchema.v3) },
+            StoreMigration("v4-web-sessions-language") { db in try db.execute(sql: SessionSchema.v4) },
+            StoreMigration("v5-access-links-security-log") { db in try db.execute(sql: AccessSchema.v5) },
+        ]
+    }
+
+    /// Logs in each case's custody chain the access links migration v5 made from the people on
+    /// the case (once).
+    public func opened(_ store: CaseStore) throws {
+        try store.logMigratedAccess()
+    }
+}
