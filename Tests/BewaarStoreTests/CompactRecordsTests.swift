@@ -27,7 +27,7 @@ import BewaarModel
             .put(file: try f.file("chat.txt", String(repeating: "x", count: 200))).digest
         // The last record of the first item is kept verbatim (its JSON not in the canonical form).
         let odd = #"{"text": "hand", "kind":"message","author":null,"timestamp":null,"attachments":[],"origin":{"offset":0,"length":1,"line":1}}"#
-        let first = StoredRecordTests.records
+        let first = Array(StoredRecordTests.records.prefix(4))  // the ids and authors below count on these four
         do {
             let queue = try DatabaseQueue(path: f.storePath + "/" + CaseStore.databaseName)
             try Schema.migrator().migrate(queue, upTo: "v6-records-once")
