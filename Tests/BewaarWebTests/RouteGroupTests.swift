@@ -11,13 +11,14 @@ import BewaarStore
 /// is read by Hummingbird's decoder after its CSRF token, hostile bodies included.
 @Suite struct RouteGroupTests {
     /// The name each case page's view is logged under (`page-viewed`); nil: the route logs no
-    /// view (a download logs its own event, a form its change).
+    /// view (a download logs its own event, a form its change; the upload's progress shows only
+    /// the asking session's own counts, asked twice a second).
     static let viewNames: [String: String?] = [
         "/zaken/{id}": "zaak", "/zaken/{id}/afzenders": "afzenders", "/zaken/{id}/tijdlijn": "tijdlijn",
         "/zaken/{id}/tijdlijn/{msg}/bron": "bron", "/zaken/{id}/tijdlijn/{msg}/markeren": "markeren",
         "/zaken/{id}/stukken/{item}": "stuk", "/zaken/{id}/pakket": "pakket", "/zaken/{id}/logboek": "logboek",
         "/zaken/{id}/bewijs/{item}": nil, "/zaken/{id}/stukken/{item}/afbeelding": nil, "/zaken/{id}/pakket/{file}": nil,
-        "/zaken/{id}/uploadlinks/{link}/instructieblad.pdf": nil,
+        "/zaken/{id}/uploadlinks/{link}/instructieblad.pdf": nil, "/zaken/{id}/voortgang": nil,
     ]
 
     @Test func everyCasePageLogsItsViewUnderItsOwnName() async throws {
