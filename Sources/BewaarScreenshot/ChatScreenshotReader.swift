@@ -1,0 +1,203 @@
+import BewaarImage
+import BewaarModel
+import BewaarOCR
+
+/// Reads a screenshot as a chat: finds bubbles from the pixels, reads the page once with
+/// Tesseract, gives each bubble the words inside it, and takes side, author label, time and
+/// day separator from the geometry. No app's coordinates are hard-coded: every measure is a
+/// fraction of the image width or height, so 2× and 3× renders read alike.
+public struct ChatScreenshotReader: Sendable {
+    public var configuration: OCRConfiguration
+
+    public init(configuration: OCRConfiguration = .standard) {
+        self.configuration = configuration
+    }
+
+    /// Reads `image` with this thread's OCR engine.
+    public func read(_ image: PixelImage) throws -> ChatScreenshot {
+        let ocr = try OCREngine.recognise(image, configuration: configuration)
+        return layout(image, words: ocr.words)
+    }
+
+    /// The layout of `image` given its OCR words (whole-image pixel boxes).
+    func layout(_ image: PixelImage, words: [OCRWord]) -> ChatScreenshot {
+        let w = image.width, h = image.height
+        let finder = BubbleFinder(image)
+        let regions = finder.regions()
+        // The top bar: a full-width region starting near the top.
+        let topBar = regions.first { $0.box.width * 100 >= w * 95 && $0.box.y * 100 <= h * 2 && $0.box.maxY * 100 <= h * 20 }
+        let chatTop = topBar?.box.maxY ?? h * 12 / 100
+        let chatBottom = h * 91 / 100
+        let candidates = regions.filter { r in
+            r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.height * 100 >= w * 4 && r.fill >= 0.6
+                && r.box.y >= chatTop && (r.box.y + r.box.height / 2) < chatBottom
+        }
+
+        var inside = [[OCRWord]](repeating: [], count: candidates.count)
+        var outside: [OCRWord] = []
+        for word in words {
+            let cx = word.box.x + word.box.width / 2, cy = word.box.y + word.box.height / 2
+            if let k = candidates.firstIndex(where: { $0.box.contains(PixelRect(x: cx, y: cy, width: 1, height: 1)) }) {
+                inside[k].append(word)
+            } else {
+                outside.append(word)
+            }
+        }
+        let allLines = Self.textLines(words)
+        let header = Self.header(Self.textLines(outside) + Self.textLines(words.filter { w in topBar.map { $0.box.contains(w.box) } ?? false }),
+                                 top: h * 3 / 100, bottom: chatTop)
+
+        var bubbles: [ChatBubble] = []
+        var pendingSeparator: String?
+        let loose = Self.textLines(outside).filter { $0.box.y >= chatTop && $0.box.maxY <= chatBottom }
+        var events: [(y: Int, bubble: Int?, line: ScreenshotLine?)] = []
+        for k in candidates.indices where !inside[k].isEmpty { events.append((candidates[k].box.y, k, nil)) }
+        for line in loose { events.append((line.box.y, nil, line)) }
+        events.sort { $0.y < $1.y }
+        var pendingLabel: ScreenshotLine?
+        for event in events {
+            if let line = event.line {
+                if ChatText.isDaySeparator(line.text) && Self.isCentred(line.box, width: w) {
+                    pendingSeparator = line.text
+                    pendingLabel = nil
+                } else {
+                    pendingLabel = line
+                }
+                continue
+            }
+            guard let k = event.bubble else { continue }
+            let region = candidates[k]
+            var bubble = Self.bubble(region, words: inside[k], image: image, separator: pendingSeparator)
+            if bubble.side == .system && ChatText.isDaySeparator(bubble.text) && bubble.text.count <= 30 {
+                pendingSeparator = bubble.text
+                pendingLabel = nil
+                continue
+            }
+            if let label = pendingLabel, bubble.side == .incoming, bubble.author == nil,
+                region.box.y - label.box.maxY < label.box.height * 2, abs(label.box.x - region.box.x) < w / 10
+            {
+                bubble.author = label.text
+            }
+            pendingLabel = nil
+            pendingSeparator = nil
+            if bubble.confidence >= 40 || !bubble.text.isEmpty { bubbles.append(bubble) }
+        }
+        let messages = bubbles.filter { $0.side != .system && !$0.text.isEmpty && $0.confidence >= 50 }
+        let isChat = messages.count >= 2
+        return ChatScreenshot(header: isChat ? header : nil, isChat: isChat, bubbles: isChat ? bubbles : [], lines: allLines)
+    }
+
+    static func isCentred(_ box: PixelRect, width: Int) -> Bool {
+        let left = box.x, right = width - box.maxX
+        return abs(left - right) * 100 <= width * 2 && left * 100 >= width * 5
+    }
+
+    /// Side from the gaps to the image's edges: touching the right margin is outgoing, a
+    /// symmetric box is the app's own line, anything else leaning left is incoming.
+    static func side(_ box: PixelRect, width: Int) -> ChatBubble.Side {
+        let left = box.x, right = width - box.maxX
+        if abs(left - right) * 100 <= width && left * 100 >= width * 5 { return .system }
+        return right < left ? .outgoing : .incoming
+    }
+
+    static func bubble(_ region: BubbleFinder.Region, words: [OCRWord], image: PixelImage, separator: String?) -> ChatBubble {
+        let side = side(region.box, width: image.width)
+        var lines = Self.lineWords(words)
+        // The time: the last time token of the last line, right of the middle; ticks after it go too.
+        var time: String?
+        if var last = lines.last {
+            if let t = last.lastIndex(where: { ChatText.time(in: $0.text) != nil && $0.box.x > region.box.x + region.box.width / 3 }) {
+                time = ChatText.time(in: last[t].text)
+                last.removeSubrange(t...)
+            }
+            while let tail = last.last, ChatText.isTicks(tail.text) { last.removeLast() }
+            lines[lines.count - 1] = last
+            if last.isEmpty { lines.removeLast() }
+        }
+        // The author label: in an incoming bubble, a first line in colour above more text.
+        var author: String?
+        if side == .incoming, lines.count >= 2, let first = lines.first,
+            Self.chroma(of: first, in: image, fill: region.colour) > 60
+        {
+            author = first.map(\.text).joined(separator: " ")
+            lines.removeFirst()
+        }
+        var text = lines.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")
+        text = Self.trimIcons(text)
+        let confidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
+        var kind = ChatText.kind(of: text)
+        if side == .system { kind = .system }
+        if kind == .deleted || kind == .media { text = Self.trimIcons(text) }
+        return ChatBubble(
+            side: side, kind: kind, author: author, text: text, time: time, box: region.box,
+            confidence: (confidence * 10).rounded() / 10, daySeparator: separator)
+    }
+
+    /// Leading tokens with no letter or digit (an icon read as "©" or "@").
+    static func trimIcons(_ text: String) -> String {
+        var tokens = text.split(separator: " ")
+        while let first = tokens.first, !first.contains(where: { $0.isLetter || $0.isNumber }) { tokens.removeFirst() }
+        return tokens.joined(separator: " ")
+    }
+
+    /// The mean chroma (max − min channel) of the text pixels of `words`: pixels far from the fill.
+    static func chroma(of words: [OCRWord], in image: PixelImage, fill: BubbleFinder.RGB) -> Int {
+        var sum = 0, n = 0
+        for word in words {
+            let box = word.box.intersection(image.bounds)
+            guard !box.isEmpty else { continue }
+            let step = max(1, box.height / 12)
+            for y in stride(from: box.y, to: box.maxY, by: step) {
+                for x in stride(from: box.x, to: box.maxX, by: step) {
+                    let p = BubbleFinder.rgb(image, x, y)
+                    guard p.distance(fill) > 90 else { continue }
+                    sum += max(p.r, p.g, p.b) - min(p.r, p.g, p.b)
+                    n += 1
+                }
+            }
+        }
+        return n == 0 ? 0 : sum / n
+    }
+
+    /// Words grouped into lines by their vertical centre, each line left to right.
+    static func textLines(_ words: [OCRWord]) -> [ScreenshotLine] {
+        lineWords(words).map { line in
+            let box = line.dropFirst().reduce(line[0].box) { $0.union($1.box) }
+            return ScreenshotLine(
+                text: line.map(\.text).joined(separator: " "), box: box, confidence: line.map(\.confidence).min() ?? 0)
+        }
+    }
+
+    static func lineWords(_ words: [OCRWord]) -> [[OCRWord]] {
+        let sorted = words.sorted { ($0.box.y + $0.box.height / 2) < ($1.box.y + $1.box.height / 2) }
+        var out: [[OCRWord]] = []
+        var current: [OCRWord] = []
+        var centre = 0, height = 0
+        for word in sorted {
+            let c = word.box.y + word.box.height / 2
+            if current.isEmpty || abs(c - centre) <= max(height, word.box.height) / 2 {
+                current.append(word)
+                centre = current.map { $0.box.y + $0.box.height / 2 }.reduce(0, +) / current.count
+                height = max(height, word.box.height)
+            } else {
+                out.append(current.sorted { $0.box.x < $1.box.x })
+                current = [word]
+                centre = c
+                height = word.box.height
+            }
+        }
+        if !current.isEmpty { out.append(current.sorted { $0.box.x < $1.box.x }) }
+        return out.filter { !$0.isEmpty }
+    }
+
+    /// The first line of the top bar below the status bar, without leading icons ("<").
+    static func header(_ lines: [ScreenshotLine], top: Int, bottom: Int) -> String? {
+        let candidates = lines.filter { $0.box.y >= top && $0.box.maxY <= bottom + 4 }.sorted { $0.box.y < $1.box.y }
+        for line in candidates {
+            let text = trimIcons(line.text)
+            if text.isEmpty || ChatText.time(in: text) != nil && text.count <= 6 { continue }
+            return text
+        }
+        return nil
+    }
+}
