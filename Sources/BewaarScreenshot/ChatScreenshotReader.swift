@@ -15,8 +15,25 @@ public struct ChatScreenshotReader: Sendable {
 
     /// Reads `image` with this thread's OCR engine.
     public func read(_ image: PixelImage) throws -> ChatScreenshot {
-        let ocr = try OCREngine.recognise(image, configuration: configuration)
-        return layout(image, words: ocr.words)
+        try OCREngine.withEngine(for: configuration) { engine in
+            let ocr = try engine.recognise(image)
+            var shot = layout(image, words: ocr.words)
+            for i in shot.bubbles.indices where shot.bubbles[i].time == nil && shot.bubbles[i].side != .system {
+                shot.bubbles[i].time = try Self.cornerTime(of: shot.bubbles[i].box, in: image, engine: engine)
+            }
+            return shot
+        }
+    }
+
+    /// A second look for a time too small for the page pass: the bubble's bottom-right quarter,
+    /// enlarged three times in gray and read as one block.
+    static func cornerTime(of box: PixelRect, in image: PixelImage, engine: OCREngine) throws -> String? {
+        let corner = PixelRect(x: box.x + box.width / 2, y: box.y + box.height / 3, width: box.width / 2, height: box.height - box.height / 3)
+        guard let crop = image.cropped(to: corner), crop.width * crop.height <= 1_000_000,
+            let big = crop.grayResized(width: crop.width * 3, height: crop.height * 3)
+        else { return nil }
+        let words = try engine.recognise(big, segmentation: .singleBlock).words
+        return words.compactMap { ChatText.time(in: $0.text) }.last
     }
 
     /// The layout of `image` given its OCR words (whole-image pixel boxes).
@@ -74,7 +91,8 @@ public struct ChatScreenshotReader: Sendable {
                 continue
             }
             if let label = pendingLabel, bubble.side == .incoming, bubble.author == nil,
-                region.box.y - label.box.maxY < label.box.height * 2, abs(label.box.x - region.box.x) < w / 10
+                label.box.maxY <= region.box.y + label.box.height / 4, region.box.y - label.box.maxY < label.box.height * 2,
+                abs(label.box.x - region.box.x) < w / 10, label.confidence >= 50, label.text.filter(\.isLetter).count >= 2
             {
                 bubble.author = label.text
             }
@@ -127,16 +145,25 @@ public struct ChatScreenshotReader: Sendable {
         let confidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
         var kind = ChatText.kind(of: text)
         if side == .system { kind = .system }
-        if kind == .deleted || kind == .media { text = Self.trimIcons(text) }
+        if kind == .media, let label = ChatText.mediaLabel(text) { text = label }
         return ChatBubble(
             side: side, kind: kind, author: author, text: text, time: time, box: region.box,
             confidence: (confidence * 10).rounded() / 10, daySeparator: separator)
     }
 
-    /// Leading tokens with no letter or digit (an icon read as "©" or "@").
-    static func trimIcons(_ text: String) -> String {
-        var tokens = text.split(separator: " ")
+    /// The text without icons and emoji misread as symbols ("©", "®", "@", "=>"): tokens of
+    /// symbols only anywhere, and at the ends tokens with fewer than two letters or digits when
+    /// `ends` is set (avatars and arrows around a header).
+    static func trimIcons(_ text: String, ends: Bool = false) -> String {
+        var tokens = text.split(separator: " ").filter { token in
+            token.contains { $0.isLetter || $0.isNumber } || !token.allSatisfy { "©®@&%*#~^|/\\(){}[]<>=+_»«•°".contains($0) || $0 == "," }
+        }
         while let first = tokens.first, !first.contains(where: { $0.isLetter || $0.isNumber }) { tokens.removeFirst() }
+        if ends {
+            func weak(_ t: Substring) -> Bool { t.filter { $0.isLetter || $0.isNumber }.count < 2 }
+            while let first = tokens.first, weak(first) { tokens.removeFirst() }
+            while let last = tokens.last, weak(last) { tokens.removeLast() }
+        }
         return tokens.joined(separator: " ")
     }
 
@@ -169,32 +196,22 @@ public struct ChatScreenshotReader: Sendable {
     }
 
     static func lineWords(_ words: [OCRWord]) -> [[OCRWord]] {
-        let sorted = words.sorted { ($0.box.y + $0.box.height / 2) < ($1.box.y + $1.box.height / 2) }
-        var out: [[OCRWord]] = []
-        var current: [OCRWord] = []
-        var centre = 0, height = 0
-        for word in sorted {
-            let c = word.box.y + word.box.height / 2
-            if current.isEmpty || abs(c - centre) <= max(height, word.box.height) / 2 {
-                current.append(word)
-                centre = current.map { $0.box.y + $0.box.height / 2 }.reduce(0, +) / current.count
-                height = max(height, word.box.height)
-            } else {
-                out.append(current.sorted { $0.box.x < $1.box.x })
-                current = [word]
-                centre = c
-                height = word.box.height
+        var groups: [Int: [OCRWord]] = [:]
+        for word in words { groups[word.line, default: []].append(word) }
+        return groups.values.filter { !$0.isEmpty }
+            .map { $0.sorted { $0.box.x < $1.box.x } }
+            .sorted { a, b in
+                let ya = a.map { $0.box.y + $0.box.height / 2 }.reduce(0, +) / max(1, a.count)
+                let yb = b.map { $0.box.y + $0.box.height / 2 }.reduce(0, +) / max(1, b.count)
+                return ya < yb
             }
-        }
-        if !current.isEmpty { out.append(current.sorted { $0.box.x < $1.box.x }) }
-        return out.filter { !$0.isEmpty }
     }
 
     /// The first line of the top bar below the status bar, without leading icons ("<").
     static func header(_ lines: [ScreenshotLine], top: Int, bottom: Int) -> String? {
         let candidates = lines.filter { $0.box.y >= top && $0.box.maxY <= bottom + 4 }.sorted { $0.box.y < $1.box.y }
         for line in candidates {
-            let text = trimIcons(line.text)
+            let text = trimIcons(line.text, ends: true)
             if text.isEmpty || ChatText.time(in: text) != nil && text.count <= 6 { continue }
             return text
         }

@@ -52,8 +52,17 @@ enum ChatText {
         if (lower.contains("bericht") && lower.contains("verwijderd")) || (lower.contains("message") && lower.contains("deleted")) {
             return .deleted
         }
-        let letters = lower.filter(\.isLetter)
-        if ["foto", "photo", "video", "gif", "sticker", "afbeelding", "image"].contains(letters) { return .media }
-        return .message
+        return mediaLabel(text) != nil ? .media : .message
+    }
+
+    private static let mediaWords: Set<String> = ["foto", "photo", "video", "gif", "sticker", "afbeelding", "image"]
+
+    /// The label of a media bubble ("Foto" from "Foto", "📷 Foto" or its misreading "mai Foto"),
+    /// nil for other text.
+    static func mediaLabel(_ text: String) -> String? {
+        let tokens = text.split(separator: " ")
+        guard let last = tokens.last, tokens.count <= 2, mediaWords.contains(last.lowercased().filter(\.isLetter)) else { return nil }
+        if tokens.count == 2, let first = tokens.first, first.count > 3 { return nil }
+        return String(last)
     }
 }
