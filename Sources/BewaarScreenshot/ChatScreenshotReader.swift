@@ -17,11 +17,26 @@ public struct ChatScreenshotReader: Sendable {
     public func read(_ image: PixelImage) throws -> ChatScreenshot {
         try OCREngine.withEngine(for: configuration) { engine in
             let ocr = try engine.recognise(image)
-            var shot = layout(image, words: ocr.words)
+            var shot = layout(image, words: ocr.words) { region in (try? Self.reread(region, in: image, engine: engine)) ?? [] }
             for i in shot.bubbles.indices where shot.bubbles[i].time == nil && shot.bubbles[i].side != .system {
                 shot.bubbles[i].time = try Self.cornerTime(of: shot.bubbles[i].box, in: image, engine: engine)
             }
             return shot
+        }
+    }
+
+    /// One bubble read on its own: gray, inverted when the fill is dark, enlarged twice; the
+    /// boxes are given back in image pixels.
+    static func reread(_ region: BubbleFinder.Region, in image: PixelImage, engine: OCREngine) throws -> [OCRWord] {
+        guard let crop = image.cropped(to: region.box), crop.width * crop.height <= 2_000_000,
+            let big = crop.grayResized(width: crop.width * 2, height: crop.height * 2)
+        else { return [] }
+        let dark = region.colour.r + region.colour.g + region.colour.b < 3 * 128
+        let input = dark ? (PixelImage(width: big.width, height: big.height, layout: .gray, bytes: big.bytes.map { 255 - $0 }) ?? big) : big
+        return try engine.recognise(input, segmentation: .singleBlock).words.map { word in
+            var w = word
+            w.box = PixelRect(x: region.box.x + word.box.x / 2, y: region.box.y + word.box.y / 2, width: word.box.width / 2, height: word.box.height / 2)
+            return w
         }
     }
 
@@ -37,7 +52,7 @@ public struct ChatScreenshotReader: Sendable {
     }
 
     /// The layout of `image` given its OCR words (whole-image pixel boxes).
-    func layout(_ image: PixelImage, words: [OCRWord]) -> ChatScreenshot {
+    func layout(_ image: PixelImage, words: [OCRWord], reread: (BubbleFinder.Region) -> [OCRWord] = { _ in [] }) -> ChatScreenshot {
         let w = image.width, h = image.height
         let finder = BubbleFinder(image)
         let regions = finder.regions()
@@ -59,6 +74,10 @@ public struct ChatScreenshotReader: Sendable {
             } else {
                 outside.append(word)
             }
+        }
+        // A bubble the page pass read nothing in (light text on a dark fill at 2×): read it alone.
+        for k in candidates.indices where inside[k].isEmpty && candidates[k].box.height * 4 < h {
+            inside[k] = reread(candidates[k])
         }
         let allLines = Self.textLines(words)
         let header = Self.header(Self.textLines(outside) + Self.textLines(words.filter { w in topBar.map { $0.box.contains(w.box) } ?? false }),
@@ -85,6 +104,8 @@ public struct ChatScreenshotReader: Sendable {
             guard let k = event.bubble else { continue }
             let region = candidates[k]
             var bubble = Self.bubble(region, words: inside[k], image: image, separator: pendingSeparator)
+            // An avatar or icon: a filled shape with a letter or two of noise in it.
+            if bubble.time == nil && bubble.text.filter({ $0.isLetter || $0.isNumber }).count < 3 { continue }
             if bubble.side == .system && ChatText.isDaySeparator(bubble.text) && bubble.text.count <= 30 {
                 pendingSeparator = bubble.text
                 pendingLabel = nil
@@ -124,9 +145,10 @@ public struct ChatScreenshotReader: Sendable {
         // The time: the last time token of the last line, right of the middle; ticks after it go too.
         var time: String?
         if var last = lines.last {
-            if let t = last.lastIndex(where: { ChatText.time(in: $0.text) != nil && $0.box.x > region.box.x + region.box.width / 3 }) {
+            let isTime = { (w: OCRWord) in ChatText.time(in: w.text) != nil && w.box.x > region.box.x + region.box.width / 3 }
+            if let first = last.firstIndex(where: isTime), let t = last.lastIndex(where: isTime) {
                 time = ChatText.time(in: last[t].text)
-                last.removeSubrange(t...)
+                last.removeSubrange(first...)
             }
             while let tail = last.last, ChatText.isTicks(tail.text) { last.removeLast() }
             lines[lines.count - 1] = last
@@ -146,6 +168,7 @@ public struct ChatScreenshotReader: Sendable {
         var kind = ChatText.kind(of: text)
         if side == .system { kind = .system }
         if kind == .media, let label = ChatText.mediaLabel(text) { text = label }
+        if kind == .deleted { text = ChatText.deletedPhrase(text) }
         return ChatBubble(
             side: side, kind: kind, author: author, text: text, time: time, box: region.box,
             confidence: (confidence * 10).rounded() / 10, daySeparator: separator)

@@ -61,8 +61,16 @@ enum ChatText {
     /// nil for other text.
     static func mediaLabel(_ text: String) -> String? {
         let tokens = text.split(separator: " ")
-        guard let last = tokens.last, tokens.count <= 2, mediaWords.contains(last.lowercased().filter(\.isLetter)) else { return nil }
-        if tokens.count == 2, let first = tokens.first, first.count > 3 { return nil }
-        return String(last)
+        guard tokens.count <= 3, let i = tokens.prefix(2).firstIndex(where: { mediaWords.contains($0.lowercased().filter(\.isLetter)) })
+        else { return nil }
+        if i == 1, tokens[0].count > 3 { return nil }
+        return String(tokens[i])
+    }
+
+    /// The deleted-message phrase without the icon misread before it ("OQ This message was deleted").
+    static func deletedPhrase(_ text: String) -> String {
+        let tokens = text.split(separator: " ")
+        guard let i = tokens.firstIndex(where: { ["bericht", "message"].contains($0.lowercased()) }), i > 0 else { return text }
+        return tokens[(i - 1)...].joined(separator: " ")
     }
 }
