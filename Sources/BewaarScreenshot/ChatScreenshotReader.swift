@@ -35,7 +35,8 @@ public struct ChatScreenshotReader: Sendable {
         let input = dark ? (PixelImage(width: big.width, height: big.height, layout: .gray, bytes: big.bytes.map { 255 - $0 }) ?? big) : big
         return try engine.recognise(input, segmentation: .singleBlock).words.map { word in
             var w = word
-            w.box = PixelRect(x: region.box.x + word.box.x / 2, y: region.box.y + word.box.y / 2, width: word.box.width / 2, height: word.box.height / 2)
+            w.box = PixelRect(
+                x: region.box.x + word.box.x / 2, y: region.box.y + word.box.y / 2, width: word.box.width / 2, height: word.box.height / 2)
             return w
         }
     }
@@ -80,8 +81,9 @@ public struct ChatScreenshotReader: Sendable {
             inside[k] = reread(candidates[k])
         }
         let allLines = Self.textLines(words)
-        let header = Self.header(Self.textLines(outside) + Self.textLines(words.filter { w in topBar.map { $0.box.contains(w.box) } ?? false }),
-                                 top: h * 3 / 100, bottom: chatTop)
+        let header = Self.header(
+            Self.textLines(outside) + Self.textLines(words.filter { w in topBar.map { $0.box.contains(w.box) } ?? false }),
+            top: h * 3 / 100, bottom: chatTop)
 
         var bubbles: [ChatBubble] = []
         var pendingSeparator: String?

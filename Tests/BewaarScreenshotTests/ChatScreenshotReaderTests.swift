@@ -11,9 +11,10 @@ import Testing
         let shot = try reader.read(try Fixture.image("whatsapp-android-light-1on1-2x.png"))
         #expect(shot.isChat)
         #expect(shot.header == "Daan Bakker")
-        #expect(shot.bubbles.map(\.side) == [
-            .incoming, .outgoing, .incoming, .outgoing, .incoming, .incoming, .incoming, .outgoing, .incoming,
-        ])
+        #expect(
+            shot.bubbles.map(\.side) == [
+                .incoming, .outgoing, .incoming, .outgoing, .incoming, .incoming, .incoming, .outgoing, .incoming,
+            ])
         let first = try #require(shot.bubbles.first)
         #expect(first.text == "Morgen na school bij het fietsenhok. Kom alleen.")
         #expect(first.time == "16:40")
