@@ -11,6 +11,8 @@ struct BubbleFinder: Sendable {
         var fill: Double
         /// The region's most common cell colour (its fill, not its text).
         var colour: RGB
+        /// For a message bar (no bubble, a coloured bar at its left): the side the colour gives.
+        var bar: ChatBubble.Side? = nil
     }
 
     struct RGB: Sendable, Hashable {

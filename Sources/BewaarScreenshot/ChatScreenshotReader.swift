@@ -61,10 +61,11 @@ public struct ChatScreenshotReader: Sendable {
         let topBar = regions.first { $0.box.width * 100 >= w * 95 && $0.box.y * 100 <= h * 2 && $0.box.maxY * 100 <= h * 20 }
         let chatTop = topBar?.box.maxY ?? h * 12 / 100
         let chatBottom = h * 91 / 100
-        let candidates = regions.filter { r in
-            r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.height * 100 >= w * 4 && r.fill >= 0.6
-                && r.box.y >= chatTop && (r.box.y + r.box.height / 2) < chatBottom
-        }
+        var candidates =
+            regions.filter { r in
+                r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.height * 100 >= w * 4 && r.fill >= 0.6
+                    && r.box.y >= chatTop && (r.box.y + r.box.height / 2) < chatBottom
+            } + Self.barMessages(regions, width: w, top: chatTop, bottom: chatBottom)
 
         var inside = [[OCRWord]](repeating: [], count: candidates.count)
         var outside: [OCRWord] = []
@@ -80,10 +81,9 @@ public struct ChatScreenshotReader: Sendable {
         for k in candidates.indices where inside[k].isEmpty && candidates[k].box.height * 4 < h {
             inside[k] = reread(candidates[k])
         }
+        (candidates, inside) = Self.splitBars(candidates, inside, image: image, background: finder.background)
         let allLines = Self.textLines(words)
-        let header = Self.header(
-            Self.textLines(outside) + Self.textLines(words.filter { w in topBar.map { $0.box.contains(w.box) } ?? false }),
-            top: h * 3 / 100, bottom: chatTop)
+        let header = Self.header(words, top: h * 3 / 100, bottom: chatTop)
 
         var bubbles: [ChatBubble] = []
         var pendingSeparator: String?
@@ -141,8 +141,56 @@ public struct ChatScreenshotReader: Sendable {
         return right < left ? .outgoing : .incoming
     }
 
+    /// Messages marked by a thin coloured bar at the left margin instead of a bubble (the
+    /// Snapchat style): each bar becomes a region as wide as the chat, its side from the bar's
+    /// colour (red: the phone's owner, as Snapchat draws it; anything else: incoming).
+    static func barMessages(_ regions: [BubbleFinder.Region], width w: Int, top: Int, bottom: Int) -> [BubbleFinder.Region] {
+        regions.compactMap { r in
+            guard r.box.width * 100 <= w * 2, r.box.height * 100 >= w * 5, r.box.x * 100 < w * 10, r.fill >= 0.6,
+                r.box.y >= top, r.box.maxY <= bottom
+            else { return nil }
+            var bar = r
+            bar.box = PixelRect(x: r.box.x, y: r.box.y, width: w - 2 * r.box.x, height: r.box.height)
+            bar.bar = r.colour.r > r.colour.b + 60 ? .outgoing : .incoming
+            return bar
+        }
+    }
+
+    /// Bars of messages that touch make one region: each label line (in colour) starts a new
+    /// message, whose side is the colour of the bar beside it.
+    static func splitBars(
+        _ regions: [BubbleFinder.Region], _ words: [[OCRWord]], image: PixelImage, background: BubbleFinder.RGB
+    ) -> ([BubbleFinder.Region], [[OCRWord]]) {
+        var outRegions: [BubbleFinder.Region] = []
+        var outWords: [[OCRWord]] = []
+        for (region, regionWords) in zip(regions, words) {
+            guard region.bar != nil else {
+                outRegions.append(region)
+                outWords.append(regionWords)
+                continue
+            }
+            var groups: [[OCRWord]] = []
+            for line in lineWords(regionWords) {
+                if groups.isEmpty || chroma(of: line, in: image, fill: background) > 60 { groups.append([]) }
+                groups[groups.count - 1] += line
+            }
+            for (i, group) in groups.enumerated() where !group.isEmpty {
+                let top = i == 0 ? region.box.y : group.map(\.box.y).min() ?? region.box.y
+                let next = i + 1 < groups.count ? groups[i + 1].map(\.box.y).min() ?? region.box.maxY : region.box.maxY
+                var sub = region
+                sub.box = PixelRect(x: region.box.x, y: top, width: region.box.width, height: max(1, next - top))
+                sub.colour = background
+                let mark = BubbleFinder.rgb(image, min(image.width - 1, region.box.x + 1), min(image.height - 1, top + sub.box.height / 2))
+                sub.bar = mark.r > mark.b + 60 ? .outgoing : .incoming
+                outRegions.append(sub)
+                outWords.append(group)
+            }
+        }
+        return (outRegions, outWords)
+    }
+
     static func bubble(_ region: BubbleFinder.Region, words: [OCRWord], image: PixelImage, separator: String?) -> ChatBubble {
-        let side = side(region.box, width: image.width)
+        let side = region.bar ?? side(region.box, width: image.width)
         var lines = Self.lineWords(words)
         // The time: the last time token of the last line, right of the middle; ticks after it go too.
         var time: String?
@@ -158,12 +206,13 @@ public struct ChatScreenshotReader: Sendable {
         }
         // The author label: in an incoming bubble, a first line in colour above more text.
         var author: String?
-        if side == .incoming, lines.count >= 2, let first = lines.first,
+        if side == .incoming || region.bar != nil, lines.count >= 2, let first = lines.first,
             Self.chroma(of: first, in: image, fill: region.colour) > 60
         {
             author = first.map(\.text).joined(separator: " ")
             lines.removeFirst()
         }
+        if side == .outgoing { author = nil }
         var text = lines.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")
         text = Self.trimIcons(text)
         let confidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
@@ -223,23 +272,35 @@ public struct ChatScreenshotReader: Sendable {
     static func lineWords(_ words: [OCRWord]) -> [[OCRWord]] {
         var groups: [Int: [OCRWord]] = [:]
         for word in words { groups[word.line, default: []].append(word) }
-        return groups.values.filter { !$0.isEmpty }
-            .map { $0.sorted { $0.box.x < $1.box.x } }
-            .sorted { a, b in
-                let ya = a.map { $0.box.y + $0.box.height / 2 }.reduce(0, +) / max(1, a.count)
-                let yb = b.map { $0.box.y + $0.box.height / 2 }.reduce(0, +) / max(1, b.count)
-                return ya < yb
+        func centre(_ line: [OCRWord]) -> Int { line.map { $0.box.y + $0.box.height / 2 }.reduce(0, +) / max(1, line.count) }
+        func height(_ line: [OCRWord]) -> Int { line.map(\.box.height).max() ?? 0 }
+        let sorted = groups.values.filter { !$0.isEmpty }.sorted { centre($0) < centre($1) }
+        // Tesseract sometimes splits one line in two (a word set apart): lines whose centres are
+        // within half a line height are one line.
+        var out: [[OCRWord]] = []
+        for line in sorted {
+            if let last = out.last, abs(centre(last) - centre(line)) * 2 < min(height(last), height(line)) {
+                out[out.count - 1] = last + line
+            } else {
+                out.append(line)
             }
+        }
+        return out.map { $0.sorted { $0.box.x < $1.box.x } }
     }
 
-    /// The first line of the top bar below the status bar, without leading icons ("<").
-    static func header(_ lines: [ScreenshotLine], top: Int, bottom: Int) -> String? {
-        let candidates = lines.filter { $0.box.y >= top && $0.box.maxY <= bottom + 4 }.sorted { $0.box.y < $1.box.y }
-        for line in candidates {
-            let text = trimIcons(line.text, ends: true)
+    /// The top bar's name line: below the status bar, the line in the largest type (the name is
+    /// set larger than the subtitle under it), without icons and avatars around it.
+    static func header(_ words: [OCRWord], top: Int, bottom: Int) -> String? {
+        let inBar = words.filter { $0.box.y >= top && $0.box.maxY <= bottom + 4 }
+        var best: (height: Int, text: String)?
+        for line in lineWords(inBar) {
+            let text = trimIcons(line.map(\.text).joined(separator: " "), ends: true)
             if text.isEmpty || ChatText.time(in: text) != nil && text.count <= 6 { continue }
-            return text
+            let heights = line.filter { $0.text.filter { $0.isLetter || $0.isNumber }.count >= 2 }.map(\.box.height).sorted()
+            guard !heights.isEmpty else { continue }
+            let height = heights[heights.count / 2]
+            if best.map({ height > $0.height }) ?? true { best = (height, text) }
         }
-        return nil
+        return best?.text
     }
 }
