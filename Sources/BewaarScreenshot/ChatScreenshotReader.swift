@@ -170,13 +170,17 @@ public struct ChatScreenshotReader: Sendable {
                 continue
             }
             var groups: [[OCRWord]] = []
-            for line in lineWords(regionWords) {
+            // The bar itself may be read as a tall "|" or "[": only words with letters or digits.
+            let textWords = regionWords.filter { $0.text.contains { $0.isLetter || $0.isNumber } }
+            for line in lineWords(textWords) {
                 if groups.isEmpty || chroma(of: line, in: image, fill: background) > 60 { groups.append([]) }
                 groups[groups.count - 1] += line
             }
             for (i, group) in groups.enumerated() where !group.isEmpty {
                 let top = i == 0 ? region.box.y : group.map(\.box.y).min() ?? region.box.y
-                let next = i + 1 < groups.count ? groups[i + 1].map(\.box.y).min() ?? region.box.maxY : region.box.maxY
+                let own = group.map(\.box.maxY).max() ?? region.box.maxY
+                let following = i + 1 < groups.count ? groups[i + 1].map(\.box.y).min() ?? region.box.maxY : region.box.maxY
+                let next = following > top ? following : own
                 var sub = region
                 sub.box = PixelRect(x: region.box.x, y: top, width: region.box.width, height: max(1, next - top))
                 sub.colour = background
