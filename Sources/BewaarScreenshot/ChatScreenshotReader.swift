@@ -65,7 +65,7 @@ public struct ChatScreenshotReader: Sendable {
             regions.filter { r in
                 r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.height * 100 >= w * 4 && r.fill >= 0.6
                     && r.box.y >= chatTop && (r.box.y + r.box.height / 2) < chatBottom
-            } + Self.barMessages(regions, width: w, top: chatTop, bottom: chatBottom)
+            } + Self.barMessages(regions, image: image, background: finder.background, top: chatTop, bottom: chatBottom)
 
         var inside = [[OCRWord]](repeating: [], count: candidates.count)
         var outside: [OCRWord] = []
@@ -119,6 +119,13 @@ public struct ChatScreenshotReader: Sendable {
             {
                 bubble.author = label.text
             }
+            // A bar message right under another of the same side, without a label of its own,
+            // continues that author's run (Snapchat prints the name once per run).
+            if region.bar != nil, bubble.author == nil, bubble.side == .incoming, let previous = bubbles.last,
+                previous.side == .incoming, region.box.y - previous.box.maxY < w / 50
+            {
+                bubble.author = previous.author
+            }
             pendingLabel = nil
             pendingSeparator = nil
             if bubble.confidence >= 40 || !bubble.text.isEmpty { bubbles.append(bubble) }
@@ -144,15 +151,38 @@ public struct ChatScreenshotReader: Sendable {
     /// Messages marked by a thin coloured bar at the left margin instead of a bubble (the
     /// Snapchat style): each bar becomes a region as wide as the chat, its side from the bar's
     /// colour (red: the phone's owner, as Snapchat draws it; anything else: incoming).
-    static func barMessages(_ regions: [BubbleFinder.Region], width w: Int, top: Int, bottom: Int) -> [BubbleFinder.Region] {
-        regions.compactMap { r in
+    static func barMessages(
+        _ regions: [BubbleFinder.Region], image: PixelImage, background: BubbleFinder.RGB, top: Int, bottom: Int
+    ) -> [BubbleFinder.Region] {
+        let w = image.width
+        return regions.flatMap { r -> [BubbleFinder.Region] in
             guard r.box.width * 100 <= w * 2, r.box.height * 100 >= w * 5, r.box.x * 100 < w * 10, r.fill >= 0.6,
                 r.box.y >= top, r.box.maxY <= bottom
-            else { return nil }
-            var bar = r
-            bar.box = PixelRect(x: r.box.x, y: r.box.y, width: w - 2 * r.box.x, height: r.box.height)
-            bar.bar = r.colour.r > r.colour.b + 60 ? .outgoing : .incoming
-            return bar
+            else { return [] }
+            // The bar's own column at full resolution: bars of consecutive messages are a few
+            // pixels apart, which the cell grid closes; split at every gap.
+            let mid = min(image.height - 1, r.box.y + r.box.height / 2)
+            let column =
+                (r.box.x..<min(w, r.box.maxX)).max { a, b in
+                    BubbleFinder.rgb(image, a, mid).distance(background) < BubbleFinder.rgb(image, b, mid).distance(background)
+                } ?? r.box.x
+            var runs: [(Int, Int)] = []
+            var start: Int?
+            for y in r.box.y...min(image.height, r.box.maxY) {
+                let on = y < min(image.height, r.box.maxY) && BubbleFinder.rgb(image, column, y).distance(background) > 60
+                if on, start == nil { start = y }
+                if !on, let s = start {
+                    runs.append((s, y))
+                    start = nil
+                }
+            }
+            return runs.filter { ($0.1 - $0.0) * 100 >= w * 2 }.map { run in
+                var bar = r
+                bar.box = PixelRect(x: r.box.x, y: run.0, width: w - 2 * r.box.x, height: run.1 - run.0)
+                let mark = BubbleFinder.rgb(image, column, (run.0 + run.1) / 2)
+                bar.bar = mark.r > mark.b + 60 ? .outgoing : .incoming
+                return bar
+            }
         }
     }
 

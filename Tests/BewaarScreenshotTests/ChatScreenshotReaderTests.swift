@@ -62,6 +62,23 @@ import Testing
         #expect(outgoing.count == 3)
     }
 
+    @Test func snapchatBarsWithoutBubbles() throws {
+        // No bubbles: a coloured bar at the left margin per message, red for the owner.
+        let shot = try reader.read(try Fixture.image("snapchat-1on1-2x.png"))
+        #expect(shot.isChat)
+        #expect(shot.header == "Daan")
+        #expect(shot.bubbles.map(\.side) == [.incoming, .outgoing, .incoming, .incoming, .outgoing, .incoming, .incoming])
+        #expect(
+            shot.bubbles.map(\.text) == [
+                "wat een loser ben jij", "stop daarmee", "ik weet waar je woont", "morgen ben je de klos",
+                "ik heb hier screenshots van gemaakt", "Foto", "boeiend, niemand gelooft je toch",
+            ])
+        #expect(shot.bubbles[0].daySeparator == "GISTEREN" && shot.bubbles[2].daySeparator == "VANDAAG")
+        #expect(shot.bubbles[5].kind == .media)
+        // The label is printed once per run; the second message of the run keeps it.
+        #expect(shot.bubbles[3].author == "DAAN" && shot.bubbles[1].author == nil)
+    }
+
     @Test func textPageIsNoChat() throws {
         let shot = try reader.read(try Fixture.image("nonchat-newsletter-2x.png"))
         #expect(!shot.isChat)
