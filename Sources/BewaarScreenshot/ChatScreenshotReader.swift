@@ -21,6 +21,7 @@ public struct ChatScreenshotReader: Sendable {
             for i in shot.bubbles.indices where shot.bubbles[i].time == nil && shot.bubbles[i].side != .system {
                 shot.bubbles[i].time = try Self.cornerTime(of: shot.bubbles[i].box, in: image, engine: engine)
             }
+            for i in shot.bubbles.indices { shot.bubbles[i].text = Self.withoutBareTime(shot.bubbles[i]) }
             return shot
         }
     }
@@ -39,6 +40,16 @@ public struct ChatScreenshotReader: Sendable {
                 x: region.box.x + word.box.x / 2, y: region.box.y + word.box.y / 2, width: word.box.width / 2, height: word.box.height / 2)
             return w
         }
+    }
+
+    /// The text without a last token that is the bubble's time read without its colon
+    /// ("… gedaan. 2013" for 20:13).
+    static func withoutBareTime(_ bubble: ChatBubble) -> String {
+        guard let time = bubble.time else { return bubble.text }
+        var tokens = bubble.text.split(separator: " ")
+        guard tokens.count > 1, let last = tokens.last, last == time.filter(\.isNumber) else { return bubble.text }
+        tokens.removeLast()
+        return tokens.joined(separator: " ")
     }
 
     /// A second look for a time too small for the page pass: the bubble's bottom-right quarter,
