@@ -71,6 +71,8 @@ let package = Package(
             name: "CBewaarTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-nld", "tesseract-ocr-eng"])]),
         // OCR: the one owning wrapper of a Tesseract engine (one per thread), words with boxes out.
         .target(name: "BewaarOCR", dependencies: ["BewaarImage", "BewaarModel", "CBewaarTesseract"], swiftSettings: strict),
+        // Chat layout: a screenshot's pixels and OCR words become header, bubbles, sides, times.
+        .target(name: "BewaarScreenshot", dependencies: ["BewaarImage", "BewaarOCR", "BewaarModel"], swiftSettings: strict),
         // MIME, the one home: header blocks, parameters (RFC 2231), encoded words (RFC 2047),
         // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
         .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),
@@ -195,6 +197,7 @@ let package = Package(
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest", "BewaarImageFormat"]),
         .testTarget(name: "BewaarImageTests", dependencies: ["BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BewaarOCRTests", dependencies: ["BewaarOCR", "BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "BewaarScreenshotTests", dependencies: ["BewaarScreenshot", "BewaarImage", "BewaarOCR", "BewaarModel"]),
         .testTarget(
             name: "BewaarStoreTests",
             dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
