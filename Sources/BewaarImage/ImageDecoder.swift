@@ -141,7 +141,7 @@ private enum Leptonica {
                     }
                 }
             }
-            return PixelImage(width: width, height: height, layout: .gray, bytes: out)!
+            return PixelImage(packed: width, height: height, layout: .gray, bytes: out)
         }
         // 32 bpp: one word a pixel, 0xRRGGBBAA.
         let alpha = pixGetSpp(source) == 4
@@ -161,7 +161,7 @@ private enum Leptonica {
                 }
             }
         }
-        return PixelImage(width: width, height: height, layout: alpha ? .rgba : .rgb, bytes: out)!
+        return PixelImage(packed: width, height: height, layout: alpha ? .rgba : .rgb, bytes: out)
     }
 }
 
@@ -183,7 +183,7 @@ private enum JPEG {
         if image.warnings > 0 && !acceptsDamaged {
             throw ImageError.corrupt(format: "jpeg", detail: "libjpeg reported \(image.warnings) damaged or missing part(s)")
         }
-        return PixelImage(width: width, height: height, layout: layout, bytes: out)!
+        return PixelImage(packed: width, height: height, layout: layout, bytes: out)
     }
 
     static func failed(_ image: inout bewaar_jpeg_image) -> ImageError {
@@ -222,7 +222,7 @@ private enum PNG {
             png_image_finish_read(&image, nil, o.baseAddress, Int32(stride), nil) != 0  // frees the state either way
         }
         guard ok else { throw failed(&image) }
-        return PixelImage(width: width, height: height, layout: layout, bytes: out)!
+        return PixelImage(packed: width, height: height, layout: layout, bytes: out)
     }
 
     static func failed(_ image: inout png_image) -> ImageError {
@@ -282,6 +282,6 @@ private enum Heif {
                 for k in 0..<(width * bpp) { o[y * width * bpp + k] = row[k] }
             }
         }
-        return PixelImage(width: width, height: height, layout: alpha ? .rgba : .rgb, bytes: out)!
+        return PixelImage(packed: width, height: height, layout: alpha ? .rgba : .rgb, bytes: out)
     }
 }

@@ -15,7 +15,10 @@ public struct PerceptualHash: Sendable, Hashable, CustomStringConvertible {
     /// The hash of `image`.
     public init(_ image: PixelImage) {
         let n = 32
-        let small = image.grayResized(width: n, height: n)!
+        guard let small = image.grayResized(width: n, height: n) else {
+            value = 0
+            return
+        }
         let cosines = Self.cosines
         // Separable DCT-II: rows, then the first 8 frequencies down the columns.
         var rows = [Double](repeating: 0, count: n * 8)  // [y][u], u < 8

@@ -36,6 +36,16 @@ public struct PixelImage: Sendable, Hashable {
         self.bytes = bytes
     }
 
+    /// Pixels of a packed buffer whose size the caller has just made `width × height ×
+    /// bytesPerPixel` (a decoder's output, a conversion of a valid image): nothing to fail.
+    init(packed width: Int, height: Int, layout: Layout, bytes: [UInt8]) {
+        self.width = width
+        self.height = height
+        self.layout = layout
+        self.bytesPerRow = width * layout.bytesPerPixel
+        self.bytes = bytes
+    }
+
     /// The whole image as a rectangle.
     public var bounds: PixelRect { PixelRect(x: 0, y: 0, width: width, height: height) }
 
@@ -70,7 +80,7 @@ public struct PixelImage: Sendable, Hashable {
                 for x in 0..<width { o[y * width + x] = gray(x: x, y: y) }
             }
         }
-        return PixelImage(width: width, height: height, layout: .gray, bytes: out)!
+        return PixelImage(packed: width, height: height, layout: .gray, bytes: out)
     }
 
     /// The part of the image inside `rect` (clipped to the image); nil when nothing is left.
