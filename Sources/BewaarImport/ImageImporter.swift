@@ -21,8 +21,11 @@ public struct ImageImporter: EvidenceImporter {
     }
 
     public func importFile(_ source: ImportSource, context: ImportContext) throws -> ImportResult {
-        let head = try FileReader(path: source.path, bufferSize: 4096).read(at: 0, count: 512 * 1024)
-        guard let info = ImageInfo.read(head) else {
+        // One read for the header and the metadata, which sits near the start of the file (a PNG
+        // may put it after the pixels): at most the first 64 MiB.
+        let size = source.size > 0 ? source.size : Int64((try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0)
+        let bytes = try FileReader(path: source.path, bufferSize: 1 << 20).read(at: 0, count: Int(min(max(size, 0), Self.metadataReadLimit)))
+        guard let info = ImageInfo.read(bytes) else {
             return ImportResult(format: format, mediaType: MediaType.forName(source.name),
                                 warnings: [ImportWarning("Geen afbeelding herkend.", code: "image-unreadable")])
         }
@@ -38,10 +41,6 @@ public struct ImageImporter: EvidenceImporter {
         } else {
             warnings.append(ImportWarning("De afmetingen van de afbeelding konden niet worden gelezen.", code: "image-size-unknown"))
         }
-        // Metadata sits near the start of the file (a PNG may put it after the pixels): at most
-        // the first 64 MiB are read for it.
-        let size = source.size > 0 ? source.size : Int64((try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0)
-        let bytes = try FileReader(path: source.path, bufferSize: 1 << 20).read(at: 0, count: Int(min(max(size, 0), Self.metadataReadLimit)))
         let metadata = ImageMetadata.read(bytes)
         if !metadata.isEmpty { image["metadata"] = metadata.itemFields }
         warnings += metadata.importWarnings

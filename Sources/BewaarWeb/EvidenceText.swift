@@ -81,6 +81,9 @@ protocol EvidenceText: Sendable {
     var pageText: String { get }
     // An image.
     func pixels(width: Int64, height: Int64) -> String
+    /// The heading over an image's metadata (EXIF, PNG text, XMP) and the name of one field.
+    var imageMetadataHeading: String { get }
+    func metadataField(_ key: String) -> String
     var notAnImage: String { get }
 }
 
@@ -166,6 +169,16 @@ struct DutchEvidenceText: EvidenceText {
     let pageNotShown = "De pagina zelf wordt hier niet getoond: ze kan scripts, trackers en verborgen inhoud bevatten. Hieronder staat de tekst die Bewaar eruit las; het origineel is te downloaden."
     let pageText = "Tekst van de pagina"
     func pixels(width: Int64, height: Int64) -> String { "\(width) × \(height) pixels" }
+    let imageMetadataHeading = "Metadata in het bestand (EXIF, PNG-tekst, XMP), zoals het bestand ze schrijft"
+    func metadataField(_ key: String) -> String {
+        [
+            "container": "Bestandsvorm", "dateTimeOriginal": "Opnamedatum", "modifyDate": "Gewijzigd op",
+            "dateTimeDigitized": "Gedigitaliseerd op", "offsetTime": "Tijdzone", "offsetTimeOriginal": "Tijdzone van de opname",
+            "offsetTimeDigitized": "Tijdzone van het digitaliseren", "make": "Merk", "model": "Toestel", "software": "Software",
+            "userComment": "Opmerking", "imageDescription": "Beschrijving", "orientation": "Oriëntatie", "pixelWidth": "Breedte volgens EXIF",
+            "pixelHeight": "Hoogte volgens EXIF", "gps": "GPS-gegevens aanwezig", "pngText": "PNG-tekst", "xmp": "XMP",
+        ][key] ?? key
+    }
     let notAnImage = "Dit bestand is geen PNG-, JPEG-, GIF- of WebP-afbeelding en wordt daarom niet getoond. Download het om het te openen."
 }
 
@@ -251,5 +264,15 @@ struct EnglishEvidenceText: EvidenceText {
     let pageNotShown = "The page itself is not shown here: it can hold scripts, trackers and hidden content. Below is the text Bewaar read from it; the original can be downloaded."
     let pageText = "Text of the page"
     func pixels(width: Int64, height: Int64) -> String { "\(width) × \(height) pixels" }
+    let imageMetadataHeading = "Metadata in the file (EXIF, PNG text, XMP), as the file writes them"
+    func metadataField(_ key: String) -> String {
+        [
+            "container": "File form", "dateTimeOriginal": "Taken on", "modifyDate": "Modified on", "dateTimeDigitized": "Digitised on",
+            "offsetTime": "Time zone", "offsetTimeOriginal": "Time zone when taken", "offsetTimeDigitized": "Time zone when digitised",
+            "make": "Make", "model": "Device", "software": "Software", "userComment": "Comment", "imageDescription": "Description",
+            "orientation": "Orientation", "pixelWidth": "Width per EXIF", "pixelHeight": "Height per EXIF", "gps": "GPS data present",
+            "pngText": "PNG text", "xmp": "XMP",
+        ][key] ?? key
+    }
     let notAnImage = "This file is not a PNG, JPEG, GIF or WebP image, so it is not shown. Download it to open it."
 }

@@ -185,6 +185,31 @@ extension WebApp {
 
     // MARK: Image
 
+    /// An image's metadata as the importer read it (`image.metadata`): every field by name, nested
+    /// values (PNG text, XMP) flattened to one line each; all of it evidence text, escaped.
+    func metadataList(_ metadata: JSONValue?, _ e: any EvidenceText) -> HTML {
+        guard let fields = metadata?.objectValue, !fields.isEmpty else { return "" }
+        func line(_ value: JSONValue) -> String {
+            switch value {
+            case .string(let s): return s
+            case .int(let n): return String(n)
+            case .bool(let b): return b ? "✓" : "—"
+            case .array(let a): return a.map(line).joined(separator: "; ")
+            case .object(let o) where o.count == 2 && o["name"] != nil && o["value"] != nil:
+                return line(o["name"] ?? .null) + ": " + line(o["value"] ?? .null)  // a PNG text chunk
+            case .object(let o): return o.keys.sorted().map { "\($0): \(line(o[$0] ?? .null))" }.joined(separator: ", ")
+            default: return ""
+            }
+        }
+        let rows: [HTML] = fields.keys.sorted().map { key in
+            "<tr><th scope=\"row\">\(e.metadataField(key))</th><td>\(line(fields[key] ?? .null))</td></tr>"
+        }
+        return """
+            <details class="metadata"><summary>\(e.imageMetadataHeading)</summary>\
+            <table class="stapel"><tbody>\(rows)</tbody></table></details>
+            """
+    }
+
     func imagePage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem) -> HTML {
         let e = v.t.evidence
         guard SafeImage.of(path: store.objects.path(for: item.sha256)) != nil else {
@@ -197,6 +222,7 @@ extension WebApp {
         return """
             \(itemFacts(v, id, item))
             \(size)
+            \(metadataList(image?["metadata"], e))
             <p><img class="bewijsbeeld" src="/zaken/\(id.description)/stukken/\(item.id)/afbeelding" alt="\(e.imageAlt(item.name))"></p>
             """
     }

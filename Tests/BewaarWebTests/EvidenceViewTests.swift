@@ -67,6 +67,26 @@ import BewaarTestSupport
         try await client.execute(uri: uri, method: .get, headers: b.headers) { ($0.status, String(buffer: $0.body)) }
     }
 
+    @Test func anImagesMetadataIsListedOnItsPageAsEscapedText() async throws {
+        let f = try WebFixture()
+        defer { f.cleanUp() }
+        // The sample screenshot with a PNG text chunk after its header, written by a hostile hand.
+        var png = Array(try Data(contentsOf: URL(fileURLWithPath: Self.png)))
+        let text = Array("Software".utf8) + [0] + Array("<script>alert('x')</script> Adobe Photoshop 25.0".utf8)
+        let chunk = [0, 0, 0, UInt8(text.count)] + Array("tEXt".utf8) + text + [0, 0, 0, 0]
+        png.insert(contentsOf: chunk, at: 33)
+        let item = try Self.ingest(f, name: "bewerkt.png", png)
+        try await f.app().test(.router) { client in
+            let b = try #require(try await login(client, "J. Bakker"))
+            let (status, page) = try await Self.get(client, b, "/zaken/\(f.caseID)/stukken/\(item.id)")
+            #expect(status == .ok)
+            #expect(page.contains("Metadata in het bestand (EXIF, PNG-tekst, XMP)"))
+            let shown = HTMLEscaping.escape("Software: <script>alert('x')</script> Adobe Photoshop 25.0")
+            #expect(page.contains("<th scope=\"row\">PNG-tekst</th><td>\(shown); Title: "), "the PNG text chunks, escaped")
+            #expect(!page.contains("<script>alert"), "evidence text is escaped")
+        }
+    }
+
     @Test func aChatOpensAsAConversationWithThePupilsOwnSideOnTheRight() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
