@@ -51,7 +51,7 @@ let package = Package(
             swiftSettings: strict),
         // The importer seam: detection, the importer protocol, images, the inspect JSON contract.
         .target(
-            name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImageFormat", "BewaarImageMetadata"],
+            name: "BewaarImport", dependencies: ["BewaarModel", "BewaarJSON", "BewaarDigest"],
             swiftSettings: strict),
         // Images without C: the header probe (format and pixel size, never decoding), the pixel-count
         // limit, the image errors. The importer seam uses it without linking any image library.
@@ -73,6 +73,14 @@ let package = Package(
         .target(name: "BewaarOCR", dependencies: ["BewaarImage", "BewaarModel", "CBewaarTesseract"], swiftSettings: strict),
         // Chat layout: a screenshot's pixels and OCR words become header, bubbles, sides, times.
         .target(name: "BewaarScreenshot", dependencies: ["BewaarImage", "BewaarOCR", "BewaarModel"], swiftSettings: strict),
+        // Screenshots and photos as evidence: header, metadata, pixels read as chat records with pixel boxes.
+        .target(
+            name: "BewaarImportImage",
+            dependencies: [
+                "BewaarImport", "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImage", "BewaarImageFormat", "BewaarImageMetadata",
+                "BewaarOCR", "BewaarScreenshot",
+            ],
+            swiftSettings: strict),
         // MIME, the one home: header blocks, parameters (RFC 2231), encoded words (RFC 2047),
         // charsets (iconv), quoted-printable and base64, the tree of parts, mail dates.
         .target(name: "BewaarMIME", dependencies: ["BewaarModel"], swiftSettings: strict),
@@ -107,7 +115,7 @@ let package = Package(
             name: "BewaarKit",
             dependencies: [
                 "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail",
-                "BewaarImportWhatsApp", "BewaarImportWeb",
+                "BewaarImportWhatsApp", "BewaarImportWeb", "BewaarImportImage",
             ],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
@@ -194,9 +202,12 @@ let package = Package(
         .target(name: "BewaarTestSupport", dependencies: ["BewaarModel", "BewaarStore"], path: "Tests/BewaarTestSupport"),
         .testTarget(name: "BewaarJSONTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarJSON", "BewaarModel"]),
-        .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest", "BewaarImageFormat"]),
+        .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
         .testTarget(name: "BewaarImageTests", dependencies: ["BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
         .testTarget(name: "BewaarOCRTests", dependencies: ["BewaarOCR", "BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "BewaarImportImageTests",
+            dependencies: ["BewaarImportImage", "BewaarImport", "BewaarImageMetadata", "BewaarScreenshot", "BewaarModel", "BewaarJSON"]),
         .testTarget(name: "BewaarScreenshotTests", dependencies: ["BewaarScreenshot", "BewaarImage", "BewaarOCR", "BewaarModel"]),
         .testTarget(
             name: "BewaarStoreTests",

@@ -11,13 +11,19 @@ public struct ImportContext {
     public var sink: any OriginalSink
     /// Bounds against hostile input.
     public var limits: ImportLimits
+    /// The person the evidence was collected from, when named: a screenshot's outgoing
+    /// messages (the phone owner's side) are assumed to be theirs, and marked so.
+    public var owner: String?
 
-    public init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, dateOrder: String? = nil,
-                sink: any OriginalSink = HashingSink(), limits: ImportLimits = ImportLimits()) {
+    public init(
+        timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, dateOrder: String? = nil,
+        sink: any OriginalSink = HashingSink(), limits: ImportLimits = ImportLimits(), owner: String? = nil
+    ) {
         self.timeZone = timeZone
         self.dateOrder = dateOrder
         self.sink = sink
         self.limits = limits
+        self.owner = owner
     }
 }
 

@@ -1,4 +1,5 @@
 import BewaarImport
+import BewaarImportImage
 import BewaarImportMail
 import BewaarImportWhatsApp
 import BewaarImportWeb

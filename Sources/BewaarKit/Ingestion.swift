@@ -56,6 +56,8 @@ public struct Ingestion: Sendable {
                        note: String? = nil, options: ReadOptions = ReadOptions(),
                        progress: ((IngestProgress) -> Void)? = nil) throws -> IngestReport {
         _ = try store.case(caseID)
+        var options = options
+        if options.owner == nil { options.owner = collectedFrom }
         var source = try Inspector.source(path: path, digest: nil)
         if source.isDirectory {
             throw KitError(nl: "\(path) is een map. Geef de bestanden erin op, of een zip van de map.",
@@ -107,6 +109,8 @@ public struct Ingestion: Sendable {
                            en: "Evidence item \(itemID) is not a file of its own in case \(caseID).")
         }
         let source = ImportSource(path: store.objects.path(for: item.sha256), name: item.name, size: item.size, sha256: item.sha256)
+        var options = options
+        if options.owner == nil { options.owner = item.collectedFrom }
         return try store.rereadItem(caseID, item: itemID, actor: actor, details: why) { writer in
             try readRecords(source, into: caseID, options: options, writer: writer, totalBytes: item.size, progress: nil).0
         }

@@ -36,10 +36,14 @@ public struct Inspection: Sendable {
 public struct ReadOptions: Sendable {
     public var timeZone: TimeZone
     public var dateOrder: String?
+    /// The person the evidence came from (see ``ImportContext/owner``); `ingest` uses the
+    /// `collectedFrom` it is given when this is nil.
+    public var owner: String?
 
-    public init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, dateOrder: String? = nil) {
+    public init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam")!, dateOrder: String? = nil, owner: String? = nil) {
         self.timeZone = timeZone
         self.dateOrder = dateOrder
+        self.owner = owner
     }
 }
 
@@ -68,7 +72,7 @@ public enum Inspector {
         let probe = try FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: source.isDirectory)
         var limits = ImportLimits()
         limits.unpackBudget = unpackBudget
-        let context = ImportContext(timeZone: options.timeZone, dateOrder: options.dateOrder, sink: sink, limits: limits)
+        let context = ImportContext(timeZone: options.timeZone, dateOrder: options.dateOrder, sink: sink, limits: limits, owner: options.owner)
         guard let (importer, recognition) = detector.detect(probe) else {
             if source.isDirectory {
                 throw KitError(nl: "\(source.path) is een map die Bewaar niet herkent. Geef de bestanden erin op, of een zip van de map.",

@@ -1,0 +1,119 @@
+import Foundation
+import BewaarModel
+import BewaarJSON
+import BewaarDigest
+import BewaarImport
+import BewaarImage
+import BewaarImageFormat
+import BewaarImageMetadata
+import BewaarOCR
+import BewaarScreenshot
+
+/// Screenshots and photos (PNG, JPEG, GIF, WebP, HEIC/HEIF), recognised by their bytes.
+///
+/// The header gives the pixel size, checked against the pixel limit before anything is
+/// decoded; the metadata (EXIF, PNG text, XMP) become `image.metadata` with a warning when they
+/// say the image was edited or is a screenshot. Then the pixels are read: a chat screenshot
+/// gives one record per bubble (see ``ScreenshotRecords``), any other image its lines of text,
+/// and `image.screenshot` says what was seen (chat or not, the header, the perceptual hash for
+/// near-duplicates). An image that cannot be decoded or read keeps its original and gives a
+/// warning, never an error.
+public struct ImageImporter: EvidenceImporter {
+    public let format = "image"
+    /// The screenshot reader (its OCR languages and data).
+    public var reader: ChatScreenshotReader
+
+    public init(reader: ChatScreenshotReader = ChatScreenshotReader()) {
+        self.reader = reader
+    }
+
+    /// The most of an image file read for its metadata.
+    static let metadataReadLimit: Int64 = 64 << 20
+    /// The largest image file decoded (the pixel limit guards the decoded size; this the bytes).
+    static let decodeReadLimit: Int64 = 256 << 20
+
+    public func recognise(_ probe: FileProbe) -> Recognition? {
+        ImageInfo.read(probe.head).map { Recognition(confidence: 100, reason: "\($0.type.uppercased())-afbeelding") }
+    }
+
+    public func importFile(_ source: ImportSource, context: ImportContext) throws -> ImportResult {
+        let size = source.size > 0 ? source.size : Int64((try? FileManager.default.attributesOfItem(atPath: source.path)[.size] as? Int) ?? 0)
+        let reader = try FileReader(path: source.path, bufferSize: 1 << 20)
+        // The header and the metadata sit near the start of the file (a PNG may put them after
+        // the pixels): at most the first 64 MiB, and the whole file when it is decoded below.
+        let whole = size <= Self.decodeReadLimit
+        let bytes = try reader.read(at: 0, count: Int(whole ? max(size, 0) : min(max(size, 0), Self.metadataReadLimit)))
+        guard let info = ImageInfo.read(bytes) else {
+            return ImportResult(
+                format: format, mediaType: MediaType.forName(source.name),
+                warnings: [ImportWarning("Geen afbeelding herkend.", code: "image-unreadable")])
+        }
+        var image: [String: JSONValue] = ["type": .string(info.type)]
+        var warnings: [ImportWarning] = []
+        var decodable = whole
+        if let w = info.width, let h = info.height {
+            image["width"] = .int(Int64(w))
+            image["height"] = .int(Int64(h))
+            // The decoder will refuse it: say so now, from the header. The original is kept all the same.
+            do { try PixelLimit.standard.check(width: w, height: h) } catch {
+                warnings.append(ImportWarning(error.dutch, code: error.code))
+                decodable = false
+            }
+        } else {
+            warnings.append(ImportWarning("De afmetingen van de afbeelding konden niet worden gelezen.", code: "image-size-unknown"))
+            decodable = false
+        }
+        let metadata = ImageMetadata.read(bytes)
+        if !metadata.isEmpty { image["metadata"] = metadata.itemFields }
+        warnings += metadata.importWarnings
+        var messages: [Message] = []
+        if decodable {
+            let reading = read(bytes, metadata: metadata, size: size, context: context)
+            messages = reading.messages
+            warnings += reading.warnings
+            if let seen = reading.seen { image["screenshot"] = seen }
+        } else if !whole {
+            warnings.append(
+                ImportWarning(
+                    "Het bestand is groter dan \(Self.decodeReadLimit >> 20) MB: de pixels zijn niet gelezen.",
+                    code: "image-not-read"))
+        }
+        return ImportResult(format: format, mediaType: info.mediaType, messages: messages, warnings: warnings, extra: ["image": .object(image)])
+    }
+
+    /// Decodes the pixels and reads them; problems become warnings.
+    private func read(
+        _ bytes: [UInt8], metadata: ImageMetadata, size: Int64, context: ImportContext
+    )
+        -> (messages: [Message], warnings: [ImportWarning], seen: JSONValue?)
+    {
+        let pixels: PixelImage
+        do { pixels = try ImageDecoder().decode(bytes) } catch {
+            return ([], [ImportWarning(error.dutch + " De pixels zijn niet gelezen; het origineel is bewaard.", code: error.code)], nil)
+        }
+        var seen: [String: JSONValue] = ["perceptualHash": .string(PerceptualHash(pixels).description)]
+        let shot: ChatScreenshot
+        do { shot = try reader.read(pixels) } catch {
+            let text = (error as? any BilingualError)?.dutch ?? String(describing: error)
+            return ([], [ImportWarning("De tekst in de afbeelding is niet gelezen: \(text)", code: "ocr-failed")], .object(seen))
+        }
+        let records = ScreenshotRecords(shot: shot, capture: metadata.captureTime, owner: context.owner, zone: context.timeZone, fileSize: size)
+        let messages = records.messages
+        seen["chat"] = .bool(shot.isChat)
+        if let header = shot.header { seen["header"] = .string(header) }
+        if let capture = metadata.captureTime {
+            seen["imageDate"] = .string(String(format: "%04d-%02d-%02d", capture.year, capture.month, capture.day))
+            seen["imageDateField"] = .string(capture.field)
+        }
+        var warnings: [ImportWarning] = []
+        if shot.isChat, messages.contains(where: { $0.timestamp == nil }) {
+            warnings.append(
+                ImportWarning(
+                    metadata.captureTime == nil
+                        ? "Van berichten op de schermafbeelding is de dag niet bekend: de afbeelding zegt niet wanneer ze is gemaakt. Alleen de getoonde tijd is bewaard."
+                        : "Van een deel van de berichten op de schermafbeelding is de dag niet bekend (geen dagscheiding erboven). Alleen de getoonde tijd is bewaard.",
+                    code: "screenshot-day-unknown"))
+        }
+        return (messages, warnings, .object(seen))
+    }
+}
