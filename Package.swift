@@ -115,7 +115,7 @@ let package = Package(
             name: "BewaarKit",
             dependencies: [
                 "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail",
-                "BewaarImportWhatsApp", "BewaarImportWeb", "BewaarImportImage",
+                "BewaarImportWhatsApp", "BewaarImportWeb", "BewaarImportImage", "BewaarImage",
             ],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.

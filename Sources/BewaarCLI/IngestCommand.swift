@@ -65,6 +65,8 @@ struct IngestCommand: ParsableCommand {
                                      "  = overlaps [\(o.first.id)] \(TerminalText.line(o.first.name)): \(Plural.count(o.shared.count, "message", "messages")) in both, "
                                      + "\(o.onlyInSecond.count) only here, \(o.onlyInFirst.count) only there (bewaar compare --case \(id) \(o.first.id) \(item.id))"))
                     }
+                    for line in ScreenshotLines.lines(r.screenshots, ingested: item.id, global) { out(line) }
+                    for line in ScreenshotLines.lookalikes(r.lookalikes, global) { out(line) }
                 case .alreadyPresent:
                     out(global.t("Al aanwezig", "Already present") + " [\(item.id)] \(TerminalText.line(item.name)): "
                         + global.t("dezelfde inhoud is eerder bewaard; gekoppeld, niet dubbel opgeslagen.",

@@ -17,6 +17,11 @@ public struct IngestReport: Sendable {
     /// When the bytes were already in the case and a date order was given that the stored
     /// reading had only assumed: the item read again with it.
     public var reread: RereadOutcome? = nil
+    /// For a screenshot: what it shares with earlier screenshots and the case's exports; for an
+    /// export: the screenshots it was checked against.
+    public var screenshots: [ScreenshotCheck] = []
+    /// For an image: the case's other images that look like it (perceptual hash), nearest first.
+    public var lookalikes: [(item: EvidenceItem, distance: Int)] = []
 }
 
 /// How far an ingest has come, for a progress line on the terminal.
@@ -95,7 +100,14 @@ public struct Ingestion: Sendable {
             return read
         }
         let (result, count) = summary ?? (ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), 0)
-        return IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
+        var report = IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
+        // The evidence is stored; checking screenshots against it is work on top that can be redone.
+        if count > 0 {
+            let checks = try ScreenshotLinking.relink(caseID, store: store)
+            report.screenshots = checks.filter { c in c.item.id == outcome.item.id || c.exports.contains { $0.export.id == outcome.item.id } }
+        }
+        report.lookalikes = try ImageLookalikes.of(outcome.item, store: store)
+        return report
     }
 
     /// Reads an item of `caseID` again from its stored original with `options` (a date order the

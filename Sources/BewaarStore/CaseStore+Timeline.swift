@@ -45,7 +45,11 @@ extension CaseStore {
     /// The merged, chronological timeline of every record of a case, filtered.
     public func timeline(_ id: CaseID, _ q: TimelineQuery) throws -> TimelinePage {
         // Withdrawn items (a wrong upload) are kept but not shown.
-        var conditions = ["m.case_no = \(CompactRecordSchema.caseNo)", "m.item_id NOT IN (SELECT item_id FROM withdrawals)"]
+        // A message on two screenshots of a scrolled series is shown once: at the earlier one.
+        var conditions = [
+            "m.case_no = \(CompactRecordSchema.caseNo)", "m.item_id NOT IN (SELECT item_id FROM withdrawals)",
+            "m.id NOT IN (SELECT record_id FROM record_links WHERE kind = 'repeat')",
+        ]
         var args: [any DatabaseValueConvertible] = [id.description]
         var from = "messages m"
         var textColumn = "NULL"
@@ -100,10 +104,7 @@ extension CaseStore {
             let countSQL = "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))"
             let arguments: StatementArguments = StatementArguments(args)
             let many = try read { db in
-                let stamp = try String.fetchOne(db, cached: """
-                    SELECT (SELECT COALESCE(MAX(id), 0) FROM messages) || '/' || (SELECT COALESCE(MAX(id), 0) FROM items) || '/' ||
-                           (SELECT COUNT(*) FROM marks) || '/' || (SELECT COUNT(*) FROM withdrawals)
-                    """) ?? ""
+                let stamp = try String.fetchOne(db, cached: Self.searchStampSQL) ?? ""
                 return try searchOrder.many(key: countSQL + "\u{0}" + arguments.description, stamp: stamp) {
                     try Int.fetchOne(db, cached: countSQL, arguments: arguments) ?? 0 > Self.searchSortLimit
                 }
@@ -153,15 +154,28 @@ extension CaseStore {
         return TimelinePage(entries: entries, hasMore: rows.count > limit, hasEarlier: q.after != nil || q.offset > 0)
     }
 
-    /// How many records the timeline of a case holds (withdrawn items left out), from the
-    /// items' own counts: no record is counted.
+    /// How many records the timeline of a case holds (withdrawn items and repeated screenshot
+    /// messages left out), from the items' own counts: no record is counted.
     public func timelineCount(_ id: CaseID) throws -> Int {
         try read { db in
-            try Int.fetchOne(db, cached: """
-                SELECT COALESCE(SUM(message_count), 0) FROM items WHERE case_id = ? AND id NOT IN (SELECT item_id FROM withdrawals)
-                """, arguments: [id.description]) ?? 0
+            try Int.fetchOne(db, cached: Self.timelineCountSQL, arguments: [id.description]) ?? 0
         }
     }
+
+    /// What changes whenever a search's hits may: the newest record and item, the marks,
+    /// withdrawals and screenshot links.
+    static let searchStampSQL = """
+        SELECT (SELECT COALESCE(MAX(id), 0) FROM messages) || '/' || (SELECT COALESCE(MAX(id), 0) FROM items) || '/'
+            || (SELECT COUNT(*) FROM marks) || '/' || (SELECT COUNT(*) FROM withdrawals) || '/' || (SELECT COUNT(*) FROM record_links)
+        """
+
+    /// The items' record counts, less the screenshot messages an earlier screenshot showed.
+    static let timelineCountSQL = """
+        SELECT COALESCE(SUM(message_count), 0)
+            - (SELECT COUNT(*) FROM record_links l JOIN items r ON r.id = l.item_id
+               WHERE l.kind = 'repeat' AND r.case_id = ?1 AND r.id NOT IN (SELECT item_id FROM withdrawals))
+        FROM items WHERE case_id = ?1 AND id NOT IN (SELECT item_id FROM withdrawals)
+        """
 
     /// Up to this many search hits are sorted chronologically; more are shown in record order.
     public static let searchSortLimit = 5000

@@ -3,6 +3,7 @@ import Hummingbird
 import BewaarModel
 import BewaarStore
 import BewaarAccounts
+import BewaarKit
 
 /// The mentor's work on a case in the browser: opening a case, people and their accounts,
 /// summary, statements, talks, withdrawing a wrong file. Every save lands on its own section
@@ -147,7 +148,11 @@ extension WebApp {
             let (v, id) = (context.visit, context.caseID)
             let item = try RequestInput.parameter(context, "item", in: 1...(1 << 53), v.t)
             let posted = try await self.form(request, v.session, as: Drafted<WithdrawForm>.self)
-            do { try self.store.withdrawItem(id, item: item, reason: posted.fields.reden.nonBlank ?? "", actor: v.account.name) } catch {
+            do {
+                try self.store.withdrawItem(id, item: item, reason: posted.fields.reden.nonBlank ?? "", actor: v.account.name)
+                // A withdrawn screenshot no longer stands for the messages later ones repeat.
+                try ScreenshotLinking.relink(id, store: self.store)
+            } catch {
                 return try self.failed(v, id, section: "bewijs", posted.values, error)
             }
             return .seeOther("/zaken/\(id)?opgeslagen=bewijs#bestand-\(item)")

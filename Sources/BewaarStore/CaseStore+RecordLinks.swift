@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+extension CaseStore {
+    /// The records of an item with their row ids and numbers, in the importer's order.
+    public func numberedRecords(item itemID: Int64) throws -> [NumberedRecord] {
+        try read { db in
+            let order = try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq"
+            let rows = try Row.fetchAll(
+                db, cached: "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)",
+                arguments: [itemID])
+            return rows.compactMap { row in
+                guard let message = StoredRecord.message(from: row), let id = row[StoredRecord.columnCount] as Int64?,
+                    let seq = row[StoredRecord.columnCount + 1] as Int64?
+                else { return nil }
+                return NumberedRecord(id: id, number: seq + 1, message: message)
+            }
+        }
+    }
+
+    /// Replaces what was found about the records of `itemID` (a screenshot) with `links`.
+    public func replaceRecordLinks(item itemID: Int64, _ links: [RecordLink]) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM record_links WHERE item_id = ?", arguments: [itemID])
+            for l in links {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO record_links (record_id, kind, other_item, other_record, score, item_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [l.recordID, l.kind.rawValue, l.otherItem, l.otherRecord, l.score, itemID])
+            }
+        }
+    }
+
+    /// What was found about the records of a screenshot item.
+    public func recordLinks(item itemID: Int64) throws -> [RecordLink] {
+        try read { db in
+            try RecordLinkRow.fetchAll(db, cached: "SELECT * FROM record_links WHERE item_id = ? ORDER BY record_id, kind", arguments: [itemID])
+                .map(\.value)
+        }
+    }
+
+    /// The links from and to one record: a screenshot's record finds its export record and its
+    /// earlier copy; an export's record finds the screenshots that show it.
+    public func recordLinks(record recordID: Int64) throws -> [RecordLink] {
+        try read { db in
+            try RecordLinkRow.fetchAll(
+                db, cached: "SELECT * FROM record_links WHERE record_id = ?1 OR other_record = ?1 ORDER BY item_id, record_id", arguments: [recordID]
+            ).map(\.value)
+        }
+    }
+
+    /// The item and number (1-based) of a record.
+    public func recordNumber(_ recordID: Int64) throws -> (item: Int64, number: Int64)? {
+        try read { db in
+            try Row.fetchOne(db, cached: "SELECT item_id, seq FROM messages WHERE id = ?", arguments: [recordID]).flatMap { row in
+                guard let item = row[0] as Int64?, let seq = row[1] as Int64? else { return nil }
+                return (item, seq + 1)
+            }
+        }
+    }
+}
