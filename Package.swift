@@ -207,7 +207,9 @@ let package = Package(
         .testTarget(name: "BewaarOCRTests", dependencies: ["BewaarOCR", "BewaarImage", "BewaarImageFormat", "BewaarModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "BewaarImportImageTests",
-            dependencies: ["BewaarImportImage", "BewaarImport", "BewaarImageMetadata", "BewaarScreenshot", "BewaarModel", "BewaarJSON"]),
+            dependencies: [
+                "BewaarImportImage", "BewaarImport", "BewaarImageMetadata", "BewaarScreenshot", "BewaarModel", "BewaarJSON", "BewaarDigest",
+            ]),
         .testTarget(name: "BewaarScreenshotTests", dependencies: ["BewaarScreenshot", "BewaarImage", "BewaarOCR", "BewaarModel"]),
         .testTarget(
             name: "BewaarStoreTests",

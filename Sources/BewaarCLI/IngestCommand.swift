@@ -39,7 +39,10 @@ struct IngestCommand: ParsableCommand {
         let store = try global.openStore(create: false)
         _ = try store.case(id)
         // One budget for all files named: together their archives unpack at most this much.
-        let ingestion = Ingestion(store: store, unpackLimit: min(max(maxUnpackedMB, 0), .max >> 20) << 20)
+        // Screenshots among the files are read ahead on the other cores.
+        let (detector, readAhead) = Importers.detector(readingAhead: files)
+        defer { readAhead?.stop() }
+        let ingestion = Ingestion(store: store, detector: detector, unpackLimit: min(max(maxUnpackedMB, 0), .max >> 20) << 20)
         var failures = 0
         for file in files {
             let progress = ProgressLine(file: file, global)

@@ -22,9 +22,12 @@ public struct ImageImporter: EvidenceImporter {
     public let format = "image"
     /// The screenshot reader (its OCR languages and data).
     public var reader: ChatScreenshotReader
+    /// Images of the same ingest already being read on other threads, if any.
+    public var readAhead: ScreenshotReadAhead?
 
-    public init(reader: ChatScreenshotReader = ChatScreenshotReader()) {
+    public init(reader: ChatScreenshotReader = ChatScreenshotReader(), readAhead: ScreenshotReadAhead? = nil) {
         self.reader = reader
+        self.readAhead = readAhead
     }
 
     /// The most of an image file read for its metadata.
@@ -68,7 +71,7 @@ public struct ImageImporter: EvidenceImporter {
         warnings += metadata.importWarnings
         var messages: [Message] = []
         if decodable {
-            let reading = read(bytes, metadata: metadata, size: size, context: context)
+            let reading = read(bytes, metadata: metadata, size: size, source: source, context: context)
             messages = reading.messages
             warnings += reading.warnings
             if let seen = reading.seen { image["screenshot"] = seen }
@@ -81,22 +84,15 @@ public struct ImageImporter: EvidenceImporter {
         return ImportResult(format: format, mediaType: info.mediaType, messages: messages, warnings: warnings, extra: ["image": .object(image)])
     }
 
-    /// Decodes the pixels and reads them; problems become warnings.
+    /// Reads the pixels (or takes what the read-ahead read from them) and makes the records;
+    /// problems become warnings.
     private func read(
-        _ bytes: [UInt8], metadata: ImageMetadata, size: Int64, context: ImportContext
-    )
-        -> (messages: [Message], warnings: [ImportWarning], seen: JSONValue?)
-    {
-        let pixels: PixelImage
-        do { pixels = try ImageDecoder().decode(bytes) } catch {
-            return ([], [ImportWarning(error.dutch + " De pixels zijn niet gelezen; het origineel is bewaard.", code: error.code)], nil)
-        }
-        var seen: [String: JSONValue] = ["perceptualHash": .string(PerceptualHash(pixels).description)]
-        let shot: ChatScreenshot
-        do { shot = try reader.read(pixels) } catch {
-            let text = (error as? any BilingualError)?.dutch ?? String(describing: error)
-            return ([], [ImportWarning("De tekst in de afbeelding is niet gelezen: \(text)", code: "ocr-failed")], .object(seen))
-        }
+        _ bytes: [UInt8], metadata: ImageMetadata, size: Int64, source: ImportSource, context: ImportContext
+    ) -> (messages: [Message], warnings: [ImportWarning], seen: JSONValue?) {
+        let pixels = source.sha256.flatMap { readAhead?.reading(for: $0) } ?? PixelReading.read(bytes, reader: reader)
+        guard let hash = pixels.perceptualHash else { return ([], pixels.warnings, nil) }
+        var seen: [String: JSONValue] = ["perceptualHash": .string(hash.description)]
+        guard let shot = pixels.shot else { return ([], pixels.warnings, .object(seen)) }
         let records = ScreenshotRecords(shot: shot, capture: metadata.captureTime, owner: context.owner, zone: context.timeZone, fileSize: size)
         let messages = records.messages
         seen["chat"] = .bool(shot.isChat)
@@ -105,7 +101,7 @@ public struct ImageImporter: EvidenceImporter {
             seen["imageDate"] = .string(String(format: "%04d-%02d-%02d", capture.year, capture.month, capture.day))
             seen["imageDateField"] = .string(capture.field)
         }
-        var warnings: [ImportWarning] = []
+        var warnings = pixels.warnings
         if shot.isChat, messages.contains(where: { $0.timestamp == nil }) {
             warnings.append(
                 ImportWarning(

@@ -3,6 +3,7 @@ import Testing
 import BewaarModel
 import BewaarJSON
 import BewaarImport
+import BewaarDigest
 @testable import BewaarImportImage
 
 /// The image importer with real libpng/libjpeg and real Tesseract on committed files.
@@ -147,5 +148,28 @@ import BewaarImport
                 """.utf8)
         let length = packet.count + 2
         return Array(jpeg[0..<2]) + [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + packet + Array(jpeg[2...])
+    }
+}
+
+/// Images read ahead on another thread: the importer finds them read, in turn.
+@Suite struct ScreenshotReadAheadTests {
+    @Test func theHelperReadsEverySecondImageAndTheImporterTakesIt() throws {
+        let names = ["tiktok-1on1-2x.png", "nonchat-photo-2x.jpg", "imessage-1on1-2x.png", "whatsapp-android-light-1on1-2x.png"]
+        let paths = names.map { ImageImporterTests.screenshots.appendingPathComponent($0).path }
+        // A file that is no image is passed over.
+        let text = try ImageImporterTests.temporary(Array("geen afbeelding".utf8), "notitie.txt")
+        defer { try? FileManager.default.removeItem(atPath: text) }
+        let ahead = ScreenshotReadAhead(paths: [text] + paths, helpers: 1)
+        defer { ahead.stop() }
+        let digests = try paths.map { try FileReader.sha256(path: $0).digest }
+        // Images 1 and 3 are the importer's own; 2 and 4 the helper's.
+        #expect(ahead.reading(for: digests[0]) == nil)
+        let photo = try #require(ahead.reading(for: digests[1]))
+        #expect(photo.shot?.isChat == false && photo.perceptualHash != nil)
+        #expect(ahead.reading(for: digests[2]) == nil)
+        let chat = try #require(ahead.reading(for: digests[3]))
+        #expect(chat.shot?.isChat == true && chat.shot?.bubbles.count == 9)
+        // Taken once: asked again, the importer reads it itself.
+        #expect(ahead.reading(for: digests[3]) == nil)
     }
 }

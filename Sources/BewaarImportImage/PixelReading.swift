@@ -1,0 +1,29 @@
+import BewaarModel
+import BewaarImage
+import BewaarScreenshot
+
+/// What an image's pixels gave, before anything about the case (owner, time zone) is applied:
+/// the chat read from it and its perceptual hash, or why the pixels could not be read.
+public struct PixelReading: Sendable {
+    public var shot: ChatScreenshot?
+    public var perceptualHash: PerceptualHash?
+    public var warnings: [ImportWarning]
+
+    /// Decodes `bytes` and reads them with `reader` (this thread's OCR engine).
+    public static func read(_ bytes: [UInt8], reader: ChatScreenshotReader) -> PixelReading {
+        let pixels: PixelImage
+        do { pixels = try ImageDecoder().decode(bytes) } catch {
+            return PixelReading(
+                shot: nil, perceptualHash: nil,
+                warnings: [ImportWarning(error.dutch + " De pixels zijn niet gelezen; het origineel is bewaard.", code: error.code)])
+        }
+        let hash = PerceptualHash(pixels)
+        do {
+            return PixelReading(shot: try reader.read(pixels), perceptualHash: hash, warnings: [])
+        } catch {
+            let text = (error as? any BilingualError)?.dutch ?? String(describing: error)
+            return PixelReading(
+                shot: nil, perceptualHash: hash, warnings: [ImportWarning("De tekst in de afbeelding is niet gelezen: \(text)", code: "ocr-failed")])
+        }
+    }
+}
