@@ -64,7 +64,7 @@ public enum ScreenshotLinking {
                 let others = theirs.enumerated().map { ScreenshotMatcher.Candidate(index: $0.offset, message: $0.element.message) }
                 var count = 0
                 for c in candidates where !repeated.contains(c.index) && c.text.count >= 3 {
-                    guard let (j, score) = ScreenshotMatcher.best(for: c, among: others, owner: nil, sameSide: true) else { continue }
+                    guard let (j, score) = ScreenshotMatcher.best(for: c, among: others, sameSide: true) else { continue }
                     let target = root[theirs[j].id] ?? theirs[j].id
                     root[mine[c.index].id] = target
                     repeated.insert(c.index)
@@ -73,7 +73,6 @@ public enum ScreenshotLinking {
                 }
                 if count > 0 { check.repeated.append((earlier, count)) }
             }
-            let owner = shot.collectedFrom
             let checkable = candidates.filter { $0.message.kind != .system && $0.side != nil }
             for export in exports {
                 let theirs = try records(export)
@@ -82,7 +81,7 @@ public enum ScreenshotLinking {
                 var used = Set<Int>()
                 for c in checkable {
                     let free = others.filter { !used.contains($0.index) }
-                    guard let (j, score) = ScreenshotMatcher.best(for: c, among: free, owner: owner, sameSide: false) else { continue }
+                    guard let (j, score) = ScreenshotMatcher.best(for: c, among: free, sameSide: false) else { continue }
                     found[c.index] = (j, score)
                     used.insert(j)
                 }

@@ -105,7 +105,7 @@ struct ScreenshotMatcher {
     }
 
     /// The best match of `shot` among `others` with its score, or nil.
-    static func best(for shot: Candidate, among others: [Candidate], owner: String?, sameSide: Bool) -> (Int, Int)? {
+    static func best(for shot: Candidate, among others: [Candidate], sameSide: Bool) -> (Int, Int)? {
         var best: (Int, Int)?
         for o in others {
             guard kindsFit(shot.message.kind, o.message.kind) else { continue }
@@ -118,9 +118,9 @@ struct ScreenshotMatcher {
             if let a = shot.day, let b = o.day, a != b { continue }
             if sameSide, shot.side != o.side { continue }
             if !sameSide {
-                // Against an export: a read author must fit; an assumed owner only when named.
+                // Against an export: a read author must fit. The owner's side is only assumed (and
+                // who the file came from is often written as "telefoon van Sanne"): not checked.
                 if shot.authorRead, !authorsFit(shot.message.author, o.message.author) { continue }
-                if shot.side == "outgoing", let owner, !authorsFit(owner, o.message.author) { continue }
                 if shot.side == "system", o.message.kind != .system, o.message.author != nil { continue }
             }
             let timed = shot.clock != nil && o.clock != nil

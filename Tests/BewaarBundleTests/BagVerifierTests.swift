@@ -184,7 +184,7 @@ import BewaarTestSupport
     @Test func aPixelBoxOutsideItsScreenshotIsNamedAndOneInsideIsNot() throws {
         let dir = TempDir()
         let (store, id) = try Fixture.makeStore(at: dir.file("store"))
-        // The sample screenshot is 360 × 640 pixels.
+        // The sample screenshot is 780 × 1688 pixels.
         let png = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("samples/evidence/schermafbeelding-groepsapp.png").path
         let (digest, size) = try store.objects.put(file: png)
@@ -193,7 +193,7 @@ import BewaarTestSupport
         }
         let records = [
             read("niemand wil jou erbij", PixelRect(x: 40, y: 300, width: 280, height: 60)),
-            read("ga weg", PixelRect(x: 200, y: 600, width: 200, height: 60)),
+            read("ga weg", PixelRect(x: 700, y: 1650, width: 200, height: 60)),
         ]
         let evidence = NewEvidence(
             name: "schermafbeelding 2.png", size: size, sha256: digest, mediaType: "image/png", format: "image",
@@ -204,7 +204,7 @@ import BewaarTestSupport
         let r = BagVerifier.verify(path: zip)
         let pixels = r.problems.filter { $0.dutch.contains("pixels") }
         #expect(pixels.count == 1, "\(Fixture.problemsText(r))")
-        #expect(pixels.first?.dutch.contains("bericht 2 wijst naar pixels 200×60+200+600, buiten de afbeelding (360×640)") == true)
+        #expect(pixels.first?.dutch.contains("bericht 2 wijst naar pixels 200×60+700+1650, buiten de afbeelding (780×1688)") == true)
         #expect(r.recordsChecked >= 2)
     }
 

@@ -22,8 +22,8 @@ import BewaarDigest
         #expect(ImageImporter().recognise(probe)?.confidence == 100)
         let result = try Self.read(path, name: "x.png")
         #expect(result.mediaType == "image/png")
-        #expect(result.extra["image"]?["width"] == .int(360))
-        #expect(result.extra["image"]?["height"] == .int(640))
+        #expect(result.extra["image"]?["width"] == .int(780))
+        #expect(result.extra["image"]?["height"] == .int(1688))
         #expect(result.warnings.contains { $0.code == "metadata-screenshot" })
         #expect(result.extra["image"]?["screenshot"]?["perceptualHash"]?.stringValue?.count == 16)
     }

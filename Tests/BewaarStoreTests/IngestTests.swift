@@ -97,7 +97,7 @@ import BewaarKit
         let item = try Ingestion(store: store).ingest(path: png, into: c.id, actor: "x").outcome.item
         #expect(item.format == "image")
         #expect(item.mediaType == "image/png")
-        #expect(try store.itemExtra(item.id)["image"]?["width"] == .int(360))
+        #expect(try store.itemExtra(item.id)["image"]?["width"] == .int(780))
     }
 }
 
