@@ -116,6 +116,8 @@ let package = Package(
             dependencies: [
                 "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail",
                 "BewaarImportWhatsApp", "BewaarImportWeb", "BewaarImportImage",
+                // The report's pictures: the packet decodes each screenshot and hands the report its pixels.
+                "BewaarImage", "BewaarImageFormat",
             ],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.

@@ -135,6 +135,18 @@ final class PDFCanvas {
         setColor(0)
     }
 
+    /// Draws `picture` with its top left at x, y, scaled to `width` × `height` points.
+    func image(_ picture: ReportPicture, x: Double, y: Double, width: Double, height: Double) {
+        guard let surface = CairoPicture.surface(picture) else { return }
+        defer { cairo_surface_destroy(surface) }
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, width / Double(picture.width), height / Double(picture.height))
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+    }
+
     func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, grey: Double = 0, width: Double = 0.5) {
         setColor(grey)
         cairo_set_line_width(cr, width)

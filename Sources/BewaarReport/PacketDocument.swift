@@ -63,10 +63,11 @@ public enum PacketDocument {
                 reason: reason, note: m.entry.mark?.note,
                 source: "\(m.entry.itemName) (bewijsstuk \(m.entry.itemID))", sha256: m.entry.itemSHA256.hex,
                 lines: m.context.map { e in
-                    ExcerptLine(time: DutchTime.message(e.message.timestamp, z), author: e.message.author ?? "[\(e.message.kind.rawValue)]",
-                                text: e.message.text + (e.message.attachments.isEmpty ? "" : " [bijlage: " + e.message.attachments.map(\.name).joined(separator: ", ") + "]"),
-                                origin: "@\(e.message.origin.offset)+\(e.message.origin.length)", isMarked: e.id == m.entry.id)
-                })))
+                    ExcerptLine(time: time(e.message, z), author: author(e.message),
+                                text: e.message.text + (e.message.attachments.isEmpty ? "" : " [bijlage: " + e.message.attachments.map(\.name).joined(separator: ", ") + "]")
+                                    + ocrNote(e.message),
+                                origin: origin(e.message.origin), isMarked: e.id == m.entry.id)
+                }, crop: m.crop, cropCaption: m.crop == nil ? nil : cropCaption(m.entry))))
         }
 
         b.append(.heading("Herkomstonderzoek (stap 3)", level: 2))
@@ -118,14 +119,7 @@ public enum PacketDocument {
              "\(DutchTime.full(i.collectedAt, z)) door \(i.collectedBy)" + (i.collectedFrom.map { ", van \($0)" } ?? "")]
         }, widths: [0.5, 2.6, 1.3, 1.1, 2.6]))
         b.append(.code(p.items.map { "[\($0.id)] \($0.sha256.hex)  \($0.pathInParent ?? $0.name)" }.joined(separator: "\n")))
-        let screenshots = top.filter { $0.format == "image" }
-        if !screenshots.isEmpty {
-            let exports = top.filter { $0.messageCount > 0 }.map(\.name)
-            b.append(.paragraph("Schermafbeeldingen zijn niet automatisch gecontroleerd op een zichtbare datum, tijd en afzender: "
-                + screenshots.map(\.name).joined(separator: ", ") + ". "
-                + (exports.isEmpty ? "Er is geen export met datum en afzender om ze naast te leggen."
-                   : "Leg ze naast de export(s) met datum en afzender: " + exports.joined(separator: ", ") + ".")))
-        }
+        b += screenshotBlocks(p)
 
         b.append(.heading("Logboek (chain of custody)", level: 2))
         b.append(.facts([
@@ -156,6 +150,12 @@ public enum PacketDocument {
         left.append("Telefoons en accounts zelf: de politie kan die zelf uitlezen. Vraag de leerling de telefoon niet te wissen.")
         b.append(.bullets(left))
         return ReportDocument(title: "Rapport zaak \(c.id)", footer: "Bewaar — zaak \(c.id) — vertrouwelijk", blocks: b)
+    }
+
+    /// When a record was sent; for one read from an image without a known day, the time it shows.
+    static func time(_ m: Message, _ z: TimeZone) -> String {
+        if m.timestamp == nil, let shown = shot(m, "time")?.stringValue { return "(getoond \(shown), dag onbekend)" }
+        return DutchTime.message(m.timestamp, z)
     }
 
     static func dayNL(_ day: String) -> String {
