@@ -23,10 +23,13 @@ enum RecordOriginText {
     static func reading(_ m: Message, _ t: (String, String) -> String) -> String {
         guard m.flags.contains("ocr") else { return "" }
         let s = m.extra["screenshot"]
-        var parts = [s?["confidence"]?.intValue.map { t("uit afbeelding, \($0) % zeker", "read from an image, \($0) % sure") }
-            ?? t("uit afbeelding", "read from an image")]
+        var parts = [
+            s?["confidence"]?.intValue.map { t("uit afbeelding, \($0) % zeker", "read from an image, \($0) % sure") }
+                ?? t("uit afbeelding", "read from an image")
+        ]
         if m.timestamp == nil, let time = s?["time"]?.stringValue {
-            parts.append(t("getoond \(TerminalText.line(time, limit: 12)), dag niet bekend", "shown \(TerminalText.line(time, limit: 12)), day not known"))
+            parts.append(
+                t("getoond \(TerminalText.line(time, limit: 12)), dag niet bekend", "shown \(TerminalText.line(time, limit: 12)), day not known"))
         }
         return "  · " + parts.joined(separator: " · ")
     }

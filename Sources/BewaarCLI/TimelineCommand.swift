@@ -65,7 +65,8 @@ struct TimelineCommand: ParsableCommand {
             text = text.replacingOccurrences(of: "\\u{2}", with: "»").replacingOccurrences(of: "\\u{3}", with: "«")
             let mark = e.mark.map { " ★ \($0.reason.rawValue)" } ?? ""
             out("#\(e.id)  \(when)  \(who): \(text)\(mark)")
-            out("      \(TerminalText.line(e.itemName, limit: 40)) \(RecordOriginText.origin(e.message.origin))  sha256 \(e.itemSHA256.short)…\(RecordOriginText.reading(e.message, global.t))")
+            let origin = RecordOriginText.origin(e.message.origin), reading = RecordOriginText.reading(e.message, global.t)
+            out("      \(TerminalText.line(e.itemName, limit: 40)) \(origin)  sha256 \(e.itemSHA256.short)…\(reading)")
         }
         if page.entries.isEmpty && !json { out(global.t("Geen berichten gevonden.", "No messages found.")) }
         if page.hasMore && !json {

@@ -62,7 +62,7 @@ public struct PacketMaker: Sendable {
         }
         let step3 = try store.checklist(id).first { $0.step == .daderOpsporen }
         let (screenshots, marked) = try pictures(items, marked: found)
-        return PacketContent(
+        var content = PacketContent(
             caseInfo: c, school: school, people: people, handles: handles, checklist: try store.checklist(id),
             talks: try store.talks(id), escalations: try store.escalations(id), statements: try store.statements(id),
             observations: try store.observations(id), items: items, marked: marked,
@@ -70,7 +70,9 @@ public struct PacketMaker: Sendable {
             custody: CustodySummary(events: events.count, headHash: chain.headHash ?? CustodyEvent.genesisHash, intact: chain.intact,
                                     first: events.first?.time, last: events.last?.time),
             traces: try traceLines(id, fallback: step3?.fields["result"]), bundle: bundle, timeZone: timeZone,
-            generatedAt: Date(), generatedBy: actor, screenshots: screenshots)
+            generatedAt: Date(), generatedBy: actor)
+        content.screenshots = screenshots
+        return content
     }
 
     /// The stored sender traces in plain words: the mail, the conclusion, the certainty.

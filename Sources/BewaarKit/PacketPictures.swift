@@ -26,8 +26,9 @@ extension PacketMaker {
             let records = item.messageCount > 0 ? try store.records(item: item.id, at: .start, limit: Self.recordsPerImage).entries : []
             let boxed = marked.indices.filter { marked[$0].entry.itemID == item.id && marked[$0].entry.message.origin.box != nil }
             let size = try? store.itemExtra(item.id)["image"]
-            var shot = ScreenshotContent(item: item, width: Int(clamping: size?["width"]?.intValue ?? 0),
-                                         height: Int(clamping: size?["height"]?.intValue ?? 0), picture: nil, records: records)
+            var shot = ScreenshotContent(
+                item: item, width: Int(clamping: size?["width"]?.intValue ?? 0),
+                height: Int(clamping: size?["height"]?.intValue ?? 0), picture: nil, records: records)
             do {
                 let pixels = try decode(item)
                 shot.width = pixels.width
@@ -52,7 +53,8 @@ extension PacketMaker {
 
     /// `region` of the pixels (all of them when nil), shrunk to at most `maxWidth` wide, for cairo.
     static func picture(_ p: PixelImage, region: PixelRect?, maxWidth: Int) -> ReportPicture? {
-        ReportPicture.make(width: p.width, height: p.height, samplesPerPixel: p.layout.bytesPerPixel, bytesPerRow: p.bytesPerRow,
-                           bytes: p.bytes, region: region, maxWidth: maxWidth)
+        ReportPicture.make(
+            width: p.width, height: p.height, samplesPerPixel: p.layout.bytesPerPixel, bytesPerRow: p.bytesPerRow,
+            bytes: p.bytes, region: region, maxWidth: maxWidth)
     }
 }

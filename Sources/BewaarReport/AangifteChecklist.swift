@@ -58,14 +58,13 @@ public enum AangifteChecklist {
         let screenshots = p.items.filter { $0.parentID == nil && $0.format == "image" }
         if !screenshots.isEmpty {
             let read = screenshots.reduce(0) { $0 + $1.messageCount }
-            let exports = conversations
-            item(read > 0, "Schermafbeeldingen, gelezen met tekstherkenning (OCR): \(Plural.count(read, "bericht", "berichten")) van "
-                 + "\(Plural.count(screenshots.count, "afbeelding", "afbeeldingen")), elk met kant, getoonde tijd en zekerheid (zie het rapport). "
-                 + "OCR kan letters en woorden verkeerd lezen: de afbeelding zelf is het bewijs.",
-                 screenshots.map { i in
-                     "\(i.name) (sha256 \(i.sha256.short)…): " + readSummary(i, p)
-                         + (exports.isEmpty ? " — geen export om naast te leggen" : " — leg naast: " + exports.map(\.name).joined(separator: ", "))
-                 })
+            let names = conversations.map(\.name).joined(separator: ", ")
+            let next = conversations.isEmpty ? " — geen export om naast te leggen" : " — leg naast: " + names
+            let title =
+                "Schermafbeeldingen, gelezen met tekstherkenning (OCR): \(Plural.count(read, "bericht", "berichten")) van "
+                + "\(Plural.count(screenshots.count, "afbeelding", "afbeeldingen")), elk met kant, getoonde tijd en zekerheid (zie het rapport). "
+                + "OCR kan letters en woorden verkeerd lezen: de afbeelding zelf is het bewijs."
+            item(read > 0, title, screenshots.map { "\($0.name) (sha256 \($0.sha256.short)…): " + readSummary($0, p) + next })
         }
         item(!p.marked.isEmpty, "Gemarkeerde berichten met context: \(p.marked.count)")
         let activeDays = p.perDay.filter { $0.count > 0 }.count

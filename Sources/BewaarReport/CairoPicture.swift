@@ -7,7 +7,7 @@ enum CairoPicture {
     /// An image surface holding the picture; the caller destroys it. Nil when cairo refuses.
     static func surface(_ p: ReportPicture) -> OpaquePointer? {
         guard p.width > 0, p.height > 0, p.width <= 32_767, p.height <= 32_767, p.pixels.count >= p.width * p.height * 4,
-              let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(p.width), Int32(p.height))
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(p.width), Int32(p.height))
         else { return nil }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(surface) else {
             cairo_surface_destroy(surface)
@@ -34,11 +34,14 @@ enum CairoPicture {
         defer { cairo_surface_destroy(surface) }
         let sink = Sink()
         let status = withExtendedLifetime(sink) {
-            cairo_surface_write_to_png_stream(surface, { closure, data, length in
-                guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
-                Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            }, Unmanaged.passUnretained(sink).toOpaque())
+            cairo_surface_write_to_png_stream(
+                surface,
+                { closure, data, length in
+                    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+                    Unmanaged<Sink>.fromOpaque(closure).takeUnretainedValue().bytes.append(
+                        contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                    return CAIRO_STATUS_SUCCESS
+                }, Unmanaged.passUnretained(sink).toOpaque())
         }
         return status == CAIRO_STATUS_SUCCESS ? sink.bytes : nil
     }

@@ -18,16 +18,20 @@ extension HTMLRenderer {
             s += "<image href=\"\(url)\" x=\"0\" y=\"0\" width=\"\(w)\" height=\"\(h)\"/>"
             for m in f.messages {
                 guard let b = m.box, !b.isEmpty else { continue }
-                s += "<rect x=\"\(b.x)\" y=\"\(b.y)\" width=\"\(b.width)\" height=\"\(b.height)\" fill=\"none\" stroke=\"#c8102e\" "
+                s +=
+                    "<rect x=\"\(b.x)\" y=\"\(b.y)\" width=\"\(b.width)\" height=\"\(b.height)\" fill=\"none\" stroke=\"#c8102e\" "
                     + "stroke-width=\"\(m.isMarked ? line * 2 : line)\"/>"
-                s += "<text x=\"\(b.x + line * 2)\" y=\"\(b.y + font)\" font-size=\"\(font)\" font-family=\"sans-serif\" font-weight=\"bold\" "
+                s +=
+                    "<text x=\"\(b.x + line * 2)\" y=\"\(b.y + font)\" font-size=\"\(font)\" font-family=\"sans-serif\" font-weight=\"bold\" "
                     + "fill=\"#c8102e\" stroke=\"#fff\" stroke-width=\"\(max(1, line / 2))\" paint-order=\"stroke\">\(m.number)</text>"
             }
             s += "</svg>\n"
         }
-        s += "<figcaption><p class=\"meta\"><strong>\(isolated(f.title))</strong><br>SHA-256: <code>\(escape(f.sha256))</code></p>\n<ol class=\"read\">\n"
+        s +=
+            "<figcaption><p class=\"meta\"><strong>\(isolated(f.title))</strong><br>SHA-256: <code>\(escape(f.sha256))</code></p>\n<ol class=\"read\">\n"
         for m in f.messages {
-            s += "<li value=\"\(m.number)\"\(m.isMarked ? " class=\"marked\"" : "")><small>\(isolated(m.facts))</small><br>"
+            s +=
+                "<li value=\"\(m.number)\"\(m.isMarked ? " class=\"marked\"" : "")><small>\(isolated(m.facts))</small><br>"
                 + isolated(m.text).replacingOccurrences(of: "\n", with: "<br>") + "</li>\n"
         }
         s += "</ol>\n"

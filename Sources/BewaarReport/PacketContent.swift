@@ -30,13 +30,13 @@ public struct PacketContent: Sendable {
     public var generatedAt: Date
     public var generatedBy: String
     /// Every image with what was read from it, as the report shows it.
-    public var screenshots: [ScreenshotContent]
+    public var screenshots: [ScreenshotContent] = []
 
     public init(caseInfo: Case, school: String?, people: [Person], handles: [Handle], checklist: [ChecklistStep], talks: [Talk],
                 escalations: [Escalation], statements: [Testimony], observations: [Observation], items: [EvidenceItem],
                 marked: [MarkedEntry], perDay: [DayCount], chartAuthors: [String], recordCount: Int, datedRecordCount: Int,
                 custody: CustodySummary, traces: [String], bundle: BundleSummary?, timeZone: TimeZone, generatedAt: Date,
-                generatedBy: String, screenshots: [ScreenshotContent] = []) {
+                generatedBy: String) {
         self.caseInfo = caseInfo
         self.school = school
         self.people = people
@@ -58,7 +58,6 @@ public struct PacketContent: Sendable {
         self.timeZone = timeZone
         self.generatedAt = generatedAt
         self.generatedBy = generatedBy
-        self.screenshots = screenshots
     }
 
     /// People with a role.

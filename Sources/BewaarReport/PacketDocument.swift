@@ -57,18 +57,7 @@ public enum PacketDocument {
 
         b.append(.heading("Gemarkeerde berichten, met wat ervoor en erna kwam", level: 2))
         if p.marked.isEmpty { b.append(.paragraph("(Er zijn nog geen berichten gemarkeerd.)")) }
-        for m in p.marked {
-            let reason = m.entry.mark.map { "Gemarkeerd als \($0.reason.dutch)" } ?? "Gemarkeerd"
-            b.append(.evidence(EvidenceExcerpt(
-                reason: reason, note: m.entry.mark?.note,
-                source: "\(m.entry.itemName) (bewijsstuk \(m.entry.itemID))", sha256: m.entry.itemSHA256.hex,
-                lines: m.context.map { e in
-                    ExcerptLine(time: time(e.message, z), author: author(e.message),
-                                text: e.message.text + (e.message.attachments.isEmpty ? "" : " [bijlage: " + e.message.attachments.map(\.name).joined(separator: ", ") + "]")
-                                    + ocrNote(e.message),
-                                origin: origin(e.message.origin), isMarked: e.id == m.entry.id)
-                }, crop: m.crop, cropCaption: m.crop == nil ? nil : cropCaption(m.entry))))
-        }
+        for m in p.marked { b.append(.evidence(excerpt(m, z))) }
 
         b.append(.heading("Herkomstonderzoek (stap 3)", level: 2))
         let step3 = p.checklist.first { $0.step == .daderOpsporen }
@@ -150,12 +139,6 @@ public enum PacketDocument {
         left.append("Telefoons en accounts zelf: de politie kan die zelf uitlezen. Vraag de leerling de telefoon niet te wissen.")
         b.append(.bullets(left))
         return ReportDocument(title: "Rapport zaak \(c.id)", footer: "Bewaar — zaak \(c.id) — vertrouwelijk", blocks: b)
-    }
-
-    /// When a record was sent; for one read from an image without a known day, the time it shows.
-    static func time(_ m: Message, _ z: TimeZone) -> String {
-        if m.timestamp == nil, let shown = shot(m, "time")?.stringValue { return "(getoond \(shown), dag onbekend)" }
-        return DutchTime.message(m.timestamp, z)
     }
 
     static func dayNL(_ day: String) -> String {

@@ -55,32 +55,40 @@ extension PacketDocument {
         var b: [ReportBlock] = [.heading("Schermafbeeldingen: wat Bewaar erop las", level: 2)]
         let read = p.screenshots.reduce(0) { $0 + $1.item.messageCount }
         let exports = p.items.filter { $0.parentID == nil && $0.messageCount > 0 && $0.format != "image" }.map(\.name)
-        b.append(.paragraph(
-            "Bewaar las de tekst op \(Plural.count(p.screenshots.count, "afbeelding", "afbeeldingen")) met tekstherkenning (OCR, Tesseract): "
-                + "\(Plural.count(read, "bericht", "berichten")). Elk gelezen bericht is op de afbeelding rood omlijnd en genummerd, "
-                + "met ernaast de afzender, de kant (links: ontvangen, rechts: verstuurd), de tijd zoals getoond en hoe zeker het lezen was."
-                + (exports.isEmpty ? "" : " Leg de berichten waar het kan naast de export(s) met datum en afzender: " + exports.joined(separator: ", ") + ".")))
-        b.append(.notice("""
-            OCR kan letters en woorden verkeerd lezen. De afbeelding zelf is het bewijs; de gelezen tekst helpt zoeken en ordenen. \
-            Bij een zekerheid onder 60 % staat "(laag)": lees dan de afbeelding zelf. De afzender van verstuurde berichten (rechts) is \
-            niet gelezen maar aangenomen: de leerling van wie de afbeelding komt. De dag staat alleen vast als het gesprek een \
-            dagscheiding toont; anders is alleen de getoonde tijd bekend.
-            """))
+        b.append(
+            .paragraph(
+                "Bewaar las de tekst op \(Plural.count(p.screenshots.count, "afbeelding", "afbeeldingen")) met tekstherkenning (OCR, Tesseract): "
+                    + "\(Plural.count(read, "bericht", "berichten")). Elk gelezen bericht is op de afbeelding rood omlijnd en genummerd, "
+                    + "met ernaast de afzender, de kant (links: ontvangen, rechts: verstuurd), de tijd zoals getoond en hoe zeker het lezen was."
+                    + (exports.isEmpty
+                        ? "" : " Leg de berichten waar het kan naast de export(s) met datum en afzender: " + exports.joined(separator: ", ") + ".")))
+        b.append(
+            .notice(
+                """
+                OCR kan letters en woorden verkeerd lezen. De afbeelding zelf is het bewijs; de gelezen tekst helpt zoeken en ordenen. \
+                Bij een zekerheid onder 60 % staat "(laag)": lees dan de afbeelding zelf. De afzender van verstuurde berichten (rechts) is \
+                niet gelezen maar aangenomen: de leerling van wie de afbeelding komt. De dag staat alleen vast als het gesprek een \
+                dagscheiding toont; anders is alleen de getoonde tijd bekend.
+                """))
         let marked = Set(p.marked.map(\.entry.id))
         for s in p.screenshots {
             let messages = s.records.prefix(screenshotRecordLimit).enumerated().map { i, e in
-                ReadMessage(number: i + 1, box: e.message.origin.box, facts: readFacts(e.message, p.timeZone), text: e.message.text,
-                            isMarked: marked.contains(e.id))
+                ReadMessage(
+                    number: i + 1, box: e.message.origin.box, facts: readFacts(e.message, p.timeZone), text: e.message.text,
+                    isMarked: marked.contains(e.id))
             }
             var notes: [String] = []
             if let problem = s.problem { notes.append(problem) }
             if s.records.isEmpty { notes.append("Op deze afbeelding is geen tekst gelezen.") }
             if s.item.messageCount > messages.count {
-                notes.append("Alleen de eerste \(messages.count) van de \(s.item.messageCount) gelezen regels staan hier; de rest staat in de bundel.")
+                notes.append(
+                    "Alleen de eerste \(messages.count) van de \(s.item.messageCount) gelezen regels staan hier; de rest staat in de bundel.")
             }
-            b.append(.screenshot(ScreenshotFigure(
-                title: "[\(s.item.id)] \(s.item.name)", sha256: s.item.sha256.hex, picture: s.picture, imageWidth: s.width,
-                imageHeight: s.height, messages: Array(messages), note: notes.isEmpty ? nil : notes.joined(separator: " "))))
+            b.append(
+                .screenshot(
+                    ScreenshotFigure(
+                        title: "[\(s.item.id)] \(s.item.name)", sha256: s.item.sha256.hex, picture: s.picture, imageWidth: s.width,
+                        imageHeight: s.height, messages: Array(messages), note: notes.isEmpty ? nil : notes.joined(separator: " "))))
         }
         return b
     }

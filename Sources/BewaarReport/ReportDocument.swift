@@ -80,18 +80,15 @@ public struct EvidenceExcerpt: Sendable, Hashable {
     public var lines: [ExcerptLine]
     /// For a message read from a screenshot: the bubble cut out of the picture, quoted as it is.
     public var crop: ReportPicture?
-    /// What the cut-out is ("Uitsnede uit … , pixels 20,517 580×115").
+    /// What the cut-out is ("Zo staat het bericht op de afbeelding …, pixels 20,517 580×115 …").
     public var cropCaption: String?
 
-    public init(reason: String, note: String?, source: String, sha256: String, lines: [ExcerptLine], crop: ReportPicture? = nil,
-                cropCaption: String? = nil) {
+    public init(reason: String, note: String?, source: String, sha256: String, lines: [ExcerptLine]) {
         self.reason = reason
         self.note = note
         self.source = source
         self.sha256 = sha256
         self.lines = lines
-        self.crop = crop
-        self.cropCaption = cropCaption
     }
 }
 

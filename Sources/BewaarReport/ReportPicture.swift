@@ -15,11 +15,14 @@ public struct ReportPicture: Sendable, Hashable {
     /// samples — gray (1), RGB (3) or RGBA (4, put on white) per pixel, rows `bytesPerRow` apart —
     /// shrunk by averaging so the result is at most `maxWidth` pixels wide (never enlarged).
     /// Nil when the sizes do not fit together or nothing is left of the region.
-    public static func make(width: Int, height: Int, samplesPerPixel: Int, bytesPerRow: Int, bytes: [UInt8],
-                            region: PixelRect? = nil, maxWidth: Int) -> ReportPicture? {
+    public static func make(
+        width: Int, height: Int, samplesPerPixel: Int, bytesPerRow: Int, bytes: [UInt8],
+        region: PixelRect? = nil, maxWidth: Int
+    ) -> ReportPicture? {
         guard width > 0, height > 0, maxWidth > 0, [1, 3, 4].contains(samplesPerPixel),
-              !width.multipliedReportingOverflow(by: samplesPerPixel).overflow, bytesPerRow >= width * samplesPerPixel,
-              !bytesPerRow.multipliedReportingOverflow(by: height).overflow, bytes.count >= bytesPerRow * height else { return nil }
+            !width.multipliedReportingOverflow(by: samplesPerPixel).overflow, bytesPerRow >= width * samplesPerPixel,
+            !bytesPerRow.multipliedReportingOverflow(by: height).overflow, bytes.count >= bytesPerRow * height
+        else { return nil }
         let r = (region ?? PixelRect(x: 0, y: 0, width: width, height: height)).intersection(PixelRect(x: 0, y: 0, width: width, height: height))
         guard !r.isEmpty else { return nil }
         let w = min(r.width, maxWidth)
@@ -87,8 +90,10 @@ public struct ScreenshotFigure: Sendable, Hashable {
     /// A sentence under the figure (nothing read, picture not shown, more messages than listed).
     public var note: String?
 
-    public init(title: String, sha256: String, picture: ReportPicture?, imageWidth: Int, imageHeight: Int, messages: [ReadMessage],
-                note: String? = nil) {
+    public init(
+        title: String, sha256: String, picture: ReportPicture?, imageWidth: Int, imageHeight: Int, messages: [ReadMessage],
+        note: String? = nil
+    ) {
         self.title = title
         self.sha256 = sha256
         self.picture = picture

@@ -11,13 +11,15 @@ extension WebApp {
         let e = v.t.evidence, s = v.t.screenshot
         let extra = (try? store.itemExtra(item.id)) ?? [:]
         let image = extra["image"]
-        let pixels: HTML = (image?["width"]?.intValue).flatMap { w in
-            (image?["height"]?.intValue).map { h -> HTML in "<p class=\"uitleg\">\(e.pixels(width: w, height: h))</p>" }
-        } ?? ""
+        let pixels: HTML =
+            (image?["width"]?.intValue).flatMap { w in
+                (image?["height"]?.intValue).map { h -> HTML in "<p class=\"uitleg\">\(e.pixels(width: w, height: h))</p>" }
+            } ?? ""
         let shown = SafeImage.of(path: store.objects.path(for: item.sha256)) != nil
         let head: HTML = "\(itemFacts(v, id, item))\(pixels)\(metadataList(image?["metadata"], e))"
         let src = "/zaken/\(id.description)/stukken/\(item.id)/afbeelding"
-        let plain: HTML = shown
+        let plain: HTML =
+            shown
             ? "<p><img class=\"bewijsbeeld\" src=\"\(src)\" alt=\"\(e.imageAlt(item.name))\"></p>"
             : "<p class=\"melding\">\(e.notAnImage)</p>"
         guard item.messageCount > 0 else {
@@ -33,7 +35,8 @@ extension WebApp {
             let boxes = numbered.compactMap { n, entry in
                 entry.message.origin.box.map { ScreenshotView.Outline(number: n, box: $0, href: "#bericht-\(entry.id)") }
             }
-            picture = "<figure class=\"schermbeeld\">\(ScreenshotView.outlined(src: src, image: size, boxes: boxes, alt: s.pictureAlt(item.name)))</figure>"
+            picture =
+                "<figure class=\"schermbeeld\">\(ScreenshotView.outlined(src: src, image: size, boxes: boxes, alt: s.pictureAlt(item.name)))</figure>"
         }
         let pager = Self.pager(window, base: base + "?", v.t)
         return """
@@ -65,7 +68,8 @@ extension WebApp {
         }
         let note = ScreenshotView.note(m, t)
         if !note.raw.isEmpty { meta.append(note) }
-        meta.append("<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren\(backQuery)\">\(entry.mark == nil ? e.markLink : e.changeMarkLink)</a>")
+        meta.append(
+            "<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren\(backQuery)\">\(entry.mark == nil ? e.markLink : e.changeMarkLink)</a>")
         meta.append("<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/bron\">\(ScreenshotView.originText(m.origin, t))</a>")
         let mark: HTML = entry.mark.map { "<p class=\"markering\">\(e.markedAs(t.markReason($0.reason), note: $0.note, by: $0.by))</p>" } ?? ""
         let author: HTML = m.author == nil ? "" : "<p class=\"afzender\">\(ScreenshotView.author(m, t))</p>"

@@ -54,7 +54,8 @@ struct DutchScreenshotText: ScreenshotText {
     let readHeading = "Wat Bewaar las"
     let wholeHeading = "De hele afbeelding"
     let wholeNote = "Het bericht is rood omlijnd."
-    let ocrWarning = "Bewaar las deze tekst met tekstherkenning (OCR). OCR kan letters en woorden verkeerd lezen: de afbeelding zelf is het bewijs. Vergelijk de tekst altijd met de afbeelding."
+    let ocrWarning =
+        "Bewaar las deze tekst met tekstherkenning (OCR). OCR kan letters en woorden verkeerd lezen: de afbeelding zelf is het bewijs. Vergelijk de tekst altijd met de afbeelding."
     let colSide = "Kant"
     let colShownTime = "Getoonde tijd"
     let colConfidence = "Zekerheid van het lezen"
@@ -110,7 +111,8 @@ struct EnglishScreenshotText: ScreenshotText {
     let readHeading = "What Bewaar read"
     let wholeHeading = "The whole image"
     let wholeNote = "The message is outlined in red."
-    let ocrWarning = "Bewaar read this text by text recognition (OCR). OCR can misread letters and words: the image itself is the evidence. Always compare the text with the image."
+    let ocrWarning =
+        "Bewaar read this text by text recognition (OCR). OCR can misread letters and words: the image itself is the evidence. Always compare the text with the image."
     let colSide = "Side"
     let colShownTime = "Time shown"
     let colConfidence = "Certainty of the reading"

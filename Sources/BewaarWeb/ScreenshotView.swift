@@ -63,7 +63,8 @@ enum ScreenshotView {
     /// The size of an image item as its format fields give it (`image.width`, `image.height`).
     static func size(_ extra: [String: JSONValue]) -> (width: Int, height: Int)? {
         guard let w = extra["image"]?["width"]?.intValue, let h = extra["image"]?["height"]?.intValue, w > 0, h > 0,
-              w <= Int64(Int32.max), h <= Int64(Int32.max) else { return nil }
+            w <= Int64(Int32.max), h <= Int64(Int32.max)
+        else { return nil }
         return (Int(w), Int(h))
     }
 

@@ -27,7 +27,9 @@ import BewaarJSON
         #expect(english.contains("(assumed):"))
         #expect(english.contains(try Regex(#"read from an image, \d+ % sure"#)))
 
-        let all = try BewaarBinary.run(["timeline", "--case", id, "--json"] + s).stdout.split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        let all = try BewaarBinary.run(["timeline", "--case", id, "--json"] + s).stdout.split(separator: "\n").map {
+            try JSONParser.parse(String($0))
+        }
         let threat = try #require(all.first { $0["text"]?.stringValue?.contains("fietsenhok") == true })
         let threatID = try #require(threat["id"]?.intValue)
         #expect(try BewaarBinary.run(["mark", "--case", id, "#\(threatID)", "--reason", "bedreiging"] + s).status == 0)

@@ -24,38 +24,58 @@ import BewaarTestSupport
     }
 
     @Test func picturesAreCutAndShrunkIntoCairosLayout() throws {
-        let whole = try #require(ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Self.samples, maxWidth: 100))
+        let whole = try #require(
+            ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Self.samples, maxWidth: 100))
         #expect(whole.width == 100 && whole.height == 200)
         #expect(whole.pixels.count == 100 * 200 * 4)
-        let bubble = try #require(ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Self.samples,
-                                                     region: PixelRect(x: 20, y: 100, width: 360, height: 100), maxWidth: 600))
+        let bubble = try #require(
+            ReportPicture.make(
+                width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Self.samples,
+                region: PixelRect(x: 20, y: 100, width: 360, height: 100), maxWidth: 600))
         #expect(bubble.width == 360 && bubble.height == 100, "never enlarged")
         // CAIRO_FORMAT_RGB24: a native-endian word 0x00RRGGBB.
         let word = bubble.pixels.withUnsafeBytes { $0.load(fromByteOffset: 0, as: UInt32.self) }
         #expect(word == 0x0025_D366)
-        #expect(ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Array(Self.samples.prefix(100)), maxWidth: 100) == nil,
-                "too few bytes for the size")
-        #expect(ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Self.samples,
-                                   region: PixelRect(x: 500, y: 0, width: 10, height: 10), maxWidth: 100) == nil, "a box outside the image")
+        #expect(
+            ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Array(Self.samples.prefix(100)), maxWidth: 100)
+                == nil,
+            "too few bytes for the size")
+        #expect(
+            ReportPicture.make(
+                width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: Self.samples,
+                region: PixelRect(x: 500, y: 0, width: 10, height: 10), maxWidth: 100) == nil, "a box outside the image")
     }
 
     static func document() throws -> ReportDocument {
         let picture = try #require(ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: samples, maxWidth: 200))
-        let crop = try #require(ReportPicture.make(width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: samples,
-                                                   region: PixelRect(x: 20, y: 100, width: 360, height: 100), maxWidth: 600))
+        let crop = try #require(
+            ReportPicture.make(
+                width: 400, height: 800, samplesPerPixel: 4, bytesPerRow: 1600, bytes: samples,
+                region: PixelRect(x: 20, y: 100, width: 360, height: 100), maxWidth: 600))
         let messages = [
-            ReadMessage(number: 1, box: PixelRect(x: 20, y: 100, width: 360, height: 100), facts: "Daan Jansen · links (ontvangen) · 96 % zeker",
-                        text: "Morgen bij het fietsenhok " + hostile, isMarked: true),
+            ReadMessage(
+                number: 1, box: PixelRect(x: 20, y: 100, width: 360, height: 100), facts: "Daan Jansen · links (ontvangen) · 96 % zeker",
+                text: "Morgen bij het fietsenhok " + hostile, isMarked: true),
             ReadMessage(number: 2, box: nil, facts: "<b>Sanne</b> (aangenomen) · rechts (verstuurd)", text: "laat me met rust"),
         ]
-        return ReportDocument(title: "Rapport", footer: "Bewaar", blocks: [
-            .evidence(EvidenceExcerpt(reason: "Gemarkeerd als bedreiging", note: nil, source: "shot.png (bewijsstuk 1)", sha256: String(repeating: "ab", count: 32),
-                                      lines: [ExcerptLine(time: "(getoond 19:58, dag onbekend)", author: "Daan Jansen", text: "Morgen " + hostile,
-                                                          origin: "pixels 20,100 360×100", isMarked: true)],
-                                      crop: crop, cropCaption: "Zo staat het bericht op de afbeelding " + hostile)),
-            .screenshot(ScreenshotFigure(title: "[1] " + hostile + ".png", sha256: String(repeating: "cd", count: 32), picture: picture,
-                                         imageWidth: 400, imageHeight: 800, messages: messages, note: "OCR kan verkeerd lezen.")),
-        ])
+        var excerpt = EvidenceExcerpt(
+            reason: "Gemarkeerd als bedreiging", note: nil, source: "shot.png (bewijsstuk 1)", sha256: String(repeating: "ab", count: 32),
+            lines: [
+                ExcerptLine(
+                    time: "(getoond 19:58, dag onbekend)", author: "Daan Jansen", text: "Morgen " + hostile,
+                    origin: "pixels 20,100 360×100", isMarked: true)
+            ])
+        excerpt.crop = crop
+        excerpt.cropCaption = "Zo staat het bericht op de afbeelding " + hostile
+        return ReportDocument(
+            title: "Rapport", footer: "Bewaar",
+            blocks: [
+                .evidence(excerpt),
+                .screenshot(
+                    ScreenshotFigure(
+                        title: "[1] " + hostile + ".png", sha256: String(repeating: "cd", count: 32), picture: picture,
+                        imageWidth: 400, imageHeight: 800, messages: messages, note: "OCR kan verkeerd lezen.")),
+            ])
     }
 
     @Test func theHTMLEmbedsThePictureAndEscapesWhatWasRead() throws {

@@ -24,8 +24,10 @@ import BewaarTestSupport
     @Test func screenshotMessagesAreShownAsReadFromTheImageWithTheirPixels() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
-        let item = try Ingestion(store: f.store).ingest(path: Self.fixture, into: f.caseID, actor: "J. Bakker",
-                                                        collectedFrom: "Sanne de Vries").outcome.item
+        let item = try Ingestion(store: f.store).ingest(
+            path: Self.fixture, into: f.caseID, actor: "J. Bakker",
+            collectedFrom: "Sanne de Vries"
+        ).outcome.item
         let entries = try Self.records(f, item)
         #expect(entries.count >= 6, "the fixture's bubbles become records")
         let incoming = try #require(entries.first { $0.message.extra["screenshot"]?["side"] == .string("incoming") && $0.message.origin.box != nil })
@@ -55,7 +57,9 @@ import BewaarTestSupport
             // the whole picture with the box outlined; no hex dump of the file.
             let (status, origin) = try await EvidenceViewTests.get(client, b, "/zaken/\(id)/tijdlijn/\(incoming.id)/bron")
             #expect(status == .ok)
-            #expect(origin.contains("<svg class=\"uitsnede\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(box.x) \(box.y) \(box.width) \(box.height)\""))
+            #expect(
+                origin.contains(
+                    "<svg class=\"uitsnede\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"\(box.x) \(box.y) \(box.width) \(box.height)\""))
             #expect(origin.contains("<image href=\"/zaken/\(id)/stukken/\(item.id)/afbeelding\""))
             #expect(origin.contains("<rect x=\"\(box.x)\" y=\"\(box.y)\" width=\"\(box.width)\" height=\"\(box.height)\""))
             #expect(origin.contains("binnenkomend (links)"))
@@ -100,13 +104,17 @@ import BewaarTestSupport
         let hostile = "<script>alert('ocr')</script>"
         let message = Message(
             timestamp: nil, author: "<b>Daan</b>", text: hostile, kind: .message,
-            origin: Origin(line: nil, offset: 0, length: size, box: PixelRect(x: 10, y: 20, width: 300, height: 80)), flags: ["ocr", "low-confidence"],
-            extra: ["screenshot": .object([
-                "side": .string("<i>incoming</i>"), "time": .string("<img src=x onerror=alert(1)>"), "confidence": .int(41),
-                "daySeparator": .string("<svg onload=alert(2)>"), "authorBasis": .string("<u>label</u>"),
-            ])])
-        let e = NewEvidence(name: "<img src=x>.png", size: size, sha256: digest, mediaType: "image/png", format: "image", collectedBy: "J. Bakker",
-                            messages: [message], extra: ["image": .object(["type": .string("png"), "width": .int(780), "height": .int(1688)])])
+            origin: Origin(line: nil, offset: 0, length: size, box: PixelRect(x: 10, y: 20, width: 300, height: 80)),
+            flags: ["ocr", "low-confidence"],
+            extra: [
+                "screenshot": .object([
+                    "side": .string("<i>incoming</i>"), "time": .string("<img src=x onerror=alert(1)>"), "confidence": .int(41),
+                    "daySeparator": .string("<svg onload=alert(2)>"), "authorBasis": .string("<u>label</u>"),
+                ])
+            ])
+        let e = NewEvidence(
+            name: "<img src=x>.png", size: size, sha256: digest, mediaType: "image/png", format: "image", collectedBy: "J. Bakker",
+            messages: [message], extra: ["image": .object(["type": .string("png"), "width": .int(780), "height": .int(1688)])])
         return try f.store.recordIngest(e, in: f.caseID).item
     }
 
