@@ -33,7 +33,7 @@ public enum HTMLRenderer {
             .shot svg { width: 100%; height: auto; border: 1px solid #999; } .shot ol.read { padding-left: 1.6em; margin: 0.3em 0; }
             .shot ol.read li { margin: 0.25em 0; } .shot ol.read li.marked { background: #fff1a8; font-weight: bold; }
             .shot figcaption { font-size: 0.9em; } .shot .meta { font-size: 0.85em; color: #333; }
-            .crop img { max-width: 100%; height: auto; border: 2px solid #c8102e; } .crop figcaption { font-size: 0.8em; }
+            .crop img { max-width: min(100%, 24em); height: auto; border: 2px solid #c8102e; } .crop figcaption { font-size: 0.8em; }
             .pagebreak { break-after: page; }
             @media print { body { max-width: none; } }
             </style>

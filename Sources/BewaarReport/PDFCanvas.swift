@@ -115,6 +115,13 @@ final class PDFCanvas {
         } while pango_layout_iter_next_line(iter) != 0
     }
 
+    /// Lays out `text` at the left margin over the whole width and draws it from the cursor down.
+    func flowText(_ text: String, font: String, indent: Double = 0) {
+        let l = layout(text, font: font, width: contentWidth - indent)
+        flow(l, x: margin + indent)
+        release(l)
+    }
+
     /// Draws a layout at a fixed point without moving the cursor.
     func place(_ layout: OpaquePointer, x: Double, y: Double) {
         cairo_move_to(cr, x, y)

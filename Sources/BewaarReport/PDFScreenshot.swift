@@ -12,12 +12,8 @@ extension PDFRenderer {
 
     static func screenshot(_ f: ScreenshotFigure, on c: PDFCanvas) {
         c.ensure(60)
-        let head = c.layout(iso(f.title), font: bold, width: c.contentWidth)
-        c.flow(head, x: c.margin)
-        c.release(head)
-        let hash = c.layout("SHA-256 " + f.sha256, font: mono, width: c.contentWidth)
-        c.flow(hash, x: c.margin)
-        c.release(hash)
+        c.flowText(iso(f.title), font: bold)
+        c.flowText("SHA-256 " + f.sha256, font: mono)
         c.y += 4
         var listX = c.margin, listWidth = c.contentWidth
         var y = c.y
@@ -58,11 +54,7 @@ extension PDFRenderer {
         }
         c.y = c.page == page ? max(pictureBottom, y) : y
         c.y += 4
-        if let note = f.note {
-            let l = c.layout(note, font: "DejaVu Sans Oblique 8", width: c.contentWidth)
-            c.flow(l, x: c.margin)
-            c.release(l)
-        }
+        if let note = f.note { c.flowText(iso(note), font: "DejaVu Sans Oblique 8") }
         c.y += 10
     }
 
@@ -95,11 +87,7 @@ extension PDFRenderer {
         var w = min(cropWidth, c.contentWidth - 12), h = w * Double(p.height) / Double(p.width)
         if h > 220 { w *= 220 / h; h = 220 }
         c.ensure(h + 24)
-        if let caption {
-            let l = c.layout(iso(caption), font: "DejaVu Sans Oblique 7.5", width: c.contentWidth - 12)
-            c.flow(l, x: c.margin + 8)
-            c.release(l)
-        }
+        if let caption { c.flowText(iso(caption), font: "DejaVu Sans Oblique 7.5", indent: 8) }
         c.y += 2
         c.image(p, x: c.margin + 8, y: c.y, width: w, height: h)
         setRed(c)
