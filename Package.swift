@@ -115,7 +115,9 @@ let package = Package(
             name: "BewaarKit",
             dependencies: [
                 "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarImport", "BewaarStore", "BewaarReport", "BewaarBundle", "BewaarImportMail",
-                "BewaarImportWhatsApp", "BewaarImportWeb", "BewaarImportImage", "BewaarImage",
+                "BewaarImportWhatsApp", "BewaarImportWeb", "BewaarImportImage",
+                // Pixels: the lookalike check (perceptual hash) and the report's pictures (the packet decodes each screenshot).
+                "BewaarImage", "BewaarImageFormat",
             ],
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.

@@ -154,8 +154,9 @@ struct CaseCommand: ParsableCommand {
                 out("      \(item.messageCount) \(t("berichten", "messages"))" + (item.messageCount > messages ? " (\(t("eerste", "first")) \(messages))" : "") + ":")
                 for m in try store.messages(item: item.id, limit: messages) {
                     let when = m.timestamp.map { DisplayTime.string($0.date) } ?? "—"
-                    let who = m.author.map { TerminalText.line($0, limit: 30) } ?? "[\(m.kind.rawValue)]"
+                    let who = RecordOriginText.author(m, limit: 30, t)
                     var text = TerminalText.line(m.text, limit: 90)
+                    if m.origin.box != nil { text += "  (\(RecordOriginText.origin(m.origin)))" + RecordOriginText.reading(m, t) }
                     if !m.attachments.isEmpty { text += "  📎 " + m.attachments.map { TerminalText.line($0.name, limit: 40) }.joined(separator: ", ") }
                     out("        \(when)  \(who): \(text)")
                 }

@@ -30,7 +30,8 @@ struct CompareCommand: ParsableCommand {
                          "Only in [\(item.id)] \(TerminalText.line(item.name)) (missing from [\(other.id)]): \(missing.count)"))
             for m in missing.prefix(show) {
                 let when = m.timestamp.map { DisplayTime.string($0.date) } ?? "—"
-                out("  \(when)  \(m.author.map { TerminalText.line($0, limit: 28) } ?? "[\(m.kind.rawValue)]"): \(TerminalText.line(m.text, limit: 90))  @\(m.origin.offset)+\(m.origin.length)")
+                let who = RecordOriginText.author(m, limit: 28, global.t)
+                out("  \(when)  \(who): \(TerminalText.line(m.text, limit: 90))  \(RecordOriginText.origin(m.origin))")
             }
             if missing.count > show { out("  … " + global.t("en \(missing.count - show) meer", "and \(missing.count - show) more")) }
         }

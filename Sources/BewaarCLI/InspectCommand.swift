@@ -55,7 +55,8 @@ struct InspectCommand: ParsableCommand {
         out("  " + t(Plural.count(i.result.messages.count, "bericht", "berichten"), Plural.count(i.result.messages.count, "message", "messages")))
         for m in i.result.messages.prefix(20) {
             let when = m.timestamp?.rfc3339 ?? "—"
-            out("    \(when)  \(m.author.map { TerminalText.line($0, limit: 30) } ?? "[\(m.kind.rawValue)]"): \(TerminalText.line(m.text, limit: 90))")
+            out("    \(when)  \(RecordOriginText.author(m, limit: 30, t)): \(TerminalText.line(m.text, limit: 90))")
+            if m.origin.box != nil { out("      \(RecordOriginText.origin(m.origin))\(RecordOriginText.reading(m, t))") }
         }
         for c in i.result.contained.prefix(20) { out("  📎 \(TerminalText.line(c.pathInParent)) \(c.size) bytes \(c.sha256.short)…") }
         for w in i.result.warnings { out("  ! " + (w.line.map { t("regel", "line") + " \($0): " } ?? "") + TerminalText.line(w.message, limit: 140)) }

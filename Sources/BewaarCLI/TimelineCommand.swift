@@ -60,12 +60,13 @@ struct TimelineCommand: ParsableCommand {
                 continue
             }
             let when = e.message.timestamp.map { DisplayTime.string($0.date, zone: zone) } ?? "—"
-            let who = e.message.author.map { TerminalText.line($0, limit: 28) } ?? "[\(e.message.kind.rawValue)]"
+            let who = RecordOriginText.author(e.message, limit: 28, global.t)
             var text = TerminalText.line(e.highlighted ?? e.message.text, limit: 110)
             text = text.replacingOccurrences(of: "\\u{2}", with: "»").replacingOccurrences(of: "\\u{3}", with: "«")
             let mark = e.mark.map { " ★ \($0.reason.rawValue)" } ?? ""
             out("#\(e.id)  \(when)  \(who): \(text)\(mark)")
-            out("      \(TerminalText.line(e.itemName, limit: 40)) @\(e.message.origin.offset)+\(e.message.origin.length)  sha256 \(e.itemSHA256.short)…")
+            let origin = RecordOriginText.origin(e.message.origin), reading = RecordOriginText.reading(e.message, global.t)
+            out("      \(TerminalText.line(e.itemName, limit: 40)) \(origin)  sha256 \(e.itemSHA256.short)…\(reading)")
         }
         if page.entries.isEmpty && !json { out(global.t("Geen berichten gevonden.", "No messages found.")) }
         if page.hasMore && !json {

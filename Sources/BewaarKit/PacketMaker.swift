@@ -35,7 +35,8 @@ public struct PacketMaker: Sendable {
         var q = TimelineQuery()
         q.onlyMarked = true
         q.limit = 10_000
-        let marked = try store.timeline(id, q).entries.map {
+        let items = try Self.shownItems(store, id)
+        let found = try store.timeline(id, q).entries.map {
             MarkedEntry(entry: $0, context: try store.context(around: $0.id, before: contextSize, after: contextSize))
         }
         let suspects = people.filter { $0.role == .vermoedelijkeDader }
@@ -60,15 +61,18 @@ public struct PacketMaker: Sendable {
             offset += 5000
         }
         let step3 = try store.checklist(id).first { $0.step == .daderOpsporen }
-        return PacketContent(
+        let (screenshots, marked) = try pictures(items, marked: found)
+        var content = PacketContent(
             caseInfo: c, school: school, people: people, handles: handles, checklist: try store.checklist(id),
             talks: try store.talks(id), escalations: try store.escalations(id), statements: try store.statements(id),
-            observations: try store.observations(id), items: try Self.shownItems(store, id), marked: marked,
+            observations: try store.observations(id), items: items, marked: marked,
             perDay: Self.fillDays(counts), chartAuthors: suspects.map(\.name), recordCount: total, datedRecordCount: dated,
             custody: CustodySummary(events: events.count, headHash: chain.headHash ?? CustodyEvent.genesisHash, intact: chain.intact,
                                     first: events.first?.time, last: events.last?.time),
             traces: try traceLines(id, fallback: step3?.fields["result"]), bundle: bundle, timeZone: timeZone,
             generatedAt: Date(), generatedBy: actor)
+        content.screenshots = screenshots
+        return content
     }
 
     /// The stored sender traces in plain words: the mail, the conclusion, the certainty.

@@ -51,13 +51,20 @@ public enum AangifteChecklist {
         item(!victimStatements.isEmpty, "Eigen verhaal van de gepeste leerling (wat, sinds wanneer, gevolgen voor school en thuis)",
              victimStatements.map { "verklaring van \($0.date)" + ($0.since.map { ", sinds \($0)" } ?? "") + ($0.effect == nil ? ", gevolgen nog niet beschreven" : "") })
         item(p.datedRecordCount > 0, "Datums en exacte tijden: \(p.datedRecordCount) van de \(Plural.count(p.recordCount, "bericht", "berichten")) hebben datum en tijd (\(p.timeZone.identifier))")
-        let conversations = p.items.filter { $0.parentID == nil && $0.messageCount > 0 }
+        // A screenshot shows a part of a conversation: it is counted with the screenshots below.
+        let conversations = p.items.filter { $0.parentID == nil && $0.messageCount > 0 && $0.format != "image" }
         item(!conversations.isEmpty, "Hele gesprekken, niet alleen losse berichten: "
              + (conversations.isEmpty ? "nog geen export (WhatsApp-export, e-mail, opgeslagen pagina)" : conversations.map { "\($0.name) (\(Plural.count($0.messageCount, "bericht", "berichten")))" }.joined(separator: ", ")))
         let screenshots = p.items.filter { $0.parentID == nil && $0.format == "image" }
         if !screenshots.isEmpty {
-            item(false, "Schermafbeeldingen: controleer dat datum, tijd en afzender zichtbaar zijn (niet automatisch te controleren)",
-                 screenshots.map { "\($0.name) (sha256 \($0.sha256.short)…)" + (conversations.isEmpty ? " — geen export om naast te leggen" : " — leg naast: " + conversations.map(\.name).joined(separator: ", ")) })
+            let read = screenshots.reduce(0) { $0 + $1.messageCount }
+            let names = conversations.map(\.name).joined(separator: ", ")
+            let next = conversations.isEmpty ? " — geen export om naast te leggen" : " — leg naast: " + names
+            let title =
+                "Schermafbeeldingen, gelezen met tekstherkenning (OCR): \(Plural.count(read, "bericht", "berichten")) van "
+                + "\(Plural.count(screenshots.count, "afbeelding", "afbeeldingen")), elk met kant, getoonde tijd en zekerheid (zie het rapport). "
+                + "OCR kan letters en woorden verkeerd lezen: de afbeelding zelf is het bewijs."
+            item(read > 0, title, screenshots.map { "\($0.name) (sha256 \($0.sha256.short)…): " + readSummary($0, p) + next })
         }
         item(!p.marked.isEmpty, "Gemarkeerde berichten met context: \(p.marked.count)")
         let activeDays = p.perDay.filter { $0.count > 0 }.count
@@ -100,6 +107,19 @@ public enum AangifteChecklist {
         out.append("Neem mee: dit rapport (rapport.pdf), de bundel met de originelen, en de telefoon van de leerling (niet wissen).")
         out.append("Maak een afspraak via 0900-8844; bij acuut gevaar 112.")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What was read from one image: how many messages, how many with a day, how sure.
+    static func readSummary(_ i: EvidenceItem, _ p: PacketContent) -> String {
+        guard i.messageCount > 0 else { return "geen tekst gelezen" }
+        let records = p.screenshots.first { $0.item.id == i.id }?.records ?? []
+        let confidences = records.compactMap { $0.message.extra["screenshot"]?["confidence"]?.intValue }
+        var s = Plural.count(i.messageCount, "bericht", "berichten") + " gelezen"
+        if !records.isEmpty { s += ", \(records.filter { $0.message.timestamp != nil }.count) met dag en tijd" }
+        if let low = confidences.min(), !confidences.isEmpty {
+            s += ", zekerheid \(Int64(confidences.reduce(0, +)) / Int64(confidences.count)) % gemiddeld, laagste \(low) %"
+        }
+        return s
     }
 
     /// One line of plain text: control characters become spaces.

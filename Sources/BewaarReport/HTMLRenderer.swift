@@ -29,6 +29,11 @@ public enum HTMLRenderer {
             .excerpt .line { margin: 0.15em 0; } .excerpt .marked { background: #fff1a8; font-weight: bold; }
             .excerpt .meta { font-size: 0.8em; color: #333; }
             figure { margin: 1em 0; } figcaption { font-size: 0.85em; }
+            .shot { display: grid; grid-template-columns: 14em 1fr; gap: 1em; align-items: start; break-inside: avoid; }
+            .shot svg { width: 100%; height: auto; border: 1px solid #999; } .shot ol.read { padding-left: 1.6em; margin: 0.3em 0; }
+            .shot ol.read li { margin: 0.25em 0; } .shot ol.read li.marked { background: #fff1a8; font-weight: bold; }
+            .shot figcaption { font-size: 0.9em; } .shot .meta { font-size: 0.85em; color: #333; }
+            .crop img { max-width: min(100%, 24em); height: auto; border: 2px solid #c8102e; } .crop figcaption { font-size: 0.8em; }
             .pagebreak { break-after: page; }
             @media print { body { max-width: none; } }
             </style>
@@ -68,7 +73,10 @@ public enum HTMLRenderer {
                 s += "<p class=\"line\(l.isMarked ? " marked" : "")\">\(escape(l.time)) <strong>\(isolated(l.author))</strong>: "
                     + isolated(l.text).replacingOccurrences(of: "\n", with: "<br>") + " <small>\(escape(l.origin))</small></p>\n"
             }
+            if let p = e.crop { s += crop(p, caption: e.cropCaption) }
             return s + "</div>\n"
+        case .screenshot(let f):
+            return screenshot(f)
         case .code(let text):
             return "<pre>\(escape(text))</pre>\n"
         case .notice(let text):

@@ -115,6 +115,13 @@ final class PDFCanvas {
         } while pango_layout_iter_next_line(iter) != 0
     }
 
+    /// Lays out `text` at the left margin over the whole width and draws it from the cursor down.
+    func flowText(_ text: String, font: String, indent: Double = 0) {
+        let l = layout(text, font: font, width: contentWidth - indent)
+        flow(l, x: margin + indent)
+        release(l)
+    }
+
     /// Draws a layout at a fixed point without moving the cursor.
     func place(_ layout: OpaquePointer, x: Double, y: Double) {
         cairo_move_to(cr, x, y)
@@ -133,6 +140,18 @@ final class PDFCanvas {
             cairo_stroke(cr)
         }
         setColor(0)
+    }
+
+    /// Draws `picture` with its top left at x, y, scaled to `width` × `height` points.
+    func image(_ picture: ReportPicture, x: Double, y: Double, width: Double, height: Double) {
+        guard let surface = CairoPicture.surface(picture) else { return }
+        defer { cairo_surface_destroy(surface) }
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, width / Double(picture.width), height / Double(picture.height))
+        cairo_set_source_surface(cr, surface, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
     }
 
     func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, grey: Double = 0, width: Double = 0.5) {

@@ -60,6 +60,8 @@ public enum PDFRenderer {
             drawChart(chart, on: c)
         case .evidence(let e):
             excerpt(e, on: c)
+        case .screenshot(let f):
+            screenshot(f, on: c)
         case .code(let text):
             let l = c.layout(text, font: mono, width: c.contentWidth)
             c.flow(l, x: c.margin)
@@ -207,6 +209,7 @@ public enum PDFRenderer {
             c.release(l)
             c.y += 1
         }
+        if let p = e.crop { crop(p, caption: e.cropCaption, on: c) }
         c.y += 10
     }
 }

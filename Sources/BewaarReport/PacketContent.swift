@@ -29,6 +29,8 @@ public struct PacketContent: Sendable {
     public var timeZone: TimeZone
     public var generatedAt: Date
     public var generatedBy: String
+    /// Every image with what was read from it, as the report shows it.
+    public var screenshots: [ScreenshotContent] = []
 
     public init(caseInfo: Case, school: String?, people: [Person], handles: [Handle], checklist: [ChecklistStep], talks: [Talk],
                 escalations: [Escalation], statements: [Testimony], observations: [Observation], items: [EvidenceItem],
@@ -79,9 +81,36 @@ public struct DayCount: Sendable, Hashable {
 public struct MarkedEntry: Sendable, Hashable {
     public var entry: TimelineEntry
     public var context: [TimelineEntry]
-    public init(entry: TimelineEntry, context: [TimelineEntry]) {
+    /// For a message read from a screenshot: its bubble cut out of the picture.
+    public var crop: ReportPicture?
+    public init(entry: TimelineEntry, context: [TimelineEntry], crop: ReportPicture? = nil) {
         self.entry = entry
         self.context = context
+        self.crop = crop
+    }
+}
+
+/// An image of the case with the records read from it and its picture, decoded and shrunk by
+/// the caller (the report never reads the store or decodes a file).
+public struct ScreenshotContent: Sendable, Hashable {
+    public var item: EvidenceItem
+    /// The original's size in pixels (the records' boxes are in these pixels); 0 when unknown.
+    public var width: Int
+    public var height: Int
+    /// The whole picture, shrunk; nil when it could not be decoded.
+    public var picture: ReportPicture?
+    /// The records read from it, in the order of the image (at most ``PacketDocument/screenshotRecordLimit``).
+    public var records: [TimelineEntry]
+    /// Why there is no picture (a sentence in Dutch), when there is none.
+    public var problem: String?
+
+    public init(item: EvidenceItem, width: Int, height: Int, picture: ReportPicture?, records: [TimelineEntry], problem: String? = nil) {
+        self.item = item
+        self.width = width
+        self.height = height
+        self.picture = picture
+        self.records = records
+        self.problem = problem
     }
 }
 

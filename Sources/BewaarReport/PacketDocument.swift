@@ -57,17 +57,7 @@ public enum PacketDocument {
 
         b.append(.heading("Gemarkeerde berichten, met wat ervoor en erna kwam", level: 2))
         if p.marked.isEmpty { b.append(.paragraph("(Er zijn nog geen berichten gemarkeerd.)")) }
-        for m in p.marked {
-            let reason = m.entry.mark.map { "Gemarkeerd als \($0.reason.dutch)" } ?? "Gemarkeerd"
-            b.append(.evidence(EvidenceExcerpt(
-                reason: reason, note: m.entry.mark?.note,
-                source: "\(m.entry.itemName) (bewijsstuk \(m.entry.itemID))", sha256: m.entry.itemSHA256.hex,
-                lines: m.context.map { e in
-                    ExcerptLine(time: DutchTime.message(e.message.timestamp, z), author: e.message.author ?? "[\(e.message.kind.rawValue)]",
-                                text: e.message.text + (e.message.attachments.isEmpty ? "" : " [bijlage: " + e.message.attachments.map(\.name).joined(separator: ", ") + "]"),
-                                origin: "@\(e.message.origin.offset)+\(e.message.origin.length)", isMarked: e.id == m.entry.id)
-                })))
-        }
+        for m in p.marked { b.append(.evidence(excerpt(m, z))) }
 
         b.append(.heading("Herkomstonderzoek (stap 3)", level: 2))
         let step3 = p.checklist.first { $0.step == .daderOpsporen }
@@ -118,14 +108,7 @@ public enum PacketDocument {
              "\(DutchTime.full(i.collectedAt, z)) door \(i.collectedBy)" + (i.collectedFrom.map { ", van \($0)" } ?? "")]
         }, widths: [0.5, 2.6, 1.3, 1.1, 2.6]))
         b.append(.code(p.items.map { "[\($0.id)] \($0.sha256.hex)  \($0.pathInParent ?? $0.name)" }.joined(separator: "\n")))
-        let screenshots = top.filter { $0.format == "image" }
-        if !screenshots.isEmpty {
-            let exports = top.filter { $0.messageCount > 0 }.map(\.name)
-            b.append(.paragraph("Schermafbeeldingen zijn niet automatisch gecontroleerd op een zichtbare datum, tijd en afzender: "
-                + screenshots.map(\.name).joined(separator: ", ") + ". "
-                + (exports.isEmpty ? "Er is geen export met datum en afzender om ze naast te leggen."
-                   : "Leg ze naast de export(s) met datum en afzender: " + exports.joined(separator: ", ") + ".")))
-        }
+        b += screenshotBlocks(p)
 
         b.append(.heading("Logboek (chain of custody)", level: 2))
         b.append(.facts([

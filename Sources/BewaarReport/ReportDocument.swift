@@ -30,6 +30,8 @@ public enum ReportBlock: Sendable, Hashable {
     case chart(BarChart)
     /// A marked piece of evidence with its context.
     case evidence(EvidenceExcerpt)
+    /// A screenshot with the messages read from it beside it.
+    case screenshot(ScreenshotFigure)
     /// Monospaced text: hashes, commands.
     case code(String)
     /// A framed note that must stand out (what the packet does not prove).
@@ -76,6 +78,10 @@ public struct EvidenceExcerpt: Sendable, Hashable {
     public var source: String
     public var sha256: String
     public var lines: [ExcerptLine]
+    /// For a message read from a screenshot: the bubble cut out of the picture, quoted as it is.
+    public var crop: ReportPicture?
+    /// What the cut-out is ("Zo staat het bericht op de afbeelding …, pixels 20,517 580×115 …").
+    public var cropCaption: String?
 
     public init(reason: String, note: String?, source: String, sha256: String, lines: [ExcerptLine]) {
         self.reason = reason
@@ -91,7 +97,8 @@ public struct ExcerptLine: Sendable, Hashable {
     public var time: String
     public var author: String
     public var text: String
-    /// Byte range in the original, as `@offset+length`.
+    /// Byte range in the original, as `@offset+length`, or a screenshot's pixel box as
+    /// `pixels 20,517 580×115`.
     public var origin: String
     /// The marked record itself (the others are context).
     public var isMarked: Bool

@@ -91,6 +91,22 @@ enum Assets {
         .dag { align-self: center; font-size: .85rem; font-weight: bold; background: #fff; color: var(--ink); padding: .1rem .6rem; border-radius: .4rem; }
         .plaatje img { display: block; max-width: 100%; max-height: 20rem; height: auto; margin: .3rem 0; }
         img.bewijsbeeld { max-width: 100%; height: auto; border: 1px solid var(--line); }
+        /* Screenshots: the picture with the messages read outlined, beside their list; a bubble cut out; the OCR mark. */
+        .naast { display: grid; grid-template-columns: minmax(12rem, 2fr) 3fr; gap: 1rem; align-items: start; }
+        svg.schermbeeld { display: block; max-width: 100%; max-height: 90vh; width: auto; height: auto; border: 1px solid var(--line); }
+        svg.uitsnede { display: block; max-width: 100%; height: auto; border: 2px solid #c8102e; }
+        ol.gelezen { list-style: none; padding: 0; display: flex; flex-direction: column; gap: .4rem; }
+        li.gelezen { border: 1px solid #b8b1a5; border-radius: .5rem; padding: .3rem .6rem; background: #fff; }
+        li.gelezen.kant-rechts { background: #d9fdd3; margin-left: 2rem; }
+        li.gelezen.kant-midden { text-align: center; color: var(--muted); }
+        li.gelezen.gemarkeerd { border: 3px solid var(--warn); }
+        li.gelezen p { margin: 0; }
+        li.gelezen .meta { font-size: .85rem; color: var(--muted); }
+        .nummer { float: left; font-weight: bold; color: #c8102e; margin-right: .5rem; }
+        .ocr { font-style: italic; }
+        .ocr.laag { color: var(--warn); font-weight: bold; }
+        .aangenomen { font-weight: normal; font-style: italic; color: var(--muted); }
+        @media (max-width: 50rem) { .naast { grid-template-columns: 1fr; } }
         .gesprek.blokken { background: none; padding: 0; }
         .gesprek.blokken .bubbel { max-width: 100%; align-self: stretch; border-radius: 0; }
         .hex { overflow-x: auto; white-space: pre; font-family: "DejaVu Sans Mono", monospace; font-size: .85rem; background: #f4f4f4; padding: .5rem; border: 1px solid var(--line); }

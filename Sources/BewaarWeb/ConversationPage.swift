@@ -118,6 +118,7 @@ extension WebApp {
             links.append("<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/bron\">\(e.sourceLink)</a>")
         }
         let mark: HTML = entry.mark.map { "<p class=\"markering\">\(e.markedAs(t.markReason($0.reason), note: $0.note, by: $0.by))</p>" } ?? ""
+        if m.kind == .system, ScreenshotReading(m) != nil { links.insert(ScreenshotView.note(m, t), at: 0) }
         if m.kind == .system {
             // Quiet, in the middle, as the app shows it; it can still be marked (a pupil removed from the group).
             return """
@@ -126,7 +127,7 @@ extension WebApp {
                 """
         }
         var parts: [HTML] = []
-        if !right, let author = m.author { parts.append("<p class=\"afzender\">\(author)</p>") }
+        if !right, m.author != nil { parts.append("<p class=\"afzender\">\(ScreenshotView.author(m, t))</p>") }
         switch m.kind {
         case .deleted: parts.append("<p class=\"soort\">\(e.deleted)</p>")
         case .media: parts.append("<p class=\"soort\">\(e.media)</p>")
@@ -150,6 +151,9 @@ extension WebApp {
         parts.append(mark)
         var meta: [HTML] = []
         if let ts = m.timestamp { meta.append("<time datetime=\"\(ts.rfc3339)\">\(Self.clock(ts.date))</time>") }
+        if m.timestamp == nil, let shown = ScreenshotReading(m)?.time { meta.append("\(t.screenshot.shownAs(shown))") }
+        let ocr = ScreenshotView.note(m, t)
+        if !ocr.raw.isEmpty { meta.append(ocr) }
         if m.flags.contains("edited") { meta.append("\(e.edited)") }
         meta += links
         let classes = "bubbel " + (right ? "rechts" : "links") + (entry.mark == nil ? "" : " gemarkeerd")

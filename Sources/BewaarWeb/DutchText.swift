@@ -9,6 +9,7 @@ struct DutchText: PageText {
     var work: any CaseWorkText { DutchCaseWorkText() }
     var uploadLink: any UploadLinkText { DutchUploadLinkText() }
     var dateOrder: any DateOrderText { DutchDateOrderText() }
+    var screenshot: any ScreenshotText { DutchScreenshotText() }
     let language = Language.nl
 
     // MARK: Frame

@@ -10,6 +10,7 @@ struct EnglishText: PageText {
     var work: any CaseWorkText { EnglishCaseWorkText() }
     var uploadLink: any UploadLinkText { EnglishUploadLinkText() }
     var dateOrder: any DateOrderText { EnglishDateOrderText() }
+    var screenshot: any ScreenshotText { EnglishScreenshotText() }
     let language = Language.en
 
     // MARK: Frame

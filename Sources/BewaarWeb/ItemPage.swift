@@ -33,11 +33,11 @@ extension WebApp {
         switch item.format {
         case "email": return try mailPage(v, id, item, f)
         case "html", "mhtml": return try savedPage(v, id, item, f)
-        case "image": return imagePage(v, id, item)
+        case "image": return try imagePage(v, id, item, f)
         case "whatsapp", "export": return try conversationPage(v, id, item, f)
         default:
             if item.messageCount > 0 { return try conversationPage(v, id, item, f) }
-            if SafeImage.of(path: store.objects.path(for: item.sha256)) != nil { return imagePage(v, id, item) }
+            if SafeImage.of(path: store.objects.path(for: item.sha256)) != nil { return try imagePage(v, id, item, f) }
             return itemFacts(v, id, item)
         }
     }
@@ -210,20 +210,4 @@ extension WebApp {
             """
     }
 
-    func imagePage(_ v: Visit, _ id: CaseID, _ item: EvidenceItem) -> HTML {
-        let e = v.t.evidence
-        guard SafeImage.of(path: store.objects.path(for: item.sha256)) != nil else {
-            return "\(itemFacts(v, id, item))<p class=\"melding\">\(e.notAnImage)</p>"
-        }
-        let image = (try? store.itemExtra(item.id))?["image"]
-        let size: HTML = (image?["width"]?.intValue).flatMap { w in
-            (image?["height"]?.intValue).map { h -> HTML in "<p class=\"uitleg\">\(e.pixels(width: w, height: h))</p>" }
-        } ?? ""
-        return """
-            \(itemFacts(v, id, item))
-            \(size)
-            \(metadataList(image?["metadata"], e))
-            <p><img class="bewijsbeeld" src="/zaken/\(id.description)/stukken/\(item.id)/afbeelding" alt="\(e.imageAlt(item.name))"></p>
-            """
-    }
 }

@@ -12,6 +12,8 @@ extension WebApp {
 
     func sourcePage(_ id: CaseID, _ e: TimelineEntry, _ item: EvidenceItem, _ t: any PageText) -> HTML {
         let m = e.message
+        // A record read from a screenshot: its pixels, not the file's bytes.
+        if let box = m.origin.box { return pixelSourcePage(id, e, item, box, t) }
         // The bytes are in the item itself, or in the contained item its origin names.
         var original = item
         var name = item.name
@@ -48,6 +50,42 @@ extension WebApp {
             </div>
             \(hex)
             <p><a href="\(conversation)">\(t.evidence.inConversation)</a> · <a href="/zaken/\(id.description)/bewijs/\(original.id)">\(t.downloadWhole)</a> · \
+            <a href="/zaken/\(id.description)/tijdlijn#bericht-\(e.id)">\(t.backToTimeline)</a></p>
+            """
+    }
+
+    /// The origin of a record read from an image: the bubble cut out of the picture, what Bewaar
+    /// read about it (side, time as shown, confidence, how the author and the day were found),
+    /// the warning that OCR can misread, and the whole picture with the box outlined.
+    func pixelSourcePage(_ id: CaseID, _ e: TimelineEntry, _ item: EvidenceItem, _ box: PixelRect, _ t: any PageText) -> HTML {
+        let m = e.message, s = t.screenshot
+        let src = "/zaken/\(id.description)/stukken/\(item.id)/afbeelding"
+        let shown = SafeImage.of(path: store.objects.path(for: item.sha256)) != nil
+        let size = shown ? ScreenshotView.size((try? store.itemExtra(item.id)) ?? [:]) : nil
+        var crop: HTML = "<p class=\"melding\">\(t.evidence.notAnImage)</p>"
+        var whole: HTML = ""
+        if let size {
+            crop = "<p>\(ScreenshotView.crop(src: src, box: box, image: size, alt: s.cropAlt(e.id)))</p>"
+            let outline = ScreenshotView.Outline(number: e.id, box: box, href: "#genorm")
+            whole = """
+                <section aria-labelledby="geheel"><h2 id="geheel">\(s.wholeHeading)</h2><p class="uitleg">\(s.wholeNote)</p>
+                <figure class="schermbeeld">\(ScreenshotView.outlined(src: src, image: size, boxes: [outline], alt: s.pictureAlt(item.name)))</figure></section>
+                """
+        }
+        let facts: [HTML] = ScreenshotReading(m).map { ScreenshotView.facts($0, t) } ?? []
+        let conversation = "/zaken/\(id.description)/stukken/\(item.id)?bericht=\(e.id)#bericht-\(e.id)"
+        return """
+            <p>\(s.sourceIntro(name: item.name, sha256: item.sha256.hex, box: box))</p>
+            <div class="kolommen">
+            <section aria-labelledby="genorm"><h2 id="genorm">\(t.normalised)</h2>\
+            <p>\(m.timestamp.map { Layout.time($0.date, t) } ?? t.noTime) – \(ScreenshotView.author(m, t))</p>\
+            <div class="bron">\(m.text)</div><p>\(ScreenshotView.note(m, t))</p></section>
+            <section aria-labelledby="inbeeld"><h2 id="inbeeld">\(s.inImageHeading)</h2>\(crop)</section>
+            </div>
+            <section aria-labelledby="gelezen"><h2 id="gelezen">\(s.readHeading)</h2><dl class="kop">\(facts)</dl>
+            <p class="melding">\(s.ocrWarning)</p></section>
+            \(whole)
+            <p><a href="\(conversation)">\(t.evidence.inConversation)</a> · <a href="/zaken/\(id.description)/bewijs/\(item.id)">\(t.downloadWhole)</a> · \
             <a href="/zaken/\(id.description)/tijdlijn#bericht-\(e.id)">\(t.backToTimeline)</a></p>
             """
     }

@@ -17,6 +17,8 @@ protocol PageText: Sendable {
     var work: any CaseWorkText { get }
     var uploadLink: any UploadLinkText { get }
     var dateOrder: any DateOrderText { get }
+    /// The words of records read from a screenshot.
+    var screenshot: any ScreenshotText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 

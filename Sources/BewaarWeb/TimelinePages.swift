@@ -59,11 +59,14 @@ extension WebApp {
             let text: HTML = e.highlighted.map(HTML.highlighted) ?? "\(m.text)"
             let when = m.timestamp.map { Layout.time($0.date, t) } ?? t.noTime
             let mark: HTML = e.mark.map { "<p class=\"goed\">\(t.markedWord): \(t.markReason($0.reason))\($0.note.map { " – " + $0 } ?? "") (\($0.by))</p>" } ?? ""
+            let ocr = ScreenshotView.note(m, t)
+            let ocrLine: HTML = ocr.raw.isEmpty ? "" : "<p class=\"uitleg\">\(ocr)</p>"
+            let shownTime = ScreenshotView.shownTime(m, t)
             let attachments: HTML = m.attachments.isEmpty ? "" : "<p class=\"uitleg\">\(t.attachments): \(m.attachments.map(\.name).joined(separator: ", "))</p>"
             return """
-                <tr id="bericht-\(e.id)"><td>\(when)</td><td>\(m.author ?? "—")</td><td><div class="bericht">\(text)</div>\(attachments)\(mark)</td>\
+                <tr id="bericht-\(e.id)"><td>\(when)\(shownTime)</td><td>\(ScreenshotView.author(m, t))</td><td><div class="bericht">\(text)</div>\(ocrLine)\(attachments)\(mark)</td>\
                 <td><a href="/zaken/\(id.description)/stukken/\(e.itemID)?bericht=\(e.id)#bericht-\(e.id)">\(e.itemName)</a><br>\
-                <a href="/zaken/\(id.description)/tijdlijn/\(e.id)/bron">bytes \(m.origin.offset)–\(m.origin.offset &+ m.origin.length)</a></td>\
+                <a href="/zaken/\(id.description)/tijdlijn/\(e.id)/bron">\(ScreenshotView.originText(m.origin, t))</a></td>\
                 <td><a href="/zaken/\(id.description)/tijdlijn/\(e.id)/markeren?terug=\(hereEncoded)">\(e.mark == nil ? t.evidence.markLink : t.evidence.changeMarkLink)</a></td></tr>
                 """
         }

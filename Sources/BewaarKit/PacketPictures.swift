@@ -1,0 +1,60 @@
+import Foundation
+import BewaarModel
+import BewaarStore
+import BewaarImage
+import BewaarImageFormat
+import BewaarReport
+
+/// The pictures the report shows, decoded here so the report module never reads the store or a
+/// file: each image of the case shrunk to the report's column with the records read from it,
+/// and the bubble of each marked screenshot message cut out. One image is decoded at a time.
+extension PacketMaker {
+    /// The widest a whole screenshot is kept for the report, in pixels (about 150 dpi in its column).
+    static let pictureWidth = 360
+    /// The widest a quoted bubble is kept, in pixels.
+    static let cropWidth = 600
+    /// At most this many records of one image go to the report.
+    static let recordsPerImage = 1000
+
+    /// The images among `items` (top-level ones, and contained ones something was read from),
+    /// with their records and pictures; and `marked` with the bubble of every message read from
+    /// one of them.
+    func pictures(_ items: [EvidenceItem], marked: [MarkedEntry]) throws -> ([ScreenshotContent], [MarkedEntry]) {
+        var marked = marked
+        var shots: [ScreenshotContent] = []
+        for item in items where item.format == "image" && (item.parentID == nil || item.messageCount > 0) {
+            let records = item.messageCount > 0 ? try store.records(item: item.id, at: .start, limit: Self.recordsPerImage).entries : []
+            let boxed = marked.indices.filter { marked[$0].entry.itemID == item.id && marked[$0].entry.message.origin.box != nil }
+            let size = try? store.itemExtra(item.id)["image"]
+            var shot = ScreenshotContent(
+                item: item, width: Int(clamping: size?["width"]?.intValue ?? 0),
+                height: Int(clamping: size?["height"]?.intValue ?? 0), picture: nil, records: records)
+            do {
+                let pixels = try decode(item)
+                shot.width = pixels.width
+                shot.height = pixels.height
+                shot.picture = Self.picture(pixels, region: nil, maxWidth: Self.pictureWidth)
+                for i in boxed {
+                    marked[i].crop = Self.picture(pixels, region: marked[i].entry.message.origin.box, maxWidth: Self.cropWidth)
+                }
+            } catch {
+                shot.problem = "De afbeelding zelf kan hier niet worden getoond: \(error.dutch) Het origineel zit in de bundel."
+            }
+            shots.append(shot)
+        }
+        return (shots, marked)
+    }
+
+    /// The stored original of `item` as pixels (the pixel limit checked from its header first).
+    func decode(_ item: EvidenceItem) throws(ImageError) -> PixelImage {
+        guard let data = FileManager.default.contents(atPath: store.objects.path(for: item.sha256)) else { throw ImageError.notAnImage }
+        return try ImageDecoder().decode([UInt8](data))
+    }
+
+    /// `region` of the pixels (all of them when nil), shrunk to at most `maxWidth` wide, for cairo.
+    static func picture(_ p: PixelImage, region: PixelRect?, maxWidth: Int) -> ReportPicture? {
+        ReportPicture.make(
+            width: p.width, height: p.height, samplesPerPixel: p.layout.bytesPerPixel, bytesPerRow: p.bytesPerRow,
+            bytes: p.bytes, region: region, maxWidth: maxWidth)
+    }
+}
