@@ -383,7 +383,8 @@ import BewaarTestSupport
         try await f.app().test(.router) { client in
             let b = try #require(try await login(client, "J. Bakker"))
             let (_, page) = try await Self.get(client, b, "/zaken/\(id)/stukken/\(image.id)")
-            #expect(page.contains("<img class=\"bewijsbeeld\" src=\"/zaken/\(id)/stukken/\(image.id)/afbeelding\""))
+            // The sample is a chat screenshot: the picture with its read messages outlined.
+            #expect(page.contains("<svg class=\"schermbeeld\"") && page.contains("/zaken/\(id)/stukken/\(image.id)/afbeelding"))
             try await client.execute(uri: "/zaken/\(id)/stukken/\(image.id)/afbeelding", method: .get, headers: b.headers) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType] == "image/png")
