@@ -16,7 +16,8 @@ extension WebApp {
                 (image?["height"]?.intValue).map { h -> HTML in "<p class=\"uitleg\">\(e.pixels(width: w, height: h))</p>" }
             } ?? ""
         let shown = SafeImage.of(path: store.objects.path(for: item.sha256)) != nil
-        let head: HTML = "\(itemFacts(v, id, item))\(pixels)\(metadataList(image?["metadata"], e))"
+        let lookalikes: [HTML] = lookalikeLines(item, in: id, v.t).map { "<p class=\"melding\">\($0)</p>" }
+        let head: HTML = "\(itemFacts(v, id, item))\(pixels)\(lookalikes)\(metadataList(image?["metadata"], e))"
         let src = "/zaken/\(id.description)/stukken/\(item.id)/afbeelding"
         let plain: HTML =
             shown
@@ -71,13 +72,14 @@ extension WebApp {
         meta.append(
             "<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/markeren\(backQuery)\">\(entry.mark == nil ? e.markLink : e.changeMarkLink)</a>")
         meta.append("<a href=\"/zaken/\(id.description)/tijdlijn/\(entry.id)/bron\">\(ScreenshotView.originText(m.origin, t))</a>")
+        let compared: [HTML] = linkLines(of: entry.id, in: id, t).map { "<p class=\"vergeleken\">\($0)</p>" }
         let mark: HTML = entry.mark.map { "<p class=\"markering\">\(e.markedAs(t.markReason($0.reason), note: $0.note, by: $0.by))</p>" } ?? ""
         let author: HTML = m.author == nil ? "" : "<p class=\"afzender\">\(ScreenshotView.author(m, t))</p>"
         let kind: HTML = m.kind == .deleted ? "<p class=\"soort\">\(e.deleted)</p>" : m.kind == .media ? "<p class=\"soort\">\(e.media)</p>" : ""
         let side = r?.side.map { " kant-" + ($0 == "outgoing" ? "rechts" : $0 == "system" ? "midden" : "links") } ?? ""
         return """
             <li id="bericht-\(entry.id)" class="gelezen\(side)\(HTML(raw: entry.mark == nil ? "" : " gemarkeerd"))"><span class="nummer">\(number)</span>\
-            \(author)\(kind)<div class="bericht">\(m.text)</div>\(mark)<p class="meta">\(HTML.join(meta, separator: " · "))</p></li>
+            \(author)\(kind)<div class="bericht">\(m.text)</div>\(mark)\(compared)<p class="meta">\(HTML.join(meta, separator: " · "))</p></li>
             """
     }
 }

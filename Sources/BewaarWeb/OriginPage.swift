@@ -48,6 +48,7 @@ extension WebApp {
             <section aria-labelledby="genorm"><h2 id="genorm">\(t.normalised)</h2><p>\(m.timestamp.map { Layout.time($0.date, t) } ?? t.noTime) – \(m.author ?? "—")</p><div class="bron">\(m.text)</div></section>
             <section aria-labelledby="orig"><h2 id="orig">\(t.originalBytes)</h2><div class="bron">\(raw)</div></section>
             </div>
+            \(linkSection(of: e.id, in: id, t))
             \(hex)
             <p><a href="\(conversation)">\(t.evidence.inConversation)</a> · <a href="/zaken/\(id.description)/bewijs/\(original.id)">\(t.downloadWhole)</a> · \
             <a href="/zaken/\(id.description)/tijdlijn#bericht-\(e.id)">\(t.backToTimeline)</a></p>
@@ -84,6 +85,7 @@ extension WebApp {
             </div>
             <section aria-labelledby="gelezen"><h2 id="gelezen">\(s.readHeading)</h2><dl class="kop">\(facts)</dl>
             <p class="melding">\(s.ocrWarning)</p></section>
+            \(linkSection(of: e.id, in: id, t))
             \(whole)
             <p><a href="\(conversation)">\(t.evidence.inConversation)</a> · <a href="/zaken/\(id.description)/bewijs/\(item.id)">\(t.downloadWhole)</a> · \
             <a href="/zaken/\(id.description)/tijdlijn#bericht-\(e.id)">\(t.backToTimeline)</a></p>

@@ -38,9 +38,33 @@ protocol ScreenshotText: Sendable {
     var messagesHeading: String { get }
     var noneRead: String { get }
     func readCount(_ n: Int) -> String
+    /// What Bewaar found comparing a record with the case's other evidence (``RecordLink``).
+    var comparedHeading: String { get }
+    func matchesExport(number: Int64, name: String, href: String, score: Int) -> HTML
+    func missingFromExport(name: String) -> HTML
+    func repeatOf(number: Int64, name: String, href: String) -> HTML
+    func onScreenshot(number: Int64, name: String, href: String) -> HTML
+    func looksLike(id: Int64, name: String, href: String, distance: Int) -> HTML
 }
 
 struct DutchScreenshotText: ScreenshotText {
+    let comparedHeading = "Vergeleken met het andere bewijs"
+    func matchesExport(number: Int64, name: String, href: String, score: Int) -> HTML {
+        let alike = score < 100 ? " (tekst \(score) % gelijk)" : ""
+        return "Komt overeen met <a href=\"\(href)\">bericht #\(number)</a> in <strong>\(name)</strong>\(alike)."
+    }
+    func missingFromExport(name: String) -> HTML {
+        "<strong class=\"bevinding\">Niet gevonden in de export</strong> <strong>\(name)</strong>, die deze tijd wel beslaat: verwijderd, bewerkt, of uit een ander gesprek."
+    }
+    func repeatOf(number: Int64, name: String, href: String) -> HTML {
+        "Stond al op <strong>\(name)</strong> (<a href=\"\(href)\">bericht #\(number)</a>): in de tijdlijn staat het één keer, daar."
+    }
+    func onScreenshot(number: Int64, name: String, href: String) -> HTML {
+        "Ook te zien op de schermafbeelding <strong>\(name)</strong> (<a href=\"\(href)\">bericht #\(number)</a>)."
+    }
+    func looksLike(id: Int64, name: String, href: String, distance: Int) -> HTML {
+        "Lijkt op <a href=\"\(href)\">[\(id)] \(name)</a> (perceptuele hash, \(distance) van 64 bits anders): dezelfde afbeelding opnieuw opgeslagen, verkleind of bijgesneden? Beide blijven bewaard, niets is samengevoegd."
+    }
     func fromImage(confidence: Int?) -> String { "uit afbeelding" + (confidence.map { " · \($0) % zeker" } ?? "") }
     let assumed = "(aangenomen)"
     func pixels(_ box: PixelRect) -> String { "pixels \(box.x),\(box.y) \(box.width)×\(box.height)" }
@@ -98,6 +122,23 @@ struct DutchScreenshotText: ScreenshotText {
 }
 
 struct EnglishScreenshotText: ScreenshotText {
+    let comparedHeading = "Compared with the other evidence"
+    func matchesExport(number: Int64, name: String, href: String, score: Int) -> HTML {
+        let alike = score < 100 ? " (text \(score) % alike)" : ""
+        return "Matches <a href=\"\(href)\">message #\(number)</a> in <strong>\(name)</strong>\(alike)."
+    }
+    func missingFromExport(name: String) -> HTML {
+        "<strong class=\"bevinding\">Not found in the export</strong> <strong>\(name)</strong>, which does cover this time: deleted, edited, or from another conversation."
+    }
+    func repeatOf(number: Int64, name: String, href: String) -> HTML {
+        "Already on <strong>\(name)</strong> (<a href=\"\(href)\">message #\(number)</a>): the timeline shows it once, there."
+    }
+    func onScreenshot(number: Int64, name: String, href: String) -> HTML {
+        "Also seen on the screenshot <strong>\(name)</strong> (<a href=\"\(href)\">message #\(number)</a>)."
+    }
+    func looksLike(id: Int64, name: String, href: String, distance: Int) -> HTML {
+        "Looks like <a href=\"\(href)\">[\(id)] \(name)</a> (perceptual hash, \(distance) of 64 bits differ): the same image saved again, resized or cropped? Both are kept; nothing was merged."
+    }
     func fromImage(confidence: Int?) -> String { "read from an image" + (confidence.map { " · \($0) % sure" } ?? "") }
     let assumed = "(assumed)"
     func pixels(_ box: PixelRect) -> String { "pixels \(box.x),\(box.y) \(box.width)×\(box.height)" }
