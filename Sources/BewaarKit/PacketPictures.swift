@@ -40,9 +40,40 @@ extension PacketMaker {
             } catch {
                 shot.problem = "De afbeelding zelf kan hier niet worden getoond: \(error.dutch) Het origineel zit in de bundel."
             }
+            shot.compared = try comparisons(of: item)
+            shot.lookalikes = try ImageLookalikes.of(item, store: store).map {
+                "Lijkt op [\($0.item.id)] \($0.item.name) (perceptuele hash, \($0.distance) van 64 bits anders): dezelfde afbeelding "
+                    + "opnieuw opgeslagen, verkleind of bijgesneden? Beide zijn bewaard, niets is samengevoegd."
+            }
             shots.append(shot)
         }
         return (shots, marked)
+    }
+
+    /// What the check against the case's exports and earlier screenshots found for each record of `item`, in Dutch.
+    func comparisons(of item: EvidenceItem) throws -> [Int64: String] {
+        var out: [Int64: [String]] = [:]
+        var names: [Int64: String] = [:]
+        func name(_ id: Int64) throws -> String {
+            if let n = names[id] { return n }
+            let n = try store.item(id).name
+            names[id] = n
+            return n
+        }
+        for l in try store.recordLinks(item: item.id) {
+            switch l.kind {
+            case .export:
+                guard let other = l.otherRecord, let n = try store.recordNumber(other) else { continue }
+                out[l.recordID, default: []].append("komt overeen met bericht #\(n.number) in \(try name(l.otherItem))")
+            case .missing:
+                out[l.recordID, default: []].append(
+                    "NIET GEVONDEN in de export \(try name(l.otherItem)), die deze tijd wel beslaat: verwijderd, bewerkt of uit een ander gesprek")
+            case .repeated:
+                guard let other = l.otherRecord, let n = try store.recordNumber(other) else { continue }
+                out[l.recordID, default: []].append("stond al op \(try name(n.item)) (bericht #\(n.number))")
+            }
+        }
+        return out.mapValues { $0.joined(separator: "; ") }
     }
 
     /// The stored original of `item` as pixels (the pixel limit checked from its header first).

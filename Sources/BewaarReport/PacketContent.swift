@@ -103,6 +103,11 @@ public struct ScreenshotContent: Sendable, Hashable {
     public var records: [TimelineEntry]
     /// Why there is no picture (a sentence in Dutch), when there is none.
     public var problem: String?
+    /// What the comparison with the case's other evidence found per record (by record id), in
+    /// Dutch: "komt overeen met bericht #13 in …", "niet gevonden in de export …".
+    public var compared: [Int64: String] = [:]
+    /// The case's other images that look like this one, in Dutch.
+    public var lookalikes: [String] = []
 
     public init(item: EvidenceItem, width: Int, height: Int, picture: ReportPicture?, records: [TimelineEntry], problem: String? = nil) {
         self.item = item

@@ -60,8 +60,7 @@ extension PacketDocument {
                 "Bewaar las de tekst op \(Plural.count(p.screenshots.count, "afbeelding", "afbeeldingen")) met tekstherkenning (OCR, Tesseract): "
                     + "\(Plural.count(read, "bericht", "berichten")). Elk gelezen bericht is op de afbeelding rood omlijnd en genummerd, "
                     + "met ernaast de afzender, de kant (links: ontvangen, rechts: verstuurd), de tijd zoals getoond en hoe zeker het lezen was."
-                    + (exports.isEmpty
-                        ? "" : " Leg de berichten waar het kan naast de export(s) met datum en afzender: " + exports.joined(separator: ", ") + ".")))
+                    + comparison(p, exports: exports)))
         b.append(
             .notice(
                 """
@@ -74,12 +73,14 @@ extension PacketDocument {
         for s in p.screenshots {
             let messages = s.records.prefix(screenshotRecordLimit).enumerated().map { i, e in
                 ReadMessage(
-                    number: i + 1, box: e.message.origin.box, facts: readFacts(e.message, p.timeZone), text: e.message.text,
+                    number: i + 1, box: e.message.origin.box,
+                    facts: readFacts(e.message, p.timeZone) + (s.compared[e.id].map { " · " + $0 } ?? ""), text: e.message.text,
                     isMarked: marked.contains(e.id))
             }
             var notes: [String] = []
             if let problem = s.problem { notes.append(problem) }
             if s.records.isEmpty { notes.append("Op deze afbeelding is geen tekst gelezen.") }
+            notes += s.lookalikes
             if s.item.messageCount > messages.count {
                 notes.append(
                     "Alleen de eerste \(messages.count) van de \(s.item.messageCount) gelezen regels staan hier; de rest staat in de bundel.")
@@ -91,6 +92,21 @@ extension PacketDocument {
                         imageHeight: s.height, messages: Array(messages), note: notes.isEmpty ? nil : notes.joined(separator: " "))))
         }
         return b
+    }
+
+    /// What the check against the exports found, in one sentence.
+    static func comparison(_ p: PacketContent, exports: [String]) -> String {
+        guard !exports.isEmpty else { return "" }
+        let all = p.screenshots.flatMap { $0.compared.values }
+        let found = all.count { $0.hasPrefix("komt overeen") }, missing = all.count { $0.hasPrefix("NIET GEVONDEN") }
+        guard found + missing > 0 else {
+            return " Bewaar vond geen van deze berichten terug in de export(s) van de zaak (" + exports.joined(separator: ", ")
+                + "): ze komen uit een ander gesprek of een periode die geen export beslaat."
+        }
+        return " Bewaar legde elk bericht naast de export(s) van de zaak (tijd zoals getoond, afzender, tekst met ruimte voor OCR-fouten): "
+            + "\(Plural.count(found, "bericht", "berichten")) gevonden"
+            + (missing > 0 ? ", \(missing) NIET gevonden in een export die die tijd wel beslaat (verwijderd, bewerkt of uit een ander gesprek)" : "")
+            + ". Bij elk bericht staat wat er gevonden is."
     }
 
     /// The caption of a marked message's bubble quoted from its screenshot.

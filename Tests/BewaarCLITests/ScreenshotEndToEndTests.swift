@@ -53,5 +53,14 @@ import BewaarTestSupport
         let hits = search.stdout.split(separator: "\n")
         #expect(hits.count == 2)
         #expect(hits.contains { $0.contains("\"ocr\"") && $0.contains("\"box\"") && $0.contains("whatsapp-android-light-1on1-2x.png") })
+
+        // The packet's report shows what the check against the export found, beside each message.
+        let out = t.path + "/pakket"
+        let packet = try BewaarBinary.run(["packet", "--case", id, "--out", out, "--school", "Voorbeeldcollege"] + s)
+        #expect(packet.status == 0, "\(packet.stderr)")
+        let report = try Poppler.run("pdftotext", [out + "/rapport.pdf", "-"]).replacingOccurrences(of: "\n", with: " ")
+        #expect(report.contains("komt overeen met bericht #2 in WhatsApp-chat met Daan Bakker.txt"))
+        #expect(report.contains("NIET GEVONDEN in de export WhatsApp-chat met Daan Bakker.txt"))
+        #expect(report.contains("Lijkt op [2] whatsapp-android-light-1on1-2x.png"))
     }
 }
