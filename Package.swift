@@ -132,7 +132,8 @@ let package = Package(
         .target(
             name: "BewaarBundle",
             dependencies: [
-                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "BewaarImageFormat", "CBewaarZlib", "CBewaarLibcrypto", "CBewaarCRCFold",
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "BewaarStore", "BewaarImageFormat", "BewaarImageMetadata", "CBewaarZlib",
+                "CBewaarLibcrypto", "CBewaarCRCFold",
                 "CBewaarWriteback",
             ],
             swiftSettings: strict),

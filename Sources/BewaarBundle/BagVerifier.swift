@@ -4,6 +4,7 @@ import BewaarJSON
 import BewaarDigest
 import BewaarStore
 import BewaarImageFormat
+import BewaarImageMetadata
 
 /// One thing wrong with a bag: the file (and line) it concerns and what is wrong, in Dutch
 /// and English.
@@ -367,9 +368,16 @@ public enum BagVerifier {
             var imageSize: (width: Int, height: Int)??
             func pixels() -> (width: Int, height: Int)? {
                 if let known = imageSize { return known }
-                let info = (try? bag.head(original, count: 512 * 1024)).flatMap { ImageInfo.read($0) }
+                let head = try? bag.head(original, count: 512 * 1024)
+                let info = head.flatMap { ImageInfo.read($0) }
                 var size: (width: Int, height: Int)?
                 if let w = info?.width, let h = info?.height { size = (w, h) }
+                // Boxes are in the picture as shown: a JPEG stored sideways (EXIF orientation 5–8) swaps its sides.
+                if let s = size, let head, let type = info?.type, !["heic", "heif", "avif"].contains(type),
+                    (5...8).contains(ImageMetadata.read(head).orientation ?? 1)
+                {
+                    size = (s.height, s.width)
+                }
                 imageSize = .some(size)
                 return size
             }

@@ -15,10 +15,9 @@ import CBewaarPNG
 /// readers). Every C object is owned by one Swift scope and freed once (`defer`); no C type
 /// leaves this file. A decoder is a plain value: use it from any thread.
 ///
-/// Not done: EXIF orientation of JPEG (and WebP) photos. libjpeg does not apply it, and the
-/// EXIF reader belongs to the metadata work of issue 13; once that gives the orientation,
-/// `PixelImage.oriented(_:)` is the place to add it. Screenshots carry no orientation; HEIC
-/// photos are turned by libheif (irot/imir).
+/// The pixels come as stored: the EXIF orientation of a JPEG, PNG or WebP photo is applied by
+/// the caller (`PixelImage.oriented(_:)`, with the orientation BewaarImageMetadata reads);
+/// HEIC photos are turned by libheif (irot/imir).
 public struct ImageDecoder: Sendable {
     public var limit: PixelLimit
     /// Whether a JPEG that libjpeg could only partly read (truncated, damaged entropy data) is

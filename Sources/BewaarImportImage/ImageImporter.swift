@@ -67,11 +67,20 @@ public struct ImageImporter: EvidenceImporter {
             decodable = false
         }
         let metadata = ImageMetadata.read(bytes)
+        // A photo stored sideways is read, and its boxes given, as it is shown (HEIC: libheif turns it).
+        let orientation = Self.orientation(metadata, type: info.type)
+        if let orientation, let w = info.width, let h = info.height {
+            image["orientation"] = .int(Int64(orientation))
+            if orientation >= 5 {
+                image["width"] = .int(Int64(h))
+                image["height"] = .int(Int64(w))
+            }
+        }
         if !metadata.isEmpty { image["metadata"] = metadata.itemFields }
         warnings += metadata.importWarnings
         var messages: [Message] = []
         if decodable {
-            let reading = read(bytes, metadata: metadata, size: size, source: source, context: context)
+            let reading = read(bytes, metadata: metadata, orientation: orientation, size: size, source: source, context: context)
             messages = reading.messages
             warnings += reading.warnings
             if let seen = reading.seen { image["screenshot"] = seen }
@@ -84,12 +93,19 @@ public struct ImageImporter: EvidenceImporter {
         return ImportResult(format: format, mediaType: info.mediaType, messages: messages, warnings: warnings, extra: ["image": .object(image)])
     }
 
+    /// The EXIF orientation to apply (2–8), or nil: HEIC images are turned by their decoder.
+    static func orientation(_ metadata: ImageMetadata, type: String) -> Int? {
+        guard let o = metadata.orientation, (2...8).contains(o), type != "heic", type != "heif", type != "avif" else { return nil }
+        return o
+    }
+
     /// Reads the pixels (or takes what the read-ahead read from them) and makes the records;
     /// problems become warnings.
     private func read(
-        _ bytes: [UInt8], metadata: ImageMetadata, size: Int64, source: ImportSource, context: ImportContext
+        _ bytes: [UInt8], metadata: ImageMetadata, orientation: Int?, size: Int64, source: ImportSource, context: ImportContext
     ) -> (messages: [Message], warnings: [ImportWarning], seen: JSONValue?) {
-        let pixels = source.sha256.flatMap { readAhead?.reading(for: $0) } ?? PixelReading.read(bytes, reader: reader)
+        let pixels =
+            source.sha256.flatMap { readAhead?.reading(for: $0) } ?? PixelReading.read(bytes, orientation: orientation, reader: reader)
         guard let hash = pixels.perceptualHash else { return ([], pixels.warnings, nil) }
         var seen: [String: JSONValue] = ["perceptualHash": .string(hash.description)]
         guard let shot = pixels.shot else { return ([], pixels.warnings, .object(seen)) }

@@ -9,10 +9,11 @@ public struct PixelReading: Sendable {
     public var perceptualHash: PerceptualHash?
     public var warnings: [ImportWarning]
 
-    /// Decodes `bytes` and reads them with `reader` (this thread's OCR engine).
-    public static func read(_ bytes: [UInt8], reader: ChatScreenshotReader) -> PixelReading {
+    /// Decodes `bytes`, turns them as `orientation` (EXIF, 1–8) says they are shown, and reads
+    /// them with `reader` (this thread's OCR engine). Boxes are in the pixels as shown.
+    public static func read(_ bytes: [UInt8], orientation: Int? = nil, reader: ChatScreenshotReader) -> PixelReading {
         let pixels: PixelImage
-        do { pixels = try ImageDecoder().decode(bytes) } catch {
+        do { pixels = try ImageDecoder().decode(bytes).oriented(orientation ?? 1) } catch {
             return PixelReading(
                 shot: nil, perceptualHash: nil,
                 warnings: [ImportWarning(error.dutch + " De pixels zijn niet gelezen; het origineel is bewaard.", code: error.code)])

@@ -3,6 +3,7 @@ import Synchronization
 import BewaarModel
 import BewaarDigest
 import BewaarImageFormat
+import BewaarImageMetadata
 import BewaarScreenshot
 
 /// Reads the pixels of the images among files about to be ingested one by one, on threads of
@@ -60,7 +61,10 @@ public final class ScreenshotReadAhead: Sendable {
             if state.withLock({ $0.stopped }) { return }
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))).map { [UInt8]($0) }
             // A file that cannot be read here is read by the importer (which says why).
-            let reading = bytes.map { PixelReading.read($0, reader: reader) }
+            let reading = bytes.map { b in
+                let orientation = ImageInfo.read(b).flatMap { ImageImporter.orientation(ImageMetadata.read(b), type: $0.type) }
+                return PixelReading.read(b, orientation: orientation, reader: reader)
+            }
             state.withLock { s in
                 if let reading { s.done[digest] = reading } else { s.planned?.remove(digest) }
             }

@@ -76,10 +76,12 @@ extension PacketMaker {
         return out.mapValues { $0.joined(separator: "; ") }
     }
 
-    /// The stored original of `item` as pixels (the pixel limit checked from its header first).
+    /// The stored original of `item` as pixels, turned as shown (the orientation the importer
+    /// applied; the pixel limit checked from its header first).
     func decode(_ item: EvidenceItem) throws(ImageError) -> PixelImage {
         guard let data = FileManager.default.contents(atPath: store.objects.path(for: item.sha256)) else { throw ImageError.notAnImage }
-        return try ImageDecoder().decode([UInt8](data))
+        let orientation = (try? store.itemExtra(item.id))?["image"]?["orientation"]?.intValue.map(Int.init)
+        return try ImageDecoder().decode([UInt8](data)).oriented(orientation ?? 1)
     }
 
     /// `region` of the pixels (all of them when nil), shrunk to at most `maxWidth` wide, for cairo.

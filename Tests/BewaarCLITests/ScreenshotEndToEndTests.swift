@@ -62,5 +62,13 @@ import BewaarTestSupport
         #expect(report.contains("komt overeen met bericht #2 in WhatsApp-chat met Daan Bakker.txt"))
         #expect(report.contains("NIET GEVONDEN in de export WhatsApp-chat met Daan Bakker.txt"))
         #expect(report.contains("Lijkt op [2] whatsapp-android-light-1on1-2x.png"))
+
+        // A sideways photo of a phone: its boxes are in the picture as shown, and verify checks them so.
+        let photo = try BewaarBinary.run(["ingest", "--case", id, path("photos/gedraaid-whatsapp-orientation6.jpg")] + s)
+        #expect(photo.stdout.contains("gedraaid-whatsapp-orientation6.jpg: image, 9 berichten"))
+        let bag = t.path + "/bundel.zip"
+        #expect(try BewaarBinary.run(["bundle", "--case", id, "--out", bag, "--school", "Voorbeeldcollege"] + s).status == 0)
+        let verify = try BewaarBinary.run(["verify", bag])
+        #expect(verify.status == 0, "\(verify.stdout)")
     }
 }

@@ -129,6 +129,18 @@ import BewaarDigest
         #expect(photo.warnings.isEmpty)
     }
 
+    /// A parent's photo of the chat stored sideways (EXIF orientation 6): read as it is shown.
+    @Test func aSidewaysPhotoIsReadAsItIsShown() throws {
+        let path = Self.screenshots.appendingPathComponent("photos/gedraaid-whatsapp-orientation6.jpg").path
+        let result = try Self.read(path, name: "foto-van-scherm.jpg")
+        #expect(result.extra["image"]?["orientation"] == .int(6))
+        #expect(result.extra["image"]?["width"] == .int(780) && result.extra["image"]?["height"] == .int(1688))
+        #expect(result.extra["image"]?["screenshot"]?["chat"] == .bool(true))
+        #expect(result.messages.count == 9)
+        #expect(result.messages.first?.text == "Morgen na school bij het fietsenhok. Kom alleen.")
+        #expect(result.messages.allSatisfy { $0.origin.box.map { $0.fits(width: 780, height: 1688) } ?? false })
+    }
+
     // MARK: helpers
 
     static func temporary(_ bytes: [UInt8], _ name: String) throws -> String {
