@@ -60,11 +60,14 @@ let package = Package(
         .systemLibrary(name: "CBewaarPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CBewaarLeptonica", pkgConfig: "lept", providers: [.apt(["libleptonica-dev"])]),
         .systemLibrary(name: "CBewaarHeif", pkgConfig: "libheif", providers: [.apt(["libheif-dev"])]),
+        // libwebp's demuxer: the first frame of an animated WebP.
+        .systemLibrary(name: "CBewaarWebP", pkgConfig: "libwebpdemux", providers: [.apt(["libwebp-dev"])]),
         // JPEG through libjpeg(-turbo) with a quiet error manager (setjmp lives in C): leptonica's JPEG reader prints libjpeg's warnings.
         .target(name: "CBewaarJPEG", linkerSettings: [.linkedLibrary("jpeg")]),
         // Pixels: decoding into Swift-owned PixelImage values (limit checked first), the perceptual hash.
         .target(
-            name: "BewaarImage", dependencies: ["BewaarModel", "BewaarImageFormat", "CBewaarPNG", "CBewaarJPEG", "CBewaarLeptonica", "CBewaarHeif"],
+            name: "BewaarImage",
+            dependencies: ["BewaarModel", "BewaarImageFormat", "CBewaarPNG", "CBewaarJPEG", "CBewaarLeptonica", "CBewaarHeif", "CBewaarWebP"],
             swiftSettings: strict),
         // Tesseract's C API (libtesseract); only BewaarOCR imports it.
         .systemLibrary(

@@ -1,5 +1,6 @@
 import BewaarImageFormat
 import CBewaarHeif
+import CBewaarWebP
 import CBewaarJPEG
 import CBewaarLeptonica
 import CBewaarPNG
@@ -54,6 +55,8 @@ public struct ImageDecoder: Sendable {
             pixels = try PNG.decode(buffer, limit: limit)
         case .jpeg:
             pixels = try JPEG.decode(buffer, limit: limit, acceptsDamaged: acceptsDamagedJPEG)
+        case .webp where ImageInfo.isAnimatedWebP(buffer):
+            pixels = try AnimatedWebP.firstFrame(buffer)
         case .gif, .webp:
             pixels = try Leptonica.decode(buffer, format: format)
         case .heic:
@@ -161,6 +164,35 @@ private enum Leptonica {
             }
         }
         return PixelImage(packed: width, height: height, layout: alpha ? .rgba : .rgb, bytes: out)
+    }
+}
+
+// MARK: - libwebpdemux
+
+private enum AnimatedWebP {
+    /// The first frame of an animated WebP, as libwebp's animation decoder composes it on the
+    /// canvas (RGBA). The canvas size is what the limit was checked on.
+    static func firstFrame(_ buffer: UnsafeBufferPointer<UInt8>) throws(ImageError) -> PixelImage {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { throw ImageError.notAnImage }
+        var options = WebPAnimDecoderOptions()
+        guard WebPAnimDecoderOptionsInit(&options) != 0 else { throw ImageError.corrupt(format: "webp", detail: "decoder options") }
+        options.color_mode = MODE_RGBA
+        options.use_threads = 0
+        var data = WebPData(bytes: base, size: buffer.count)
+        guard let decoder = WebPAnimDecoderNew(&data, &options) else {
+            throw ImageError.corrupt(format: "webp", detail: "the animation decoder refused the data")
+        }
+        defer { WebPAnimDecoderDelete(decoder) }
+        var info = WebPAnimInfo()
+        var frame: UnsafeMutablePointer<UInt8>?
+        var timestamp: Int32 = 0
+        guard WebPAnimDecoderGetInfo(decoder, &info) != 0, WebPAnimDecoderGetNext(decoder, &frame, &timestamp) != 0, let frame else {
+            throw ImageError.corrupt(format: "webp", detail: "no first frame")
+        }
+        let width = Int(info.canvas_width), height = Int(info.canvas_height)
+        guard width > 0, height > 0 else { throw ImageError.corrupt(format: "webp", detail: "empty canvas") }
+        let bytes = [UInt8](UnsafeBufferPointer(start: frame, count: width * height * 4))
+        return PixelImage(packed: width, height: height, layout: .rgba, bytes: bytes)
     }
 }
 

@@ -162,6 +162,16 @@ public struct ImageInfo: Sendable, Hashable {
         return ImageInfo(format, width: size.width, height: size.height)
     }
 
+    /// Whether a WebP is animated (its VP8X chunk sets the animation flag): such a file holds
+    /// several frames; Bewaar reads the first.
+    public static func isAnimatedWebP(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let b = HeaderBytes(buffer)
+        guard b.starts(Array("RIFF".utf8)), b.starts(Array("WEBP".utf8), at: 8), b.starts(Array("VP8X".utf8), at: 12),
+            let flags = b[safe: 20]
+        else { return false }
+        return flags & 0x02 != 0
+    }
+
     /// The frames of a GIF: how many image descriptors it holds and the sum of their areas, as
     /// far as `bytes` go. giflib reads every frame of a GIF into memory (leptonica then keeps the
     /// first), and a frame may be larger than the logical screen, so the decoder holds this sum

@@ -67,6 +67,12 @@ public struct ImageImporter: EvidenceImporter {
             decodable = false
         }
         let metadata = ImageMetadata.read(bytes)
+        if bytes.withUnsafeBufferPointer({ ImageInfo.isAnimatedWebP($0) || ImageInfo.gifFrames($0).count > 1 }) {
+            warnings.append(
+                ImportWarning(
+                    "Een bewegende afbeelding: alleen het eerste beeld is gelezen. Het origineel met alle beelden is bewaard.", code: "image-animated"
+                ))
+        }
         // A photo stored sideways is read, and its boxes given, as it is shown (HEIC: libheif turns it).
         let orientation = Self.orientation(metadata, type: info.type)
         if let orientation, let w = info.width, let h = info.height {

@@ -44,6 +44,19 @@ func meanDifference(_ a: PixelImage, _ b: PixelImage) -> Double {
         #expect(meanDifference(gif, other) > 40)
     }
 
+    @Test func anAnimatedWebPGivesItsFirstFrame() throws {
+        let bytes = try Fixture.bytes("chat-animated.webp")
+        #expect(bytes.withUnsafeBufferPointer { ImageInfo.isAnimatedWebP($0) })
+        #expect(!(try Fixture.bytes("chat.webp")).withUnsafeBufferPointer { ImageInfo.isAnimatedWebP($0) })
+        let first = try ImageDecoder().decode(bytes)
+        #expect(first.width == 780 && first.height == 600)
+        // Lossless frames: the first is chat.png itself, not the second (other.png).
+        #expect(meanDifference(first, try Fixture.pixels("chat.png")) < 0.5)
+        #expect(meanDifference(first, try Fixture.pixels("other.png")) > 10)
+        // Cut off, it is refused, never a trap.
+        #expect(throws: ImageError.self) { try ImageDecoder().decode(Array(bytes.prefix(bytes.count / 2))) }
+    }
+
     @Test func aHeaderOf50000By50000IsRefusedBeforeDecoding() throws {
         // IHDR only: were it decoded, libpng would fail on the missing data ("corrupt"); the limit answers first.
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)

@@ -25,6 +25,6 @@ bewaar_setup() {
     if command -v dpkg >/dev/null 2>&1; then
         bewaar_require_packages libsqlite3-dev libxml2-dev zlib1g-dev libssl-dev pkg-config \
             libcairo2-dev libpango1.0-dev libqrencode-dev fonts-dejavu-core fonts-noto-color-emoji poppler-utils \
-            libpng-dev libjpeg-dev libleptonica-dev libheif-dev libtesseract-dev tesseract-ocr-nld tesseract-ocr-eng
+            libpng-dev libjpeg-dev libleptonica-dev libheif-dev libwebp-dev libtesseract-dev tesseract-ocr-nld tesseract-ocr-eng
     fi
 }
