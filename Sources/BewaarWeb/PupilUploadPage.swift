@@ -57,7 +57,10 @@ extension WebApp {
             // The link may have been revoked or expired while the files came in.
             guard let link = try self.activeUploadLink(key) else { throw self.invalidLink(t) }
             guard !receiver.files.isEmpty else { throw PageError.failed(t, u.noFile, back: back) }
-            let ingestion = Ingestion(store: self.store, unpackLimit: self.config.unpackLimit)
+            // Screenshots among the files are read ahead on another core while the first is ingested.
+            let (detector, readAhead) = Importers.detector(readingAhead: receiver.files.map(\.path))
+            defer { readAhead?.stop() }
+            let ingestion = Ingestion(store: self.store, detector: detector, unpackLimit: self.config.unpackLimit)
             var lines: [ReceiptLine] = []
             for file in receiver.files {
                 do {

@@ -34,7 +34,10 @@ extension WebApp {
             }
             let from = receiver.fields["herkomst"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
             // One unpack budget for all zips of this upload, bounded like the upload itself.
-            let ingestion = Ingestion(store: self.store, unpackLimit: self.config.unpackLimit)
+            // Screenshots among the files are read ahead on another core while the first is ingested.
+            let (detector, readAhead) = Importers.detector(readingAhead: receiver.files.map(\.path))
+            defer { readAhead?.stop() }
+            let ingestion = Ingestion(store: self.store, detector: detector, unpackLimit: self.config.unpackLimit)
             // How far the reading has come, for the form's progress line (when it sent an id).
             let progress = self.uploadProgress.reporter(
                 session: v.session.key, id: QueryFields(of: request)["voortgang"], files: receiver.files)
