@@ -74,9 +74,19 @@ public enum ScreenshotLinking {
                 if count > 0 { check.repeated.append((earlier, count)) }
             }
             let checkable = candidates.filter { $0.message.kind != .system && $0.side != nil }
+            // An export's records that no message of this screenshot can match by its time are passed over.
+            let clocks = Set(checkable.compactMap(\.clock))
+            let untimed = checkable.contains { $0.clock == nil }
             for export in exports {
                 let theirs = try records(export)
-                let others = theirs.enumerated().map { ScreenshotMatcher.Candidate(index: $0.offset, message: $0.element.message) }
+                let others = theirs.enumerated().compactMap { i, r -> ScreenshotMatcher.Candidate? in
+                    if !untimed, let c = ScreenshotMatcher.Candidate.localClock(r.message),
+                        !clocks.contains(where: { ScreenshotMatcher.near($0, c) })
+                    {
+                        return nil
+                    }
+                    return ScreenshotMatcher.Candidate(index: i, message: r.message)
+                }
                 var found: [Int: (Int, Int)] = [:]
                 var used = Set<Int>()
                 for c in checkable {

@@ -36,6 +36,17 @@ struct ScreenshotMatcher {
             }
             if let shown = shot?["time"]?.stringValue, let t = ShownTime(shown) { clock = t.clock }
         }
+
+        /// The local "HH:MM" of a record with a time (what ``clock`` is for an export's record),
+        /// without the rest of the work: to pass over records no screenshot message can match.
+        static func localClock(_ m: Message) -> String? {
+            m.timestamp.map { String($0.rfc3339.dropFirst(11).prefix(5)) }
+        }
+    }
+
+    /// Whether two clocks are equal or one misread digit apart (see ``best(for:among:sameSide:)``).
+    static func near(_ a: String, _ b: String) -> Bool {
+        a.count == b.count && zip(a, b).count(where: { $0 != $1 }) <= 1
     }
 
     /// The smallest text score (0–100) for a match when the time agrees, and when no time is known.
