@@ -20,7 +20,7 @@ struct ChatDay: Hashable, Sendable {
         let month = words.lazy.compactMap { Self.month(of: $0) }.first
         let imageDay = imageDate.map { Timestamp.days(fromCivil: $0.year, $0.month, $0.day) }
         func relative(_ days: Int) -> ChatDay? {
-            guard let imageDay else { return nil }
+            guard imageDay != nil else { return nil }
             let (y, m, d) = Timestamp.civil(fromDays: days)
             return ChatDay(year: y, month: m, day: d, basis: "separator+image-date")
         }
