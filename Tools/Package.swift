@@ -41,7 +41,11 @@ let package = Package(
         .executableTarget(name: "MailBench", dependencies: [.product(name: "BewaarImportMail", package: root)]),
         .executableTarget(name: "TimelineBench", dependencies: [.product(name: "BewaarKit", package: root)]),
         .executableTarget(
-            name: "OCRBench", dependencies: [.product(name: "BewaarOCR", package: root), .product(name: "BewaarImage", package: root)]),
+            name: "OCRBench",
+            dependencies: [
+                .product(name: "BewaarOCR", package: root), .product(name: "BewaarImage", package: root),
+                .product(name: "BewaarScreenshot", package: root),
+            ]),
         // libFuzzer's driver (LLVMFuzzerRunDriver), which every fuzz target's entry hands over to.
         .target(name: "FuzzDriver"),
         fuzzTarget("HTMLFuzz", product: "BewaarImportWeb"),

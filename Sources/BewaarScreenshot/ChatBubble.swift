@@ -38,6 +38,8 @@ public struct ChatBubble: Sendable, Hashable {
     /// The day separator shown above this bubble (raw text, e.g. "VANDAAG", "12 maart 2026"),
     /// when one lies between the previous bubble and this one.
     public var daySeparator: String?
+    /// Where the page pass read the time, in image pixels (for the second read of the time).
+    var timeBox: PixelRect?
 
     public init(
         side: Side, kind: Kind, author: String?, text: String, time: String?, box: PixelRect, confidence: Double,

@@ -16,14 +16,30 @@ public struct ChatScreenshotReader: Sendable {
     /// Reads `image` with this thread's OCR engine.
     public func read(_ image: PixelImage) throws -> ChatScreenshot {
         try OCREngine.withEngine(for: configuration) { engine in
+            let gray = image.grayscale()
             let ocr = try engine.recognise(image)
             var shot = layout(image, words: ocr.words) { region in (try? Self.reread(region, in: image, engine: engine)) ?? [] }
-            for i in shot.bubbles.indices where shot.bubbles[i].time == nil && shot.bubbles[i].side != .system {
-                shot.bubbles[i].time = try Self.cornerTime(of: shot.bubbles[i].box, in: image, engine: engine)
-            }
+            let heights = ocr.words.filter { $0.text.count >= 3 }.map(\.box.height).sorted()
+            let body = heights.isEmpty ? 20 : heights[heights.count / 2]
+            let timed = shot.bubbles.indices.filter { shot.bubbles[$0].side != .system }
+            let spots = timed.map { i in Self.timeSpot(shot.bubbles[i], bodyHeight: body) }
+            let times = TimeReader(gray: gray).read(spots, engine: engine)
+            for (i, time) in zip(timed, times) { shot.bubbles[i].time = time }
             for i in shot.bubbles.indices { shot.bubbles[i].text = Self.withoutBareTime(shot.bubbles[i]) }
             return shot
         }
+    }
+
+    /// Where to read a bubble's time again: around the word the page pass read as its time, or
+    /// else the bubble's bottom-right part (right half, lower two thirds).
+    static func timeSpot(_ bubble: ChatBubble, bodyHeight: Int) -> TimeReader.Spot {
+        if let t = bubble.timeBox, t.height > 0 {
+            let box = PixelRect(x: t.x - t.height, y: t.y - t.height / 3, width: t.width + 2 * t.height, height: t.height * 5 / 3)
+            return TimeReader.Spot(box: box, textHeight: t.height, page: bubble.time)
+        }
+        let b = bubble.box
+        let corner = PixelRect(x: b.x + b.width / 2, y: b.y + b.height / 3, width: b.width / 2, height: b.height - b.height / 3)
+        return TimeReader.Spot(box: corner, textHeight: max(1, bodyHeight * 3 / 5), page: bubble.time)
     }
 
     /// One bubble read on its own: gray, inverted when the fill is dark, enlarged twice; the
@@ -50,17 +66,6 @@ public struct ChatScreenshotReader: Sendable {
         guard tokens.count > 1, let last = tokens.last, last == time.filter(\.isNumber) else { return bubble.text }
         tokens.removeLast()
         return tokens.joined(separator: " ")
-    }
-
-    /// A second look for a time too small for the page pass: the bubble's bottom-right quarter,
-    /// enlarged three times in gray and read as one block.
-    static func cornerTime(of box: PixelRect, in image: PixelImage, engine: OCREngine) throws -> String? {
-        let corner = PixelRect(x: box.x + box.width / 2, y: box.y + box.height / 3, width: box.width / 2, height: box.height - box.height / 3)
-        guard let crop = image.cropped(to: corner), crop.width * crop.height <= 1_000_000,
-            let big = crop.grayResized(width: crop.width * 3, height: crop.height * 3)
-        else { return nil }
-        let words = try engine.recognise(big, segmentation: .singleBlock).words
-        return words.compactMap { ChatText.time(in: $0.text) }.last
     }
 
     /// The layout of `image` given its OCR words (whole-image pixel boxes).
@@ -239,10 +244,12 @@ public struct ChatScreenshotReader: Sendable {
         var lines = Self.lineWords(words)
         // The time: the last time token of the last line, right of the middle; ticks after it go too.
         var time: String?
+        var timeBox: PixelRect?
         if var last = lines.last {
             let isTime = { (w: OCRWord) in ChatText.time(in: w.text) != nil && w.box.x > region.box.x + region.box.width / 3 }
             if let first = last.firstIndex(where: isTime), let t = last.lastIndex(where: isTime) {
                 time = ChatText.time(in: last[t].text)
+                timeBox = last[t].box
                 last.removeSubrange(first...)
             }
             while let tail = last.last, ChatText.isTicks(tail.text) { last.removeLast() }
@@ -265,9 +272,11 @@ public struct ChatScreenshotReader: Sendable {
         if side == .system { kind = .system }
         if kind == .media, let label = ChatText.mediaLabel(text) { text = label }
         if kind == .deleted { text = ChatText.deletedPhrase(text) }
-        return ChatBubble(
+        var bubble = ChatBubble(
             side: side, kind: kind, author: author, text: text, time: time, box: region.box,
             confidence: (confidence * 10).rounded() / 10, daySeparator: separator)
+        bubble.timeBox = timeBox
+        return bubble
     }
 
     /// The text without icons and emoji misread as symbols ("©", "®", "@", "=>"): tokens of
