@@ -103,6 +103,8 @@ public struct ChatScreenshotReader: Sendable {
 
         var bubbles: [ChatBubble] = []
         var pendingSeparator: String?
+        // The last separator above: the day every bubble below it belongs to.
+        var currentDay: String?
         let loose = Self.textLines(outside).filter { $0.box.y >= chatTop && $0.box.maxY <= chatBottom }
         var events: [(y: Int, bubble: Int?, line: ScreenshotLine?)] = []
         for k in candidates.indices where !inside[k].isEmpty { events.append((candidates[k].box.y, k, nil)) }
@@ -113,6 +115,7 @@ public struct ChatScreenshotReader: Sendable {
             if let line = event.line {
                 if ChatText.isDaySeparator(line.text) && Self.isCentred(line.box, width: w) {
                     pendingSeparator = line.text
+                    currentDay = line.text
                     pendingLabel = nil
                 } else {
                     pendingLabel = line
@@ -122,10 +125,12 @@ public struct ChatScreenshotReader: Sendable {
             guard let k = event.bubble else { continue }
             let region = candidates[k]
             var bubble = Self.bubble(region, words: inside[k], image: image, separator: pendingSeparator)
+            bubble.day = currentDay
             // An avatar or icon: a filled shape with a letter or two of noise in it.
             if bubble.time == nil && bubble.text.filter({ $0.isLetter || $0.isNumber }).count < 3 { continue }
             if bubble.side == .system && ChatText.isDaySeparator(bubble.text) && bubble.text.count <= 30 {
                 pendingSeparator = bubble.text
+                currentDay = bubble.text
                 pendingLabel = nil
                 continue
             }
@@ -248,7 +253,7 @@ public struct ChatScreenshotReader: Sendable {
         if var last = lines.last {
             let isTime = { (w: OCRWord) in ChatText.time(in: w.text) != nil && w.box.x > region.box.x + region.box.width / 3 }
             if let first = last.firstIndex(where: isTime), let t = last.lastIndex(where: isTime) {
-                time = ChatText.time(in: last[t].text)
+                time = ChatText.lastTime(in: last[t...].map(\.text))?.time
                 timeBox = last[t].box
                 last.removeSubrange(first...)
             }

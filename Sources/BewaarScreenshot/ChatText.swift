@@ -11,6 +11,19 @@ enum ChatText {
         return nil
     }
 
+    /// The last time in a line's words, with " AM"/" PM" when the app shows a 12-hour clock
+    /// ("8:14 PM", "8:14PM", "8:14 p.m." → "8:14 PM"), and the index of its word.
+    static func lastTime(in words: [String]) -> (time: String, index: Int)? {
+        guard let i = words.lastIndex(where: { time(in: $0) != nil }), let t = time(in: words[i]) else { return nil }
+        let rest = words[i].drop { $0 != ":" && $0 != "." }.dropFirst(3)
+        let next = i + 1 < words.count ? words[i + 1] : ""
+        for candidate in [String(rest), next] {
+            let letters = candidate.lowercased().filter(\.isLetter)
+            if letters == "am" || letters == "pm" { return ("\(t) \(letters.uppercased())", i) }
+        }
+        return (t, i)
+    }
+
     private static func timeAt(_ c: [Character], _ i: Int) -> String? {
         func digit(_ k: Int) -> Bool { k >= 0 && k < c.count && c[k].isASCII && c[k].isNumber }
         guard digit(i), !digit(i - 1) else { return nil }

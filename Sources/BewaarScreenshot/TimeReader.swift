@@ -47,7 +47,7 @@ struct TimeReader {
                 let column = columns.map { $0[i] }
                 out.append(column.first { c in column.filter { $0 == c }.count >= 2 } ?? column[0])
             }
-            if let time = ChatText.time(in: out) { return time }
+            if ShownTime.parse(out) != nil { return out }
         }
         return found.first { read in found.filter { $0 == read }.count >= 2 } ?? found.first
     }
@@ -87,7 +87,7 @@ struct TimeReader {
         else { return spots.map { _ in nil } }
         return rows.map { row in
             let inside = words.filter { row.contains($0.box.y + $0.box.height / 2) }.sorted { $0.box.x < $1.box.x }
-            return inside.compactMap { ChatText.time(in: $0.text) }.last
+            return ChatText.lastTime(in: inside.map(\.text))?.time
         }
     }
 
