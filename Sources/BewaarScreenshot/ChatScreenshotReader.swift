@@ -17,9 +17,9 @@ public struct ChatScreenshotReader: Sendable {
     public func read(_ image: PixelImage) throws -> ChatScreenshot {
         try OCREngine.withEngine(for: configuration) { engine in
             let gray = image.grayscale()
-            let ocr = try engine.recognise(image)
-            var shot = layout(image, words: ocr.words) { region in (try? Self.reread(region, in: image, engine: engine)) ?? [] }
-            let heights = ocr.words.filter { $0.text.count >= 3 }.map(\.box.height).sorted()
+            let words = try engine.recognise(image).words
+            var shot = layout(image, words: words) { region in (try? Self.reread(region, in: image, engine: engine)) ?? [] }
+            let heights = words.filter { $0.text.count >= 3 }.map(\.box.height).sorted()
             let body = heights.isEmpty ? 20 : heights[heights.count / 2]
             let timed = shot.bubbles.indices.filter { shot.bubbles[$0].side != .system }
             let spots = timed.map { i in Self.timeSpot(shot.bubbles[i], bodyHeight: body) }
@@ -68,6 +68,9 @@ public struct ChatScreenshotReader: Sendable {
         return tokens.joined(separator: " ")
     }
 
+    /// Below this mean word confidence the page pass's reading of a bubble is tried again alone.
+    static let unsure = 60.0
+
     /// The layout of `image` given its OCR words (whole-image pixel boxes).
     func layout(_ image: PixelImage, words: [OCRWord], reread: (BubbleFinder.Region) -> [OCRWord] = { _ in [] }) -> ChatScreenshot {
         let w = image.width, h = image.height
@@ -93,9 +96,15 @@ public struct ChatScreenshotReader: Sendable {
                 outside.append(word)
             }
         }
-        // A bubble the page pass read nothing in (light text on a dark fill at 2×): read it alone.
-        for k in candidates.indices where inside[k].isEmpty && candidates[k].box.height * 4 < h {
-            inside[k] = reread(candidates[k])
+        // A bubble the page pass read nothing in, or only unsure words (light text on a dark
+        // fill): read it alone, and keep what is read surer.
+        func sureness(_ words: [OCRWord]) -> Double {
+            let read = words.filter { $0.text.contains { $0.isLetter || $0.isNumber } }
+            return read.isEmpty ? 0 : read.map(\.confidence).reduce(0, +) / Double(read.count)
+        }
+        for k in candidates.indices where sureness(inside[k]) < Self.unsure && candidates[k].box.height * 4 < h && candidates[k].bar == nil {
+            let alone = reread(candidates[k])
+            if sureness(alone) > sureness(inside[k]) { inside[k] = alone }
         }
         (candidates, inside) = Self.splitBars(candidates, inside, image: image, background: finder.background)
         let allLines = Self.textLines(words)
@@ -258,6 +267,15 @@ public struct ChatScreenshotReader: Sendable {
                 last.removeSubrange(first...)
             }
             while let tail = last.last, ChatText.isTicks(tail.text) { last.removeLast() }
+            // No time, but the line ends in one misread ("20-14"): taken as that time, to be
+            // checked by the second read of the times.
+            if time == nil, let tail = last.last, tail.box.x > region.box.x + region.box.width / 3,
+                let misread = ChatText.dashedTime(tail.text)
+            {
+                time = misread
+                timeBox = tail.box
+                last.removeLast()
+            }
             lines[lines.count - 1] = last
             if last.isEmpty { lines.removeLast() }
         }

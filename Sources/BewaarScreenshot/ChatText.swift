@@ -24,6 +24,16 @@ enum ChatText {
         return (t, i)
     }
 
+    /// A whole token that is a time with its colon misread as a dash ("20-14", "8–14") as
+    /// "20:14"; nil for anything else.
+    static func dashedTime(_ token: String) -> String? {
+        let parts = token.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(String.init)
+        guard parts.count == 2, token.count <= 6, (1...2).contains(parts[0].count), parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60
+        else { return nil }
+        return "\(parts[0]):\(parts[1])"
+    }
+
     private static func timeAt(_ c: [Character], _ i: Int) -> String? {
         func digit(_ k: Int) -> Bool { k >= 0 && k < c.count && c[k].isASCII && c[k].isNumber }
         guard digit(i), !digit(i - 1) else { return nil }

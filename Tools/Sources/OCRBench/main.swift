@@ -27,6 +27,21 @@ func median(_ v: [Double]) -> Double {
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
+/// CPU seconds of this thread (ours) and of the finished children (the command), so a loaded
+/// machine's waiting does not count.
+func threadCPU() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func childrenCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
 func runCommand(_ path: String) throws {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/tesseract")
@@ -87,9 +102,10 @@ let setup = try seconds {
     if reader, let first = paths.first { _ = try readChat(first) }
 }
 print(String(format: reader ? "engine start and one warm-up read (once): %.3f s" : "engine start (once): %.3f s", setup))
-var ours: [Double] = [], command: [Double] = []
+var ours: [Double] = [], command: [Double] = [], oursCPU: [Double] = [], commandCPU: [Double] = []
 for path in paths {
     var count = 0
+    let cpu0 = threadCPU()
     let t = try seconds {
         if reader {
             count = try readChat(path)
@@ -98,14 +114,19 @@ for path in paths {
             count = try engine.recognise(image, resolution: Int(ProcessInfo.processInfo.environment["BENCH_DPI"] ?? "0") ?? 0).words.count
         }
     }
+    let cpu1 = threadCPU(), child0 = childrenCPU()
     let c = try seconds { try runCommand(path) }
+    let child1 = childrenCPU()
     ours.append(t)
     command.append(c)
+    oursCPU.append(cpu1 - cpu0)
+    commandCPU.append(child1 - child0)
     print(
         String(
-            format: "%@  ours %.3f s (%d %@)  tesseract %.3f s  ratio %.2f", (path as NSString).lastPathComponent, t, count,
-            reader ? "bubbles" : "words", c, c / t))
+            format: "%@  ours %.3f s (CPU %.3f s, %d %@)  tesseract %.3f s (CPU %.3f s)  ratio %.2f", (path as NSString).lastPathComponent, t,
+            cpu1 - cpu0, count, reader ? "bubbles" : "words", c, child1 - child0, c / t))
 }
+print(String(format: "median CPU: ours %.3f s, tesseract command %.3f s", median(oursCPU), median(commandCPU)))
 print(
     String(
         format: "median: ours %.3f s, tesseract command %.3f s, ratio %.2f (per-image ratios: %@); peak RSS %.0f MB",
