@@ -35,6 +35,13 @@ func threadCPU() -> Double {
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
+func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
 func childrenCPU() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
@@ -81,13 +88,21 @@ guard !paths.isEmpty else {
 if let threads {
     let work = (0..<repeats).flatMap { _ in paths }
     let failures = Atomic(0)
+    let selfCPU0 = processCPU()
     let ours = seconds {
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             for i in stride(from: t, to: work.count, by: threads) where (try? readChat(work[i])) == nil { failures.add() }
         }
     }
+    let selfCPU = processCPU() - selfCPU0
+    let child0 = childrenCPU()
     let command = try seconds { for path in paths { try runCommand(path) } }
+    let commandCPU = childrenCPU() - child0
     let oursRate = Double(work.count) / ours, commandRate = Double(paths.count) / command
+    print(
+        String(
+            format: "CPU per image: ours %.3f s, tesseract command %.3f s (ratio %.2f)", selfCPU / Double(work.count),
+            commandCPU / Double(paths.count), (commandCPU / Double(paths.count)) / (selfCPU / Double(work.count))))
     print(
         String(
             format: "%d threads: ours %d images in %.2f s (%.2f images/s, %d failed), tesseract command %d images in %.2f s (%.2f images/s); ratio %.2f; peak RSS %.0f MB",
