@@ -85,6 +85,7 @@ public struct ChatScreenshotReader: Sendable {
                 r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.height * 100 >= w * 4 && r.fill >= 0.6
                     && r.box.y >= chatTop && (r.box.y + r.box.height / 2) < chatBottom
             } + Self.barMessages(regions, image: image, background: finder.background, top: chatTop, bottom: chatBottom)
+            + Self.outlinePairs(regions, image: image, background: finder.background, top: chatTop, bottom: chatBottom)
 
         var inside = [[OCRWord]](repeating: [], count: candidates.count)
         var outside: [OCRWord] = []
@@ -163,6 +164,37 @@ public struct ChatScreenshotReader: Sendable {
         let messages = bubbles.filter { $0.side != .system && !$0.text.isEmpty && $0.confidence >= 50 }
         let isChat = messages.count >= 2
         return ChatScreenshot(header: isChat ? header : nil, isChat: isChat, bubbles: isChat ? bubbles : [], lines: allLines)
+    }
+
+    /// Outline bubbles whose thin sides the cell grid loses: a thin horizontal line with another
+    /// of the same span below it, a bubble's height apart, make one bubble between them. Its
+    /// sides are where the outline crosses the middle row (rounded ends reach past the lines).
+    static func outlinePairs(
+        _ regions: [BubbleFinder.Region], image: PixelImage, background: BubbleFinder.RGB, top: Int, bottom: Int
+    ) -> [BubbleFinder.Region] {
+        let w = image.width
+        let lines = regions.filter { r in
+            r.box.height * 100 <= w && r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.y >= top && r.box.maxY <= bottom
+        }
+        var out: [BubbleFinder.Region] = []
+        for upper in lines {
+            let tolerance = max(2, w / 100)
+            guard
+                let lower = lines.first(where: { l in
+                    l.box.y > upper.box.maxY && abs(l.box.x - upper.box.x) <= tolerance && abs(l.box.maxX - upper.box.maxX) <= tolerance
+                        && (l.box.y - upper.box.y) * 100 >= w * 4 && (l.box.y - upper.box.y) * 100 <= w * 40
+                })
+            else { continue }
+            let height = lower.box.maxY - upper.box.y, middle = min(image.height - 1, upper.box.y + height / 2)
+            func ink(_ x: Int) -> Bool { x >= 0 && x < w && BubbleFinder.rgb(image, x, middle).distance(background) > 30 }
+            let left = min(upper.box.x, lower.box.x), right = max(upper.box.maxX, lower.box.maxX)
+            // From the line's end outwards, the first outline pixel (not an avatar further out).
+            let x0 = (max(0, left - height / 2)..<left).reversed().first(where: ink) ?? left
+            let x1 = (right..<min(w, right + height / 2)).first(where: ink).map { $0 + 1 } ?? right
+            let box = PixelRect(x: x0, y: upper.box.y, width: x1 - x0, height: height)
+            out.append(BubbleFinder.Region(box: box, fill: 1, colour: background))
+        }
+        return out
     }
 
     static func isCentred(_ box: PixelRect, width: Int) -> Bool {

@@ -105,3 +105,14 @@ import Testing
         #expect(!shot.isChat && shot.bubbles.isEmpty && shot.lines.isEmpty)
     }
 }
+
+/// Outline bubbles (a thin ring on white: TikTok's and Instagram's deleted message).
+@Suite struct OutlineBubbleTests {
+    @Test func tikTokDeletedMessageIsABubble() throws {
+        let shot = try ChatScreenshotReader().read(try Fixture.image("tiktok-1on1-2x.png"))
+        let deleted = try #require(shot.bubbles.first { $0.kind == .deleted })
+        #expect(deleted.text == "Dit bericht is verwijderd" && deleted.side == .incoming)
+        // The truth's box is {108, 1419, 373, 85}: the ring, not the avatar beside it.
+        #expect(abs(deleted.box.x - 108) <= 4 && abs(deleted.box.maxX - 481) <= 4 && abs(deleted.box.y - 1419) <= 4)
+    }
+}
