@@ -59,11 +59,11 @@ public struct ChatScreenshotReader: Sendable {
     }
 
     /// The text without a last token that is the bubble's time read without its colon
-    /// ("… gedaan. 2013" for 20:13).
+    /// ("… gedaan. 2013" for 20:13) or misread past a time ("49:50" for 19:50).
     static func withoutBareTime(_ bubble: ChatBubble) -> String {
         guard let time = bubble.time else { return bubble.text }
         var tokens = bubble.text.split(separator: " ")
-        guard tokens.count > 1, let last = tokens.last, last == time.filter(\.isNumber) else { return bubble.text }
+        guard tokens.count > 1, let last = tokens.last, last == time.filter(\.isNumber) || ChatText.isTimeShaped(last) else { return bubble.text }
         tokens.removeLast()
         return tokens.joined(separator: " ")
     }
@@ -320,6 +320,7 @@ public struct ChatScreenshotReader: Sendable {
             lines.removeFirst()
         }
         if side == .outgoing { author = nil }
+        lines = Self.withoutEmojiMisreads(lines, image: image, fill: region.colour)
         var text = lines.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")
         text = Self.trimIcons(text)
         let confidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
@@ -332,6 +333,20 @@ public struct ChatScreenshotReader: Sendable {
             confidence: (confidence * 10).rounded() / 10, daySeparator: separator)
         bubble.timeBox = timeBox
         return bubble
+    }
+
+    /// The lines without emoji Tesseract read as a few letters ("Verklikker 🐀" → "Verklikker
+    /// Se"): a word of at most three characters whose pixels are in colour, in a bubble whose
+    /// other words are not (black, white or gray text).
+    static func withoutEmojiMisreads(_ lines: [[OCRWord]], image: PixelImage, fill: BubbleFinder.RGB) -> [[OCRWord]] {
+        let all = lines.flatMap { $0 }
+        let short = all.filter { $0.text.count <= 3 }
+        guard !short.isEmpty, all.count > short.count else { return lines }
+        let long = all.filter { $0.text.count > 3 }
+        guard chroma(of: long, in: image, fill: fill) < 30 else { return lines }
+        let coloured = Set(short.filter { chroma(of: [$0], in: image, fill: fill) > 60 })
+        guard !coloured.isEmpty else { return lines }
+        return lines.map { $0.filter { !coloured.contains($0) } }.filter { !$0.isEmpty }
     }
 
     /// The text without icons and emoji misread as symbols ("©", "®", "@", "=>"): tokens of

@@ -24,6 +24,13 @@ enum ChatText {
         return (t, i)
     }
 
+    /// Whether a whole token has a time's shape, whatever its numbers ("49:50", "19.5O" is not).
+    static func isTimeShaped(_ token: Substring) -> Bool {
+        let parts = token.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
+        return parts.count == 2 && (1...2).contains(parts[0].count) && parts[1].count == 2
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     /// A whole token that is a time with its colon misread as a dash ("20-14", "8–14") as
     /// "20:14"; nil for anything else.
     static func dashedTime(_ token: String) -> String? {

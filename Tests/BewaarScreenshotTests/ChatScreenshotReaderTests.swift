@@ -116,3 +116,24 @@ import Testing
         #expect(abs(deleted.box.x - 108) <= 4 && abs(deleted.box.maxX - 481) <= 4 && abs(deleted.box.y - 1419) <= 4)
     }
 }
+
+/// The importer reads two images at once (one OCR engine per thread): the same images read on
+/// two threads at the same time give what they give read one after the other.
+@Suite struct ConcurrentReadTests {
+    @Test func twoThreadsReadAsOne() async throws {
+        let names = ["whatsapp-android-light-group-2x.png", "whatsapp-ios-light-1on1-2x.png"]
+        let images = try names.map { try Fixture.image($0) }
+        let reader = ChatScreenshotReader()
+        let alone = try images.map { try reader.read($0) }
+        let together = try await withThrowingTaskGroup(of: (Int, ChatScreenshot).self) { group in
+            for (i, image) in images.enumerated() { group.addTask { (i, try reader.read(image)) } }
+            var out: [Int: ChatScreenshot] = [:]
+            for try await (i, shot) in group { out[i] = shot }
+            return out
+        }
+        for i in images.indices {
+            #expect(together[i] == alone[i], "\(names[i])")
+            #expect(alone[i].bubbles.count >= 8)
+        }
+    }
+}
