@@ -64,7 +64,10 @@ public enum DaySeparator {
             if let year = years.first {
                 return CivilDay(year: year, month: month, day: day)?.day(.separator)
             }
-            guard let image, let sameYear = CivilDay(year: image.year, month: month, day: day) ?? CivilDay(year: image.year - 1, month: month, day: day)
+            // 29 February in a year without one: the year before may have it.
+            guard let image,
+                let sameYear = CivilDay(year: image.year, month: month, day: day)
+                    ?? CivilDay(year: image.year - 1, month: month, day: day)
             else { return nil }
             if sameYear.number > image.number {
                 return CivilDay(year: image.year - 1, month: month, day: day)?.day(.yearFromImageDate)
@@ -95,7 +98,7 @@ public enum DaySeparator {
         var current = ""
         for ch in chars {
             let digit = ch.isASCII && ch.isNumber
-            if (ch.isLetter || digit), let last = current.last, (last.isASCII && last.isNumber) == digit {
+            if ch.isLetter || digit, let last = current.last, (last.isASCII && last.isNumber) == digit {
                 current.append(ch)
                 continue
             }

@@ -25,7 +25,7 @@ import Testing
                 levels.add(before: before, after: get(), words: words)
             }
         }
-        threads.forEach { $0.start() }
+        for thread in threads { thread.start() }
         while levels.count < 2 { Thread.sleep(forTimeInterval: 0.05) }
         // A new thread starts with OpenMP on (so the check can fail), and is off after reading.
         #expect(levels.all.allSatisfy { $0.before > 0 && $0.after == 0 && $0.words > 0 }, "\(levels.all)")

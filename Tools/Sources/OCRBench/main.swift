@@ -105,7 +105,8 @@ if let threads {
             commandCPU / Double(paths.count), (commandCPU / Double(paths.count)) / (selfCPU / Double(work.count))))
     print(
         String(
-            format: "%d threads: ours %d images in %.2f s (%.2f images/s, %d failed), tesseract command %d images in %.2f s (%.2f images/s); ratio %.2f; peak RSS %.0f MB",
+            format: "%d threads: ours %d images in %.2f s (%.2f images/s, %d failed), "
+                + "tesseract command %d images in %.2f s (%.2f images/s); ratio %.2f; peak RSS %.0f MB",
             threads, work.count, ours, oursRate, failures.value, paths.count, command, commandRate, oursRate / commandRate,
             peakRSSMegabytes()))
     exit(0)
