@@ -89,7 +89,7 @@ public enum DaySeparator {
         var chars = Array(text.lowercased())
         var i = 0
         while i < chars.count {
-            if let time = ShownTime.match(chars, at: i) {
+            if let time = TimeOfDay.match(chars, at: i) {
                 chars.replaceSubrange(i..<time.end, with: [" "])
             }
             i += 1

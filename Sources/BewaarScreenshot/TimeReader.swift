@@ -47,7 +47,7 @@ struct TimeReader {
                 let column = columns.map { $0[i] }
                 out.append(column.first { c in column.filter { $0 == c }.count >= 2 } ?? column[0])
             }
-            if ShownTime.parse(out) != nil { return out }
+            if TimeOfDay.parse(out) != nil { return out }
         }
         return found.first { read in found.filter { $0 == read }.count >= 2 } ?? found.first
     }

@@ -67,9 +67,9 @@ import Testing
 }
 
 /// Times as apps show them.
-@Suite struct ShownTimeTests {
+@Suite struct TimeOfDayTests {
     @Test func twentyFourHourAndTwelveHourTimes() {
-        func parse(_ text: String) -> [Int]? { ShownTime.parse(text).map { [$0.hour, $0.minute] } }
+        func parse(_ text: String) -> [Int]? { TimeOfDay.parse(text).map { [$0.hour, $0.minute] } }
         #expect(parse("20:14") == [20, 14])
         #expect(parse("20.14") == [20, 14])
         #expect(parse("07:48") == [7, 48])

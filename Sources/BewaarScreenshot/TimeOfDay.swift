@@ -1,5 +1,5 @@
 /// A time of day as a chat app shows it: "20:14", "20.14", "8:14 PM", "8:14 p.m.", "12:05am".
-public enum ShownTime {
+public enum TimeOfDay {
     /// The hour (0–23) and minute of the first time in `text`, nil when it holds none.
     /// "8:14 PM" is 20:14, "12:05 AM" is 0:05, "12:30 PM" is 12:30; a 12-hour time needs an
     /// hour 1–12. A number run like "12.03.2026" (a date) is no time.
