@@ -25,6 +25,8 @@ let package = Package(
         // Pixels and OCR alone: what ImageFuzz in Tools/ links (and, later, the screenshot importer).
         .library(name: "BewaarImage", targets: ["BewaarImage", "BewaarImageFormat"]),
         .library(name: "BewaarOCR", targets: ["BewaarOCR"]),
+        // The chat-screenshot reader alone: what OCRBench in Tools/ times.
+        .library(name: "BewaarScreenshot", targets: ["BewaarScreenshot"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

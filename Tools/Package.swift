@@ -4,8 +4,9 @@
 // the main package one folder up. A package of its own so the main build never compiles them.
 // Scripts build one product each (`swift build --package-path Tools --product NAME`):
 //   MailBench      scripts/bench/mail      the e-mail importer alone, over files, in one process
-//   OCRBench       (run by hand, see notes/issue-13-pixels.md) decode + OCR of screenshots through
-//                  one reused engine against the `tesseract` command, per image
+//   OCRBench       (run by hand, see notes/issue-13-pixels.md and notes/issue-13-reader-accuracy-speed.md)
+//                  decode + OCR (or, with --reader, the whole chat reading; --threads N for throughput)
+//                  against the `tesseract` command, per image, wall and CPU time
 //   TimelineBench  scripts/bench/timeline  a case of generated records; timeline and search timings
 //                  scripts/bench/web       (its record generator)
 //   HTMLFuzz       scripts/fuzz html       libFuzzer: page, MHTML, Meta-thread and chat HTML readers
@@ -41,7 +42,11 @@ let package = Package(
         .executableTarget(name: "MailBench", dependencies: [.product(name: "BewaarImportMail", package: root)]),
         .executableTarget(name: "TimelineBench", dependencies: [.product(name: "BewaarKit", package: root)]),
         .executableTarget(
-            name: "OCRBench", dependencies: [.product(name: "BewaarOCR", package: root), .product(name: "BewaarImage", package: root)]),
+            name: "OCRBench",
+            dependencies: [
+                .product(name: "BewaarOCR", package: root), .product(name: "BewaarImage", package: root),
+                .product(name: "BewaarScreenshot", package: root),
+            ]),
         // libFuzzer's driver (LLVMFuzzerRunDriver), which every fuzz target's entry hands over to.
         .target(name: "FuzzDriver"),
         fuzzTarget("HTMLFuzz", product: "BewaarImportWeb"),

@@ -165,25 +165,31 @@ public final class OCREngine {
     public let configuration: OCRConfiguration
     private let api: OpaquePointer
 
-    /// Tesseract's OpenMP threads inside one recognition, off for the process: Bewaar reads
-    /// several images at once, one engine per thread, and OpenMP's extra threads only fight those
-    /// for the cores (on 2 cores the `tesseract` command runs 2.6× faster with
-    /// OMP_THREAD_LIMIT=1). OMP_THREAD_LIMIT is read when libgomp loads, before any Swift runs,
-    /// so the run-time switch is max-active-levels 0: every parallel region runs on one thread.
-    /// libgomp comes with libtesseract (Debian builds it with OpenMP); the function is looked up
-    /// rather than linked, so a Tesseract built without OpenMP needs nothing.
-    /// Set BEWAAR_OCR_OPENMP=1 to keep OpenMP.
-    private static let singleThreaded: Void = {
+    /// Tesseract's OpenMP threads inside one recognition, off: Bewaar reads several images at
+    /// once, one engine per thread, and OpenMP's extra threads only fight those for the cores (on
+    /// 2 cores the `tesseract` command runs 2.6× faster with OMP_THREAD_LIMIT=1). OMP_THREAD_LIMIT
+    /// is read when libgomp loads, before any Swift runs, so the run-time switch is
+    /// max-active-levels 0: every parallel region runs on one thread. That setting belongs to the
+    /// calling thread (OpenMP 5's data environment; libgomp ≥ 11), so it is set on every
+    /// recognition's own thread: set once on one thread only, a second reader thread ran OpenMP
+    /// teams whose spinning tripled the CPU time per image. libgomp comes with libtesseract
+    /// (Debian builds it with OpenMP); the function is looked up rather than linked, so a
+    /// Tesseract built without OpenMP needs nothing. Set BEWAAR_OCR_OPENMP=1 to keep OpenMP.
+    private static let openMPOff: OpenMPSwitch? = {
         guard ProcessInfo.processInfo.environment["BEWAAR_OCR_OPENMP"] != "1",
             let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "omp_set_max_active_levels")
-        else { return }
-        typealias SetMaxActiveLevels = @convention(c) (Int32) -> Void
-        unsafeBitCast(symbol, to: SetMaxActiveLevels.self)(0)
+        else { return nil }
+        return OpenMPSwitch(set: unsafeBitCast(symbol, to: OpenMPSwitch.SetMaxActiveLevels.self))
     }()
+
+    /// libgomp's omp_set_max_active_levels.
+    private struct OpenMPSwitch: @unchecked Sendable {
+        typealias SetMaxActiveLevels = @convention(c) (Int32) -> Void
+        let set: SetMaxActiveLevels
+    }
 
     /// Starts Tesseract with `configuration` (loading the language data: a few hundred ms).
     public init(_ configuration: OCRConfiguration = .standard) throws(OCRError) {
-        _ = Self.singleThreaded
         for language in configuration.languageCodes {
             let file = (configuration.dataPath as NSString).appendingPathComponent("\(language).traineddata")
             guard FileManager.default.isReadableFile(atPath: file) else {
@@ -225,6 +231,7 @@ public final class OCREngine {
         let area = region.map { $0.intersection(image.bounds) } ?? image.bounds
         guard !area.isEmpty else { throw OCRError.regionOutsideImage(region ?? image.bounds) }
         defer { TessBaseAPIClear(api) }
+        Self.openMPOff?.set(0)
         image.bytes.withUnsafeBufferPointer { bytes in
             // Tesseract copies the pixels into its own image here; the buffer may go afterwards.
             TessBaseAPISetImage(

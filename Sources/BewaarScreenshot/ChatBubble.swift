@@ -38,10 +38,17 @@ public struct ChatBubble: Sendable, Hashable {
     /// The day separator shown above this bubble (raw text, e.g. "VANDAAG", "12 maart 2026"),
     /// when one lies between the previous bubble and this one.
     public var daySeparator: String?
+    /// The day separator in effect for this bubble (raw text): the nearest one above it on the
+    /// screenshot, on this bubble or carried down from an earlier one; nil when none is shown
+    /// above it (the day is then not known from this image). Resolve it with
+    /// `DaySeparator.resolve(_:imageDate:)`.
+    public var day: String?
+    /// Where the page pass read the time, in image pixels (for the second read of the time).
+    var timeBox: PixelRect?
 
     public init(
         side: Side, kind: Kind, author: String?, text: String, time: String?, box: PixelRect, confidence: Double,
-        daySeparator: String?
+        daySeparator: String?, day: String? = nil
     ) {
         self.side = side
         self.kind = kind
@@ -51,5 +58,6 @@ public struct ChatBubble: Sendable, Hashable {
         self.box = box
         self.confidence = confidence
         self.daySeparator = daySeparator
+        self.day = day ?? daySeparator
     }
 }

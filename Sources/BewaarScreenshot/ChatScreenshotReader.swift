@@ -16,14 +16,30 @@ public struct ChatScreenshotReader: Sendable {
     /// Reads `image` with this thread's OCR engine.
     public func read(_ image: PixelImage) throws -> ChatScreenshot {
         try OCREngine.withEngine(for: configuration) { engine in
-            let ocr = try engine.recognise(image)
-            var shot = layout(image, words: ocr.words) { region in (try? Self.reread(region, in: image, engine: engine)) ?? [] }
-            for i in shot.bubbles.indices where shot.bubbles[i].time == nil && shot.bubbles[i].side != .system {
-                shot.bubbles[i].time = try Self.cornerTime(of: shot.bubbles[i].box, in: image, engine: engine)
-            }
+            let gray = image.grayscale()
+            let words = try engine.recognise(image).words
+            var shot = layout(image, words: words) { region in (try? Self.reread(region, in: image, engine: engine)) ?? [] }
+            let heights = words.filter { $0.text.count >= 3 }.map(\.box.height).sorted()
+            let body = heights.isEmpty ? 20 : heights[heights.count / 2]
+            let timed = shot.bubbles.indices.filter { shot.bubbles[$0].side != .system }
+            let spots = timed.map { i in Self.timeSpot(shot.bubbles[i], bodyHeight: body) }
+            let times = TimeReader(gray: gray).read(spots, engine: engine)
+            for (i, time) in zip(timed, times) { shot.bubbles[i].time = time }
             for i in shot.bubbles.indices { shot.bubbles[i].text = Self.withoutBareTime(shot.bubbles[i]) }
             return shot
         }
+    }
+
+    /// Where to read a bubble's time again: around the word the page pass read as its time, or
+    /// else the bubble's bottom-right part (right half, lower two thirds).
+    static func timeSpot(_ bubble: ChatBubble, bodyHeight: Int) -> TimeReader.Spot {
+        if let t = bubble.timeBox, t.height > 0 {
+            let box = PixelRect(x: t.x - t.height, y: t.y - t.height / 3, width: t.width + 2 * t.height, height: t.height * 5 / 3)
+            return TimeReader.Spot(box: box, textHeight: t.height, page: bubble.time)
+        }
+        let b = bubble.box
+        let corner = PixelRect(x: b.x + b.width / 2, y: b.y + b.height / 3, width: b.width / 2, height: b.height - b.height / 3)
+        return TimeReader.Spot(box: corner, textHeight: max(1, bodyHeight * 3 / 5), page: bubble.time)
     }
 
     /// One bubble read on its own: gray, inverted when the fill is dark, enlarged twice; the
@@ -43,25 +59,17 @@ public struct ChatScreenshotReader: Sendable {
     }
 
     /// The text without a last token that is the bubble's time read without its colon
-    /// ("… gedaan. 2013" for 20:13).
+    /// ("… gedaan. 2013" for 20:13) or misread past a time ("49:50" for 19:50).
     static func withoutBareTime(_ bubble: ChatBubble) -> String {
         guard let time = bubble.time else { return bubble.text }
         var tokens = bubble.text.split(separator: " ")
-        guard tokens.count > 1, let last = tokens.last, last == time.filter(\.isNumber) else { return bubble.text }
+        guard tokens.count > 1, let last = tokens.last, last == time.filter(\.isNumber) || ChatText.isTimeShaped(last) else { return bubble.text }
         tokens.removeLast()
         return tokens.joined(separator: " ")
     }
 
-    /// A second look for a time too small for the page pass: the bubble's bottom-right quarter,
-    /// enlarged three times in gray and read as one block.
-    static func cornerTime(of box: PixelRect, in image: PixelImage, engine: OCREngine) throws -> String? {
-        let corner = PixelRect(x: box.x + box.width / 2, y: box.y + box.height / 3, width: box.width / 2, height: box.height - box.height / 3)
-        guard let crop = image.cropped(to: corner), crop.width * crop.height <= 1_000_000,
-            let big = crop.grayResized(width: crop.width * 3, height: crop.height * 3)
-        else { return nil }
-        let words = try engine.recognise(big, segmentation: .singleBlock).words
-        return words.compactMap { ChatText.time(in: $0.text) }.last
-    }
+    /// Below this mean word confidence the page pass's reading of a bubble is tried again alone.
+    static let unsure = 60.0
 
     /// The layout of `image` given its OCR words (whole-image pixel boxes).
     func layout(_ image: PixelImage, words: [OCRWord], reread: (BubbleFinder.Region) -> [OCRWord] = { _ in [] }) -> ChatScreenshot {
@@ -77,6 +85,7 @@ public struct ChatScreenshotReader: Sendable {
                 r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.height * 100 >= w * 4 && r.fill >= 0.6
                     && r.box.y >= chatTop && (r.box.y + r.box.height / 2) < chatBottom
             } + Self.barMessages(regions, image: image, background: finder.background, top: chatTop, bottom: chatBottom)
+            + Self.outlinePairs(regions, image: image, background: finder.background, top: chatTop, bottom: chatBottom)
 
         var inside = [[OCRWord]](repeating: [], count: candidates.count)
         var outside: [OCRWord] = []
@@ -88,9 +97,15 @@ public struct ChatScreenshotReader: Sendable {
                 outside.append(word)
             }
         }
-        // A bubble the page pass read nothing in (light text on a dark fill at 2×): read it alone.
-        for k in candidates.indices where inside[k].isEmpty && candidates[k].box.height * 4 < h {
-            inside[k] = reread(candidates[k])
+        // A bubble the page pass read nothing in, or only unsure words (light text on a dark
+        // fill): read it alone, and keep what is read surer.
+        func sureness(_ words: [OCRWord]) -> Double {
+            let read = words.filter { $0.text.contains { $0.isLetter || $0.isNumber } }
+            return read.isEmpty ? 0 : read.map(\.confidence).reduce(0, +) / Double(read.count)
+        }
+        for k in candidates.indices where sureness(inside[k]) < Self.unsure && candidates[k].box.height * 4 < h && candidates[k].bar == nil {
+            let alone = reread(candidates[k])
+            if sureness(alone) > sureness(inside[k]) { inside[k] = alone }
         }
         (candidates, inside) = Self.splitBars(candidates, inside, image: image, background: finder.background)
         let allLines = Self.textLines(words)
@@ -98,6 +113,8 @@ public struct ChatScreenshotReader: Sendable {
 
         var bubbles: [ChatBubble] = []
         var pendingSeparator: String?
+        // The last separator above: the day every bubble below it belongs to.
+        var currentDay: String?
         let loose = Self.textLines(outside).filter { $0.box.y >= chatTop && $0.box.maxY <= chatBottom }
         var events: [(y: Int, bubble: Int?, line: ScreenshotLine?)] = []
         for k in candidates.indices where !inside[k].isEmpty { events.append((candidates[k].box.y, k, nil)) }
@@ -108,6 +125,7 @@ public struct ChatScreenshotReader: Sendable {
             if let line = event.line {
                 if ChatText.isDaySeparator(line.text) && Self.isCentred(line.box, width: w) {
                     pendingSeparator = line.text
+                    currentDay = line.text
                     pendingLabel = nil
                 } else {
                     pendingLabel = line
@@ -117,10 +135,12 @@ public struct ChatScreenshotReader: Sendable {
             guard let k = event.bubble else { continue }
             let region = candidates[k]
             var bubble = Self.bubble(region, words: inside[k], image: image, separator: pendingSeparator)
+            bubble.day = currentDay
             // An avatar or icon: a filled shape with a letter or two of noise in it.
             if bubble.time == nil && bubble.text.filter({ $0.isLetter || $0.isNumber }).count < 3 { continue }
             if bubble.side == .system && ChatText.isDaySeparator(bubble.text) && bubble.text.count <= 30 {
                 pendingSeparator = bubble.text
+                currentDay = bubble.text
                 pendingLabel = nil
                 continue
             }
@@ -144,6 +164,37 @@ public struct ChatScreenshotReader: Sendable {
         let messages = bubbles.filter { $0.side != .system && !$0.text.isEmpty && $0.confidence >= 50 }
         let isChat = messages.count >= 2
         return ChatScreenshot(header: isChat ? header : nil, isChat: isChat, bubbles: isChat ? bubbles : [], lines: allLines)
+    }
+
+    /// Outline bubbles whose thin sides the cell grid loses: a thin horizontal line with another
+    /// of the same span below it, a bubble's height apart, make one bubble between them. Its
+    /// sides are where the outline crosses the middle row (rounded ends reach past the lines).
+    static func outlinePairs(
+        _ regions: [BubbleFinder.Region], image: PixelImage, background: BubbleFinder.RGB, top: Int, bottom: Int
+    ) -> [BubbleFinder.Region] {
+        let w = image.width
+        let lines = regions.filter { r in
+            r.box.height * 100 <= w && r.box.width * 100 >= w * 8 && r.box.width * 100 < w * 95 && r.box.y >= top && r.box.maxY <= bottom
+        }
+        var out: [BubbleFinder.Region] = []
+        for upper in lines {
+            let tolerance = max(2, w / 100)
+            guard
+                let lower = lines.first(where: { l in
+                    l.box.y > upper.box.maxY && abs(l.box.x - upper.box.x) <= tolerance && abs(l.box.maxX - upper.box.maxX) <= tolerance
+                        && (l.box.y - upper.box.y) * 100 >= w * 4 && (l.box.y - upper.box.y) * 100 <= w * 40
+                })
+            else { continue }
+            let height = lower.box.maxY - upper.box.y, middle = min(image.height - 1, upper.box.y + height / 2)
+            func ink(_ x: Int) -> Bool { x >= 0 && x < w && BubbleFinder.rgb(image, x, middle).distance(background) > 30 }
+            let left = min(upper.box.x, lower.box.x), right = max(upper.box.maxX, lower.box.maxX)
+            // From the line's end outwards, the first outline pixel (not an avatar further out).
+            let x0 = (max(0, left - height / 2)..<left).reversed().first(where: ink) ?? left
+            let x1 = (right..<min(w, right + height / 2)).first(where: ink).map { $0 + 1 } ?? right
+            let box = PixelRect(x: x0, y: upper.box.y, width: x1 - x0, height: height)
+            out.append(BubbleFinder.Region(box: box, fill: 1, colour: background))
+        }
+        return out
     }
 
     static func isCentred(_ box: PixelRect, width: Int) -> Bool {
@@ -239,13 +290,24 @@ public struct ChatScreenshotReader: Sendable {
         var lines = Self.lineWords(words)
         // The time: the last time token of the last line, right of the middle; ticks after it go too.
         var time: String?
+        var timeBox: PixelRect?
         if var last = lines.last {
             let isTime = { (w: OCRWord) in ChatText.time(in: w.text) != nil && w.box.x > region.box.x + region.box.width / 3 }
             if let first = last.firstIndex(where: isTime), let t = last.lastIndex(where: isTime) {
-                time = ChatText.time(in: last[t].text)
+                time = ChatText.lastTime(in: last[t...].map(\.text))?.time
+                timeBox = last[t].box
                 last.removeSubrange(first...)
             }
             while let tail = last.last, ChatText.isTicks(tail.text) { last.removeLast() }
+            // No time, but the line ends in one misread ("20-14"): taken as that time, to be
+            // checked by the second read of the times.
+            if time == nil, let tail = last.last, tail.box.x > region.box.x + region.box.width / 3,
+                let misread = ChatText.dashedTime(tail.text)
+            {
+                time = misread
+                timeBox = tail.box
+                last.removeLast()
+            }
             lines[lines.count - 1] = last
             if last.isEmpty { lines.removeLast() }
         }
@@ -258,6 +320,7 @@ public struct ChatScreenshotReader: Sendable {
             lines.removeFirst()
         }
         if side == .outgoing { author = nil }
+        lines = Self.withoutEmojiMisreads(lines, image: image, fill: region.colour)
         var text = lines.map { $0.map(\.text).joined(separator: " ") }.joined(separator: " ")
         text = Self.trimIcons(text)
         let confidence = words.isEmpty ? 0 : words.map(\.confidence).reduce(0, +) / Double(words.count)
@@ -265,9 +328,25 @@ public struct ChatScreenshotReader: Sendable {
         if side == .system { kind = .system }
         if kind == .media, let label = ChatText.mediaLabel(text) { text = label }
         if kind == .deleted { text = ChatText.deletedPhrase(text) }
-        return ChatBubble(
+        var bubble = ChatBubble(
             side: side, kind: kind, author: author, text: text, time: time, box: region.box,
             confidence: (confidence * 10).rounded() / 10, daySeparator: separator)
+        bubble.timeBox = timeBox
+        return bubble
+    }
+
+    /// The lines without emoji Tesseract read as a few letters ("Verklikker 🐀" → "Verklikker
+    /// Se"): a word of at most three characters whose pixels are in colour, in a bubble whose
+    /// other words are not (black, white or gray text).
+    static func withoutEmojiMisreads(_ lines: [[OCRWord]], image: PixelImage, fill: BubbleFinder.RGB) -> [[OCRWord]] {
+        let all = lines.flatMap { $0 }
+        let short = all.filter { $0.text.count <= 3 }
+        guard !short.isEmpty, all.count > short.count else { return lines }
+        let long = all.filter { $0.text.count > 3 }
+        guard chroma(of: long, in: image, fill: fill) < 30 else { return lines }
+        let coloured = Set(short.filter { chroma(of: [$0], in: image, fill: fill) > 60 })
+        guard !coloured.isEmpty else { return lines }
+        return lines.map { $0.filter { !coloured.contains($0) } }.filter { !$0.isEmpty }
     }
 
     /// The text without icons and emoji misread as symbols ("©", "®", "@", "=>"): tokens of

@@ -11,6 +11,36 @@ enum ChatText {
         return nil
     }
 
+    /// The last time in a line's words, with " AM"/" PM" when the app shows a 12-hour clock
+    /// ("8:14 PM", "8:14PM", "8:14 p.m." → "8:14 PM"), and the index of its word.
+    static func lastTime(in words: [String]) -> (time: String, index: Int)? {
+        guard let i = words.lastIndex(where: { time(in: $0) != nil }), let t = time(in: words[i]) else { return nil }
+        let rest = words[i].drop { $0 != ":" && $0 != "." }.dropFirst(3)
+        let next = i + 1 < words.count ? words[i + 1] : ""
+        for candidate in [String(rest), next] {
+            let letters = candidate.lowercased().filter(\.isLetter)
+            if letters == "am" || letters == "pm" { return ("\(t) \(letters.uppercased())", i) }
+        }
+        return (t, i)
+    }
+
+    /// Whether a whole token has a time's shape, whatever its numbers ("49:50", "19.5O" is not).
+    static func isTimeShaped(_ token: Substring) -> Bool {
+        let parts = token.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "." })
+        return parts.count == 2 && (1...2).contains(parts[0].count) && parts[1].count == 2
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// A whole token that is a time with its colon misread as a dash ("20-14", "8–14") as
+    /// "20:14"; nil for anything else.
+    static func dashedTime(_ token: String) -> String? {
+        let parts = token.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map(String.init)
+        guard parts.count == 2, token.count <= 6, (1...2).contains(parts[0].count), parts[1].count == 2,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60
+        else { return nil }
+        return "\(parts[0]):\(parts[1])"
+    }
+
     private static func timeAt(_ c: [Character], _ i: Int) -> String? {
         func digit(_ k: Int) -> Bool { k >= 0 && k < c.count && c[k].isASCII && c[k].isNumber }
         guard digit(i), !digit(i - 1) else { return nil }

@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// Not a check: with BEWAAR_SCREENSHOT_DUMP=FILE set, reads every fixture of index.json and
-/// writes what the reader found as JSON, for scripts/fixtures/screenshots/accuracy to score.
+/// writes what the reader found as JSON, for scripts/fixtures/screenshots/accuracy to score
+/// (BEWAAR_SCREENSHOT_ONLY=PART: only the images whose name holds PART).
 @Suite struct AccuracyDump {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["BEWAAR_SCREENSHOT_DUMP"] != nil))
     func dump() throws {
@@ -14,6 +15,7 @@ import Testing
         let reader = ChatScreenshotReader()
         for entry in images {
             let name = (entry as? String) ?? ((entry as? [String: Any])?["image"] as? String) ?? ""
+            if let only = ProcessInfo.processInfo.environment["BEWAAR_SCREENSHOT_ONLY"], !name.contains(only) { continue }
             let started = Date()
             let shot = try reader.read(try Fixture.image(name))
             let bubbles: [[String: Any]] = shot.bubbles.map { b in

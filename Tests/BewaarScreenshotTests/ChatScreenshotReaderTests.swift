@@ -25,6 +25,10 @@ import Testing
         // The bubble's box lies on the truth's bubble {20, 517, 580, 115} within a few pixels.
         #expect(abs(first.box.x - 20) <= 8 && abs(first.box.width - 580) <= 12)
         #expect(shot.bubbles[4].kind == .media && shot.bubbles[4].text == "Foto" && shot.bubbles[4].daySeparator == "VANDAAG")
+        // Every bubble knows the separator above it, also when it is not the first under it.
+        let days: [String?] = ["12 maart 2026", "12 maart 2026", "GISTEREN", "GISTEREN"] + Array(repeating: "VANDAAG", count: 5)
+        #expect(shot.bubbles.map(\.day) == days)
+        #expect(shot.bubbles[5].daySeparator == nil)
         #expect(shot.bubbles[6].kind == .deleted && shot.bubbles[6].text == "Dit bericht is verwijderd")
         #expect(shot.bubbles[7].text == "Laat me met rust alsjeblieft." && shot.bubbles[7].time == "20:14")
     }
@@ -100,5 +104,37 @@ import Testing
         let blank = try #require(PixelImageMaker.gray(width: 390, height: 844, value: 20))
         let shot = try reader.read(blank)
         #expect(!shot.isChat && shot.bubbles.isEmpty && shot.lines.isEmpty)
+    }
+}
+
+/// Outline bubbles (a thin ring on white: TikTok's and Instagram's deleted message).
+@Suite struct OutlineBubbleTests {
+    @Test func tikTokDeletedMessageIsABubble() throws {
+        let shot = try ChatScreenshotReader().read(try Fixture.image("tiktok-1on1-2x.png"))
+        let deleted = try #require(shot.bubbles.first { $0.kind == .deleted })
+        #expect(deleted.text == "Dit bericht is verwijderd" && deleted.side == .incoming)
+        // The truth's box is {108, 1419, 373, 85}: the ring, not the avatar beside it.
+        #expect(abs(deleted.box.x - 108) <= 4 && abs(deleted.box.maxX - 481) <= 4 && abs(deleted.box.y - 1419) <= 4)
+    }
+}
+
+/// The importer reads two images at once (one OCR engine per thread): the same images read on
+/// two threads at the same time give what they give read one after the other.
+@Suite struct ConcurrentReadTests {
+    @Test func twoThreadsReadAsOne() async throws {
+        let names = ["whatsapp-android-light-group-2x.png", "whatsapp-ios-light-1on1-2x.png"]
+        let images = try names.map { try Fixture.image($0) }
+        let reader = ChatScreenshotReader()
+        let alone = try images.map { try reader.read($0) }
+        let together = try await withThrowingTaskGroup(of: (Int, ChatScreenshot).self) { group in
+            for (i, image) in images.enumerated() { group.addTask { (i, try reader.read(image)) } }
+            var out: [Int: ChatScreenshot] = [:]
+            for try await (i, shot) in group { out[i] = shot }
+            return out
+        }
+        for i in images.indices {
+            #expect(together[i] == alone[i], "\(names[i])")
+            #expect(alone[i].bubbles.count >= 8)
+        }
     }
 }
