@@ -30,11 +30,12 @@ struct ScreenshotRecords {
 
     private var chatMessages: [Message] {
         let isGroup = shot.bubbles.contains { $0.side == .incoming && $0.author != nil }
-        var day: ChatDay?
+        let imageDate = capture.map { (year: $0.year, month: $0.month, day: $0.day) }
         var lastIncomingAuthor: String?
         var out: [Message] = []
         for bubble in shot.bubbles {
-            if let separator = bubble.daySeparator { day = ChatDay.resolve(separator, imageDate: capture) }
+            // The separator in effect for this bubble (the nearest one above it, carried down by the reader).
+            let day = bubble.day.flatMap { DaySeparator.resolve($0, imageDate: imageDate) }
             var fields: [String: JSONValue] = [
                 "side": .string(bubble.side.rawValue), "confidence": .int(Int64(bubble.confidence.rounded())),
             ]
@@ -66,7 +67,7 @@ struct ScreenshotRecords {
             var timestamp: Timestamp?
             if let day, let shown = bubble.time.flatMap(ShownTime.init) {
                 timestamp = Self.timestamp(day: day, time: shown, zone: zone)
-                fields["timestampBasis"] = .string(day.basis)
+                fields["timestampBasis"] = .string(Self.basis(day.basis))
             }
             out.append(
                 Message(
@@ -102,8 +103,19 @@ struct ScreenshotRecords {
         }
     }
 
+    /// How a record's day was found, as its `timestampBasis`: `separator` (the separator names
+    /// the whole date), `separator+image-date` (a relative word or weekday counted from the
+    /// image's date), `separator+image-year` (a day and month, the year from the image's date).
+    static func basis(_ b: DaySeparator.Basis) -> String {
+        switch b {
+        case .separator: "separator"
+        case .separatorAndImageDate: "separator+image-date"
+        case .yearFromImageDate: "separator+image-year"
+        }
+    }
+
     /// The moment of a shown time on a resolved day, in `zone` (the zone the chat was read in).
-    static func timestamp(day: ChatDay, time: ShownTime, zone: TimeZone) -> Timestamp {
+    static func timestamp(day: DaySeparator.Day, time: ShownTime, zone: TimeZone) -> Timestamp {
         let local = Double(Timestamp.days(fromCivil: day.year, day.month, day.day) * 86_400 + time.hour * 3600 + time.minute * 60)
         let guess = zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))
         let offset = zone.secondsFromGMT(for: Date(timeIntervalSince1970: local - Double(guess)))

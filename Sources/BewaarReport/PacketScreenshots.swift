@@ -40,7 +40,12 @@ extension PacketDocument {
         default: break
         }
         if let ts = m.timestamp {
-            let basis = shot(m, "timestampBasis")?.stringValue == "separator+image-date" ? ", dag geteld vanaf de datum van de afbeelding" : ""
+            let basis =
+                switch shot(m, "timestampBasis")?.stringValue {
+                case "separator+image-date": ", dag geteld vanaf de datum van de afbeelding"
+                case "separator+image-year": ", jaar van de datum van de afbeelding"
+                default: ""
+                }
             parts.append(DutchTime.full(ts.date, z) + basis)
         } else if let time = shot(m, "time")?.stringValue {
             parts.append("getoond \(time), dag onbekend")

@@ -107,6 +107,7 @@ struct DutchScreenshotText: ScreenshotText {
         switch raw {
         case "separator": "uit de dagscheiding in het gesprek"
         case "separator+image-date": "uit de dagscheiding, geteld vanaf de datum waarop de afbeelding is gemaakt"
+        case "separator+image-year": "uit de dagscheiding (dag en maand), het jaar van de datum waarop de afbeelding is gemaakt"
         case nil: "niet bekend: alleen de getoonde tijd is bewaard"
         case let other?: other
         }
@@ -181,6 +182,7 @@ struct EnglishScreenshotText: ScreenshotText {
         switch raw {
         case "separator": "from the day separator in the chat"
         case "separator+image-date": "from the day separator, counted from the date the image was made"
+        case "separator+image-year": "from the day separator (day and month), the year from the date the image was made"
         case nil: "not known: only the time shown is kept"
         case let other?: other
         }
