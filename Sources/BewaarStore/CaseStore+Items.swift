@@ -175,7 +175,11 @@ extension CaseStore {
     /// The warnings of an item.
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
         try read { db in
-            try WarningRow.fetchAll(db, cached: "SELECT * FROM warnings WHERE item_id = ? ORDER BY id", arguments: [itemID]).map(\.value)
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(WarningRow.columns) FROM warnings WHERE item_id = ? ORDER BY id"),
+                                          arguments: [itemID])
+            var warnings: [ImportWarning] = []
+            while let row = try rows.next() { warnings.append(try WarningRow(positional: row).value) }
+            return warnings
         }
     }
 

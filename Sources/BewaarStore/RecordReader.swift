@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import BewaarJSON
 
 /// Reads records' JSON straight from SQLite's column bytes (see ``StoredRecord``): the author and
 /// text are never made into strings, so copying a large chat out costs little more than its bytes.
@@ -11,6 +12,9 @@ enum RecordReader {
         defer { sqlite3_reset(s) }
         var out: [UInt8] = []
         out.reserveCapacity(4096)
+        // Records often share their `rest` (the same flags, no attachments): its part of the JSON
+        // is written once per distinct `rest` (a bounded number kept).
+        var tails: [String: RecordJSONTail] = [:]
         while true {
             let rc = sqlite3_step(s)
             if rc == SQLITE_DONE { return }
@@ -30,10 +34,21 @@ enum RecordReader {
                                    text: bytes(s, 4) ?? UnsafeBufferPointer(start: nil, count: 0),
                                    line: isNull(5) ? nil : Int(sqlite3_column_int64(s, 5)),
                                    offset: sqlite3_column_int64(s, 6), length: sqlite3_column_int64(s, 7),
-                                   rest: bytes(s, 8).map { String(decoding: $0, as: UTF8.self) },
+                                   tail: tail(bytes(s, 8), &tails),
                                    into: &out)
             try out.withUnsafeBufferPointer { try body($0) }
         }
+    }
+
+    /// The tail for a record's `rest` bytes, from `tails` or made and kept there.
+    private static func tail(_ rest: UnsafeBufferPointer<UInt8>?, _ tails: inout [String: RecordJSONTail]) -> RecordJSONTail {
+        guard let rest else { return .empty }
+        let key = String(decoding: rest, as: UTF8.self)
+        if let t = tails[key] { return t }
+        let t = StoredRecord.tail(rest: key)
+        if tails.count >= 4_096 { tails.removeAll(keepingCapacity: true) }
+        tails[key] = t
+        return t
     }
 
     /// The UTF-8 bytes of a text column, nil when it is NULL; valid until the next step.
