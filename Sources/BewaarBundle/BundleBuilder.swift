@@ -114,12 +114,13 @@ public enum BundleBuilder {
         }
         for item in items {
             // A record's JSON is about 300 bytes, made from the store before it is hashed and deflated.
-            jobs.append(.init(bagPath: BagNames.records(itemID: item.id, sha256: item.sha256), weight: 1_000 * Int64(item.messageCount) + 4_096,
-                              work: .written { try content.writeRecordsFile(item, into: $0) }))
+            let path = BagNames.records(itemID: item.id, sha256: item.sha256)
+            let weight = 1_000 * Int64(item.messageCount) + 4_096
+            jobs.append(.init(bagPath: path, weight: weight, work: .written { try content.writeRecordsFile(item, into: $0) }))
         }
         let caseFile = content.caseFile(checklist: checklist, software: software, timeZone: o.timeZone.identifier)
-        let readme = BundleContent.readme(caseID: bagName, originals: originals.count, items: items.count,
-                                          pseudonymised: o.pseudonymiseBystanders, software: software)
+        let readme = BundleContent.readme(
+            caseID: bagName, originals: originals.count, items: items.count, pseudonymised: o.pseudonymiseBystanders, software: software)
         let provenance = Provenance.graph(caseID: id, items: items, names: { pseudonyms.apply($0.name) }, version: o.version, zone: o.timeZone)
         for (p, bytes) in [("data/case.json", caseFile), ("data/LEESMIJ.txt", readme), ("data/provenance/case.jsonld", provenance)] {
             jobs.append(.init(bagPath: p, weight: Int64(bytes.count), work: .written { try $0.append(bytes) }))
@@ -191,8 +192,8 @@ public enum BundleBuilder {
                 sha512[path] = s.sha512
                 sha256[path] = s.sha256
             } else if let item = streamed[path] {
-                sha512[path] = try streamOriginal(OriginalFile(item, path: store.objects.path(for: item.sha256)), into: zip, name: prefix + path,
-                                                   buffers: buffers)
+                let file = try OriginalFile(item, path: store.objects.path(for: item.sha256))
+                sha512[path] = try streamOriginal(file, into: zip, name: prefix + path, buffers: buffers)
             }
         }
         let manifest256 = manifest(sha256)

@@ -18,8 +18,9 @@ final class OriginalFile {
         self.path = path
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw BundleError(.originalChanged, nl: "Origineel \(item.sha256.hex) (\(item.name)) ontbreekt in de opslag. Voer `bewaar check` uit.",
-                              en: "Original \(item.sha256.hex) (\(item.name)) is missing from the store. Run `bewaar check`.")
+            throw BundleError(
+                .originalChanged, nl: "Origineel \(item.sha256.hex) (\(item.name)) ontbreekt in de opslag. Voer `bewaar check` uit.",
+                en: "Original \(item.sha256.hex) (\(item.name)) is missing from the store. Run `bewaar check`.")
         }
     }
 
@@ -52,9 +53,13 @@ final class OriginalFile {
     /// Refuses the original unless the bytes read hash to its address and have its size.
     func check(sha256 actual: SHA256Digest, size: Int64) throws {
         guard actual == item.sha256, size == item.size else {
-            throw BundleError(.originalChanged,
-                              nl: "Origineel \(item.sha256.hex) (\(item.name)) is in de opslag gewijzigd (hash nu \(actual.hex)). Er is geen bundel gemaakt. Voer `bewaar check` uit en meld dit aan de beheerder.",
-                              en: "Original \(item.sha256.hex) (\(item.name)) was changed in the store (it now hashes to \(actual.hex)). No bundle was made. Run `bewaar check` and tell the administrator.")
+            throw BundleError(
+                .originalChanged,
+                nl:
+                    "Origineel \(item.sha256.hex) (\(item.name)) is in de opslag gewijzigd (hash nu \(actual.hex)). Er is geen bundel gemaakt. Voer `bewaar check` uit en meld dit aan de beheerder.",
+                en:
+                    "Original \(item.sha256.hex) (\(item.name)) was changed in the store (it now hashes to \(actual.hex)). No bundle was made. Run `bewaar check` and tell the administrator."
+            )
         }
     }
 }
@@ -64,7 +69,8 @@ extension PayloadStaging {
     /// refused when it no longer matches its address.
     static func stageOriginal(_ item: EvidenceItem, path: String, sink: StagingSink, index: Int) throws -> Staged {
         let file = try OriginalFile(item, path: path)
-        let compression = StagedCompression(sink: sink, index: index, level: file.zipMethod() == .stored ? .stored : .fixed(BundleBuilder.originalsLevel))
+        let compression = StagedCompression(
+            sink: sink, index: index, level: file.zipMethod() == .stored ? .stored : .fixed(BundleBuilder.originalsLevel))
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buffer.deallocate() }
         while true {

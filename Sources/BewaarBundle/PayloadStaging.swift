@@ -132,8 +132,9 @@ final class PayloadStaging {
             let n = pread(sink.fd, chunk.baseAddress, want, off_t(s.offset + copied))
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else {
-                throw BundleError(.writeFailed, nl: "Een tijdelijk bestand van de bundel (\(sink.path)) is veranderd tijdens het schrijven.",
-                                  en: "A temporary file of the bundle (\(sink.path)) changed while the bundle was written.")
+                throw BundleError(
+                    .writeFailed, nl: "Een tijdelijk bestand van de bundel (\(sink.path)) is veranderd tijdens het schrijven.",
+                    en: "A temporary file of the bundle (\(sink.path)) changed while the bundle was written.")
             }
             try zip.writePrepared(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
             copied += Int64(n)

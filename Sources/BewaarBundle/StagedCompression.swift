@@ -62,7 +62,8 @@ final class StagedCompression {
     func finish() throws -> PayloadStaging.Staged {
         let method: ZipMethod
         if case .stored = level { method = .stored } else { method = .deflated }
-        return PayloadStaging.Staged(sink: index, offset: start, size: size, sha256Digest: h256.finalize(), sha512: h512.finalizeHex(),
-                                     crc: crc.value, compressedSize: compressed, method: method)
+        return PayloadStaging.Staged(
+            sink: index, offset: start, size: size, sha256Digest: h256.finalize(), sha512: h512.finalizeHex(),
+            crc: crc.value, compressedSize: compressed, method: method)
     }
 }

@@ -34,18 +34,20 @@ extension Message {
     public static func writeJSON(timestamp: Timestamp?, kind: MessageKind, attachments: [Attachment], origin: Origin,
                                  flags: [String], extra: [String: JSONValue], into out: inout [UInt8],
                                  author: (inout [UInt8]) -> Void, text: (inout [UInt8]) -> Void) {
-        writeJSON(timestamp: timestamp, kind: kind, line: origin.line, offset: origin.offset, length: origin.length,
-                  tail: RecordJSONTail(attachments: attachments, flags: flags, extra: extra, part: origin.part, box: origin.box),
-                  into: &out, author: author, text: text)
+        let tail = RecordJSONTail(attachments: attachments, flags: flags, extra: extra, part: origin.part, box: origin.box)
+        writeJSON(
+            timestamp: timestamp, kind: kind, line: origin.line, offset: origin.offset, length: origin.length, tail: tail, into: &out,
+            author: author, text: text)
     }
 
     /// ``writeJSON(timestamp:kind:attachments:origin:flags:extra:into:author:text:)`` with the
     /// parts that are the same for many records (attachments, flags, `extra`, the origin's part
     /// and box) written once, in `tail`: readers that copy many records out keep the tail of
     /// records that share one. The same bytes, from the same writer.
-    public static func writeJSON(timestamp: Timestamp?, kind: MessageKind, line: Int?, offset: Int64, length: Int64,
-                                 tail: RecordJSONTail, into out: inout [UInt8],
-                                 author: (inout [UInt8]) -> Void, text: (inout [UInt8]) -> Void) {
+    public static func writeJSON(
+        timestamp: Timestamp?, kind: MessageKind, line: Int?, offset: Int64, length: Int64, tail: RecordJSONTail, into out: inout [UInt8],
+        author: (inout [UInt8]) -> Void, text: (inout [UInt8]) -> Void
+    ) {
         // `extra` members sort in between the record's own keys.
         var next = 0
         var first = true

@@ -22,7 +22,8 @@ public struct RecordJSONTail: Sendable {
 
     public init(attachments: [Attachment], flags: [String], extra: [String: JSONValue], part: String?, box: PixelRect?) {
         // A duplicate of an own key in `extra` is ignored.
-        let fields = extra.isEmpty ? [] : extra.filter { Message.Key(rawValue: $0.key) == nil }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let fields =
+            extra.isEmpty ? [] : extra.filter { Message.Key(rawValue: $0.key) == nil }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         extras = fields.map { k, v in
             var member: [UInt8] = []
             JSONValue.writeString(k, into: &member)

@@ -175,8 +175,8 @@ extension CaseStore {
     /// The warnings of an item.
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
         try read { db in
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT \(WarningRow.columns) FROM warnings WHERE item_id = ? ORDER BY id"),
-                                          arguments: [itemID])
+            let sql = "SELECT \(WarningRow.columns) FROM warnings WHERE item_id = ? ORDER BY id"
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [itemID])
             var warnings: [ImportWarning] = []
             while let row = try rows.next() { warnings.append(try WarningRow(positional: row).value) }
             return warnings

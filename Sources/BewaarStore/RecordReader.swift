@@ -27,15 +27,13 @@ enum RecordReader {
                 continue
             }
             let isNull = { (i: Int32) in sqlite3_column_type(s, i) == SQLITE_NULL }
-            StoredRecord.writeJSON(ts: isNull(0) ? nil : sqlite3_column_double(s, 0),
-                                   utcOffset: Int(sqlite3_column_int64(s, 1)),
-                                   author: bytes(s, 2),
-                                   kind: bytes(s, 3).map { String(decoding: $0, as: UTF8.self) } ?? "",
-                                   text: bytes(s, 4) ?? UnsafeBufferPointer(start: nil, count: 0),
-                                   line: isNull(5) ? nil : Int(sqlite3_column_int64(s, 5)),
-                                   offset: sqlite3_column_int64(s, 6), length: sqlite3_column_int64(s, 7),
-                                   tail: tail(bytes(s, 8), &tails),
-                                   into: &out)
+            let kind = bytes(s, 3).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            let text = bytes(s, 4) ?? UnsafeBufferPointer(start: nil, count: 0)
+            let line = isNull(5) ? nil : Int(sqlite3_column_int64(s, 5))
+            StoredRecord.writeJSON(
+                ts: isNull(0) ? nil : sqlite3_column_double(s, 0), utcOffset: Int(sqlite3_column_int64(s, 1)), author: bytes(s, 2), kind: kind,
+                text: text, line: line, offset: sqlite3_column_int64(s, 6), length: sqlite3_column_int64(s, 7),
+                tail: tail(bytes(s, 8), &tails), into: &out)
             try out.withUnsafeBufferPointer { try body($0) }
         }
     }

@@ -90,15 +90,18 @@ public enum StoredRecord {
     static func writeJSON(ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String,
                           text: UnsafeBufferPointer<UInt8>, line: Int?, offset: Int64, length: Int64, rest: String?,
                           into out: inout [UInt8]) {
-        writeJSON(ts: ts, utcOffset: utcOffset, author: author, kind: kind, text: text, line: line, offset: offset, length: length,
-                  tail: tail(rest: rest), into: &out)
+        let tail = tail(rest: rest)
+        writeJSON(
+            ts: ts, utcOffset: utcOffset, author: author, kind: kind, text: text, line: line, offset: offset, length: length, tail: tail,
+            into: &out)
     }
 
     /// ``writeJSON(ts:utcOffset:author:kind:text:line:offset:length:rest:into:)`` with the
     /// tail of its `rest`, the author and text copied straight from SQLite's bytes.
-    static func writeJSON(ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String,
-                          text: UnsafeBufferPointer<UInt8>, line: Int?, offset: Int64, length: Int64, tail: RecordJSONTail,
-                          into out: inout [UInt8]) {
+    static func writeJSON(
+        ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String, text: UnsafeBufferPointer<UInt8>, line: Int?,
+        offset: Int64, length: Int64, tail: RecordJSONTail, into out: inout [UInt8]
+    ) {
         Message.writeJSON(
             timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: utcOffset) },
             kind: MessageKind(rawValue: kind), line: line, offset: offset, length: length, tail: tail, into: &out,

@@ -47,8 +47,10 @@ import BewaarTestSupport
         let tmp = dir.file("VID-0002.mp4")
         try Data(video).write(to: URL(fileURLWithPath: tmp))
         let (d, size) = try store.objects.put(file: tmp)
-        _ = try store.recordIngest(NewEvidence(name: "VID-0002.mp4", size: size, sha256: d, mediaType: "video/mp4", format: "unknown",
-                                               collectedBy: "J. Bakker (mentor)"), in: id)
+        _ = try store.recordIngest(
+            NewEvidence(
+                name: "VID-0002.mp4", size: size, sha256: d, mediaType: "video/mp4", format: "unknown",
+                collectedBy: "J. Bakker (mentor)"), in: id)
         let item = try store.items(id).first { $0.name == "VID-0002.mp4" }!
         try Self.tamper(store, item, at: 2_500_000)
         Self.expectRefusal(store, id, dir, naming: "VID-0002.mp4")
