@@ -166,7 +166,7 @@ extension CaseStore {
         try read { db in
             let order = try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq"
             let statement = try db.makeStatement(
-                sql: "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
+                sql: "SELECT \(StoredRecord.storedColumns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
             try statement.setArguments([itemID])
             try RecordReader.forEachJSON(statement, db: db, body)
         }
