@@ -95,23 +95,41 @@ public enum BundleBuilder {
             }
         }
 
-        // Payload files Bewaar writes itself, staged beside the output with their digests.
+        // Staged first, on every core: the payload files Bewaar writes itself and the originals
+        // that are deflated or small (each read once, hashed, deflated). Only big stored originals
+        // (media) are left, streamed into the zip later with their hashing on two cores.
         let content = BundleContent(store: store, theCase: theCase, people: people, items: items, pseudonyms: pseudonyms,
                                     originalPaths: originalPaths)
         let staging = try PayloadStaging(beside: o.output, smallFileLevel: o.compressionLevel)
         defer { staging.remove() }
-        for item in items {
-            try staging.write(BagNames.records(itemID: item.id, sha256: item.sha256)) { try content.writeRecordsFile(item, into: $0) }
+        var streamed: [String: EvidenceItem] = [:]
+        var jobs: [PayloadStaging.Job] = []
+        for (p, item) in originals {
+            let path = store.objects.path(for: item.sha256)
+            if item.size >= 1 << 20, try OriginalFile(item, path: path).zipMethod() == .stored {
+                streamed[p] = item
+            } else {
+                jobs.append(.init(bagPath: p, weight: item.size, work: .original(item, path: path)))
+            }
         }
-        try staging.add("data/case.json", bytes: content.caseFile(checklist: checklist, software: software, timeZone: o.timeZone.identifier))
-        try staging.add("data/LEESMIJ.txt", bytes: BundleContent.readme(caseID: bagName, originals: originals.count, items: items.count,
-                                                                         pseudonymised: o.pseudonymiseBystanders, software: software))
-        try staging.add("data/provenance/case.jsonld", bytes: Provenance.graph(caseID: id, items: items, names: { pseudonyms.apply($0.name) },
-                                                                                version: o.version, zone: o.timeZone))
+        for item in items {
+            // A record's JSON is about 300 bytes, made from the store before it is hashed and deflated.
+            let path = BagNames.records(itemID: item.id, sha256: item.sha256)
+            let weight = 1_000 * Int64(item.messageCount) + 4_096
+            jobs.append(.init(bagPath: path, weight: weight, work: .written { try content.writeRecordsFile(item, into: $0) }))
+        }
+        let caseFile = content.caseFile(checklist: checklist, software: software, timeZone: o.timeZone.identifier)
+        let readme = BundleContent.readme(
+            caseID: bagName, originals: originals.count, items: items.count, pseudonymised: o.pseudonymiseBystanders, software: software)
+        let provenance = Provenance.graph(caseID: id, items: items, names: { pseudonyms.apply($0.name) }, version: o.version, zone: o.timeZone)
+        for (p, bytes) in [("data/case.json", caseFile), ("data/LEESMIJ.txt", readme), ("data/provenance/case.jsonld", provenance)] {
+            jobs.append(.init(bagPath: p, weight: Int64(bytes.count), work: .written { try $0.append(bytes) }))
+        }
+        try staging.run(jobs)
 
         // The in-bag export event records the payload digest without the custody log.
-        var sha256 = try staging.finished().mapValues(\.sha256)
-        for (p, item) in originals { sha256[p] = item.sha256.hex }
+        var sha256 = staging.staged.mapValues(\.sha256)
+        for (p, item) in streamed { sha256[p] = item.sha256.hex }
         let payloadDigest = PayloadDigest.compute(sha256)
         let payloadCount = sha256.count + 1
         var details = [
@@ -126,13 +144,12 @@ public enum BundleBuilder {
         if o.pseudonymiseBystanders { details["originalsLeftOut"] = String(Set(items.map(\.sha256)).count) }
         let exportEvent = try store.recordExport(id, actor: o.actor, details: details)
         let events = try store.events(chain: id.description)
-        try staging.write(custodyPath) { w in
-            for e in events { try w.append(custodyLine(e, pseudonyms) + "\n") }
-        }
+        let custody = events.map { custodyLine($0, pseudonyms) + "\n" }
+        try staging.run([.init(bagPath: custodyPath, weight: 0, work: .written { w in for line in custody { try w.append(line) } })])
 
         // bag-info.txt: everything it says is known before the first payload byte is written.
-        let staged = try staging.finished()
-        let payloadBytes = staged.values.reduce(Int64(0)) { $0 + $1.size } + originals.reduce(Int64(0)) { $0 + $1.item.size }
+        let staged = staging.staged
+        let payloadBytes = staged.values.reduce(Int64(0)) { $0 + $1.size } + streamed.values.reduce(Int64(0)) { $0 + $1.size }
         let local = Timestamp(date: exportEvent.time, in: o.timeZone).rfc3339
         var info: [(label: String, value: String)] = [
             ("Source-Organization", o.organisation),
@@ -168,16 +185,15 @@ public enum BundleBuilder {
         try zip.add(name: prefix + "bag-info.txt", bytes: bagInfo, method: .deflated)
         try zip.add(name: prefix + "bagit.txt", bytes: bagit, method: .deflated)
         var sha512: [String: String] = [:]
-        let originalByPath = Dictionary(uniqueKeysWithValues: originals.map { ($0.path, $0.item) })
         let buffers = PipelineBuffers()
-        for path in (Array(staged.keys) + Array(originalByPath.keys)).sorted(by: BagNames.bytewise) {
-            if let staged = staged[path] {
-                try streamStaged(staged, into: zip, name: prefix + path)
-                sha512[path] = staged.sha512
-                sha256[path] = staged.sha256
-            } else if let item = originalByPath[path] {
-                sha512[path] = try streamOriginal(item, from: store.objects.path(for: item.sha256), into: zip, name: prefix + path,
-                                                   buffers: buffers)
+        for path in (Array(staged.keys) + Array(streamed.keys)).sorted(by: BagNames.bytewise) {
+            if let s = staged[path] {
+                try staging.copy(s, into: zip, name: prefix + path)
+                sha512[path] = s.sha512
+                sha256[path] = s.sha256
+            } else if let item = streamed[path] {
+                let file = try OriginalFile(item, path: store.objects.path(for: item.sha256))
+                sha512[path] = try streamOriginal(file, into: zip, name: prefix + path, buffers: buffers)
             }
         }
         let manifest256 = manifest(sha256)
@@ -281,128 +297,6 @@ public enum BundleBuilder {
 
     /// zlib level for deflated originals.
     static let originalsLevel: Int32 = 1
-
-    /// Copies a staged file (one Bewaar wrote, already deflated while it was staged: at the
-    /// writer's level, or fast — level 1, like the originals — from 64 KiB on, since the records
-    /// of a case with hundreds of chats are hundreds of MB of JSON) into the zip as it is.
-    static func streamStaged(_ staged: PayloadStaging.Staged, into zip: ZipWriter, name: String) throws {
-        let fd = open(staged.file, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw BundleError.io(staged.file, errno, writing: false) }
-        defer { Glibc.close(fd) }
-        try zip.begin(name: name, method: .deflated, sizeHint: UInt64(staged.size), compressing: false)
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { chunk.deallocate() }
-        var copied: Int64 = 0
-        while true {
-            let n = Glibc.read(fd, chunk.baseAddress, chunk.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw BundleError.io(staged.file, errno, writing: false)
-            }
-            if n == 0 { break }
-            try zip.writeDeflated(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
-            copied += Int64(n)
-        }
-        guard copied == staged.compressedSize else {
-            throw BundleError(.writeFailed, nl: "Een tijdelijk bestand van de bundel (\(staged.file)) is veranderd tijdens het schrijven.",
-                              en: "A temporary file of the bundle (\(staged.file)) changed while the bundle was written.")
-        }
-        try zip.finish(crc: staged.crc, uncompressed: UInt64(staged.size))
-    }
-
-    /// Streams one original into the zip: read once, straight into a ring of buffers. For a big
-    /// stored original (media) SHA-256 + CRC-32 + the first part of each chunk's write run on one
-    /// core and SHA-512 + the rest of the write on the other: the zip region is reserved up front
-    /// and both lanes write their part at its place (`pwrite`), so writing into the page cache,
-    /// which costs as much as a hash here, is shared. For a big deflated original all hashes run
-    /// on one core and compression + writing on the other. Refuses an original whose bytes no
-    /// longer match their address. Returns the SHA-512.
-    static func streamOriginal(_ item: EvidenceItem, from path: String, into zip: ZipWriter, name: String,
-                               buffers: PipelineBuffers) throws -> String {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw BundleError(.originalChanged, nl: "Origineel \(item.sha256.hex) (\(item.name)) ontbreekt in de opslag. Voer `bewaar check` uit.",
-                              en: "Original \(item.sha256.hex) (\(item.name)) is missing from the store. Run `bewaar check`.")
-        }
-        defer { Glibc.close(fd) }
-        func readAt(_ count: Int) -> [UInt8] {
-            var out = [UInt8](repeating: 0, count: count)
-            let n = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, 0) }
-            return Array(out.prefix(max(n, 0)))
-        }
-        func readNext(_ buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-            while true {
-                let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-                if n >= 0 { return n }
-                if errno != EINTR { throw BundleError.io(path, errno, writing: false) }
-            }
-        }
-        var method = method(for: item, head: readAt(16))
-        if method == .deflated, item.size >= 1 << 16, !worthDeflating(readAt(1 << 18)) { method = .stored }
-        var h256 = StreamingSHA256()
-        let h512 = FastSHA512()
-        var crc = CRC32()
-        // Originals are deflated fast (level 1): chats compress well at any level, and an
-        // export should not wait on the compressor; the JSON Bewaar writes uses the writer's level.
-        try zip.begin(name: name, method: method, sizeHint: UInt64(max(item.size, 0)), level: originalsLevel)
-        if item.size >= 1 << 20 {
-            let stored = method == .stored
-            let chunkSize = UInt64(buffers.chunkSize)
-            // Stored: the entry's bytes go to a reserved region, each lane writing its part.
-            let base = stored ? try zip.reserve(UInt64(item.size)) : 0
-            let end = base + UInt64(item.size)
-            // Lane A's share of each chunk's write (lane B's SHA-512 is slower than SHA-256 + CRC).
-            func split(_ n: Int) -> Int { n * 11 / 16 }
-            func place(_ c: UnsafeRawBufferPointer, _ index: Int, _ range: Range<Int>) throws {
-                let at = base + UInt64(index) * chunkSize + UInt64(range.lowerBound)
-                // An original longer than recorded is refused below; never write past its region.
-                guard at < end else { return }
-                let piece = UnsafeRawBufferPointer(rebasing: c[range.lowerBound..<(range.lowerBound + Int(min(UInt64(range.count), end - at)))])
-                try zip.write(piece, at: at)
-            }
-            let pipeline = LanePipeline(
-                buffers: buffers,
-                laneA: { c, index in
-                    h256.update(c)
-                    crc.update(c)
-                    if stored { try place(c, index, 0..<split(c.count)) } else { h512.update(c) }
-                },
-                laneB: { c, index in
-                    if stored {
-                        h512.update(c)
-                        try place(c, index, split(c.count)..<c.count)
-                        zip.startWriteback(upTo: min(end, base + UInt64(index) * chunkSize))
-                    } else {
-                        try zip.write(c)
-                    }
-                })
-            do { try pipeline.pump(readNext) } catch {
-                try? pipeline.finish()
-                throw error
-            }
-            try pipeline.finish()
-        } else {
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-            defer { buffer.deallocate() }
-            while true {
-                let n = try readNext(buffer)
-                if n == 0 { break }
-                let c = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
-                h256.update(c)
-                h512.update(c)
-                crc.update(c)
-                try zip.write(c)
-            }
-        }
-        try zip.finish(crc: crc.value)
-        let actual = h256.finalize()
-        guard actual == item.sha256, h256.byteCount == item.size else {
-            throw BundleError(.originalChanged,
-                              nl: "Origineel \(item.sha256.hex) (\(item.name)) is in de opslag gewijzigd (hash nu \(actual.hex)). Er is geen bundel gemaakt. Voer `bewaar check` uit en meld dit aan de beheerder.",
-                              en: "Original \(item.sha256.hex) (\(item.name)) was changed in the store (it now hashes to \(actual.hex)). No bundle was made. Run `bewaar check` and tell the administrator.")
-        }
-        return h512.finalizeHex()
-    }
 }
 
 /// The digest the in-bag export event records: SHA-256 over the `manifest-sha256.txt` lines

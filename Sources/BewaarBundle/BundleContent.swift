@@ -5,7 +5,7 @@ import BewaarStore
 
 /// The JSON and text files of a bag's payload, built from a case as the store holds it.
 /// Everything here is deterministic: sorted keys (``JSONValue``), items in store order.
-struct BundleContent {
+struct BundleContent: Sendable {
     let store: CaseStore
     let theCase: Case
     let people: [Person]
@@ -65,10 +65,10 @@ struct BundleContent {
         guard let slot = text.range(of: Self.recordsSlot) else { preconditionFailure("no records key in the records file") }
         try w.append(String(text[..<slot.lowerBound]) + "\n  \"records\": [")
         var first = true
-        try store.forEachRecordJSON(item: item.id) { record in
-            try w.append(first ? "\n    " : ",\n    ")
+        try store.forEachRecordJSON(item: item.id) { (record: UnsafeBufferPointer<UInt8>) in
+            try w.append(first ? Self.firstRecord : Self.nextRecord)
             first = false
-            if pseudonyms.isActive, let value = try? JSONParser.parse(record) {
+            if pseudonyms.isActive, let value = try? JSONParser.parse(bytes: Array(record)) {
                 try w.append(pseudonyms.apply(value).serializedBytes())
             } else {
                 try w.append(record)
@@ -79,6 +79,8 @@ struct BundleContent {
     }
 
     private static let recordsSlot = "\n  \"records\": []"
+    private static let firstRecord = Array("\n    ".utf8)
+    private static let nextRecord = Array(",\n    ".utf8)
 
     /// `data/case.json`: the case, its people, the checklist, the item index.
     func caseFile(checklist: [ChecklistStep], software: String, timeZone: String) -> [UInt8] {

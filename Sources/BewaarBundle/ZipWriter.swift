@@ -132,8 +132,9 @@ final class ZipWriter {
 
     /// Starts an entry. `sizeHint` is the expected uncompressed size; an entry that may pass
     /// 4 GiB gets a ZIP64 local header.
-    /// With `compressing` false a deflated entry's bytes come already deflated, through
-    /// ``writeDeflated(_:)``, and ``finish(crc:uncompressed:)`` gives its size.
+    /// With `compressing` false the entry's bytes come prepared (already deflated, or as they
+    /// are for a stored entry) through ``writePrepared(_:)``, and ``finish(crc:uncompressed:)``
+    /// gives its size.
     func begin(name: String, method: ZipMethod, sizeHint: UInt64, level: Int32? = nil, compressing: Bool = true) throws {
         precondition(current == nil, "previous entry not finished")
         let nameBytes = Array(name.utf8)
@@ -179,9 +180,10 @@ final class ZipWriter {
         try emit(bytes)
     }
 
-    /// Appends bytes the caller deflated (raw deflate) to the current entry, begun with `compressing: false`.
-    func writeDeflated(_ chunk: UnsafeRawBufferPointer) throws {
-        guard let cur = current, cur.deflater == nil else { preconditionFailure("no entry taking deflated bytes") }
+    /// Appends bytes the caller prepared (raw deflate, or the bytes themselves for a stored
+    /// entry) to the current entry, begun with `compressing: false`.
+    func writePrepared(_ chunk: UnsafeRawBufferPointer) throws {
+        guard let cur = current, cur.deflater == nil else { preconditionFailure("no entry taking prepared bytes") }
         try emitData(chunk, index: cur.index)
     }
 

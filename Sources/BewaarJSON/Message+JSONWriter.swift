@@ -11,7 +11,7 @@ extension Message {
     }
 
     /// The record keys that are not `extra`, in serialised (byte) order.
-    private enum Key: String, CaseIterable {
+    enum Key: String, CaseIterable {
         case attachments, author, flags, kind, origin, text, timestamp
 
         /// `"name":` as bytes.
@@ -34,53 +34,57 @@ extension Message {
     public static func writeJSON(timestamp: Timestamp?, kind: MessageKind, attachments: [Attachment], origin: Origin,
                                  flags: [String], extra: [String: JSONValue], into out: inout [UInt8],
                                  author: (inout [UInt8]) -> Void, text: (inout [UInt8]) -> Void) {
-        // `extra` keys sort in between the record's own keys (a duplicate of an own key is ignored).
-        let extraKeys = extra.isEmpty ? [] : extra.keys.filter { Key(rawValue: $0) == nil }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let tail = RecordJSONTail(attachments: attachments, flags: flags, extra: extra, part: origin.part, box: origin.box)
+        writeJSON(
+            timestamp: timestamp, kind: kind, line: origin.line, offset: origin.offset, length: origin.length, tail: tail, into: &out,
+            author: author, text: text)
+    }
+
+    /// ``writeJSON(timestamp:kind:attachments:origin:flags:extra:into:author:text:)`` with the
+    /// parts that are the same for many records (attachments, flags, `extra`, the origin's part
+    /// and box) written once, in `tail`: readers that copy many records out keep the tail of
+    /// records that share one. The same bytes, from the same writer.
+    public static func writeJSON(
+        timestamp: Timestamp?, kind: MessageKind, line: Int?, offset: Int64, length: Int64, tail: RecordJSONTail, into out: inout [UInt8],
+        author: (inout [UInt8]) -> Void, text: (inout [UInt8]) -> Void
+    ) {
+        // `extra` members sort in between the record's own keys.
         var next = 0
         var first = true
         func comma() { if first { first = false } else { out.append(0x2C) } }
         func extras(before key: String?) {
-            while next < extraKeys.count, key.map({ extraKeys[next].utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
+            while next < tail.extras.count, key.map({ tail.extras[next].key.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true {
                 comma()
-                JSONValue.writeString(extraKeys[next], into: &out)
-                out.append(0x3A)
-                extra[extraKeys[next]]!.write(into: &out, pretty: false, indent: 0)
+                out.append(contentsOf: tail.extras[next].member)
                 next += 1
             }
         }
         out.append(0x7B)
-        for key in Key.allCases where key != .flags || !flags.isEmpty {
-            if next < extraKeys.count { extras(before: key.rawValue) }
+        for key in Key.allCases where key != .flags || tail.flags != nil {
+            if next < tail.extras.count { extras(before: key.rawValue) }
             comma()
             let q = key.quoted
             out.append(contentsOf: UnsafeBufferPointer(start: q.utf8Start, count: q.utf8CodeUnitCount))
             switch key {
-            case .attachments:
-                out.append(0x5B)
-                for (i, a) in attachments.enumerated() {
-                    if i > 0 { out.append(0x2C) }
-                    a.json.write(into: &out, pretty: false, indent: 0)
-                }
-                out.append(0x5D)
+            case .attachments: out.append(contentsOf: tail.attachments)
             case .author: author(&out)
             case .kind: JSONValue.writeString(kind.rawValue, into: &out)
             case .origin:
                 out.append(0x7B)
-                if let box = origin.box {
+                if let box = tail.box {
                     out.append(contentsOf: "\"box\":".utf8)
-                    box.json.write(into: &out, pretty: false, indent: 0)
+                    out.append(contentsOf: box)
                     out.append(0x2C)
                 }
                 out.append(contentsOf: "\"length\":".utf8)
-                Message.writeInteger(origin.length, into: &out)
+                Message.writeInteger(length, into: &out)
                 out.append(contentsOf: ",\"line\":".utf8)
-                if let line = origin.line { Message.writeInteger(Int64(line), into: &out) } else { out.append(contentsOf: "null".utf8) }
+                if let line { Message.writeInteger(Int64(line), into: &out) } else { out.append(contentsOf: "null".utf8) }
                 out.append(contentsOf: ",\"offset\":".utf8)
-                Message.writeInteger(origin.offset, into: &out)
-                if let part = origin.part {
+                Message.writeInteger(offset, into: &out)
+                if let part = tail.part {
                     out.append(contentsOf: ",\"part\":".utf8)
-                    JSONValue.writeString(part, into: &out)
+                    out.append(contentsOf: part)
                 }
                 out.append(0x7D)
             case .text: text(&out)
@@ -90,13 +94,7 @@ extension Message {
                     timestamp.writeRFC3339(into: &out)
                     out.append(0x22)
                 } else { out.append(contentsOf: "null".utf8) }
-            case .flags:
-                out.append(0x5B)
-                for (i, f) in flags.enumerated() {
-                    if i > 0 { out.append(0x2C) }
-                    JSONValue.writeString(f, into: &out)
-                }
-                out.append(0x5D)
+            case .flags: out.append(contentsOf: tail.flags ?? [])
             }
         }
         extras(before: nil)

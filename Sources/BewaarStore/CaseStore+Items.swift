@@ -166,7 +166,7 @@ extension CaseStore {
         try read { db in
             let order = try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq"
             let statement = try db.makeStatement(
-                sql: "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
+                sql: "SELECT \(StoredRecord.storedColumns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
             try statement.setArguments([itemID])
             try RecordReader.forEachJSON(statement, db: db, body)
         }
@@ -175,7 +175,11 @@ extension CaseStore {
     /// The warnings of an item.
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
         try read { db in
-            try WarningRow.fetchAll(db, cached: "SELECT * FROM warnings WHERE item_id = ? ORDER BY id", arguments: [itemID]).map(\.value)
+            let sql = "SELECT \(WarningRow.columns) FROM warnings WHERE item_id = ? ORDER BY id"
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [itemID])
+            var warnings: [ImportWarning] = []
+            while let row = try rows.next() { warnings.append(try WarningRow(positional: row).value) }
+            return warnings
         }
     }
 

@@ -28,6 +28,15 @@ struct WarningRow: FetchableRecord {
         let r = StoredRow(row, table: "warnings")
         value = ImportWarning(try r("message"), line: try r("line"), code: try r("code"))
     }
+
+    /// The columns ``init(positional:)`` reads, in its order.
+    static let columns = "message, line, code, id"
+
+    /// A row that selected ``columns``, read by position.
+    init(positional row: Row) throws {
+        let r = StoredRow(row, table: "warnings")
+        value = ImportWarning(try r.at(0, "message"), line: try r.at(1, "line"), code: try r.at(2, "code"))
+    }
 }
 
 /// A row of `acquisitions`: one receipt of an item's bytes (who brought them, from where, when).

@@ -21,6 +21,10 @@ public enum StoredRecord {
     public static let columns =
         "m.ts, m.utc_offset, (SELECT name FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
         + "m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
+    /// ``columns`` with the author's number and the kind as stored (a code or a text), for
+    /// ``RecordReader``, which gives them their names itself: an author's name is then looked up
+    /// once per author instead of once per record.
+    static let storedColumns = "m.ts, m.utc_offset, m.author_no, m.kind, m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
     /// How many columns ``columns`` names.
     static let columnCount = 10
 
@@ -79,17 +83,32 @@ public enum StoredRecord {
             flags: rest.flags, extra: rest.extra)
     }
 
-    /// The record's compact JSON (the bytes of `Message.json` serialised) from its columns, the
-    /// author and text copied straight from SQLite's bytes.
+    /// What a record's `rest` adds to its JSON, written once (see ``RecordJSONTail``).
+    static func tail(rest: String?) -> RecordJSONTail {
+        guard rest != nil else { return .empty }
+        let r = Rest(rest)
+        return RecordJSONTail(attachments: r.attachments, flags: r.flags, extra: r.extra, part: r.part, box: r.box)
+    }
+
+    /// The record's compact JSON (the bytes of `Message.json` serialised) from its columns.
     static func writeJSON(ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String,
                           text: UnsafeBufferPointer<UInt8>, line: Int?, offset: Int64, length: Int64, rest: String?,
                           into out: inout [UInt8]) {
-        let r = Rest(rest)
+        let tail = tail(rest: rest)
+        writeJSON(
+            ts: ts, utcOffset: utcOffset, author: author, kind: kind, text: text, line: line, offset: offset, length: length, tail: tail,
+            into: &out)
+    }
+
+    /// ``writeJSON(ts:utcOffset:author:kind:text:line:offset:length:rest:into:)`` with the
+    /// tail of its `rest`, the author and text copied straight from SQLite's bytes.
+    static func writeJSON(
+        ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String, text: UnsafeBufferPointer<UInt8>, line: Int?,
+        offset: Int64, length: Int64, tail: RecordJSONTail, into out: inout [UInt8]
+    ) {
         Message.writeJSON(
             timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: utcOffset) },
-            kind: MessageKind(rawValue: kind), attachments: r.attachments,
-            origin: Origin(line: line, offset: offset, length: length, part: r.part, box: r.box),
-            flags: r.flags, extra: r.extra, into: &out,
+            kind: MessageKind(rawValue: kind), line: line, offset: offset, length: length, tail: tail, into: &out,
             author: { out in
                 if let author { JSONValue.writeString(utf8: author, into: &out) } else { out.append(contentsOf: "null".utf8) }
             },
