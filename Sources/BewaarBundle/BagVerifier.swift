@@ -366,10 +366,12 @@ public enum BagVerifier {
             // The pixel size of the original, read from its header the first time a record
             // names a pixel box (a record read from a screenshot); nil inside: not an image.
             var imageSize: (width: Int, height: Int)??
+            var headerIsHEIC = false
             func pixels() -> (width: Int, height: Int)? {
                 if let known = imageSize { return known }
                 let head = try? bag.head(original, count: 512 * 1024)
                 let info = head.flatMap { ImageInfo.read($0) }
+                headerIsHEIC = info?.format == .heic
                 var size: (width: Int, height: Int)?
                 if let w = info?.width, let h = info?.height { size = (w, h) }
                 // Boxes are in the picture as shown: a JPEG stored sideways (EXIF orientation 5–8) swaps its sides.
@@ -428,7 +430,8 @@ public enum BagVerifier {
                         "record \(i) names a pixel box, but the original \(original) is no image whose size can be read")
                     return
                 }
-                if !box.fits(width: size.width, height: size.height) {
+                // A HEIC's header gives its size before the turn (irot) its decoder applies: either way round.
+                if !box.fits(width: size.width, height: size.height) && !(headerIsHEIC && box.fits(width: size.height, height: size.width)) {
                     problem(
                         "bericht \(i) wijst naar pixels \(box), buiten de afbeelding (\(size.width)×\(size.height))",
                         "record \(i) points at pixels \(box), outside the image (\(size.width)×\(size.height))")

@@ -90,6 +90,11 @@ public struct ImageImporter: EvidenceImporter {
             messages = reading.messages
             warnings += reading.warnings
             if let seen = reading.seen { image["screenshot"] = seen }
+            // The size the boxes are in: a HEIC turned or cropped by its decoder differs from its header.
+            if let shown = reading.shownSize, image["width"]?.intValue != Int64(shown.width) || image["height"]?.intValue != Int64(shown.height) {
+                image["width"] = .int(Int64(shown.width))
+                image["height"] = .int(Int64(shown.height))
+            }
         } else if !whole {
             warnings.append(
                 ImportWarning(
@@ -109,12 +114,12 @@ public struct ImageImporter: EvidenceImporter {
     /// problems become warnings.
     private func read(
         _ bytes: [UInt8], metadata: ImageMetadata, orientation: Int?, size: Int64, source: ImportSource, context: ImportContext
-    ) -> (messages: [Message], warnings: [ImportWarning], seen: JSONValue?) {
+    ) -> (messages: [Message], warnings: [ImportWarning], seen: JSONValue?, shownSize: (width: Int, height: Int)?) {
         let pixels =
             source.sha256.flatMap { readAhead?.reading(for: $0) } ?? PixelReading.read(bytes, orientation: orientation, reader: reader)
-        guard let hash = pixels.perceptualHash else { return ([], pixels.warnings, nil) }
+        guard let hash = pixels.perceptualHash else { return ([], pixels.warnings, nil, nil) }
         var seen: [String: JSONValue] = ["perceptualHash": .string(hash.description)]
-        guard let shot = pixels.shot else { return ([], pixels.warnings, .object(seen)) }
+        guard let shot = pixels.shot else { return ([], pixels.warnings, .object(seen), pixels.shownSize) }
         let records = ScreenshotRecords(shot: shot, capture: metadata.captureTime, owner: context.owner, zone: context.timeZone, fileSize: size)
         let messages = records.messages
         seen["chat"] = .bool(shot.isChat)
@@ -132,6 +137,6 @@ public struct ImageImporter: EvidenceImporter {
                         : "Van een deel van de berichten op de schermafbeelding is de dag niet bekend (geen dagscheiding erboven). Alleen de getoonde tijd is bewaard.",
                     code: "screenshot-day-unknown"))
         }
-        return (messages, warnings, .object(seen))
+        return (messages, warnings, .object(seen), pixels.shownSize)
     }
 }

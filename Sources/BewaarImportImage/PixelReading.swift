@@ -8,6 +8,9 @@ public struct PixelReading: Sendable {
     public var shot: ChatScreenshot?
     public var perceptualHash: PerceptualHash?
     public var warnings: [ImportWarning]
+    /// The size of the picture as shown (after the orientation; a HEIC as libheif turned and
+    /// cropped it): the pixels the boxes are in. Nil when it could not be decoded.
+    public var shownSize: (width: Int, height: Int)? = nil
 
     /// Decodes `bytes`, turns them as `orientation` (EXIF, 1–8) says they are shown, and reads
     /// them with `reader` (this thread's OCR engine). Boxes are in the pixels as shown.
@@ -19,12 +22,14 @@ public struct PixelReading: Sendable {
                 warnings: [ImportWarning(error.dutch + " De pixels zijn niet gelezen; het origineel is bewaard.", code: error.code)])
         }
         let hash = PerceptualHash(pixels)
+        let size = (pixels.width, pixels.height)
         do {
-            return PixelReading(shot: try reader.read(pixels), perceptualHash: hash, warnings: [])
+            return PixelReading(shot: try reader.read(pixels), perceptualHash: hash, warnings: [], shownSize: size)
         } catch {
             let text = (error as? any BilingualError)?.dutch ?? String(describing: error)
             return PixelReading(
-                shot: nil, perceptualHash: hash, warnings: [ImportWarning("De tekst in de afbeelding is niet gelezen: \(text)", code: "ocr-failed")])
+                shot: nil, perceptualHash: hash, warnings: [ImportWarning("De tekst in de afbeelding is niet gelezen: \(text)", code: "ocr-failed")],
+                shownSize: size)
         }
     }
 }

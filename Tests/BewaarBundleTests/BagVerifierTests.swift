@@ -181,6 +181,28 @@ import BewaarTestSupport
         #expect(named, "\(Fixture.problemsText(r))")
     }
 
+    /// A HEIC's header gives its size before libheif turns it (irot): a box of the turned picture
+    /// is in bounds either way round; a PNG's box is held to its one size.
+    @Test func aHEICsBoxMayLieInItsTurnedPicture() throws {
+        let dir = TempDir()
+        let (store, id) = try Fixture.makeStore(at: dir.file("store"))
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let heic = root.appendingPathComponent("BewaarImageTests/Fixtures/chat.heic").path  // 780 × 600
+        let (digest, size) = try store.objects.put(file: heic)
+        // Inside 600 × 780 (the picture turned a quarter), outside 780 × 600.
+        let record = Message(
+            timestamp: nil, author: "Daan Jansen", text: "ga weg",
+            origin: Origin(line: nil, offset: 0, length: size, box: PixelRect(x: 10, y: 700, width: 100, height: 50)))
+        _ = try store.recordIngest(
+            NewEvidence(
+                name: "foto.heic", size: size, sha256: digest, mediaType: "image/heic", format: "image", collectedBy: "J. Bakker (mentor)",
+                messages: [record]), in: id)
+        let zip = dir.file("bag.zip")
+        _ = try BundleBuilder.build(store: store, options: Fixture.options(id, out: zip))
+        let r = BagVerifier.verify(path: zip)
+        #expect(!r.problems.contains { $0.dutch.contains("pixels") }, "\(Fixture.problemsText(r))")
+    }
+
     @Test func aPixelBoxOutsideItsScreenshotIsNamedAndOneInsideIsNot() throws {
         let dir = TempDir()
         let (store, id) = try Fixture.makeStore(at: dir.file("store"))
