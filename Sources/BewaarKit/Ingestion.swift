@@ -103,7 +103,8 @@ public struct Ingestion: Sendable {
         var report = IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
         // The evidence is stored; checking screenshots against it is work on top that can be redone.
         if count > 0 {
-            let checks = try ScreenshotLinking.relink(caseID, store: store)
+            // A new screenshot is checked alone; a new export changes what every screenshot shares.
+            let checks = try ScreenshotLinking.relink(caseID, store: store, only: outcome.item.format == "image" ? outcome.item.id : nil)
             report.screenshots = checks.filter { c in c.item.id == outcome.item.id || c.exports.contains { $0.export.id == outcome.item.id } }
         }
         report.lookalikes = try ImageLookalikes.of(outcome.item, store: store)

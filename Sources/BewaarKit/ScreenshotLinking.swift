@@ -29,9 +29,11 @@ public struct ScreenshotCheck: Sendable {
 /// screenshot message an export of that chat covering that time lacks (a finding). Worked out
 /// again for the whole case whenever a screenshot or an export comes in.
 public enum ScreenshotLinking {
-    /// Re-checks every screenshot of case `id`; returns what each shares.
+    /// Re-checks every screenshot of case `id` — or, with `only`, just that screenshot (the one
+    /// just ingested: it is the newest, so no other screenshot's findings change); returns what
+    /// each checked screenshot shares.
     @discardableResult
-    public static func relink(_ id: CaseID, store: CaseStore) throws -> [ScreenshotCheck] {
+    public static func relink(_ id: CaseID, store: CaseStore, only: Int64? = nil) throws -> [ScreenshotCheck] {
         let withdrawn = try store.withdrawals(id)
         let all = try store.items(id)
         // A withdrawn screenshot keeps no findings and stands for no message a later one repeats.
@@ -49,8 +51,14 @@ public enum ScreenshotLinking {
         }
         // The root of a repeated record: the record on the first screenshot that showed the message.
         var root: [Int64: Int64] = [:]
+        if let only {
+            // The earlier screenshots keep their findings: their repeats' roots come from the store.
+            for earlier in shots where earlier.id < only {
+                for l in try store.recordLinks(item: earlier.id) where l.kind == .repeated { root[l.recordID] = l.otherRecord }
+            }
+        }
         var checks: [ScreenshotCheck] = []
-        for (n, shot) in shots.enumerated() {
+        for (n, shot) in shots.enumerated() where only == nil || shot.id == only {
             let mine = try records(shot)
             let candidates = mine.enumerated().map { ScreenshotMatcher.Candidate(index: $0.offset, message: $0.element.message) }
             let header = try store.itemExtra(shot.id)["image"]?["screenshot"]?["header"]?.stringValue
