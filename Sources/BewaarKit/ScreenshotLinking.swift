@@ -103,8 +103,11 @@ public enum ScreenshotLinking {
                     found[c.index] = (j, score)
                     used.insert(j)
                 }
-                // One shared message can be chance; two make it the same chat.
-                guard found.count >= min(2, checkable.count), !found.isEmpty else { continue }
+                // One shared message can be chance; two written ones make it the same chat. A photo or a
+                // deleted message at the same minute, or a short "ok", proves nothing in a long export.
+                let written = checkable.filter { Self.isEvidenceOfSameChat($0) }
+                let writtenFound = written.count { found[$0.index] != nil }
+                guard !written.isEmpty, writtenFound >= min(2, written.count) else { continue }
                 for (i, (j, score)) in found {
                     links.append(RecordLink(recordID: mine[i].id, kind: .export, otherItem: export.id, otherRecord: theirs[j].id, score: score))
                 }
@@ -124,6 +127,12 @@ public enum ScreenshotLinking {
             checks.append(check)
         }
         return checks
+    }
+
+    /// Whether a screenshot message found in an export shows the two are the same chat: a
+    /// written message of some length (not a photo, a deleted notice or a word like "ok").
+    static func isEvidenceOfSameChat(_ c: ScreenshotMatcher.Candidate) -> Bool {
+        c.message.kind == .message && c.text.count >= 8
     }
 
     /// The first and last time of an export's records.

@@ -34,4 +34,29 @@ import BewaarStore
         #expect(try store.timelineCount(c.id) == 9)
         #expect(try store.timeline(c.id, TimelineQuery()).entries.allSatisfy { $0.itemID == copy.outcome.item.id })
     }
+
+    /// Another chat that happens to hold a photo and a deleted message at the screenshot's minutes
+    /// (a long export has something at every minute) is not taken for the same chat: no finding.
+    @Test func aPhotoAndADeletedMessageAtTheSameMinutesDoNotMakeTheSameChat() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let c = try store.openCase(title: "Zaak", actor: "x")
+        let other = """
+            14-03-2026 19:58 - Lars Visser: heeft iemand de sommen van wiskunde
+            14-03-2026 20:09 - Lars Visser: <Media weggelaten>
+            14-03-2026 20:10 - Eva de Boer: nee sorry
+            14-03-2026 20:11 - Lars Visser: Dit bericht is verwijderd
+            14-03-2026 20:14 - Eva de Boer: ok
+
+            """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ander-gesprek-\(UUID().uuidString).txt").path
+        try Data(other.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ingestion = Ingestion(store: store)
+        _ = try ingestion.ingest(path: path, into: c.id, actor: "x")
+        let shot = try ingestion.ingest(
+            path: Self.fixtures.appendingPathComponent("whatsapp-android-light-1on1-2x.png").path, into: c.id, actor: "x")
+        #expect(shot.screenshots.first?.exports.isEmpty == true)
+        #expect(try store.recordLinks(item: shot.outcome.item.id).isEmpty)
+    }
 }
