@@ -85,16 +85,11 @@ public enum ScreenshotLinking {
             // An export's records that no message of this screenshot can match by its time are passed over.
             let clocks = Set(checkable.compactMap(\.clock))
             let untimed = checkable.contains { $0.clock == nil }
+            // Every clock one misread digit away from a shown time: what the store is asked for.
+            let wanted = untimed ? nil : Set(clocks.flatMap(ScreenshotMatcher.nearClocks))
             for export in exports {
-                let theirs = try records(export)
-                let others = theirs.enumerated().compactMap { i, r -> ScreenshotMatcher.Candidate? in
-                    if !untimed, let c = ScreenshotMatcher.Candidate.localClock(r.message),
-                        !clocks.contains(where: { ScreenshotMatcher.near($0, c) })
-                    {
-                        return nil
-                    }
-                    return ScreenshotMatcher.Candidate(index: i, message: r.message)
-                }
+                let theirs = try store.numberedRecords(item: export.id, localClocks: wanted)
+                let others = theirs.enumerated().map { ScreenshotMatcher.Candidate(index: $0.offset, message: $0.element.message) }
                 var found: [Int: (Int, Int)] = [:]
                 var used = Set<Int>()
                 for c in checkable {
@@ -111,12 +106,12 @@ public enum ScreenshotLinking {
                 for (i, (j, score)) in found {
                     links.append(RecordLink(recordID: mine[i].id, kind: .export, otherItem: export.id, otherRecord: theirs[j].id, score: score))
                 }
-                let span = Self.span(theirs)
+                let span = try store.timeSpan(item: export.id)
                 let matchedIndices = found.keys.sorted()
                 var missing = 0
                 for c in checkable where found[c.index] == nil {
                     let between = (matchedIndices.first ?? Int.max) < c.index && c.index < (matchedIndices.last ?? Int.min)
-                    let inSpan = c.message.timestamp.map { t in span.map { $0.0 <= t.date && t.date < $0.1.addingTimeInterval(60) } ?? false }
+                    let inSpan = c.message.timestamp.map { t in span.map { $0.first <= t.date && t.date < $0.last.addingTimeInterval(60) } ?? false }
                     guard inSpan ?? between else { continue }
                     links.append(RecordLink(recordID: mine[c.index].id, kind: .missing, otherItem: export.id, otherRecord: nil, score: 0))
                     missing += 1
@@ -135,10 +130,4 @@ public enum ScreenshotLinking {
         c.message.kind == .message && c.text.count >= 8
     }
 
-    /// The first and last time of an export's records.
-    static func span(_ records: [NumberedRecord]) -> (Date, Date)? {
-        let times = records.compactMap { $0.message.timestamp?.date }
-        guard let first = times.min(), let last = times.max() else { return nil }
-        return (first, last)
-    }
 }

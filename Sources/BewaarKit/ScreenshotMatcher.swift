@@ -44,6 +44,20 @@ struct ScreenshotMatcher {
         }
     }
 
+    /// A clock and every clock one digit away from it ("16:42" → "06:42", "15:42", "16:41", …).
+    static func nearClocks(_ clock: String) -> [String] {
+        let chars = Array(clock)
+        var out = [clock]
+        for (i, c) in chars.enumerated() where c.isNumber {
+            for d in "0123456789" where d != c {
+                var v = chars
+                v[i] = d
+                out.append(String(v))
+            }
+        }
+        return out
+    }
+
     /// Whether two clocks are equal or one misread digit apart (see ``best(for:among:sameSide:)``).
     static func near(_ a: String, _ b: String) -> Bool {
         a.count == b.count && zip(a, b).count(where: { $0 != $1 }) <= 1

@@ -3,19 +3,44 @@ import GRDB
 import BewaarModel
 
 extension CaseStore {
-    /// The records of an item with their row ids and numbers, in the importer's order.
-    public func numberedRecords(item itemID: Int64) throws -> [NumberedRecord] {
+    /// The records of an item with their row ids and numbers, in the importer's order; with
+    /// `localClocks`, only those without a time or whose local time ("HH:MM" in their own
+    /// offset) is one of them (a screenshot's shown times: a long export is never read whole).
+    public func numberedRecords(item itemID: Int64, localClocks: Set<String>? = nil) throws -> [NumberedRecord] {
         try read { db in
             let order = try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq"
+            var arguments: [any DatabaseValueConvertible] = [itemID]
+            var clockCondition = ""
+            if let localClocks {
+                let list = localClocks.sorted()
+                arguments += list
+                clockCondition =
+                    " AND (m.ts IS NULL OR strftime('%H:%M', CAST(m.ts AS INTEGER) + COALESCE(m.utc_offset, 0), 'unixepoch') IN ("
+                    + list.map { _ in "?" }.joined(separator: ", ") + "))"
+            }
             let rows = try Row.fetchAll(
-                db, cached: "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)",
-                arguments: [itemID])
+                db,
+                sql:
+                    "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))\(clockCondition) ORDER BY \(order)",
+                arguments: StatementArguments(arguments))
             return rows.compactMap { row in
                 guard let message = StoredRecord.message(from: row), let id = row[StoredRecord.columnCount] as Int64?,
                     let seq = row[StoredRecord.columnCount + 1] as Int64?
                 else { return nil }
                 return NumberedRecord(id: id, number: seq + 1, message: message)
             }
+        }
+    }
+
+    /// The first and last time of an item's records.
+    public func timeSpan(item itemID: Int64) throws -> (first: Date, last: Date)? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, cached: "SELECT MIN(m.ts), MAX(m.ts) FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))", arguments: [itemID]),
+                let first = row[0] as Double?, let last = row[1] as Double?
+            else { return nil }
+            return (Date(timeIntervalSince1970: first), Date(timeIntervalSince1970: last))
         }
     }
 
