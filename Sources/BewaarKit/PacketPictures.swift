@@ -40,7 +40,10 @@ extension PacketMaker {
             } catch {
                 shot.problem = "De afbeelding zelf kan hier niet worden getoond: \(error.dutch) Het origineel zit in de bundel."
             }
-            shot.compared = try comparisons(of: item)
+            let links = try store.recordLinks(item: item.id)
+            shot.compared = try comparisons(links)
+            shot.foundInExport = Set(links.filter { $0.kind == .export }.map(\.recordID)).count
+            shot.missingFromExport = Set(links.filter { $0.kind == .missing }.map(\.recordID)).count
             shot.lookalikes = try ImageLookalikes.of(item, store: store).map {
                 "Lijkt op [\($0.item.id)] \($0.item.name) (perceptuele hash, \($0.distance) van 64 bits anders): dezelfde afbeelding "
                     + "opnieuw opgeslagen, verkleind of bijgesneden? Beide zijn bewaard, niets is samengevoegd."
@@ -50,8 +53,8 @@ extension PacketMaker {
         return (shots, marked)
     }
 
-    /// What the check against the case's exports and earlier screenshots found for each record of `item`, in Dutch.
-    func comparisons(of item: EvidenceItem) throws -> [Int64: String] {
+    /// What the check against the case's exports and earlier screenshots found (`links`, of one image) per record, in Dutch.
+    func comparisons(_ links: [RecordLink]) throws -> [Int64: String] {
         var out: [Int64: [String]] = [:]
         var names: [Int64: String] = [:]
         func name(_ id: Int64) throws -> String {
@@ -60,7 +63,7 @@ extension PacketMaker {
             names[id] = n
             return n
         }
-        for l in try store.recordLinks(item: item.id) {
+        for l in links {
             switch l.kind {
             case .export:
                 guard let other = l.otherRecord, let n = try store.recordNumber(other) else { continue }

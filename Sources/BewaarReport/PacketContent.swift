@@ -106,6 +106,10 @@ public struct ScreenshotContent: Sendable, Hashable {
     /// What the comparison with the case's other evidence found per record (by record id), in
     /// Dutch: "komt overeen met bericht #13 in …", "niet gevonden in de export …".
     public var compared: [Int64: String] = [:]
+    /// How many of its records were found in an export, and how many an export covering their
+    /// time lacks (the findings).
+    public var foundInExport = 0
+    public var missingFromExport = 0
     /// The case's other images that look like this one, in Dutch.
     public var lookalikes: [String] = []
 

@@ -102,8 +102,7 @@ extension PacketDocument {
     /// What the check against the exports found, in one sentence.
     static func comparison(_ p: PacketContent, exports: [String]) -> String {
         guard !exports.isEmpty else { return "" }
-        let all = p.screenshots.flatMap { $0.compared.values }
-        let found = all.count { $0.hasPrefix("komt overeen") }, missing = all.count { $0.hasPrefix("NIET GEVONDEN") }
+        let found = p.screenshots.reduce(0) { $0 + $1.foundInExport }, missing = p.screenshots.reduce(0) { $0 + $1.missingFromExport }
         guard found + missing > 0 else {
             return " Bewaar vond geen van deze berichten terug in de export(s) van de zaak (" + exports.joined(separator: ", ")
                 + "): ze komen uit een ander gesprek of een periode die geen export beslaat."

@@ -61,6 +61,9 @@ import BewaarTestSupport
         let report = try Poppler.run("pdftotext", [out + "/rapport.pdf", "-"]).replacingOccurrences(of: "\n", with: " ")
         #expect(report.contains("komt overeen met bericht #2 in WhatsApp-chat met Daan Bakker.txt"))
         #expect(report.contains("NIET GEVONDEN in de export WhatsApp-chat met Daan Bakker.txt"))
+        // The summary counts them: found ones, and the finding.
+        #expect(report.contains("Bewaar legde elk bericht naast de export(s)"))
+        #expect(report.contains("NIET gevonden in een export die die tijd wel beslaat"))
         #expect(report.contains("Lijkt op [2] whatsapp-android-light-1on1-2x.png"))
 
         // A sideways photo of a phone: its boxes are in the picture as shown, and verify checks them so.
