@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import BewaarModel
+import BewaarJSON
 
 extension CustodyAction {
     public static let caseClosed: CustodyAction = "case-closed"
@@ -165,5 +166,54 @@ extension CaseStore {
             throw StoreError(.invalidValue, nl: "Geef \(what.nl) op: die komt in het logboek.", en: "Give \(what.en): it goes into the log.")
         }
         return StoredText.bounded(t)
+    }
+}
+
+extension CustodyAction {
+    public static let closeProposed: CustodyAction = "case-close-proposed"
+}
+
+/// A mentor's proposal to close a case (the afdelingsleider closes, per the protocol).
+public struct CloseProposal: Sendable, Hashable {
+    public var caseID: CaseID
+    public var by: String
+    public var at: Date
+    public var outcome: CaseOutcome?
+    public var reason: String
+}
+
+extension CaseStore {
+    /// Records a proposal to close a running case (event `case-close-proposed`); the case's
+    /// afdelingsleider decides.
+    public func proposeClosing(_ id: CaseID, outcome: CaseOutcome, reason: String, actor: String) throws {
+        let why = try Self.required(reason, what: ("een reden", "a reason"))
+        try write { db in
+            let c = try Self.fetchCase(db, id)
+            guard c.status != .closed else {
+                throw StoreError(.invalidValue, nl: "Zaak \(id) is al gesloten.", en: "Case \(id) is already closed.")
+            }
+            try appendEvent(db, chain: id.description, actor: actor, action: .closeProposed, details: ["outcome": outcome.rawValue, "reason": why])
+        }
+    }
+
+    /// The proposals to close that still stand: the last proposal of each running case with no
+    /// closing or reopening after it.
+    public func closeProposals() throws -> [CloseProposal] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.chain, c.time, c.actor, c.details FROM custody c
+                WHERE c.action = ?1
+                  AND c.seq = (SELECT MAX(seq) FROM custody WHERE chain = c.chain AND action IN (?1, ?2, ?3))
+                  AND c.chain IN (SELECT id FROM cases WHERE status != ?4)
+                ORDER BY c.time
+                """, arguments: [CustodyAction.closeProposed.rawValue, CustodyAction.caseClosed.rawValue, CustodyAction.caseReopened.rawValue,
+                                 CaseStatus.closed.rawValue]).compactMap { row in
+                guard let id = CaseID(row["chain"] as String), let at = Date(stored: row["time"] as String?) else { return nil }
+                let details = (try? JSONValue.parse(row["details"] as String))?.objectValue ?? [:]
+                return CloseProposal(caseID: id, by: row["actor"], at: at,
+                                     outcome: details["outcome"]?.stringValue.flatMap(CaseOutcome.init(rawValue:)),
+                                     reason: details["reason"]?.stringValue ?? "")
+            }
+        }
     }
 }

@@ -29,6 +29,8 @@ public enum WebServer {
         app.addLoginRoutes(groups)
         app.addCaseWorkRoutes(groups)
         app.addCaseRoutes(groups)
+        app.addLifecycleRoutes(groups)
+        app.addRetentionRoutes(groups.retention)
         app.addUploadRoute(groups.cases)
         app.addUploadProgressRoute(groups.cases)
         app.addUploadLinkRoutes(groups)
