@@ -146,9 +146,9 @@ extension CaseCommand {
                          "  Originals destroyed: \(rec.originals.count); kept because another case uses them: \(rec.keptOriginals.count)"))
             if !done.cleanup.walEmptied {
                 out(global.t("  Let op: een ander proces (bewaar serve?) leest de opslag nog; het write-ahead-logbestand wordt pas leeg bij het "
-                             + "volgende controlepunt. Stop de server en draai `bewaar check` om het af te ronden.",
+                             + "volgende controlepunt. Stop de server en rond af met `bewaar retention cleanup`.",
                              "  Note: another process (bewaar serve?) is still reading the store; the write-ahead log file is emptied at the next "
-                             + "checkpoint. Stop the server and run `bewaar check` to finish it."))
+                             + "checkpoint. Stop the server and finish with `bewaar retention cleanup`."))
             }
             for f in done.cleanup.failures { out(global.t("  Niet verwijderd: ", "  Not removed: ") + TerminalText.line(f)) }
             if !done.cleanup.failures.isEmpty { throw ExitCode.failure }

@@ -11,7 +11,7 @@ struct RetentionCommand: ParsableCommand {
         commandName: "retention",
         abstract: CommandLineLanguage.text("Bewaartermijnen: welke zaken vernietigd moeten worden, het beleid, het vernietigingslogboek.",
                                            "Retention: which cases are due for destruction, the policy, the destruction log."),
-        subcommands: [Due.self, Policy.self, Log.self], defaultSubcommand: Due.self)
+        subcommands: [Due.self, Policy.self, Log.self, Cleanup.self], defaultSubcommand: Due.self)
 
     struct Due: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -89,6 +89,28 @@ struct RetentionCommand: ParsableCommand {
                     + "\(TerminalText.line(r.reason, limit: 100))" + (r.early ? global.t("  [vóór de bewaartermijn]", "  [before the retention date]") : ""))
                 out("      " + global.t("logboek", "log") + " \(r.custodyCount) " + global.t("gebeurtenissen, kop", "events, head") + " \(r.custodyHead); "
                     + global.t("originelen", "originals") + " \(r.originals.count); hash \(r.hash)")
+            }
+        }
+    }
+
+    struct Cleanup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: CommandLineLanguage.text("Rond een vernietiging af: zoekindex samenvoegen, database herbouwen, write-ahead-log legen.",
+                                               "Finish a destruction: merge the search index, rebuild the database, empty the write-ahead log."),
+            discussion: CommandLineLanguage.text("Nodig als `bewaar case destroy` meldde dat een ander proces de opslag nog las. Stop eerst `bewaar serve`.",
+                                                 "Needed when `bewaar case destroy` said another process was still reading the store. Stop `bewaar serve` first."))
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let store = try global.openStore(create: false)
+            try store.destroyIfPresent([], actor: global.actor, reason: "afronden")
+            let done = try store.secureCleanup()
+            if done.walEmptied {
+                out(global.t("Afgerond: de database is herbouwd (\(done.databaseBytes) bytes) en het write-ahead-log is leeg.",
+                             "Finished: the database was rebuilt (\(done.databaseBytes) bytes) and the write-ahead log is empty."))
+            } else {
+                throw KitError(nl: "Een ander proces leest de opslag nog; het write-ahead-log kon niet worden geleegd. Stop `bewaar serve` en probeer opnieuw.",
+                               en: "Another process is still reading the store; the write-ahead log could not be emptied. Stop `bewaar serve` and try again.")
             }
         }
     }
