@@ -71,8 +71,10 @@ struct CaseCommand: ParsableCommand {
             let c = try store.case(caseID)
             let t = global.t
             out("\(t("Zaak", "Case")) \(c.id): \(TerminalText.line(c.title))")
-            out("  \(t("Geopend", "Opened")): \(DisplayTime.string(c.opened))   \(t("Status", "Status")): \(CaseLifecycleText.status(c, global))   "
-                + "\(t("Bewaren", "Keep")): \(CaseLifecycleText.retention(c, at: Date(), global))")
+            let status = CaseLifecycleText.status(c, global)
+            let keep = CaseLifecycleText.retention(c, at: Date(), global)
+            let opened = DisplayTime.string(c.opened)
+            out("  \(t("Geopend", "Opened")): \(opened)   \(t("Status", "Status")): \(status)   \(t("Bewaren", "Keep")): \(keep)")
             if let closing = c.closing { out("  " + CaseLifecycleText.closing(closing, global)) }
             if let hold = c.hold { out("  " + CaseLifecycleText.hold(hold, global)) }
             if !c.summary.isEmpty { out("  \(t("Samenvatting", "Summary")): \(TerminalText.line(c.summary, limit: 200))") }

@@ -15,8 +15,11 @@ enum CaseLifecycleText {
             return g.t("loopt nog: de bewaartermijn begint bij het sluiten", "still running: the retention period starts at closing")
         }
         if c.isPastRetention(at: now) {
-            return c.hold == nil ? g.t("bewaartermijn verstreken op \(DisplayTime.day(due)): vernietigen", "retention passed on \(DisplayTime.day(due)): destroy")
-                : g.t("bewaartermijn verstreken op \(DisplayTime.day(due)), maar bewaarplicht", "retention passed on \(DisplayTime.day(due)), but on legal hold")
+            return c.hold == nil
+                ? g.t("bewaartermijn verstreken op \(DisplayTime.day(due)): vernietigen", "retention passed on \(DisplayTime.day(due)): destroy")
+                : g.t(
+                    "bewaartermijn verstreken op \(DisplayTime.day(due)), maar bewaarplicht",
+                    "retention passed on \(DisplayTime.day(due)), but on legal hold")
         }
         return g.t("tot \(DisplayTime.day(due))", "until \(DisplayTime.day(due))")
     }
@@ -30,6 +33,7 @@ enum CaseLifecycleText {
 
     static func hold(_ hold: LegalHold, _ g: GlobalOptions) -> String {
         g.t("Bewaarplicht sinds", "Legal hold since") + " \(DisplayTime.string(hold.since)) " + g.t("door", "by")
-            + " \(TerminalText.line(hold.by)): \(TerminalText.line(hold.reason, limit: 200)) — " + g.t("kan niet worden vernietigd", "cannot be destroyed")
+            + " \(TerminalText.line(hold.by)): \(TerminalText.line(hold.reason, limit: 200)) — "
+            + g.t("kan niet worden vernietigd", "cannot be destroyed")
     }
 }

@@ -27,8 +27,10 @@ public struct Case: Sendable, Hashable {
     /// A legal hold that stops destruction (a police report was made); nil when there is none.
     public var hold: LegalHold?
 
-    public init(id: CaseID, title: String, opened: Date, status: CaseStatus = .open,
-                retentionUntil: Date? = nil, summary: String = "", closing: CaseClosing? = nil, hold: LegalHold? = nil) {
+    public init(
+        id: CaseID, title: String, opened: Date, status: CaseStatus = .open,
+        retentionUntil: Date? = nil, summary: String = "", closing: CaseClosing? = nil, hold: LegalHold? = nil
+    ) {
         self.id = id
         self.title = title
         self.opened = opened

@@ -18,26 +18,27 @@ extension CaseStore {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
-            let next = (try Int.fetchOne(db, cached: """
-                SELECT MAX(COALESCE((SELECT MAX(number) FROM cases WHERE year = ?1), 0),
-                           COALESCE((SELECT MAX(number) FROM destruction_log WHERE year = ?1), 0))
-                """, arguments: [year]) ?? 0) + 1
+            let next = (try Int.fetchOne(db, cached: Self.highestNumber, arguments: [year]) ?? 0) + 1
             let id = CaseID(year: year, number: next)
             let c = Case(id: id, title: trimmed, opened: opened)
-            try db.execute(cached: """
-                INSERT INTO cases (id, year, number, title, opened, status, retention_until, summary)
-                VALUES (?, ?, ?, ?, ?, ?, NULL, '')
-                """, arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue])
+            try db.execute(
+                cached: "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES (?, ?, ?, ?, ?, ?, '')",
+                arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue])
             for step in CyberpestenStep.allCases {
                 try db.execute(cached: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
                                arguments: [id.description, step.rawValue])
             }
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened,
-                            details: ["title": trimmed, "retention": "vanaf sluiten"])
+            try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened, details: ["title": trimmed, "retention": "vanaf sluiten"])
             for p in people { _ = try insertPerson(db, caseID: id, person: p, actor: actor) }
             return c
         }
     }
+
+    /// The highest case number of a year (`?1`), destroyed cases included: never given out again.
+    static let highestNumber = """
+        SELECT MAX(COALESCE((SELECT MAX(number) FROM cases WHERE year = ?1), 0),
+                   COALESCE((SELECT MAX(number) FROM destruction_log WHERE year = ?1), 0))
+        """
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {

@@ -41,21 +41,25 @@ extension CaseStore {
         let record = try writeSecurely { db in
             let c = try Self.fetchCase(db, id)
             if let hold = c.hold {
-                throw StoreError(.notDestroyable,
-                                 nl: "Zaak \(id) staat op bewaarplicht sinds \(hold.since.stored) (\(hold.reason)) en kan niet worden vernietigd. "
-                                     + "Hef de bewaarplicht eerst op met `bewaar case release \(id) --reason …` als de politie het bewijs niet meer nodig heeft.",
-                                 en: "Case \(id) is on legal hold since \(hold.since.stored) (\(hold.reason)) and cannot be destroyed. "
-                                     + "Release the hold first with `bewaar case release \(id) --reason …` once the police no longer need the evidence.")
+                throw StoreError(
+                    .notDestroyable,
+                    nl: "Zaak \(id) staat op bewaarplicht sinds \(hold.since.stored) (\(hold.reason)) en kan niet worden vernietigd. "
+                        + "Hef de bewaarplicht eerst op met `bewaar case release \(id) --reason …` als de politie het bewijs niet meer nodig heeft.",
+                    en: "Case \(id) is on legal hold since \(hold.since.stored) (\(hold.reason)) and cannot be destroyed. "
+                        + "Release the hold first with `bewaar case release \(id) --reason …` once the police no longer need the evidence.")
             }
             if !early && !c.isPastRetention(at: now()) {
                 if let due = c.retentionUntil {
-                    throw StoreError(.notDestroyable,
-                                     nl: "De bewaartermijn van zaak \(id) loopt tot \(due.stored); vernietigen kan daarna. Voor een verzoek tot verwijdering: --early.",
-                                     en: "Case \(id) is kept until \(due.stored); it can be destroyed after that. For an erasure request: --early.")
+                    throw StoreError(
+                        .notDestroyable,
+                        nl:
+                            "De bewaartermijn van zaak \(id) loopt tot \(due.stored); vernietigen kan daarna. Voor een verzoek tot verwijdering: --early.",
+                        en: "Case \(id) is kept until \(due.stored); it can be destroyed after that. For an erasure request: --early.")
                 }
-                throw StoreError(.notDestroyable,
-                                 nl: "Zaak \(id) loopt nog (niet gesloten); sluit hem eerst met `bewaar case close`. Voor een verzoek tot verwijdering: --early.",
-                                 en: "Case \(id) is still running (not closed); close it first with `bewaar case close`. For an erasure request: --early.")
+                throw StoreError(
+                    .notDestroyable,
+                    nl: "Zaak \(id) loopt nog (niet gesloten); sluit hem eerst met `bewaar case close`. Voor een verzoek tot verwijdering: --early.",
+                    en: "Case \(id) is still running (not closed); close it first with `bewaar case close`. For an erasure request: --early.")
             }
             return try removeCase(db, c, actor: actor, role: role, reason: why, early: early)
         }
@@ -74,18 +78,22 @@ extension CaseStore {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         var made: [DestructionRecord] = []
         for id in ids {
-            let present = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?)", arguments: [id.description]) ?? false }
+            let present = try read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?)", arguments: [id.description]) ?? false
+            }
             guard present else { continue }
-            made.append(try writeSecurely { db in
-                try removeCase(db, try Self.fetchCase(db, id), actor: actor, role: "herstel", reason: why, early: true)
-            })
+            made.append(
+                try writeSecurely { db in
+                    try removeCase(db, try Self.fetchCase(db, id), actor: actor, role: "herstel", reason: why, early: true)
+                })
             purgeDestroyedPackets(id)
         }
         let failures = purgeDestroyedOriginals(try destructionLog().flatMap(\.originals))
         if !made.isEmpty { _ = try secureCleanup() }
         if let first = failures.first {
-            throw StoreError(.writeFailed, nl: "Een origineel van een vernietigde zaak kon niet worden verwijderd: \(first).",
-                             en: "An original of a destroyed case could not be removed: \(first).")
+            throw StoreError(
+                .writeFailed, nl: "Een origineel van een vernietigde zaak kon niet worden verwijderd: \(first).",
+                en: "An original of a destroyed case could not be removed: \(first).")
         }
         return made
     }
@@ -113,9 +121,12 @@ extension CaseStore {
         let caseNo = try Int64.fetchOne(db, sql: "SELECT no FROM cases WHERE id = ?", arguments: [id])
         let head = try Row.fetchOne(db, sql: "SELECT count, head FROM chain_heads WHERE chain = ?", arguments: [id])
         let own = Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM items WHERE case_id = ?", arguments: [id]))
-        let shared = Set(try String.fetchAll(db, sql: """
-            SELECT DISTINCT sha256 FROM items WHERE case_id != ?1 AND sha256 IN (SELECT sha256 FROM items WHERE case_id = ?1)
-            """, arguments: [id]))
+        let shared = Set(
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT sha256 FROM items WHERE case_id != ?1 AND sha256 IN (SELECT sha256 FROM items WHERE case_id = ?1)
+                    """, arguments: [id]))
         var removed: [String: Int] = [:]
         var accounts: Set<String> = []
         for module in modules {
@@ -129,8 +140,9 @@ extension CaseStore {
         }
         let items = "(SELECT id FROM items WHERE case_id = ?1)"
         let records = "(SELECT id FROM messages WHERE case_no = ?2)"
-        try delete("record_links", where: "item_id IN \(items) OR other_item IN \(items) OR record_id IN \(records) OR other_record IN \(records)",
-                   [id, caseNo])
+        try delete(
+            "record_links", where: "item_id IN \(items) OR other_item IN \(items) OR record_id IN \(records) OR other_record IN \(records)",
+            [id, caseNo])
         for table in ["marks", "withdrawals", "traces"] { try delete(table, where: "case_id = ?", [id]) }
         // The search index's delete trigger removes each record's terms with it.
         try delete("messages", where: "case_no = ?", [caseNo])
@@ -151,11 +163,12 @@ extension CaseStore {
             for column in ["case_id", "case_no"] where columns.contains(column) {
                 let value: (any DatabaseValueConvertible)? = column == "case_id" ? id : caseNo
                 if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \(column) = ?)", arguments: [value]) == true {
-                    throw StoreError(.notDestroyable,
-                                     nl: "Tabel \(table) houdt nog gegevens van zaak \(id) en de vernietiging kent die tabel niet: er is niets vernietigd. "
-                                         + "Open de opslag met alle modules (`bewaar`), of meld dit.",
-                                     en: "Table \(table) still holds data of case \(id) and the destruction does not know that table: nothing was destroyed. "
-                                         + "Open the store with every module (`bewaar`), or report this.")
+                    throw StoreError(
+                        .notDestroyable,
+                        nl: "Tabel \(table) houdt nog gegevens van zaak \(id) en de vernietiging kent die tabel niet: er is niets vernietigd. "
+                            + "Open de opslag met alle modules (`bewaar`), of meld dit.",
+                        en: "Table \(table) still holds data of case \(id) and the destruction does not know that table: nothing was destroyed. "
+                            + "Open the store with every module (`bewaar`), or report this.")
                 }
             }
         }
@@ -166,8 +179,9 @@ extension CaseStore {
             removed: removed.filter { $0.value > 0 }, originals: own.subtracting(shared).sorted(), keptOriginals: shared.sorted(),
             accounts: accounts.sorted(), previousHash: "")
         let logged = try appendDestruction(db, entry, year: c.id.year, number: c.id.number, caseNo: caseNo)
-        try appendEvent(db, chain: Self.storeChain, actor: actor, action: .caseDestroyed,
-                        details: ["caseId": id, "destructionLogEntry": String(logged.sequence), "destructionHash": logged.hash, "role": role])
+        try appendEvent(
+            db, chain: Self.storeChain, actor: actor, action: .caseDestroyed,
+            details: ["caseId": id, "destructionLogEntry": String(logged.sequence), "destructionHash": logged.hash, "role": role])
         return logged
     }
 
@@ -178,7 +192,8 @@ extension CaseStore {
         var failures: [String] = []
         for hex in Set(hashes).sorted() {
             guard let digest = SHA256Digest(hex: hex) else { continue }
-            let used = (try? read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM items WHERE sha256 = ?)", arguments: [hex]) }) ?? true
+            let used =
+                (try? read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM items WHERE sha256 = ?)", arguments: [hex]) }) ?? true
             let path = objects.path(for: digest)
             guard used == false, FileManager.default.fileExists(atPath: path) else { continue }
             if unlink(path) != 0 {

@@ -48,17 +48,20 @@ extension CaseStore {
     /// It applies to cases closed from now on; a closed case keeps the date it was given.
     public func setRetentionPolicy(months: Int, reason: String, actor: String) throws {
         guard RetentionPolicy.allowedMonths.contains(months) else {
-            throw StoreError(.invalidValue, nl: "Een bewaartermijn van \(months) maanden kan niet: kies 1 tot en met 120 maanden na het sluiten.",
-                             en: "A retention period of \(months) months is not possible: choose 1 to 120 months after closing.")
+            throw StoreError(
+                .invalidValue, nl: "Een bewaartermijn van \(months) maanden kan niet: kies 1 tot en met 120 maanden na het sluiten.",
+                en: "A retention period of \(months) months is not possible: choose 1 to 120 months after closing.")
         }
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         try write { db in
             let before = try Self.fetchPolicy(db)
-            try db.execute(cached: """
-                INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                """, arguments: [Self.retentionKey, String(months)])
-            try appendEvent(db, chain: Self.storeChain, actor: actor, action: .retentionPolicyChanged,
-                            details: ["months": String(months), "previousMonths": String(before.months), "reason": why])
+            try db.execute(
+                cached: """
+                    INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                    """, arguments: [Self.retentionKey, String(months)])
+            try appendEvent(
+                db, chain: Self.storeChain, actor: actor, action: .retentionPolicyChanged,
+                details: ["months": String(months), "previousMonths": String(before.months), "reason": why])
         }
     }
 
@@ -70,22 +73,30 @@ extension CaseStore {
         return try write { db in
             let c = try Self.fetchCase(db, id)
             guard c.status != .closed else {
-                throw StoreError(.invalidValue, nl: "Zaak \(id) is al gesloten. Heropen hem eerst als er nog iets moet gebeuren.",
-                                 en: "Case \(id) is already closed. Reopen it first if something still has to be done.")
+                throw StoreError(
+                    .invalidValue, nl: "Zaak \(id) is al gesloten. Heropen hem eerst als er nog iets moet gebeuren.",
+                    en: "Case \(id) is already closed. Reopen it first if something still has to be done.")
             }
             let closed = now()
             let policy = try Self.fetchPolicy(db)
             guard let due = policy.due(closedAt: closed) else {
                 throw StoreError(.invalidValue, nl: "De bewaartermijn kan niet worden berekend.", en: "The retention date cannot be computed.")
             }
-            try db.execute(cached: """
-                UPDATE cases SET status = ?, status_before_close = ?, closed_at = ?, closed_by = ?, outcome = ?, close_reason = ?,
-                       retention_until = ? WHERE id = ?
-                """, arguments: [CaseStatus.closed.rawValue, c.status.rawValue, closed.stored, StoredText.bounded(actor, limit: StoredText.nameLimit),
-                                 outcome.rawValue, why, due.stored, id.description])
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseClosed,
-                            details: ["outcome": outcome.rawValue, "reason": why, "retentionUntil": due.stored,
-                                      "retentionMonths": String(policy.months)])
+            try db.execute(
+                cached: """
+                    UPDATE cases SET status = ?, status_before_close = ?, closed_at = ?, closed_by = ?, outcome = ?, close_reason = ?,
+                           retention_until = ? WHERE id = ?
+                    """,
+                arguments: [
+                    CaseStatus.closed.rawValue, c.status.rawValue, closed.stored, StoredText.bounded(actor, limit: StoredText.nameLimit),
+                    outcome.rawValue, why, due.stored, id.description,
+                ])
+            try appendEvent(
+                db, chain: id.description, actor: actor, action: .caseClosed,
+                details: [
+                    "outcome": outcome.rawValue, "reason": why, "retentionUntil": due.stored,
+                    "retentionMonths": String(policy.months),
+                ])
             return try Self.fetchCase(db, id)
         }
     }
@@ -98,16 +109,19 @@ extension CaseStore {
         return try write { db in
             let c = try Self.fetchCase(db, id)
             guard c.status == .closed else {
-                throw StoreError(.invalidValue, nl: "Zaak \(id) is niet gesloten; heropenen is niet nodig.",
-                                 en: "Case \(id) is not closed; there is nothing to reopen.")
+                throw StoreError(
+                    .invalidValue, nl: "Zaak \(id) is niet gesloten; heropenen is niet nodig.",
+                    en: "Case \(id) is not closed; there is nothing to reopen.")
             }
-            let back = try String.fetchOne(db, cached: "SELECT status_before_close FROM cases WHERE id = ?", arguments: [id.description])
+            let back =
+                try String.fetchOne(db, cached: "SELECT status_before_close FROM cases WHERE id = ?", arguments: [id.description])
                 .flatMap(CaseStatus.init(rawValue:)) ?? .open
             let status = back == .closed ? CaseStatus.open : back
-            try db.execute(cached: """
-                UPDATE cases SET status = ?, status_before_close = NULL, closed_at = NULL, closed_by = NULL, outcome = NULL,
-                       close_reason = NULL, retention_until = NULL WHERE id = ?
-                """, arguments: [status.rawValue, id.description])
+            try db.execute(
+                cached: """
+                    UPDATE cases SET status = ?, status_before_close = NULL, closed_at = NULL, closed_by = NULL, outcome = NULL,
+                           close_reason = NULL, retention_until = NULL WHERE id = ?
+                    """, arguments: [status.rawValue, id.description])
             var details = ["reason": why, "status": status.rawValue]
             if let r = c.retentionUntil { details["previousRetentionUntil"] = r.stored }
             try appendEvent(db, chain: id.description, actor: actor, action: .caseReopened, details: details)
@@ -123,11 +137,13 @@ extension CaseStore {
         return try write { db in
             let c = try Self.fetchCase(db, id)
             if let hold = c.hold {
-                throw StoreError(.invalidValue, nl: "Zaak \(id) staat al op bewaarplicht sinds \(hold.since.stored) (\(hold.reason)).",
-                                 en: "Case \(id) is already on legal hold since \(hold.since.stored) (\(hold.reason)).")
+                throw StoreError(
+                    .invalidValue, nl: "Zaak \(id) staat al op bewaarplicht sinds \(hold.since.stored) (\(hold.reason)).",
+                    en: "Case \(id) is already on legal hold since \(hold.since.stored) (\(hold.reason)).")
             }
-            try db.execute(cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = ? WHERE id = ?",
-                           arguments: [now().stored, StoredText.bounded(actor, limit: StoredText.nameLimit), why, id.description])
+            try db.execute(
+                cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = ? WHERE id = ?",
+                arguments: [now().stored, StoredText.bounded(actor, limit: StoredText.nameLimit), why, id.description])
             try appendEvent(db, chain: id.description, actor: actor, action: .holdPlaced, details: ["reason": why])
             return try Self.fetchCase(db, id)
         }
@@ -142,10 +158,12 @@ extension CaseStore {
             guard let hold = c.hold else {
                 throw StoreError(.invalidValue, nl: "Zaak \(id) staat niet op bewaarplicht.", en: "Case \(id) is not on legal hold.")
             }
-            try db.execute(cached: "UPDATE cases SET hold_since = NULL, hold_by = NULL, hold_reason = NULL WHERE id = ?",
-                           arguments: [id.description])
-            try appendEvent(db, chain: id.description, actor: actor, action: .holdReleased,
-                            details: ["reason": why, "heldSince": hold.since.stored, "heldFor": hold.reason])
+            try db.execute(
+                cached: "UPDATE cases SET hold_since = NULL, hold_by = NULL, hold_reason = NULL WHERE id = ?",
+                arguments: [id.description])
+            try appendEvent(
+                db, chain: id.description, actor: actor, action: .holdReleased,
+                details: ["reason": why, "heldSince": hold.since.stored, "heldFor": hold.reason])
             return try Self.fetchCase(db, id)
         }
     }
@@ -200,19 +218,26 @@ extension CaseStore {
     /// closing or reopening after it.
     public func closeProposals() throws -> [CloseProposal] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.chain, c.time, c.actor, c.details FROM custody c
-                WHERE c.action = ?1
-                  AND c.seq = (SELECT MAX(seq) FROM custody WHERE chain = c.chain AND action IN (?1, ?2, ?3))
-                  AND c.chain IN (SELECT id FROM cases WHERE status != ?4)
-                ORDER BY c.time
-                """, arguments: [CustodyAction.closeProposed.rawValue, CustodyAction.caseClosed.rawValue, CustodyAction.caseReopened.rawValue,
-                                 CaseStatus.closed.rawValue]).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.chain, c.time, c.actor, c.details FROM custody c
+                    WHERE c.action = ?1
+                      AND c.seq = (SELECT MAX(seq) FROM custody WHERE chain = c.chain AND action IN (?1, ?2, ?3))
+                      AND c.chain IN (SELECT id FROM cases WHERE status != ?4)
+                    ORDER BY c.time
+                    """,
+                arguments: [
+                    CustodyAction.closeProposed.rawValue, CustodyAction.caseClosed.rawValue, CustodyAction.caseReopened.rawValue,
+                    CaseStatus.closed.rawValue,
+                ]
+            ).compactMap { row in
                 guard let id = CaseID(row["chain"] as String), let at = Date(stored: row["time"] as String?) else { return nil }
                 let details = (try? JSONValue.parse(row["details"] as String))?.objectValue ?? [:]
-                return CloseProposal(caseID: id, by: row["actor"], at: at,
-                                     outcome: details["outcome"]?.stringValue.flatMap(CaseOutcome.init(rawValue:)),
-                                     reason: details["reason"]?.stringValue ?? "")
+                return CloseProposal(
+                    caseID: id, by: row["actor"], at: at,
+                    outcome: details["outcome"]?.stringValue.flatMap(CaseOutcome.init(rawValue:)),
+                    reason: details["reason"]?.stringValue ?? "")
             }
         }
     }

@@ -31,12 +31,15 @@ extension CaseStore {
         r.sequence = (last?["seq"] as Int? ?? 0) + 1
         r.previousHash = last?["hash"] as String? ?? CustodyEvent.genesisHash
         r.hash = StreamingSHA256.digest(utf8: r.canonicalText).hex
-        try db.execute(sql: """
-            INSERT INTO destruction_log (seq, case_id, year, number, case_no, time, actor, record, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [r.sequence, r.caseID.description, year, number, caseNo, r.time.stored, r.actor, r.canonicalText, r.previousHash, r.hash])
-        try db.execute(sql: "INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [Self.destructionHeadKey, "\(r.sequence) \(r.hash)"])
+        try db.execute(
+            sql: """
+                INSERT INTO destruction_log (seq, case_id, year, number, case_no, time, actor, record, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [r.sequence, r.caseID.description, year, number, caseNo, r.time.stored, r.actor, r.canonicalText, r.previousHash, r.hash])
+        try db.execute(
+            sql: "INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [Self.destructionHeadKey, "\(r.sequence) \(r.hash)"])
         return r
     }
 
@@ -47,8 +50,10 @@ extension CaseStore {
         try read { db in
             var problems: [IntegrityProblem] = []
             func problem(_ seq: Int, _ nl: String, _ en: String) {
-                problems.append(IntegrityProblem(kind: .destructionLog, subject: "destruction_log",
-                                                 dutch: "vernietigingslogboek, regel \(seq): \(nl)", english: "destruction log, entry \(seq): \(en)"))
+                problems.append(
+                    IntegrityProblem(
+                        kind: .destructionLog, subject: "destruction_log",
+                        dutch: "vernietigingslogboek, regel \(seq): \(nl)", english: "destruction log, entry \(seq): \(en)"))
             }
             var previous = CustodyEvent.genesisHash
             var expected = 1
@@ -76,8 +81,9 @@ extension CaseStore {
             let head = try String.fetchOne(db, sql: "SELECT value FROM store_settings WHERE key = ?", arguments: [Self.destructionHeadKey])
             let recorded = head.map { $0.split(separator: " ").map(String.init) } ?? ["0", CustodyEvent.genesisHash]
             if recorded.count != 2 || Int(recorded[0]) != expected - 1 || recorded[1] != previous {
-                problem(expected - 1, "het einde komt niet overeen met de vastgelegde kop (een regel aan het eind verwijderd?)",
-                        "the end does not match the recorded head (an entry at the end deleted?)")
+                problem(
+                    expected - 1, "het einde komt niet overeen met de vastgelegde kop (een regel aan het eind verwijderd?)",
+                    "the end does not match the recorded head (an entry at the end deleted?)")
             }
             return problems
         }

@@ -35,9 +35,11 @@ public struct DestructionRecord: Sendable, Hashable {
     public var previousHash: String
     public var hash: String
 
-    public init(sequence: Int, caseID: CaseID, time: Date, actor: String, actorRole: String, reason: String, early: Bool,
-                custodyHead: String, custodyCount: Int, removed: [String: Int], originals: [String], keptOriginals: [String],
-                accounts: [String], previousHash: String, hash: String = "") {
+    public init(
+        sequence: Int, caseID: CaseID, time: Date, actor: String, actorRole: String, reason: String, early: Bool,
+        custodyHead: String, custodyCount: Int, removed: [String: Int], originals: [String], keptOriginals: [String],
+        accounts: [String], previousHash: String, hash: String = ""
+    ) {
         self.sequence = sequence
         self.caseID = caseID
         self.time = time
@@ -78,25 +80,31 @@ public struct DestructionRecord: Sendable, Hashable {
 
     /// Reads an entry back from its stored canonical text and hash.
     init(canonical text: String, hash: String) throws {
-        let bad = StoreError(.damagedRow, nl: "Een regel van het vernietigingslogboek is onleesbaar; `bewaar check` toont welke.",
-                             en: "An entry of the destruction log cannot be read; `bewaar check` shows which.")
+        let bad = StoreError(
+            .damagedRow, nl: "Een regel van het vernietigingslogboek is onleesbaar; `bewaar check` toont welke.",
+            en: "An entry of the destruction log cannot be read; `bewaar check` shows which.")
         guard let v = try? JSONValue.parse(text), let id = v["caseId"]?.stringValue.flatMap(CaseID.init),
-              let seq = v["sequence"]?.intValue, let time = v["time"]?.stringValue.flatMap({ Timestamp(rfc3339: $0)?.date }) else { throw bad }
+            let seq = v["sequence"]?.intValue, let time = v["time"]?.stringValue.flatMap({ Timestamp(rfc3339: $0)?.date })
+        else { throw bad }
         func strings(_ key: String) -> [String] { v[key]?.arrayValue?.compactMap(\.stringValue) ?? [] }
         var early = false
         if case .bool(let b)? = v["early"] { early = b }
-        self.init(sequence: Int(seq), caseID: id, time: time, actor: v["actor"]?.stringValue ?? "", actorRole: v["actorRole"]?.stringValue ?? "",
-                  reason: v["reason"]?.stringValue ?? "", early: early, custodyHead: v["custodyHead"]?.stringValue ?? "",
-                  custodyCount: Int(v["custodyCount"]?.intValue ?? 0),
-                  removed: (v["removed"]?.objectValue ?? [:]).compactMapValues { $0.intValue.map { Int($0) } },
-                  originals: strings("originals"), keptOriginals: strings("keptOriginals"), accounts: strings("accounts"),
-                  previousHash: v["previousHash"]?.stringValue ?? "", hash: hash)
+        self.init(
+            sequence: Int(seq), caseID: id, time: time, actor: v["actor"]?.stringValue ?? "", actorRole: v["actorRole"]?.stringValue ?? "",
+            reason: v["reason"]?.stringValue ?? "", early: early, custodyHead: v["custodyHead"]?.stringValue ?? "",
+            custodyCount: Int(v["custodyCount"]?.intValue ?? 0),
+            removed: (v["removed"]?.objectValue ?? [:]).compactMapValues { $0.intValue.map { Int($0) } },
+            originals: strings("originals"), keptOriginals: strings("keptOriginals"), accounts: strings("accounts"),
+            previousHash: v["previousHash"]?.stringValue ?? "", hash: hash)
     }
 
     /// The entry of a destroyed case, if it was destroyed.
     package static func fetch(_ db: Database, caseID: CaseID) throws -> DestructionRecord? {
-        guard let row = try Row.fetchOne(db, cached: "SELECT record, hash FROM destruction_log WHERE case_id = ?",
-                                         arguments: [caseID.description]) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db, cached: "SELECT record, hash FROM destruction_log WHERE case_id = ?",
+                arguments: [caseID.description])
+        else { return nil }
         return try DestructionRecord(canonical: row["record"], hash: row["hash"])
     }
 }
@@ -104,8 +112,12 @@ public struct DestructionRecord: Sendable, Hashable {
 extension StoreError {
     /// The case was destroyed: what remains is its entry in the destruction log.
     package static func destroyedCase(_ r: DestructionRecord) -> StoreError {
-        StoreError(.destroyedCase,
-                   nl: "Zaak \(r.caseID) is vernietigd op \(r.time.stored) door \(r.actor) (\(r.reason)). Alleen het bewijs van vernietiging is bewaard: `bewaar retention log`.",
-                   en: "Case \(r.caseID) was destroyed on \(r.time.stored) by \(r.actor) (\(r.reason)). Only the proof of destruction is kept: `bewaar retention log`.")
+        StoreError(
+            .destroyedCase,
+            nl:
+                "Zaak \(r.caseID) is vernietigd op \(r.time.stored) door \(r.actor) (\(r.reason)). Alleen het bewijs van vernietiging is bewaard: `bewaar retention log`.",
+            en:
+                "Case \(r.caseID) was destroyed on \(r.time.stored) by \(r.actor) (\(r.reason)). Only the proof of destruction is kept: `bewaar retention log`."
+        )
     }
 }

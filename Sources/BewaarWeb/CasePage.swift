@@ -186,11 +186,11 @@ extension WebApp {
         } ?? ""
         let sections: [(String, String)] = [("overzicht", w.sectionOverview), ("betrokkenen", t.peopleHeading), ("toegang", t.access.accessHeading),
                                              ("stappenplan", t.planHeading), ("bewijs", t.evidenceHeading), ("gesprekken", t.talksHeading),
-                                             ("verklaringen", w.statementsHeading), ("afbeelding", t.imageHeading), ("escalatie", t.escalationHeading),
-                                             ("afsluiten", t.lifecycle.heading)]
+                                             ("verklaringen", w.statementsHeading), ("afbeelding", t.imageHeading), ("escalatie", t.escalationHeading)]
+            + [("afsluiten", t.lifecycle.heading)]
         let nav: [HTML] = sections.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }
-        let lifecycleBanner: HTML = c.hold != nil || c.status == .closed
-            ? "<div class=\"let-op\" role=\"status\"><a href=\"#afsluiten\">\(lifecycleLabel(c, t, now: store.clock()))</a></div>" : ""
+        let lifecycleLink: HTML = "<a href=\"#afsluiten\">\(lifecycleLabel(c, t, now: store.clock()))</a>"
+        let lifecycleBanner: HTML = c.hold != nil || c.status == .closed ? "<div class=\"let-op\" role=\"status\">\(lifecycleLink)</div>" : ""
         return """
             \(banner)\(lifecycleBanner)
             <div class="volgende" role="note"><h2 id="volgende-stap">\(w.nextStepHeading)</h2>\(nextStep)</div>

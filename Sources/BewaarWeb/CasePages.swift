@@ -172,8 +172,9 @@ extension WebApp {
         let destroyedItems: [HTML] = try destroyedFor(v.account).map { r in
             "<li>\(t.lifecycle.destroyedNotice(r.caseID.description, at: Layout.time(r.time, t), by: r.actor, reason: r.reason))</li>"
         }
-        let destroyed: HTML = destroyedItems.isEmpty ? ""
-            : "<section aria-labelledby=\"vernietigd\"><h2 id=\"vernietigd\">\(t.lifecycle.destroyedHeading)</h2><ul>\(destroyedItems)</ul></section>"
+        let destroyedHeading: HTML = "<h2 id=\"vernietigd\">\(t.lifecycle.destroyedHeading)</h2>"
+        let destroyedList: HTML = "<ul>\(destroyedItems)</ul>"
+        let destroyed: HTML = destroyedItems.isEmpty ? "" : "<section aria-labelledby=\"vernietigd\">\(destroyedHeading)\(destroyedList)</section>"
         let open: HTML = "<p><a class=\"knop\" href=\"/zaken/nieuw\">\(w.newCaseButton)</a></p>"
         if cases.isEmpty { return "\(open)<p>\(t.noCases)</p>\(destroyed)" }
         let now = store.clock()

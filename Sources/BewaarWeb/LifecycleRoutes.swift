@@ -49,8 +49,10 @@ extension WebApp {
     }
 
     /// A change that needs only a reason (reopening, placing or releasing a hold).
-    private func lifecycleChange(_ request: Request, _ context: CaseContext,
-                                 _ change: (CaseID, String, String) throws -> Case) async throws -> Response {
+    private func lifecycleChange(
+        _ request: Request, _ context: CaseContext,
+        _ change: (CaseID, String, String) throws -> Case
+    ) async throws -> Response {
         let (v, id) = (context.visit, context.caseID)
         let form = try await self.form(request, v.session, as: LifecycleForm.self)
         guard let why = form.reden.nonBlank else { throw PageError.failed(v.t, v.t.lifecycle.needReason, back: "/zaken/\(id)#afsluiten") }
@@ -64,7 +66,9 @@ extension WebApp {
         var parts: [HTML] = [HTML(stringLiteral: t.caseStatus(c.status))]
         if c.hold != nil { parts.append("<span class=\"let-op\">\(l.holdBadge)</span>") }
         if let due = c.retentionUntil {
-            parts.append(c.isPastRetention(at: now) ? "<span class=\"let-op\">\(l.duePassed(Layout.day(of: due, t)))</span>" : "\(l.keptUntil(Layout.day(of: due, t)))")
+            parts.append(
+                c.isPastRetention(at: now)
+                    ? "<span class=\"let-op\">\(l.duePassed(Layout.day(of: due, t)))</span>" : "\(l.keptUntil(Layout.day(of: due, t)))")
         } else {
             parts.append("\(l.running)")
         }
@@ -107,12 +111,18 @@ extension WebApp {
         }
         var forms: [HTML] = []
         if try policy.mayClose(v.account, c.id) {
-            forms.append(c.status == .closed ? reasonForm("heropenen", l.reopenButton, "heropenen")
-                         : "<p class=\"uitleg\">\(l.closeExplain)</p>\(closeForm("afsluiten", l.closeButton, "sluiten"))")
-            forms.append(c.hold == nil ? reasonForm("bewaarplicht", l.holdButton, "bewaarplicht", placeholder: l.holdExample)
-                         : reasonForm("bewaarplicht/opheffen", l.releaseButton, "opheffen"))
+            forms.append(
+                c.status == .closed
+                    ? reasonForm("heropenen", l.reopenButton, "heropenen")
+                    : "<p class=\"uitleg\">\(l.closeExplain)</p>\(closeForm("afsluiten", l.closeButton, "sluiten"))")
+            forms.append(
+                c.hold == nil
+                    ? reasonForm("bewaarplicht", l.holdButton, "bewaarplicht", placeholder: l.holdExample)
+                    : reasonForm("bewaarplicht/opheffen", l.releaseButton, "opheffen"))
         } else if c.status != .closed, try policy.mayManageAccess(v.account, c.id) {
-            forms.append("<h3>\(l.proposeHeading)</h3><p class=\"uitleg\">\(l.proposeExplain)</p>\(closeForm("afsluiten/voorstel", l.proposeButton, "voorstel"))")
+            forms.append(
+                "<h3>\(l.proposeHeading)</h3><p class=\"uitleg\">\(l.proposeExplain)</p>\(closeForm("afsluiten/voorstel", l.proposeButton, "voorstel"))"
+            )
         } else {
             forms.append("<p class=\"uitleg\">\(l.onlyHeadCloses)</p>")
         }

@@ -71,13 +71,15 @@ struct DutchLifecycleText: LifecycleText {
     let outcomeLabel = "Uitkomst"
     let reasonLabel = "Reden (komt in het logboek)"
     let closeButton = "Zaak sluiten"
-    let closeExplain = "Sluit de zaak als het pesten gestopt is, de leerlingen zijn doorverwezen of er aangifte is gedaan. Daarna wordt de zaak bewaard volgens het beleid van de school en dan vernietigd. Na een aangifte: zet de zaak ook op bewaarplicht."
+    let closeExplain =
+        "Sluit de zaak als het pesten gestopt is, de leerlingen zijn doorverwezen of er aangifte is gedaan. Daarna wordt de zaak bewaard volgens het beleid van de school en dan vernietigd. Na een aangifte: zet de zaak ook op bewaarplicht."
     let reopenButton = "Zaak heropenen"
     let holdButton = "Bewaarplicht instellen"
     let holdExample = "bijvoorbeeld: aangifte gedaan"
     let releaseButton = "Bewaarplicht opheffen"
     let proposeHeading = "Sluiten voorstellen"
-    let proposeExplain = "Volgens het protocol sluit de afdelingsleider de zaak. Stel het sluiten voor; de afdelingsleider ziet het voorstel bij de zaak en in het overzicht van de bewaartermijnen."
+    let proposeExplain =
+        "Volgens het protocol sluit de afdelingsleider de zaak. Stel het sluiten voor; de afdelingsleider ziet het voorstel bij de zaak en in het overzicht van de bewaartermijnen."
     let proposeButton = "Sluiten voorstellen"
     func proposal(by: String, at: String, outcome: String) -> String { "\(by) stelde op \(at) voor de zaak te sluiten: \(outcome)." }
     let onlyHeadCloses = "Alleen de afdelingsleider van de zaak sluit, heropent of zet op bewaarplicht."
@@ -85,9 +87,11 @@ struct DutchLifecycleText: LifecycleText {
     let retentionTitle = "Bewaartermijnen"
     func policy(months: Int) -> String { "Beleid van de school: een zaak wordt \(months) maanden na het sluiten vernietigd." }
     let dueHeading = "Bewaartermijn verstreken"
-    let dueExplain = "Deze zaken zijn gesloten en hun bewaartermijn is verstreken: vernietig ze. Wat overblijft is alleen het bewijs van vernietiging."
+    let dueExplain =
+        "Deze zaken zijn gesloten en hun bewaartermijn is verstreken: vernietig ze. Wat overblijft is alleen het bewijs van vernietiging."
     let holdHeading = "Op bewaarplicht"
-    let holdExplain = "Niet vernietigen. Vraag na of de politie het bewijs nog nodig heeft; zo niet, dan heft de afdelingsleider van de zaak de bewaarplicht op."
+    let holdExplain =
+        "Niet vernietigen. Vraag na of de politie het bewijs nog nodig heeft; zo niet, dan heft de afdelingsleider van de zaak de bewaarplicht op."
     let proposalsHeading = "Voorstellen tot sluiten"
     let destroyedHeading = "Vernietigde zaken"
     let noneRow = "(geen)"
@@ -99,7 +103,8 @@ struct DutchLifecycleText: LifecycleText {
     let colReason = "Reden"
     let destroyLink = "Vernietigen…"
     func destroyTitle(_ id: String) -> String { "Zaak \(id) vernietigen" }
-    let destroyExplain = "Alles van de zaak verdwijnt uit de opslag: berichten, originelen die geen andere zaak gebruikt, gesprekken, verklaringen, betrokkenen, het logboek van de zaak. Dit kan niet ongedaan worden gemaakt. Wat overblijft is één regel in het vernietigingslogboek: zaaknummer, laatste hash van het logboek, aantallen, de SHA-256 van elk vernietigd origineel, wie, wanneer en waarom. Een bundel die eerder is gemaakt blijft op zichzelf controleerbaar."
+    let destroyExplain =
+        "Alles van de zaak verdwijnt uit de opslag: berichten, originelen die geen andere zaak gebruikt, gesprekken, verklaringen, betrokkenen, het logboek van de zaak. Dit kan niet ongedaan worden gemaakt. Wat overblijft is één regel in het vernietigingslogboek: zaaknummer, laatste hash van het logboek, aantallen, de SHA-256 van elk vernietigd origineel, wie, wanneer en waarom. Een bundel die eerder is gemaakt blijft op zichzelf controleerbaar."
     let confirmLabel = "Typ ter bevestiging het zaaknummer"
     let destroyButton = "Definitief vernietigen"
     func confirmMismatch(_ id: String) -> String { "Het getypte zaaknummer is niet \(id): er is niets vernietigd." }
@@ -108,7 +113,9 @@ struct DutchLifecycleText: LifecycleText {
     func destroyedNotice(_ id: String, at: String, by: String, reason: String) -> String {
         "Zaak \(id) is vernietigd op \(at) door \(by) (\(reason)). Alleen het bewijs van vernietiging is bewaard."
     }
-    func destroyedDone(_ id: String, originals: Int) -> String { "Zaak \(id) is vernietigd; \(originals) originelen verwijderd. Het bewijs staat in het vernietigingslogboek." }
+    func destroyedDone(_ id: String, originals: Int) -> String {
+        "Zaak \(id) is vernietigd; \(originals) originelen verwijderd. Het bewijs staat in het vernietigingslogboek."
+    }
 }
 
 struct EnglishLifecycleText: LifecycleText {
@@ -126,13 +133,15 @@ struct EnglishLifecycleText: LifecycleText {
     let outcomeLabel = "Outcome"
     let reasonLabel = "Reason (goes into the log)"
     let closeButton = "Close case"
-    let closeExplain = "Close the case when the bullying stopped, the pupils were referred or a police report (aangifte) was made. The case is then kept by the school's policy and destroyed after it. After a police report: also put the case on legal hold."
+    let closeExplain =
+        "Close the case when the bullying stopped, the pupils were referred or a police report (aangifte) was made. The case is then kept by the school's policy and destroyed after it. After a police report: also put the case on legal hold."
     let reopenButton = "Reopen case"
     let holdButton = "Place legal hold"
     let holdExample = "for example: police report made"
     let releaseButton = "Release legal hold"
     let proposeHeading = "Propose closing"
-    let proposeExplain = "Per the protocol the afdelingsleider closes the case. Propose closing; the afdelingsleider sees the proposal on the case and in the retention overview."
+    let proposeExplain =
+        "Per the protocol the afdelingsleider closes the case. Propose closing; the afdelingsleider sees the proposal on the case and in the retention overview."
     let proposeButton = "Propose closing"
     func proposal(by: String, at: String, outcome: String) -> String { "\(by) proposed on \(at) to close the case: \(outcome)." }
     let onlyHeadCloses = "Only the case's afdelingsleider closes, reopens or places a legal hold."
@@ -154,7 +163,8 @@ struct EnglishLifecycleText: LifecycleText {
     let colReason = "Reason"
     let destroyLink = "Destroy…"
     func destroyTitle(_ id: String) -> String { "Destroy case \(id)" }
-    let destroyExplain = "Everything of the case leaves the store: messages, originals no other case uses, talks, statements, people, the case's log. This cannot be undone. What remains is one entry in the destruction log: case number, last hash of its log, counts, the SHA-256 of each destroyed original, who, when and why. A bundle made earlier still verifies on its own."
+    let destroyExplain =
+        "Everything of the case leaves the store: messages, originals no other case uses, talks, statements, people, the case's log. This cannot be undone. What remains is one entry in the destruction log: case number, last hash of its log, counts, the SHA-256 of each destroyed original, who, when and why. A bundle made earlier still verifies on its own."
     let confirmLabel = "Type the case number to confirm"
     let destroyButton = "Destroy for good"
     func confirmMismatch(_ id: String) -> String { "The case number typed is not \(id): nothing was destroyed." }
@@ -163,5 +173,7 @@ struct EnglishLifecycleText: LifecycleText {
     func destroyedNotice(_ id: String, at: String, by: String, reason: String) -> String {
         "Case \(id) was destroyed on \(at) by \(by) (\(reason)). Only the proof of destruction is kept."
     }
-    func destroyedDone(_ id: String, originals: Int) -> String { "Case \(id) was destroyed; \(originals) originals removed. The proof is in the destruction log." }
+    func destroyedDone(_ id: String, originals: Int) -> String {
+        "Case \(id) was destroyed; \(originals) originals removed. The proof is in the destruction log."
+    }
 }

@@ -41,8 +41,10 @@ extension WebApp {
             do {
                 done = try self.store.destroyCase(id, actor: v.account.name, role: v.account.role.rawValue, reason: why)
             } catch { throw self.problem(error, v.t, back: "/bewaartermijn") }
-            return self.page(v, title: l.destroyedTitle(id.description), current: "bewaartermijn",
-                             "<p class=\"goed\" role=\"status\">\(l.destroyedDone(id.description, originals: done.record.originals.count))</p><p><a href=\"/bewaartermijn\">\(l.retentionTitle)</a></p>")
+            return self.page(
+                v, title: l.destroyedTitle(id.description), current: "bewaartermijn",
+                "<p class=\"goed\" role=\"status\">\(l.destroyedDone(id.description, originals: done.record.originals.count))</p><p><a href=\"/bewaartermijn\">\(l.retentionTitle)</a></p>"
+            )
         }
     }
 

@@ -83,7 +83,9 @@ import BewaarAccounts
         // The raw files: no byte of the destroyed case, the other case whole.
         let bytes = try storeBytes(t)
         #expect(bytes.contains { $0.0 == "bewaar.sqlite" })
-        var needles = ["Sanne", "veldje", "12345001", "dikste", "nep.sanne2b", "Pesten in groepsapp", "afspraken nagekomen", "Daan"].map { Data($0.utf8) }
+        var needles = ["Sanne", "veldje", "12345001", "dikste", "nep.sanne2b", "Pesten in groepsapp", "afspraken nagekomen", "Daan"].map {
+            Data($0.utf8)
+        }
         for file in files { needles.append(try Data(contentsOf: URL(fileURLWithPath: file)).prefix(200)) }
         for needle in needles {
             #expect(found(needle, in: bytes).isEmpty, "\(String(decoding: needle.prefix(40), as: UTF8.self)) still in \(found(needle, in: bytes))")
@@ -107,7 +109,8 @@ import BewaarAccounts
 
     @Test func aLegalHoldBlocksDestructionAndNothingChanges() throws {
         let t = TempDir()
-        let id = try run(["case", "new", "--title", "Zwembadgroep", "--victim", "Noor Bakker"], t).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = try run(["case", "new", "--title", "Zwembadgroep", "--victim", "Noor Bakker"], t).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(try run(["ingest", "--case", id, t.write("chat.txt", Self.otherChat)], t).status == 0)
         let close = try run(["case", "close", id, "--outcome", "aangifte gedaan", "--reason", "ouders deden aangifte"], t)
         #expect(close.status == 0 && close.stdout.contains("bewaar case hold \(id)"))

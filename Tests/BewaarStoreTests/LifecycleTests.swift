@@ -17,10 +17,13 @@ import BewaarTestSupport
         let line = "02-03-2026 20:05 - Daan Jansen: \(text)\n"
         let path = try f.file(UUID().uuidString + ".txt", line)
         let (digest, size) = try store.objects.put(file: path)
-        let message = Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_300), utcOffsetSeconds: 0), author: "Daan Jansen",
-                              text: text, origin: Origin(line: 1, offset: 0, length: Int64(line.utf8.count)))
-        _ = try store.recordIngest(NewEvidence(name: "chat.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                                               collectedBy: "J. Bakker", messages: [message]), in: c.id)
+        let message = Message(
+            timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_300), utcOffsetSeconds: 0), author: "Daan Jansen",
+            text: text, origin: Origin(line: 1, offset: 0, length: Int64(line.utf8.count)))
+        _ = try store.recordIngest(
+            NewEvidence(
+                name: "chat.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+                collectedBy: "J. Bakker", messages: [message]), in: c.id)
         return (c, digest)
     }
 
@@ -70,10 +73,11 @@ import BewaarTestSupport
             try Schema.migrator().migrate(queue, upTo: "v10-record-links")
             try queue.write { db in
                 for (n, status) in ["open", "gesloten", "geescaleerd"].enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO cases (id, year, number, title, opened, status, retention_until)
-                        VALUES (?, 2025, ?, 'Zaak', '2025-03-02T19:05:00.000Z', ?, '2027-03-02T19:05:00.000Z')
-                        """, arguments: ["2025-000\(n + 1)", n + 1, status])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO cases (id, year, number, title, opened, status, retention_until)
+                            VALUES (?, 2025, ?, 'Zaak', '2025-03-02T19:05:00.000Z', ?, '2027-03-02T19:05:00.000Z')
+                            """, arguments: ["2025-000\(n + 1)", n + 1, status])
                 }
             }
         }
@@ -98,8 +102,10 @@ import BewaarTestSupport
         let shared = try f.file("gedeeld.txt", "gedeeld bericht\n")
         let (sharedDigest, sharedSize) = try store.objects.put(file: shared)
         for c in [a, b] {
-            _ = try store.recordIngest(NewEvidence(name: "gedeeld.txt", size: sharedSize, sha256: sharedDigest, mediaType: "text/plain",
-                                                   format: "test", collectedBy: "J. Bakker"), in: c.id)
+            _ = try store.recordIngest(
+                NewEvidence(
+                    name: "gedeeld.txt", size: sharedSize, sha256: sharedDigest, mediaType: "text/plain",
+                    format: "test", collectedBy: "J. Bakker"), in: c.id)
         }
         #expect(throws: StoreError.self) { try store.destroyCase(a.id, actor: "A. de Groot", role: "afdelingsleider", reason: "x") }
         try store.closeCase(a.id, outcome: .resolved, reason: "opgelost", actor: "A. de Groot")
@@ -110,7 +116,9 @@ import BewaarTestSupport
         try store.placeHold(a.id, reason: "aangifte gedaan", actor: "A. de Groot")
         #expect(try store.retentionOverview(at: f.clock.now).due.isEmpty)
         #expect(try store.retentionOverview(at: f.clock.now).onHold.map(\.id) == [a.id])
-        let refused = #expect(throws: StoreError.self) { try store.destroyCase(a.id, actor: "A. de Groot", role: "afdelingsleider", reason: "x", early: true) }
+        let refused = #expect(throws: StoreError.self) {
+            try store.destroyCase(a.id, actor: "A. de Groot", role: "afdelingsleider", reason: "x", early: true)
+        }
         #expect(refused?.code == .notDestroyable && refused?.dutch.contains("bewaarplicht") == true)
         try store.releaseHold(a.id, reason: "politie klaar", actor: "A. de Groot")
         let head = try #require(try store.verifyChain(a.id.description).headHash)
@@ -173,7 +181,9 @@ import BewaarTestSupport
         try store.write { db in
             try db.execute(sql: "CREATE TABLE stray (case_id TEXT); INSERT INTO stray VALUES (?)", arguments: [c.id.description])
         }
-        let e = #expect(throws: StoreError.self) { try store.destroyCase(c.id, actor: "A. de Groot", role: "afdelingsleider", reason: "x", early: true) }
+        let e = #expect(throws: StoreError.self) {
+            try store.destroyCase(c.id, actor: "A. de Groot", role: "afdelingsleider", reason: "x", early: true)
+        }
         #expect(e?.dutch.contains("stray") == true)
         #expect(try store.case(c.id).title == "Zaak")
         #expect(store.objects.contains(digest))

@@ -14,7 +14,9 @@ import BewaarAccounts
 /// passed the case is destroyed behind a form where its number is typed again. Those who had
 /// access are then told it was destroyed; to anyone else it never existed.
 @Suite struct LifecycleWebTests {
-    func post(_ client: some TestClientProtocol, _ b: Browser, _ uri: String, _ fields: [String: String]) async throws -> (HTTPResponse.Status, String) {
+    func post(
+        _ client: some TestClientProtocol, _ b: Browser, _ uri: String, _ fields: [String: String]
+    ) async throws -> (HTTPResponse.Status, String) {
         var all = fields
         all["_csrf"] = all["_csrf"] ?? b.csrf
         let (headers, body) = b.form(all)
@@ -39,7 +41,9 @@ import BewaarAccounts
             #expect(page.contains("action=\"/zaken/\(id)/afsluiten/voorstel\"") && !page.contains("action=\"/zaken/\(id)/afsluiten\""))
             #expect(page.contains("loopt nog"))
             #expect(try await post(client, mentor, "/zaken/\(id)/afsluiten", ["uitkomst": "opgelost", "reden": "klaar"]).0 == .forbidden)
-            #expect(try await post(client, mentor, "/zaken/\(id)/afsluiten/voorstel", ["uitkomst": "opgelost", "reden": "<b>afspraken</b> nagekomen"]).0 == .seeOther)
+            #expect(
+                try await post(client, mentor, "/zaken/\(id)/afsluiten/voorstel", ["uitkomst": "opgelost", "reden": "<b>afspraken</b> nagekomen"]).0
+                    == .seeOther)
             #expect(try f.store.events(chain: id).last?.action == .closeProposed)
             // The afdelingsleider sees the proposal (escaped) and closes.
             let seen = try await get(client, head, "/zaken/\(id)").1
@@ -47,7 +51,9 @@ import BewaarAccounts
             #expect(try await get(client, head, "/bewaartermijn").1.contains("Voorstellen tot sluiten"))
             #expect(try await post(client, head, "/zaken/\(id)/afsluiten", ["uitkomst": "onzin", "reden": "x"]).0 == .badRequest)
             #expect(try await post(client, head, "/zaken/\(id)/afsluiten", ["uitkomst": "opgelost", "reden": ""]).0 == .badRequest)
-            #expect(try await post(client, head, "/zaken/\(id)/afsluiten", ["uitkomst": "aangifte-gedaan", "reden": "ouders deden aangifte"]).0 == .seeOther)
+            #expect(
+                try await post(client, head, "/zaken/\(id)/afsluiten", ["uitkomst": "aangifte-gedaan", "reden": "ouders deden aangifte"]).0
+                    == .seeOther)
             #expect(try f.store.case(f.caseID).status == .closed)
             #expect(try await post(client, head, "/zaken/\(id)/bewaarplicht", ["reden": "aangifte gedaan"]).0 == .seeOther)
             #expect(try f.store.case(f.caseID).hold?.reason == "aangifte gedaan")
@@ -75,8 +81,9 @@ import BewaarAccounts
         try f.store.closeCase(f.caseID, outcome: .resolved, reason: "opgelost", actor: "A. de Groot")
         try f.store.placeHold(f.caseID, reason: "aangifte gedaan", actor: "A. de Groot")
         // The same store two years and a month later.
-        let later = try CaseStore(path: f.folder, create: false, clock: { Date().addingTimeInterval(25 * 31 * 86400) },
-                                  modules: WebServer.storeModules)
+        let later = try CaseStore(
+            path: f.folder, create: false, clock: { Date().addingTimeInterval(25 * 31 * 86400) },
+            modules: WebServer.storeModules)
         let app = Application(router: WebServer.router(store: later, configuration: f.configuration()))
         try await app.test(.router) { client in
             let head = try #require(try await login(client, "A. de Groot"))

@@ -22,8 +22,10 @@ import BewaarServe
         case tracers            // the trace pages: systeembeheerder and case readers
         case mailOfCase         // a mail: the systeembeheerder, or whoever is linked to its case
         case beheerder
-        case heads              // a linked afdelingsleider of this case (none in this fixture: the case is not escalated)
-        case retention          // afdelingsleiders and the beheerder
+        /// A linked afdelingsleider of this case (none in this fixture: the case is not escalated).
+        case heads
+        /// Afdelingsleiders and the beheerder.
+        case retention
     }
 
     static let table: [String: Gate] = [

@@ -28,8 +28,8 @@ extension AccountTables {
     /// A destroyed case's access links go with it; the accounts that had them are named in the
     /// destruction record (staff names, no pupil data), so they can be told it was destroyed.
     public func destroying(_ id: CaseID, in db: Database) throws -> ModuleRemoval {
-        let accounts = try String.fetchAll(db, sql: "SELECT DISTINCT account FROM case_access WHERE case_id = ? ORDER BY account",
-                                           arguments: [id.description])
+        let accounts = try String.fetchAll(
+            db, sql: "SELECT DISTINCT account FROM case_access WHERE case_id = ? ORDER BY account", arguments: [id.description])
         try db.execute(sql: "DELETE FROM case_access WHERE case_id = ?", arguments: [id.description])
         return ModuleRemoval(removed: ["case_access": db.changesCount], accounts: accounts)
     }
