@@ -127,8 +127,10 @@ extension CaseCommand {
                 """))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CommandLineLanguage.help("Zaaknummer.", "Case number.")) var id: String
-        @Option(help: CommandLineLanguage.help("Waarom (komt in het vernietigingslogboek).", "Why (goes into the destruction log).")) var reason:
-            String
+        @Option(
+            help: CommandLineLanguage.help(
+                "Waarom (blijft altijd in het vernietigingslogboek: geen namen van leerlingen).",
+                "Why (stays in the destruction log for good: no pupils' names).")) var reason: String
         @Option(help: CommandLineLanguage.help("Het zaaknummer nog een keer, ter bevestiging.", "The case number once more, to confirm."))
         var confirm: String
         @Option(

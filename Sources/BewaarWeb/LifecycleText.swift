@@ -29,6 +29,9 @@ protocol LifecycleText: Sendable {
     // The retention overview.
     var retentionTitle: String { get }
     func policy(months: Int) -> String
+    var policyHeading: String { get }
+    var changePolicy: String { get }
+    var monthsLabel: String { get }
     var dueHeading: String { get }
     var dueExplain: String { get }
     var holdHeading: String { get }
@@ -47,6 +50,7 @@ protocol LifecycleText: Sendable {
     func destroyTitle(_ id: String) -> String
     var destroyExplain: String { get }
     var confirmLabel: String { get }
+    var destroyReasonLabel: String { get }
     var destroyButton: String { get }
     func confirmMismatch(_ id: String) -> String
     var notDueYet: String { get }
@@ -86,6 +90,9 @@ struct DutchLifecycleText: LifecycleText {
     let needReason = "Vul een reden in: die komt in het logboek."
     let retentionTitle = "Bewaartermijnen"
     func policy(months: Int) -> String { "Beleid van de school: een zaak wordt \(months) maanden na het sluiten vernietigd." }
+    let policyHeading = "Bewaarbeleid"
+    let changePolicy = "Bewaarbeleid wijzigen"
+    let monthsLabel = "Maanden na het sluiten (geldt voor zaken die daarna gesloten worden)"
     let dueHeading = "Bewaartermijn verstreken"
     let dueExplain =
         "Deze zaken zijn gesloten en hun bewaartermijn is verstreken: vernietig ze. Wat overblijft is alleen het bewijs van vernietiging."
@@ -106,6 +113,7 @@ struct DutchLifecycleText: LifecycleText {
     let destroyExplain =
         "Alles van de zaak verdwijnt uit de opslag: berichten, originelen die geen andere zaak gebruikt, gesprekken, verklaringen, betrokkenen, het logboek van de zaak. Dit kan niet ongedaan worden gemaakt. Wat overblijft is één regel in het vernietigingslogboek: zaaknummer, laatste hash van het logboek, aantallen, de SHA-256 van elk vernietigd origineel, wie, wanneer en waarom. Een bundel die eerder is gemaakt blijft op zichzelf controleerbaar."
     let confirmLabel = "Typ ter bevestiging het zaaknummer"
+    let destroyReasonLabel = "Reden (blijft altijd in het vernietigingslogboek: geen namen van leerlingen)"
     let destroyButton = "Definitief vernietigen"
     func confirmMismatch(_ id: String) -> String { "Het getypte zaaknummer is niet \(id): er is niets vernietigd." }
     let notDueYet = "Deze zaak kan nu niet worden vernietigd."
@@ -148,6 +156,9 @@ struct EnglishLifecycleText: LifecycleText {
     let needReason = "Fill in a reason: it goes into the log."
     let retentionTitle = "Retention"
     func policy(months: Int) -> String { "School policy: a case is destroyed \(months) months after closing." }
+    let policyHeading = "Retention policy"
+    let changePolicy = "Change the retention policy"
+    let monthsLabel = "Months after closing (applies to cases closed afterwards)"
     let dueHeading = "Past their retention date"
     let dueExplain = "These cases are closed and their retention period has passed: destroy them. Only the proof of destruction remains."
     let holdHeading = "On legal hold"
@@ -166,6 +177,7 @@ struct EnglishLifecycleText: LifecycleText {
     let destroyExplain =
         "Everything of the case leaves the store: messages, originals no other case uses, talks, statements, people, the case's log. This cannot be undone. What remains is one entry in the destruction log: case number, last hash of its log, counts, the SHA-256 of each destroyed original, who, when and why. A bundle made earlier still verifies on its own."
     let confirmLabel = "Type the case number to confirm"
+    let destroyReasonLabel = "Reason (stays in the destruction log for good: no pupils' names)"
     let destroyButton = "Destroy for good"
     func confirmMismatch(_ id: String) -> String { "The case number typed is not \(id): nothing was destroyed." }
     let notDueYet = "This case cannot be destroyed now."

@@ -11,6 +11,27 @@ import BewaarAccounts
 extension WebApp {
     static let retentionRoles: Set<AccountRole> = [.afdelingsleider, .beheerder]
 
+    /// The school's retention policy, set by the beheerder.
+    struct PolicyForm: Decodable {
+        var maanden: String?
+        var reden: String?
+    }
+
+    /// POST /beheer/bewaartermijn: the beheerder sets the retention policy (event in the store's chain).
+    func addPolicyRoute(_ beheer: RouterGroup<SignedInContext>) {
+        beheer.post("/bewaartermijn") { request, context -> Response in
+            let v = context.visit
+            let form = try await self.form(request, v.session, as: PolicyForm.self)
+            guard let months = form.maanden.nonBlank.flatMap({ Int($0) }), let why = form.reden.nonBlank else {
+                throw PageError.failed(v.t, v.t.lifecycle.needReason, back: "/bewaartermijn#beleid")
+            }
+            do { try self.store.setRetentionPolicy(months: months, reason: why, actor: v.account.name) } catch {
+                throw self.problem(error, v.t, back: "/bewaartermijn#beleid")
+            }
+            return .seeOther("/bewaartermijn#beleid")
+        }
+    }
+
     /// The destruction form: the case number typed again and the reason.
     struct DestroyForm: Decodable {
         var bevestiging: String?
@@ -99,8 +120,18 @@ extension WebApp {
             <td data-kop="\(l.colBy)">\(r.actor)</td><td data-kop="\(l.colReason)">\(r.reason)</td></tr>
             """
         }
+        let months = try store.retentionPolicy().months
+        let policyForm: HTML =
+            v.account.role != .beheerder
+            ? ""
+            : """
+            <details><summary>\(l.changePolicy)</summary><form method="post" action="/beheer/bewaartermijn">\(Layout.csrfField(v.session.csrf))
+            <label for="maanden">\(l.monthsLabel)</label><input type="number" id="maanden" name="maanden" min="1" max="120" required value="\(String(months))">
+            <label for="beleid-reden">\(l.reasonLabel)</label><input type="text" id="beleid-reden" name="reden" required maxlength="500">
+            <div><button type="submit">\(l.changePolicy)</button></div></form></details>
+            """
         return """
-            <p>\(l.policy(months: try store.retentionPolicy().months))</p>
+            <section aria-labelledby="beleid"><h2 id="beleid">\(l.policyHeading)</h2><p>\(l.policy(months: months))</p>\(policyForm)</section>
             <section aria-labelledby="verstreken"><h2 id="verstreken">\(l.dueHeading)</h2><p class="uitleg">\(l.dueExplain)</p>
             \(table([t.colCase, l.colClosed, l.colDue, ""], dueRows))</section>
             <section aria-labelledby="bewaarplicht"><h2 id="bewaarplicht">\(l.holdHeading)</h2><p class="uitleg">\(l.holdExplain)</p>
@@ -129,7 +160,7 @@ extension WebApp {
             <form method="post" action="/bewaartermijn/\(id.description)/vernietigen">\(Layout.csrfField(v.session.csrf))
             <label for="bevestiging">\(l.confirmLabel) (\(id.description))</label>
             <input type="text" id="bevestiging" name="bevestiging" required autocomplete="off" maxlength="20">
-            <label for="reden">\(l.reasonLabel)</label><input type="text" id="reden" name="reden" required maxlength="500">
+            <label for="reden">\(l.destroyReasonLabel)</label><input type="text" id="reden" name="reden" required maxlength="500">
             <div><button type="submit" class="gevaar">\(l.destroyButton)</button></div></form>
             """
     }

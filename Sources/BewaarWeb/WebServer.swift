@@ -44,6 +44,7 @@ public enum WebServer {
         app.addLogRoute(groups.cases)
         app.addTraceRoutes(groups.tracers, seam: trace)
         app.addAdminRoutes(groups.beheer)
+        app.addPolicyRoute(groups.beheer)
         app.addSettingsRoutes(groups.signedIn)
         return router
     }

@@ -67,6 +67,14 @@ import BewaarAccounts
             #expect(overview.0 == .ok && overview.1.contains(id) && overview.1.contains("aangifte gedaan"))
             #expect(!overview.1.contains("Pesten in groepsapp"))
             #expect(try await get(client, mentor, "/bewaartermijn").0 == .forbidden)
+            // The beheerder sets the policy; an afdelingsleider cannot.
+            #expect(overview.1.contains("action=\"/beheer/bewaartermijn\""))
+            #expect(!(try await get(client, head, "/bewaartermijn").1.contains("action=\"/beheer/bewaartermijn\"")))
+            #expect(try await post(client, head, "/beheer/bewaartermijn", ["maanden": "12", "reden": "x"]).0 == .forbidden)
+            #expect(try await post(client, beheer, "/beheer/bewaartermijn", ["maanden": "0", "reden": "x"]).0 == .badRequest)
+            #expect(try await post(client, beheer, "/beheer/bewaartermijn", ["maanden": "12", "reden": "besluit MR"]).0 == .seeOther)
+            #expect(try f.store.retentionPolicy().months == 12)
+            #expect(try f.store.events(chain: CaseStore.storeChain).last?.action == .retentionPolicyChanged)
             // Every change is an event in the case's chain.
             let actions = try f.store.events(chain: id).map(\.action)
             #expect(actions.contains(.caseClosed) && actions.contains(.holdPlaced))

@@ -55,6 +55,7 @@ import BewaarServe
         "POST /zaken/{id}/afsluiten": .heads, "POST /zaken/{id}/heropenen": .heads, "POST /zaken/{id}/bewaarplicht": .heads,
         "POST /zaken/{id}/bewaarplicht/opheffen": .heads, "POST /zaken/{id}/afsluiten/voorstel": .managers,
         "GET /bewaartermijn": .retention, "GET /bewaartermijn/{id}/vernietigen": .retention, "POST /bewaartermijn/{id}/vernietigen": .retention,
+        "POST /beheer/bewaartermijn": .beheerder,
         "GET /beheer": .beheerder, "POST /beheer": .beheerder, "POST /beheer/account": .beheerder, "POST /beheer/toegang": .beheerder,
     ]
 
