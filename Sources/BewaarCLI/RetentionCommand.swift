@@ -69,12 +69,18 @@ struct RetentionCommand: ParsableCommand {
                 "Toon of wijzig het bewaarbeleid van de school (maanden na het sluiten).",
                 "Show or change the school's retention policy (months after closing)."),
             discussion: CommandLineLanguage.text(
-                "Een wijziging geldt voor zaken die daarna gesloten worden en komt in het logboek van de opslag.",
-                "A change applies to cases closed afterwards and goes into the store's log."))
+                "Een wijziging geldt voor zaken die daarna gesloten worden (met --apply-to-closed ook voor de al gesloten zaken) "
+                    + "en komt in het logboek van de opslag.",
+                "A change applies to cases closed afterwards (with --apply-to-closed to those already closed too) and goes into the store's log."))
         @OptionGroup var global: GlobalOptions
         @Option(help: CommandLineLanguage.help("Het nieuwe aantal maanden (1 tot en met 120).", "The new number of months (1 to 120).")) var months:
             Int?
         @Option(help: CommandLineLanguage.help("Waarom (komt in het logboek).", "Why (goes into the log).")) var reason: String?
+        @Flag(
+            help: CommandLineLanguage.help(
+                "Bereken ook de datum van zaken die al gesloten zijn opnieuw (elk met een gebeurtenis in hun logboek).",
+                "Recompute the date of cases already closed too (each with an event in its log)."))
+        var applyToClosed = false
 
         func run() throws {
             let store = try global.openStore(create: months != nil)
@@ -84,7 +90,10 @@ struct RetentionCommand: ParsableCommand {
                         nl: "Geef bij een wijziging ook --reason op (bijvoorbeeld \"besluit MR 2026\").",
                         en: "Give --reason with a change too (for example \"board decision 2026\").")
                 }
-                try store.setRetentionPolicy(months: months, reason: reason, actor: global.actor)
+                let changed = try store.setRetentionPolicy(months: months, reason: reason, actor: global.actor, applyToClosed: applyToClosed)
+                if applyToClosed {
+                    out(global.t("Nieuwe bewaardatum voor \(changed) gesloten zaken.", "New retention date for \(changed) closed cases."))
+                }
             }
             let p = try store.retentionPolicy()
             out(

@@ -10,6 +10,7 @@ extension CustodyAction {
     public static let holdReleased: CustodyAction = "legal-hold-released"
     public static let retentionPolicyChanged: CustodyAction = "retention-policy-changed"
     public static let caseDestroyed: CustodyAction = "case-destroyed"
+    public static let retentionChanged: CustodyAction = "retention-changed"
 }
 
 /// The school's retention policy: how many months a closed case is kept before it is due for
@@ -45,15 +46,18 @@ extension CaseStore {
     }
 
     /// Sets the school's retention policy (event `retention-policy-changed` in the store's chain).
-    /// It applies to cases closed from now on; a closed case keeps the date it was given.
-    public func setRetentionPolicy(months: Int, reason: String, actor: String) throws {
+    /// It applies to cases closed from now on; with `applyToClosed`, the closed cases whose closing
+    /// time is known get their date recomputed too (event `retention-changed` in each one's chain).
+    /// Returns how many closed cases got a new date.
+    @discardableResult
+    public func setRetentionPolicy(months: Int, reason: String, actor: String, applyToClosed: Bool = false) throws -> Int {
         guard RetentionPolicy.allowedMonths.contains(months) else {
             throw StoreError(
                 .invalidValue, nl: "Een bewaartermijn van \(months) maanden kan niet: kies 1 tot en met 120 maanden na het sluiten.",
                 en: "A retention period of \(months) months is not possible: choose 1 to 120 months after closing.")
         }
         let why = try Self.required(reason, what: ("een reden", "a reason"))
-        try write { db in
+        return try write { db in
             let before = try Self.fetchPolicy(db)
             try db.execute(
                 cached: """
@@ -61,7 +65,28 @@ extension CaseStore {
                     """, arguments: [Self.retentionKey, String(months)])
             try appendEvent(
                 db, chain: Self.storeChain, actor: actor, action: .retentionPolicyChanged,
-                details: ["months": String(months), "previousMonths": String(before.months), "reason": why])
+                details: [
+                    "months": String(months), "previousMonths": String(before.months), "reason": why,
+                    "appliedToClosed": applyToClosed ? "ja" : "nee",
+                ])
+            guard applyToClosed else { return 0 }
+            let policy = RetentionPolicy(months: months)
+            var changed = 0
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, closed_at, retention_until FROM cases WHERE status = ? AND closed_at IS NOT NULL",
+                arguments: [CaseStatus.closed.rawValue])
+            {
+                guard let closed = Date(stored: row["closed_at"] as String?), let due = policy.due(closedAt: closed) else { continue }
+                let previous: String? = row["retention_until"]
+                guard previous != due.stored else { continue }
+                let id: String = row["id"]
+                try db.execute(sql: "UPDATE cases SET retention_until = ? WHERE id = ?", arguments: [due.stored, id])
+                try appendEvent(
+                    db, chain: id, actor: actor, action: .retentionChanged,
+                    details: ["retentionUntil": due.stored, "previousRetentionUntil": previous ?? "", "months": String(months), "reason": why])
+                changed += 1
+            }
+            return changed
         }
     }
 

@@ -139,13 +139,18 @@ import BewaarAccounts
 
     @Test func theRetentionPolicyIsAStoreSettingWithAnEvent() throws {
         let t = TempDir()
-        #expect(try run(["case", "new", "--title", "Zaak"], t).status == 0)
+        let id = try run(["case", "new", "--title", "Zaak"], t).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try run(["retention", "policy"], t).stdout.contains("24 maanden"))
+        #expect(try run(["case", "close", id, "--outcome", "opgelost", "--reason", "klaar"], t).status == 0)
         #expect(try run(["retention", "policy", "--months", "18"], t).status == 1)  // no reason
         #expect(try run(["retention", "policy", "--months", "0", "--reason", "x"], t).status == 1)
         #expect(try run(["retention", "policy", "--months", "18", "--reason", "besluit MR"], t).stdout.contains("18 maanden"))
         let store = try t.openStore(modules: [AccountTables()])
         #expect(try store.events(chain: CaseStore.storeChain).last?.details["months"] == "18")
         #expect(try store.retentionPolicy().months == 18)
+        #expect(
+            try run(["retention", "policy", "--months", "6", "--reason", "AVG-advies", "--apply-to-closed"], t).stdout
+                .contains("Nieuwe bewaardatum voor 1 gesloten zaken"))
+        #expect(try store.events(chain: id).last?.action == .retentionChanged)
     }
 }

@@ -34,7 +34,10 @@ import BewaarTestSupport
         #expect(c.retentionUntil == nil)
         try store.setRetentionPolicy(months: 12, reason: "besluit schoolleiding", actor: "B. Beheer")
         #expect(try store.retentionPolicy().months == 12)
-        #expect(try store.events(chain: "store").last?.details == ["months": "12", "previousMonths": "24", "reason": "besluit schoolleiding"])
+        #expect(
+            try store.events(chain: "store").last?.details == [
+                "months": "12", "previousMonths": "24", "reason": "besluit schoolleiding", "appliedToClosed": "nee",
+            ])
         #expect(throws: StoreError.self) { try store.setRetentionPolicy(months: 0, reason: "x", actor: "B. Beheer") }
         #expect(throws: StoreError.self) { try store.closeCase(c.id, outcome: .resolved, reason: "  ", actor: "A. de Groot") }
         let closed = try store.closeCase(c.id, outcome: .resolved, reason: "afspraken nagekomen", actor: "A. de Groot")
@@ -54,6 +57,21 @@ import BewaarTestSupport
         let actions = try store.events(chain: c.id.description).map(\.action)
         #expect(actions == [.caseOpened, .caseClosed, .caseReopened, .holdPlaced, .holdReleased])
         #expect(try store.verifyChain(c.id.description).intact)
+    }
+
+    @Test func aPolicyChangeAppliesToClosedCasesOnlyWhenAsked() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let c = try store.openCase(title: "Groepsapp 2B", actor: "J. Bakker")
+        let closed = try store.closeCase(c.id, outcome: .resolved, reason: "opgelost", actor: "A. de Groot")
+        #expect(try store.setRetentionPolicy(months: 12, reason: "besluit", actor: "B. Beheer") == 0)
+        #expect(try store.case(c.id).retentionUntil == closed.retentionUntil)
+        #expect(try store.setRetentionPolicy(months: 12, reason: "besluit", actor: "B. Beheer", applyToClosed: true) == 1)
+        let due = try #require(try store.case(c.id).retentionUntil)
+        let at = try #require(closed.closing?.at)
+        #expect(due.timeIntervalSince(at) < 370 * 86400)
+        #expect(try store.events(chain: c.id.description).last?.action == .retentionChanged)
+        #expect(try store.setRetentionPolicy(months: 12, reason: "nogmaals", actor: "B. Beheer", applyToClosed: true) == 0)
     }
 
     @Test func anEscalatedCaseIsEscalatedAgainWhenReopened() throws {
