@@ -189,7 +189,12 @@ extension CaseCommand {
                         "  Note: another process (bewaar serve?) is still reading the store; the write-ahead log file is emptied at the next "
                             + "checkpoint. Stop the server and finish with `bewaar retention cleanup`."))
             }
-            for f in done.cleanup.failures { out(global.t("  Niet verwijderd: ", "  Not removed: ") + TerminalText.line(f)) }
+            for f in done.cleanup.failures {
+                out(
+                    global.t(
+                        "  Niet afgerond (rond af met `bewaar retention cleanup`): ", "  Not finished (finish with `bewaar retention cleanup`): ")
+                        + TerminalText.line(f))
+            }
             if !done.cleanup.failures.isEmpty { throw ExitCode.failure }
         }
     }

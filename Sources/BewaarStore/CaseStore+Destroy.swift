@@ -64,7 +64,10 @@ extension CaseStore {
             return try removeCase(db, c, actor: actor, role: role, reason: why, early: early)
         }
         purgeDestroyedPackets(record.caseID)
-        var cleanup = try secureCleanup()
+        // The case is destroyed once the transaction committed: a clean-up that fails is reported
+        // (and can be finished with `bewaar retention cleanup`), not thrown.
+        var cleanup: SecureCleanup
+        do { cleanup = try secureCleanup() } catch { cleanup = SecureCleanup(walEmptied: false, databaseBytes: 0, failures: ["\(error)"]) }
         cleanup.failures = purgeDestroyedOriginals(record.originals) + cleanup.failures
         return DestructionOutcome(record: record, cleanup: cleanup)
     }
