@@ -41,11 +41,12 @@ extension CaseStore {
         let record = try writeSecurely { db in
             let c = try Self.fetchCase(db, id)
             if let hold = c.hold {
+                let heldFor = StoredText.plain(hold.reason)
                 throw StoreError(
                     .notDestroyable,
-                    nl: "Zaak \(id) staat op bewaarplicht sinds \(hold.since.stored) (\(hold.reason)) en kan niet worden vernietigd. "
+                    nl: "Zaak \(id) staat op bewaarplicht sinds \(hold.since.stored) (\(heldFor)) en kan niet worden vernietigd. "
                         + "Hef de bewaarplicht eerst op met `bewaar case release \(id) --reason …` als de politie het bewijs niet meer nodig heeft.",
-                    en: "Case \(id) is on legal hold since \(hold.since.stored) (\(hold.reason)) and cannot be destroyed. "
+                    en: "Case \(id) is on legal hold since \(hold.since.stored) (\(heldFor)) and cannot be destroyed. "
                         + "Release the hold first with `bewaar case release \(id) --reason …` once the police no longer need the evidence.")
             }
             if !early && !c.isPastRetention(at: now()) {

@@ -163,8 +163,8 @@ extension CaseStore {
             let c = try Self.fetchCase(db, id)
             if let hold = c.hold {
                 throw StoreError(
-                    .invalidValue, nl: "Zaak \(id) staat al op bewaarplicht sinds \(hold.since.stored) (\(hold.reason)).",
-                    en: "Case \(id) is already on legal hold since \(hold.since.stored) (\(hold.reason)).")
+                    .invalidValue, nl: "Zaak \(id) staat al op bewaarplicht sinds \(hold.since.stored) (\(StoredText.plain(hold.reason))).",
+                    en: "Case \(id) is already on legal hold since \(hold.since.stored) (\(StoredText.plain(hold.reason))).")
             }
             try db.execute(
                 cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = ? WHERE id = ?",

@@ -115,9 +115,9 @@ extension StoreError {
         StoreError(
             .destroyedCase,
             nl:
-                "Zaak \(r.caseID) is vernietigd op \(r.time.stored) door \(r.actor) (\(r.reason)). Alleen het bewijs van vernietiging is bewaard: `bewaar retention log`.",
+                "Zaak \(r.caseID) is vernietigd op \(r.time.stored) door \(StoredText.plain(r.actor)) (\(StoredText.plain(r.reason))). Alleen het bewijs van vernietiging is bewaard: `bewaar retention log`.",
             en:
-                "Case \(r.caseID) was destroyed on \(r.time.stored) by \(r.actor) (\(r.reason)). Only the proof of destruction is kept: `bewaar retention log`."
+                "Case \(r.caseID) was destroyed on \(r.time.stored) by \(StoredText.plain(r.actor)) (\(StoredText.plain(r.reason))). Only the proof of destruction is kept: `bewaar retention log`."
         )
     }
 }

@@ -74,6 +74,18 @@ import BewaarTestSupport
         #expect(try store.setRetentionPolicy(months: 12, reason: "nogmaals", actor: "B. Beheer", applyToClosed: true) == 0)
     }
 
+    @Test func aTypedReasonReachesAnErrorMessageWithoutControlCharacters() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let c = try store.openCase(title: "Groepsapp 2B", actor: "J. Bakker")
+        try store.placeHold(c.id, reason: "aangifte\u{1B}[2J gedaan", actor: "A. de Groot")
+        let e = #expect(throws: StoreError.self) {
+            try store.destroyCase(c.id, actor: "A. de Groot", role: "afdelingsleider", reason: "x", early: true)
+        }
+        #expect(e?.dutch.contains("aangifte [2J gedaan") == true)
+        #expect(e?.dutch.unicodeScalars.contains { $0.value == 0x1B } == false)
+    }
+
     @Test func anEscalatedCaseIsEscalatedAgainWhenReopened() throws {
         let f = try StoreFixture()
         let store = try f.open()
