@@ -98,6 +98,8 @@ let package = Package(
             name: "BewaarStore",
             dependencies: [
                 "BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
+                // AES-256-GCM, HKDF and HMAC for an encrypted store; scrypt for its passphrase.
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
                 // SQLite's C API, for the few hot loops that bind and read columns directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],

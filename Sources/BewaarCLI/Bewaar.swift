@@ -27,7 +27,7 @@ public struct Bewaar: ParsableCommand {
         subcommands: [CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
                       InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
                       StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
-                      BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self]
+                      BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self, StoreCommand.self]
                       + webSubcommands)
 
     public init() {}

@@ -45,6 +45,7 @@ struct DemoCommand: ParsableCommand {
         }
 
         out(t("Demo-opslag: \(storePath)", "Demo store: \(storePath)"))
+        try step(t("Een versleutelde opslag maken", "Creating an encrypted store"), ["store", "init"] + common)
         let pipe = CaseCapture()
         try pipe.capture {
             var command = try Bewaar.parseAsRoot(["case", "new", "--title", "Pesten in groepsapp klas 2B", "--victim", "Sanne de Vries",

@@ -23,10 +23,12 @@ extension CaseStore {
                                  en: "A retention period of \(retentionMonths) months is not possible.")
             }
             let c = Case(id: id, title: trimmed, opened: opened, retentionUntil: retention)
+            prepareCaseKey(caseID: id.description)
             try db.execute(cached: """
                 INSERT INTO cases (id, year, number, title, opened, status, retention_until, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, '')
+                VALUES (?1, ?2, ?3, bw_seal(?1, ?4), ?5, ?6, ?7, bw_seal(?1, ''))
                 """, arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue, retention.stored])
+            try addCaseKey(db, caseID: id.description)
             for step in CyberpestenStep.allCases {
                 try db.execute(cached: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
                                arguments: [id.description, step.rawValue])
@@ -40,7 +42,7 @@ extension CaseStore {
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try CaseRow.fetchAll(db, cached: "SELECT * FROM cases ORDER BY year, number").map(\.value) }
+        try read { db in try CaseRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("cases")) FROM cases ORDER BY year, number").map(\.value) }
     }
 
     /// One case, or an error naming the id.
@@ -49,7 +51,7 @@ extension CaseStore {
     }
 
     package static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
-        guard let row = try CaseRow.fetchOne(db, cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
+        guard let row = try CaseRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("cases")) FROM cases WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.unknownCase(id.description)
         }
         return row.value
@@ -59,7 +61,7 @@ extension CaseStore {
     public func setSummary(_ id: CaseID, summary: String, actor: String) throws {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            try db.execute(cached: "UPDATE cases SET summary = ? WHERE id = ?", arguments: [summary, id.description])
+            try db.execute(cached: "UPDATE cases SET summary = bw_seal(id, ?) WHERE id = ?", arguments: [summary, id.description])
             try appendEvent(db, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
         }
     }
@@ -67,7 +69,7 @@ extension CaseStore {
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
         try read { db in
-            try CustodyEventRow.fetchOne(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+            try CustodyEventRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("custody")) FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
                                   arguments: [id.description])?.value
         }
     }
@@ -88,7 +90,7 @@ extension CaseStore {
         guard !name.isEmpty else {
             throw StoreError(.invalidValue, nl: "Een persoon heeft een naam nodig.", en: "A person needs a name.")
         }
-        try db.execute(cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?, ?, ?, ?, ?)",
+        try db.execute(cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, bw_seal(?1, ?2), ?3, bw_seal(?1, ?4), ?5)",
                        arguments: [caseID.description, name, person.role.rawValue, person.relatedTo, person.group])
         var p = person
         p.name = name
@@ -105,10 +107,10 @@ extension CaseStore {
     public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
+            guard let row = try Row.fetchOne(db, cached: "SELECT \(SealedColumns.select("people")) FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
             }
-            try db.execute(cached: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
+            try db.execute(cached: "UPDATE people SET role = ?, related_to = bw_seal(case_id, ?), grp = ? WHERE id = ?",
                            arguments: [role.rawValue, relatedTo, group, personID])
             var details = ["personId": String(personID), "name": row["name"], "role": role.rawValue, "previousRole": row["role"]]
             details["relatedTo"] = relatedTo ?? ""
@@ -120,7 +122,7 @@ extension CaseStore {
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
         try read { db in
-            try PersonRow.fetchAll(db, cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map(\.value)
+            try PersonRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("people")) FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map(\.value)
         }
     }
 }

@@ -20,7 +20,7 @@ extension CaseStore {
             t.recordedAt = now()
             try db.execute(cached: """
                 INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?1, ?2, bw_seal(?1, ?3), bw_seal(?1, ?4), bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
                 """, arguments: [id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
                                  Self.list(t.agreements), t.followUp, t.recordedBy, t.recordedAt.stored])
             t.id = db.lastInsertedRowID
@@ -35,7 +35,7 @@ extension CaseStore {
     /// The talks of a case, by date.
     public func talks(_ id: CaseID) throws -> [Talk] {
         try read { db in
-            try TalkRow.fetchAll(db, cached: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description])
+            try TalkRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("talks")) FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description])
                 .map(\.value)
         }
     }
@@ -56,13 +56,13 @@ extension CaseStore {
         _ = try Self.fetchCase(db, id)
         let at = now()
         try db.execute(
-            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?1, ?2, ?3, bw_seal(?1, ?4), ?5, ?6)",
             arguments: [id.description, trimmed, reason.rawValue, note, actor, at.stored])
         let escalationID = db.lastInsertedRowID
         try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
         let present =
             try Int.fetchOne(
-                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ? AND name = ? AND role = ?",
+                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ?1 AND name = bw_seal(?1, ?2) AND role = ?3",
                 arguments: [id.description, trimmed, Role.afdelingsleider.rawValue]) ?? 0
         var details = ["to": trimmed, "reason": reason.rawValue, "escalationId": String(escalationID)]
         if let note { details["note"] = note }
@@ -76,7 +76,7 @@ extension CaseStore {
     /// The escalations of a case, oldest first (undone ones too, marked as such).
     public func escalations(_ id: CaseID) throws -> [Escalation] {
         try read { db in
-            try EscalationRow.fetchAll(db, cached: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            try EscalationRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("escalations")) FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(\.value)
         }
     }
@@ -96,7 +96,7 @@ extension CaseStore {
             r.recordedAt = now()
             try db.execute(cached: """
                 INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?1, ?2, bw_seal(?1, ?3), bw_seal(?1, ?4), bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
                 """, arguments: [id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
                                  r.recordedBy, r.recordedAt.stored])
             r.id = db.lastInsertedRowID
@@ -111,7 +111,7 @@ extension CaseStore {
 
     public func observations(_ id: CaseID) throws -> [Observation] {
         try read { db in
-            try ObservationRow.fetchAll(db, cached: "SELECT * FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            try ObservationRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("observations")) FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(\.value)
         }
     }
@@ -131,7 +131,7 @@ extension CaseStore {
             r.recordedAt = now()
             try db.execute(cached: """
                 INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?1, ?2, bw_seal(?1, ?3), ?4, bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
                 """, arguments: [id.description, r.kind.rawValue, r.person, r.date, r.text, r.since, r.effect, r.recordedBy,
                                  r.recordedAt.stored])
             r.id = db.lastInsertedRowID
@@ -144,7 +144,7 @@ extension CaseStore {
 
     public func statements(_ id: CaseID) throws -> [Testimony] {
         try read { db in
-            try StatementRow.fetchAll(db, cached: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description])
+            try StatementRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("statements")) FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description])
                 .map(\.value)
         }
     }

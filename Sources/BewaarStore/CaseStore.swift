@@ -18,6 +18,9 @@ public final class CaseStore: Sendable {
     let faultBeforeCommit: (@Sendable () throws -> Void)?
     /// Which searches have more hits than are sorted by time (see ``SearchOrderMemory``).
     let searchOrder = SearchOrderMemory()
+    /// The SQL functions that seal and open a case's text, with the store's keys (none when the
+    /// store is not encrypted).
+    let sealing: SealFunctions
 
     public static let databaseName = "bewaar.sqlite"
 
@@ -26,7 +29,8 @@ public final class CaseStore: Sendable {
     /// `modules` register the migrations of their own tables (see ``StoreModule``) and are told
     /// once the store is open.
     public init(path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
-                faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = []) throws {
+                faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = [],
+                key: StoreKeySource? = nil) throws {
         self.path = path
         self.clock = clock
         self.faultBeforeCommit = faultBeforeCommit
@@ -59,7 +63,10 @@ public final class CaseStore: Sendable {
         }
         objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp")
         let migrator = try Schema.migrator(modules: modules)
+        let sealing = SealFunctions(keyring: isNew ? nil : try Self.openKeys(databasePath: dbPath, storePath: path, source: key))
+        self.sealing = sealing
         var config = Configuration()
+        config.prepareDatabase { db in sealing.register(on: db) }
         config.busyMode = .timeout(60)
         config.foreignKeysEnabled = true
         config.label = "bewaar"

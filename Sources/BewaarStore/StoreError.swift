@@ -8,6 +8,8 @@ public struct StoreError: BilingualError {
         case noStore, unreadable, unknownCase, unknownPerson, unknownItem, invalidValue, writeFailed
         /// A row of the store holds a value that cannot be read (see `StoredRow`).
         case damagedRow
+        /// The store is encrypted and its master key is missing or wrong.
+        case keyMissing, wrongKey
     }
 
     public let code: Code
