@@ -42,7 +42,7 @@ extension CaseStore {
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try CaseRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("cases")) FROM cases ORDER BY year, number").map(\.value) }
+        try read { db in try CaseRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("cases", db)) FROM cases ORDER BY year, number").map(\.value) }
     }
 
     /// One case, or an error naming the id.
@@ -51,7 +51,7 @@ extension CaseStore {
     }
 
     package static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
-        guard let row = try CaseRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("cases")) FROM cases WHERE id = ?", arguments: [id.description]) else {
+        guard let row = try CaseRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("cases", db)) FROM cases WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.unknownCase(id.description)
         }
         return row.value
@@ -69,7 +69,7 @@ extension CaseStore {
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
         try read { db in
-            try CustodyEventRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("custody")) FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+            try CustodyEventRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("custody", db)) FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
                                   arguments: [id.description])?.value
         }
     }
@@ -107,7 +107,7 @@ extension CaseStore {
     public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, cached: "SELECT \(SealedColumns.select("people")) FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
+            guard let row = try Row.fetchOne(db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
             }
             try db.execute(cached: "UPDATE people SET role = ?, related_to = bw_seal(case_id, ?), grp = ? WHERE id = ?",
@@ -122,7 +122,7 @@ extension CaseStore {
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
         try read { db in
-            try PersonRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("people")) FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map(\.value)
+            try PersonRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map(\.value)
         }
     }
 }

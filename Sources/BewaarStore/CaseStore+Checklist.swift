@@ -21,7 +21,7 @@ extension CaseStore {
     public func checklist(_ id: CaseID) throws -> [ChecklistStep] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try ChecklistRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("checklist")) FROM checklist WHERE case_id = ? ORDER BY step",
+            return try ChecklistRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? ORDER BY step",
                                              arguments: [id.description]).map(\.value)
         }
     }
@@ -45,7 +45,7 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            guard var s = try ChecklistRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("checklist")) FROM checklist WHERE case_id = ? AND step = ?",
+            guard var s = try ChecklistRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? AND step = ?",
                                                     arguments: [id.description, step.rawValue])?.value else {
                 throw StoreError.damagedRow(table: "checklist", row: "case_id \(id), step \(step.rawValue)", column: "step")
             }

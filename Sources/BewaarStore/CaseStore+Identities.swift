@@ -52,7 +52,7 @@ extension CaseStore {
     /// All handles on a case.
     public func handles(_ id: CaseID) throws -> [Handle] {
         try read { db in
-            try HandleRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("handles")) FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description])
+            try HandleRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("handles", db)) FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description])
                 .map(\.value)
         }
     }

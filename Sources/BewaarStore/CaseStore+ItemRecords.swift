@@ -124,7 +124,7 @@ extension CaseStore {
         guard !sha256.isEmpty else { return [:] }
         let unique = Array(Set(sha256.map(\.hex))).prefix(500)
         return try read { db in
-            let rows = try ItemRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("items")) FROM items WHERE parent_id = ? AND sha256 IN ("
+            let rows = try ItemRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND sha256 IN ("
                                             + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
                                         arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
             var out: [SHA256Digest: EvidenceItem] = [:]
@@ -139,7 +139,7 @@ extension CaseStore {
     /// if there is one: where a record's bytes are when its origin names a part.
     public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
         try read { db in
-            try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items")) FROM items WHERE parent_id = ? AND path_in_parent = bw_seal(case_id, ?) ORDER BY id LIMIT 1",
+            try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND path_in_parent = bw_seal(case_id, ?) ORDER BY id LIMIT 1",
                                  arguments: [itemID, path])?.value
         }
     }

@@ -11,7 +11,7 @@ extension CaseStore {
     }
 
     static func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
-        try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items")) FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
+        try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
                              arguments: [id.description, sha.hex])?.value
     }
 
@@ -102,7 +102,7 @@ extension CaseStore {
             try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
             // The worst moment for a crash: everything written, nothing committed.
             try faultBeforeCommit?()
-            guard let item = try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items")) FROM items WHERE id = ?", arguments: [itemID])?.value else {
+            guard let item = try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ?", arguments: [itemID])?.value else {
                 throw StoreError(.writeFailed, nl: "Het zojuist vastgelegde bewijsstuk \(itemID) is niet terug te lezen; er is niets vastgelegd.",
                                  en: "The evidence item \(itemID) just recorded cannot be read back; nothing was recorded.")
             }
@@ -123,7 +123,7 @@ extension CaseStore {
     public func items(_ id: CaseID) throws -> [EvidenceItem] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try ItemRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("items")) FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            return try ItemRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(\.value)
         }
     }
@@ -131,7 +131,7 @@ extension CaseStore {
     /// One item by id.
     public func item(_ itemID: Int64) throws -> EvidenceItem {
         guard let item = try read({ db in
-            try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items")) FROM items WHERE id = ?", arguments: [itemID])?.value
+            try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ?", arguments: [itemID])?.value
         }) else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) bestaat niet.", en: "Evidence item \(itemID) does not exist.")
         }
@@ -189,7 +189,7 @@ extension CaseStore {
     /// Every receipt of an item (each time its bytes were brought in).
     public func receipts(item itemID: Int64) throws -> [(name: String, by: String, from: String?, at: Date, note: String?)] {
         try read { db in
-            try ReceiptRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("acquisitions")) FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map(\.value)
+            try ReceiptRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("acquisitions", db)) FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map(\.value)
         }
     }
 }

@@ -108,7 +108,7 @@ extension CaseStore {
     public func lastReread(_ id: CaseID, item itemID: Int64) throws -> CustodyEvent? {
         try read { db in
             let rows = try CustodyEventRow.fetchAll(db, cached: """
-                SELECT \(SealedColumns.select("custody")) FROM custody WHERE chain = ? AND action = ? ORDER BY seq DESC LIMIT 50
+                SELECT \(SealedColumns.select("custody", db)) FROM custody WHERE chain = ? AND action = ? ORDER BY seq DESC LIMIT 50
                 """, arguments: [id.description, CustodyAction.itemReread.rawValue])
             return rows.lazy.map(\.value).first { $0.details["itemId"] == String(itemID) }
         }

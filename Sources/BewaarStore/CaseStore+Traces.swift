@@ -106,7 +106,7 @@ extension CaseStore {
             // fills its result only while the step has none. What the mentor wrote, the step's
             // status and who last changed it are never replaced by a trace.
             let step = CyberpestenStep.daderOpsporen
-            if var s = try ChecklistRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("checklist")) FROM checklist WHERE case_id = ? AND step = ?",
+            if var s = try ChecklistRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? AND step = ?",
                                                  arguments: [id.description, step.rawValue])?.value {
                 let previous = s.fields["trace"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 s.fields["trace"] = previous.isEmpty ? "trace \(traceID)" : previous + ", trace \(traceID)"
@@ -129,7 +129,7 @@ extension CaseStore {
     public func traces(_ id: CaseID) throws -> [StoredTrace] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try TraceRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("traces")) FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            return try TraceRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("traces", db)) FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(\.value)
         }
     }

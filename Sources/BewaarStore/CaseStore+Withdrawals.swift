@@ -64,7 +64,7 @@ extension CaseStore {
     public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
         try read { db in
             var out: [Int64: Withdrawal] = [:]
-            for row in try WithdrawalRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("withdrawals")) FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
+            for row in try WithdrawalRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("withdrawals", db)) FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
                 out[row.value.itemID] = row.value
             }
             return out
@@ -73,7 +73,7 @@ extension CaseStore {
 
     /// An item of case `id`; an item of another case is an error that says so.
     static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
-        guard let row = try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items")) FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
+        guard let row = try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
                              en: "Evidence item \(itemID) does not belong to case \(id).")
         }

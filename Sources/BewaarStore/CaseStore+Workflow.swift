@@ -35,7 +35,7 @@ extension CaseStore {
     /// The talks of a case, by date.
     public func talks(_ id: CaseID) throws -> [Talk] {
         try read { db in
-            try TalkRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("talks")) FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description])
+            try TalkRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("talks", db)) FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description])
                 .map(\.value)
         }
     }
@@ -76,7 +76,7 @@ extension CaseStore {
     /// The escalations of a case, oldest first (undone ones too, marked as such).
     public func escalations(_ id: CaseID) throws -> [Escalation] {
         try read { db in
-            try EscalationRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("escalations")) FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            try EscalationRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("escalations", db)) FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(\.value)
         }
     }
@@ -111,7 +111,7 @@ extension CaseStore {
 
     public func observations(_ id: CaseID) throws -> [Observation] {
         try read { db in
-            try ObservationRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("observations")) FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description])
+            try ObservationRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("observations", db)) FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description])
                 .map(\.value)
         }
     }
@@ -144,7 +144,7 @@ extension CaseStore {
 
     public func statements(_ id: CaseID) throws -> [Testimony] {
         try read { db in
-            try StatementRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("statements")) FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description])
+            try StatementRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("statements", db)) FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description])
                 .map(\.value)
         }
     }

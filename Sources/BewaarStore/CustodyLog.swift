@@ -41,7 +41,7 @@ extension CaseStore {
     }
 
     static func fetchEvents(_ db: Database, chain: String) throws -> [CustodyEvent] {
-        try CustodyEventRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("custody")) FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]).map(\.value)
+        try CustodyEventRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("custody", db)) FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]).map(\.value)
     }
 
     /// Checks a chain: every hash recomputed, every link followed, no gap in the numbering,

@@ -38,7 +38,7 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             guard
                 let row = try Row.fetchOne(
-                    db, cached: "SELECT \(SealedColumns.select("escalations")) FROM escalations WHERE id = ? AND case_id = ?",
+                    db, cached: "SELECT \(SealedColumns.select("escalations", db)) FROM escalations WHERE id = ? AND case_id = ?",
                     arguments: [escalation, id.description])
             else {
                 throw StoreError(

@@ -73,6 +73,7 @@ public final class CaseKeyring: Sendable {
     private func load(where condition: String, _ value: any DatabaseValueConvertible) -> CaseKey? {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(60)
         guard let queue = try? DatabaseQueue(path: databasePath, configuration: config),
               let row = try? queue.read({ try Row.fetchOne($0, sql: Self.loadSQL + " WHERE " + condition, arguments: [value]) }),
               (try? add(row)) != nil

@@ -14,6 +14,7 @@ extension CaseStore {
     static func openKeys(databasePath: String, storePath: String, source: StoreKeySource?) throws -> CaseKeyring? {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(60)
         let queue: DatabaseQueue
         do { queue = try DatabaseQueue(path: databasePath, configuration: config) } catch { throw StoreError.unreadable(storePath, error) }
         let row = try queue.read { db -> Row? in
@@ -123,7 +124,7 @@ extension CaseStore {
                         count += 1
                     }
                     sealing.keyring = keyring
-                    for sql in SealedColumns.sealStatements(SealedColumns.core) { try db.execute(sql: sql) }
+                    for sql in try SealedColumns.sealStatements(SealedColumns.core, db) { try db.execute(sql: sql) }
                     try db.execute(sql: SealingSchema.sealedIndex)
                     try appendEvent(db, chain: Self.storeChain, actor: actor, action: "store-encrypted",
                                     details: ["cases": String(count), "key": createdFile == nil ? "passphrase" : "key-file"])

@@ -29,7 +29,11 @@ final class SealFunctions: Sendable {
 
     func register(on db: Database) {
         db.add(function: DatabaseFunction("bw_seal", argumentCount: 2, pure: true) { [self] v in try seal(v[0], v[1]) })
-        db.add(function: DatabaseFunction("bw_open", argumentCount: 2, pure: true) { [self] v in try open(v[0], v[1]) })
+        // A value that is neither text nor sealed is given back as it is (a damaged row stays visible as one).
+        db.add(function: DatabaseFunction("bw_open", argumentCount: 2, pure: true) { [self] v in
+            if case .blob(let data) = v[1].storage, data.withUnsafeBytes(SealedValue.isSealed) { return try open(v[0], v[1]) }
+            return v[1]
+        })
         db.add(function: DatabaseFunction("bw_terms", argumentCount: 2, pure: true) { [self] v in try terms(v[0], v[1]) })
         db.add(function: DatabaseFunction("bw_match", argumentCount: 3, pure: true) { [self] v in
             guard let text = try open(v[0], v[1]) as String?, let q = request(v[2]) else { return false }

@@ -1,3 +1,5 @@
+import GRDB
+
 /// Which columns of the store hold a case's free text — sealed with the case's key in an
 /// encrypted store — and how each row names its case. Times, sizes, counts, kinds, roles, staff
 /// names (who recorded what) and SHA-256 digests stay plain: the store's SQL sorts, counts and
@@ -37,16 +39,19 @@ package enum SealedColumns {
     /// A select list for `table` that gives its sealed columns opened, under their own names,
     /// ahead of `*` (a row's value by name is the first column of that name): `SELECT
     /// \(select("people")) FROM people` reads as `SELECT * FROM people` did in a plain store.
-    package static func select(_ table: String) -> String {
+    /// A column a module adds (`escalations.undo_reason`) is opened when the store has it.
+    package static func select(_ table: String, _ db: Database) throws -> String {
         guard let t = core.first(where: { $0.name == table }) else { return "*" }
-        return t.columns.map { "bw_open(\(t.caseReference), \($0)) AS \($0)" }.joined(separator: ", ") + ", *"
+        let present = Set(try db.columns(in: table).map(\.name))
+        return t.columns.filter(present.contains).map { "bw_open(\(t.caseReference), \($0)) AS \($0)" }.joined(separator: ", ") + ", *"
     }
 
     /// `UPDATE` statements that seal what is still plain (a sealed value is left as it is).
-    static func sealStatements(_ tables: [Table]) -> [String] {
-        tables.map { t in
-            let sets = t.columns.map { "\($0) = bw_seal(\(t.caseReference), \($0))" }.joined(separator: ", ")
-            return "UPDATE \(t.name) SET \(sets) WHERE \(t.condition)"
+    static func sealStatements(_ tables: [Table], _ db: Database) throws -> [String] {
+        try tables.compactMap { t in
+            let present = Set(try db.columns(in: t.name).map(\.name))
+            let sets = t.columns.filter(present.contains).map { "\($0) = bw_seal(\(t.caseReference), \($0))" }.joined(separator: ", ")
+            return sets.isEmpty ? nil : "UPDATE \(t.name) SET \(sets) WHERE \(t.condition)"
         }
     }
 }

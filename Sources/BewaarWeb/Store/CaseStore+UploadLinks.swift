@@ -78,7 +78,7 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let p = try PersonRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("people")) FROM people WHERE id = ? AND case_id = ?",
+            guard let p = try PersonRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE id = ? AND case_id = ?",
                                                  arguments: [person, id.description])?.value else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet op zaak \(id).", en: "This person is not on case \(id).")
             }
