@@ -57,7 +57,7 @@ extension CaseStore {
                 continue
             }
             do {
-                let (actual, size) = try FileReader.sha256(path: path)
+                let (actual, size) = try withOriginal(digest) { try FileReader.sha256(path: $0) }
                 bytes += size
                 checked += 1
                 if actual != digest {

@@ -37,7 +37,8 @@ extension CaseStore {
             throw StoreError(.writeFailed, nl: "Het origineel staat niet in de opslag; er is niets vastgelegd.",
                              en: "The original is not in the store; nothing was recorded.")
         }
-        let (outcome, records) = try recordIngestTransaction(e, in: id, reading: reading)
+        let (outcome, records, stored) = try recordIngestTransaction(e, in: id, reading: reading)
+        objects.keys.settle(stored)
         if records >= 10_000 {
             // Fresh statistics after a large import, so the planner keeps using the timeline index.
             try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
@@ -51,7 +52,7 @@ extension CaseStore {
     }
 
     private func recordIngestTransaction(_ e: NewEvidence, in id: CaseID,
-                                         reading: (RecordWriter) throws -> ReadEvidence) throws -> (IngestOutcome, Int) {
+                                         reading: (RecordWriter) throws -> ReadEvidence) throws -> (IngestOutcome, Int, [SHA256Digest]) {
         try write { db in
             _ = try Self.fetchCase(db, id)
             let at = now()
@@ -61,7 +62,7 @@ extension CaseStore {
                 if let from = e.collectedFrom { details["collectedFrom"] = from }
                 try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
                 try faultBeforeCommit?()
-                return (.alreadyPresent(existing), 0)
+                return (.alreadyPresent(existing), 0, [])
             }
             try db.execute(cached: """
                 INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
@@ -100,13 +101,16 @@ extension CaseStore {
                 details["containedDigest"] = StreamingSHA256.digest(utf8: listing).hex
             }
             try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
+            // In an encrypted store the case now holds these originals' keys.
+            let stored = [e.sha256] + read.contained.map(\.sha256)
+            try objects.keys.record(db, caseID: id.description, stored)
             // The worst moment for a crash: everything written, nothing committed.
             try faultBeforeCommit?()
             guard let item = try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ?", arguments: [itemID])?.value else {
                 throw StoreError(.writeFailed, nl: "Het zojuist vastgelegde bewijsstuk \(itemID) is niet terug te lezen; er is niets vastgelegd.",
                                  en: "The evidence item \(itemID) just recorded cannot be read back; nothing was recorded.")
             }
-            return (.stored(item), writer.count)
+            return (.stored(item), writer.count, stored)
         }
     }
 

@@ -61,10 +61,10 @@ public final class CaseStore: Sendable {
         } catch {
             throw StoreError.unreadable(path, error)
         }
-        objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp")
         let migrator = try Schema.migrator(modules: modules)
         let sealing = SealFunctions(keyring: isNew ? nil : try Self.openKeys(databasePath: dbPath, storePath: path, source: key))
         self.sealing = sealing
+        objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp", keys: ObjectKeys(sealing: sealing))
         var config = Configuration()
         config.prepareDatabase { db in sealing.register(on: db) }
         config.busyMode = .timeout(60)
@@ -79,6 +79,7 @@ public final class CaseStore: Sendable {
                 try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL; VACUUM") }
             }
             try migrator.migrate(db)
+            objects.keys.attach(db)
         } catch {
             throw StoreError.unreadable(path, error)
         }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Crypto
 import Foundation
 import GRDB
 import BewaarModel
@@ -106,7 +107,15 @@ extension CaseStore {
         }
         let keyring = CaseKeyring(master: master, databasePath: path + "/" + Self.databaseName)
         var count = 0
+        var sealedObjects: [(digest: BewaarModel.SHA256Digest, sealed: String, key: SymmetricKey)] = []
         do {
+            // Every original sealed beside itself first; put in its place once the keys are committed.
+            let held = try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM items") }
+            for hex in held {
+                guard let digest = BewaarModel.SHA256Digest(hex: hex) else { continue }
+                let (sealed, key) = try objects.sealCopy(of: digest)
+                sealedObjects.append((digest, sealed, key))
+            }
             try db.writeWithoutTransaction { db in
                 // Pages the plain text leaves are zeroed as they are freed.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -124,6 +133,13 @@ extension CaseStore {
                         count += 1
                     }
                     sealing.keyring = keyring
+                    for (digest, _, key) in sealedObjects {
+                        for caseID in try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM items WHERE sha256 = ?", arguments: [digest.hex]) {
+                            guard let caseKey = keyring.key(for: caseID.databaseValue) else { continue }
+                            try db.execute(sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
+                                           arguments: [digest.hex, caseID, Data(ObjectKeys.wrap(key, digest, caseKey))])
+                        }
+                    }
                     for sql in try SealedColumns.sealStatements(SealedColumns.core, db) { try db.execute(sql: sql) }
                     try db.execute(sql: SealingSchema.sealedIndex)
                     try appendEvent(db, chain: Self.storeChain, actor: actor, action: "store-encrypted",
@@ -134,8 +150,12 @@ extension CaseStore {
         } catch {
             sealing.keyring = nil
             if let createdFile { unlink(createdFile) }
+            for o in sealedObjects { unlink(o.sealed) }
             throw error
         }
+        // The keys are committed: each sealed copy replaces its plain original (a crash here
+        // leaves plain originals that still read; running this again is not needed to read them).
+        for o in sealedObjects { try objects.replace(o.digest, with: o.sealed) }
         // Committed: the file is rewritten so that no page of the plain store remains in it.
         try compactAfterRemoval()
         return count

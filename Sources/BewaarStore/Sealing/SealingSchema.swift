@@ -14,6 +14,13 @@ enum SealingSchema {
             case_id TEXT PRIMARY KEY REFERENCES cases(id),
             wrapped BLOB NOT NULL
         );
+        CREATE TABLE object_keys (
+            sha256 TEXT NOT NULL,
+            case_id TEXT NOT NULL REFERENCES cases(id),
+            wrapped BLOB NOT NULL,
+            PRIMARY KEY (sha256, case_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX object_keys_case ON object_keys(case_id);
         """
 
     /// The search index of an encrypted store: no content of its own (contentless), no word
