@@ -15,10 +15,14 @@ struct GlobalOptions: ParsableArguments {
                                                         "Who does this (else $BEWAAR_USER, else the user name)."))
     var by: String?
 
-    @Option(name: .long, help: CommandLineLanguage.help(
-        "Sleutelbestand van een versleutelde opslag (anders $BEWAAR_KEY_FILE, anders de wachtwoordzin in $BEWAAR_PASSPHRASE, anders MAP.sleutel naast de opslagmap).",
-        "Key file of an encrypted store (else $BEWAAR_KEY_FILE, else the passphrase in $BEWAAR_PASSPHRASE, else FOLDER.sleutel beside the store folder)."))
+    @Option(name: .long, help: Self.keyFileHelp)
     var keyFile: String?
+
+    static let keyFileHelp = CommandLineLanguage.help(
+        "Sleutelbestand van een versleutelde opslag (anders $BEWAAR_KEY_FILE, anders de wachtwoordzin in $BEWAAR_PASSPHRASE, "
+            + "anders MAP.sleutel naast de opslagmap).",
+        "Key file of an encrypted store (else $BEWAAR_KEY_FILE, else the passphrase in $BEWAAR_PASSPHRASE, "
+            + "else FOLDER.sleutel beside the store folder).")
 
     @OptionGroup var languageOption: LanguageOption
 

@@ -92,14 +92,17 @@ public struct Ingestion: Sendable {
         }
         // The importer reads the stored copy: what is recorded is exactly what is kept.
         let opened = try store.openOriginal(put.digest)
-        let original = { var s = source; s.path = opened.path; return s }()
+        var original = source
+        original.path = opened.path
         var summary: (ImportResult, Int)?
-        let outcome = try withExtendedLifetime(opened) { try store.recordIngest(e, in: caseID) { writer in
-            let (read, result) = try readRecords(original, into: caseID, options: options, writer: writer, totalBytes: put.size,
-                                                 progress: progress)
-            summary = (result, writer.count)
-            return read
-        } }
+        let outcome = try withExtendedLifetime(opened) {
+            try store.recordIngest(e, in: caseID) { writer in
+                let (read, result) = try readRecords(
+                    original, into: caseID, options: options, writer: writer, totalBytes: put.size, progress: progress)
+                summary = (result, writer.count)
+                return read
+            }
+        }
         let (result, count) = summary ?? (ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), 0)
         var report = IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
         // The evidence is stored; checking screenshots against it is work on top that can be redone.

@@ -93,12 +93,14 @@ extension CaseStore {
             }
         }
         let outOfRange = try read { db in
-            try Row.fetchAll(db, cached: """
-                SELECT m.item_id, m.seq, bw_open(i.case_id, i.name) AS name FROM messages m JOIN items i ON i.id = m.item_id
-                WHERE m.origin_offset < 0 OR (m.origin_offset + m.origin_length > i.size
-                      AND COALESCE(json_extract(bw_open(m.case_no, m.verbatim), '$.origin.part'), json_extract(bw_open(m.case_no, m.rest), '$.origin.part')) IS NULL)
-                LIMIT 100
-                """)
+            try Row.fetchAll(
+                db,
+                cached: """
+                    SELECT m.item_id, m.seq, bw_open(i.case_id, i.name) AS name FROM messages m JOIN items i ON i.id = m.item_id
+                    WHERE m.origin_offset < 0 OR (m.origin_offset + m.origin_length > i.size
+                          AND COALESCE(json_extract(bw_open(m.case_no, m.verbatim), '$.origin.part'), json_extract(bw_open(m.case_no, m.rest), '$.origin.part')) IS NULL)
+                    LIMIT 100
+                    """)
         }
         for row in outOfRange {
             let item: Int64 = row["item_id"]

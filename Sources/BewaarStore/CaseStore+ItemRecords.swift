@@ -124,9 +124,11 @@ extension CaseStore {
         guard !sha256.isEmpty else { return [:] }
         let unique = Array(Set(sha256.map(\.hex))).prefix(500)
         return try read { db in
-            let rows = try ItemRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND sha256 IN ("
-                                            + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
-                                        arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
+            let rows = try ItemRow.fetchAll(
+                db,
+                cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND sha256 IN ("
+                    + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
+                arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
             var out: [SHA256Digest: EvidenceItem] = [:]
             for item in rows.map(\.value) where out[item.sha256] == nil { out[item.sha256] = item }
             return out
@@ -139,8 +141,11 @@ extension CaseStore {
     /// if there is one: where a record's bytes are when its origin names a part.
     public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
         try read { db in
-            try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND path_in_parent = bw_seal(case_id, ?) ORDER BY id LIMIT 1",
-                                 arguments: [itemID, path])?.value
+            try ItemRow.fetchOne(
+                db,
+                cached:
+                    "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND path_in_parent = bw_seal(case_id, ?) ORDER BY id LIMIT 1",
+                arguments: [itemID, path])?.value
         }
     }
 }

@@ -28,9 +28,11 @@ public final class CaseStore: Sendable {
     /// store is an error that says how to make one.
     /// `modules` register the migrations of their own tables (see ``StoreModule``) and are told
     /// once the store is open.
-    public init(path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
-                faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = [],
-                key: StoreKeySource? = nil) throws {
+    public init(
+        path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
+        faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = [],
+        key: StoreKeySource? = nil
+    ) throws {
         self.path = path
         self.clock = clock
         self.faultBeforeCommit = faultBeforeCommit

@@ -84,8 +84,9 @@ public struct ObjectStore: Sendable {
     func replace(_ digest: BewaarModel.SHA256Digest, with sealed: String) throws {
         chmod(sealed, 0o400)
         guard rename(sealed, path(for: digest)) == 0 else {
-            throw StoreError(.writeFailed, nl: "Kan het versleutelde origineel niet op zijn plaats zetten.",
-                             en: "Cannot move the encrypted original into place.")
+            throw StoreError(
+                .writeFailed, nl: "Kan het versleutelde origineel niet op zijn plaats zetten.",
+                en: "Cannot move the encrypted original into place.")
         }
     }
 

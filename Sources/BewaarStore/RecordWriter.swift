@@ -128,7 +128,9 @@ public final class RecordWriter {
         let key = String(decoding: name, as: UTF8.self)
         if let id = authors[key] { return id }
         try db.execute(cached: "INSERT INTO authors (case_no, name) VALUES (?1, bw_seal(?1, ?2)) ON CONFLICT DO NOTHING", arguments: [caseNo, key])
-        guard let id = try Int64.fetchOne(db, cached: "SELECT id FROM authors WHERE case_no = ?1 AND name = bw_seal(?1, ?2)", arguments: [caseNo, key]) else {
+        guard
+            let id = try Int64.fetchOne(db, cached: "SELECT id FROM authors WHERE case_no = ?1 AND name = bw_seal(?1, ?2)", arguments: [caseNo, key])
+        else {
             throw StoreError(.invalidValue, nl: "Auteur \(key) kon niet worden opgeslagen.", en: "Author \(key) could not be stored.")
         }
         authors[key] = id
@@ -144,8 +146,9 @@ public final class RecordWriter {
         if let first = firstID {
             // An encrypted store's index holds hashed terms, made from the sealed text (see ``SealedSearch``).
             let terms = key == nil ? "text" : "bw_terms(case_no, text)"
-            try db.execute(sql: "INSERT INTO messages_fts (rowid, text) SELECT id, \(terms) FROM messages WHERE id BETWEEN ? AND ?",
-                           arguments: [first, first + Int64(count) - 1])
+            try db.execute(
+                sql: "INSERT INTO messages_fts (rowid, text) SELECT id, \(terms) FROM messages WHERE id BETWEEN ? AND ?",
+                arguments: [first, first + Int64(count) - 1])
         }
     }
 

@@ -24,8 +24,11 @@ extension WebApp {
             readable = true
         }
         var bytes: [UInt8]?
-        if readable, let data = try? store.originalBytes(original.sha256, offset: max(0, m.origin.offset),
-                                                          count: Int(max(0, min(m.origin.length, Int64(Self.sourceTextLimit))))) {
+        if readable,
+            let data = try? store.originalBytes(
+                original.sha256, offset: max(0, m.origin.offset),
+                count: Int(max(0, min(m.origin.length, Int64(Self.sourceTextLimit)))))
+        {
             bytes = Array(data)
         }
         let raw = bytes.map { String(decoding: $0, as: UTF8.self) } ?? (m.origin.part.map(t.inPart) ?? t.unreadable)

@@ -30,8 +30,9 @@ public final class CaseKeyring: Sendable {
         let id: String = row[0]
         let wrapped: Data = row[2]
         guard let key = master.unwrap([UInt8](wrapped), caseID: id) else {
-            throw StoreError(.wrongKey, nl: "De sleutel van zaak \(id) gaat niet open met deze hoofdsleutel.",
-                             en: "The key of case \(id) does not open with this master key.")
+            throw StoreError(
+                .wrongKey, nl: "De sleutel van zaak \(id) gaat niet open met deze hoofdsleutel.",
+                en: "The key of case \(id) does not open with this master key.")
         }
         remember(key, caseID: id, number: row[1])
     }
@@ -75,8 +76,8 @@ public final class CaseKeyring: Sendable {
         config.readonly = true
         config.busyMode = .timeout(60)
         guard let queue = try? DatabaseQueue(path: databasePath, configuration: config),
-              let row = try? queue.read({ try Row.fetchOne($0, sql: Self.loadSQL + " WHERE " + condition, arguments: [value]) }),
-              (try? add(row)) != nil
+            let row = try? queue.read({ try Row.fetchOne($0, sql: Self.loadSQL + " WHERE " + condition, arguments: [value]) }),
+            (try? add(row)) != nil
         else { return nil }
         return key(for: row[0] as DatabaseValue)
     }

@@ -27,21 +27,27 @@ extension CaseStore {
         switch source ?? .keyFile(StoreKeySource.defaultKeyFile(forStore: storePath)) {
         case .keyFile(let file):
             guard row["source"] as String == "key-file" else {
-                throw StoreError(.keyMissing, nl: "Deze opslag is versleuteld met een wachtwoordzin: geef die in BEWAAR_PASSPHRASE.",
-                                 en: "This store is encrypted with a passphrase: give it in BEWAAR_PASSPHRASE.")
+                throw StoreError(
+                    .keyMissing, nl: "Deze opslag is versleuteld met een wachtwoordzin: geef die in BEWAAR_PASSPHRASE.",
+                    en: "This store is encrypted with a passphrase: give it in BEWAAR_PASSPHRASE.")
             }
             master = try MasterKey.read(file: file)
         case .passphrase(let phrase):
             guard row["source"] as String == "passphrase", let salt = row["salt"] as Data?, let rounds = row["rounds"] as Int? else {
-                throw StoreError(.keyMissing, nl: "Deze opslag is versleuteld met een sleutelbestand: geef het met --key-file.",
-                                 en: "This store is encrypted with a key file: name it with --key-file.")
+                throw StoreError(
+                    .keyMissing, nl: "Deze opslag is versleuteld met een sleutelbestand: geef het met --key-file.",
+                    en: "This store is encrypted with a key file: name it with --key-file.")
             }
             master = try MasterKey.derive(passphrase: phrase, salt: [UInt8](salt), rounds: rounds)
         }
         guard master.check == row["key_check"] as String else {
-            throw StoreError(.wrongKey,
-                             nl: "Deze sleutel hoort niet bij de opslag in \(storePath): er is niets geopend of veranderd. Geef de juiste sleutel (--key-file of BEWAAR_PASSPHRASE).",
-                             en: "This key does not belong to the store in \(storePath): nothing was opened or changed. Give the right key (--key-file or BEWAAR_PASSPHRASE).")
+            throw StoreError(
+                .wrongKey,
+                nl:
+                    "Deze sleutel hoort niet bij de opslag in \(storePath): er is niets geopend of veranderd. Geef de juiste sleutel (--key-file of BEWAAR_PASSPHRASE).",
+                en:
+                    "This key does not belong to the store in \(storePath): nothing was opened or changed. Give the right key (--key-file or BEWAAR_PASSPHRASE)."
+            )
         }
         let keyring = CaseKeyring(master: master, databasePath: databasePath)
         try queue.read { try keyring.loadAll($0) }
@@ -62,8 +68,9 @@ extension CaseStore {
     func addCaseKey(_ db: Database, caseID: String) throws {
         guard let keyring = sealing.keyring else { return }
         let key = keyring.key(for: caseID.databaseValue) ?? CaseKey.random()
-        try db.execute(cached: "INSERT INTO case_keys (case_id, wrapped) VALUES (?, ?)",
-                       arguments: [caseID, Data(keyring.master.wrap(key, caseID: caseID))])
+        try db.execute(
+            cached: "INSERT INTO case_keys (case_id, wrapped) VALUES (?, ?)",
+            arguments: [caseID, Data(keyring.master.wrap(key, caseID: caseID))])
         let number = try Int64.fetchOne(db, cached: "SELECT no FROM cases WHERE id = ?", arguments: [caseID])
         keyring.remember(key, caseID: caseID, number: number)
     }
@@ -92,9 +99,13 @@ extension CaseStore {
             let folder = path.hasSuffix("/") ? path : path + "/"
             let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
             guard !absolute.hasPrefix(folder) else {
-                throw StoreError(.invalidValue,
-                                 nl: "Het sleutelbestand mag niet in de opslagmap staan (wie de map kopieert, heeft dan ook de sleutel). Kies een andere plek met --key-file.",
-                                 en: "The key file must not be inside the store folder (whoever copies the folder would have the key too). Choose another place with --key-file.")
+                throw StoreError(
+                    .invalidValue,
+                    nl:
+                        "Het sleutelbestand mag niet in de opslagmap staan (wie de map kopieert, heeft dan ook de sleutel). Kies een andere plek met --key-file.",
+                    en:
+                        "The key file must not be inside the store folder (whoever copies the folder would have the key too). Choose another place with --key-file."
+                )
             }
             master = MasterKey.random()
             try master.write(toFile: absolute)
@@ -127,8 +138,9 @@ extension CaseStore {
                     for row in try Row.fetchAll(db, sql: "SELECT id, no FROM cases") {
                         let id: String = row[0]
                         let key = CaseKey.random()
-                        try db.execute(sql: "INSERT INTO case_keys (case_id, wrapped) VALUES (?, ?)",
-                                       arguments: [id, Data(master.wrap(key, caseID: id))])
+                        try db.execute(
+                            sql: "INSERT INTO case_keys (case_id, wrapped) VALUES (?, ?)",
+                            arguments: [id, Data(master.wrap(key, caseID: id))])
                         keyring.remember(key, caseID: id, number: row[1])
                         count += 1
                     }
@@ -136,14 +148,16 @@ extension CaseStore {
                     for (digest, _, key) in sealedObjects {
                         for caseID in try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM items WHERE sha256 = ?", arguments: [digest.hex]) {
                             guard let caseKey = keyring.key(for: caseID.databaseValue) else { continue }
-                            try db.execute(sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
-                                           arguments: [digest.hex, caseID, Data(ObjectKeys.wrap(key, digest, caseKey))])
+                            try db.execute(
+                                sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
+                                arguments: [digest.hex, caseID, Data(ObjectKeys.wrap(key, digest, caseKey))])
                         }
                     }
                     for sql in try SealedColumns.sealStatements(SealedColumns.core, db) { try db.execute(sql: sql) }
                     try db.execute(sql: SealingSchema.sealedIndex)
-                    try appendEvent(db, chain: Self.storeChain, actor: actor, action: "store-encrypted",
-                                    details: ["cases": String(count), "key": createdFile == nil ? "passphrase" : "key-file"])
+                    try appendEvent(
+                        db, chain: Self.storeChain, actor: actor, action: "store-encrypted",
+                        details: ["cases": String(count), "key": createdFile == nil ? "passphrase" : "key-file"])
                     return .commit
                 }
             }

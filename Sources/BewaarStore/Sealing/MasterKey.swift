@@ -39,16 +39,21 @@ public struct MasterKey: Sendable {
         let text = Self.fileHeader + "\n" + key.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw StoreError(.writeFailed,
-                             nl: "Kan het sleutelbestand \(path) niet maken: \(String(cString: strerror(errno))). Bestaat het al? Kies dan een andere plek met --key-file.",
-                             en: "Cannot create the key file \(path): \(String(cString: strerror(errno))). Does it exist already? Then choose another place with --key-file.")
+            throw StoreError(
+                .writeFailed,
+                nl:
+                    "Kan het sleutelbestand \(path) niet maken: \(String(cString: strerror(errno))). Bestaat het al? Kies dan een andere plek met --key-file.",
+                en:
+                    "Cannot create the key file \(path): \(String(cString: strerror(errno))). Does it exist already? Then choose another place with --key-file."
+            )
         }
         defer { close(fd) }
         let bytes = Array(text.utf8)
         guard Glibc.write(fd, bytes, bytes.count) == bytes.count, fsync(fd) == 0 else {
             unlink(path)
-            throw StoreError(.writeFailed, nl: "Het sleutelbestand \(path) kon niet worden geschreven.",
-                             en: "The key file \(path) could not be written.")
+            throw StoreError(
+                .writeFailed, nl: "Het sleutelbestand \(path) kon niet worden geschreven.",
+                en: "The key file \(path) could not be written.")
         }
     }
 
@@ -56,14 +61,19 @@ public struct MasterKey: Sendable {
     static func read(file path: String) throws -> MasterKey {
         var st = stat()
         guard stat(path, &st) == 0 else {
-            throw StoreError(.keyMissing,
-                             nl: "Deze opslag is versleuteld en het sleutelbestand \(path) ontbreekt. Geef het juiste bestand met --key-file (of BEWAAR_KEY_FILE), of de wachtwoordzin met BEWAAR_PASSPHRASE.",
-                             en: "This store is encrypted and the key file \(path) is missing. Name the right file with --key-file (or BEWAAR_KEY_FILE), or give the passphrase in BEWAAR_PASSPHRASE.")
+            throw StoreError(
+                .keyMissing,
+                nl:
+                    "Deze opslag is versleuteld en het sleutelbestand \(path) ontbreekt. Geef het juiste bestand met --key-file (of BEWAAR_KEY_FILE), of de wachtwoordzin met BEWAAR_PASSPHRASE.",
+                en:
+                    "This store is encrypted and the key file \(path) is missing. Name the right file with --key-file (or BEWAAR_KEY_FILE), or give the passphrase in BEWAAR_PASSPHRASE."
+            )
         }
         if st.st_mode & 0o077 != 0 {
-            throw StoreError(.keyMissing,
-                             nl: "Het sleutelbestand \(path) is leesbaar voor anderen. Maak het privé: chmod 600 \(path).",
-                             en: "The key file \(path) can be read by others. Make it private: chmod 600 \(path).")
+            throw StoreError(
+                .keyMissing,
+                nl: "Het sleutelbestand \(path) is leesbaar voor anderen. Maak het privé: chmod 600 \(path).",
+                en: "The key file \(path) can be read by others. Make it private: chmod 600 \(path).")
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw StoreError(.keyMissing, nl: "Het sleutelbestand \(path) is niet te lezen.", en: "The key file \(path) cannot be read.")
@@ -80,8 +90,9 @@ public struct MasterKey: Sendable {
         guard passphrase.count >= 12 else {
             throw StoreError(.invalidValue, nl: "Een wachtwoordzin heeft minstens 12 tekens.", en: "A passphrase needs at least 12 characters.")
         }
-        let key = try KDF.Scrypt.deriveKey(from: Array(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: rounds, blockSize: 8,
-                                           parallelism: 1)
+        let key = try KDF.Scrypt.deriveKey(
+            from: Array(passphrase.utf8), salt: salt, outputByteCount: 32, rounds: rounds, blockSize: 8,
+            parallelism: 1)
         return MasterKey(key: key)
     }
 
@@ -108,7 +119,7 @@ public struct MasterKey: Sendable {
     /// The case key in `wrapped`, or nil when this master key does not open it.
     func unwrap(_ wrapped: [UInt8], caseID: String) -> CaseKey? {
         guard let box = try? AES.GCM.SealedBox(combined: wrapped),
-              let raw = try? AES.GCM.open(box, using: wrapping, authenticating: Data(caseID.utf8)), raw.count == 32
+            let raw = try? AES.GCM.open(box, using: wrapping, authenticating: Data(caseID.utf8)), raw.count == 32
         else { return nil }
         return CaseKey(material: SymmetricKey(data: raw))
     }

@@ -54,8 +54,9 @@ enum ObjectCipher {
             let final = n <= stride
             let length = final ? n : stride
             guard length >= tagSize else { throw damaged(name) }
-            let box = try? AES.GCM.SealedBox(nonce: nonce(prefix, index), ciphertext: buffer[0..<(length - tagSize)],
-                                             tag: buffer[(length - tagSize)..<length])
+            let box = try? AES.GCM.SealedBox(
+                nonce: nonce(prefix, index), ciphertext: buffer[0..<(length - tagSize)],
+                tag: buffer[(length - tagSize)..<length])
             guard let box, let plain = try? AES.GCM.open(box, using: key, authenticating: associated(prefix, final: final)) else {
                 throw damaged(name)
             }
@@ -68,8 +69,10 @@ enum ObjectCipher {
     }
 
     static func damaged(_ name: String) -> StoreError {
-        StoreError(.damagedRow, nl: "Het versleutelde origineel \(name) gaat niet open: het is beschadigd of hoort niet bij deze sleutel. Voer `bewaar check` uit.",
-                   en: "The encrypted original \(name) does not open: it is damaged or does not belong to this key. Run `bewaar check`.")
+        StoreError(
+            .damagedRow,
+            nl: "Het versleutelde origineel \(name) gaat niet open: het is beschadigd of hoort niet bij deze sleutel. Voer `bewaar check` uit.",
+            en: "The encrypted original \(name) does not open: it is damaged or does not belong to this key. Run `bewaar check`.")
     }
 
     /// Reads up to `count` bytes into `buffer` from `offset` on; fewer only at the end of the file.
@@ -125,8 +128,9 @@ struct ObjectSealer {
     mutating func finish() -> [UInt8] { seal(final: true) }
 
     private mutating func seal(final: Bool) -> [UInt8] {
-        let box = try? AES.GCM.seal(pending, using: key, nonce: ObjectCipher.nonce(prefix, index),
-                                    authenticating: ObjectCipher.associated(prefix, final: final))
+        let box = try? AES.GCM.seal(
+            pending, using: key, nonce: ObjectCipher.nonce(prefix, index),
+            authenticating: ObjectCipher.associated(prefix, final: final))
         guard let box else { preconditionFailure("AES-GCM failed to seal a chunk") }
         pending.removeAll(keepingCapacity: true)
         index += 1

@@ -48,8 +48,9 @@ final class ObjectKeys: Sendable {
         for digest in Set(digests) {
             let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM object_keys WHERE sha256 = ? AND case_id = ?", arguments: [digest.hex, caseID])
             guard known != true, let key = try key(db, digest) else { continue }
-            try db.execute(sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
-                           arguments: [digest.hex, caseID, Data(Self.wrap(key, digest, caseKey))])
+            try db.execute(
+                sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
+                arguments: [digest.hex, caseID, Data(Self.wrap(key, digest, caseKey))])
         }
     }
 
@@ -64,8 +65,8 @@ final class ObjectKeys: Sendable {
 
     static func unwrap(_ wrapped: [UInt8], _ digest: BewaarModel.SHA256Digest, _ caseKey: CaseKey) -> SymmetricKey? {
         guard let box = try? AES.GCM.SealedBox(combined: wrapped),
-              let raw = try? AES.GCM.open(box, using: caseKey.sealing, authenticating: Data(("origineel " + digest.hex).utf8)),
-              raw.count == 32
+            let raw = try? AES.GCM.open(box, using: caseKey.sealing, authenticating: Data(("origineel " + digest.hex).utf8)),
+            raw.count == 32
         else { return nil }
         return SymmetricKey(data: raw)
     }

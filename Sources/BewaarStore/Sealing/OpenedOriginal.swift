@@ -27,22 +27,25 @@ extension CaseStore {
         let path = objects.path(for: digest)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw StoreError(.unreadable, nl: "Het origineel \(digest.hex.prefix(12))… ontbreekt in de opslag. Voer `bewaar check` uit.",
-                             en: "The original \(digest.hex.prefix(12))… is missing from the store. Run `bewaar check`.")
+            throw StoreError(
+                .unreadable, nl: "Het origineel \(digest.hex.prefix(12))… ontbreekt in de opslag. Voer `bewaar check` uit.",
+                en: "The original \(digest.hex.prefix(12))… is missing from the store. Run `bewaar check`.")
         }
         defer { close(fd) }
         var head = [UInt8](repeating: 0, count: ObjectCipher.headerSize)
         let n = ObjectCipher.readFully(fd, &head, head.count)
         guard n == head.count, head.withUnsafeBytes(ObjectCipher.isSealed) else { return OpenedOriginal(path: path, fd: nil) }
         guard let key = try read({ try objects.keys.key($0, digest) }) else {
-            throw StoreError(.wrongKey, nl: "Het origineel \(digest.hex.prefix(12))… is versleuteld en geen zaak in deze opslag heeft er nog een sleutel voor.",
-                             en: "The original \(digest.hex.prefix(12))… is encrypted and no case in this store still holds a key for it.")
+            throw StoreError(
+                .wrongKey, nl: "Het origineel \(digest.hex.prefix(12))… is versleuteld en geen zaak in deze opslag heeft er nog een sleutel voor.",
+                en: "The original \(digest.hex.prefix(12))… is encrypted and no case in this store still holds a key for it.")
         }
         lseek(fd, 0, SEEK_SET)
         let memory = bewaar_memory_file("bewaar-origineel")
         guard memory >= 0 else {
-            throw StoreError(.writeFailed, nl: "Geen geheugenbestand om het origineel in te openen: \(String(cString: strerror(errno))).",
-                             en: "No memory file to open the original in: \(String(cString: strerror(errno))).")
+            throw StoreError(
+                .writeFailed, nl: "Geen geheugenbestand om het origineel in te openen: \(String(cString: strerror(errno))).",
+                en: "No memory file to open the original in: \(String(cString: strerror(errno))).")
         }
         let opened = OpenedOriginal(path: "/proc/self/fd/\(memory)", fd: memory)
         try ObjectCipher.open(fd: fd, key: key, name: digest.hex) { bytes in
@@ -79,8 +82,9 @@ extension CaseStore {
     public func originalBytes(_ digest: SHA256Digest, offset: Int64 = 0, count: Int? = nil) throws -> Data {
         try withOriginal(digest) { path in
             guard let h = FileHandle(forReadingAtPath: path) else {
-                throw StoreError(.unreadable, nl: "Het origineel \(digest.hex.prefix(12))… is niet te lezen.",
-                                 en: "The original \(digest.hex.prefix(12))… cannot be read.")
+                throw StoreError(
+                    .unreadable, nl: "Het origineel \(digest.hex.prefix(12))… is niet te lezen.",
+                    en: "The original \(digest.hex.prefix(12))… cannot be read.")
             }
             defer { try? h.close() }
             if offset > 0 { try h.seek(toOffset: UInt64(offset)) }
@@ -96,8 +100,9 @@ extension CaseStore {
         let path = objects.path(for: digest)
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw StoreError(.unreadable, nl: "Het origineel \(digest.hex.prefix(12))… ontbreekt in de opslag.",
-                             en: "The original \(digest.hex.prefix(12))… is missing from the store.")
+            throw StoreError(
+                .unreadable, nl: "Het origineel \(digest.hex.prefix(12))… ontbreekt in de opslag.",
+                en: "The original \(digest.hex.prefix(12))… is missing from the store.")
         }
         defer { close(fd) }
         var head = [UInt8](repeating: 0, count: max(count, ObjectCipher.headerSize))

@@ -30,19 +30,22 @@ final class SealFunctions: Sendable {
     func register(on db: Database) {
         db.add(function: DatabaseFunction("bw_seal", argumentCount: 2, pure: true) { [self] v in try seal(v[0], v[1]) })
         // A value that is neither text nor sealed is given back as it is (a damaged row stays visible as one).
-        db.add(function: DatabaseFunction("bw_open", argumentCount: 2, pure: true) { [self] v in
-            if case .blob(let data) = v[1].storage, data.withUnsafeBytes(SealedValue.isSealed) { return try open(v[0], v[1]) }
-            return v[1]
-        })
+        db.add(
+            function: DatabaseFunction("bw_open", argumentCount: 2, pure: true) { [self] v in
+                if case .blob(let data) = v[1].storage, data.withUnsafeBytes(SealedValue.isSealed) { return try open(v[0], v[1]) }
+                return v[1]
+            })
         db.add(function: DatabaseFunction("bw_terms", argumentCount: 2, pure: true) { [self] v in try terms(v[0], v[1]) })
-        db.add(function: DatabaseFunction("bw_match", argumentCount: 3, pure: true) { [self] v in
-            guard let text = try open(v[0], v[1]) as String?, let q = request(v[2]) else { return false }
-            return q.matches(SearchWords.words(text))
-        })
-        db.add(function: DatabaseFunction("bw_highlight", argumentCount: 3, pure: true) { [self] v in
-            guard let text = try open(v[0], v[1]) as String? else { return nil as String? }
-            return request(v[2])?.highlight(text) ?? text
-        })
+        db.add(
+            function: DatabaseFunction("bw_match", argumentCount: 3, pure: true) { [self] v in
+                guard let text = try open(v[0], v[1]) as String?, let q = request(v[2]) else { return false }
+                return q.matches(SearchWords.words(text))
+            })
+        db.add(
+            function: DatabaseFunction("bw_highlight", argumentCount: 3, pure: true) { [self] v in
+                guard let text = try open(v[0], v[1]) as String? else { return nil as String? }
+                return request(v[2])?.highlight(text) ?? text
+            })
     }
 
     private func key(_ reference: DatabaseValue) throws -> CaseKey {
@@ -96,7 +99,9 @@ final class SealFunctions: Sendable {
         guard case .string(let s) = value.storage else { return nil }
         if let r = searches.withLock({ $0[s] }) { return r }
         guard let r = SearchRequest(s) else { return nil }
-        searches.withLock { if $0.count > 64 { $0.removeAll() }; $0[s] = r }
+        searches.withLock {
+            if $0.count > 64 { $0.removeAll() }; $0[s] = r
+        }
         return r
     }
 }

@@ -17,7 +17,7 @@ public enum SealedValue {
         let nonceBytes = digest.withUnsafeBytes { Array($0.prefix(12)) }
         // The nonce is 12 bytes and the key 32: neither call can fail.
         guard let nonce = try? AES.GCM.Nonce(data: nonceBytes),
-              let box = try? AES.GCM.seal(plain, using: key.sealing, nonce: nonce)
+            let box = try? AES.GCM.seal(plain, using: key.sealing, nonce: nonce)
         else { preconditionFailure("AES-GCM refused a 12-byte nonce") }
         var out = marker
         out.reserveCapacity(overhead + plain.count)
@@ -40,8 +40,8 @@ public enum SealedValue {
     /// The plain bytes of a sealed value, or nil when it is not one or the key does not open it.
     static func open(_ bytes: UnsafeRawBufferPointer, with key: CaseKey) -> [UInt8]? {
         guard isSealed(bytes), let nonce = try? AES.GCM.Nonce(data: bytes[2..<14]),
-              let box = try? AES.GCM.SealedBox(nonce: nonce, ciphertext: bytes[14..<(bytes.count - 16)], tag: bytes[(bytes.count - 16)...]),
-              let plain = try? AES.GCM.open(box, using: key.sealing)
+            let box = try? AES.GCM.SealedBox(nonce: nonce, ciphertext: bytes[14..<(bytes.count - 16)], tag: bytes[(bytes.count - 16)...]),
+            let plain = try? AES.GCM.open(box, using: key.sealing)
         else { return nil }
         return [UInt8](plain)
     }
