@@ -34,6 +34,12 @@ final class MetaHTMLReader: HTMLEventHandler {
     private(set) var layouts: Set<String> = []
     private(set) var untimed = 0
     private(set) var zoneAssumed = false
+    /// When set, records go here as they are read instead of into `thread.messages`.
+    private let spill: PageOrderRecords?
+    /// The thread title as far as read (`<title>` closed), while records spill.
+    private var titleSoFar: String?
+    /// Where the message the page ends inside begins (the page was cut short).
+    private var cutOffset: Int64?
     // ≤2017 layout
     private var oldMessage: (offset: Int64, depth: Int)?
     private var oldCapture: (kind: String, depth: Int)?
@@ -41,8 +47,9 @@ final class MetaHTMLReader: HTMLEventHandler {
     private var pending: (offset: Int64, author: String, time: String, depth: Int)?
     private var oldText: (depth: Int, text: String)?
 
-    init(part: String?, platform: String, zone: TimeZone) {
+    init(part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords? = nil) {
         self.part = part
+        self.spill = spill
         self.platform = platform
         self.zone = zone
         self.thread = ChatThreadRead(platform: platform, layout: "meta-html")
@@ -107,7 +114,11 @@ final class MetaHTMLReader: HTMLEventHandler {
 
     func endElement(_ name: String, end: Int64) {
         defer { depth -= 1 }
-        if titleDepth == depth { titleDepth = nil }
+        if titleDepth == depth {
+            titleDepth = nil
+            let t = VisibleText.collapse(title)
+            titleSoFar = t.isEmpty ? nil : t
+        }
         if let b = blockDepth {
             if depth == b {
                 finishBlock(end: end)
@@ -127,6 +138,10 @@ final class MetaHTMLReader: HTMLEventHandler {
             emitOld(p, text: VisibleText.collapse(t.text), end: end)
             pending = nil; oldText = nil
         }
+    }
+
+    func elementLeftOpen(_ name: String) {
+        if let b = blockDepth, depth == b { cutOffset = blockOffset }
     }
 
     func text(_ text: String) {
@@ -150,7 +165,7 @@ final class MetaHTMLReader: HTMLEventHandler {
         let t = VisibleText.collapse(title)
         if !t.isEmpty { thread.title = t }
         if thread.participants.isEmpty {
-            thread.participants = Array(Set(thread.messages.compactMap(\.author))).sorted()
+            thread.participants = Array(spill?.authors ?? Set(thread.messages.compactMap(\.author))).sorted()
         }
         thread.layout = layouts.sorted().first ?? "meta-html"
     }
@@ -198,9 +213,12 @@ final class MetaHTMLReader: HTMLEventHandler {
         let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map { Attachment(name: $0, mediaType: MediaTypeGuess.forName($0)) }
         var kind: MessageKind = .message
         if text.isEmpty && !attachments.isEmpty { kind = .media }
-        extra["thread"] = .string(thread.title)
-        thread.messages.append(Message(timestamp: ts, author: author.isEmpty ? nil : author, text: text, kind: kind, attachments: attachments,
-                                       origin: Origin(line: nil, offset: offset, length: max(0, end - offset), part: part), extra: extra))
+        // The title is final once the page is read; spilled records take it as known so far.
+        extra["thread"] = .string(spill == nil ? thread.title : titleSoFar)
+        let origin = Origin(line: nil, offset: offset, length: max(0, end - offset), part: part)
+        let m = Message(
+            timestamp: ts, author: author.isEmpty ? nil : author, text: text, kind: kind, attachments: attachments, origin: origin, extra: extra)
+        if let spill { spill.add(m) } else { thread.messages.append(m) }
     }
 
     /// Reads a thread page held in memory.
@@ -210,9 +228,10 @@ final class MetaHTMLReader: HTMLEventHandler {
         return r.finished(report, size: Int64(bytes.count))
     }
 
-    /// Reads a thread page from a file in chunks.
-    static func read(file path: String, part: String?, platform: String, zone: TimeZone) throws -> ChatThreadRead {
-        let r = MetaHTMLReader(part: part, platform: platform, zone: zone)
+    /// Reads a thread page from a file in chunks. With `spill`, the records go there as they are
+    /// read (the returned thread has none; its `streamedCount` says how many).
+    static func read(file path: String, part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords? = nil) throws -> ChatThreadRead {
+        let r = MetaHTMLReader(part: part, platform: platform, zone: zone, spill: spill)
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
         return r.finished(report, size: report.bytesRead)
@@ -223,6 +242,16 @@ final class MetaHTMLReader: HTMLEventHandler {
         // Messages newest first in the page: keep the page order (origins stay in file order).
         thread.warnings += PageExtraction.warnings(report, where: part)
         for i in thread.messages.indices { thread.messages[i].extra["thread"] = .string(thread.title) }
+        thread.streamedCount = spill?.count ?? 0
+        thread.zoneAssumed = spill != nil && zoneAssumed ? zone.identifier : nil
+        if let cut = cutOffset {
+            // The page ends inside a message: an interrupted download or a file cut short.
+            let message =
+                "\(part ?? "De pagina") houdt op midden in een bericht (dat begint op byte \(cut)): het bestand is niet compleet, "
+                + "bijvoorbeeld een afgebroken download. Alles ervoor is gelezen; dit bestand blijft als origineel bewaard. "
+                + "Download de export opnieuw en bewaar die erbij."
+            thread.warnings.append(ImportWarning(message, code: "meta-html-truncated"))
+        }
         if untimed > 0 {
             thread.warnings.append(ImportWarning("\(untimed) bericht(en) in \(part ?? "de pagina") hebben een tijd die niet te lezen was; de tekst zoals getoond staat in timeAsDisplayed.",
                                                  code: "meta-time-unreadable"))
