@@ -21,14 +21,15 @@ extension PlatformExportImporter {
     private func streamThreadPage(_ source: ImportSource, head: [UInt8], context: ImportContext, records: any RecordSink) throws -> ImportResult {
         let p = platform(.metaThreadHTML, head)
         var collected = Collected(platform: p)
-        let spill = PageOrderRecords()
+        let spill = PageOrderRecords<MetaHTMLReader.ReadMessage>()
         let thread = try MetaHTMLReader.read(file: source.path, part: nil, platform: p, zone: context.timeZone, spill: spill)
         collected.add([thread], folder: "")
         if p != "instagram" { collected.warnings.append(Self.platformGuessed) }
         let result = collected.result(mediaType: MediaType.forName(source.name), contained: [], isWholeExport: false)
         let order = spill.order(newestFirst: thread.layout.hasPrefix("meta"))
         try records.begin(result)
-        try spill.replay(into: records, order: order, thread: .string(thread.title), name: source.name)
+        let zone = JSONValue.string(context.timeZone.identifier)
+        try spill.replay(into: records, order: order) { MetaHTMLReader.record($0, platform: p, zone: zone, part: nil, thread: thread.title) }
         return result
     }
 }

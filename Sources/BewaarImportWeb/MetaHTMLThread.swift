@@ -35,9 +35,7 @@ final class MetaHTMLReader: HTMLEventHandler {
     private(set) var untimed = 0
     private(set) var zoneAssumed = false
     /// When set, records go here as they are read instead of into `thread.messages`.
-    private let spill: PageOrderRecords?
-    /// The thread title as far as read (`<title>` closed), while records spill.
-    private var titleSoFar: String?
+    private let spill: PageOrderRecords<ReadMessage>?
     /// Where the message the page ends inside begins (the page was cut short).
     private var cutOffset: Int64?
     // ≤2017 layout
@@ -47,7 +45,7 @@ final class MetaHTMLReader: HTMLEventHandler {
     private var pending: (offset: Int64, author: String, time: String, depth: Int)?
     private var oldText: (depth: Int, text: String)?
 
-    init(part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords? = nil) {
+    init(part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords<ReadMessage>? = nil) {
         self.part = part
         self.spill = spill
         self.platform = platform
@@ -114,11 +112,7 @@ final class MetaHTMLReader: HTMLEventHandler {
 
     func endElement(_ name: String, end: Int64) {
         defer { depth -= 1 }
-        if titleDepth == depth {
-            titleDepth = nil
-            let t = VisibleText.collapse(title)
-            titleSoFar = t.isEmpty ? nil : t
-        }
+        if titleDepth == depth { titleDepth = nil }
         if let b = blockDepth {
             if depth == b {
                 finishBlock(end: end)
@@ -197,28 +191,46 @@ final class MetaHTMLReader: HTMLEventHandler {
 
     private func append(author: String, timeText: String, parsed: (Timestamp, zoneGiven: Bool)?, text: String, offset: Int64, end: Int64, layout: String,
                         reactions: [String], links: [String], media: [String]) {
-        var extra: [String: JSONValue] = ["platform": .string(platform), "layout": .string(layout), "timeAsDisplayed": .string(timeText)]
-        var ts: Timestamp?
-        if let (t, given) = parsed {
-            ts = t
-            if !given { extra["timeZoneAssumed"] = zoneID; zoneAssumed = true }
+        if let (_, given) = parsed { if !given { zoneAssumed = true } } else { untimed += 1 }
+        let read = ReadMessage(
+            author: author, timeText: timeText, text: text, layout: layout, timestamp: parsed?.0, zoneAssumed: parsed.map { !$0.zoneGiven } ?? false,
+            offset: offset, end: end, reactions: reactions, links: links, media: media)
+        if let spill {
+            spill.add(read, time: read.timestamp?.date, author: author.isEmpty ? nil : author)
         } else {
-            untimed += 1
+            thread.messages.append(Self.record(read, platform: platform, zone: zoneID, part: part, thread: thread.title))
         }
+    }
+
+    /// What a message block gave, before it is a record: kept while a page spills (smaller than
+    /// its record, whose `extra` is a dictionary of its own).
+    struct ReadMessage {
+        var author, timeText, text, layout: String
+        var timestamp: Timestamp?
+        var zoneAssumed: Bool
+        var offset, end: Int64
+        var reactions, links, media: [String]
+    }
+
+    /// The record of a read block; `zone` is the assumed zone's id, `thread` the page's title.
+    static func record(_ r: ReadMessage, platform: String, zone: JSONValue, part: String?, thread: String?) -> Message {
+        let (author, text, reactions, links, media) = (r.author, r.text, r.reactions, r.links, r.media)
+        var extra: [String: JSONValue] = ["platform": .string(platform), "layout": .string(r.layout), "timeAsDisplayed": .string(r.timeText)]
+        if r.zoneAssumed { extra["timeZoneAssumed"] = zone }
         if !reactions.isEmpty { extra["reactions"] = .array(reactions.map(JSONValue.string)) }
         let mediaSet = Set(media)
         let realLinks = links.filter { !mediaSet.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
         if !realLinks.isEmpty { extra["links"] = .array(realLinks.map(JSONValue.string)) }
         let fileLinks = links.filter { !$0.contains("://") && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
-        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map { Attachment(name: $0, mediaType: MediaTypeGuess.forName($0)) }
+        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map {
+            Attachment(name: $0, mediaType: MediaTypeGuess.forName($0))
+        }
         var kind: MessageKind = .message
         if text.isEmpty && !attachments.isEmpty { kind = .media }
-        // The title is final once the page is read; spilled records take it as known so far.
-        extra["thread"] = .string(spill == nil ? thread.title : titleSoFar)
-        let origin = Origin(line: nil, offset: offset, length: max(0, end - offset), part: part)
-        let m = Message(
-            timestamp: ts, author: author.isEmpty ? nil : author, text: text, kind: kind, attachments: attachments, origin: origin, extra: extra)
-        if let spill { spill.add(m) } else { thread.messages.append(m) }
+        extra["thread"] = .string(thread)
+        let origin = Origin(line: nil, offset: r.offset, length: max(0, r.end - r.offset), part: part)
+        let by = author.isEmpty ? nil : author
+        return Message(timestamp: r.timestamp, author: by, text: text, kind: kind, attachments: attachments, origin: origin, extra: extra)
     }
 
     /// Reads a thread page held in memory.
@@ -228,9 +240,11 @@ final class MetaHTMLReader: HTMLEventHandler {
         return r.finished(report, size: Int64(bytes.count))
     }
 
-    /// Reads a thread page from a file in chunks. With `spill`, the records go there as they are
-    /// read (the returned thread has none; its `streamedCount` says how many).
-    static func read(file path: String, part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords? = nil) throws -> ChatThreadRead {
+    /// Reads a thread page from a file in chunks. With `spill`, what each message block gave goes
+    /// there as it is read (the returned thread has no records; `streamedCount` says how many).
+    static func read(
+        file path: String, part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords<ReadMessage>? = nil
+    ) throws -> ChatThreadRead {
         let r = MetaHTMLReader(part: part, platform: platform, zone: zone, spill: spill)
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }

@@ -72,7 +72,7 @@ struct MessengerHTMLStreamTests {
         let recorder = Recorder()
         let streamed = try importer.importFile(Self.source(url), context: Self.context(), records: recorder)
         #expect(collected.messages.count == 3_000)
-        // Records read back from their JSON (the ingest's path) equal the collected ones, in order.
+        // The records handed on (the ingest's path) equal the collected ones, in order.
         #expect(recorder.messages == collected.messages)
         #expect(recorder.calls.first == "begin" && recorder.calls.dropFirst().allSatisfy { $0 == "record" })
         for head in [streamed, try #require(recorder.head)] {
