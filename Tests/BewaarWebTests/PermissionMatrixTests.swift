@@ -22,6 +22,7 @@ import BewaarServe
         case tracers            // the trace pages: systeembeheerder and case readers
         case mailOfCase         // a mail: the systeembeheerder, or whoever is linked to its case
         case beheerder
+        case afdelingsleider  // access requests: the afdelingsleider, over the cases they may read
     }
 
     static let table: [String: Gate] = [
@@ -49,6 +50,7 @@ import BewaarServe
         "GET /herkomst": .tracers, "POST /herkomst": .tracers,
         "GET /herkomst/{item}": .mailOfCase, "POST /herkomst/{item}": .mailOfCase,
         "GET /beheer": .beheerder, "POST /beheer": .beheerder, "POST /beheer/account": .beheerder, "POST /beheer/toegang": .beheerder,
+        "GET /inzage": .afdelingsleider, "POST /inzage": .afdelingsleider,
     ]
 
     /// The visitors: the mentor of the case, another mentor, an afdelingsleider it was not
@@ -70,6 +72,7 @@ import BewaarServe
         case .tracers: return role != nil && role != .beheerder
         case .mailOfCase: return linked || role == .systeembeheerder
         case .beheerder: return role == .beheerder
+        case .afdelingsleider: return role == .afdelingsleider
         }
     }
 
