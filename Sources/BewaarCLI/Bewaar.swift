@@ -28,7 +28,7 @@ public struct Bewaar: ParsableCommand {
                       InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
                       StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
                       BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self]
-                      + webSubcommands)
+            + webSubcommands + privacySubcommands)
 
     public init() {}
 
@@ -59,6 +59,9 @@ public struct Bewaar: ParsableCommand {
 
 /// The accounts, access and the web interface itself (`bewaar serve`, in every build).
 let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self, ServeCommand.self]
+
+/// The school's privacy duties: the processing register.
+let privacySubcommands: [any ParsableCommand.Type] = [PrivacyCommand.self]
 
 /// The version Bewaar reports in bundles and reports.
 public enum BewaarVersion {

@@ -42,6 +42,7 @@ public enum WebServer {
         app.addLogRoute(groups.cases)
         app.addTraceRoutes(groups.tracers, seam: trace)
         app.addAdminRoutes(groups.beheer)
+        app.addRegisterRoute(groups.beheer)
         app.addAccessRequestRoutes(groups.inzage)
         app.addSettingsRoutes(groups.signedIn)
         return router

@@ -50,6 +50,7 @@ import BewaarServe
         "GET /herkomst": .tracers, "POST /herkomst": .tracers,
         "GET /herkomst/{item}": .mailOfCase, "POST /herkomst/{item}": .mailOfCase,
         "GET /beheer": .beheerder, "POST /beheer": .beheerder, "POST /beheer/account": .beheerder, "POST /beheer/toegang": .beheerder,
+        "GET /beheer/privacy": .beheerder,
         "GET /inzage": .afdelingsleider, "POST /inzage": .afdelingsleider,
     ]
 
