@@ -60,8 +60,8 @@ public struct Bewaar: ParsableCommand {
 /// The accounts, access and the web interface itself (`bewaar serve`, in every build).
 let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self, ServeCommand.self]
 
-/// The school's privacy duties: the processing register.
-let privacySubcommands: [any ParsableCommand.Type] = [PrivacyCommand.self]
+/// The school's privacy duties: the processing register, backups.
+let privacySubcommands: [any ParsableCommand.Type] = [PrivacyCommand.self, BackupCommand.self, RestoreCommand.self]
 
 /// The version Bewaar reports in bundles and reports.
 public enum BewaarVersion {

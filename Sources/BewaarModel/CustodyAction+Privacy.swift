@@ -6,3 +6,8 @@ extension CustodyAction {
     /// they are; the note is shown beside them in every later access export.
     public static let correctionNoted: CustodyAction = "correction-noted"
 }
+
+extension CustodyAction {
+    /// The store was brought back from a backup (`bewaar restore`), in the store-wide chain.
+    public static let storeRestored: CustodyAction = "store-restored"
+}

@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+import BewaarTestSupport
+import BewaarJSON
+
+/// `bewaar backup` while another `bewaar` keeps ingesting, `bewaar restore`, `bewaar check`:
+/// the restored store holds exactly the records and originals of one moment.
+@Suite struct BackupRestoreEndToEndTests {
+    let samples = BewaarBinary.packageRoot + "/samples/evidence"
+
+    /// Every record of the case as the timeline's JSON lines, by item id.
+    func records(_ store: String, _ id: String) throws -> [Int64: [String]] {
+        let r = try BewaarBinary.run(["timeline", "--case", id, "--json", "--limit", "1000000", "--store", store])
+        #expect(r.status == 0, "\(r.stderr)")
+        var byItem: [Int64: [String]] = [:]
+        for line in r.stdout.split(separator: "\n") {
+            guard case .int(let item)? = try JSONParser.parse(String(line))["item"]?["id"] else { continue }
+            byItem[item, default: []].append(String(line))
+        }
+        return byItem
+    }
+
+    /// The relative paths of every object file of a store or backup.
+    func objects(_ folder: String) -> [String] {
+        ((try? FileManager.default.subpathsOfDirectory(atPath: folder + "/objects")) ?? []).filter { $0.count > 3 }.sorted()
+    }
+
+    /// Starts a shell loop that writes a new chat and ingests it, again and again, into `id`.
+    func ingestLoop(_ t: TempDir, _ id: String) throws -> Process {
+        try FileManager.default.createDirectory(atPath: t.file("nieuw"), withIntermediateDirectories: true)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = [
+            "-c",
+            """
+            i=0
+            while [ $i -lt 400 ]; do
+              i=$((i+1))
+              f="$DIR/WhatsApp-chat met Klas 2B $i.txt"
+              n=0
+              : > "$f"
+              while [ $n -lt 200 ]; do
+                n=$((n+1))
+                printf '%02d-03-2026 %02d:%02d - Daan Jansen: bericht %d.%d\n' $((i % 28 + 1)) $((10 + n / 60)) $((n % 60)) $i $n >> "$f"
+              done
+              "$BEWAAR" ingest --case "$CASE" --store "$STORE" --by lus "$f" > /dev/null || exit 1
+            done
+            """,
+        ]
+        p.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "nl_NL.UTF-8", "DIR": t.file("nieuw"),
+            "BEWAAR": BewaarBinary.path, "CASE": id, "STORE": t.store,
+        ]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
+    func waitForItems(_ t: TempDir, _ id: String, atLeast n: Int, _ loop: Process) throws {
+        for _ in 0..<600 {
+            if try records(t.store, id).count >= n { return }
+            guard loop.isRunning else { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("the ingest loop did not reach \(n) items")
+    }
+
+    /// A case with the sample evidence; returns its id and the store options.
+    func sampleCase(_ t: TempDir) throws -> (String, [String]) {
+        let s = ["--store", t.store, "--by", "J. Bakker"]
+        let id = try BewaarBinary.run(["case", "new", "--title", "Groepsapp 2B", "--victim", "Sanne de Vries"] + s)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let files = try FileManager.default.contentsOfDirectory(atPath: samples).sorted().map { samples + "/" + $0 }
+        #expect(try BewaarBinary.run(["ingest", "--case", id] + s + files).status == 0)
+        return (id, s)
+    }
+
+    @Test func aBackupWhileAnotherProcessIngestsRestoresToAConsistentCheckedStore() throws {
+        let t = TempDir()
+        let (id, s) = try sampleCase(t)
+        let before = try records(t.store, id).count
+
+        let loop = try ingestLoop(t, id)
+        try waitForItems(t, id, atLeast: before + 2, loop)
+        let first = try BewaarBinary.run(["backup", "--out", t.file("kopie1")] + s)
+        #expect(first.status == 0, "\(first.stderr)")
+        try waitForItems(t, id, atLeast: try records(t.store, id).count + 2, loop)
+        let second = try BewaarBinary.run(["backup", "--out", t.file("kopie2")] + s)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(loop.isRunning, "the backups were made while the other process was still ingesting")
+        loop.terminate()
+        loop.waitUntilExit()
+        Thread.sleep(forTimeInterval: 1.5)  // the ingest the loop had started finishes on its own
+        let source = try records(t.store, id)
+
+        // Restored: check green, every record and original equal to the source's at that moment.
+        let restored = t.file("terug")
+        let r = try BewaarBinary.run(["restore", "--from", t.file("kopie1"), "--store", restored])
+        #expect(r.status == 0, "\(r.stderr)")
+        let check = try BewaarBinary.run(["check", "--store", restored])
+        #expect(check.status == 0, "\(check.stdout)")
+        let copy = try records(restored, id)
+        #expect(copy.count > before && copy.count < source.count, "a moment while the loop ran: \(before) < \(copy.count) < \(source.count)")
+        for (item, lines) in copy { #expect(source[item] == lines, "item \(item)") }
+        let restoredObjects = objects(restored)
+        #expect(restoredObjects.count >= copy.count - 1)
+        for o in restoredObjects {
+            #expect(FileManager.default.contentsEqual(atPath: restored + "/objects/" + o, andPath: t.store + "/objects/" + o), "\(o)")
+        }
+        #expect(restoredObjects == objects(t.file("kopie1")))
+        // The manifest is sha256sum's own format.
+        let sums = Process()
+        sums.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        sums.arguments = ["-c", "--quiet", "manifest-sha256.txt"]
+        sums.currentDirectoryURL = URL(fileURLWithPath: t.file("kopie1"))
+        try sums.run()
+        sums.waitUntilExit()
+        #expect(sums.terminationStatus == 0)
+
+        // An existing store is replaced only when asked, whole.
+        let refused = try BewaarBinary.run(["restore", "--from", t.file("kopie2"), "--store", restored])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--replace"))
+        #expect(try records(restored, id) == copy)
+        let replaced = try BewaarBinary.run(["restore", "--from", t.file("kopie2"), "--store", restored, "--replace"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(try BewaarBinary.run(["check", "--store", restored]).status == 0)
+        let later = try records(restored, id)
+        #expect(later.count > copy.count)
+        for (item, lines) in later { #expect(source[item] == lines, "item \(item)") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: t.path).filter { $0.hasPrefix(".terug") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func aDamagedOrIncompleteBackupIsRefusedAndNothingIsReplaced() throws {
+        let t = TempDir()
+        let (id, s) = try sampleCase(t)
+        #expect(try BewaarBinary.run(["backup", "--out", t.file("kopie")] + s).status == 0)
+        let notEmpty = try BewaarBinary.run(["backup", "--out", t.file("kopie")] + s)
+        #expect(notEmpty.status == 1)
+        #expect(notEmpty.stderr.contains("is niet leeg"))
+
+        // One byte of an original changed in the backup: refused, no store made, nothing left behind.
+        let object = try #require(objects(t.file("kopie")).first)
+        let path = t.file("kopie") + "/objects/" + object
+        chmod(path, 0o600)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[0] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let damaged = try BewaarBinary.run(["restore", "--from", t.file("kopie"), "--store", t.file("terug")])
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains("is gewijzigd of beschadigd"))
+        #expect(!FileManager.default.fileExists(atPath: t.file("terug")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.path).filter { $0.hasPrefix(".terug") }.isEmpty)
+
+        // An original missing from the store: the backup says so and exits 1; restoring it needs --allow-incomplete.
+        let gone = try #require(objects(t.store).first)
+        chmod(t.store + "/objects/" + gone, 0o600)
+        try FileManager.default.removeItem(atPath: t.store + "/objects/" + gone)
+        let incomplete = try BewaarBinary.run(["backup", "--out", t.file("onvolledig")] + s)
+        #expect(incomplete.status == 1)
+        #expect(incomplete.stderr.contains("ontbreekt in de opslag: origineel " + gone.replacingOccurrences(of: "/", with: "")))
+        let manifest = try JSONParser.parse(try String(contentsOfFile: t.file("onvolledig") + "/backup.json", encoding: .utf8))
+        #expect(manifest["complete"] == .bool(false))
+        let refused = try BewaarBinary.run(["restore", "--from", t.file("onvolledig"), "--store", t.file("terug")])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("onvolledig"))
+        let allowed = try BewaarBinary.run(["restore", "--from", t.file("onvolledig"), "--store", t.file("terug"), "--allow-incomplete"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        let check = try BewaarBinary.run(["check", "--store", t.file("terug")])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("ontbreekt"))
+        let notABackup = try BewaarBinary.run(["restore", "--from", t.path, "--store", t.file("nergens")])
+        #expect(notABackup.status == 1)
+        #expect(notABackup.stderr.contains("geen reservekopie van Bewaar"))
+    }
+}
