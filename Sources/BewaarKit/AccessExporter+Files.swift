@@ -92,12 +92,12 @@ extension AccessExporter {
         try Data(AccessExportJSON.value(content).serializedBytes(pretty: true) + [0x0A]).write(to: URL(fileURLWithPath: path))
     }
 
-    /// One `person-export-made` event on every case in the export.
+    /// One `person-export-made` event on every case in the export. A case's log names no other
+    /// case: whoever reads this case's log does not learn which other cases hold the person.
     func log(_ content: AccessExportContent, hashes: [String: String], actor: String) throws {
-        let ids = content.cases.map(\.id.description).joined(separator: ", ")
         for c in content.cases {
             var details = [
-                "person": content.subject, "requestedBy": content.requestedBy, "cases": ids,
+                "person": content.subject, "requestedBy": content.requestedBy,
                 "records": String(c.messages.count), "scope": content.allCases ? "alle-zaken" : "zaken-met-toegang",
             ]
             for (name, sha) in hashes { details["sha256:" + name] = sha }

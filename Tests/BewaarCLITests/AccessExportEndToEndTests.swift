@@ -106,6 +106,7 @@ import BewaarModel
             #expect(made.count == 1)
             #expect(made.first?["actor"] == .string("A. de Groot"))
             #expect(made.first?["details"]?["requestedBy"] == .string("moeder van Sanne"))
+            #expect(made.first?["details"]?["cases"] == nil, "a case's log names no other case")
         }
         let again = try BewaarBinary.run(["person", "export", "--person", "Sanne de Vries", "--requested-by", "x", "--out", out, "--store", t.store])
         #expect(again.status == 1)
