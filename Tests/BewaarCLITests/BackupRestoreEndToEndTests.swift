@@ -25,36 +25,44 @@ import BewaarJSON
         ((try? FileManager.default.subpathsOfDirectory(atPath: folder + "/objects")) ?? []).filter { $0.count > 3 }.sorted()
     }
 
-    /// Starts a shell loop that writes a new chat and ingests it, again and again, into `id`.
-    func ingestLoop(_ t: TempDir, _ id: String) throws -> Process {
+    /// A shell function `write_chat I FILE`: a new WhatsApp chat of 200 records.
+    static let writeChat = """
+        write_chat() {
+          n=0
+          : > "$2"
+          while [ $n -lt 200 ]; do
+            n=$((n+1))
+            printf '%02d-03-2026 %02d:%02d - Daan Jansen: bericht %d.%d\\n' $(($1 % 28 + 1)) $((10 + n / 60)) $((n % 60)) $1 $n >> "$2"
+          done
+        }
+        """
+
+    /// Starts `script` under /bin/sh with `environment` (a new chat per round, see ``writeChat``).
+    func loop(_ t: TempDir, _ script: String, _ environment: [String: String]) throws -> Process {
         try FileManager.default.createDirectory(atPath: t.file("nieuw"), withIntermediateDirectories: true)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = [
-            "-c",
-            """
-            i=0
-            while [ $i -lt 400 ]; do
-              i=$((i+1))
-              f="$DIR/WhatsApp-chat met Klas 2B $i.txt"
-              n=0
-              : > "$f"
-              while [ $n -lt 200 ]; do
-                n=$((n+1))
-                printf '%02d-03-2026 %02d:%02d - Daan Jansen: bericht %d.%d\n' $((i % 28 + 1)) $((10 + n / 60)) $((n % 60)) $i $n >> "$f"
-              done
-              "$BEWAAR" ingest --case "$CASE" --store "$STORE" --by lus "$f" > /dev/null || exit 1
-            done
-            """,
-        ]
-        p.environment = [
-            "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "nl_NL.UTF-8", "DIR": t.file("nieuw"),
-            "BEWAAR": BewaarBinary.path, "CASE": id, "STORE": t.store,
-        ]
+        p.arguments = ["-c", Self.writeChat + "\n" + script]
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "nl_NL.UTF-8", "DIR": t.file("nieuw")]
+            .merging(environment) { $1 }
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         try p.run()
         return p
+    }
+
+    /// Another `bewaar` that writes a new chat and ingests it, again and again, into `id`.
+    func ingestLoop(_ t: TempDir, _ id: String) throws -> Process {
+        try loop(
+            t,
+            """
+            i=0
+            while [ $i -lt 400 ]; do
+              i=$((i+1))
+              write_chat $i "$DIR/WhatsApp-chat met Klas 2B $i.txt"
+              "$BEWAAR" ingest --case "$CASE" --store "$STORE" --by lus "$DIR/WhatsApp-chat met Klas 2B $i.txt" > /dev/null || exit 1
+            done
+            """, ["BEWAAR": BewaarBinary.path, "CASE": id, "STORE": t.store])
     }
 
     func waitForItems(_ t: TempDir, _ id: String, atLeast n: Int, _ loop: Process) throws {
@@ -131,6 +139,60 @@ import BewaarJSON
         for (item, lines) in later { #expect(source[item] == lines, "item \(item)") }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: t.path).filter { $0.hasPrefix(".terug") }
         #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func aBackupWhileBewaarServeTakesUploadsRestoresToACheckedStore() throws {
+        let t = TempDir()
+        let (id, s) = try sampleCase(t)
+        let password = "geheim-wachtwoord-1"
+        #expect(try BewaarBinary.run(["user", "add", "J. Bakker", "--role", "mentor"] + s, stdin: password + "\n").status == 0)
+        #expect(try BewaarBinary.run(["access", "grant", id, "--account", "J. Bakker"] + s).status == 0)
+        let before = try records(t.store, id).count
+        let (serve, banner) = try BewaarBinary.serve(store: t.store)
+        defer { if serve.isRunning { serve.terminate() } }
+        let port = try #require(banner.firstMatch(of: /127\.0\.0\.1:(\d+)\//)).output.1
+        // A mentor signs in with curl and uploads a new chat, again and again.
+        let uploads = try loop(
+            t,
+            """
+            base="http://127.0.0.1:$PORT"
+            jar="$DIR/koekjes"
+            token() { sed -n 's/.*name="_csrf" value="\\([0-9a-f]*\\)".*/\\1/p' | head -1; }
+            csrf=$(curl -s -c "$jar" "$base/inloggen" | token)
+            curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "_csrf=$csrf" --data-urlencode "naam=J. Bakker" \\
+              --data-urlencode "wachtwoord=$PASSWORD" "$base/inloggen"
+            csrf=$(curl -s -b "$jar" -c "$jar" "$base/zaken/$CASE" | token)
+            [ -n "$csrf" ] || exit 2
+            i=0
+            while [ $i -lt 400 ]; do
+              i=$((i+1))
+              write_chat $i "$DIR/WhatsApp-chat web $i.txt"
+              code=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -F "_csrf=$csrf" \\
+                -F "bestanden=@$DIR/WhatsApp-chat web $i.txt;type=text/plain" "$base/zaken/$CASE/bewijs")
+              case "$code" in 2*|3*) ;; *) exit 3 ;; esac
+            done
+            """, ["PORT": String(port), "CASE": id, "PASSWORD": password])
+        try waitForItems(t, id, atLeast: before + 2, uploads)
+        let backup = try BewaarBinary.run(["backup", "--out", t.file("kopie")] + s)
+        #expect(backup.status == 0, "\(backup.stderr)")
+        try waitForItems(t, id, atLeast: try records(t.store, id).count + 1, uploads)
+        #expect(uploads.isRunning, "the backup was made while the server was taking uploads")
+        uploads.terminate()
+        uploads.waitUntilExit()
+        serve.terminate()
+        serve.waitUntilExit()
+        let source = try records(t.store, id)
+
+        let restored = t.file("terug")
+        let r = try BewaarBinary.run(["restore", "--from", t.file("kopie"), "--store", restored])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try BewaarBinary.run(["check", "--store", restored]).status == 0)
+        let copy = try records(restored, id)
+        #expect(copy.count > before && copy.count < source.count, "\(before) < \(copy.count) < \(source.count)")
+        for (item, lines) in copy { #expect(source[item] == lines, "item \(item)") }
+        for o in objects(restored) {
+            #expect(FileManager.default.contentsEqual(atPath: restored + "/objects/" + o, andPath: t.store + "/objects/" + o), "\(o)")
+        }
     }
 
     @Test func aDamagedOrIncompleteBackupIsRefusedAndNothingIsReplaced() throws {
