@@ -25,6 +25,8 @@ public struct BackupManifest: Sendable, Hashable {
     public var source: String
     public var database: Entry
     public var objects: [Entry]
+    /// The store's own settings files beside the database (``StoreBackup/settingsFiles``), by name.
+    public var settings: [String: Entry] = [:]
     /// Objects the database refers to that were not in the store when the backup was made.
     public var missing: [SHA256Digest]
     public var complete: Bool { missing.isEmpty }
@@ -42,13 +44,15 @@ public struct BackupManifest: Sendable, Hashable {
         return .object([
             "format": .string(Self.format), "formatVersion": .int(Self.version), "madeAt": .string(madeAt.utcMillisString),
             "madeBy": .string(madeBy), "source": .string(source), "database": entry(database), "objects": .array(objects.map(entry)),
+            "settings": .object(settings.mapValues(entry)),
             "missing": .array(missing.map { .string($0.hex) }), "complete": .bool(complete),
         ])
     }
 
     /// The `sha256sum -c` lines.
     public var checksums: String {
-        ([(database.sha256, "bewaar.sqlite")] + objects.compactMap { e in e.digest.map { (e.sha256, Self.objectPath($0)) } })
+        let named = settings.keys.sorted().compactMap { name in settings[name].map { ($0.sha256, name) } }
+        return ([(database.sha256, "bewaar.sqlite")] + named + objects.compactMap { e in e.digest.map { (e.sha256, Self.objectPath($0)) } })
             .map { "\($0.0.hex)  \($0.1)\n" }.joined()
     }
 
@@ -82,7 +86,13 @@ public struct BackupManifest: Sendable, Hashable {
         }
         let objects = try (v["objects"]?.arrayValue ?? []).map { try entry($0) }
         guard objects.allSatisfy({ $0.digest != nil }) else { throw bad("object without digest") }
-        return BackupManifest(
+        var settings: [String: Entry] = [:]
+        for (name, e) in v["settings"]?.objectValue ?? [:] {
+            // Only the names a backup writes: nothing from a manifest reaches outside the store folder.
+            guard StoreBackup.settingsFiles.contains(name) else { throw bad("settings file \(name)") }
+            settings[name] = try entry(e)
+        }
+        var m = BackupManifest(
             madeAt: v["madeAt"]?.stringValue.flatMap { Timestamp(rfc3339: $0)?.date } ?? Date(timeIntervalSince1970: 0),
             madeBy: v["madeBy"]?.stringValue ?? "",
             source: v["source"]?.stringValue ?? "", database: try entry(v["database"]), objects: objects,
@@ -90,5 +100,7 @@ public struct BackupManifest: Sendable, Hashable {
                 guard let d = m.stringValue.flatMap(SHA256Digest.init(hex:)) else { throw bad("missing") }
                 return d
             })
+        m.settings = settings
+        return m
     }
 }

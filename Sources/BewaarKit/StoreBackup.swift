@@ -14,6 +14,10 @@ public struct StoreBackup: Sendable {
 
     public init(store: CaseStore) { self.store = store }
 
+    /// The settings files a store may hold beside its database, copied as they are: the school's
+    /// network file for traces.
+    public static let settingsFiles: Set<String> = ["network.toml"]
+
     /// Makes the backup in `folder` (new, or an empty folder) and returns its manifest. Throws
     /// before writing when the folder holds anything.
     public func make(in folder: String, actor: String) throws -> BackupManifest {
@@ -57,8 +61,12 @@ public struct StoreBackup: Sendable {
         for sub in Set(entries.compactMap { $0.digest.map { String(BackupManifest.objectPath($0).prefix(10)) } }) {
             HashingCopy.syncFolder(folder + "/" + sub)
         }
-        let manifest = BackupManifest(
+        var manifest = BackupManifest(
             madeAt: store.clock(), madeBy: actor, source: store.path, database: database, objects: entries, missing: missing)
+        for name in Self.settingsFiles.sorted() where fm.fileExists(atPath: store.path + "/" + name) {
+            let (sha, size) = try HashingCopy.copy(from: store.path + "/" + name, to: folder + "/" + name, mode: 0o600)
+            manifest.settings[name] = BackupManifest.Entry(digest: nil, sha256: sha, size: size)
+        }
         try write(manifest.checksums, to: folder + "/" + BackupManifest.checksumsName)
         try write(manifest.json.serialized(pretty: true) + "\n", to: folder + "/" + BackupManifest.fileName)
         HashingCopy.syncFolder(folder)

@@ -137,6 +137,7 @@ public struct StoreRestore: Sendable {
             }
         }
         try copy(CaseStore.databaseName, m.database, mode: 0o600)
+        for (name, e) in m.settings.sorted(by: { $0.key < $1.key }) { try copy(name, e, mode: 0o600) }
         for e in m.objects {
             guard let digest = e.digest else { continue }
             try copy(BackupManifest.objectPath(digest), e, mode: 0o400)

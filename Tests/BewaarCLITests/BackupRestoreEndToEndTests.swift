@@ -88,6 +88,8 @@ import BewaarJSON
         let t = TempDir()
         let (id, s) = try sampleCase(t)
         let before = try records(t.store, id).count
+        // The school's network file for traces goes along with the store.
+        try Data("# netwerk van het Voorbeeldcollege\n".utf8).write(to: URL(fileURLWithPath: t.store + "/network.toml"))
 
         let loop = try ingestLoop(t, id)
         try waitForItems(t, id, atLeast: before + 2, loop)
@@ -117,6 +119,7 @@ import BewaarJSON
             #expect(FileManager.default.contentsEqual(atPath: restored + "/objects/" + o, andPath: t.store + "/objects/" + o), "\(o)")
         }
         #expect(restoredObjects == objects(t.file("kopie1")))
+        #expect(FileManager.default.contentsEqual(atPath: restored + "/network.toml", andPath: t.store + "/network.toml"))
         // The manifest is sha256sum's own format.
         let sums = Process()
         sums.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
