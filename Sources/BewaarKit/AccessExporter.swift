@@ -24,8 +24,13 @@ public struct AccessExporter: Sendable {
             throw KitError(nl: "Noem de persoon met --person, zoals de naam op de zaak staat.", en: "Name the person with --person, as on the case.")
         }
         let all = try store.cases().filter { c in scope.map { $0.contains(c.id) } ?? true }
+        // Everyone whose first name could be the subject's: the people on the cases and the
+        // authors in the evidence nobody is linked to.
         var everyone: [Person] = []
-        for c in all { everyone += try store.people(c.id) }
+        for c in all {
+            everyone += try store.people(c.id)
+            everyone += try store.unlinkedAuthors(c.id).map { Person(name: $0.author, role: .omstander) }
+        }
         var found: [Found] = []
         for c in all {
             let people = try store.people(c.id), handles = try store.handles(c.id)

@@ -128,4 +128,26 @@ import BewaarModel
         let note = try BewaarBinary.run(["person", "note", "--case", "2026-0099", "--person", "Sanne de Vries", "--text", "x", "--store", t.store])
         #expect(note.status == 1)
     }
+
+    @Test func aFirstNameSomeoneElseHasIsNotSearchedAlone() throws {
+        let t = TempDir()
+        let s = ["--store", t.store, "--by", "J. Bakker"]
+        let id = try BewaarBinary.run(["case", "new", "--title", "Klas 3C", "--victim", "Sanne de Vries"] + s)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let chat = t.write("WhatsApp-chat met Klas 3C.txt", """
+            02-03-2026 20:01 - Sanne Bakker: hoi allemaal
+            02-03-2026 20:02 - Daan Jansen: Sanne ga weg
+            02-03-2026 20:03 - Daan Jansen: Sanne de Vries is er niet
+            02-03-2026 20:04 - Sanne de Vries: klopt
+
+            """)
+        #expect(try BewaarBinary.run(["ingest", "--case", id, chat] + s).status == 0)
+        let out = t.file("inzage")
+        let r = try BewaarBinary.run(["person", "export", "--person", "Sanne de Vries", "--requested-by", "Sanne", "--out", out] + s)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONParser.parse(try String(contentsOfFile: out + "/inzage.json", encoding: .utf8))
+        let texts = json["cases"]?.arrayValue?.first?["messages"]?.arrayValue?.compactMap { $0["text"]?.stringValue }
+        // "Sanne" alone may be Sanne Bakker: only the full name and what she wrote herself.
+        #expect(texts == ["Sanne de Vries is er niet", "klopt"])
+    }
 }
