@@ -134,7 +134,9 @@ import BewaarModel
         let s = ["--store", t.store, "--by", "J. Bakker"]
         let id = try BewaarBinary.run(["case", "new", "--title", "Klas 3C", "--victim", "Sanne de Vries"] + s)
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let chat = t.write("WhatsApp-chat met Klas 3C.txt", """
+        let chat = t.write(
+            "WhatsApp-chat met Klas 3C.txt",
+            """
             02-03-2026 20:01 - Sanne Bakker: hoi allemaal
             02-03-2026 20:02 - Daan Jansen: Sanne ga weg
             02-03-2026 20:03 - Daan Jansen: Sanne de Vries is er niet
