@@ -20,7 +20,8 @@ struct DutchPrivacyText: PrivacyText {
         "Maak een overzicht van alles wat Bewaar bewaart over één leerling of ouder in de zaken waartoe u toegang heeft "
             + "(\(cases == 1 ? "1 zaak" : "\(cases) zaken")): een PDF en een JSON in één zip. Andere leerlingen en ouders staan erin onder "
             + "een schuilnaam (Leerling A, …); namen van medewerkers blijven staan. Het maken wordt vastgelegd in het logboek van elke "
-            + "betrokken zaak, met wie erom vroeg. Een overzicht over alle zaken maakt de beheerder op de server met bewaar person export."
+            + "betrokken zaak, met wie erom vroeg. Een overzicht over alle zaken maakt de beheerder op de server met bewaar person export. "
+            + "Lees het overzicht voordat u het geeft: een naam die Bewaar niet kent, kan het niet vervangen."
     }
     let personLabel = "Naam van de persoon"
     let personHelp = "Zoals de naam op de zaak staat, bijvoorbeeld Sanne de Vries."
@@ -38,7 +39,8 @@ struct EnglishPrivacyText: PrivacyText {
         "Make an overview of everything Bewaar keeps about one pupil or parent in the cases you have access to "
             + "(\(cases == 1 ? "1 case" : "\(cases) cases")): a PDF and a JSON in one zip. Other pupils and parents appear under a "
             + "pseudonym (Leerling A, …); staff names stay. Making it is recorded in the log of every case involved, with who asked. "
-            + "An overview over all cases is made by the administrator on the server with bewaar person export."
+            + "An overview over all cases is made by the administrator on the server with bewaar person export. "
+            + "Read the overview before handing it over: a name Bewaar does not know cannot be replaced."
     }
     let personLabel = "Name of the person"
     let personHelp = "As the name is on the case, for example Sanne de Vries."
