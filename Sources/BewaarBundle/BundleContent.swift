@@ -112,7 +112,7 @@ struct BundleContent: Sendable {
                 "title": .string(pseudonyms.apply(theCase.title)),
                 "opened": Self.iso(theCase.opened),
                 "status": .string(theCase.status.rawValue),
-                "retentionUntil": Self.iso(theCase.retentionUntil),
+                "retentionUntil": theCase.retentionUntil.map(Self.iso) ?? .null,
                 "summary": .string(pseudonyms.apply(theCase.summary)),
             ]),
             "people": .array(peopleJSON),

@@ -72,6 +72,11 @@ struct RestoreCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("from"), help: CommandLineLanguage.help("De map van bewaar backup.", "The folder bewaar backup made.")) var from: String
     @Flag(help: CommandLineLanguage.help("Vervang een opslag die er al is.", "Replace a store that exists.")) var replace = false
+    @Option(
+        name: .customLong("log-from"),
+        help: CommandLineLanguage.help(
+            "Nog een opslag waarvan het vernietigingslogboek opnieuw wordt toegepast (als de vervangen opslag weg is).",
+            "Another store whose destruction log is applied again (when the store being replaced is gone).")) var logFrom: String?
     @Flag(
         help: CommandLineLanguage.help(
             "Zet ook een onvolledige reservekopie terug (ontbrekende originelen blijven ontbreken).",
@@ -80,7 +85,8 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let from = self.from.hasPrefix("/") ? self.from : FileManager.default.currentDirectoryPath + "/" + self.from
         let r = try StoreRestore(modules: WebServer.storeModules).restore(
-            from: from, to: global.storePath, replace: replace, allowIncomplete: allowIncomplete, actor: global.actor)
+            from: from, to: global.storePath, replace: replace, allowIncomplete: allowIncomplete,
+            logFrom: logFrom.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }, actor: global.actor)
         let events = r.report.chains.reduce(0) { $0 + $1.eventCount }
         out(
             global.t(

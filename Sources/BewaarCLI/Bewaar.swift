@@ -28,7 +28,7 @@ public struct Bewaar: ParsableCommand {
                       InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
                       StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
                       BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self]
-            + webSubcommands + privacySubcommands)
+            + lifecycleSubcommands + webSubcommands + privacySubcommands)
 
     public init() {}
 
@@ -56,6 +56,9 @@ public struct Bewaar: ParsableCommand {
         Foundation.exit(1)
     }
 }
+
+/// A case's end: the retention overview and policy, the destruction log (issue 14).
+let lifecycleSubcommands: [any ParsableCommand.Type] = [RetentionCommand.self]
 
 /// The accounts, access and the web interface itself (`bewaar serve`, in every build).
 let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self, ServeCommand.self]

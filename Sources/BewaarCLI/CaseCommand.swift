@@ -7,7 +7,7 @@ import BewaarStore
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: CommandLineLanguage.text("Zaken openen, tonen en opsommen.", "Open, show and list cases."),
-        subcommands: [New.self, List.self, Show.self, Summary.self, Escalate.self])
+        subcommands: [New.self, List.self, Show.self, Summary.self, Escalate.self, Close.self, Reopen.self, Hold.self, Release.self, Destroy.self])
 
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CommandLineLanguage.text("Open een nieuwe zaak na een melding; toont het zaaknummer.", "Open a new case after a report; shows the case number."))
@@ -16,13 +16,12 @@ struct CaseCommand: ParsableCommand {
         @Option(help: CommandLineLanguage.help("Naam van de gepeste leerling (slachtoffer).", "Name of the bullied pupil (victim).")) var victim: [String] = []
         @Option(help: CommandLineLanguage.help("Naam van de vermoedelijke dader.", "Name of the suspected bully.")) var suspect: [String] = []
         @Option(help: CommandLineLanguage.help("Naam van de mentor.", "Name of the mentor.")) var mentor: [String] = []
-        @Option(help: CommandLineLanguage.help("Bewaartermijn in maanden.", "Retention period in months.")) var retentionMonths: Int = 24
 
         func run() throws {
             let store = try global.openStore(create: true)
             let people = victim.map { Person(name: $0, role: .slachtoffer) } + suspect.map { Person(name: $0, role: .vermoedelijkeDader) }
                 + mentor.map { Person(name: $0, role: .mentor) }
-            let c = try store.openCase(title: title, actor: global.actor, people: people, retentionMonths: retentionMonths)
+            let c = try store.openCase(title: title, actor: global.actor, people: people)
             out(c.id.description)
         }
     }
@@ -40,9 +39,9 @@ struct CaseCommand: ParsableCommand {
                 let steps = try store.checklist(c.id)
                 let done = steps.filter { $0.status != .open }.count
                 let last = try store.lastEvent(c.id)
-                var line = "\(c.id)  \(c.status.rawValue)  \(done)/6  \(TerminalText.line(c.title, limit: 60))"
+                var line = "\(c.id)  \(CaseLifecycleText.status(c, global))  \(done)/6  \(TerminalText.line(c.title, limit: 60))"
                 if let last { line += "  — " + global.t("laatst", "last") + ": \(last.action.rawValue) \(DisplayTime.string(last.time))" }
-                if c.isPastRetention(at: now) { line += "  [" + global.t("bewaartermijn verstreken: verwijderen", "retention passed: delete") + "]" }
+                line += "  [" + CaseLifecycleText.retention(c, at: now, global) + "]"
                 out(line)
             }
         }
@@ -72,8 +71,12 @@ struct CaseCommand: ParsableCommand {
             let c = try store.case(caseID)
             let t = global.t
             out("\(t("Zaak", "Case")) \(c.id): \(TerminalText.line(c.title))")
-            out("  \(t("Geopend", "Opened")): \(DisplayTime.string(c.opened))   \(t("Status", "Status")): \(c.status.rawValue)   "
-                + "\(t("Bewaren tot", "Keep until")): \(DisplayTime.day(c.retentionUntil))")
+            let status = CaseLifecycleText.status(c, global)
+            let keep = CaseLifecycleText.retention(c, at: Date(), global)
+            let opened = DisplayTime.string(c.opened)
+            out("  \(t("Geopend", "Opened")): \(opened)   \(t("Status", "Status")): \(status)   \(t("Bewaren", "Keep")): \(keep)")
+            if let closing = c.closing { out("  " + CaseLifecycleText.closing(closing, global)) }
+            if let hold = c.hold { out("  " + CaseLifecycleText.hold(hold, global)) }
             if !c.summary.isEmpty { out("  \(t("Samenvatting", "Summary")): \(TerminalText.line(c.summary, limit: 200))") }
             out("")
             out(t("Betrokkenen", "People"))

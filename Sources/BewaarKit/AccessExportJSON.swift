@@ -22,7 +22,7 @@ public enum AccessExportJSON {
     static func caseValue(_ c: AccessExportCase) -> JSONValue {
         .object([
             "id": .string(c.id.description), "title": .string(c.title), "status": .string(c.status), "opened": time(c.opened),
-            "retentionUntil": time(c.retentionUntil), "summary": .string(c.summary),
+            "retentionUntil": c.retentionUntil.map(time) ?? .null, "summary": .string(c.summary),
             "roles": .array(c.roles.map { .object(["role": .string($0.role.rawValue), "group": opt($0.group), "relatedTo": opt($0.relatedTo)]) }),
             "handles": .array(
                 c.handles.map { .object(["value": .string($0.value), "kind": .string($0.kind.rawValue), "profileUrl": opt($0.profileURL)]) }),

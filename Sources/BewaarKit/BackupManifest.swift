@@ -29,6 +29,9 @@ public struct BackupManifest: Sendable, Hashable {
     public var settings: [String: Entry] = [:]
     /// Objects the database refers to that were not in the store when the backup was made.
     public var missing: [SHA256Digest]
+    /// The cases in the store's destruction log when the backup was finished: a restore
+    /// destroys them again if the database copy still holds them (destroyed while it was made).
+    public var destroyed: [CaseID] = []
     public var complete: Bool { missing.isEmpty }
 
     /// Where an object lives inside a store or backup folder.
@@ -46,6 +49,7 @@ public struct BackupManifest: Sendable, Hashable {
             "madeBy": .string(madeBy), "source": .string(source), "database": entry(database), "objects": .array(objects.map(entry)),
             "settings": .object(settings.mapValues(entry)),
             "missing": .array(missing.map { .string($0.hex) }), "complete": .bool(complete),
+            "destroyed": .array(destroyed.map { .string($0.description) }),
         ])
     }
 
@@ -101,6 +105,10 @@ public struct BackupManifest: Sendable, Hashable {
                 return d
             })
         m.settings = settings
+        m.destroyed = try (v["destroyed"]?.arrayValue ?? []).map { d in
+            guard let id = d.stringValue.flatMap(CaseID.init) else { throw bad("destroyed") }
+            return id
+        }
         return m
     }
 }

@@ -58,11 +58,17 @@ public struct StoreBackup: Sendable {
             }
             entries.append(BackupManifest.Entry(digest: object.digest, sha256: sha, size: size))
         }
+        // Objects of a case destroyed while the backup was made are not missing: the restore
+        // destroys that case again (``BackupManifest/destroyed``).
+        let log = try store.destructionLog()
+        let destroyedOriginals = Set(log.flatMap(\.originals))
+        missing.removeAll { destroyedOriginals.contains($0.hex) }
         for sub in Set(entries.compactMap { $0.digest.map { String(BackupManifest.objectPath($0).prefix(10)) } }) {
             HashingCopy.syncFolder(folder + "/" + sub)
         }
         var manifest = BackupManifest(
             madeAt: store.clock(), madeBy: actor, source: store.path, database: database, objects: entries, missing: missing)
+        manifest.destroyed = log.map(\.caseID)
         for name in Self.settingsFiles.sorted() where fm.fileExists(atPath: store.path + "/" + name) {
             let (sha, size) = try HashingCopy.copy(from: store.path + "/" + name, to: folder + "/" + name, mode: 0o600)
             manifest.settings[name] = BackupManifest.Entry(digest: nil, sha256: sha, size: size)

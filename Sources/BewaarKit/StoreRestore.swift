@@ -28,7 +28,13 @@ public struct StoreRestore: Sendable {
 
     public init(modules: [any StoreModule]) { self.modules = modules }
 
-    public func restore(from backup: String, to target: String, replace: Bool, allowIncomplete: Bool, actor: String) throws -> RestoreResult {
+    /// Restores `backup` as the store `target`. The destruction log re-applied is the backup's
+    /// own list, the log of the store being replaced, and that of `logFrom` (another store, for
+    /// when the one being restored is lost).
+    public func restore(
+        from backup: String, to target: String, replace: Bool, allowIncomplete: Bool, logFrom: String? = nil,
+        actor: String
+    ) throws -> RestoreResult {
         let manifest = try BackupManifest.read(backup)
         if !manifest.complete && !allowIncomplete {
             throw KitError(
@@ -61,8 +67,16 @@ public struct StoreRestore: Sendable {
         var report: IntegrityReport
         do {
             let restored = try CaseStore(path: temp, create: false, modules: modules)
-            let previous = occupied ? try? CaseStore(path: target, create: false, modules: modules) : nil
-            destroyed = try Self.reapplyDestructionLog(to: restored, previous: previous)
+            var logs: [CaseStore] = []
+            if occupied, let previous = try? CaseStore(path: target, create: false, modules: modules) { logs.append(previous) }
+            if let logFrom {
+                do { logs.append(try CaseStore(path: logFrom, create: false, modules: modules)) } catch {
+                    throw KitError(
+                        nl: "Het vernietigingslogboek in \(logFrom) kan niet worden gelezen (\(error)); er is niets teruggezet.",
+                        en: "The destruction log in \(logFrom) cannot be read (\(error)); nothing was restored.")
+                }
+            }
+            destroyed = try Self.reapplyDestructionLog(to: restored, manifest: manifest, logs: logs, actor: actor)
             try restored.recordRestore(
                 details: [
                     "backupMadeAt": manifest.madeAt.utcMillisString, "backupSource": manifest.source, "database": manifest.database.sha256.hex,
@@ -99,16 +113,21 @@ public struct StoreRestore: Sendable {
         return RestoreResult(manifest: manifest, store: target, destroyedAgain: destroyed, report: report, replacedKeptAt: kept)
     }
 
-    /// SEAM for the merge of issue 14 (case lifecycle): re-applies the store-wide destruction log
-    /// so that a case destroyed after the backup was made never comes back. The lifecycle gives
-    /// the destruction log's records and an idempotent "destroy these case ids if present"; the
-    /// lead calls them here: the records of `previous` (the store being replaced, when there is
-    /// one) and of any other copy of the log, then destroys those case ids in `restored`, and
-    /// returns them. Runs before `check`, inside the temporary folder, before anything is
-    /// renamed into place. Until then it destroys nothing and returns [].
-    public static func reapplyDestructionLog(to restored: CaseStore, previous: CaseStore?) throws -> [CaseID] {
-        _ = (restored, previous)
-        return []
+    /// Re-applies the destruction log so that a case destroyed after the backup was made never
+    /// comes back: the cases of the backup's own list (destroyed while it was made) and of the
+    /// destruction log of each store in `logs` (the store being replaced, `--log-from`) are
+    /// destroyed in `restored` if it still holds them (``CaseStore/destroyIfPresent(_:actor:reason:)``:
+    /// idempotent, a new entry in the restored log naming why). Runs before `check`, in the
+    /// temporary folder, before anything is renamed into place. Returns the cases destroyed.
+    static func reapplyDestructionLog(to restored: CaseStore, manifest: BackupManifest, logs: [CaseStore], actor: String) throws -> [CaseID] {
+        var ids = manifest.destroyed
+        for log in logs { ids += try log.destructionLog().map(\.caseID) }
+        var seen = Set<CaseID>()
+        ids = ids.filter { seen.insert($0).inserted }
+        guard !ids.isEmpty else { return [] }
+        return try restored.destroyIfPresent(
+            ids, actor: actor, reason: "opnieuw toegepast na terugzetten: vernietigd na het maken van de reservekopie"
+        ).map(\.caseID)
     }
 
     /// Copies the database and every object of the manifest into `temp` (a new folder), each

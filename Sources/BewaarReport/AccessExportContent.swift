@@ -45,7 +45,8 @@ public struct AccessExportCase: Sendable, Hashable {
     public var title: String
     public var status: String
     public var opened: Date
-    public var retentionUntil: Date
+    /// Nil while the case runs: the retention period counts from closing.
+    public var retentionUntil: Date?
     public var summary: String
     /// The person's roles on the case (empty when the case only names them).
     public var roles: [AccessExportRole]
@@ -58,7 +59,7 @@ public struct AccessExportCase: Sendable, Hashable {
     public var corrections: [AccessExportCorrection]
 
     public init(
-        id: CaseID, title: String, status: String, opened: Date, retentionUntil: Date, summary: String, roles: [AccessExportRole],
+        id: CaseID, title: String, status: String, opened: Date, retentionUntil: Date?, summary: String, roles: [AccessExportRole],
         handles: [Handle], messages: [AccessExportMessage], talks: [AccessExportTalk], statements: [Testimony],
         observations: [Observation], events: [CustodyEvent], corrections: [AccessExportCorrection]
     ) {

@@ -39,7 +39,7 @@ public enum AccessExportDocument {
         b.append(
             .facts([
                 Fact("Status", c.status), Fact("Geopend", DutchTime.full(c.opened, z)),
-                Fact("Bewaren tot", DutchTime.day(c.retentionUntil, z)),
+                Fact("Bewaren tot", c.retentionUntil.map { DutchTime.day($0, z) } ?? "de zaak loopt nog; de bewaartermijn begint bij het sluiten"),
                 Fact("Rol", roles.isEmpty ? "geen: \(p.subject) wordt in deze zaak alleen genoemd" : roles.joined(separator: "; ")),
                 Fact(
                     "Namen en accounts",

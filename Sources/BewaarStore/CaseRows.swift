@@ -11,9 +11,20 @@ struct CaseRow: FetchableRecord {
 
     init(row: Row) throws {
         let r = StoredRow(row, table: "cases")
-        value = Case(id: try r.caseID("id"), title: try r("title"), opened: try r.date("opened"),
-                     status: CaseStatus(rawValue: try r("status")) ?? .open,
-                     retentionUntil: try r.date("retention_until"), summary: try r("summary"))
+        var closing: CaseClosing?
+        if let by: String = try r.optional("closed_by") {
+            let outcome = try r.optional("outcome", as: String.self).flatMap(CaseOutcome.init(rawValue:))
+            closing = CaseClosing(at: try r.optionalDate("closed_at"), by: by, outcome: outcome, reason: try r.optional("close_reason") ?? "")
+        }
+        var hold: LegalHold?
+        if let since = try r.optionalDate("hold_since") {
+            hold = LegalHold(since: since, by: try r.optional("hold_by") ?? "", reason: try r.optional("hold_reason") ?? "")
+        }
+        let status = CaseStatus(rawValue: try r("status")) ?? .open
+        let retention = try r.optionalDate("retention_until")
+        value = Case(
+            id: try r.caseID("id"), title: try r("title"), opened: try r.date("opened"), status: status, retentionUntil: retention,
+            summary: try r("summary"), closing: closing, hold: hold)
     }
 }
 

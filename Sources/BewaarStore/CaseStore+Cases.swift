@@ -4,8 +4,10 @@ import BewaarModel
 
 extension CaseStore {
     /// Opens a new case with the next number of the current year, six open checklist steps and
-    /// a `case-opened` event; the people given are added in the same transaction.
-    public func openCase(title: String, actor: String, people: [Person] = [], retentionMonths: Int = 24) throws -> Case {
+    /// a `case-opened` event; the people given are added in the same transaction. A running case
+    /// has no retention date: it counts from closing (``closeCase(_:outcome:reason:actor:)``).
+    /// The number of a destroyed case is never given out again.
+    public func openCase(title: String, actor: String, people: [Person] = []) throws -> Case {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
             throw StoreError(.invalidValue, nl: "Een zaak heeft een titel nodig: geef --title op.",
@@ -16,27 +18,27 @@ extension CaseStore {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
-            let next = (try Int.fetchOne(db, cached: "SELECT MAX(number) FROM cases WHERE year = ?", arguments: [year]) ?? 0) + 1
+            let next = (try Int.fetchOne(db, cached: Self.highestNumber, arguments: [year]) ?? 0) + 1
             let id = CaseID(year: year, number: next)
-            guard let retention = cal.date(byAdding: .month, value: retentionMonths, to: opened) else {
-                throw StoreError(.invalidValue, nl: "Een bewaartermijn van \(retentionMonths) maanden kan niet.",
-                                 en: "A retention period of \(retentionMonths) months is not possible.")
-            }
-            let c = Case(id: id, title: trimmed, opened: opened, retentionUntil: retention)
-            try db.execute(cached: """
-                INSERT INTO cases (id, year, number, title, opened, status, retention_until, summary)
-                VALUES (?, ?, ?, ?, ?, ?, ?, '')
-                """, arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue, retention.stored])
+            let c = Case(id: id, title: trimmed, opened: opened)
+            try db.execute(
+                cached: "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES (?, ?, ?, ?, ?, ?, '')",
+                arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue])
             for step in CyberpestenStep.allCases {
                 try db.execute(cached: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
                                arguments: [id.description, step.rawValue])
             }
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened,
-                            details: ["title": trimmed, "retentionUntil": retention.stored])
+            try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened, details: ["title": trimmed, "retention": "vanaf sluiten"])
             for p in people { _ = try insertPerson(db, caseID: id, person: p, actor: actor) }
             return c
         }
     }
+
+    /// The highest case number of a year (`?1`), destroyed cases included: never given out again.
+    static let highestNumber = """
+        SELECT MAX(COALESCE((SELECT MAX(number) FROM cases WHERE year = ?1), 0),
+                   COALESCE((SELECT MAX(number) FROM destruction_log WHERE year = ?1), 0))
+        """
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
@@ -50,6 +52,7 @@ extension CaseStore {
 
     package static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
         guard let row = try CaseRow.fetchOne(db, cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
+            if let destroyed = try DestructionRecord.fetch(db, caseID: id) { throw StoreError.destroyedCase(destroyed) }
             throw StoreError.unknownCase(id.description)
         }
         return row.value

@@ -14,6 +14,8 @@ public struct IntegrityProblem: Sendable, Hashable {
         case searchIndex = "search-index"
         /// An item's records are not the rows its `first_record` and `message_count` say (``ItemRecordRange``).
         case recordPlacement = "record-placement"
+        /// The destruction log's hash chain is broken (``CaseStore/verifyDestructionLog()``).
+        case destructionLog = "destruction-log"
     }
 
     public var kind: Kind
@@ -132,6 +134,7 @@ extension CaseStore {
                         + "vensters en bundels kunnen berichten missen",
                     english: "the records of item \(item) (\(name)) are not where the item says; windows and bundles may miss records"))
         }
+        problems += try verifyDestructionLog()
         // The search index must hold exactly the records' texts (FTS5 compares it with them).
         do {
             try db.writeWithoutTransaction { try $0.execute(cached: "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)") }

@@ -18,6 +18,8 @@ public final class CaseStore: Sendable {
     let faultBeforeCommit: (@Sendable () throws -> Void)?
     /// Which searches have more hits than are sorted by time (see ``SearchOrderMemory``).
     let searchOrder = SearchOrderMemory()
+    /// The modules the store was opened with (a destruction asks each to remove its rows).
+    let modules: [any StoreModule]
 
     public static let databaseName = "bewaar.sqlite"
 
@@ -30,6 +32,7 @@ public final class CaseStore: Sendable {
         self.path = path
         self.clock = clock
         self.faultBeforeCommit = faultBeforeCommit
+        self.modules = modules
         let fm = FileManager.default
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: path, isDirectory: &isDir)

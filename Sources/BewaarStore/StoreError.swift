@@ -8,6 +8,10 @@ public struct StoreError: BilingualError {
         case noStore, unreadable, unknownCase, unknownPerson, unknownItem, invalidValue, writeFailed
         /// A row of the store holds a value that cannot be read (see `StoredRow`).
         case damagedRow
+        /// The case was destroyed (see ``DestructionRecord``).
+        case destroyedCase
+        /// The case may not be destroyed (yet): on legal hold, not past its date, a wrong confirmation.
+        case notDestroyable
     }
 
     public let code: Code

@@ -1,4 +1,5 @@
 import GRDB
+import BewaarModel
 
 /// One migration of a module's own tables: its name, as every store that ran it has recorded
 /// it, and what it does. A shipped migration is never edited: a change is a new migration.
@@ -30,8 +31,29 @@ public protocol StoreModule: Sendable {
     /// a migration left to the module (for example logging rows a migration made in the custody
     /// chains). Nothing by default.
     func opened(_ store: CaseStore) throws
+
+    /// Runs inside the transaction that destroys case `id`, before the core removes its own
+    /// rows: removes every row of the module's tables that belongs to the case and says how many
+    /// per table, and which accounts had access to it (they may be told it was destroyed).
+    /// Nothing by default. A module table with a `case_id` column left holding the case makes the
+    /// destruction fail, so a forgotten table never keeps a destroyed case's data.
+    func destroying(_ id: CaseID, in db: Database) throws -> ModuleRemoval
 }
 
 extension StoreModule {
     public func opened(_ store: CaseStore) throws {}
+    public func destroying(_ id: CaseID, in db: Database) throws -> ModuleRemoval { ModuleRemoval() }
+}
+
+/// What a module removed of a destroyed case (``StoreModule/destroying(_:in:)``).
+public struct ModuleRemoval: Sendable {
+    /// Rows removed per table.
+    public var removed: [String: Int]
+    /// The accounts that had access to the case.
+    public var accounts: [String]
+
+    public init(removed: [String: Int] = [:], accounts: [String] = []) {
+        self.removed = removed
+        self.accounts = accounts
+    }
 }

@@ -20,4 +20,10 @@ public enum StoredText {
         }
         return kept + " … [ingekort: \(text.utf8.count - bytes) bytes weggelaten]"
     }
+
+    /// `text` on one line without control characters (a tab, a newline or an escape sequence typed
+    /// into a form shows as a space), for messages that name what someone typed.
+    public static func plain(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
 }

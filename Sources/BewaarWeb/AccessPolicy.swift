@@ -24,6 +24,13 @@ struct AccessPolicy: Sendable {
         return try mayRead(account, id)
     }
 
+    /// Whether `account` may close, reopen or put case `id` on legal hold: the case's own
+    /// afdelingsleider (the protocol's owner of a case once it is escalated; a mentor proposes).
+    func mayClose(_ account: Account, _ id: CaseID) throws -> Bool {
+        guard account.role == .afdelingsleider else { return false }
+        return try mayRead(account, id)
+    }
+
     /// The cases `account` may read.
     func readableCases(_ account: Account) throws -> [Case] {
         guard account.role.readsCases else { return [] }

@@ -15,6 +15,14 @@ struct CaseGate: RouterMiddleware {
             throw PageError.notFound(v.t, v.t.noSuchCaseNumber)
         }
         let exists = (try? app.store.case(id)) != nil
+        // A destroyed case: those who had access are told so (staff names, no pupil data); to
+        // anyone else it is the same 404 as a number that never existed.
+        let name = v.account.name
+        if !exists, let r = try? app.store.destruction(of: id), r.accounts.contains(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+            let l = v.t.lifecycle
+            let notice = l.destroyedNotice(id.description, at: Layout.time(r.time, v.t), by: r.actor, reason: r.reason)
+            throw PageError(status: .gone, body: Layout.bare(v.t, title: l.destroyedTitle(id.description), message: notice, back: "/zaken").raw)
+        }
         guard exists, try app.policy.mayRead(v.account, id) else {
             if exists {
                 _ = try? app.store.recordAccess(chain: id.description, actor: v.account.name, action: "access-refused",

@@ -187,9 +187,12 @@ extension WebApp {
         let sections: [(String, String)] = [("overzicht", w.sectionOverview), ("betrokkenen", t.peopleHeading), ("toegang", t.access.accessHeading),
                                              ("stappenplan", t.planHeading), ("bewijs", t.evidenceHeading), ("gesprekken", t.talksHeading),
                                              ("verklaringen", w.statementsHeading), ("afbeelding", t.imageHeading), ("escalatie", t.escalationHeading)]
+            + [("afsluiten", t.lifecycle.heading)]
         let nav: [HTML] = sections.map { "<li><a href=\"#\($0.0)\">\($0.1)</a></li>" }
+        let lifecycleLink: HTML = "<a href=\"#afsluiten\">\(lifecycleLabel(c, t, now: store.clock()))</a>"
+        let lifecycleBanner: HTML = c.hold != nil || c.status == .closed ? "<div class=\"let-op\" role=\"status\">\(lifecycleLink)</div>" : ""
         return """
-            \(banner)
+            \(banner)\(lifecycleBanner)
             <div class="volgende" role="note"><h2 id="volgende-stap">\(w.nextStepHeading)</h2>\(nextStep)</div>
             <nav class="secties" aria-label="\(w.caseSections)"><ul>\(nav)</ul></nav>
             \(summary)
@@ -259,6 +262,8 @@ extension WebApp {
             <section aria-labelledby="escalatie"><h2 id="escalatie">\(t.escalationHeading)</h2>
             \(note("escalatie"))<ul>\(escalations)</ul>
             \(escalateForm)</section>
+
+            \(try lifecycleSection(v, c, note: note("afsluiten")))
             """
     }
 

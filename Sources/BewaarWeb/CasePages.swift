@@ -169,8 +169,14 @@ extension WebApp {
         let t = v.t
         let w = t.work
         let cases = try policy.readableCases(v.account)
+        let destroyedItems: [HTML] = try destroyedFor(v.account).map { r in
+            "<li>\(t.lifecycle.destroyedNotice(r.caseID.description, at: Layout.time(r.time, t), by: r.actor, reason: r.reason))</li>"
+        }
+        let destroyedHeading: HTML = "<h2 id=\"vernietigd\">\(t.lifecycle.destroyedHeading)</h2>"
+        let destroyedList: HTML = "<ul>\(destroyedItems)</ul>"
+        let destroyed: HTML = destroyedItems.isEmpty ? "" : "<section aria-labelledby=\"vernietigd\">\(destroyedHeading)\(destroyedList)</section>"
         let open: HTML = "<p><a class=\"knop\" href=\"/zaken/nieuw\">\(w.newCaseButton)</a></p>"
-        if cases.isEmpty { return "\(open)<p>\(t.noCases)</p>" }
+        if cases.isEmpty { return "\(open)<p>\(t.noCases)</p>\(destroyed)" }
         let now = store.clock()
         var rows: [HTML] = []
         var escalatedRows: [HTML] = []
@@ -180,9 +186,10 @@ extension WebApp {
             let next = checklist.first { $0.status == .open }.map { t.stepHeading($0.step.rawValue, t.stepTitle($0.step)) } ?? w.openSteps(0)
             let last = try store.lastEvent(c.id)
             let overdue: HTML = c.isPastRetention(at: now) ? " <span class=\"let-op\">\(w.retentionPassed)</span>" : ""
+            let status = lifecycleLabel(c, t, now: now)
             rows.append("""
                 <tr><td data-kop="\(t.colCase)"><a href="/zaken/\(c.id.description)">\(c.id.description)</a></td><td data-kop="\(t.colTitle)">\(c.title)</td>\
-                <td data-kop="\(t.colStatus)">\(t.caseStatus(c.status))\(overdue)</td><td data-kop="\(t.colSteps)">\(t.stepsDone(done))</td>\
+                <td data-kop="\(t.colStatus)">\(status)</td><td data-kop="\(t.colSteps)">\(t.stepsDone(done))</td>\
                 <td data-kop="\(w.colNextStep)">\(next)</td>\
                 <td data-kop="\(t.colLastAction)">\(Layout.time(last?.time, t)) – \(w.eventLabel(last?.action.rawValue ?? ""))</td></tr>
                 """)
@@ -219,6 +226,7 @@ extension WebApp {
             <thead><tr><th scope="col">\(t.colCase)</th><th scope="col">\(t.colTitle)</th><th scope="col">\(t.colStatus)</th><th scope="col">\(t.colSteps)</th><th scope="col">\(w.colNextStep)</th><th scope="col">\(t.colLastAction)</th></tr></thead>
             <tbody>\(rows)</tbody></table>
             <section aria-labelledby="leerlingen"><h2 id="leerlingen">\(w.pupilsHeading)</h2><ul>\(pupilRows)</ul></section>
+            \(destroyed)
             """
     }
 }

@@ -7,6 +7,7 @@ struct DutchText: PageText {
     var access: any AccessText { DutchAccessText() }
     var evidence: any EvidenceText { DutchEvidenceText() }
     var work: any CaseWorkText { DutchCaseWorkText() }
+    var lifecycle: any LifecycleText { DutchLifecycleText() }
     var uploadLink: any UploadLinkText { DutchUploadLinkText() }
     var dateOrder: any DateOrderText { DutchDateOrderText() }
     var screenshot: any ScreenshotText { DutchScreenshotText() }

@@ -8,6 +8,7 @@ struct EnglishText: PageText {
     var access: any AccessText { EnglishAccessText() }
     var evidence: any EvidenceText { EnglishEvidenceText() }
     var work: any CaseWorkText { EnglishCaseWorkText() }
+    var lifecycle: any LifecycleText { EnglishLifecycleText() }
     var uploadLink: any UploadLinkText { EnglishUploadLinkText() }
     var dateOrder: any DateOrderText { EnglishDateOrderText() }
     var screenshot: any ScreenshotText { EnglishScreenshotText() }

@@ -12,6 +12,9 @@ enum Layout {
             if account.role == .afdelingsleider { nav.append(link("/inzage", t.privacy.navAccessRequest, current == "inzage")) }
             if account.role != .beheerder { nav.append(link("/herkomst", t.navTrace, current == "herkomst")) }
             if account.role == .beheerder { nav.append(link("/beheer", t.navAccounts, current == "beheer")) }
+            if account.role == .afdelingsleider || account.role == .beheerder {
+                nav.append(link("/bewaartermijn", t.lifecycle.navRetention, current == "bewaartermijn"))
+            }
             nav.append(link("/instellingen", t.navSettings, current == "instellingen"))
         }
         var caseLinks: HTML = ""
@@ -80,6 +83,12 @@ enum Layout {
     }
 
     /// A day written `yyyy-mm-dd` in the pages' one date style ("4 dec 2026"); other text as it is.
+    /// The day of an instant in the school's zone, "5 december 2028".
+    static func day(of date: Date, _ t: any PageText) -> String {
+        let c = amsterdam.dateComponents([.year, .month, .day], from: date)
+        return "\(c.day ?? 0) \(t.months[max(0, min(11, (c.month ?? 1) - 1))]) \(c.year ?? 0)"
+    }
+
     static func day(_ text: String, _ t: any PageText) -> String {
         let p = text.split(separator: "-")
         guard text.utf8.count == 10, p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), (1...12).contains(m) else {

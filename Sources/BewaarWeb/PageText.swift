@@ -15,6 +15,7 @@ protocol PageText: Sendable {
     var evidence: any EvidenceText { get }
     /// The words of the mentor's work on a case (forms, sections, overview).
     var work: any CaseWorkText { get }
+    var lifecycle: any LifecycleText { get }
     var uploadLink: any UploadLinkText { get }
     var dateOrder: any DateOrderText { get }
     /// The words of records read from a screenshot.

@@ -95,8 +95,9 @@ extension ProcessingRegister {
                         "Correctie (art. 16): bewaar person note; het bewijs zelf blijft zoals het is, de notitie staat in elk later overzicht.",
                         "Rectification (art. 16): bewaar person note; the evidence itself stays as it is, the note shows in every later export."),
                     t(
-                        "Verwijdering (art. 17): na de bewaartermijn; vernietigen met bewijs: volgt.",
-                        "Erasure (art. 17): after the retention period; destruction with proof: to follow."),
+                        "Verwijdering (art. 17): na de bewaartermijn, of eerder op verzoek: bewaar case destroy vernietigt een zaak met bewijs in het vernietigingslogboek (bewaar retention toont wat aan de beurt is).",
+                        "Erasure (art. 17): after the retention period, or earlier on request: bewaar case destroy destroys a case with proof in the destruction log (bewaar retention shows what is due)."
+                    ),
                 ]),
         ]
     }
@@ -168,23 +169,33 @@ extension ProcessingRegister {
     }
 
     func retentionLines(_ t: (String, String) -> String, _ zone: TimeZone) -> [String] {
-        var lines = [t("Beleid van de school: \(retentionPolicy ?? "volgt").", "School policy: \(retentionPolicy ?? "to follow").")]
+        let policy = retentionMonths.map { m in
+            t("\(Plural.count(m, "maand", "maanden")) na het sluiten van een zaak", "\(Plural.count(m, "month", "months")) after a case is closed")
+        }
+        var lines = [t("Beleid van de school: \(policy ?? "volgt").", "School policy: \(policy ?? "to follow").")]
         lines.append(
             t(
-                "In gebruik: elke zaak heeft een eigen datum tot wanneer zij bewaard wordt; daarna wordt zij gemeld om te verwijderen.",
-                "In force: every case has its own date until which it is kept; after it, the case is flagged for deletion."))
-        let passed = retention.filter(\.passed).count
+                "In gebruik: een zaak die loopt heeft nog geen datum; bij het sluiten krijgt zij de datum van het beleid. Daarna wordt zij met bewijs vernietigd, behalve met bewaarplicht (bijvoorbeeld na een aangifte).",
+                "In force: a running case has no date yet; on closing it gets the policy's date. After it, the case is destroyed with proof, except under a legal hold (for example after a police report)."
+            ))
+        let passed = retention.filter(\.passed).count, held = retention.filter(\.onHold).count
         lines.append(
             t(
-                "\(Plural.count(retention.count, "zaak", "zaken")), waarvan \(passed) met verstreken termijn.",
-                "\(Plural.count(retention.count, "case", "cases")), \(passed) of them past their date."))
+                "\(Plural.count(retention.count, "zaak", "zaken")), waarvan \(passed) met verstreken termijn en \(held) met bewaarplicht; \(Plural.count(destroyed, "zaak", "zaken")) vernietigd (vernietigingslogboek).",
+                "\(Plural.count(retention.count, "case", "cases")), \(passed) of them past their date and \(held) under a legal hold; \(Plural.count(destroyed, "case", "cases")) destroyed (destruction log)."
+            ))
         for r in retention {
-            lines.append(
-                t(
-                    "\(r.id) (\(Self.statusName(r.status, t))): bewaren tot \(Self.day(r.until, zone, time: false))"
-                        + (r.passed ? " — verstreken: verwijderen" : ""),
-                    "\(r.id) (\(Self.statusName(r.status, t))): keep until \(Self.day(r.until, zone, time: false))"
-                        + (r.passed ? " — past: delete" : "")))
+            let until = r.until.map { Self.day($0, zone, time: false) }
+            var nl = "\(r.id) (\(Self.statusName(r.status, { a, _ in a }))): " + (until.map { "bewaren tot \($0)" } ?? "loopt, nog geen datum")
+            var en = "\(r.id) (\(Self.statusName(r.status, { _, b in b }))): " + (until.map { "keep until \($0)" } ?? "running, no date yet")
+            if r.onHold {
+                nl += " — bewaarplicht: niet vernietigen"
+                en += " — legal hold: do not destroy"
+            } else if r.passed {
+                nl += " — verstreken: vernietigen"
+                en += " — past: destroy"
+            }
+            lines.append(t(nl, en))
         }
         return lines
     }

@@ -39,8 +39,11 @@ public struct ProcessingRegister: Sendable {
     public struct Retention: Sendable, Hashable {
         public var id: CaseID
         public var status: String
-        public var until: Date
+        /// Nil while the case runs (the period counts from closing).
+        public var until: Date?
         public var passed: Bool
+        /// On legal hold (bewaarplicht): not destroyed whatever the date.
+        public var onHold: Bool
     }
 
     public var madeAt: Date
@@ -55,9 +58,11 @@ public struct ProcessingRegister: Sendable {
     public var chains: Int
     /// Files and folders in the store open to more than their owner.
     public var looseModes: Int
-    /// The school's retention policy in words. Nil until the lifecycle's policy setting is
-    /// wired here at merge (issue 14): the text then says "volgt".
-    public var retentionPolicy: String?
+    /// The school's retention policy: months a closed case is kept (`bewaar retention policy`);
+    /// nil when it cannot be read (the text then says "volgt").
+    public var retentionMonths: Int?
+    /// Cases destroyed with proof (entries of the destruction log).
+    public var destroyed: Int
     /// The encryption at rest in words. Nil until the lead's encryption is wired here at merge:
     /// the text then says "volgt".
     public var encryption: String?
@@ -87,7 +92,8 @@ public struct ProcessingRegister: Sendable {
             h.observations = try store.observations(c.id).count
             h.accessLinks = try store.accessLinks(c.id).filter { $0.revokedAt == nil }.count
             groups[c.status.rawValue] = (groups[c.status.rawValue] ?? Holdings()) + h
-            retention.append(Retention(id: c.id, status: c.status.rawValue, until: c.retentionUntil, passed: c.isPastRetention(at: now)))
+            retention.append(
+                Retention(id: c.id, status: c.status.rawValue, until: c.retentionUntil, passed: c.isPastRetention(at: now), onHold: c.hold != nil))
         }
         let known = CaseStatus.allCases.map(\.rawValue)
         let order = known + groups.keys.filter { !known.contains($0) }.sorted()
@@ -97,6 +103,6 @@ public struct ProcessingRegister: Sendable {
         return ProcessingRegister(
             madeAt: now, storePath: store.path, byStatus: byStatus, total: byStatus.reduce(Holdings()) { $0 + $1.holdings },
             accounts: accounts, retention: retention, chains: try store.chains().count, looseModes: store.looseModes().count,
-            retentionPolicy: nil, encryption: nil)
+            retentionMonths: try? store.retentionPolicy().months, destroyed: try store.destructionLog().count, encryption: nil)
     }
 }

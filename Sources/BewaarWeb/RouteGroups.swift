@@ -14,7 +14,9 @@ import BewaarAccounts
 /// | `beheer` | `/beheer…` | ``SignedInContext`` | the beheerder |
 /// | `inzage` | `/inzage` (access requests) | ``SignedInContext`` | the afdelingsleider (over the cases they may read) |
 /// | `cases` | `/zaken/ID…` | ``CaseContext`` | whoever may read case ID (others: 404) |
-/// | `managers` | `/zaken/ID/…` (escalation, access, upload links) | ``CaseContext`` | the case's mentor or afdelingsleider |
+/// | `managers` | `/zaken/ID/…` (escalation, access, upload links, proposing to close) | ``CaseContext`` | the case's mentor or afdelingsleider |
+/// | `heads` | `/zaken/ID/…` (close, reopen, legal hold) | ``CaseContext`` | the case's afdelingsleider |
+/// | `retention` | `/bewaartermijn…` (overview, destroying) | ``SignedInContext`` | afdelingsleiders and the beheerder |
 struct RouteGroups {
     let open: Router<WebContext>
     let signedIn: RouterGroup<SignedInContext>
@@ -24,6 +26,8 @@ struct RouteGroups {
     let inzage: RouterGroup<SignedInContext>
     let cases: RouterGroup<CaseContext>
     let managers: RouterGroup<CaseContext>
+    let heads: RouterGroup<CaseContext>
+    let retention: RouterGroup<SignedInContext>
 
     init(_ router: Router<WebContext>, app: WebApp) {
         open = router
@@ -34,5 +38,7 @@ struct RouteGroups {
         inzage = signedIn.group("/inzage").add(middleware: RoleGate(app: app, roles: [.afdelingsleider]))
         cases = signedIn.group("/zaken/:id").add(middleware: CaseGate(app: app)).group(context: CaseContext.self)
         managers = cases.group().add(middleware: ManagerGate(app: app))
+        heads = cases.group().add(middleware: HeadGate(app: app))
+        retention = signedIn.group("/bewaartermijn").add(middleware: RoleGate(app: app, roles: WebApp.retentionRoles))
     }
 }

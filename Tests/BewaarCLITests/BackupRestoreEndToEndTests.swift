@@ -198,6 +198,40 @@ import BewaarJSON
         }
     }
 
+    @Test func aCaseDestroyedAfterTheBackupStaysDestroyedWhenItIsRestored() throws {
+        let t = TempDir()
+        let (kept, s) = try sampleCase(t)
+        let gone = try BewaarBinary.run(["case", "new", "--title", "Ruzie na gym", "--victim", "Tim Bos"] + s)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let chat = t.write("WhatsApp-chat met Tim.txt", "05-03-2026 09:00 - Bo Smit: Tim jij bent echt zielig\n05-03-2026 09:01 - Tim Bos: laat me\n")
+        #expect(try BewaarBinary.run(["ingest", "--case", gone, chat] + s).status == 0)
+        let before = objects(t.store)
+        #expect(try BewaarBinary.run(["backup", "--out", t.file("kopie")] + s).status == 0)
+        let destroy = try BewaarBinary.run(
+            ["case", "destroy", gone, "--reason", "verzoek tot verwijdering", "--confirm", gone, "--role", "afdelingsleider", "--early"] + s)
+        #expect(destroy.status == 0, "\(destroy.stderr)")
+        let destroyedObjects = Set(before).subtracting(objects(t.store))
+        #expect(destroyedObjects.count == 1)
+
+        // Over the store it replaces: that store's destruction log is applied again.
+        let r = try BewaarBinary.run(["restore", "--from", t.file("kopie"), "--replace"] + s)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Opnieuw vernietigd (na de reservekopie vernietigd): \(gone)"))
+        #expect(try BewaarBinary.run(["check"] + s).status == 0)
+        #expect(try BewaarBinary.run(["case", "show", gone] + s).status == 1)
+        #expect(try BewaarBinary.run(["case", "show", kept] + s).status == 0)
+        #expect(Set(objects(t.store)).isDisjoint(with: destroyedObjects))
+        // Into a new folder after the store was lost: the log of another copy is given with --log-from.
+        let elsewhere = t.file("elders")
+        let other = try BewaarBinary.run(["restore", "--from", t.file("kopie"), "--store", elsewhere, "--log-from", t.store])
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(try BewaarBinary.run(["case", "show", gone, "--store", elsewhere]).status == 1)
+        #expect(Set(objects(elsewhere)).isDisjoint(with: destroyedObjects))
+        #expect(try BewaarBinary.run(["check", "--store", elsewhere]).status == 0)
+        let raw = try Data(contentsOf: URL(fileURLWithPath: elsewhere + "/bewaar.sqlite"))
+        #expect(raw.range(of: Data("zielig".utf8)) == nil, "no byte of the destroyed chat in the restored database")
+    }
+
     @Test func aDamagedOrIncompleteBackupIsRefusedAndNothingIsReplaced() throws {
         let t = TempDir()
         let (id, s) = try sampleCase(t)

@@ -22,6 +22,10 @@ import BewaarServe
         case tracers            // the trace pages: systeembeheerder and case readers
         case mailOfCase         // a mail: the systeembeheerder, or whoever is linked to its case
         case beheerder
+        /// A linked afdelingsleider of this case (none in this fixture: the case is not escalated).
+        case heads
+        /// Afdelingsleiders and the beheerder.
+        case retention
         case afdelingsleider  // access requests: the afdelingsleider, over the cases they may read
     }
 
@@ -49,6 +53,10 @@ import BewaarServe
         "GET /aanleveren/{token}": .everyone, "POST /aanleveren/{token}": .everyone, "GET /aanleveren/{token}/ontvangen": .everyone,
         "GET /herkomst": .tracers, "POST /herkomst": .tracers,
         "GET /herkomst/{item}": .mailOfCase, "POST /herkomst/{item}": .mailOfCase,
+        "POST /zaken/{id}/afsluiten": .heads, "POST /zaken/{id}/heropenen": .heads, "POST /zaken/{id}/bewaarplicht": .heads,
+        "POST /zaken/{id}/bewaarplicht/opheffen": .heads, "POST /zaken/{id}/afsluiten/voorstel": .managers,
+        "GET /bewaartermijn": .retention, "GET /bewaartermijn/{id}/vernietigen": .retention, "POST /bewaartermijn/{id}/vernietigen": .retention,
+        "POST /beheer/bewaartermijn": .beheerder,
         "GET /beheer": .beheerder, "POST /beheer": .beheerder, "POST /beheer/account": .beheerder, "POST /beheer/toegang": .beheerder,
         "GET /beheer/privacy": .beheerder,
         "GET /inzage": .afdelingsleider, "POST /inzage": .afdelingsleider,
@@ -73,6 +81,8 @@ import BewaarServe
         case .tracers: return role != nil && role != .beheerder
         case .mailOfCase: return linked || role == .systeembeheerder
         case .beheerder: return role == .beheerder
+        case .heads: return false
+        case .retention: return role == .afdelingsleider || role == .beheerder
         case .afdelingsleider: return role == .afdelingsleider
         }
     }

@@ -1,3 +1,5 @@
+import GRDB
+import BewaarModel
 import BewaarStore
 
 /// The accounts module's own tables in the case store: `accounts` (v3), each account's language
@@ -19,5 +21,16 @@ public struct AccountTables: StoreModule {
     /// the case (once).
     public func opened(_ store: CaseStore) throws {
         try store.logMigratedAccess()
+    }
+}
+
+extension AccountTables {
+    /// A destroyed case's access links go with it; the accounts that had them are named in the
+    /// destruction record (staff names, no pupil data), so they can be told it was destroyed.
+    public func destroying(_ id: CaseID, in db: Database) throws -> ModuleRemoval {
+        let accounts = try String.fetchAll(
+            db, sql: "SELECT DISTINCT account FROM case_access WHERE case_id = ? ORDER BY account", arguments: [id.description])
+        try db.execute(sql: "DELETE FROM case_access WHERE case_id = ?", arguments: [id.description])
+        return ModuleRemoval(removed: ["case_access": db.changesCount], accounts: accounts)
     }
 }
