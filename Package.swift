@@ -97,7 +97,9 @@ let package = Package(
         .target(
             name: "BewaarStore",
             dependencies: [
-                "BewaarModel", "BewaarJSON", "BewaarDigest", .product(name: "GRDB", package: "GRDB.swift"),
+                "BewaarModel", "BewaarJSON", "BewaarDigest", "CBewaarMemoryFile", .product(name: "GRDB", package: "GRDB.swift"),
+                // AES-256-GCM, HKDF and HMAC for an encrypted store; scrypt for its passphrase.
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
                 // SQLite's C API, for the few hot loops that bind and read columns directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -131,6 +133,8 @@ let package = Package(
         .systemLibrary(name: "CBewaarLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // CRC-32 folded with carry-less multiplication (x86-64), finished by zlib: the zip CRC at memory speed.
         .target(name: "CBewaarCRCFold"),
+        // Files in memory only (memfd_create): where an encrypted store opens an original.
+        .target(name: "CBewaarMemoryFile"),
         // Starting a file's writeback early (Linux sync_file_range), so the bundle's fsync overlaps the hashing.
         .target(name: "CBewaarWriteback"),
         // Hashed evidence bundles: a case as a BagIt 1.0 zip, and the strict verifier.

@@ -104,8 +104,18 @@ public enum BundleBuilder {
         defer { staging.remove() }
         var streamed: [String: EvidenceItem] = [:]
         var jobs: [PayloadStaging.Job] = []
+        // The originals' plain bytes, open until the bundle is written (in an encrypted store,
+        // files in memory: see ``OpenedOriginal``).
+        var opened: [SHA256Digest: OpenedOriginal] = [:]
+        func plainPath(_ digest: SHA256Digest) throws -> String {
+            if let o = opened[digest] { return o.path }
+            let o = try store.openOriginal(digest)
+            opened[digest] = o
+            return o.path
+        }
+        defer { withExtendedLifetime(opened) {} }
         for (p, item) in originals {
-            let path = store.objects.path(for: item.sha256)
+            let path = try plainPath(item.sha256)
             if item.size >= 1 << 20, try OriginalFile(item, path: path).zipMethod() == .stored {
                 streamed[p] = item
             } else {
@@ -192,7 +202,7 @@ public enum BundleBuilder {
                 sha512[path] = s.sha512
                 sha256[path] = s.sha256
             } else if let item = streamed[path] {
-                let file = try OriginalFile(item, path: store.objects.path(for: item.sha256))
+                let file = try OriginalFile(item, path: try plainPath(item.sha256))
                 sha512[path] = try streamOriginal(file, into: zip, name: prefix + path, buffers: buffers)
             }
         }

@@ -3,6 +3,7 @@ import Foundation
 import BewaarKit
 import BewaarModel
 import BewaarWeb
+import BewaarStore
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,7 +85,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let from = self.from.hasPrefix("/") ? self.from : FileManager.default.currentDirectoryPath + "/" + self.from
-        let r = try StoreRestore(modules: WebServer.storeModules).restore(
+        let r = try StoreRestore(modules: WebServer.storeModules, key: global.keySource).restore(
             from: from, to: global.storePath, replace: replace, allowIncomplete: allowIncomplete,
             logFrom: logFrom.map { $0.hasPrefix("/") ? $0 : FileManager.default.currentDirectoryPath + "/" + $0 }, actor: global.actor)
         let events = r.report.chains.reduce(0) { $0 + $1.eventCount }
@@ -97,6 +98,13 @@ struct RestoreCommand: ParsableCommand {
             out(
                 global.t("Opnieuw vernietigd (na de reservekopie vernietigd): ", "Destroyed again (destroyed after the backup): ")
                     + r.destroyedAgain.map(\.description).joined(separator: ", "))
+        }
+        let keyFile = StoreKeySource.defaultKeyFile(forStore: r.store)
+        if r.encrypted && global.keySource != nil && !FileManager.default.fileExists(atPath: keyFile) {
+            out(
+                global.t(
+                    "De opslag is versleuteld: zet het sleutelbestand naast de opslag (\(TerminalText.safe(keyFile))) of geef steeds --key-file.",
+                    "The store is encrypted: put the key file beside the store (\(TerminalText.safe(keyFile))) or give --key-file each time."))
         }
         if let kept = r.replacedKeptAt {
             printError(

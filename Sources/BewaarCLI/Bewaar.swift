@@ -10,13 +10,15 @@ public struct Bewaar: ParsableCommand {
         abstract: CommandLineLanguage.text(
             "Bewaar bewijs van (cyber)pesten volgens het anti-pestprotocol van de school.",
             "Keep evidence of (cyber)bullying following the school's anti-bullying protocol."),
-        discussion: CommandLineLanguage.text("""
+        discussion: CommandLineLanguage.text(
+            """
             Een mentor opent een zaak na een melding, bewaart wat de leerling aanlevert (WhatsApp-export, \
             e-mail, opgeslagen pagina's, schermafbeeldingen) en houdt het stappenplan cyberpesten bij. \
             Elke handeling komt in een logboek dat niet ongemerkt te wijzigen is.
 
             Begin met:  bewaar case new --title "Pesten in klas 2B" --victim "Sanne de Vries"
-            """, """
+            """,
+            """
             A mentor opens a case after a report, keeps what the pupil brings (WhatsApp export, e-mail, \
             saved pages, screenshots) and follows the six-step plan for cyberbullying. Every action goes \
             into a log that cannot be changed unnoticed.
@@ -24,11 +26,15 @@ public struct Bewaar: ParsableCommand {
             Start with:  bewaar case new --title "Bullying in class 2B" --victim "Sanne de Vries"
             """),
         version: BewaarVersion.string,
-        subcommands: [CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
-                      InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
-                      StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
-                      BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self]
-            + lifecycleSubcommands + webSubcommands + privacySubcommands)
+        subcommands: [
+            CaseCommand.self, PersonCommand.self, ChecklistCommand.self, IngestCommand.self,
+            InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
+            StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
+            BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self,
+            StoreCommand.self,
+        ]
+            + lifecycleSubcommands
+            + webSubcommands + privacySubcommands)
 
     public init() {}
 

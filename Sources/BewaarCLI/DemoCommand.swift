@@ -45,6 +45,7 @@ struct DemoCommand: ParsableCommand {
         }
 
         out(t("Demo-opslag: \(storePath)", "Demo store: \(storePath)"))
+        try step(t("Een versleutelde opslag maken", "Creating an encrypted store"), ["store", "init"] + common)
         let pipe = CaseCapture()
         try pipe.capture {
             var command = try Bewaar.parseAsRoot(["case", "new", "--title", "Pesten in groepsapp klas 2B", "--victim", "Sanne de Vries",
@@ -85,7 +86,7 @@ struct DemoCommand: ParsableCommand {
         try step(t("Bewijsbundel maken", "Making the evidence bundle"),
                  ["bundle", "--case", caseID, "--out", zip, "--school", "Voorbeeldcollege"] + common)
         try step(t("De bundel controleren", "Verifying the bundle"), ["verify", zip] + (languageOption.lang.map { ["--lang", $0.rawValue] } ?? []))
-        let packetFolder = storePath + "/pakket-" + caseID
+        let packetFolder = storePath + "-pakket-" + caseID
         try step(t("Het pakket voor de aangifte", "The police packet"),
                  ["packet", "--case", caseID, "--out", packetFolder, "--school", "Voorbeeldcollege"] + common)
         out("")

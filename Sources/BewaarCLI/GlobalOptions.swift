@@ -15,6 +15,15 @@ struct GlobalOptions: ParsableArguments {
                                                         "Who does this (else $BEWAAR_USER, else the user name)."))
     var by: String?
 
+    @Option(name: .long, help: Self.keyFileHelp)
+    var keyFile: String?
+
+    static let keyFileHelp = CommandLineLanguage.help(
+        "Sleutelbestand van een versleutelde opslag (anders $BEWAAR_KEY_FILE, anders de wachtwoordzin in $BEWAAR_PASSPHRASE, "
+            + "anders MAP.sleutel naast de opslagmap).",
+        "Key file of an encrypted store (else $BEWAAR_KEY_FILE, else the passphrase in $BEWAAR_PASSPHRASE, "
+            + "else FOLDER.sleutel beside the store folder).")
+
     @OptionGroup var languageOption: LanguageOption
 
     var language: Language { languageOption.language }
@@ -24,7 +33,17 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store with every module `bewaar` has (the web interface's include the
     /// accounts'); `create` for commands that write.
     func openStore(create: Bool) throws -> CaseStore {
-        try CaseStore(path: storePath, create: create, modules: WebServer.storeModules)
+        try CaseStore(path: storePath, create: create, modules: WebServer.storeModules, key: keySource)
+    }
+
+    /// Where the master key of an encrypted store comes from, as given (nil: the key file beside
+    /// the store folder).
+    var keySource: StoreKeySource? {
+        let env = ProcessInfo.processInfo.environment
+        if let keyFile, !keyFile.isEmpty { return .keyFile(keyFile) }
+        if let file = env["BEWAAR_KEY_FILE"], !file.isEmpty { return .keyFile(file) }
+        if let phrase = env["BEWAAR_PASSPHRASE"], !phrase.isEmpty { return .passphrase(phrase) }
+        return nil
     }
 
     func t(_ nl: String, _ en: String) -> String { language.pick(nl: nl, en: en) }

@@ -65,6 +65,7 @@ struct TraceCommand: ParsableCommand {
     func trace(_ mail: String, caseID: CaseID?, store: CaseStore?, network net: SchoolNetwork, logs: inout SchoolLogs?) throws {
         // The mail: a file, or an evidence item of the case.
         var path = mail
+        var opened: OpenedOriginal?
         var name: String?
         var itemID: Int64?
         if !FileManager.default.fileExists(atPath: mail), let n = Int64(mail) {
@@ -76,7 +77,8 @@ struct TraceCommand: ParsableCommand {
             guard item.caseID == caseID else {
                 throw KitError(nl: "Bewijsstuk \(n) hoort niet bij zaak \(caseID).", en: "Evidence item \(n) does not belong to case \(caseID).")
             }
-            path = store.objects.path(for: item.sha256)
+            opened = try store.openOriginal(item.sha256)
+            path = opened?.path ?? path
             name = item.name
             itemID = n
         } else if !FileManager.default.fileExists(atPath: mail) {
@@ -84,7 +86,7 @@ struct TraceCommand: ParsableCommand {
                            en: "File \(TerminalText.safe(mail)) does not exist. Check the name and the folder.")
         }
 
-        let m = try TraceMail.read(path: path, name: name)
+        let m = try withExtendedLifetime(opened) { try TraceMail.read(path: path, name: name) }
         if logs == nil {
             let reference = m.hops.first?.date?.date ?? m.date?.date
             logs = try SchoolLogs.load(paths: self.logs, network: net, reference: reference)

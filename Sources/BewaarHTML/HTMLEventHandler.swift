@@ -78,9 +78,13 @@ public protocol HTMLEventHandler: AnyObject {
     func rawText(_ text: String)
     /// A comment with its span.
     func comment(_ text: String, offset: Int64, length: Int64)
+    /// The input ended while this element was open (no end tag: a page cut short); its
+    /// ``endElement(_:end:)`` follows.
+    func elementLeftOpen(_ name: String)
 }
 
 extension HTMLEventHandler {
     public func rawText(_ text: String) {}
     public func comment(_ text: String, offset: Int64, length: Int64) {}
+    public func elementLeftOpen(_ name: String) {}
 }

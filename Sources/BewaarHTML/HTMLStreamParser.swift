@@ -74,7 +74,21 @@ public enum HTMLStreamParser {
         out.reserveCapacity(chunkSize + chunkSize / 2)
         var skip = choice.bomLength
         var total: Int64 = 0
+        // libxml2 2.9's HTML push parser keeps an index where its look-ahead for the end of a tag
+        // or text goes on (`checkIndex`); it can go stale when the parser moves its buffer, and the
+        // parser then waits for the end of the input before it parses on, holding the whole page
+        // in its buffer (seen on a 50 MB Messenger page: stuck after 1 MB). Looking again from the
+        // parser's position is always correct: done while few bytes wait unparsed, and when they
+        // pile up (a long text or tag), each time they have doubled, so that costs O(n) in all.
+        var rescanAt = 0
         func push(_ final: Bool) {
+            if let input = ctxt.pointee.input, let cur = input.pointee.cur, let end = input.pointee.end {
+                let unparsed = end - cur
+                if unparsed <= chunkSize || unparsed >= rescanAt {
+                    ctxt.pointee.checkIndex = 0
+                    rescanAt = max(2 * unparsed, 2 * chunkSize)
+                }
+            }
             out.withUnsafeBufferPointer { p in
                 p.withMemoryRebound(to: CChar.self) { c in
                     _ = htmlParseChunk(ctxt, c.baseAddress, Int32(c.count), final ? 1 : 0)
@@ -94,6 +108,7 @@ public enum HTMLStreamParser {
             push(false)
         }
         state.transcoder.convert(UnsafeRawBufferPointer(start: nil, count: 0), final: true, into: &out)
+        state.inputEnded = true
         push(true)
         state.flushText()
         return Report(encoding: choice, issues: state.issues.issues, issueCount: state.issues.count,
@@ -112,6 +127,8 @@ final class ParserState {
     let issues = IssueCollector()
     /// UTF-8 stream offset where the last event ended.
     var lastEnd: Int64 = 0
+    /// Set before the last push: elements closed without an end tag from then on were left open.
+    var inputEnded = false
     private var names: [UnsafeRawPointer: Name] = [:]
     private var pendingText: [UInt8] = []
 
@@ -221,6 +238,7 @@ final class ParserState {
         let n = nm.string
         let pos = position()
         var end = lastEnd
+        var explicit = false
         if let base = pos.base, pos.offset > pos.baseOffset, pos.offset > lastEnd || pos.offset == lastEnd,
            base[Int(pos.offset - pos.baseOffset) - 1] == 0x3E {
             // An explicit end tag for this element ends right here.
@@ -229,8 +247,10 @@ final class ParserState {
             if find(needle, from: from, to: pos.offset, base: base, baseOffset: pos.baseOffset, wholeName: true) != nil {
                 end = pos.offset
                 lastEnd = end
+                explicit = true
             }
         }
+        if inputEnded && !explicit { handler.elementLeftOpen(n) }
         handler.endElement(n, end: map.original(end))
     }
 

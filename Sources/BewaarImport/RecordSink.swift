@@ -27,8 +27,15 @@ extension EvidenceImporter {
     /// The default streaming import: reads everything with ``importFile(_:context:)`` and then
     /// hands the records over one by one. Importers that can do better implement it themselves.
     public func importFile(_ source: ImportSource, context: ImportContext, records: any RecordSink) throws -> ImportResult {
-        var result = try importFile(source, context: context)
-        let messages = result.messages
+        try importFile(source, context: context).handedOn(to: records)
+    }
+}
+
+extension ImportResult {
+    /// Hands this collected result to `records` (the head, then each record) and returns it
+    /// without its records.
+    public func handedOn(to records: any RecordSink) throws -> ImportResult {
+        var result = self
         result.messages = []
         try records.begin(result)
         for m in messages { try records.record(m) }

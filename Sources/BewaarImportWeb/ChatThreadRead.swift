@@ -14,11 +14,17 @@ struct ChatThreadRead {
     var threadPath: String?
     /// Strings repaired from Meta's mojibake.
     var repaired = 0
+    /// Records handed on while reading (not in `messages`).
+    var streamedCount = 0
+    /// The zone assumed for times without one, when any record says so (set by streaming readers).
+    var zoneAssumed: String?
 
     var json: JSONValue {
-        .object(["platform": .string(platform), "layout": .string(layout), "title": .string(title),
-                 "participants": .array(participants.map(JSONValue.string)), "messageCount": .int(messages.count),
-                 "threadPath": .string(threadPath)])
+        let count = messages.count + streamedCount
+        return .object([
+            "platform": .string(platform), "layout": .string(layout), "title": .string(title),
+            "participants": .array(participants.map(JSONValue.string)), "messageCount": .int(count), "threadPath": .string(threadPath),
+        ])
     }
 }
 

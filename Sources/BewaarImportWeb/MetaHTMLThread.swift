@@ -34,6 +34,10 @@ final class MetaHTMLReader: HTMLEventHandler {
     private(set) var layouts: Set<String> = []
     private(set) var untimed = 0
     private(set) var zoneAssumed = false
+    /// When set, records go here as they are read instead of into `thread.messages`.
+    private let spill: PageOrderRecords<ReadMessage>?
+    /// Where the message the page ends inside begins (the page was cut short).
+    private var cutOffset: Int64?
     // ≤2017 layout
     private var oldMessage: (offset: Int64, depth: Int)?
     private var oldCapture: (kind: String, depth: Int)?
@@ -41,8 +45,9 @@ final class MetaHTMLReader: HTMLEventHandler {
     private var pending: (offset: Int64, author: String, time: String, depth: Int)?
     private var oldText: (depth: Int, text: String)?
 
-    init(part: String?, platform: String, zone: TimeZone) {
+    init(part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords<ReadMessage>? = nil) {
         self.part = part
+        self.spill = spill
         self.platform = platform
         self.zone = zone
         self.thread = ChatThreadRead(platform: platform, layout: "meta-html")
@@ -129,6 +134,10 @@ final class MetaHTMLReader: HTMLEventHandler {
         }
     }
 
+    func elementLeftOpen(_ name: String) {
+        if let b = blockDepth, depth == b { cutOffset = blockOffset }
+    }
+
     func text(_ text: String) {
         if titleDepth != nil { title += text }
         if blockDepth != nil {
@@ -150,7 +159,7 @@ final class MetaHTMLReader: HTMLEventHandler {
         let t = VisibleText.collapse(title)
         if !t.isEmpty { thread.title = t }
         if thread.participants.isEmpty {
-            thread.participants = Array(Set(thread.messages.compactMap(\.author))).sorted()
+            thread.participants = Array(spill?.authors ?? Set(thread.messages.compactMap(\.author))).sorted()
         }
         thread.layout = layouts.sorted().first ?? "meta-html"
     }
@@ -182,25 +191,46 @@ final class MetaHTMLReader: HTMLEventHandler {
 
     private func append(author: String, timeText: String, parsed: (Timestamp, zoneGiven: Bool)?, text: String, offset: Int64, end: Int64, layout: String,
                         reactions: [String], links: [String], media: [String]) {
-        var extra: [String: JSONValue] = ["platform": .string(platform), "layout": .string(layout), "timeAsDisplayed": .string(timeText)]
-        var ts: Timestamp?
-        if let (t, given) = parsed {
-            ts = t
-            if !given { extra["timeZoneAssumed"] = zoneID; zoneAssumed = true }
+        if let (_, given) = parsed { if !given { zoneAssumed = true } } else { untimed += 1 }
+        let read = ReadMessage(
+            author: author, timeText: timeText, text: text, layout: layout, timestamp: parsed?.0, zoneAssumed: parsed.map { !$0.zoneGiven } ?? false,
+            offset: offset, end: end, reactions: reactions, links: links, media: media)
+        if let spill {
+            spill.add(read, time: read.timestamp?.date, author: author.isEmpty ? nil : author)
         } else {
-            untimed += 1
+            thread.messages.append(Self.record(read, platform: platform, zone: zoneID, part: part, thread: thread.title))
         }
+    }
+
+    /// What a message block gave, before it is a record: kept while a page spills (smaller than
+    /// its record, whose `extra` is a dictionary of its own).
+    struct ReadMessage {
+        var author, timeText, text, layout: String
+        var timestamp: Timestamp?
+        var zoneAssumed: Bool
+        var offset, end: Int64
+        var reactions, links, media: [String]
+    }
+
+    /// The record of a read block; `zone` is the assumed zone's id, `thread` the page's title.
+    static func record(_ r: ReadMessage, platform: String, zone: JSONValue, part: String?, thread: String?) -> Message {
+        let (author, text, reactions, links, media) = (r.author, r.text, r.reactions, r.links, r.media)
+        var extra: [String: JSONValue] = ["platform": .string(platform), "layout": .string(r.layout), "timeAsDisplayed": .string(r.timeText)]
+        if r.zoneAssumed { extra["timeZoneAssumed"] = zone }
         if !reactions.isEmpty { extra["reactions"] = .array(reactions.map(JSONValue.string)) }
         let mediaSet = Set(media)
         let realLinks = links.filter { !mediaSet.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
         if !realLinks.isEmpty { extra["links"] = .array(realLinks.map(JSONValue.string)) }
         let fileLinks = links.filter { !$0.contains("://") && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
-        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map { Attachment(name: $0, mediaType: MediaTypeGuess.forName($0)) }
+        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map {
+            Attachment(name: $0, mediaType: MediaTypeGuess.forName($0))
+        }
         var kind: MessageKind = .message
         if text.isEmpty && !attachments.isEmpty { kind = .media }
-        extra["thread"] = .string(thread.title)
-        thread.messages.append(Message(timestamp: ts, author: author.isEmpty ? nil : author, text: text, kind: kind, attachments: attachments,
-                                       origin: Origin(line: nil, offset: offset, length: max(0, end - offset), part: part), extra: extra))
+        extra["thread"] = .string(thread)
+        let origin = Origin(line: nil, offset: r.offset, length: max(0, r.end - r.offset), part: part)
+        let by = author.isEmpty ? nil : author
+        return Message(timestamp: r.timestamp, author: by, text: text, kind: kind, attachments: attachments, origin: origin, extra: extra)
     }
 
     /// Reads a thread page held in memory.
@@ -210,9 +240,12 @@ final class MetaHTMLReader: HTMLEventHandler {
         return r.finished(report, size: Int64(bytes.count))
     }
 
-    /// Reads a thread page from a file in chunks.
-    static func read(file path: String, part: String?, platform: String, zone: TimeZone) throws -> ChatThreadRead {
-        let r = MetaHTMLReader(part: part, platform: platform, zone: zone)
+    /// Reads a thread page from a file in chunks. With `spill`, what each message block gave goes
+    /// there as it is read (the returned thread has no records; `streamedCount` says how many).
+    static func read(
+        file path: String, part: String?, platform: String, zone: TimeZone, spill: PageOrderRecords<ReadMessage>? = nil
+    ) throws -> ChatThreadRead {
+        let r = MetaHTMLReader(part: part, platform: platform, zone: zone, spill: spill)
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
         return r.finished(report, size: report.bytesRead)
@@ -223,6 +256,16 @@ final class MetaHTMLReader: HTMLEventHandler {
         // Messages newest first in the page: keep the page order (origins stay in file order).
         thread.warnings += PageExtraction.warnings(report, where: part)
         for i in thread.messages.indices { thread.messages[i].extra["thread"] = .string(thread.title) }
+        thread.streamedCount = spill?.count ?? 0
+        thread.zoneAssumed = spill != nil && zoneAssumed ? zone.identifier : nil
+        if let cut = cutOffset {
+            // The page ends inside a message: an interrupted download or a file cut short.
+            let message =
+                "\(part ?? "De pagina") houdt op midden in een bericht (dat begint op byte \(cut)): het bestand is niet compleet, "
+                + "bijvoorbeeld een afgebroken download. Alles ervoor is gelezen; dit bestand blijft als origineel bewaard. "
+                + "Download de export opnieuw en bewaar die erbij."
+            thread.warnings.append(ImportWarning(message, code: "meta-html-truncated"))
+        }
         if untimed > 0 {
             thread.warnings.append(ImportWarning("\(untimed) bericht(en) in \(part ?? "de pagina") hebben een tijd die niet te lezen was; de tekst zoals getoond staat in timeAsDisplayed.",
                                                  code: "meta-time-unreadable"))

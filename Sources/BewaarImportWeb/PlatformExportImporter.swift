@@ -129,12 +129,13 @@ public struct PlatformExportImporter: EvidenceImporter {
             try FileChunks.forEach(source.path) { bytes.append(contentsOf: $0) }
             collected.add(read(kind, bytes: bytes, name: source.name, part: nil, platform: p, zone: context.timeZone, xOwner: nil), folder: "")
         }
-        if p != "instagram" && (kind == .metaThreadJSON || kind == .metaThreadHTML) {
-            collected.warnings.append(ImportWarning("Los bestand zonder mapnamen: Instagram of Facebook is afgeleid uit de inhoud (geen 'instagram' gevonden, dus Facebook/Messenger). Lees bij twijfel de hele export als zip in.",
-                                                    code: "platform-guessed"))
-        }
+        if p != "instagram" && (kind == .metaThreadJSON || kind == .metaThreadHTML) { collected.warnings.append(Self.platformGuessed) }
         return collected.result(mediaType: MediaType.forName(source.name), contained: [], isWholeExport: false)
     }
+
+    static let platformGuessed = ImportWarning(
+        "Los bestand zonder mapnamen: Instagram of Facebook is afgeleid uit de inhoud (geen 'instagram' gevonden, dus Facebook/Messenger). Lees bij twijfel de hele export als zip in.",
+        code: "platform-guessed")
 
     /// A conversation page without a "Chat History with" heading is titled after its file.
     private func titled(_ t: ChatThreadRead, _ path: String) -> ChatThreadRead {
@@ -275,8 +276,12 @@ struct Collected {
             warnings.append(ImportWarning("Meta schreef de tekst als losse UTF-8-bytes (\\u00XX); \(repaired) tekst(en) zijn hersteld (bijv. \"ZoÃ«\" → \"Zoë\"). Het origineel is ongewijzigd.",
                                           code: "meta-mojibake-repaired"))
         }
-        if messages.contains(where: { $0.extra["timeZoneAssumed"]?.stringValue != nil && $0.extra["layout"]?.stringValue?.hasPrefix("meta-html") == true }),
-           let zone = messages.compactMap({ $0.extra["timeZoneAssumed"]?.stringValue }).first {
+        let zoneSaid = messages.contains {
+            $0.extra["timeZoneAssumed"]?.stringValue != nil && $0.extra["layout"]?.stringValue?.hasPrefix("meta-html") == true
+        }
+        let assumed =
+            zoneSaid ? messages.lazy.compactMap { $0.extra["timeZoneAssumed"]?.stringValue }.first : merged.lazy.compactMap(\.zoneAssumed).first
+        if let zone = assumed {
             warnings.append(ImportWarning("De HTML-export van Meta toont tijden zonder tijdzone; aangenomen is \(zone). Vraag bij twijfel de JSON-versie van de export aan: die heeft exacte UTC-tijden.",
                                           code: "meta-html-zone-assumed"))
         }

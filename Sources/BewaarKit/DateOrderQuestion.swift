@@ -71,10 +71,7 @@ public struct DateOrderQuestion: Sendable, Equatable {
             guard let member = try store.containedItem(of: item.id, path: part) else { return "" }
             original = member
         }
-        guard let h = FileHandle(forReadingAtPath: store.objects.path(for: original.sha256)) else { return "" }
-        defer { try? h.close() }
-        try h.seek(toOffset: UInt64(max(0, m.origin.offset)))
-        let bytes = try h.read(upToCount: 64) ?? Data()
+        let bytes = try store.originalBytes(original.sha256, offset: max(0, m.origin.offset), count: 64)
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.hasPrefix("\u{200E}") { text.removeFirst() }

@@ -91,13 +91,17 @@ public struct Ingestion: Sendable {
             return report
         }
         // The importer reads the stored copy: what is recorded is exactly what is kept.
-        let original = { var s = source; s.path = store.objects.path(for: put.digest); return s }()
+        let opened = try store.openOriginal(put.digest)
+        var original = source
+        original.path = opened.path
         var summary: (ImportResult, Int)?
-        let outcome = try store.recordIngest(e, in: caseID) { writer in
-            let (read, result) = try readRecords(original, into: caseID, options: options, writer: writer, totalBytes: put.size,
-                                                 progress: progress)
-            summary = (result, writer.count)
-            return read
+        let outcome = try withExtendedLifetime(opened) {
+            try store.recordIngest(e, in: caseID) { writer in
+                let (read, result) = try readRecords(
+                    original, into: caseID, options: options, writer: writer, totalBytes: put.size, progress: progress)
+                summary = (result, writer.count)
+                return read
+            }
         }
         let (result, count) = summary ?? (ImportResult(format: outcome.item.format, mediaType: outcome.item.mediaType), 0)
         var report = IngestReport(path: path, outcome: outcome, result: result, messageCount: count)
@@ -121,11 +125,14 @@ public struct Ingestion: Sendable {
             throw KitError(nl: "Bewijsstuk \(itemID) is geen los bestand van zaak \(caseID).",
                            en: "Evidence item \(itemID) is not a file of its own in case \(caseID).")
         }
-        let source = ImportSource(path: store.objects.path(for: item.sha256), name: item.name, size: item.size, sha256: item.sha256)
+        let opened = try store.openOriginal(item.sha256)
+        let source = ImportSource(path: opened.path, name: item.name, size: item.size, sha256: item.sha256)
         var options = options
         if options.owner == nil { options.owner = item.collectedFrom }
-        return try store.rereadItem(caseID, item: itemID, actor: actor, details: why) { writer in
-            try readRecords(source, into: caseID, options: options, writer: writer, totalBytes: item.size, progress: nil).0
+        return try withExtendedLifetime(opened) {
+            try store.rereadItem(caseID, item: itemID, actor: actor, details: why) { writer in
+                try readRecords(source, into: caseID, options: options, writer: writer, totalBytes: item.size, progress: nil).0
+            }
         }
     }
 

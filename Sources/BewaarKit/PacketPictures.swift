@@ -82,7 +82,7 @@ extension PacketMaker {
     /// The stored original of `item` as pixels, turned as shown (the orientation the importer
     /// applied; the pixel limit checked from its header first).
     func decode(_ item: EvidenceItem) throws(ImageError) -> PixelImage {
-        guard let data = FileManager.default.contents(atPath: store.objects.path(for: item.sha256)) else { throw ImageError.notAnImage }
+        guard let data = try? store.originalBytes(item.sha256) else { throw ImageError.notAnImage }
         let orientation = (try? store.itemExtra(item.id))?["image"]?["orientation"]?.intValue.map(Int.init)
         return try ImageDecoder().decode([UInt8](data)).oriented(orientation ?? 1)
     }

@@ -48,7 +48,8 @@ public struct StoreBackup: Sendable {
             let target = folder + "/" + BackupManifest.objectPath(object.digest)
             try HashingCopy.folder(of: target)
             let (sha, size) = try HashingCopy.copy(from: source, to: target, mode: 0o400)
-            if object.isPlain && (sha != object.digest || size != object.size) {
+            // A sealed object (encrypted store) is copied as it is; restore's check opens it.
+            if object.isPlain && !store.isEncrypted && (sha != object.digest || size != object.size) {
                 throw KitError(
                     nl:
                         "Origineel \(object.digest.hex) in de opslag is gewijzigd (hash \(sha.hex), \(size) bytes). De reservekopie is afgebroken; voer bewaar check uit en meld dit aan de beheerder.",

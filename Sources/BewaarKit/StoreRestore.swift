@@ -16,6 +16,8 @@ public struct RestoreResult: Sendable {
     public var report: IntegrityReport
     /// Where the replaced store was moved when the swap could not finish (nil when it was removed).
     public var replacedKeptAt: String?
+    /// Whether the restored store is encrypted (its key stays outside it).
+    public var encrypted = false
 }
 
 /// `bewaar restore`: brings a backup back as a store. Every file is copied into a new folder
@@ -25,8 +27,14 @@ public struct RestoreResult: Sendable {
 /// until the rename nothing of it is touched.
 public struct StoreRestore: Sendable {
     public var modules: [any StoreModule]
+    /// The master key of an encrypted backup (nil: the key file beside the target store,
+    /// `S.sleutel`). A backup never holds the key: it stays outside the store.
+    public var key: StoreKeySource?
 
-    public init(modules: [any StoreModule]) { self.modules = modules }
+    public init(modules: [any StoreModule], key: StoreKeySource? = nil) {
+        self.modules = modules
+        self.key = key
+    }
 
     /// Restores `backup` as the store `target`. The destruction log re-applied is the backup's
     /// own list, the log of the store being replaced, and that of `logFrom` (another store, for
@@ -64,11 +72,14 @@ public struct StoreRestore: Sendable {
         defer { if !placed { try? Self.removeTree(temp) } }
         try copyVerified(manifest, from: backup, into: temp)
         var destroyed: [CaseID] = []
+        var encrypted = false
         var report: IntegrityReport
         do {
-            let restored = try CaseStore(path: temp, create: false, modules: modules)
+            // The temporary folder has no key file beside it: the target's key opens it.
+            let key = self.key ?? .keyFile(StoreKeySource.defaultKeyFile(forStore: target))
+            let restored = try CaseStore(path: temp, create: false, modules: modules, key: key)
             var logs: [CaseStore] = []
-            if occupied, let previous = try? CaseStore(path: target, create: false, modules: modules) { logs.append(previous) }
+            if occupied, let previous = try? CaseStore(path: target, create: false, modules: modules, key: self.key) { logs.append(previous) }
             if let logFrom {
                 do { logs.append(try CaseStore(path: logFrom, create: false, modules: modules)) } catch {
                     throw KitError(
@@ -84,6 +95,7 @@ public struct StoreRestore: Sendable {
                     "destroyedAgain": destroyed.map(\.description).joined(separator: ", "),
                 ], actor: actor)
             report = try restored.check()
+            encrypted = restored.isEncrypted
         }
         guard report.intact || (allowIncomplete && report.problems.allSatisfy { $0.isHarmless || $0.kind == .missingObject }) else {
             let problems = report.problems.filter { !$0.isHarmless }.prefix(5).map(\.dutch).joined(separator: "; ")
@@ -110,7 +122,8 @@ public struct StoreRestore: Sendable {
             placed = true
         }
         HashingCopy.syncFolder(parent)
-        return RestoreResult(manifest: manifest, store: target, destroyedAgain: destroyed, report: report, replacedKeptAt: kept)
+        return RestoreResult(
+            manifest: manifest, store: target, destroyedAgain: destroyed, report: report, replacedKeptAt: kept, encrypted: encrypted)
     }
 
     /// Re-applies the destruction log so that a case destroyed after the backup was made never

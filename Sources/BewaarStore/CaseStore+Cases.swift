@@ -21,9 +21,13 @@ extension CaseStore {
             let next = (try Int.fetchOne(db, cached: Self.highestNumber, arguments: [year]) ?? 0) + 1
             let id = CaseID(year: year, number: next)
             let c = Case(id: id, title: trimmed, opened: opened)
+            prepareCaseKey(caseID: id.description)
             try db.execute(
-                cached: "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES (?, ?, ?, ?, ?, ?, '')",
-                arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue])
+                cached: """
+                    INSERT INTO cases (id, year, number, title, opened, status, summary)
+                    VALUES (?1, ?2, ?3, bw_seal(?1, ?4), ?5, ?6, bw_seal(?1, ''))
+                    """, arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue])
+            try addCaseKey(db, caseID: id.description)
             for step in CyberpestenStep.allCases {
                 try db.execute(cached: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
                                arguments: [id.description, step.rawValue])
@@ -42,7 +46,8 @@ extension CaseStore {
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try CaseRow.fetchAll(db, cached: "SELECT * FROM cases ORDER BY year, number").map(\.value) }
+        try read { db in try CaseRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("cases", db)) FROM cases ORDER BY year, number").map(\.value)
+        }
     }
 
     /// One case, or an error naming the id.
@@ -51,7 +56,10 @@ extension CaseStore {
     }
 
     package static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
-        guard let row = try CaseRow.fetchOne(db, cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description]) else {
+        guard
+            let row = try CaseRow.fetchOne(
+                db, cached: "SELECT \(SealedColumns.select("cases", db)) FROM cases WHERE id = ?", arguments: [id.description])
+        else {
             if let destroyed = try DestructionRecord.fetch(db, caseID: id) { throw StoreError.destroyedCase(destroyed) }
             throw StoreError.unknownCase(id.description)
         }
@@ -62,7 +70,7 @@ extension CaseStore {
     public func setSummary(_ id: CaseID, summary: String, actor: String) throws {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            try db.execute(cached: "UPDATE cases SET summary = ? WHERE id = ?", arguments: [summary, id.description])
+            try db.execute(cached: "UPDATE cases SET summary = bw_seal(id, ?) WHERE id = ?", arguments: [summary, id.description])
             try appendEvent(db, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
         }
     }
@@ -70,8 +78,9 @@ extension CaseStore {
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
         try read { db in
-            try CustodyEventRow.fetchOne(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
-                                  arguments: [id.description])?.value
+            try CustodyEventRow.fetchOne(
+                db, cached: "SELECT \(SealedColumns.select("custody", db)) FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+                arguments: [id.description])?.value
         }
     }
 
@@ -91,8 +100,9 @@ extension CaseStore {
         guard !name.isEmpty else {
             throw StoreError(.invalidValue, nl: "Een persoon heeft een naam nodig.", en: "A person needs a name.")
         }
-        try db.execute(cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [caseID.description, name, person.role.rawValue, person.relatedTo, person.group])
+        try db.execute(
+            cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, bw_seal(?1, ?2), ?3, bw_seal(?1, ?4), ?5)",
+            arguments: [caseID.description, name, person.role.rawValue, person.relatedTo, person.group])
         var p = person
         p.name = name
         p.id = db.lastInsertedRowID
@@ -108,11 +118,16 @@ extension CaseStore {
     public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
         try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE id = ? AND case_id = ?",
+                    arguments: [personID, id.description])
+            else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
             }
-            try db.execute(cached: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
-                           arguments: [role.rawValue, relatedTo, group, personID])
+            try db.execute(
+                cached: "UPDATE people SET role = ?, related_to = bw_seal(case_id, ?), grp = ? WHERE id = ?",
+                arguments: [role.rawValue, relatedTo, group, personID])
             var details = ["personId": String(personID), "name": row["name"], "role": role.rawValue, "previousRole": row["role"]]
             details["relatedTo"] = relatedTo ?? ""
             details["group"] = group ?? ""
@@ -123,7 +138,9 @@ extension CaseStore {
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
         try read { db in
-            try PersonRow.fetchAll(db, cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]).map(\.value)
+            try PersonRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]
+            ).map(\.value)
         }
     }
 }

@@ -59,7 +59,7 @@ extension CaseStore {
                 continue
             }
             do {
-                let (actual, size) = try FileReader.sha256(path: path)
+                let (actual, size) = try withOriginal(digest) { try FileReader.sha256(path: $0) }
                 bytes += size
                 checked += 1
                 if actual != digest {
@@ -95,12 +95,14 @@ extension CaseStore {
             }
         }
         let outOfRange = try read { db in
-            try Row.fetchAll(db, cached: """
-                SELECT m.item_id, m.seq, i.name FROM messages m JOIN items i ON i.id = m.item_id
-                WHERE m.origin_offset < 0 OR (m.origin_offset + m.origin_length > i.size
-                      AND COALESCE(json_extract(m.verbatim, '$.origin.part'), json_extract(m.rest, '$.origin.part')) IS NULL)
-                LIMIT 100
-                """)
+            try Row.fetchAll(
+                db,
+                cached: """
+                    SELECT m.item_id, m.seq, bw_open(i.case_id, i.name) AS name FROM messages m JOIN items i ON i.id = m.item_id
+                    WHERE m.origin_offset < 0 OR (m.origin_offset + m.origin_length > i.size
+                          AND COALESCE(json_extract(bw_open(m.case_no, m.verbatim), '$.origin.part'), json_extract(bw_open(m.case_no, m.rest), '$.origin.part')) IS NULL)
+                    LIMIT 100
+                    """)
         }
         for row in outOfRange {
             let item: Int64 = row["item_id"]
@@ -115,7 +117,7 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 cached: """
-                    SELECT i.id, i.name FROM items i
+                    SELECT i.id, bw_open(i.case_id, i.name) AS name FROM items i
                     LEFT JOIN (SELECT item_id, COUNT(*) AS n, MIN(id - seq) AS low, MAX(id - seq) AS high, MIN(seq) AS s0, MAX(seq) AS s1
                                FROM messages GROUP BY item_id) r ON r.item_id = i.id
                     WHERE i.first_record IS NOT NULL

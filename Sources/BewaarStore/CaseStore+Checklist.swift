@@ -21,8 +21,10 @@ extension CaseStore {
     public func checklist(_ id: CaseID) throws -> [ChecklistStep] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try ChecklistRow.fetchAll(db, cached: "SELECT * FROM checklist WHERE case_id = ? ORDER BY step",
-                                             arguments: [id.description]).map(\.value)
+            return try ChecklistRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? ORDER BY step",
+                arguments: [id.description]
+            ).map(\.value)
         }
     }
 
@@ -45,8 +47,11 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            guard var s = try ChecklistRow.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
-                                                    arguments: [id.description, step.rawValue])?.value else {
+            guard
+                var s = try ChecklistRow.fetchOne(
+                    db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? AND step = ?",
+                    arguments: [id.description, step.rawValue])?.value
+            else {
                 throw StoreError.damagedRow(table: "checklist", row: "case_id \(id), step \(step.rawValue)", column: "step")
             }
             var details = ["step": String(step.rawValue)]
@@ -59,10 +64,14 @@ extension CaseStore {
             }
             s.by = actor
             s.at = now()
-            try db.execute(cached: "UPDATE checklist SET status = ?, by = ?, at = ?, note = ?, fields = ? WHERE case_id = ? AND step = ?",
-                           arguments: [s.status.rawValue, s.by, s.at?.stored, s.note,
-                                       JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(),
-                                       id.description, step.rawValue])
+            try db.execute(
+                cached:
+                    "UPDATE checklist SET status = ?, by = ?, at = ?, note = bw_seal(case_id, ?), fields = bw_seal(case_id, ?) WHERE case_id = ? AND step = ?",
+                arguments: [
+                    s.status.rawValue, s.by, s.at?.stored, s.note,
+                    JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(),
+                    id.description, step.rawValue,
+                ])
             try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)
             return s
         }

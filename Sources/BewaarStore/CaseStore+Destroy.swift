@@ -65,6 +65,7 @@ extension CaseStore {
             return try removeCase(db, c, actor: actor, role: role, reason: why, early: early)
         }
         purgeDestroyedPackets(record.caseID)
+        sealing.keyring?.forget(caseID: record.caseID.description)
         // The case is destroyed once the transaction committed: a clean-up that fails is reported
         // (and can be finished with `bewaar retention cleanup`), not thrown.
         var cleanup: SecureCleanup
@@ -159,6 +160,12 @@ extension CaseStore {
         }
         try delete("custody", where: "chain = ?", [id])
         try delete("chain_heads", where: "chain = ?", [id])
+        // Last, the keys (the search index needed the case's key to take its terms out): without
+        // them no copy of the case's text or originals, in any backup, opens again.
+        if try db.tableExists("case_keys") {
+            try delete("object_keys", where: "case_id = ?", [id])
+            try delete("case_keys", where: "case_id = ?", [id])
+        }
         try delete("cases", where: "id = ?", [id])
         // No table may still hold the case: one the destruction does not know (a new module's)
         // makes it fail, and nothing is destroyed, rather than keep the case's data unseen.

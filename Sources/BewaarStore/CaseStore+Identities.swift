@@ -21,8 +21,9 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            let matches = try Row.fetchAll(db, cached: "SELECT id, name FROM people WHERE case_id = ? AND name = ? COLLATE NOCASE",
-                                           arguments: [id.description, name])
+            let matches = try Row.fetchAll(
+                db, cached: "SELECT id, bw_open(case_id, name) AS name FROM people WHERE case_id = ?1 AND bw_open(case_id, name) = ?2 COLLATE NOCASE",
+                arguments: [id.description, name])
             guard let first = matches.first else {
                 throw StoreError(.unknownPerson,
                                  nl: "\(name) staat niet bij zaak \(id). Voeg de persoon eerst toe met `bewaar person add`.",
@@ -30,18 +31,21 @@ extension CaseStore {
             }
             let personID: Int64 = first["id"]
             let handle = Handle(personID: personID, value: v, kind: kind ?? HandleKind.guess(v), profileURL: profileURL)
-            if let existing = try Row.fetchOne(db, cached: "SELECT person_id FROM handles WHERE case_id = ? AND value = ?",
-                                               arguments: [id.description, v]) {
+            if let existing = try Row.fetchOne(
+                db, cached: "SELECT person_id FROM handles WHERE case_id = ?1 AND value = bw_seal(?1, ?2)",
+                arguments: [id.description, v])
+            {
                 let other: Int64 = existing["person_id"]
                 if other != personID {
                     throw StoreError(.invalidValue, nl: "\(v) is al gekoppeld aan iemand anders op deze zaak.",
                                      en: "\(v) is already linked to someone else on this case.")
                 }
             }
-            try db.execute(cached: """
-                INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
-                """, arguments: [id.description, personID, v, handle.kind.rawValue, profileURL])
+            try db.execute(
+                cached: """
+                    INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?1, ?2, bw_seal(?1, ?3), ?4, bw_seal(?1, ?5))
+                    ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
+                    """, arguments: [id.description, personID, v, handle.kind.rawValue, profileURL])
             var details = ["person": first["name"] as String, "handle": v, "kind": handle.kind.rawValue]
             if let profileURL { details["profileUrl"] = profileURL }
             try appendEvent(db, chain: id.description, actor: actor, action: .handleLinked, details: details)
@@ -52,8 +56,11 @@ extension CaseStore {
     /// All handles on a case.
     public func handles(_ id: CaseID) throws -> [Handle] {
         try read { db in
-            try HandleRow.fetchAll(db, cached: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id", arguments: [id.description])
-                .map(\.value)
+            try HandleRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("handles", db)) FROM handles WHERE case_id = ? ORDER BY person_id, id",
+                arguments: [id.description]
+            )
+            .map(\.value)
         }
     }
 
@@ -64,9 +71,9 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 cached: """
-                    SELECT a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
+                    SELECT bw_open(a.case_no, a.name) AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
                     WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
-                    GROUP BY a.id ORDER BY n DESC, a.name
+                    GROUP BY a.id ORDER BY n DESC, author
                     """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
         }
         return authors.compactMap { row in

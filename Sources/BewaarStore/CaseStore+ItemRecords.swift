@@ -33,8 +33,8 @@ extension CaseStore {
     public func records(item itemID: Int64, at position: RecordPosition, limit: Int) throws -> RecordWindow {
         let n = max(1, min(1000, limit))
         let select = """
-            SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
-                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at, m.seq
+            SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, bw_open(i.case_id, i.name) AS item_name, i.sha256 AS item_sha,
+                   k.reason AS mark_reason, bw_open(k.case_id, k.note) AS mark_note, k.by AS mark_by, k.at AS mark_at, m.seq
             FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             """
         // The records with sequence numbers ?2 to ?3 (a window of n + 1: one more tells whether more follow).
@@ -106,8 +106,8 @@ extension CaseStore {
             let candidates = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
-                        SELECT a.id, a.name FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
-                        WHERE i.id = ? ORDER BY a.name
+                        SELECT a.id, bw_open(a.case_no, a.name) AS name FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
+                        WHERE i.id = ? ORDER BY 2
                         """), arguments: [itemID])
             var out: [String] = []
             var looked = 0
@@ -124,9 +124,11 @@ extension CaseStore {
         guard !sha256.isEmpty else { return [:] }
         let unique = Array(Set(sha256.map(\.hex))).prefix(500)
         return try read { db in
-            let rows = try ItemRow.fetchAll(db, cached: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
-                                            + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
-                                        arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
+            let rows = try ItemRow.fetchAll(
+                db,
+                cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND sha256 IN ("
+                    + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
+                arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
             var out: [SHA256Digest: EvidenceItem] = [:]
             for item in rows.map(\.value) where out[item.sha256] == nil { out[item.sha256] = item }
             return out
@@ -139,8 +141,11 @@ extension CaseStore {
     /// if there is one: where a record's bytes are when its origin names a part.
     public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
         try read { db in
-            try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
-                                 arguments: [itemID, path])?.value
+            try ItemRow.fetchOne(
+                db,
+                cached:
+                    "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND path_in_parent = bw_seal(case_id, ?) ORDER BY id LIMIT 1",
+                arguments: [itemID, path])?.value
         }
     }
 }

@@ -11,8 +11,11 @@ extension CaseStore {
     }
 
     static func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
-        try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
-                             arguments: [id.description, sha.hex])?.value
+        try ItemRow.fetchOne(
+            db,
+            cached:
+                "SELECT \(SealedColumns.select("items", db)) FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
+            arguments: [id.description, sha.hex])?.value
     }
 
     /// Records an ingest in one transaction: the item, the files it contains, its records and
@@ -37,7 +40,8 @@ extension CaseStore {
             throw StoreError(.writeFailed, nl: "Het origineel staat niet in de opslag; er is niets vastgelegd.",
                              en: "The original is not in the store; nothing was recorded.")
         }
-        let (outcome, records) = try recordIngestTransaction(e, in: id, reading: reading)
+        let (outcome, records, stored) = try recordIngestTransaction(e, in: id, reading: reading)
+        objects.keys.settle(stored)
         if records >= 10_000 {
             // Fresh statistics after a large import, so the planner keeps using the timeline index.
             try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
@@ -50,8 +54,10 @@ extension CaseStore {
         return outcome
     }
 
-    private func recordIngestTransaction(_ e: NewEvidence, in id: CaseID,
-                                         reading: (RecordWriter) throws -> ReadEvidence) throws -> (IngestOutcome, Int) {
+    private func recordIngestTransaction(
+        _ e: NewEvidence, in id: CaseID,
+        reading: (RecordWriter) throws -> ReadEvidence
+    ) throws -> (IngestOutcome, Int, [SHA256Digest]) {
         try write { db in
             _ = try Self.fetchCase(db, id)
             let at = now()
@@ -61,34 +67,47 @@ extension CaseStore {
                 if let from = e.collectedFrom { details["collectedFrom"] = from }
                 try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
                 try faultBeforeCommit?()
-                return (.alreadyPresent(existing), 0)
+                return (.alreadyPresent(existing), 0, [])
             }
-            try db.execute(cached: """
-                INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
-                                   collected_at, note, message_count, warning_count, extra)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, '{}')
-                """, arguments: [id.description, e.sha256.hex, e.name, e.size, e.mediaType, e.format, e.collectedBy,
-                                 e.collectedFrom, at.stored, e.note])
+            try db.execute(
+                cached: """
+                    INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
+                                       collected_at, note, message_count, warning_count, extra)
+                    VALUES (?1, ?2, bw_seal(?1, ?3), ?4, ?5, ?6, ?7, bw_seal(?1, ?8), ?9, bw_seal(?1, ?10), 0, 0, bw_seal(?1, '{}'))
+                    """,
+                arguments: [
+                    id.description, e.sha256.hex, e.name, e.size, e.mediaType, e.format, e.collectedBy,
+                    e.collectedFrom, at.stored, e.note,
+                ])
             let itemID = db.lastInsertedRowID
             try insertReceipt(db, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
-            let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description)
+            let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description, key: caseKey(id))
             let read = try reading(writer)
             try writer.finish()
-            try db.execute(cached: """
-                UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?
-                """, arguments: [read.mediaType, read.format, writer.count, read.warnings.count,
-                                 JSONValue.object(read.extra).serialized(), itemID])
+            try db.execute(
+                cached: """
+                    UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = bw_seal(case_id, ?) WHERE id = ?
+                    """,
+                arguments: [
+                    read.mediaType, read.format, writer.count, read.warnings.count,
+                    JSONValue.object(read.extra).serialized(), itemID,
+                ])
             for c in read.contained {
-                try db.execute(cached: """
-                    INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
-                                       collected_at, note, parent_id, path_in_parent)
-                    VALUES (?, ?, ?, ?, ?, 'contained', ?, ?, ?, NULL, ?, ?)
-                    """, arguments: [id.description, c.sha256.hex, c.name, c.size, c.mediaType, e.collectedBy,
-                                     e.collectedFrom, at.stored, itemID, c.pathInParent])
+                try db.execute(
+                    cached: """
+                        INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
+                                           collected_at, note, parent_id, path_in_parent)
+                        VALUES (?1, ?2, bw_seal(?1, ?3), ?4, ?5, 'contained', ?6, bw_seal(?1, ?7), ?8, NULL, ?9, bw_seal(?1, ?10))
+                        """,
+                    arguments: [
+                        id.description, c.sha256.hex, c.name, c.size, c.mediaType, e.collectedBy,
+                        e.collectedFrom, at.stored, itemID, c.pathInParent,
+                    ])
             }
             for w in read.warnings {
-                try db.execute(cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
-                               arguments: [itemID, w.message, w.line, w.code])
+                try db.execute(
+                    cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?1, bw_seal(?5, ?2), ?3, ?4)",
+                    arguments: [itemID, w.message, w.line, w.code, id.description])
             }
             var details = ["itemId": String(itemID), "sha256": e.sha256.hex, "name": e.name, "size": String(e.size),
                            "format": read.format, "messages": String(writer.count), "warnings": String(read.warnings.count)]
@@ -100,36 +119,53 @@ extension CaseStore {
                 details["containedDigest"] = StreamingSHA256.digest(utf8: listing).hex
             }
             try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
+            // In an encrypted store the case now holds these originals' keys.
+            let stored = [e.sha256] + read.contained.map(\.sha256)
+            try objects.keys.record(db, caseID: id.description, stored)
             // The worst moment for a crash: everything written, nothing committed.
             try faultBeforeCommit?()
-            guard let item = try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value else {
-                throw StoreError(.writeFailed, nl: "Het zojuist vastgelegde bewijsstuk \(itemID) is niet terug te lezen; er is niets vastgelegd.",
-                                 en: "The evidence item \(itemID) just recorded cannot be read back; nothing was recorded.")
+            guard
+                let item = try ItemRow.fetchOne(
+                    db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ?", arguments: [itemID])?.value
+            else {
+                throw StoreError(
+                    .writeFailed, nl: "Het zojuist vastgelegde bewijsstuk \(itemID) is niet terug te lezen; er is niets vastgelegd.",
+                    en: "The evidence item \(itemID) just recorded cannot be read back; nothing was recorded.")
             }
-            return (.stored(item), writer.count)
+            return (.stored(item), writer.count, stored)
         }
     }
 
-    private func insertReceipt(_ db: Database, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
-                               _ note: String?) throws {
-        try db.execute(cached: "INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [itemID, name, by, from, at.stored, note])
+    private func insertReceipt(
+        _ db: Database, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
+        _ note: String?
+    ) throws {
+        try db.execute(
+            cached: """
+                INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note)
+                SELECT ?1, bw_seal(case_id, ?2), ?3, bw_seal(case_id, ?4), ?5, bw_seal(case_id, ?6) FROM items WHERE id = ?1
+                """,
+            arguments: [itemID, name, by, from, at.stored, note])
     }
 
     /// Every item of a case (top-level and contained), in ingest order.
     public func items(_ id: CaseID) throws -> [EvidenceItem] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try ItemRow.fetchAll(db, cached: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description])
-                .map(\.value)
+            return try ItemRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description]
+            )
+            .map(\.value)
         }
     }
 
     /// One item by id.
     public func item(_ itemID: Int64) throws -> EvidenceItem {
-        guard let item = try read({ db in
-            try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value
-        }) else {
+        guard
+            let item = try read({ db in
+                try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ?", arguments: [itemID])?.value
+            })
+        else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) bestaat niet.", en: "Evidence item \(itemID) does not exist.")
         }
         return item
@@ -138,7 +174,7 @@ extension CaseStore {
     /// The importer's format-level fields for an item.
     public func itemExtra(_ itemID: Int64) throws -> [String: JSONValue] {
         try read { db in
-            let text = try String.fetchOne(db, cached: "SELECT extra FROM items WHERE id = ?", arguments: [itemID]) ?? "{}"
+            let text = try String.fetchOne(db, cached: "SELECT bw_open(case_id, extra) FROM items WHERE id = ?", arguments: [itemID]) ?? "{}"
             return (try? JSONParser.parse(text))?.objectValue ?? [:]
         }
     }
@@ -186,7 +222,9 @@ extension CaseStore {
     /// Every receipt of an item (each time its bytes were brought in).
     public func receipts(item itemID: Int64) throws -> [(name: String, by: String, from: String?, at: Date, note: String?)] {
         try read { db in
-            try ReceiptRow.fetchAll(db, cached: "SELECT * FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]).map(\.value)
+            try ReceiptRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("acquisitions", db)) FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]
+            ).map(\.value)
         }
     }
 }

@@ -109,7 +109,7 @@ extension CaseStore {
             }
             try db.execute(
                 cached: """
-                    UPDATE cases SET status = ?, status_before_close = ?, closed_at = ?, closed_by = ?, outcome = ?, close_reason = ?,
+                    UPDATE cases SET status = ?, status_before_close = ?, closed_at = ?, closed_by = ?, outcome = ?, close_reason = bw_seal(id, ?),
                            retention_until = ? WHERE id = ?
                     """,
                 arguments: [
@@ -167,7 +167,7 @@ extension CaseStore {
                     en: "Case \(id) is already on legal hold since \(hold.since.stored) (\(StoredText.plain(hold.reason))).")
             }
             try db.execute(
-                cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = ? WHERE id = ?",
+                cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = bw_seal(id, ?) WHERE id = ?",
                 arguments: [now().stored, StoredText.bounded(actor, limit: StoredText.nameLimit), why, id.description])
             try appendEvent(db, chain: id.description, actor: actor, action: .holdPlaced, details: ["reason": why])
             return try Self.fetchCase(db, id)
@@ -246,7 +246,7 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.chain, c.time, c.actor, c.details FROM custody c
+                    SELECT c.chain, c.time, c.actor, bw_open(c.chain, c.details) AS details FROM custody c
                     WHERE c.action = ?1
                       AND c.seq = (SELECT MAX(seq) FROM custody WHERE chain = c.chain AND action IN (?1, ?2, ?3))
                       AND c.chain IN (SELECT id FROM cases WHERE status != ?4)

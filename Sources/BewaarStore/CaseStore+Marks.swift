@@ -16,8 +16,9 @@ extension CaseStore {
                 return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
             }
             let at = now()
-            try db.execute(cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [messageID, id.description, reason.rawValue, note, actor, at.stored])
+            try db.execute(
+                cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, bw_seal(?2, ?4), ?5, ?6)",
+                arguments: [messageID, id.description, reason.rawValue, note, actor, at.stored])
             var details = origin.details
             details["reason"] = reason.rawValue
             if let note { details["note"] = note }
@@ -60,8 +61,9 @@ extension CaseStore {
                             actor: String) throws -> Mark {
         if existing.reason == reason && existing.note == note { return existing }
         let at = now()
-        try db.execute(cached: "UPDATE marks SET reason = ?, note = ?, by = ?, at = ? WHERE message_id = ?",
-                       arguments: [reason.rawValue, note, actor, at.stored, existing.messageID])
+        try db.execute(
+            cached: "UPDATE marks SET reason = ?, note = bw_seal(case_id, ?), by = ?, at = ? WHERE message_id = ?",
+            arguments: [reason.rawValue, note, actor, at.stored, existing.messageID])
         var details = origin.details
         details["reason"] = reason.rawValue
         details["previousReason"] = existing.reason.rawValue

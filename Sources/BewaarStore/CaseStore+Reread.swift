@@ -39,7 +39,8 @@ extension CaseStore {
             let marks = try Row.fetchAll(
                 db,
                 cached: """
-                    SELECT k.*, m.seq, m.origin_offset, m.origin_length, m.text FROM marks k JOIN messages m ON m.id = k.message_id
+                    SELECT k.message_id, k.case_id, k.reason, bw_open(k.case_id, k.note) AS note, k.by, k.at, m.seq, m.origin_offset, m.origin_length,
+                           bw_open(m.case_no, m.text) AS text FROM marks k JOIN messages m ON m.id = k.message_id
                     WHERE \(ItemRecordRange.all(item: "?1"))
                     """, arguments: [itemID])
             try db.execute(
@@ -49,14 +50,16 @@ extension CaseStore {
             try db.execute(cached: "DELETE FROM messages AS m WHERE \(ItemRecordRange.all(item: "?1"))", arguments: [itemID])
             try db.execute(cached: "DELETE FROM warnings WHERE item_id = ?", arguments: [itemID])
 
-            let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description)
+            let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description, key: caseKey(id))
             let read = try reading(writer)
             try writer.finish()
-            try db.execute(cached: "UPDATE items SET format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?",
-                           arguments: [read.format, writer.count, read.warnings.count, JSONValue.object(read.extra).serialized(), itemID])
+            try db.execute(
+                cached: "UPDATE items SET format = ?, message_count = ?, warning_count = ?, extra = bw_seal(case_id, ?) WHERE id = ?",
+                arguments: [read.format, writer.count, read.warnings.count, JSONValue.object(read.extra).serialized(), itemID])
             for w in read.warnings {
-                try db.execute(cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?, ?, ?, ?)",
-                               arguments: [itemID, w.message, w.line, w.code])
+                try db.execute(
+                    cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?1, bw_seal(?5, ?2), ?3, ?4)",
+                    arguments: [itemID, w.message, w.line, w.code, id.description])
             }
 
             var kept = 0, dropped: [String] = []
@@ -66,12 +69,15 @@ extension CaseStore {
                     db,
                     cached: """
                         SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2"))
-                          AND m.origin_offset = ?3 AND m.origin_length = ?4 AND m.text = ?5
+                          AND m.origin_offset = ?3 AND m.origin_length = ?4 AND m.text = bw_seal(m.case_no, ?5)
                         """, arguments: [itemID, seq, mark["origin_offset"] as Int64, mark["origin_length"] as Int64, mark["text"] as String])
                 if let same {
-                    try db.execute(cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
-                                   arguments: [same, id.description, mark["reason"] as String, mark["note"] as String?,
-                                               mark["by"] as String, mark["at"] as String])
+                    try db.execute(
+                        cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, bw_seal(?2, ?4), ?5, ?6)",
+                        arguments: [
+                            same, id.description, mark["reason"] as String, mark["note"] as String?,
+                            mark["by"] as String, mark["at"] as String,
+                        ])
                     kept += 1
                 } else {
                     dropped.append("\(mark["origin_offset"] as Int64)+\(mark["origin_length"] as Int64)")
@@ -106,9 +112,11 @@ extension CaseStore {
     /// The latest `item-reread` event of an item in case `id` (what a page says after the reading).
     public func lastReread(_ id: CaseID, item itemID: Int64) throws -> CustodyEvent? {
         try read { db in
-            let rows = try CustodyEventRow.fetchAll(db, cached: """
-                SELECT * FROM custody WHERE chain = ? AND action = ? ORDER BY seq DESC LIMIT 50
-                """, arguments: [id.description, CustodyAction.itemReread.rawValue])
+            let rows = try CustodyEventRow.fetchAll(
+                db,
+                cached: """
+                    SELECT \(SealedColumns.select("custody", db)) FROM custody WHERE chain = ? AND action = ? ORDER BY seq DESC LIMIT 50
+                    """, arguments: [id.description, CustodyAction.itemReread.rawValue])
             return rows.lazy.map(\.value).first { $0.details["itemId"] == String(itemID) }
         }
     }

@@ -53,7 +53,18 @@ extension CaseStore {
         var args: [any DatabaseValueConvertible] = [id.description]
         var from = "messages m"
         var textColumn = "NULL"
-        if let search = q.search, let match = FTSQuery.build(search) {
+        var sealedSearch: SearchRequest?
+        if let search = q.search, let keyring = sealing.keyring {
+            // An encrypted store's index holds hashed word beginnings: it gives candidates, and
+            // each is opened and checked (see ``SealedSearch``).
+            guard let request = SearchRequest(search) else { return TimelinePage(entries: [], hasMore: false) }
+            guard let key = keyring.key(for: id.description.databaseValue) else { throw StoreError.unknownCase(id.description) }
+            from = "messages_fts f JOIN messages m ON m.id = f.rowid"
+            conditions.append("messages_fts MATCH ?")
+            conditions.append("bw_match(m.case_no, m.text, ?)")
+            args.append(contentsOf: [request.indexQuery(key: key), search])
+            sealedSearch = request
+        } else if let search = q.search, let match = FTSQuery.build(search) {
             from = "messages_fts f JOIN messages m ON m.id = f.rowid"
             conditions.append("messages_fts MATCH ?")
             args.append(match)
@@ -75,7 +86,7 @@ extension CaseStore {
             // Match in Swift with the same rule everywhere (Handle.matches), then filter exactly.
             let authors = try read { db in
                 try Row.fetchAll(
-                    db, cached: "SELECT id, name FROM authors WHERE case_no = \(CompactRecordSchema.caseNo)",
+                    db, cached: "SELECT id, bw_open(case_no, name) FROM authors WHERE case_no = \(CompactRecordSchema.caseNo)",
                     arguments: [id.description]
                 ).map { (id: $0[0] as Int64, name: $0[1] as String) }
             }.filter { a in authorValues.contains { $0.matches(author: a.name) } }
@@ -137,8 +148,8 @@ extension CaseStore {
         if backwards { order = byRowID ? "f.rowid DESC" : "COALESCE(m.ts, 1e18) DESC, m.id DESC" }
         let limit = max(1, q.limit)
         let sql = """
-            SELECT m.id, m.item_id, \(StoredRecord.columns), \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
-                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
+            SELECT m.id, m.item_id, \(StoredRecord.columns), \(textColumn) AS hl, bw_open(i.case_id, i.name) AS item_name, i.sha256 AS item_sha,
+                   k.reason AS mark_reason, bw_open(k.case_id, k.note) AS mark_note, k.by AS mark_by, k.at AS mark_at
             FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             WHERE \(keyset)
             ORDER BY \(order)
@@ -148,6 +159,7 @@ extension CaseStore {
         let rows = try read { db in try TimelineEntryRow.fetchAll(db, cached: sql, arguments: StatementArguments(args)) }
         var entries = rows.prefix(limit).compactMap(\.value)
         if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
+        if let sealedSearch { for i in entries.indices { entries[i].highlighted = sealedSearch.highlight(entries[i].message.text) } }
         if backwards {
             return TimelinePage(entries: entries.reversed(), hasMore: true, hasEarlier: rows.count > limit)
         }
@@ -205,8 +217,8 @@ extension CaseStore {
             return try TimelineEntryRow.fetchAll(
                 db,
                 cached: """
-                    SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
-                           k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
+                    SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, bw_open(i.case_id, i.name) AS item_name, i.sha256 AS item_sha,
+                           k.reason AS mark_reason, bw_open(k.case_id, k.note) AS mark_note, k.by AS mark_by, k.at AS mark_at
                     FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
                     WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq
                     """, arguments: [item, seq - before, seq + after]
@@ -221,7 +233,7 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 cached: """
-                    SELECT a.name AS author, m.ts FROM messages m JOIN authors a ON a.id = m.author_no
+                    SELECT bw_open(a.case_no, a.name) AS author, m.ts FROM messages m JOIN authors a ON a.id = m.author_no
                     WHERE m.case_no = \(CompactRecordSchema.caseNo) AND m.ts IS NOT NULL AND m.kind NOT IN (?, ?)
                     """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
         }

@@ -90,12 +90,16 @@ extension CaseStore {
             }
             let at = now()
             let sha = StreamingSHA256.digest(utf8: t.result).hex
-            try db.execute(cached: """
-                INSERT INTO traces (case_id, item_id, created, actor, mail_name, mail_sha256, originating_ip, certainty,
-                                    conclusion, result, result_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id.description, t.itemID, at.stored, actor, t.mailName, t.mailSHA256, t.originatingIP,
-                                 t.certainty, t.conclusion, t.result, sha])
+            try db.execute(
+                cached: """
+                    INSERT INTO traces (case_id, item_id, created, actor, mail_name, mail_sha256, originating_ip, certainty,
+                                        conclusion, result, result_sha256)
+                    VALUES (?1, ?2, ?3, ?4, bw_seal(?1, ?5), ?6, bw_seal(?1, ?7), ?8, bw_seal(?1, ?9), bw_seal(?1, ?10), ?11)
+                    """,
+                arguments: [
+                    id.description, t.itemID, at.stored, actor, t.mailName, t.mailSHA256, t.originatingIP,
+                    t.certainty, t.conclusion, t.result, sha,
+                ])
             let traceID = db.lastInsertedRowID
             var details = ["traceId": String(traceID), "mailSha256": t.mailSHA256, "mailName": t.mailName,
                            "resultSha256": sha, "certainty": t.certainty]
@@ -106,8 +110,10 @@ extension CaseStore {
             // fills its result only while the step has none. What the mentor wrote, the step's
             // status and who last changed it are never replaced by a trace.
             let step = CyberpestenStep.daderOpsporen
-            if var s = try ChecklistRow.fetchOne(db, cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
-                                                 arguments: [id.description, step.rawValue])?.value {
+            if var s = try ChecklistRow.fetchOne(
+                db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? AND step = ?",
+                arguments: [id.description, step.rawValue])?.value
+            {
                 let previous = s.fields["trace"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 s.fields["trace"] = previous.isEmpty ? "trace \(traceID)" : previous + ", trace \(traceID)"
                 var details = ["step": String(step.rawValue), "field.trace": s.fields["trace"] ?? ""]
@@ -115,8 +121,9 @@ extension CaseStore {
                     s.fields["result"] = "\(t.certainty): \(t.conclusion)"
                     details["field.result"] = s.fields["result"] ?? ""
                 }
-                try db.execute(cached: "UPDATE checklist SET fields = ? WHERE case_id = ? AND step = ?",
-                               arguments: [JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(), id.description, step.rawValue])
+                try db.execute(
+                    cached: "UPDATE checklist SET fields = bw_seal(case_id, ?) WHERE case_id = ? AND step = ?",
+                    arguments: [JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(), id.description, step.rawValue])
                 try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)
             }
             return StoredTrace(id: traceID, caseID: id, itemID: t.itemID, created: at, actor: actor, mailName: t.mailName,
@@ -129,8 +136,10 @@ extension CaseStore {
     public func traces(_ id: CaseID) throws -> [StoredTrace] {
         try read { db in
             _ = try Self.fetchCase(db, id)
-            return try TraceRow.fetchAll(db, cached: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description])
-                .map(\.value)
+            return try TraceRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("traces", db)) FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]
+            )
+            .map(\.value)
         }
     }
 }

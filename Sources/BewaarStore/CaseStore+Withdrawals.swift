@@ -51,8 +51,9 @@ extension CaseStore {
                 SELECT id FROM tree
                 """, arguments: [itemID])
             for child in ids {
-                try db.execute(cached: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [child, id.description, actor, at, StoredText.bounded(why)])
+                try db.execute(
+                    cached: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?1, ?2, ?3, ?4, bw_seal(?2, ?5))",
+                    arguments: [child, id.description, actor, at, StoredText.bounded(why)])
             }
             try appendEvent(db, chain: id.description, actor: actor, action: .itemWithdrawn,
                             details: ["itemId": String(itemID), "name": item.name, "sha256": item.sha256.hex, "reason": why,
@@ -64,7 +65,9 @@ extension CaseStore {
     public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
         try read { db in
             var out: [Int64: Withdrawal] = [:]
-            for row in try WithdrawalRow.fetchAll(db, cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description]) {
+            for row in try WithdrawalRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("withdrawals", db)) FROM withdrawals WHERE case_id = ?", arguments: [id.description])
+            {
                 out[row.value.itemID] = row.value
             }
             return out
@@ -73,9 +76,14 @@ extension CaseStore {
 
     /// An item of case `id`; an item of another case is an error that says so.
     static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
-        guard let row = try ItemRow.fetchOne(db, cached: "SELECT * FROM items WHERE id = ? AND case_id = ?", arguments: [itemID, id.description]) else {
-            throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
-                             en: "Evidence item \(itemID) does not belong to case \(id).")
+        guard
+            let row = try ItemRow.fetchOne(
+                db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ? AND case_id = ?",
+                arguments: [itemID, id.description])
+        else {
+            throw StoreError(
+                .unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
+                en: "Evidence item \(itemID) does not belong to case \(id).")
         }
         return row.value
     }

@@ -18,11 +18,15 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             var t = talk
             t.recordedAt = now()
-            try db.execute(cached: """
-                INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
-                                 Self.list(t.agreements), t.followUp, t.recordedBy, t.recordedAt.stored])
+            try db.execute(
+                cached: """
+                    INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
+                    VALUES (?1, ?2, bw_seal(?1, ?3), bw_seal(?1, ?4), bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
+                    """,
+                arguments: [
+                    id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
+                    Self.list(t.agreements), t.followUp, t.recordedBy, t.recordedAt.stored,
+                ])
             t.id = db.lastInsertedRowID
             var details = ["talkId": String(db.lastInsertedRowID), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
                            "agreements": String(t.agreements.count)]
@@ -35,8 +39,11 @@ extension CaseStore {
     /// The talks of a case, by date.
     public func talks(_ id: CaseID) throws -> [Talk] {
         try read { db in
-            try TalkRow.fetchAll(db, cached: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id", arguments: [id.description])
-                .map(\.value)
+            try TalkRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("talks", db)) FROM talks WHERE case_id = ? ORDER BY held_on, id",
+                arguments: [id.description]
+            )
+            .map(\.value)
         }
     }
 
@@ -56,13 +63,13 @@ extension CaseStore {
         _ = try Self.fetchCase(db, id)
         let at = now()
         try db.execute(
-            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?1, ?2, ?3, bw_seal(?1, ?4), ?5, ?6)",
             arguments: [id.description, trimmed, reason.rawValue, note, actor, at.stored])
         let escalationID = db.lastInsertedRowID
         try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
         let present =
             try Int.fetchOne(
-                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ? AND name = ? AND role = ?",
+                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ?1 AND name = bw_seal(?1, ?2) AND role = ?3",
                 arguments: [id.description, trimmed, Role.afdelingsleider.rawValue]) ?? 0
         var details = ["to": trimmed, "reason": reason.rawValue, "escalationId": String(escalationID)]
         if let note { details["note"] = note }
@@ -76,8 +83,11 @@ extension CaseStore {
     /// The escalations of a case, oldest first (undone ones too, marked as such).
     public func escalations(_ id: CaseID) throws -> [Escalation] {
         try read { db in
-            try EscalationRow.fetchAll(db, cached: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id", arguments: [id.description])
-                .map(\.value)
+            try EscalationRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("escalations", db)) FROM escalations WHERE case_id = ? ORDER BY id",
+                arguments: [id.description]
+            )
+            .map(\.value)
         }
     }
 
@@ -94,11 +104,15 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             var r = o
             r.recordedAt = now()
-            try db.execute(cached: """
-                INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
-                                 r.recordedBy, r.recordedAt.stored])
+            try db.execute(
+                cached: """
+                    INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
+                    VALUES (?1, ?2, bw_seal(?1, ?3), bw_seal(?1, ?4), bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
+                    """,
+                arguments: [
+                    id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
+                    r.recordedBy, r.recordedAt.stored,
+                ])
             r.id = db.lastInsertedRowID
             var details = ["observationId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "description": r.description]
             for (k, v) in [("sender", r.sender), ("recipients", r.recipients), ("when", r.when), ("place", r.place)] {
@@ -111,8 +125,11 @@ extension CaseStore {
 
     public func observations(_ id: CaseID) throws -> [Observation] {
         try read { db in
-            try ObservationRow.fetchAll(db, cached: "SELECT * FROM observations WHERE case_id = ? ORDER BY id", arguments: [id.description])
-                .map(\.value)
+            try ObservationRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("observations", db)) FROM observations WHERE case_id = ? ORDER BY id",
+                arguments: [id.description]
+            )
+            .map(\.value)
         }
     }
 
@@ -129,11 +146,15 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             var r = s
             r.recordedAt = now()
-            try db.execute(cached: """
-                INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id.description, r.kind.rawValue, r.person, r.date, r.text, r.since, r.effect, r.recordedBy,
-                                 r.recordedAt.stored])
+            try db.execute(
+                cached: """
+                    INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
+                    VALUES (?1, ?2, bw_seal(?1, ?3), ?4, bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
+                    """,
+                arguments: [
+                    id.description, r.kind.rawValue, r.person, r.date, r.text, r.since, r.effect, r.recordedBy,
+                    r.recordedAt.stored,
+                ])
             r.id = db.lastInsertedRowID
             try appendEvent(db, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
                             details: ["statementId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
@@ -144,8 +165,11 @@ extension CaseStore {
 
     public func statements(_ id: CaseID) throws -> [Testimony] {
         try read { db in
-            try StatementRow.fetchAll(db, cached: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id", arguments: [id.description])
-                .map(\.value)
+            try StatementRow.fetchAll(
+                db, cached: "SELECT \(SealedColumns.select("statements", db)) FROM statements WHERE case_id = ? ORDER BY given_on, id",
+                arguments: [id.description]
+            )
+            .map(\.value)
         }
     }
 

@@ -20,6 +20,9 @@ public final class CaseStore: Sendable {
     let searchOrder = SearchOrderMemory()
     /// The modules the store was opened with (a destruction asks each to remove its rows).
     let modules: [any StoreModule]
+    /// The SQL functions that seal and open a case's text, with the store's keys (none when the
+    /// store is not encrypted).
+    let sealing: SealFunctions
 
     public static let databaseName = "bewaar.sqlite"
 
@@ -27,8 +30,11 @@ public final class CaseStore: Sendable {
     /// store is an error that says how to make one.
     /// `modules` register the migrations of their own tables (see ``StoreModule``) and are told
     /// once the store is open.
-    public init(path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
-                faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = []) throws {
+    public init(
+        path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
+        faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = [],
+        key: StoreKeySource? = nil
+    ) throws {
         self.path = path
         self.clock = clock
         self.faultBeforeCommit = faultBeforeCommit
@@ -60,9 +66,12 @@ public final class CaseStore: Sendable {
         } catch {
             throw StoreError.unreadable(path, error)
         }
-        objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp")
         let migrator = try Schema.migrator(modules: modules)
+        let sealing = SealFunctions(keyring: isNew ? nil : try Self.openKeys(databasePath: dbPath, storePath: path, source: key))
+        self.sealing = sealing
+        objects = ObjectStore(root: path + "/objects", tmp: path + "/tmp", keys: ObjectKeys(sealing: sealing))
         var config = Configuration()
+        config.prepareDatabase { db in sealing.register(on: db) }
         config.busyMode = .timeout(60)
         config.foreignKeysEnabled = true
         config.label = "bewaar"
@@ -75,6 +84,7 @@ public final class CaseStore: Sendable {
                 try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL; VACUUM") }
             }
             try migrator.migrate(db)
+            objects.keys.attach(db)
         } catch {
             throw StoreError.unreadable(path, error)
         }

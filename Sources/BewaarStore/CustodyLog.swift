@@ -23,15 +23,20 @@ extension CaseStore {
         var event = CustodyEvent(chain: chain, sequence: sequence, time: now(), actor: actor, action: action,
                                  details: details, previousHash: previous)
         event.hash = StreamingSHA256.digest(utf8: event.canonicalText).hex
-        try db.execute(cached: """
-            INSERT INTO custody (chain, seq, time, actor, action, details, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [chain, sequence, event.time.stored, actor, action.rawValue,
-                             JSONValue.object(details.mapValues(JSONValue.string)).serialized(), previous, event.hash])
-        try db.execute(cached: """
-            INSERT INTO chain_heads (chain, count, head) VALUES (?, ?, ?)
-            ON CONFLICT(chain) DO UPDATE SET count = excluded.count, head = excluded.head
-            """, arguments: [chain, sequence, event.hash])
+        try db.execute(
+            cached: """
+                INSERT INTO custody (chain, seq, time, actor, action, details, prev_hash, hash)
+                VALUES (?1, ?2, ?3, ?4, ?5, bw_seal(?1, ?6), ?7, ?8)
+                """,
+            arguments: [
+                chain, sequence, event.time.stored, actor, action.rawValue,
+                JSONValue.object(details.mapValues(JSONValue.string)).serialized(), previous, event.hash,
+            ])
+        try db.execute(
+            cached: """
+                INSERT INTO chain_heads (chain, count, head) VALUES (?, ?, ?)
+                ON CONFLICT(chain) DO UPDATE SET count = excluded.count, head = excluded.head
+                """, arguments: [chain, sequence, event.hash])
         return event
     }
 
@@ -41,7 +46,9 @@ extension CaseStore {
     }
 
     static func fetchEvents(_ db: Database, chain: String) throws -> [CustodyEvent] {
-        try CustodyEventRow.fetchAll(db, cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]).map(\.value)
+        try CustodyEventRow.fetchAll(
+            db, cached: "SELECT \(SealedColumns.select("custody", db)) FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]
+        ).map(\.value)
     }
 
     /// Checks a chain: every hash recomputed, every link followed, no gap in the numbering,

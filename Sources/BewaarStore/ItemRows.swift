@@ -30,7 +30,7 @@ struct WarningRow: FetchableRecord {
     }
 
     /// The columns ``init(positional:)`` reads, in its order.
-    static let columns = "message, line, code, id"
+    static let columns = "bw_open((SELECT case_id FROM items WHERE items.id = item_id), message), line, code, id"
 
     /// A row that selected ``columns``, read by position.
     init(positional row: Row) throws {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Crypto
 import Foundation
 import BewaarModel
 import BewaarDigest
@@ -10,27 +11,32 @@ import BewaarDigest
 /// The content-addressed folder of originals: `objects/ab/cdef…` by SHA-256. Bytes are written
 /// to a temporary file, fsynced and renamed into place, so an object either exists whole or not
 /// at all. Nothing ever rewrites an object.
+///
+/// In an encrypted store each object is sealed with a key of its own (``ObjectCipher``); its name
+/// stays the SHA-256 of the plain bytes. Read one through ``CaseStore/withOriginal(_:_:)``.
 public struct ObjectStore: Sendable {
     public let root: String
     let tmp: String
+    let keys: ObjectKeys
 
-    init(root: String, tmp: String) {
+    init(root: String, tmp: String, keys: ObjectKeys = ObjectKeys(sealing: SealFunctions(keyring: nil))) {
         self.root = root
         self.tmp = tmp
+        self.keys = keys
     }
 
     /// The path of the object with this digest (whether or not it exists).
-    public func path(for digest: SHA256Digest) -> String {
+    public func path(for digest: BewaarModel.SHA256Digest) -> String {
         let hex = digest.hex
         return root + "/" + hex.prefix(2) + "/" + hex.dropFirst(2)
     }
 
-    public func contains(_ digest: SHA256Digest) -> Bool {
+    public func contains(_ digest: BewaarModel.SHA256Digest) -> Bool {
         FileManager.default.fileExists(atPath: path(for: digest))
     }
 
     /// Copies a file into the store, hashing it on the way; returns its digest and size.
-    public func put(file: String) throws -> (digest: SHA256Digest, size: Int64) {
+    public func put(file: String) throws -> (digest: BewaarModel.SHA256Digest, size: Int64) {
         let w = try ObjectWriter(store: self)
         do {
             let reader = try FileReader(path: file)
@@ -45,13 +51,52 @@ public struct ObjectStore: Sendable {
     /// Starts a new object written in chunks (archive members, attachments).
     public func writer() throws -> ObjectWriter { try ObjectWriter(store: self) }
 
+    /// Writes a sealed copy of a plain object beside the store's files (in `tmp/`); returns its
+    /// path and the key it was sealed with (see ``CaseStore/encrypt(with:actor:)``).
+    func sealCopy(of digest: BewaarModel.SHA256Digest) throws -> (path: String, key: SymmetricKey) {
+        let key = SymmetricKey(size: .bits256)
+        var sealer = ObjectSealer(key: key)
+        let out = tmp + "/sealed-" + UUID().uuidString
+        let fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError(.writeFailed, nl: "Kan niet schrijven in \(tmp).", en: "Cannot write in \(tmp).")
+        }
+        defer { close(fd) }
+        func put(_ bytes: [UInt8]) throws {
+            guard bytes.withUnsafeBytes({ Glibc.write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+                unlink(out)
+                throw StoreError(.writeFailed, nl: "Schrijven in de opslag mislukt.", en: "Writing to the store failed.")
+            }
+        }
+        try put(sealer.header)
+        let reader = try FileReader(path: path(for: digest))
+        try reader.forEachChunk { bytes in try sealer.add(bytes) { try put($0) } }
+        try put(sealer.finish())
+        let header = sealer.header
+        guard pwrite(fd, header, header.count, 0) == header.count, fsync(fd) == 0 else {
+            unlink(out)
+            throw StoreError(.writeFailed, nl: "Schrijven in de opslag mislukt.", en: "Writing to the store failed.")
+        }
+        return (out, key)
+    }
+
+    /// Puts a sealed copy in the place of its object.
+    func replace(_ digest: BewaarModel.SHA256Digest, with sealed: String) throws {
+        chmod(sealed, 0o400)
+        guard rename(sealed, path(for: digest)) == 0 else {
+            throw StoreError(
+                .writeFailed, nl: "Kan het versleutelde origineel niet op zijn plaats zetten.",
+                en: "Cannot move the encrypted original into place.")
+        }
+    }
+
     /// Every object digest present on disk (for orphan checks).
-    public func allDigests() -> [SHA256Digest] {
+    public func allDigests() -> [BewaarModel.SHA256Digest] {
         let fm = FileManager.default
-        var out: [SHA256Digest] = []
+        var out: [BewaarModel.SHA256Digest] = []
         for dir in (try? fm.contentsOfDirectory(atPath: root)) ?? [] where dir.count == 2 {
             for file in (try? fm.contentsOfDirectory(atPath: root + "/" + dir)) ?? [] {
-                if let d = SHA256Digest(hex: dir + file) { out.append(d) }
+                if let d = BewaarModel.SHA256Digest(hex: dir + file) { out.append(d) }
             }
         }
         return out.sorted()
@@ -65,9 +110,12 @@ public final class ObjectWriter {
     private let tmpPath: String
     private var fd: Int32
     private var hash = StreamingSHA256()
+    /// Seals the bytes in an encrypted store.
+    private var sealer: ObjectSealer?
 
     init(store: ObjectStore) throws {
         self.store = store
+        if store.keys.isEncrypted { sealer = ObjectSealer(key: SymmetricKey(size: .bits256)) }
         self.tmpPath = store.tmp + "/obj-" + UUID().uuidString
         fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
@@ -83,6 +131,15 @@ public final class ObjectWriter {
     /// Appends bytes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         hash.update(bytes)
+        if sealer != nil {
+            if sealer?.plainSize == 0, let header = sealer?.header { try header.withUnsafeBytes { try writeRaw($0) } }
+            try sealer?.add(bytes) { chunk in try chunk.withUnsafeBytes { try writeRaw($0) } }
+            return
+        }
+        try writeRaw(bytes)
+    }
+
+    private func writeRaw(_ bytes: UnsafeRawBufferPointer) throws {
         var done = 0
         while done < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
@@ -97,9 +154,18 @@ public final class ObjectWriter {
 
     /// Makes the object durable under its digest and returns digest and size. When the object
     /// already exists, the new copy is dropped (same bytes, same name).
-    public func commit() throws -> (digest: SHA256Digest, size: Int64) {
+    public func commit() throws -> (digest: BewaarModel.SHA256Digest, size: Int64) {
         let digest = hash.finalize()
         let size = hash.byteCount
+        if var sealer {
+            if sealer.plainSize == 0 { try sealer.header.withUnsafeBytes { try writeRaw($0) } }
+            try sealer.finish().withUnsafeBytes { try writeRaw($0) }
+            let header = sealer.header
+            guard pwrite(fd, header, header.count, 0) == header.count else {
+                throw StoreError(.writeFailed, nl: "Schrijven in de opslag mislukt.", en: "Writing to the store failed.")
+            }
+            self.sealer = sealer
+        }
         guard fsync(fd) == 0 else {
             throw StoreError(.writeFailed, nl: "De opslag kon het bestand niet veilig wegschrijven (fsync).",
                              en: "The store could not make the file durable (fsync).")
@@ -107,10 +173,12 @@ public final class ObjectWriter {
         close(fd)
         fd = -1
         let final = store.path(for: digest)
-        if FileManager.default.fileExists(atPath: final) {
+        // An encrypted store drops the new copy only when it can open the one it has.
+        if FileManager.default.fileExists(atPath: final) && (sealer == nil || store.keys.hasKey(digest)) {
             unlink(tmpPath)
             return (digest, size)
         }
+        if let key = sealer?.key { store.keys.madeKey(key, for: digest) }
         let dir = (final as NSString).deletingLastPathComponent
         if mkdir(dir, 0o700) != 0 && errno != EEXIST {
             unlink(tmpPath)

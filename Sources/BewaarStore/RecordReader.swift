@@ -17,7 +17,7 @@ enum RecordReader {
         // Records often share their `rest` (the same flags, no attachments): its part of the JSON
         // is written once per distinct `rest` (a bounded number kept).
         var tails: [String: RecordJSONTail] = [:]
-        var authors = AuthorNames(try db.makeStatement(sql: "SELECT name FROM authors WHERE id = ?"))
+        var authors = AuthorNames(try db.makeStatement(sql: "SELECT bw_open(case_no, name) FROM authors WHERE id = ?"))
         while true {
             let rc = sqlite3_step(s)
             if rc == SQLITE_DONE { return }
@@ -77,7 +77,7 @@ enum RecordReader {
     }
 }
 
-/// Authors' names by number, each looked up once (`SELECT name FROM authors WHERE id = ?`).
+/// Authors' names by number, each looked up once (opened when sealed).
 private struct AuthorNames {
     let statement: Statement
     /// nil: no such author, or no name (the record's author is then null).

@@ -29,9 +29,12 @@ public final class RecordWriter {
     private var authors: [String: Int64] = [:]
     /// The batch ``add(_:)-(Message)`` reuses for one record.
     private var single = RecordRows(capacity: 1)
+    /// The case's key in an encrypted store: each record's text and `rest` are sealed with it.
+    private let key: CaseKey?
 
-    init(db: Database, itemID: Int64, caseID: String) throws {
+    init(db: Database, itemID: Int64, caseID: String, key: CaseKey?) throws {
         self.db = db
+        self.key = key
         statement = try db.makeStatement(
             sql: """
                 INSERT INTO messages (item_id, case_no, seq, ts, utc_offset, author_no, kind, text, origin_line, origin_offset,
@@ -60,8 +63,15 @@ public final class RecordWriter {
         try rows.bytes.withUnsafeBufferPointer { b in
             // SQLite reads the bytes where they are (they outlive each step).
             let base = UnsafeRawPointer(b.baseAddress) ?? UnsafeRawPointer(Self.empty.utf8Start)
+            let key = self.key
             func text(_ index: Int32, _ r: Range<Int>?) {
                 guard let r else { sqlite3_bind_null(s, index); return }
+                if let key {
+                    // SQLite copies the sealed bytes (SQLITE_TRANSIENT): they live in this call only.
+                    let sealed = SealedValue.seal(UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count), with: key)
+                    sealed.withUnsafeBytes { sqlite3_bind_blob(s, index, $0.baseAddress, Int32($0.count), Self.transient) }
+                    return
+                }
                 sqlite3_bind_text(s, index, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
             }
             for e in rows.entries {
@@ -117,8 +127,10 @@ public final class RecordWriter {
     private func authorNumber(_ name: UnsafeBufferPointer<UInt8>) throws -> Int64 {
         let key = String(decoding: name, as: UTF8.self)
         if let id = authors[key] { return id }
-        try db.execute(cached: "INSERT INTO authors (case_no, name) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [caseNo, key])
-        guard let id = try Int64.fetchOne(db, cached: "SELECT id FROM authors WHERE case_no = ? AND name = ?", arguments: [caseNo, key]) else {
+        try db.execute(cached: "INSERT INTO authors (case_no, name) VALUES (?1, bw_seal(?1, ?2)) ON CONFLICT DO NOTHING", arguments: [caseNo, key])
+        guard
+            let id = try Int64.fetchOne(db, cached: "SELECT id FROM authors WHERE case_no = ?1 AND name = bw_seal(?1, ?2)", arguments: [caseNo, key])
+        else {
             throw StoreError(.invalidValue, nl: "Auteur \(key) kon niet worden opgeslagen.", en: "Author \(key) could not be stored.")
         }
         authors[key] = id
@@ -132,8 +144,11 @@ public final class RecordWriter {
         try db.execute(sql: "RELEASE \(Self.savepoint)")
         try db.execute(cached: "UPDATE items SET first_record = ? WHERE id = ?", arguments: [firstID ?? 0, itemID])
         if let first = firstID {
-            try db.execute(sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
-                           arguments: [first, first + Int64(count) - 1])
+            // An encrypted store's index holds hashed terms, made from the sealed text (see ``SealedSearch``).
+            let terms = key == nil ? "text" : "bw_terms(case_no, text)"
+            try db.execute(
+                sql: "INSERT INTO messages_fts (rowid, text) SELECT id, \(terms) FROM messages WHERE id BETWEEN ? AND ?",
+                arguments: [first, first + Int64(count) - 1])
         }
     }
 
@@ -144,6 +159,9 @@ public final class RecordWriter {
         sqlite3_bind_int64(s, 1, itemID)
         sqlite3_bind_int64(s, 2, caseNo)
     }
+
+    /// SQLite's "copy the bytes now" destructor.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// An address for an empty text (a NULL address would bind NULL).
     private static let empty: StaticString = " "

@@ -7,7 +7,7 @@ enum Schema {
     static let shippedOrder = [
         "v1-cases-items-custody", "v2-workflow-timeline", "v3-traces", "v3-accounts", "v4-web-sessions-language",
         "v5-access-links-security-log", "v7-upload-links", "v8-withdrawals", "v6-records-once",
-        "v9-compact-records", "v10-record-links", "v11-case-lifecycle",
+        "v9-compact-records", "v10-record-links", "v11-case-lifecycle", "v12-case-keys",
     ]
 
     /// The core's migrations and those of `modules`: a module migration that shipped in its place
@@ -152,6 +152,9 @@ enum Schema {
         }
         m.registerMigration("v11-case-lifecycle") { db in
             try db.execute(sql: LifecycleSchema.v11)
+        }
+        m.registerMigration("v12-case-keys") { db in
+            try db.execute(sql: SealingSchema.v12)
         }
         if let stray = fromModules.keys.sorted().first {
             throw StoreError(.invalidValue, nl: "Migratie \(stray) hoort bij de kern van de opslag, niet bij een module.",

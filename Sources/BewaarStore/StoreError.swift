@@ -12,6 +12,8 @@ public struct StoreError: BilingualError {
         case destroyedCase
         /// The case may not be destroyed (yet): on legal hold, not past its date, a wrong confirmation.
         case notDestroyable
+        /// The store is encrypted and its master key is missing or wrong.
+        case keyMissing, wrongKey
     }
 
     public let code: Code

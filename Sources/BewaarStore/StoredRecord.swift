@@ -12,6 +12,9 @@ import BewaarJSON
 /// rebuilt from these byte for byte; before v6 it was stored whole beside the columns, which
 /// doubled what a chat took in the store.
 ///
+/// In an encrypted store `text`, `rest` and `verbatim` (and the author's name) are sealed with the
+/// case's key: ``columns`` opens them (`bw_open`, see ``SealFunctions``).
+///
 /// `verbatim` holds a record's JSON as it was stored before v6 only when the columns cannot give
 /// it back exactly (the migration checks every record); it is NULL otherwise.
 public enum StoredRecord {
@@ -19,12 +22,15 @@ public enum StoredRecord {
     /// name and the kind's text as they were before v9 kept them as numbers (see
     /// ``CompactRecordSchema``).
     public static let columns =
-        "m.ts, m.utc_offset, (SELECT name FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
-        + "m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
+        "m.ts, m.utc_offset, (SELECT bw_open(case_no, name) FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
+        + "bw_open(m.case_no, m.text), m.origin_line, m.origin_offset, m.origin_length, bw_open(m.case_no, m.rest), "
+        + "bw_open(m.case_no, m.verbatim)"
     /// ``columns`` with the author's number and the kind as stored (a code or a text), for
     /// ``RecordReader``, which gives them their names itself: an author's name is then looked up
     /// once per author instead of once per record.
-    static let storedColumns = "m.ts, m.utc_offset, m.author_no, m.kind, m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim"
+    static let storedColumns =
+        "m.ts, m.utc_offset, m.author_no, m.kind, bw_open(m.case_no, m.text), m.origin_line, m.origin_offset, m.origin_length, "
+        + "bw_open(m.case_no, m.rest), bw_open(m.case_no, m.verbatim)"
     /// How many columns ``columns`` names.
     static let columnCount = 10
 

@@ -153,7 +153,7 @@ extension WebApp {
             }
             try self.store.recordAccess(chain: id.description, actor: v.account.name, action: "original-downloaded",
                                         details: ["itemId": String(itemID), "sha256": item.sha256.hex, "name": item.name])
-            return try await self.download(path: self.store.objects.path(for: item.sha256), name: item.name, context: context)
+            return try await self.download(item.sha256, name: item.name, context: context)
         }
     }
 

@@ -173,7 +173,7 @@ extension WebApp {
     func attachmentFiles(_ item: EvidenceItem, _ entries: [TimelineEntry]) throws -> [SHA256Digest: AttachedFile] {
         let digests = entries.flatMap { $0.message.attachments.compactMap(\.sha256) }
         return try store.containedItems(of: item.id, sha256: digests).mapValues { child in
-            AttachedFile(item: child, image: SafeImage.of(path: store.objects.path(for: child.sha256)) != nil)
+            AttachedFile(item: child, image: imageType(child.sha256) != nil)
         }
     }
 

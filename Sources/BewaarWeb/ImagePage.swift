@@ -15,7 +15,7 @@ extension WebApp {
             (image?["width"]?.intValue).flatMap { w in
                 (image?["height"]?.intValue).map { h -> HTML in "<p class=\"uitleg\">\(e.pixels(width: w, height: h))</p>" }
             } ?? ""
-        let shown = SafeImage.of(path: store.objects.path(for: item.sha256)) != nil
+        let shown = imageType(item.sha256) != nil
         let lookalikes: [HTML] = lookalikeLines(item, in: id, v.t).map { "<p class=\"melding\">\($0)</p>" }
         let head: HTML = "\(itemFacts(v, id, item))\(pixels)\(lookalikes)\(metadataList(image?["metadata"], e))"
         let src = "/zaken/\(id.description)/stukken/\(item.id)/afbeelding"

@@ -36,13 +36,12 @@ extension WebApp {
         cases.get("/stukken/:item/afbeelding") { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
             let item = try self.caseItem(v, id, context)
-            let path = self.store.objects.path(for: item.sha256)
-            guard let type = SafeImage.of(path: path) else {
+            guard let type = self.imageType(item.sha256) else {
                 try self.store.recordAccess(chain: id.description, actor: v.account.name, action: "original-downloaded",
                                             details: ["itemId": String(item.id), "sha256": item.sha256.hex, "name": item.name])
-                return try await self.download(path: path, name: item.name, context: context)
+                return try await self.download(item.sha256, name: item.name, context: context)
             }
-            let body = try await FileIO().loadFile(path: path, context: context)
+            let body = try await self.originalBody(item.sha256, context: context)
             var headers: HTTPFields = [.contentType: type.rawValue, .xContentTypeOptions: "nosniff"]
             headers[.contentDisposition] = "inline"
             return Response(status: .ok, headers: headers, body: body)

@@ -37,7 +37,7 @@ extension WebApp {
         case "whatsapp", "export": return try conversationPage(v, id, item, f)
         default:
             if item.messageCount > 0 { return try conversationPage(v, id, item, f) }
-            if SafeImage.of(path: store.objects.path(for: item.sha256)) != nil { return try imagePage(v, id, item, f) }
+            if imageType(item.sha256) != nil { return try imagePage(v, id, item, f) }
             return itemFacts(v, id, item)
         }
     }
@@ -83,7 +83,7 @@ extension WebApp {
             }
         }
         let files = try store.containedItems(of: item.id, sha256: digests).mapValues { child in
-            AttachedFile(item: child, image: SafeImage.of(path: store.objects.path(for: child.sha256)) != nil)
+            AttachedFile(item: child, image: imageType(child.sha256) != nil)
         }
         let mails: [HTML] = window.entries.map { mail(v, id, $0, files: files, back: here) }
         let pager = Self.pager(window, base: base + "?", v.t)

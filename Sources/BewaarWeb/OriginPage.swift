@@ -24,12 +24,12 @@ extension WebApp {
             readable = true
         }
         var bytes: [UInt8]?
-        if readable, let h = FileHandle(forReadingAtPath: store.objects.path(for: original.sha256)) {
-            defer { try? h.close() }
-            if (try? h.seek(toOffset: UInt64(max(0, m.origin.offset)))) != nil,
-               let data = try? h.read(upToCount: Int(max(0, min(m.origin.length, Int64(Self.sourceTextLimit))))) {
-                bytes = Array(data)
-            }
+        if readable,
+            let data = try? store.originalBytes(
+                original.sha256, offset: max(0, m.origin.offset),
+                count: Int(max(0, min(m.origin.length, Int64(Self.sourceTextLimit)))))
+        {
+            bytes = Array(data)
         }
         let raw = bytes.map { String(decoding: $0, as: UTF8.self) } ?? (m.origin.part.map(t.inPart) ?? t.unreadable)
         var hex: HTML = ""
@@ -61,7 +61,7 @@ extension WebApp {
     func pixelSourcePage(_ id: CaseID, _ e: TimelineEntry, _ item: EvidenceItem, _ box: PixelRect, _ t: any PageText) -> HTML {
         let m = e.message, s = t.screenshot
         let src = "/zaken/\(id.description)/stukken/\(item.id)/afbeelding"
-        let shown = SafeImage.of(path: store.objects.path(for: item.sha256)) != nil
+        let shown = imageType(item.sha256) != nil
         let size = shown ? ScreenshotView.size((try? store.itemExtra(item.id)) ?? [:]) : nil
         var crop: HTML = "<p class=\"melding\">\(t.evidence.notAnImage)</p>"
         var whole: HTML = ""

@@ -216,7 +216,15 @@ extension ProcessingRegister {
             t(
                 "Accounts: wachtwoorden met scrypt, sessies die verlopen, beperkt aantal inlogpogingen, elke geweigerde toegang gelogd.",
                 "Accounts: passwords hashed with scrypt, sessions that expire, limited login attempts, every refused access logged."),
-            t("Versleuteling van de opslag: \(encryption ?? "volgt").", "Encryption of the store: \(encryption ?? "to follow")."),
+            encrypted
+                ? t(
+                    "Versleuteling van de opslag: aan. Originelen en alle vrije tekst van een zaak zijn versleuteld (AES-256-GCM) met een sleutel van die zaak, "
+                        + "ingepakt door de hoofdsleutel die buiten de opslag staat; vernietigen wist de sleutel. Bewaar de hoofdsleutel apart van reservekopieën.",
+                    "Encryption of the store: on. Originals and all free text of a case are encrypted (AES-256-GCM) with a key of that case, "
+                        + "wrapped by the master key kept outside the store; destroying erases the key. Keep the master key apart from backups.")
+                : t(
+                    "Versleuteling van de opslag: uit. Zet haar aan met bewaar store encrypt.",
+                    "Encryption of the store: off. Turn it on with bewaar store encrypt."),
         ]
     }
 

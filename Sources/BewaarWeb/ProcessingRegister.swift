@@ -63,9 +63,8 @@ public struct ProcessingRegister: Sendable {
     public var retentionMonths: Int?
     /// Cases destroyed with proof (entries of the destruction log).
     public var destroyed: Int
-    /// The encryption at rest in words. Nil until the lead's encryption is wired here at merge:
-    /// the text then says "volgt".
-    public var encryption: String?
+    /// Whether the store is encrypted at rest (`bewaar store encrypt`).
+    public var encrypted: Bool
 
     /// Counts everything from `store` through its public API.
     public static func gather(_ store: CaseStore) throws -> ProcessingRegister {
@@ -103,6 +102,6 @@ public struct ProcessingRegister: Sendable {
         return ProcessingRegister(
             madeAt: now, storePath: store.path, byStatus: byStatus, total: byStatus.reduce(Holdings()) { $0 + $1.holdings },
             accounts: accounts, retention: retention, chains: try store.chains().count, looseModes: store.looseModes().count,
-            retentionMonths: try? store.retentionPolicy().months, destroyed: try store.destructionLog().count, encryption: nil)
+            retentionMonths: try? store.retentionPolicy().months, destroyed: try store.destructionLog().count, encrypted: store.isEncrypted)
     }
 }

@@ -41,8 +41,9 @@ extension WebApp {
             let v = context.visit
             let item = try self.mailItem(v, request, context)
             try self.recordHeadersViewed(v, item)
-            let outcome = try self.trace(seam, mailPath: self.store.objects.path(for: item.sha256), mailName: item.name, logs: [], v,
-                                         back: "/herkomst")
+            let outcome = try self.store.withOriginal(item.sha256) {
+                try self.trace(seam, mailPath: $0, mailName: item.name, logs: [], v, back: "/herkomst")
+            }
             return self.page(v, title: self.mailTitle(v, item), current: "herkomst", try self.tracePage(v, item, outcome, seam: seam, recorded: nil))
         }
         tracers.post("/:item") { request, context -> Response in
@@ -52,8 +53,9 @@ extension WebApp {
             let receiver = try await self.receiveTraceFiles(request, v, back: back)
             defer { receiver.cleanUp() }
             guard seam.conclude != nil else { return .seeOther(back) }
-            let outcome = try self.trace(seam, mailPath: self.store.objects.path(for: item.sha256), mailName: item.name,
-                                         logs: Self.logs(in: receiver), v, back: back)
+            let outcome = try self.store.withOriginal(item.sha256) {
+                try self.trace(seam, mailPath: $0, mailName: item.name, logs: Self.logs(in: receiver), v, back: back)
+            }
             try self.recordHeadersViewed(v, item)
             var record: StoredTrace?
             if let outcome {
@@ -184,7 +186,7 @@ extension WebApp {
         return """
             \(done)
             <p>\(t.mailStoredIntro(name: v.account.role == .systeembeheerder ? t.access.mailNumber(item.id) : item.name, sha256: item.sha256.hex))</p>
-            \(traceBody(outcome, headers: headers(path: store.objects.path(for: item.sha256), for: v.account.role, t), step3: step3HTML, t))
+            \(traceBody(outcome, headers: (try? store.withOriginal(item.sha256) { headers(path: $0, for: v.account.role, t) }) ?? [], step3: step3HTML, t))
             \(form)
             """
     }

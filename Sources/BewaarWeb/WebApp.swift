@@ -108,11 +108,31 @@ final class WebApp: Sendable {
     }
 
     /// A file as a download, never shown inline.
+    func download(_ digest: SHA256Digest, name: String, context: some RequestContext) async throws -> Response {
+        attachment(try await originalBody(digest, context: context), name: name)
+    }
+
+    /// A file Bewaar made (a packet's report) as a download.
     func download(path: String, name: String, context: some RequestContext) async throws -> Response {
-        let body = try await FileIO().loadFile(path: path, context: context)
+        attachment(try await FileIO().loadFile(path: path, context: context), name: name)
+    }
+
+    private func attachment(_ body: ResponseBody, name: String) -> Response {
         let safe = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         var headers: HTTPFields = [.contentType: "application/octet-stream"]
         headers[.contentDisposition] = "attachment; filename=\"\(safe)\"; filename*=UTF-8''\(URLText.encode(name))"
         return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// An original's bytes as a response body: streamed from its file in a plain store, opened
+    /// in memory in an encrypted one (never written out in plain).
+    func originalBody(_ digest: SHA256Digest, context: some RequestContext) async throws -> ResponseBody {
+        guard store.isEncrypted else { return try await FileIO().loadFile(path: store.objects.path(for: digest), context: context) }
+        return ResponseBody(byteBuffer: ByteBuffer(data: try store.originalBytes(digest)))
+    }
+
+    /// The image type of an original from its first bytes, or nil.
+    func imageType(_ digest: SHA256Digest) -> SafeImage? {
+        (try? store.originalHead(digest, count: 12)).flatMap(SafeImage.of)
     }
 }

@@ -9,8 +9,8 @@ import BewaarJSON
     let samples = BewaarBinary.packageRoot + "/samples/evidence"
 
     /// Every record of the case as the timeline's JSON lines, by item id.
-    func records(_ store: String, _ id: String) throws -> [Int64: [String]] {
-        let r = try BewaarBinary.run(["timeline", "--case", id, "--json", "--limit", "1000000", "--store", store])
+    func records(_ store: String, _ id: String, _ key: [String] = []) throws -> [Int64: [String]] {
+        let r = try BewaarBinary.run(["timeline", "--case", id, "--json", "--limit", "1000000", "--store", store] + key)
         #expect(r.status == 0, "\(r.stderr)")
         var byItem: [Int64: [String]] = [:]
         for line in r.stdout.split(separator: "\n") {
@@ -230,6 +230,36 @@ import BewaarJSON
         #expect(try BewaarBinary.run(["check", "--store", elsewhere]).status == 0)
         let raw = try Data(contentsOf: URL(fileURLWithPath: elsewhere + "/bewaar.sqlite"))
         #expect(raw.range(of: Data("zielig".utf8)) == nil, "no byte of the destroyed chat in the restored database")
+    }
+
+    @Test func anEncryptedStoreIsBackedUpSealedAndRestoredOnlyWithItsKey() throws {
+        let t = TempDir()
+        let s = ["--store", t.store, "--by", "J. Bakker"]
+        #expect(try BewaarBinary.run(["store", "init"] + s).status == 0)
+        let (id, _) = try sampleCase(t)
+        #expect(try BewaarBinary.run(["backup", "--out", t.file("kopie")] + s).status == 0)
+        // The backup holds no word of the evidence: the originals stay sealed, the texts too.
+        for file in try FileManager.default.subpathsOfDirectory(atPath: t.file("kopie")) {
+            guard let data = FileManager.default.contents(atPath: t.file("kopie") + "/" + file) else { continue }
+            for word in ["doe normaal", "Daan Jansen", "12345001"] { #expect(data.range(of: Data(word.utf8)) == nil, "\(word) in \(file)") }
+        }
+        let noKey = try BewaarBinary.run(["restore", "--from", t.file("kopie"), "--store", t.file("terug")])
+        #expect(noKey.status == 1)
+        #expect(noKey.stderr.contains("sleutel"))
+        #expect(!FileManager.default.fileExists(atPath: t.file("terug")))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: t.path).filter { $0.hasPrefix(".terug") }.isEmpty)
+        let key = ["--key-file", t.store + ".sleutel"]
+        let r = try BewaarBinary.run(["restore", "--from", t.file("kopie"), "--store", t.file("terug")] + key)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("zet het sleutelbestand naast de opslag"))
+        #expect(try BewaarBinary.run(["check", "--store", t.file("terug")] + key).status == 0)
+        #expect(try records(t.file("terug"), id, key) == records(t.store, id))
+        // An access request on the encrypted store reads through the store's own decryption and search.
+        let export = try BewaarBinary.run(
+            ["person", "export", "--person", "Sanne de Vries", "--requested-by", "Sanne", "--out", t.file("inzage")] + s)
+        #expect(export.status == 0, "\(export.stderr)")
+        let json = try String(contentsOfFile: t.file("inzage") + "/inzage.json", encoding: .utf8)
+        #expect(json.contains("\"doe normaal\"") && json.contains("iedereen weet wat jij gedaan hebt sanne") && !json.contains("Daan"))
     }
 
     @Test func aDamagedOrIncompleteBackupIsRefusedAndNothingIsReplaced() throws {

@@ -45,7 +45,7 @@ import BewaarTestSupport
         #expect(text.contains("\(second) (geëscaleerd): loopt, nog geen datum"))
         #expect(text.contains("\(third) (gesloten): bewaren tot "))
         #expect(text.contains("3 zaken, waarvan 0 met verstreken termijn en 0 met bewaarplicht; 0 zaken vernietigd"))
-        #expect(text.contains("Versleuteling van de opslag: volgt."))
+        #expect(text.contains("Versleuteling van de opslag: uit. Zet haar aan met bewaar store encrypt."))
         #expect(text.contains("Opslagmap: \(t.store)"))
         #expect(text.contains("Beheerder (0 accounts): accounts, welk account bij welk zaaknummer kan"))
         for name in ["Sanne", "Daan", "Marieke", "Tim", "Bo Smit", "Groepsapp", "Ruzie"] { #expect(!text.contains(name), "\(name)") }

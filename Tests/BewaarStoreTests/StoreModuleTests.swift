@@ -29,7 +29,7 @@ import BewaarStore
     /// The core's own shipped migrations, in their shipped order.
     static let shipped = [
         "v1-cases-items-custody", "v2-workflow-timeline", "v3-traces", "v8-withdrawals", "v6-records-once", "v9-compact-records", "v10-record-links",
-        "v11-case-lifecycle",
+        "v11-case-lifecycle", "v12-case-keys",
     ]
 
     @Test func aStoreOpenedWithoutModulesHasOnlyTheCoresTables() throws {

@@ -38,7 +38,7 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             guard
                 let row = try Row.fetchOne(
-                    db, cached: "SELECT * FROM escalations WHERE id = ? AND case_id = ?",
+                    db, cached: "SELECT \(SealedColumns.select("escalations", db)) FROM escalations WHERE id = ? AND case_id = ?",
                     arguments: [escalation, id.description])
             else {
                 throw StoreError(
@@ -49,7 +49,7 @@ extension CaseStore {
                 throw StoreError(.invalidValue, nl: "Deze escalatie was al teruggedraaid.", en: "This escalation was already undone.")
             }
             try db.execute(
-                cached: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = ? WHERE id = ?",
+                cached: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = bw_seal(case_id, ?) WHERE id = ?",
                 arguments: [actor, now().stored, StoredText.bounded(why), escalation])
             try appendEvent(
                 db, chain: id.description, actor: actor, action: .escalationUndone,

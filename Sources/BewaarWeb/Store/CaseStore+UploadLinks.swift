@@ -78,8 +78,11 @@ extension CaseStore {
         }
         return try write { db in
             _ = try Self.fetchCase(db, id)
-            guard let p = try PersonRow.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?",
-                                                 arguments: [person, id.description])?.value else {
+            guard
+                let p = try PersonRow.fetchOne(
+                    db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE id = ? AND case_id = ?",
+                    arguments: [person, id.description])?.value
+            else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet op zaak \(id).", en: "This person is not on case \(id).")
             }
             let role = p.role
@@ -156,9 +159,12 @@ extension CaseStore {
     }
 
     static func fetchUploadLinks(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [UploadLink] {
-        try UploadLinkRow.fetchAll(db, cached: """
-            SELECT l.*, p.name AS person_name, p.role AS person_role, p.related_to AS person_related_to
-            FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
-            """, arguments: arguments).map(\.value)
+        try UploadLinkRow.fetchAll(
+            db,
+            cached: """
+                SELECT l.*, bw_open(p.case_id, p.name) AS person_name, p.role AS person_role, bw_open(p.case_id, p.related_to) AS person_related_to
+                FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
+                """, arguments: arguments
+        ).map(\.value)
     }
 }

@@ -1,0 +1,35 @@
+import Foundation
+import BewaarModel
+import BewaarImport
+
+extension PlatformExportImporter {
+    /// Hands the records on one at a time (see ``RecordSink``). A single Messenger HTML thread
+    /// page — the large one, often hundreds of MB — is read as a stream and its records are held
+    /// as compact JSON until the page is read (``PageOrderRecords``: the page lists its newest
+    /// message first, records go oldest first); the result and the records are the same as
+    /// ``importFile(_:context:)`` gives. Other files and exports are read whole and then handed on.
+    public func importFile(_ source: ImportSource, context: ImportContext, records: any RecordSink) throws -> ImportResult {
+        if !source.isDirectory, !((try? FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: false))?.isZip ?? false) {
+            let head = try FileReaderHead.read(source.path, count: FileProbe.headLength)
+            let kind = ExportLayout.kind(name: source.name, head: head)
+            if kind == .metaThreadHTML { return try streamThreadPage(source, head: head, context: context, records: records) }
+        }
+        return try importFile(source, context: context).handedOn(to: records)
+    }
+
+    /// `importSingle` of a Meta thread page, with the records spilled and handed on after the head.
+    private func streamThreadPage(_ source: ImportSource, head: [UInt8], context: ImportContext, records: any RecordSink) throws -> ImportResult {
+        let p = platform(.metaThreadHTML, head)
+        var collected = Collected(platform: p)
+        let spill = PageOrderRecords<MetaHTMLReader.ReadMessage>()
+        let thread = try MetaHTMLReader.read(file: source.path, part: nil, platform: p, zone: context.timeZone, spill: spill)
+        collected.add([thread], folder: "")
+        if p != "instagram" { collected.warnings.append(Self.platformGuessed) }
+        let result = collected.result(mediaType: MediaType.forName(source.name), contained: [], isWholeExport: false)
+        let order = spill.order(newestFirst: thread.layout.hasPrefix("meta"))
+        try records.begin(result)
+        let zone = JSONValue.string(context.timeZone.identifier)
+        try spill.replay(into: records, order: order) { MetaHTMLReader.record($0, platform: p, zone: zone, part: nil, thread: thread.title) }
+        return result
+    }
+}

@@ -1,0 +1,188 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Crypto
+import Foundation
+import GRDB
+import BewaarModel
+
+extension CaseStore {
+    /// Whether the store keeps each case's text and originals sealed with a key of that case.
+    public var isEncrypted: Bool { sealing.keyring != nil }
+
+    /// The keys of an encrypted store at `databasePath`, opened with `source` (the key file
+    /// beside the store when nil); nil when the store is not encrypted.
+    static func openKeys(databasePath: String, storePath: String, source: StoreKeySource?) throws -> CaseKeyring? {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(60)
+        let queue: DatabaseQueue
+        do { queue = try DatabaseQueue(path: databasePath, configuration: config) } catch { throw StoreError.unreadable(storePath, error) }
+        let row = try queue.read { db -> Row? in
+            guard try db.tableExists("store_keys") else { return nil }
+            return try Row.fetchOne(db, sql: "SELECT source, salt, rounds, key_check FROM store_keys")
+        }
+        guard let row else { return nil }
+        let master: MasterKey
+        switch source ?? .keyFile(StoreKeySource.defaultKeyFile(forStore: storePath)) {
+        case .keyFile(let file):
+            guard row["source"] as String == "key-file" else {
+                throw StoreError(
+                    .keyMissing, nl: "Deze opslag is versleuteld met een wachtwoordzin: geef die in BEWAAR_PASSPHRASE.",
+                    en: "This store is encrypted with a passphrase: give it in BEWAAR_PASSPHRASE.")
+            }
+            master = try MasterKey.read(file: file)
+        case .passphrase(let phrase):
+            guard row["source"] as String == "passphrase", let salt = row["salt"] as Data?, let rounds = row["rounds"] as Int? else {
+                throw StoreError(
+                    .keyMissing, nl: "Deze opslag is versleuteld met een sleutelbestand: geef het met --key-file.",
+                    en: "This store is encrypted with a key file: name it with --key-file.")
+            }
+            master = try MasterKey.derive(passphrase: phrase, salt: [UInt8](salt), rounds: rounds)
+        }
+        guard master.check == row["key_check"] as String else {
+            throw StoreError(
+                .wrongKey,
+                nl:
+                    "Deze sleutel hoort niet bij de opslag in \(storePath): er is niets geopend of veranderd. Geef de juiste sleutel (--key-file of BEWAAR_PASSPHRASE).",
+                en:
+                    "This key does not belong to the store in \(storePath): nothing was opened or changed. Give the right key (--key-file or BEWAAR_PASSPHRASE)."
+            )
+        }
+        let keyring = CaseKeyring(master: master, databasePath: databasePath)
+        try queue.read { try keyring.loadAll($0) }
+        return keyring
+    }
+
+    /// The key of a case in an encrypted store (nil in a plain one).
+    func caseKey(_ id: CaseID) throws -> CaseKey? {
+        guard let keyring = sealing.keyring else { return nil }
+        guard let key = keyring.key(for: id.description.databaseValue) else {
+            throw StoreError(.wrongKey, nl: "Zaak \(id) heeft geen sleutel in deze opslag.", en: "Case \(id) has no key in this store.")
+        }
+        return key
+    }
+
+    /// Gives a newly opened case its key, in the transaction that inserts it (after the `cases`
+    /// row: the key row refers to it). Nothing when the store is not encrypted.
+    func addCaseKey(_ db: Database, caseID: String) throws {
+        guard let keyring = sealing.keyring else { return }
+        let key = keyring.key(for: caseID.databaseValue) ?? CaseKey.random()
+        try db.execute(
+            cached: "INSERT INTO case_keys (case_id, wrapped) VALUES (?, ?)",
+            arguments: [caseID, Data(keyring.master.wrap(key, caseID: caseID))])
+        let number = try Int64.fetchOne(db, cached: "SELECT no FROM cases WHERE id = ?", arguments: [caseID])
+        keyring.remember(key, caseID: caseID, number: number)
+    }
+
+    /// Makes sure a case about to be inserted can seal its text: its key is made first (in
+    /// memory; ``addCaseKey(_:caseID:)`` stores it with the case).
+    func prepareCaseKey(caseID: String) {
+        guard let keyring = sealing.keyring, keyring.key(for: caseID.databaseValue) == nil else { return }
+        keyring.remember(CaseKey.random(), caseID: caseID, number: nil)
+    }
+
+    /// Encrypts a plain store in place, in one transaction: a master key (a new key file, mode
+    /// 0600, outside the store folder; or a passphrase), a key for every case, every case's text
+    /// sealed, the search index rebuilt from hashed terms; then the file is rewritten (VACUUM) so
+    /// no plain page stays behind. On any failure nothing has changed.
+    public func encrypt(with source: StoreKeySource, actor: String) throws -> Int {
+        guard !isEncrypted else {
+            throw StoreError(.invalidValue, nl: "Deze opslag is al versleuteld.", en: "This store is encrypted already.")
+        }
+        let master: MasterKey
+        var salt: Data?
+        var rounds: Int?
+        var createdFile: String?
+        switch source {
+        case .keyFile(let file):
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+            guard !absolute.hasPrefix(folder) else {
+                throw StoreError(
+                    .invalidValue,
+                    nl:
+                        "Het sleutelbestand mag niet in de opslagmap staan (wie de map kopieert, heeft dan ook de sleutel). Kies een andere plek met --key-file.",
+                    en:
+                        "The key file must not be inside the store folder (whoever copies the folder would have the key too). Choose another place with --key-file."
+                )
+            }
+            master = MasterKey.random()
+            try master.write(toFile: absolute)
+            createdFile = absolute
+        case .passphrase(let phrase):
+            let s = (0..<16).map { _ in UInt8.random(in: 0...255) }
+            rounds = MasterKey.scryptRounds
+            master = try MasterKey.derive(passphrase: phrase, salt: s, rounds: MasterKey.scryptRounds)
+            salt = Data(s)
+        }
+        let keyring = CaseKeyring(master: master, databasePath: path + "/" + Self.databaseName)
+        var count = 0
+        var sealedObjects: [(digest: BewaarModel.SHA256Digest, sealed: String, key: SymmetricKey)] = []
+        do {
+            // Every original sealed beside itself first; put in its place once the keys are committed.
+            let held = try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM items") }
+            for hex in held {
+                guard let digest = BewaarModel.SHA256Digest(hex: hex) else { continue }
+                let (sealed, key) = try objects.sealCopy(of: digest)
+                sealedObjects.append((digest, sealed, key))
+            }
+            try db.writeWithoutTransaction { db in
+                // Pages the plain text leaves are zeroed as they are freed.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
+                defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+                try db.inTransaction(.immediate) {
+                    try db.execute(
+                        sql: "INSERT INTO store_keys (id, source, salt, rounds, key_check, created) VALUES (1, ?, ?, ?, ?, ?)",
+                        arguments: [createdFile == nil ? "passphrase" : "key-file", salt, rounds, master.check, now().stored])
+                    for row in try Row.fetchAll(db, sql: "SELECT id, no FROM cases") {
+                        let id: String = row[0]
+                        let key = CaseKey.random()
+                        try db.execute(
+                            sql: "INSERT INTO case_keys (case_id, wrapped) VALUES (?, ?)",
+                            arguments: [id, Data(master.wrap(key, caseID: id))])
+                        keyring.remember(key, caseID: id, number: row[1])
+                        count += 1
+                    }
+                    sealing.keyring = keyring
+                    for (digest, _, key) in sealedObjects {
+                        for caseID in try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM items WHERE sha256 = ?", arguments: [digest.hex]) {
+                            guard let caseKey = keyring.key(for: caseID.databaseValue) else { continue }
+                            try db.execute(
+                                sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
+                                arguments: [digest.hex, caseID, Data(ObjectKeys.wrap(key, digest, caseKey))])
+                        }
+                    }
+                    for sql in try SealedColumns.sealStatements(SealedColumns.core, db) { try db.execute(sql: sql) }
+                    try db.execute(sql: SealingSchema.sealedIndex)
+                    try appendEvent(
+                        db, chain: Self.storeChain, actor: actor, action: "store-encrypted",
+                        details: ["cases": String(count), "key": createdFile == nil ? "passphrase" : "key-file"])
+                    return .commit
+                }
+            }
+        } catch {
+            sealing.keyring = nil
+            if let createdFile { unlink(createdFile) }
+            for o in sealedObjects { unlink(o.sealed) }
+            throw error
+        }
+        // The keys are committed: each sealed copy replaces its plain original (a crash here
+        // leaves plain originals that still read; running this again is not needed to read them).
+        for o in sealedObjects { try objects.replace(o.digest, with: o.sealed) }
+        // Committed: the file is rewritten so that no page of the plain store remains in it.
+        try compactAfterRemoval()
+        return count
+    }
+
+    /// Rewrites the database file (VACUUM, with freed pages zeroed) and empties the write-ahead
+    /// log, so that nothing removed from the store survives in its files.
+    public func compactAfterRemoval() throws {
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
+            try db.execute(sql: "VACUUM")
+            _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import Synchronization
+
+/// The SQL functions through which the store's SQL reads and writes the text of a case, so that
+/// what SQLite writes to the file is sealed when the store is encrypted (plain otherwise):
+///
+/// - `bw_seal(case, text)`: the text sealed with the case's key (a BLOB); NULL stays NULL.
+/// - `bw_open(case, value)`: the plain text of a sealed value; a TEXT value as it is.
+/// - `bw_terms(case, value)`: what the search index holds for a record's text
+///   (``SealedSearch``).
+/// - `bw_match(case, value, search)` and `bw_highlight(case, value, search)`: whether a record's
+///   text holds a search, and the text with the search's words marked.
+///
+/// `case` is a case id (`2026-0001`) or a case number (`cases.no`). In a store without a key
+/// every function passes the text through, so the same SQL serves both kinds of store.
+final class SealFunctions: Sendable {
+    private let current: Mutex<CaseKeyring?>
+    private let termCache = Mutex<(reference: String, terms: [String: String])>(("", [:]))
+    private let searches = Mutex<[String: SearchRequest]>([:])
+
+    init(keyring: CaseKeyring?) { current = Mutex(keyring) }
+
+    /// The keys in use (nil: the store is not encrypted).
+    var keyring: CaseKeyring? {
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
+    }
+
+    func register(on db: Database) {
+        db.add(function: DatabaseFunction("bw_seal", argumentCount: 2, pure: true) { [self] v in try seal(v[0], v[1]) })
+        // A value that is neither text nor sealed is given back as it is (a damaged row stays visible as one).
+        db.add(
+            function: DatabaseFunction("bw_open", argumentCount: 2, pure: true) { [self] v in
+                if case .blob(let data) = v[1].storage, data.withUnsafeBytes(SealedValue.isSealed) { return try open(v[0], v[1]) }
+                return v[1]
+            })
+        db.add(function: DatabaseFunction("bw_terms", argumentCount: 2, pure: true) { [self] v in try terms(v[0], v[1]) })
+        db.add(
+            function: DatabaseFunction("bw_match", argumentCount: 3, pure: true) { [self] v in
+                guard let text = try open(v[0], v[1]) as String?, let q = request(v[2]) else { return false }
+                return q.matches(SearchWords.words(text))
+            })
+        db.add(
+            function: DatabaseFunction("bw_highlight", argumentCount: 3, pure: true) { [self] v in
+                guard let text = try open(v[0], v[1]) as String? else { return nil as String? }
+                return request(v[2])?.highlight(text) ?? text
+            })
+    }
+
+    private func key(_ reference: DatabaseValue) throws -> CaseKey {
+        guard let keyring else { throw Self.noKey }
+        guard let key = keyring.key(for: reference) else {
+            throw DatabaseError(message: "bewaar: case \(reference) has no key in this store")
+        }
+        return key
+    }
+
+    private static let storeChain = "store".databaseValue
+    private static let noKey = DatabaseError(message: "bewaar: this store has no key")
+
+    func seal(_ reference: DatabaseValue, _ value: DatabaseValue) throws -> (any DatabaseValueConvertible)? {
+        // The store's own chain of custody belongs to no case: it stays plain.
+        guard keyring != nil, case .string(let text) = value.storage, reference != Self.storeChain else { return value }
+        return Data(SealedValue.seal(text, with: try key(reference)))
+    }
+
+    func open(_ reference: DatabaseValue, _ value: DatabaseValue) throws -> String? {
+        switch value.storage {
+        case .null: return nil
+        case .string(let s): return s
+        case .blob(let data):
+            let plain = try data.withUnsafeBytes { raw -> [UInt8]? in
+                guard SealedValue.isSealed(raw) else { return nil }
+                return SealedValue.open(raw, with: try key(reference))
+            }
+            guard let plain else {
+                throw DatabaseError(message: "bewaar: a sealed value of case \(reference) does not open (damaged, or not of this store)")
+            }
+            return String(decoding: plain, as: UTF8.self)
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        }
+    }
+
+    func terms(_ reference: DatabaseValue, _ value: DatabaseValue) throws -> String? {
+        guard let text = try open(reference, value) else { return nil }
+        guard keyring != nil else { return text }
+        let key = try key(reference)
+        let words = SearchWords.words(text)
+        let ref = reference.description
+        return termCache.withLock { c in
+            if c.reference != ref { c = (ref, [:]) }
+            return SealedSearch.terms(of: words, key: key, cache: &c.terms)
+        }
+    }
+
+    private func request(_ value: DatabaseValue) -> SearchRequest? {
+        guard case .string(let s) = value.storage else { return nil }
+        if let r = searches.withLock({ $0[s] }) { return r }
+        guard let r = SearchRequest(s) else { return nil }
+        searches.withLock {
+            if $0.count > 64 { $0.removeAll() }; $0[s] = r
+        }
+        return r
+    }
+}

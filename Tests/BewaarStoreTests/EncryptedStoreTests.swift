@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import GRDB
+import BewaarModel
+import BewaarStore
+
+/// A store encrypted in place: the same answers as a plain one, no text in its file, and its key
+/// checked before anything is read.
+@Suite struct EncryptedStoreTests {
+    static let texts = [
+        "Sanne is te dik om te rennen", "Zoë doet weer raar", "ik ook", "dikke vette onzin", "niemand wil naast Sanne zitten",
+        "Bel me op 06-12345678", "uitgescholden op het plein",
+    ]
+
+    static let original = "originele bytes van de chat: Sanne en Daan\n" + String(repeating: "regel van de chat zonder betekenis\n", count: 10)
+
+    /// A store with one case holding the texts, plain or encrypted (after the records are in, so
+    /// the encryption of an existing store is what is tested).
+    func store(_ f: StoreFixture, encrypted: Bool) throws -> (CaseStore, CaseID) {
+        let store = try f.open()
+        let c = try store.openCase(title: "Pesten in de groepsapp", actor: "J. Bakker", people: [Person(name: "Sanne de Vries", role: .slachtoffer)])
+        let messages = Self.texts.enumerated().map { i, t in
+            Message(
+                timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_478_400 + Double(i) * 60), utcOffsetSeconds: 3600),
+                author: i % 2 == 0 ? "Daan Jansen" : "Tim Bos", text: t, origin: Origin(line: i + 1, offset: Int64(i * 40), length: 30))
+        }
+        let (d, size) = try store.objects.put(file: try f.file("chat.txt", Self.original))
+        _ = try store.recordIngest(
+            NewEvidence(
+                name: "WhatsApp-chat met Sanne.txt", size: size, sha256: d, mediaType: "text/plain", format: "whatsapp",
+                collectedBy: "J. Bakker", collectedFrom: "Sanne de Vries", messages: messages), in: c.id)
+        if encrypted { #expect(try store.encrypt(with: .keyFile(f.folder + "/sleutel"), actor: "beheerder") == 1) }
+        return (store, c.id)
+    }
+
+    func hits(_ store: CaseStore, _ id: CaseID, _ search: String) throws -> [String] {
+        var q = TimelineQuery()
+        q.search = search
+        return try store.timeline(id, q).entries.map(\.message.text)
+    }
+
+    @Test func searchesFindTheSameInAnEncryptedStoreAsInAPlainOne() throws {
+        let plain = try StoreFixture(), sealed = try StoreFixture()
+        let (a, ida) = try store(plain, encrypted: false)
+        let (b, idb) = try store(sealed, encrypted: true)
+        #expect(b.isEncrypted && !a.isEncrypted)
+        for search in [
+            "dik", "dikke", "Sanne", "zoe", "ZOË", "ik", "\"te dik\"", "\"dik te\"", "uitgesch", "uitgescholden plein", "rennen sanne",
+            "06", "12345678", "niemand*", "x", "vette onzinnig",
+        ] {
+            #expect(try hits(b, idb, search) == hits(a, ida, search), "search \(search)")
+        }
+        #expect(try hits(b, idb, "dik") == ["Sanne is te dik om te rennen", "dikke vette onzin"])
+        var q = TimelineQuery()
+        q.search = "te dik"
+        #expect(try b.timeline(idb, q).entries.first?.highlighted == "Sanne is \u{2}te dik\u{3} om \u{2}te\u{3} rennen")
+    }
+
+    @Test func anEncryptedStoreHoldsNoTextAndReadsBackTheSame() throws {
+        let f = try StoreFixture()
+        let (store, id) = try store(f, encrypted: true)
+        let problems = try store.check().problems.map(\.english)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(try store.people(id).map(\.name) == ["Sanne de Vries"])
+        #expect(try store.case(id).title == "Pesten in de groepsapp")
+        #expect(try store.timeline(id, TimelineQuery()).entries.map(\.message.text) == Self.texts)
+        #expect(try store.items(id).first?.name == "WhatsApp-chat met Sanne.txt")
+        let item = try #require(try store.items(id).first)
+        #expect(String(decoding: try store.originalBytes(item.sha256), as: UTF8.self) == Self.original)
+        for file in try FileManager.default.subpathsOfDirectory(atPath: f.storePath) {
+            let data = FileManager.default.contents(atPath: f.storePath + "/" + file) ?? Data()
+            for word in ["Sanne", "Daan", "Vries", "rennen", "06-12345", "uitgescholden", "groepsapp", "originele bytes"] {
+                #expect(data.range(of: Data(word.utf8)) == nil, "\(word) in \(file)")
+            }
+        }
+    }
+
+    @Test func theKeyIsCheckedBeforeAnythingIsRead() throws {
+        let f = try StoreFixture()
+        let (store, id) = try store(f, encrypted: true)
+        _ = store
+        // Missing: the default key file beside the folder does not exist.
+        #expect(throws: StoreError.self) { try CaseStore(path: f.storePath, create: false) }
+        let other = try StoreFixture()
+        let (o, _) = try self.store(other, encrypted: true)
+        _ = o
+        do {
+            _ = try CaseStore(path: f.storePath, create: false, key: .keyFile(other.folder + "/sleutel"))
+            Issue.record("a wrong key opened the store")
+        } catch let e as StoreError {
+            #expect(e.code == .wrongKey)
+        }
+        let again = try CaseStore(path: f.storePath, create: false, key: .keyFile(f.folder + "/sleutel"))
+        #expect(try again.timeline(id, TimelineQuery()).entries.count == Self.texts.count)
+        // A key file others can read is refused.
+        chmod(f.folder + "/sleutel", 0o644)
+        #expect(throws: StoreError.self) { try CaseStore(path: f.storePath, create: false, key: .keyFile(f.folder + "/sleutel")) }
+    }
+
+    @Test func aKeyFileInsideTheStoreFolderIsRefusedAndNothingChanges() throws {
+        let f = try StoreFixture()
+        let (store, id) = try store(f, encrypted: false)
+        #expect(throws: StoreError.self) { try store.encrypt(with: .keyFile(f.storePath + "/sleutel"), actor: "beheerder") }
+        #expect(!store.isEncrypted)
+        #expect(try hits(store, id, "dik").count == 2)
+        #expect(!FileManager.default.fileExists(atPath: f.storePath + "/sleutel"))
+    }
+
+    @Test func newEvidenceInAnEncryptedStoreIsSealedAndSearchable() throws {
+        let f = try StoreFixture()
+        let (store, id) = try store(f, encrypted: true)
+        let (d, size) = try store.objects.put(file: try f.file("tweede.txt", "tweede bestand met geheime woorden, lang genoeg\n"))
+        _ = try store.recordIngest(
+            NewEvidence(
+                name: "tweede.txt", size: size, sha256: d, mediaType: "text/plain", format: "whatsapp", collectedBy: "J. Bakker",
+                messages: [
+                    Message(timestamp: nil, author: "Lotte Visser", text: "geheime woorden van Lotte", origin: Origin(line: 1, offset: 0, length: 10))
+                ]),
+            in: id)
+        #expect(try hits(store, id, "geheim") == ["geheime woorden van Lotte"])
+        #expect(String(decoding: try store.originalBytes(d), as: UTF8.self) == "tweede bestand met geheime woorden, lang genoeg\n")
+        try store.compactAfterRemoval()
+        for file in try FileManager.default.subpathsOfDirectory(atPath: f.storePath) {
+            let data = FileManager.default.contents(atPath: f.storePath + "/" + file) ?? Data()
+            for word in ["Lotte", "geheime", "tweede bestand"] { #expect(data.range(of: Data(word.utf8)) == nil, "\(word) in \(file)") }
+        }
+        #expect(try store.check().problems.map(\.english) == [])
+    }
+}
