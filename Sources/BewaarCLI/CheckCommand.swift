@@ -25,6 +25,10 @@ struct CheckCommand: ParsableCommand {
         let report = try store.check()
         for p in report.problems { out((p.isHarmless ? "  - " : "  ✗ ") + global.t(p.dutch, p.english)) }
         warnAboutModes(store)
+        if !store.isEncrypted {
+            out(global.t("  ! Deze opslag is niet versleuteld: wie de map kopieert, kan alles lezen. Versleutel hem met `bewaar store encrypt`.",
+                         "  ! This store is not encrypted: whoever copies the folder can read everything. Encrypt it with `bewaar store encrypt`."))
+        }
         let events = report.chains.reduce(0) { $0 + $1.eventCount }
         if report.intact {
             out(global.t("In orde: \(Plural.count(report.objectsChecked, "origineel", "originelen")) (\(report.bytesChecked) bytes) opnieuw gehasht, "

@@ -55,6 +55,11 @@ public struct ObjectStore: Sendable {
     /// path and the key it was sealed with (see ``CaseStore/encrypt(with:actor:)``).
     func sealCopy(of digest: BewaarModel.SHA256Digest) throws -> (path: String, key: SymmetricKey) {
         let key = SymmetricKey(size: .bits256)
+        return (try sealCopy(ofFile: path(for: digest), key: key), key)
+    }
+
+    /// Writes a sealed copy of the file at `source` into `tmp/` and returns its path.
+    func sealCopy(ofFile source: String, key: SymmetricKey) throws -> String {
         var sealer = ObjectSealer(key: key)
         let out = tmp + "/sealed-" + UUID().uuidString
         let fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -69,7 +74,7 @@ public struct ObjectStore: Sendable {
             }
         }
         try put(sealer.header)
-        let reader = try FileReader(path: path(for: digest))
+        let reader = try FileReader(path: source)
         try reader.forEachChunk { bytes in try sealer.add(bytes) { try put($0) } }
         try put(sealer.finish())
         let header = sealer.header
@@ -77,7 +82,7 @@ public struct ObjectStore: Sendable {
             unlink(out)
             throw StoreError(.writeFailed, nl: "Schrijven in de opslag mislukt.", en: "Writing to the store failed.")
         }
-        return (out, key)
+        return out
     }
 
     /// Puts a sealed copy in the place of its object.

@@ -31,6 +31,7 @@ extension WebApp {
             _ = try await self.form(request, v.session, as: CSRFField.self)
             do {
                 _ = try PacketMaker(store: self.store).make(id, folder: self.packetFolder(id), actor: v.account.name)
+                try self.store.sealGeneratedFiles(in: self.packetFolder(id), of: id)
             } catch { throw self.problem(error, v.t, back: "/zaken/\(id)/pakket") }
             return .seeOther("/zaken/\(id)/pakket")
         }
@@ -41,10 +42,19 @@ extension WebApp {
                 throw PageError.notFound(v.t, v.t.packetFileMissing)
             }
             let path = self.packetFolder(id) + "/" + file
-            let sha = (try? Self.sha256(path)) ?? ""
-            try self.store.recordAccess(chain: id.description, actor: v.account.name, action: "packet-downloaded",
-                                        details: ["file": file, "sha256": sha])
-            return try await self.download(path: path, name: "zaak-\(id)-" + file, context: context)
+            if !self.store.isEncrypted {
+                let sha = (try? Self.sha256(path)) ?? ""
+                try self.store.recordAccess(
+                    chain: id.description, actor: v.account.name, action: "packet-downloaded",
+                    details: ["file": file, "sha256": sha])
+                return try await self.download(path: path, name: "zaak-\(id)-" + file, context: context)
+            }
+            // In an encrypted store the file is kept sealed and opened in memory to be sent.
+            let bytes = try self.store.generatedFileBytes(path, of: id)
+            try self.store.recordAccess(
+                chain: id.description, actor: v.account.name, action: "packet-downloaded",
+                details: ["file": file, "sha256": StreamingSHA256.digest(bytes).hex])
+            return self.attachment(ResponseBody(byteBuffer: ByteBuffer(data: bytes)), name: "zaak-\(id)-" + file)
         }
         cases.post("/bundel") { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
@@ -53,7 +63,10 @@ extension WebApp {
                 throw PageError.failed(v.t, v.t.bundleMakeUnavailable, back: "/zaken/\(id)/pakket", status: .notImplemented,
                                        title: v.t.notAvailableTitle)
             }
-            do { _ = try make(self.store, id, self.packetFolder(id), v.account.name) } catch { throw self.problem(error, v.t, back: "/zaken/\(id)/pakket") }
+            do {
+                _ = try make(self.store, id, self.packetFolder(id), v.account.name)
+                try self.store.sealGeneratedFiles(in: self.packetFolder(id), of: id)
+            } catch { throw self.problem(error, v.t, back: "/zaken/\(id)/pakket") }
             return .seeOther("/zaken/\(id)/pakket")
         }
     }

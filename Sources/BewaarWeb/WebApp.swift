@@ -117,7 +117,7 @@ final class WebApp: Sendable {
         attachment(try await FileIO().loadFile(path: path, context: context), name: name)
     }
 
-    private func attachment(_ body: ResponseBody, name: String) -> Response {
+    func attachment(_ body: ResponseBody, name: String) -> Response {
         let safe = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
         var headers: HTTPFields = [.contentType: "application/octet-stream"]
         headers[.contentDisposition] = "attachment; filename=\"\(safe)\"; filename*=UTF-8''\(URLText.encode(name))"

@@ -126,4 +126,32 @@ import BewaarStore
         }
         #expect(try store.check().problems.map(\.english) == [])
     }
+
+    @Test func destroyingACaseDestroysItsKeysAndTheFileKeepsNoTraceOfThem() throws {
+        let f = try StoreFixture()
+        let (store, id) = try store(f, encrypted: true)
+        let other = try store.openCase(title: "Andere zaak", actor: "J. Bakker")
+        let wrapped = try store.read { db in
+            try Data.fetchOne(db, sql: "SELECT wrapped FROM case_keys WHERE case_id = ?", arguments: [id.description])
+        }
+        let objectKey = try store.read { db in
+            try Data.fetchOne(db, sql: "SELECT wrapped FROM object_keys WHERE case_id = ?", arguments: [id.description])
+        }
+        let key = try #require(wrapped), object = try #require(objectKey)
+        _ = try store.destroyCase(id, actor: "A. de Groot", role: "afdelingsleider", reason: "verzoek tot verwijdering", early: true)
+        let counts = try store.read { db in
+            [
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_keys WHERE case_id = ?", arguments: [id.description]),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM object_keys WHERE case_id = ?", arguments: [id.description]),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_keys WHERE case_id = ?", arguments: [other.id.description]),
+            ]
+        }
+        #expect(counts == [0, 0, 1])
+        for file in try FileManager.default.subpathsOfDirectory(atPath: f.storePath) {
+            let data = FileManager.default.contents(atPath: f.storePath + "/" + file) ?? Data()
+            #expect(data.range(of: key) == nil && data.range(of: object) == nil, "a destroyed key is still in \(file)")
+        }
+        #expect(try store.check().intact)
+        #expect(try store.case(other.id).title == "Andere zaak")
+    }
 }

@@ -21,9 +21,11 @@ struct WebFixture {
     let clock = TestClock()
     static let password = "geheim-wachtwoord-1"
 
-    init() throws {
+    /// With `encrypted`, the store is encrypted (its key file beside the folder) before anything is in it.
+    init(encrypted: Bool = false) throws {
         folder = NSTemporaryDirectory() + "bewaar-web-" + UUID().uuidString
         store = try CaseStore(path: folder, create: true, modules: WebServer.storeModules)
+        if encrypted { _ = try store.encrypt(with: .keyFile(folder + ".sleutel"), actor: "B. Beheer") }
         let c = try store.openCase(title: "Pesten in groepsapp 2B", actor: "J. Bakker", people: [
             Person(name: "Sanne de Vries", role: .slachtoffer), Person(name: "Daan Jansen", role: .vermoedelijkeDader),
             Person(name: "J. Bakker", role: .mentor),
@@ -93,7 +95,10 @@ struct WebFixture {
         return try store.recordIngest(e, in: id).item
     }
 
-    func cleanUp() { try? FileManager.default.removeItem(atPath: folder) }
+    func cleanUp() {
+        try? FileManager.default.removeItem(atPath: folder)
+        try? FileManager.default.removeItem(atPath: folder + ".sleutel")
+    }
 }
 
 /// A signed-in browser: its session cookie and the CSRF token of its forms.

@@ -9,7 +9,10 @@ let args = CommandLine.arguments
 guard args.count >= 2 else { print("usage: TimelineBench STORE [MESSAGES]"); exit(64) }
 let storePath = args[1]
 let count = args.count > 2 ? Int(args[2])! : 1_000_000
-let store = try CaseStore(path: storePath, create: true)
+// An encrypted store (scripts/bench/store) has its key file beside the folder.
+let keyFile = storePath + ".sleutel"
+let store = try CaseStore(path: storePath, create: true, key: FileManager.default.fileExists(atPath: keyFile) ? .keyFile(keyFile) : nil)
+print(store.isEncrypted ? "encrypted store" : "plain store")
 let caseID: CaseID
 if let existing = try store.cases().first, try store.messageCount(existing.id) == count {
     caseID = existing.id
