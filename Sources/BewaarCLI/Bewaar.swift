@@ -34,7 +34,7 @@ public struct Bewaar: ParsableCommand {
             StoreCommand.self,
         ]
             + lifecycleSubcommands
-            + webSubcommands)
+            + webSubcommands + privacySubcommands)
 
     public init() {}
 
@@ -68,6 +68,9 @@ let lifecycleSubcommands: [any ParsableCommand.Type] = [RetentionCommand.self]
 
 /// The accounts, access and the web interface itself (`bewaar serve`, in every build).
 let webSubcommands: [any ParsableCommand.Type] = [UserCommand.self, AccessCommand.self, ServeCommand.self]
+
+/// The school's privacy duties: the processing register, backups.
+let privacySubcommands: [any ParsableCommand.Type] = [PrivacyCommand.self, BackupCommand.self, RestoreCommand.self]
 
 /// The version Bewaar reports in bundles and reports.
 public enum BewaarVersion {

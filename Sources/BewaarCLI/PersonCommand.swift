@@ -4,7 +4,8 @@ import BewaarModel
 
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "person", abstract: CommandLineLanguage.text("Betrokkenen bij een zaak.", "People involved in a case."), subcommands: [Add.self, Link.self, Suggest.self, Handles.self])
+        commandName: "person", abstract: CommandLineLanguage.text("Betrokkenen bij een zaak.", "People involved in a case."),
+        subcommands: [Add.self, Link.self, Suggest.self, Handles.self, Export.self, Note.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -147,6 +147,7 @@ extension WebApp {
         }
         return """
             <p class="uitleg">\(t.adminExplain)</p>
+            <p><a href="/beheer/privacy">\(t.privacy.registerLink)</a></p>
             \(done)\(note)
             <table><thead><tr><th scope="col">\(t.colName)</th><th scope="col">\(t.colRole)</th><th scope="col">\(t.colCreated)</th><th scope="col">\(t.colLock)</th><th scope="col">\(a.colActions)</th></tr></thead><tbody>\(rows)</tbody></table>
             <h2>\(a.createAccountHeading)</h2>

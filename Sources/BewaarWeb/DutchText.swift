@@ -11,6 +11,7 @@ struct DutchText: PageText {
     var uploadLink: any UploadLinkText { DutchUploadLinkText() }
     var dateOrder: any DateOrderText { DutchDateOrderText() }
     var screenshot: any ScreenshotText { DutchScreenshotText() }
+    var privacy: any PrivacyText { DutchPrivacyText() }
     let language = Language.nl
 
     // MARK: Frame

@@ -12,6 +12,7 @@ struct EnglishText: PageText {
     var uploadLink: any UploadLinkText { EnglishUploadLinkText() }
     var dateOrder: any DateOrderText { EnglishDateOrderText() }
     var screenshot: any ScreenshotText { EnglishScreenshotText() }
+    var privacy: any PrivacyText { EnglishPrivacyText() }
     let language = Language.en
 
     // MARK: Frame

@@ -9,6 +9,7 @@ enum Layout {
         var nav: [HTML] = []
         if let account {
             if account.role.readsCases { nav.append(link("/zaken", t.navCases, current == "zaken")) }
+            if account.role == .afdelingsleider { nav.append(link("/inzage", t.privacy.navAccessRequest, current == "inzage")) }
             if account.role != .beheerder { nav.append(link("/herkomst", t.navTrace, current == "herkomst")) }
             if account.role == .beheerder { nav.append(link("/beheer", t.navAccounts, current == "beheer")) }
             if account.role == .afdelingsleider || account.role == .beheerder {

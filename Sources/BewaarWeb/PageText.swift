@@ -20,6 +20,8 @@ protocol PageText: Sendable {
     var dateOrder: any DateOrderText { get }
     /// The words of records read from a screenshot.
     var screenshot: any ScreenshotText { get }
+    /// The words of the access-request and processing-register pages.
+    var privacy: any PrivacyText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 

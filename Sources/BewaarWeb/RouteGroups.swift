@@ -12,6 +12,7 @@ import BewaarAccounts
 /// | `caseReaders` | `/zaken`, `/zaken/nieuw` | ``SignedInContext`` | roles that read cases |
 /// | `tracers` | `/herkomst…` | ``SignedInContext`` | the systeembeheerder and the case readers |
 /// | `beheer` | `/beheer…` | ``SignedInContext`` | the beheerder |
+/// | `inzage` | `/inzage` (access requests) | ``SignedInContext`` | the afdelingsleider (over the cases they may read) |
 /// | `cases` | `/zaken/ID…` | ``CaseContext`` | whoever may read case ID (others: 404) |
 /// | `managers` | `/zaken/ID/…` (escalation, access, upload links, proposing to close) | ``CaseContext`` | the case's mentor or afdelingsleider |
 /// | `heads` | `/zaken/ID/…` (close, reopen, legal hold) | ``CaseContext`` | the case's afdelingsleider |
@@ -22,6 +23,7 @@ struct RouteGroups {
     let caseReaders: RouterGroup<SignedInContext>
     let tracers: RouterGroup<SignedInContext>
     let beheer: RouterGroup<SignedInContext>
+    let inzage: RouterGroup<SignedInContext>
     let cases: RouterGroup<CaseContext>
     let managers: RouterGroup<CaseContext>
     let heads: RouterGroup<CaseContext>
@@ -33,6 +35,7 @@ struct RouteGroups {
         caseReaders = signedIn.group("/zaken").add(middleware: RoleGate(app: app, roles: AccountRole.caseReaders))
         tracers = signedIn.group("/herkomst").add(middleware: RoleGate(app: app, roles: WebApp.traceRoles))
         beheer = signedIn.group("/beheer").add(middleware: RoleGate(app: app, roles: [.beheerder]))
+        inzage = signedIn.group("/inzage").add(middleware: RoleGate(app: app, roles: [.afdelingsleider]))
         cases = signedIn.group("/zaken/:id").add(middleware: CaseGate(app: app)).group(context: CaseContext.self)
         managers = cases.group().add(middleware: ManagerGate(app: app))
         heads = cases.group().add(middleware: HeadGate(app: app))

@@ -45,6 +45,8 @@ public enum WebServer {
         app.addTraceRoutes(groups.tracers, seam: trace)
         app.addAdminRoutes(groups.beheer)
         app.addPolicyRoute(groups.beheer)
+        app.addRegisterRoute(groups.beheer)
+        app.addAccessRequestRoutes(groups.inzage)
         app.addSettingsRoutes(groups.signedIn)
         return router
     }

@@ -57,15 +57,7 @@ import BewaarTestSupport
 
     @Test func serveStopsCleanlyOnAnInterrupt() throws {
         let t = TempDir()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: BewaarBinary.path)
-        p.arguments = ["serve", "--port", "0", "--store", t.store]
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "nl_NL.UTF-8"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let banner = out.read(until: "http://127.0.0.1:")
+        let (p, banner) = try BewaarBinary.serve(store: t.store)
         #expect(banner.contains("Bewaar-webinterface: http://127.0.0.1:"))
         p.interrupt()
         p.waitUntilExit()

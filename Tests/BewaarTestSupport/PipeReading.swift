@@ -14,3 +14,19 @@ extension Pipe {
         return String(decoding: seen, as: UTF8.self)
     }
 }
+
+extension BewaarBinary {
+    /// Starts `bewaar serve --port 0 --store STORE` (Dutch, a free port) and waits for its
+    /// banner; returns the process (stop it yourself) and the banner as read.
+    public static func serve(store: String) throws -> (process: Process, banner: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = ["serve", "--port", "0", "--store", store]
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "nl_NL.UTF-8"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        return (p, out.read(until: "/  ("))
+    }
+}

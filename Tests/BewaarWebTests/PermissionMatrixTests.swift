@@ -26,6 +26,7 @@ import BewaarServe
         case heads
         /// Afdelingsleiders and the beheerder.
         case retention
+        case afdelingsleider  // access requests: the afdelingsleider, over the cases they may read
     }
 
     static let table: [String: Gate] = [
@@ -57,6 +58,8 @@ import BewaarServe
         "GET /bewaartermijn": .retention, "GET /bewaartermijn/{id}/vernietigen": .retention, "POST /bewaartermijn/{id}/vernietigen": .retention,
         "POST /beheer/bewaartermijn": .beheerder,
         "GET /beheer": .beheerder, "POST /beheer": .beheerder, "POST /beheer/account": .beheerder, "POST /beheer/toegang": .beheerder,
+        "GET /beheer/privacy": .beheerder,
+        "GET /inzage": .afdelingsleider, "POST /inzage": .afdelingsleider,
     ]
 
     /// The visitors: the mentor of the case, another mentor, an afdelingsleider it was not
@@ -80,6 +83,7 @@ import BewaarServe
         case .beheerder: return role == .beheerder
         case .heads: return false
         case .retention: return role == .afdelingsleider || role == .beheerder
+        case .afdelingsleider: return role == .afdelingsleider
         }
     }
 

@@ -1,0 +1,68 @@
+import Foundation
+import GRDB
+import BewaarModel
+
+/// An object the database refers to: what a backup copies.
+public struct ReferencedObject: Sendable, Hashable {
+    public var digest: SHA256Digest
+    /// The size the database records for it.
+    public var size: Int64
+    /// Whether the object file holds the original's bytes as they are, so that its own SHA-256
+    /// and size must equal ``digest`` and ``size``. (An encrypted object will not: the
+    /// encryption at rest decides this at merge.)
+    public var isPlain: Bool
+}
+
+extension CaseStore {
+    /// Copies the database with SQLite's online backup into a new file at `path` (which must not
+    /// exist): one read transaction, so the copy is the state of one moment, while other
+    /// processes keep reading and writing. The copy is 0600.
+    public func backupDatabase(to path: String) throws {
+        guard try PrivateMode.createFile(path) else {
+            throw StoreError(
+                .writeFailed, nl: "\(path) bestaat al; een reservekopie overschrijft niets.",
+                en: "\(path) exists already; a backup overwrites nothing.")
+        }
+        do {
+            let copy = try DatabaseQueue(path: path)
+            try db.backup(to: copy)
+            // The copy stands alone: a rollback journal (no -wal beside it); a store opened on it goes back to WAL.
+            try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+        } catch {
+            throw StoreError(
+                .writeFailed, nl: "De reservekopie van de database kon niet worden gemaakt in \(path) (\(error)).",
+                en: "The backup of the database could not be made in \(path) (\(error)).")
+        }
+        PrivateMode.restrict(file: path)
+    }
+
+    /// The objects a store database file refers to, each once: read from `databasePath` (a
+    /// backup's copy, so that exactly what it refers to is copied), never written.
+    public static func referencedObjects(inDatabase databasePath: String) throws -> [ReferencedObject] {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let q = try DatabaseQueue(path: databasePath, configuration: config)
+            defer { try? q.close() }
+            return try q.read { db in
+                try Row.fetchAll(db, sql: "SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").compactMap { row in
+                    guard let digest = SHA256Digest(hex: row["sha256"] as String) else { return nil }
+                    return ReferencedObject(digest: digest, size: row["size"], isPlain: true)
+                }
+            }
+        } catch {
+            throw StoreError(
+                .unreadable, nl: "De database \(databasePath) kan niet worden gelezen (\(error)).",
+                en: "The database \(databasePath) cannot be read (\(error)).")
+        }
+    }
+
+    /// Records in the store-wide chain that this store was restored from a backup (custody
+    /// event `store-restored`).
+    public func recordRestore(details: [String: String], actor: String) throws {
+        try write { db in
+            try appendEvent(db, chain: Self.storeChain, actor: actor, action: .storeRestored, details: details)
+        }
+    }
+}
