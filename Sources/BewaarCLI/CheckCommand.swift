@@ -26,8 +26,10 @@ struct CheckCommand: ParsableCommand {
         for p in report.problems { out((p.isHarmless ? "  - " : "  ✗ ") + global.t(p.dutch, p.english)) }
         warnAboutModes(store)
         if !store.isEncrypted {
-            out(global.t("  ! Deze opslag is niet versleuteld: wie de map kopieert, kan alles lezen. Versleutel hem met `bewaar store encrypt`.",
-                         "  ! This store is not encrypted: whoever copies the folder can read everything. Encrypt it with `bewaar store encrypt`."))
+            out(
+                global.t(
+                    "  ! Deze opslag is niet versleuteld: wie de map kopieert, kan alles lezen. Versleutel hem met `bewaar store encrypt`.",
+                    "  ! This store is not encrypted: whoever copies the folder can read everything. Encrypt it with `bewaar store encrypt`."))
         }
         let events = report.chains.reduce(0) { $0 + $1.eventCount }
         if report.intact {

@@ -142,17 +142,21 @@ public struct Ingestion: Sendable {
                              totalBytes: Int64, progress: ((IngestProgress) -> Void)?) throws -> (ReadEvidence, ImportResult) {
         let repetition = try RepetitionCheck(in: caseID, store: store, zone: options.timeZone)
         let (objects, detector, unpackBudget) = (store.objects, detector, unpackBudget)
-        let ((result, _), checked) = try RecordPipeline.run(repetition: repetition, { pipe in
-            try Inspector.read(original, options: options, sink: StoreSink(objects: objects), detector: detector,
-                               unpackBudget: unpackBudget, records: pipe)
-        }, write: { batch in
-            switch batch {
-            case .records(let rows):
-                try writer.add(rows)
-                progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
-            case .discard: try writer.discard()
-            }
-        })
+        let ((result, _), checked) = try RecordPipeline.run(
+            repetition: repetition, sealing: writer.sealing,
+            { pipe in
+                try Inspector.read(
+                    original, options: options, sink: StoreSink(objects: objects), detector: detector,
+                    unpackBudget: unpackBudget, records: pipe)
+            },
+            write: { batch in
+                switch batch {
+                case .records(let rows):
+                    try writer.add(rows)
+                    progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
+                case .discard: try writer.discard()
+                }
+            })
         var read = result
         if let repetition = checked?.warning { read.warnings.append(repetition) }
         read.extra["timezoneAssumed"] = .string(options.timeZone.identifier)

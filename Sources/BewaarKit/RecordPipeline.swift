@@ -22,19 +22,25 @@ final class RecordPipeline: RecordSink, @unchecked Sendable {
     private var waiting: [Batch] = []
     private var closed = false
     private var stopped: (any Error)?
-    private var pending = RecordRows(capacity: batchSize)
+    private var pending: RecordRows
     /// Counted on the reading thread; read once the reading is over.
     private(set) var repetition: RepetitionCheck?
+    /// An encrypted store's sealing: records are sealed on the reading thread.
+    private let sealing: RecordSealing?
 
-    init(repetition: RepetitionCheck?) {
+    init(repetition: RepetitionCheck?, sealing: RecordSealing?) {
         self.repetition = repetition
+        self.sealing = sealing
+        pending = RecordRows(capacity: Self.batchSize, sealing: sealing)
     }
 
     /// Reads on a new thread: `read` gets this pipeline as its record sink; its result (or error)
     /// is returned by ``run(_:write:)`` once every record has been written.
-    static func run<T>(repetition: RepetitionCheck?, _ read: @escaping @Sendable (RecordPipeline) throws -> T,
-                       write: (Batch) throws -> Void) throws -> (T, RepetitionCheck?) {
-        let pipe = RecordPipeline(repetition: repetition)
+    static func run<T>(
+        repetition: RepetitionCheck?, sealing: RecordSealing? = nil, _ read: @escaping @Sendable (RecordPipeline) throws -> T,
+        write: (Batch) throws -> Void
+    ) throws -> (T, RepetitionCheck?) {
+        let pipe = RecordPipeline(repetition: repetition, sealing: sealing)
         let outcome = Outcome<T>()
         let thread = Thread {
             outcome.result = Result { try read(pipe) }
@@ -89,7 +95,7 @@ final class RecordPipeline: RecordSink, @unchecked Sendable {
     private func handOver() throws {
         guard !pending.isEmpty else { return }
         let batch = Batch.records(pending)
-        pending = RecordRows(capacity: Self.batchSize)
+        pending = RecordRows(capacity: Self.batchSize, sealing: sealing)
         try put(batch)
     }
 

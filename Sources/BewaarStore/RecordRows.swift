@@ -20,12 +20,19 @@ public struct RecordRows: Sendable {
         var length: Int64
         /// Whether the origin is inside a part of the original (not a range of the file itself).
         var inPart: Bool
+        /// Whether `text` and `rest` are sealed already (``RecordSealing``), and the record's
+        /// search terms then.
+        var sealed = false
+        var terms: Range<Int>?
     }
 
     private(set) var bytes: [UInt8] = []
     private(set) var entries: [Entry] = []
+    /// Seals each record as it is added (an encrypted store).
+    let sealing: RecordSealing?
 
-    public init(capacity: Int = 0) {
+    public init(capacity: Int = 0, sealing: RecordSealing? = nil) {
+        self.sealing = sealing
         entries.reserveCapacity(capacity)
         bytes.reserveCapacity(capacity * 128)
     }
@@ -39,20 +46,27 @@ public struct RecordRows: Sendable {
         if let a = m.author { author = put(a) }
         let kindCode = StoredKind.code(of: m.kind.rawValue)
         let kind = kindCode == nil ? put(m.kind.rawValue) : bytes.count..<bytes.count
-        let text = put(m.text)
+        let text = sealing.map { put($0.seal(m.text)) } ?? put(m.text)
         var rest: Range<Int>?
-        if let r = StoredRecord.rest(of: m) { rest = put(r) }
+        if let r = StoredRecord.rest(of: m) { rest = sealing.map { put($0.seal(r)) } ?? put(r) }
         entries.append(
             Entry(
                 time: m.timestamp?.date.timeIntervalSince1970, utcOffset: Int64(m.timestamp?.utcOffsetSeconds ?? 0),
                 author: author, kind: kind, kindCode: kindCode, text: text, rest: rest, line: m.origin.line.map(Int64.init),
-                offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil))
+                offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil, sealed: sealing != nil,
+                terms: sealing.map { put($0.terms(m.text)) }))
     }
 
     /// Empties the batch, keeping its memory.
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func put(_ b: [UInt8]) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: b)
+        return start..<bytes.count
     }
 
     private mutating func put(_ s: String) -> Range<Int> {

@@ -31,10 +31,24 @@ public final class RecordWriter {
     private var single = RecordRows(capacity: 1)
     /// The case's key in an encrypted store: each record's text and `rest` are sealed with it.
     private let key: CaseKey?
+    /// For an encrypted store's reading thread (``RecordRows/init(capacity:sealing:)``); the
+    /// writer seals with its own what comes unsealed.
+    public let sealing: RecordSealing?
+    private let ownSealing: RecordSealing?
+    /// Puts a record's search terms aside until ``finish()`` indexes them all at once.
+    private let termsStatement: Statement?
 
     init(db: Database, itemID: Int64, caseID: String, key: CaseKey?) throws {
         self.db = db
         self.key = key
+        sealing = key.map(RecordSealing.init(key:))
+        ownSealing = sealing?.forAnotherThread()
+        if key != nil {
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS bewaar_terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL)")
+            termsStatement = try db.makeStatement(sql: "INSERT INTO temp.bewaar_terms (id, terms) VALUES (?, ?)")
+        } else {
+            termsStatement = nil
+        }
         statement = try db.makeStatement(
             sql: """
                 INSERT INTO messages (item_id, case_no, seq, ts, utc_offset, author_no, kind, text, origin_line, origin_offset,
@@ -52,6 +66,7 @@ public final class RecordWriter {
 
     /// Adds the next record.
     public func add(_ m: Message) throws {
+        if single.sealing == nil && sealing != nil { single = RecordRows(capacity: 1, sealing: ownSealing) }
         single.removeAll()
         single.append(m)
         try add(single)
@@ -64,8 +79,13 @@ public final class RecordWriter {
             // SQLite reads the bytes where they are (they outlive each step).
             let base = UnsafeRawPointer(b.baseAddress) ?? UnsafeRawPointer(Self.empty.utf8Start)
             let key = self.key
+            var sealedEntry = false
             func text(_ index: Int32, _ r: Range<Int>?) {
                 guard let r else { sqlite3_bind_null(s, index); return }
+                if sealedEntry {
+                    sqlite3_bind_blob(s, index, base + r.lowerBound, Int32(r.count), nil)
+                    return
+                }
                 if let key {
                     // SQLite copies the sealed bytes (SQLITE_TRANSIENT): they live in this call only.
                     let sealed = SealedValue.seal(UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count), with: key)
@@ -75,6 +95,7 @@ public final class RecordWriter {
                 sqlite3_bind_text(s, index, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
             }
             for e in rows.entries {
+                sealedEntry = e.sealed
                 sqlite3_bind_int64(s, 3, Int64(count))
                 if let t = e.time {
                     sqlite3_bind_double(s, 4, t)
@@ -100,6 +121,9 @@ public final class RecordWriter {
                     throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                 }
                 if firstID == nil { firstID = sqlite3_last_insert_rowid(db.sqliteConnection) }
+                if let t = termsStatement?.sqliteStatement {
+                    try putTerms(t, e, base)
+                }
                 count += 1
                 if !e.inPart {
                     let (end, overflow) = e.offset.addingReportingOverflow(e.length)
@@ -110,6 +134,23 @@ public final class RecordWriter {
         // No binding may point into the batch once it is gone.
         sqlite3_clear_bindings(s)
         bindItem()
+    }
+
+    /// Puts the search terms of the record just inserted aside (see ``finish()``).
+    private func putTerms(_ t: OpaquePointer, _ e: RecordRows.Entry, _ base: UnsafeRawPointer) throws {
+        sqlite3_bind_int64(t, 1, sqlite3_last_insert_rowid(db.sqliteConnection))
+        if let r = e.terms {
+            sqlite3_bind_text(t, 2, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
+        } else {
+            // A record that came unsealed: its terms from its text, here.
+            let text = String(decoding: UnsafeRawBufferPointer(start: base + e.text.lowerBound, count: e.text.count), as: UTF8.self)
+            sqlite3_bind_text(t, 2, ownSealing?.terms(text) ?? "", -1, Self.transient)
+        }
+        let rc = sqlite3_step(t)
+        sqlite3_reset(t)
+        guard rc == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 
     /// Drops every record written so far (an importer that failed half-way: its file is kept
@@ -144,12 +185,16 @@ public final class RecordWriter {
         try db.execute(sql: "RELEASE \(Self.savepoint)")
         try db.execute(cached: "UPDATE items SET first_record = ? WHERE id = ?", arguments: [firstID ?? 0, itemID])
         if let first = firstID {
-            // An encrypted store's index holds hashed terms, made from the sealed text (see ``SealedSearch``).
-            let terms = key == nil ? "text" : "bw_terms(case_no, text)"
-            try db.execute(
-                sql: "INSERT INTO messages_fts (rowid, text) SELECT id, \(terms) FROM messages WHERE id BETWEEN ? AND ?",
-                arguments: [first, first + Int64(count) - 1])
+            if key == nil {
+                try db.execute(
+                    sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
+                    arguments: [first, first + Int64(count) - 1])
+            } else {
+                // An encrypted store's index holds hashed terms (see ``SealedSearch``), put aside per record.
+                try db.execute(sql: "INSERT INTO messages_fts (rowid, text) SELECT id, terms FROM temp.bewaar_terms ORDER BY id")
+            }
         }
+        if key != nil { try db.execute(sql: "DELETE FROM temp.bewaar_terms") }
     }
 
     /// The item and the case are the same for every record: bound once, again after each batch

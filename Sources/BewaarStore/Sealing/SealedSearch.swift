@@ -15,19 +15,17 @@ enum SealedSearch {
     /// The index text of a record: its terms separated by spaces.
     static func terms(of words: [SearchWords.Word], key: CaseKey, cache: inout [String: String]) -> String {
         var out = ""
-        out.reserveCapacity(words.count * 12)
+        out.reserveCapacity(words.count * 18)
         for w in words {
-            for (kind, part) in parts(w.folded) {
-                if !out.isEmpty { out.append(" ") }
-                let cacheKey = String(UnicodeScalar(kind.rawValue)) + part
-                if let t = cache[cacheKey] {
-                    out += t
-                } else {
-                    let t = term(part, kind: kind, key: key)
-                    if cache.count < 200_000 { cache[cacheKey] = t }
-                    out += t
-                }
+            if !out.isEmpty { out.append(" ") }
+            // A word's terms are worked out once (a chat's words repeat).
+            if let t = cache[w.folded] {
+                out += t
+                continue
             }
+            let t = parts(w.folded).map { term($0.1, kind: $0.0, key: key) }.joined(separator: " ")
+            if cache.count < 200_000 { cache[w.folded] = t }
+            out += t
         }
         return out
     }
