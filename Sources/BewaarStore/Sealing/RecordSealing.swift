@@ -5,6 +5,7 @@
 public final class RecordSealing: @unchecked Sendable {
     let key: CaseKey
     private var cache: [String: String] = [:]
+    private var folded: [String: String]? = [:]
 
     init(key: CaseKey) { self.key = key }
 
@@ -15,6 +16,8 @@ public final class RecordSealing: @unchecked Sendable {
 
     /// The search index's text for a record's text (see ``SealedSearch``).
     func terms(_ text: String) -> String {
-        SealedSearch.terms(of: SearchWords.words(text), key: key, cache: &cache)
+        var t = text
+        let words = t.withUTF8 { SearchWords.words($0, folded: &folded) }
+        return SealedSearch.terms(of: words, key: key, cache: &cache)
     }
 }

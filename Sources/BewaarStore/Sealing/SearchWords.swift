@@ -13,6 +13,13 @@ struct SearchWords {
 
     /// The words of `utf8`, in order.
     static func words(_ utf8: UnsafeBufferPointer<UInt8>) -> [Word] {
+        var none: [String: String]?
+        return words(utf8, folded: &none)
+    }
+
+    /// ``words(_:)-(UnsafeBufferPointer<UInt8>)`` keeping the folded forms of words with letters
+    /// beyond ASCII in `folded` (folding them is the slow part).
+    static func words(_ utf8: UnsafeBufferPointer<UInt8>, folded cache: inout [String: String]?) -> [Word] {
         var out: [Word] = []
         var i = 0
         var start = -1
@@ -21,7 +28,14 @@ struct SearchWords {
             guard start >= 0 else { return }
             let range = start..<end
             let raw = UnsafeBufferPointer(rebasing: utf8[range])
-            out.append(Word(folded: ascii ? lowerASCII(raw) : fold(String(decoding: raw, as: UTF8.self)), range: range))
+            if ascii {
+                out.append(Word(folded: lowerASCII(raw), range: range))
+            } else {
+                let word = String(decoding: raw, as: UTF8.self)
+                let folded = cache?[word] ?? fold(word)
+                if (cache?.count ?? .max) < 50_000 { cache?[word] = folded }
+                out.append(Word(folded: folded, range: range))
+            }
             start = -1
             ascii = true
         }
