@@ -49,7 +49,6 @@ extension CaseStore {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw StoreError(.unreadable, nl: "\(path) is niet te lezen.", en: "\(path) cannot be read.") }
         defer { close(fd) }
-        var head = [UInt8](repeating: 0, count: ObjectCipher.headerSize)
-        return ObjectCipher.readFully(fd, &head, head.count) == head.count && head.withUnsafeBytes(ObjectCipher.isSealed)
+        return ObjectCipher.startsSealed(fd)
     }
 }

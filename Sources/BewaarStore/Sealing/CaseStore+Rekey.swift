@@ -16,29 +16,8 @@ extension CaseStore {
                 .invalidValue, nl: "Deze opslag is niet versleuteld: versleutel hem eerst met `bewaar store encrypt`.",
                 en: "This store is not encrypted: encrypt it first with `bewaar store encrypt`.")
         }
-        let master: MasterKey
-        var salt: Data?
-        var rounds: Int?
-        var written: (temporary: String, final: String)?
-        switch source {
-        case .keyFile(let file):
-            let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
-            guard !absolute.hasPrefix(path.hasSuffix("/") ? path : path + "/") else {
-                throw StoreError(
-                    .invalidValue, nl: "Het sleutelbestand mag niet in de opslagmap staan.",
-                    en: "The key file must not be inside the store folder.")
-            }
-            master = MasterKey.random()
-            let replacing = absolute == oldKeyFile
-            let temporary = replacing ? absolute + ".nieuw" : absolute
-            try master.write(toFile: temporary)
-            written = (temporary, absolute)
-        case .passphrase(let phrase):
-            let s = (0..<16).map { _ in UInt8.random(in: 0...255) }
-            rounds = MasterKey.scryptRounds
-            master = try MasterKey.derive(passphrase: phrase, salt: s, rounds: MasterKey.scryptRounds)
-            salt = Data(s)
-        }
+        let new = try NewMasterKey(source, storePath: path, replacing: oldKeyFile)
+        let master = new.key
         do {
             try db.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -54,20 +33,20 @@ extension CaseStore {
                     }
                     try db.execute(
                         sql: "UPDATE store_keys SET source = ?, salt = ?, rounds = ?, key_check = ?",
-                        arguments: [written == nil ? "passphrase" : "key-file", salt, rounds, master.check])
+                        arguments: [new.source, new.salt, new.rounds, master.check])
                     try appendEvent(
                         db, chain: Self.storeChain, actor: actor, action: "store-rekeyed",
-                        details: ["key": written == nil ? "passphrase" : "key-file"])
+                        details: ["key": new.source])
                     return .commit
                 }
             }
         } catch {
-            if let written { unlink(written.temporary) }
+            new.abandon()
             throw error
         }
         sealing.keyring = CaseKeyring(master: master, databasePath: path + "/" + Self.databaseName)
         try read { try sealing.keyring?.loadAll($0) }
-        if let written, written.temporary != written.final {
+        if let written = new.file, written.temporary != written.final {
             guard rename(written.temporary, written.final) == 0 else {
                 throw StoreError(
                     .writeFailed,

@@ -90,32 +90,8 @@ extension CaseStore {
         guard !isEncrypted else {
             throw StoreError(.invalidValue, nl: "Deze opslag is al versleuteld.", en: "This store is encrypted already.")
         }
-        let master: MasterKey
-        var salt: Data?
-        var rounds: Int?
-        var createdFile: String?
-        switch source {
-        case .keyFile(let file):
-            let folder = path.hasSuffix("/") ? path : path + "/"
-            let absolute = file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
-            guard !absolute.hasPrefix(folder) else {
-                throw StoreError(
-                    .invalidValue,
-                    nl:
-                        "Het sleutelbestand mag niet in de opslagmap staan (wie de map kopieert, heeft dan ook de sleutel). Kies een andere plek met --key-file.",
-                    en:
-                        "The key file must not be inside the store folder (whoever copies the folder would have the key too). Choose another place with --key-file."
-                )
-            }
-            master = MasterKey.random()
-            try master.write(toFile: absolute)
-            createdFile = absolute
-        case .passphrase(let phrase):
-            let s = (0..<16).map { _ in UInt8.random(in: 0...255) }
-            rounds = MasterKey.scryptRounds
-            master = try MasterKey.derive(passphrase: phrase, salt: s, rounds: MasterKey.scryptRounds)
-            salt = Data(s)
-        }
+        let new = try NewMasterKey(source, storePath: path)
+        let master = new.key
         let keyring = CaseKeyring(master: master, databasePath: path + "/" + Self.databaseName)
         var count = 0
         var sealedObjects: [(digest: BewaarModel.SHA256Digest, sealed: String, key: SymmetricKey)] = []
@@ -134,7 +110,7 @@ extension CaseStore {
                 try db.inTransaction(.immediate) {
                     try db.execute(
                         sql: "INSERT INTO store_keys (id, source, salt, rounds, key_check, created) VALUES (1, ?, ?, ?, ?, ?)",
-                        arguments: [createdFile == nil ? "passphrase" : "key-file", salt, rounds, master.check, now().stored])
+                        arguments: [new.source, new.salt, new.rounds, master.check, now().stored])
                     for row in try Row.fetchAll(db, sql: "SELECT id, no FROM cases") {
                         let id: String = row[0]
                         let key = CaseKey.random()
@@ -157,13 +133,13 @@ extension CaseStore {
                     try db.execute(sql: SealingSchema.sealedIndex)
                     try appendEvent(
                         db, chain: Self.storeChain, actor: actor, action: "store-encrypted",
-                        details: ["cases": String(count), "key": createdFile == nil ? "passphrase" : "key-file"])
+                        details: ["cases": String(count), "key": new.source])
                     return .commit
                 }
             }
         } catch {
             sealing.keyring = nil
-            if let createdFile { unlink(createdFile) }
+            new.abandon()
             for o in sealedObjects { unlink(o.sealed) }
             throw error
         }

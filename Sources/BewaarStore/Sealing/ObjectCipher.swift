@@ -25,6 +25,14 @@ enum ObjectCipher {
         return h
     }
 
+    /// Whether the file open in `fd` starts with an encrypted original's header (read from its
+    /// start; the position is left after the header).
+    static func startsSealed(_ fd: Int32) -> Bool {
+        var head = [UInt8](repeating: 0, count: headerSize)
+        lseek(fd, 0, SEEK_SET)
+        return readFully(fd, &head, headerSize) == headerSize && head.withUnsafeBytes(isSealed)
+    }
+
     /// Whether a file's first bytes are an encrypted original's header.
     static func isSealed(_ first: UnsafeRawBufferPointer) -> Bool {
         first.count >= headerSize && first.prefix(magic.count).elementsEqual(magic)

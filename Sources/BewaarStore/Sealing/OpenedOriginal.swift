@@ -32,9 +32,7 @@ extension CaseStore {
                 en: "The original \(digest.hex.prefix(12))… is missing from the store. Run `bewaar check`.")
         }
         defer { close(fd) }
-        var head = [UInt8](repeating: 0, count: ObjectCipher.headerSize)
-        let n = ObjectCipher.readFully(fd, &head, head.count)
-        guard n == head.count, head.withUnsafeBytes(ObjectCipher.isSealed) else { return OpenedOriginal(path: path, fd: nil) }
+        guard ObjectCipher.startsSealed(fd) else { return OpenedOriginal(path: path, fd: nil) }
         guard let key = try read({ try objects.keys.key($0, digest) }) else {
             throw StoreError(
                 .wrongKey, nl: "Het origineel \(digest.hex.prefix(12))… is versleuteld en geen zaak in deze opslag heeft er nog een sleutel voor.",

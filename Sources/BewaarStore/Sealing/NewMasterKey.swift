@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A master key made for a store (``CaseStore/encrypt(with:actor:)``, ``CaseStore/rekey(to:replacing:actor:)``):
+/// a new random key written to a key file outside the store folder, or one from a passphrase
+/// with a new salt; and what `store_keys` keeps of it.
+struct NewMasterKey {
+    let key: MasterKey
+    /// `key-file` or `passphrase`, as `store_keys.source` names it.
+    let source: String
+    let salt: Data?
+    let rounds: Int?
+    /// The key file written (`temporary`), and where it belongs once the store uses the key.
+    let file: (temporary: String, final: String)?
+
+    /// Makes the key. A key file goes to `.nieuw` beside `replacing` when it would overwrite that
+    /// (the old key must open the store until the new one is committed).
+    init(_ source: StoreKeySource, storePath: String, replacing: String? = nil) throws {
+        switch source {
+        case .keyFile(let name):
+            let absolute = Self.absolute(name)
+            guard !absolute.hasPrefix(storePath.hasSuffix("/") ? storePath : storePath + "/") else {
+                throw StoreError(
+                    .invalidValue,
+                    nl:
+                        "Het sleutelbestand mag niet in de opslagmap staan (wie de map kopieert, heeft dan ook de sleutel). Kies een andere plek met --key-file.",
+                    en:
+                        "The key file must not be inside the store folder (whoever copies the folder would have the key too). Choose another place with --key-file."
+                )
+            }
+            key = MasterKey.random()
+            let temporary = replacing.map(Self.absolute) == absolute ? absolute + ".nieuw" : absolute
+            try key.write(toFile: temporary)
+            self.source = "key-file"
+            file = (temporary, absolute)
+            salt = nil
+            rounds = nil
+        case .passphrase(let phrase):
+            let s = (0..<16).map { _ in UInt8.random(in: 0...255) }
+            key = try MasterKey.derive(passphrase: phrase, salt: s, rounds: MasterKey.scryptRounds)
+            self.source = "passphrase"
+            salt = Data(s)
+            rounds = MasterKey.scryptRounds
+            file = nil
+        }
+    }
+
+    /// Removes the key file written, when what it was for failed.
+    func abandon() {
+        if let file { unlink(file.temporary) }
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
