@@ -102,6 +102,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "_CryptoExtras", package: "swift-crypto"),
                 // SQLite's C API, for the few hot loops that bind and read columns directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // The same AES-256-GCM and HMAC with the key kept between calls, for an ingest's records.
+                "CBewaarLibcrypto",
             ],
             swiftSettings: strict),
         // The report (police packet): one document description rendered as HTML and as PDF.
@@ -129,7 +131,7 @@ let package = Package(
             swiftSettings: strict),
         // zlib (deflate, inflate, CRC-32) for the bundle's zip writer and reader.
         .systemLibrary(name: "CBewaarZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // OpenSSL's libcrypto, for a vectorised SHA-512 in the bundle's hot loop.
+        // OpenSSL's libcrypto, for a vectorised SHA-512 in the bundle's hot loop and sealing records at ingest.
         .systemLibrary(name: "CBewaarLibcrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // CRC-32 folded with carry-less multiplication (x86-64), finished by zlib: the zip CRC at memory speed.
         .target(name: "CBewaarCRCFold"),

@@ -27,7 +27,7 @@ extension CaseStore {
             _ = try Self.fetchCase(db, id)
             guard
                 let name = try String.fetchOne(
-                    db, cached: "SELECT name FROM people WHERE case_id = ? AND name = ? COLLATE NOCASE",
+                    db, cached: "SELECT bw_open(case_id, name) AS name FROM people WHERE case_id = ?1 AND bw_open(case_id, name) = ?2 COLLATE NOCASE",
                     arguments: [id.description, person])
             else {
                 throw StoreError(

@@ -179,19 +179,23 @@ public final class ObjectWriter {
         fd = -1
         let final = store.path(for: digest)
         // An encrypted store drops the new copy only when it can open the one it has.
-        if FileManager.default.fileExists(atPath: final) && (sealer == nil || store.keys.hasKey(digest)) {
+        let exists = FileManager.default.fileExists(atPath: final)
+        let place = sealer.map { store.keys.claim(digest, key: $0.key, fileExists: exists) } ?? !exists
+        if !place {
             unlink(tmpPath)
             return (digest, size)
         }
-        if let key = sealer?.key { store.keys.madeKey(key, for: digest) }
         let dir = (final as NSString).deletingLastPathComponent
+        // A copy that could not be put in place gives its claim back.
         if mkdir(dir, 0o700) != 0 && errno != EEXIST {
             unlink(tmpPath)
+            if sealer != nil { store.keys.settle([digest]) }
             throw StoreError(.writeFailed, nl: "Kan map \(dir) niet maken.", en: "Cannot create folder \(dir).")
         }
         chmod(tmpPath, 0o400)
         guard rename(tmpPath, final) == 0 else {
             unlink(tmpPath)
+            if sealer != nil { store.keys.settle([digest]) }
             throw StoreError(.writeFailed, nl: "Kan het origineel niet op zijn plaats zetten in \(dir).",
                              en: "Cannot move the original into place in \(dir).")
         }

@@ -46,15 +46,15 @@ public struct RecordRows: Sendable {
         if let a = m.author { author = put(a) }
         let kindCode = StoredKind.code(of: m.kind.rawValue)
         let kind = kindCode == nil ? put(m.kind.rawValue) : bytes.count..<bytes.count
-        let text = sealing.map { put($0.seal(m.text)) } ?? put(m.text)
+        let text = sealing.map { putSealed(m.text, $0) } ?? put(m.text)
         var rest: Range<Int>?
-        if let r = StoredRecord.rest(of: m) { rest = sealing.map { put($0.seal(r)) } ?? put(r) }
+        if let r = StoredRecord.rest(of: m) { rest = sealing.map { putSealed(r, $0) } ?? put(r) }
         entries.append(
             Entry(
                 time: m.timestamp?.date.timeIntervalSince1970, utcOffset: Int64(m.timestamp?.utcOffsetSeconds ?? 0),
                 author: author, kind: kind, kindCode: kindCode, text: text, rest: rest, line: m.origin.line.map(Int64.init),
                 offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil, sealed: sealing != nil,
-                terms: sealing.map { put($0.terms(m.text)) }))
+                terms: sealing.map { putTerms(m.text, $0) }))
     }
 
     /// Empties the batch, keeping its memory.
@@ -66,6 +66,18 @@ public struct RecordRows: Sendable {
     private mutating func put(_ b: [UInt8]) -> Range<Int> {
         let start = bytes.count
         bytes.append(contentsOf: b)
+        return start..<bytes.count
+    }
+
+    private mutating func putSealed(_ s: String, _ sealing: RecordSealing) -> Range<Int> {
+        let start = bytes.count
+        sealing.seal(s, appendingTo: &bytes)
+        return start..<bytes.count
+    }
+
+    private mutating func putTerms(_ s: String, _ sealing: RecordSealing) -> Range<Int> {
+        let start = bytes.count
+        sealing.terms(s, appendingTo: &bytes)
         return start..<bytes.count
     }
 

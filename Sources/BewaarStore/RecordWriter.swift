@@ -8,8 +8,9 @@ import BewaarModel
 /// through SQLite's C API, so a chat of hundreds of thousands of messages is never held whole.
 ///
 /// The records of one item get consecutive row ids (nothing else writes `messages` inside the
-/// transaction). The full-text index is filled once, when the last record is in: one statement
-/// for the whole item (an index update per record made FTS5 flush a tiny segment every time).
+/// transaction). A plain store's full-text index is filled once, when the last record is in: one
+/// statement for the whole item; an encrypted store's gets each record's terms as it is written
+/// (they come from the reading thread, see ``RecordSealing``).
 public final class RecordWriter {
     private let db: Database
     private let statement: Statement
@@ -35,7 +36,7 @@ public final class RecordWriter {
     /// writer seals with its own what comes unsealed.
     public let sealing: RecordSealing?
     private let ownSealing: RecordSealing?
-    /// Puts a record's search terms aside until ``finish()`` indexes them all at once.
+    /// Indexes a record's search terms (an encrypted store) as the record is written.
     private let termsStatement: Statement?
 
     init(db: Database, itemID: Int64, caseID: String, key: CaseKey?) throws {
@@ -44,8 +45,7 @@ public final class RecordWriter {
         sealing = key.map(RecordSealing.init(key:))
         ownSealing = sealing?.forAnotherThread()
         if key != nil {
-            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS bewaar_terms (id INTEGER PRIMARY KEY, terms TEXT NOT NULL)")
-            termsStatement = try db.makeStatement(sql: "INSERT INTO temp.bewaar_terms (id, terms) VALUES (?, ?)")
+            termsStatement = try db.makeStatement(sql: "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)")
         } else {
             termsStatement = nil
         }
@@ -89,7 +89,7 @@ public final class RecordWriter {
                 if let key {
                     // SQLite copies the sealed bytes (SQLITE_TRANSIENT): they live in this call only.
                     let sealed = SealedValue.seal(UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count), with: key)
-                    sealed.withUnsafeBytes { sqlite3_bind_blob(s, index, $0.baseAddress, Int32($0.count), Self.transient) }
+                    _ = sealed.withUnsafeBytes { sqlite3_bind_blob(s, index, $0.baseAddress, Int32($0.count), Self.transient) }
                     return
                 }
                 sqlite3_bind_text(s, index, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
@@ -136,7 +136,9 @@ public final class RecordWriter {
         bindItem()
     }
 
-    /// Puts the search terms of the record just inserted aside (see ``finish()``).
+    /// Indexes the search terms of the record just inserted. Inside the ingest's transaction FTS5
+    /// keeps them in memory and writes its segments at the end, as one statement for the whole
+    /// item would (measured: the same segments, and no temporary table on the way).
     private func putTerms(_ t: OpaquePointer, _ e: RecordRows.Entry, _ base: UnsafeRawPointer) throws {
         sqlite3_bind_int64(t, 1, sqlite3_last_insert_rowid(db.sqliteConnection))
         if let r = e.terms {
@@ -184,17 +186,12 @@ public final class RecordWriter {
         sqlite3_clear_bindings(statement.sqliteStatement)
         try db.execute(sql: "RELEASE \(Self.savepoint)")
         try db.execute(cached: "UPDATE items SET first_record = ? WHERE id = ?", arguments: [firstID ?? 0, itemID])
-        if let first = firstID {
-            if key == nil {
-                try db.execute(
-                    sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
-                    arguments: [first, first + Int64(count) - 1])
-            } else {
-                // An encrypted store's index holds hashed terms (see ``SealedSearch``), put aside per record.
-                try db.execute(sql: "INSERT INTO messages_fts (rowid, text) SELECT id, terms FROM temp.bewaar_terms ORDER BY id")
-            }
+        // An encrypted store's index (hashed terms, see ``SealedSearch``) was filled record by record.
+        if let first = firstID, key == nil {
+            try db.execute(
+                sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
+                arguments: [first, first + Int64(count) - 1])
         }
-        if key != nil { try db.execute(sql: "DELETE FROM temp.bewaar_terms") }
     }
 
     /// The item and the case are the same for every record: bound once, again after each batch

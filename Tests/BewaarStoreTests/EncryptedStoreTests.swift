@@ -106,6 +106,15 @@ import BewaarStore
         #expect(!FileManager.default.fileExists(atPath: f.storePath + "/sleutel"))
     }
 
+    @Test func aCorrectionAboutAPersonIsNotedInAnEncryptedStore() throws {
+        let f = try StoreFixture()
+        let (store, id) = try store(f, encrypted: true)
+        let note = try store.addCorrection(id, person: "sanne de vries", text: "Ik ben eruit gezet, niet zelf weggegaan.", actor: "M. de Wit")
+        #expect(note.person == "Sanne de Vries")
+        #expect(try store.corrections(id, person: "Sanne de Vries").map(\.text) == ["Ik ben eruit gezet, niet zelf weggegaan."])
+        #expect(throws: StoreError.self) { try store.addCorrection(id, person: "Lotte Visser", text: "x", actor: "M. de Wit") }
+    }
+
     @Test func newEvidenceInAnEncryptedStoreIsSealedAndSearchable() throws {
         let f = try StoreFixture()
         let (store, id) = try store(f, encrypted: true)

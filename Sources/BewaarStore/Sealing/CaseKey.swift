@@ -13,13 +13,16 @@ public struct CaseKey: Sendable {
     /// by name and unique constraints keep working on sealed columns (what that lets a reader of
     /// the file learn is in the README: that two sealed values of one case are equal).
     let nonces: HMAC<SHA256>
+    /// The key of ``nonces`` (for ``RecordCipher``, which keeps its own HMAC context).
+    let nonceKey: SymmetricKey
     /// HMAC over a folded word gives the term the search index holds instead of the word.
     let terms: HMAC<SHA256>
 
     init(material: SymmetricKey) {
         self.material = material
         sealing = Self.derive(material, "bewaar 1 sealing")
-        nonces = HMAC<SHA256>(key: Self.derive(material, "bewaar 1 nonces"))
+        nonceKey = Self.derive(material, "bewaar 1 nonces")
+        nonces = HMAC<SHA256>(key: nonceKey)
         terms = HMAC<SHA256>(key: Self.derive(material, "bewaar 1 search terms"))
     }
 

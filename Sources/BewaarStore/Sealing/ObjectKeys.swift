@@ -19,11 +19,21 @@ final class ObjectKeys: Sendable {
     /// Whether new originals are written encrypted.
     var isEncrypted: Bool { sealing.keyring != nil }
 
-    func madeKey(_ key: SymmetricKey, for digest: BewaarModel.SHA256Digest) { pending.withLock { $0[digest] = key } }
+    /// Decides, in one step for all of this process's writers, whether a newly sealed copy of an
+    /// original (sealed with `key`) is put in place: false when the store has a key for the copy
+    /// it holds (recorded, or made by a writer of this process whose ingest is still running) —
+    /// then the new copy is dropped and the existing key used. Two uploads of the same bytes at
+    /// once can therefore never leave the file sealed with a key that no case records.
+    func claim(_ digest: BewaarModel.SHA256Digest, key: SymmetricKey, fileExists: Bool) -> Bool {
+        pending.withLock { p in
+            if p[digest] != nil { return false }
+            if fileExists && recorded(digest) { return false }
+            p[digest] = key
+            return true
+        }
+    }
 
-    /// Whether the store already has a key for this original (then a new copy of it is dropped).
-    func hasKey(_ digest: BewaarModel.SHA256Digest) -> Bool {
-        if pending.withLock({ $0[digest] }) != nil { return true }
+    private func recorded(_ digest: BewaarModel.SHA256Digest) -> Bool {
         let db = pool.withLock { $0 }
         return (try? db?.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM object_keys WHERE sha256 = ?", arguments: [digest.hex]) }) == true
     }

@@ -49,25 +49,27 @@ enum SealedSearch {
     }
 
     static func term(_ part: String, kind: Kind, key: CaseKey) -> String {
+        var p = part
+        let value = p.withUTF8 { termValue(UnsafeRawBufferPointer($0), kind: kind, key: key) }
+        var out: [UInt8] = []
+        appendBase32(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A term's 40 bits: the HMAC of the kind and the part's UTF-8.
+    static func termValue(_ part: UnsafeRawBufferPointer, kind: Kind, key: CaseKey) -> UInt64 {
         var mac = key.terms
         var k = kind.rawValue
         withUnsafeBytes(of: &k) { mac.update(data: $0) }
-        var p = part
-        p.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-        let digest = mac.finalize()
-        return digest.withUnsafeBytes { base32(UnsafeRawBufferPointer(rebasing: $0.prefix(5))) }
+        mac.update(data: part)
+        return mac.finalize().withUnsafeBytes { $0.prefix(5).reduce(0) { $0 << 8 | UInt64($1) } }
     }
 
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567".utf8)
 
-    /// 40 bits as 8 letters and digits (a token SQLite's tokenizers keep whole).
-    private static func base32(_ bytes: UnsafeRawBufferPointer) -> String {
-        var v: UInt64 = 0
-        for b in bytes { v = v << 8 | UInt64(b) }
-        return String(unsafeUninitializedCapacity: 8) { out in
-            for i in 0..<8 { out[i] = alphabet[Int((v >> UInt64(35 - 5 * i)) & 31)] }
-            return 8
-        }
+    /// 40 bits as 8 letters and digits (a token SQLite's tokenizers keep whole), appended to `out`.
+    static func appendBase32(_ v: UInt64, to out: inout [UInt8]) {
+        for i in 0..<8 { out.append(alphabet[Int((v >> UInt64(35 - 5 * i)) & 31)]) }
     }
 }
 

@@ -21,21 +21,34 @@ struct SearchWords {
     /// beyond ASCII in `folded` (folding them is the slow part).
     static func words(_ utf8: UnsafeBufferPointer<UInt8>, folded cache: inout [String: String]?) -> [Word] {
         var out: [Word] = []
+        forEachWord(utf8) { range, ascii in
+            let raw = UnsafeBufferPointer(rebasing: utf8[range])
+            if ascii {
+                out.append(Word(folded: lowerASCII(raw), range: range))
+            } else {
+                out.append(Word(folded: folded(raw, cache: &cache), range: range))
+            }
+        }
+        return out
+    }
+
+    /// The folded form of a word with letters beyond ASCII, kept in `cache` (up to 50,000 words).
+    static func folded(_ raw: UnsafeBufferPointer<UInt8>, cache: inout [String: String]?) -> String {
+        let word = String(decoding: raw, as: UTF8.self)
+        let folded = cache?[word] ?? fold(word)
+        if (cache?.count ?? .max) < 50_000 { cache?[word] = folded }
+        return folded
+    }
+
+    /// Calls `body` with the byte range of each word of `utf8`, in order, and whether the word is
+    /// all ASCII (then its folded form is its bytes lowercased).
+    static func forEachWord(_ utf8: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Bool) -> Void) {
         var i = 0
         var start = -1
         var ascii = true
         func close(_ end: Int) {
             guard start >= 0 else { return }
-            let range = start..<end
-            let raw = UnsafeBufferPointer(rebasing: utf8[range])
-            if ascii {
-                out.append(Word(folded: lowerASCII(raw), range: range))
-            } else {
-                let word = String(decoding: raw, as: UTF8.self)
-                let folded = cache?[word] ?? fold(word)
-                if (cache?.count ?? .max) < 50_000 { cache?[word] = folded }
-                out.append(Word(folded: folded, range: range))
-            }
+            body(start..<end, ascii)
             start = -1
             ascii = true
         }
@@ -60,7 +73,6 @@ struct SearchWords {
             i += length
         }
         close(utf8.count)
-        return out
     }
 
     static func words(_ text: String) -> [Word] {
