@@ -52,3 +52,25 @@ static inline int bw_hmac_sha256(EVP_MAC_CTX *c, const unsigned char *in, size_t
     if (len > 0 && EVP_MAC_update(c, in, len) != 1) return 0;
     return EVP_MAC_final(c, out, &n, 32) == 1 && n == 32;
 }
+
+/// An AES-256-GCM context holding `key` (32 bytes), for `bw_gcm_open`; NULL on failure.
+static inline EVP_CIPHER_CTX *bw_gcm_open_new(const unsigned char *key) {
+    EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
+    if (c == NULL) return NULL;
+    if (EVP_DecryptInit_ex(c, EVP_aes_256_gcm(), NULL, key, NULL) != 1) {
+        EVP_CIPHER_CTX_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+/// Opens `len` bytes of ciphertext sealed with a 12-byte nonce and a 16-byte tag into `out`.
+/// Returns 1 when the tag checks out (only then is `out` the plain text).
+static inline int bw_gcm_open(EVP_CIPHER_CTX *c, const unsigned char *nonce, const unsigned char *in, int len,
+                              const unsigned char *tag, unsigned char *out) {
+    int n = 0, f = 0;
+    if (EVP_DecryptInit_ex(c, NULL, NULL, NULL, nonce) != 1) return 0;
+    if (len > 0 && EVP_DecryptUpdate(c, out, &n, in, len) != 1) return 0;
+    if (EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_TAG, 16, (void *)tag) != 1) return 0;
+    return EVP_DecryptFinal_ex(c, out + n, &f) == 1;
+}

@@ -26,6 +26,11 @@ import Testing
             #expect(sealed == SealedValue.seal(text, with: key), "text of \(text.utf8.count) bytes")
             let opened = sealed.withUnsafeBytes { SealedValue.open($0, with: key) }
             #expect(opened == Array(text.utf8))
+            #expect(sealed.withUnsafeBytes { cipher.open($0) } == Array(text.utf8), "libcrypto opens it too")
+            var tampered = sealed
+            tampered[tampered.count / 2] ^= 0x01
+            #expect(tampered.withUnsafeBytes { cipher.open($0) } == nil, "a changed byte does not open")
+            #expect(sealed.withUnsafeBytes { try? #require(RecordCipher(key: CaseKey.random())).open($0) } == nil, "nor another key")
         }
     }
 

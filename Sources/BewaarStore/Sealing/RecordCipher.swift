@@ -8,6 +8,7 @@ import Crypto
 /// shared); the tests check its output against ``SealedValue`` byte for byte.
 final class RecordCipher {
     private let gcm: OpaquePointer
+    private let gcmOpen: OpaquePointer
     private let mac: OpaquePointer
     /// The HMAC of the text being sealed (its first 12 bytes are the nonce).
     private let digest = UnsafeMutablePointer<UInt8>.allocate(capacity: 32)
@@ -18,17 +19,21 @@ final class RecordCipher {
         let mac = key.nonceKey.withUnsafeBytes { k in
             k.baseAddress.flatMap { bw_hmac_new($0.assumingMemoryBound(to: UInt8.self), k.count) }
         }
-        guard let gcm, let mac else {
+        let gcmOpen = key.sealing.withUnsafeBytes { k in k.baseAddress.flatMap { bw_gcm_open_new($0.assumingMemoryBound(to: UInt8.self)) } }
+        guard let gcm, let gcmOpen, let mac else {
             if let gcm { EVP_CIPHER_CTX_free(gcm) }
+            if let gcmOpen { EVP_CIPHER_CTX_free(gcmOpen) }
             if let mac { EVP_MAC_CTX_free(mac) }
             return nil
         }
         self.gcm = gcm
+        self.gcmOpen = gcmOpen
         self.mac = mac
     }
 
     deinit {
         EVP_CIPHER_CTX_free(gcm)
+        EVP_CIPHER_CTX_free(gcmOpen)
         EVP_MAC_CTX_free(mac)
         digest.deallocate()
     }
@@ -52,5 +57,19 @@ final class RecordCipher {
         }
         if !done { out.removeSubrange(start...) }
         return done
+    }
+
+    /// The plain bytes of a sealed value (``SealedValue``'s layout), or nil when it is not one or
+    /// its tag does not check out with this key.
+    func open(_ sealed: UnsafeRawBufferPointer) -> [UInt8]? {
+        guard SealedValue.isSealed(sealed), let base = sealed.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+        let n = sealed.count - SealedValue.overhead
+        guard n <= Int(Int32.max) else { return nil }
+        var plain = [UInt8](repeating: 0, count: n)
+        let ok = plain.withUnsafeMutableBufferPointer { out in
+            // An empty text has no bytes to write: any address will do.
+            bw_gcm_open(gcmOpen, base + 2, base + 14, Int32(n), base + 14 + n, out.baseAddress ?? digest) == 1
+        }
+        return ok ? plain : nil
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import Synchronization
@@ -16,7 +17,9 @@ import Synchronization
 /// every function passes the text through, so the same SQL serves both kinds of store.
 final class SealFunctions: Sendable {
     private let current: Mutex<CaseKeyring?>
-    private let termCache = Mutex<(reference: String, terms: [String: String])>(("", [:]))
+    /// The terms of the case last asked for, with the caches of its words (deleting a case's
+    /// records asks for the terms of each of them). Known by its key, which no other case has.
+    private let termCache = Mutex<RecordSealing?>(nil)
     private let searches = Mutex<[String: SearchRequest]>([:])
 
     init(keyring: CaseKeyring?) { current = Mutex(keyring) }
@@ -28,22 +31,24 @@ final class SealFunctions: Sendable {
     }
 
     func register(on db: Database) {
+        // The connection's own libcrypto contexts for opening (a connection is used by one thread at a time).
+        let opener = ConnectionOpener()
         db.add(function: DatabaseFunction("bw_seal", argumentCount: 2, pure: true) { [self] v in try seal(v[0], v[1]) })
         // A value that is neither text nor sealed is given back as it is (a damaged row stays visible as one).
         db.add(
             function: DatabaseFunction("bw_open", argumentCount: 2, pure: true) { [self] v in
-                if case .blob(let data) = v[1].storage, data.withUnsafeBytes(SealedValue.isSealed) { return try open(v[0], v[1]) }
+                if case .blob(let data) = v[1].storage, data.withUnsafeBytes(SealedValue.isSealed) { return try open(v[0], v[1], opener) }
                 return v[1]
             })
-        db.add(function: DatabaseFunction("bw_terms", argumentCount: 2, pure: true) { [self] v in try terms(v[0], v[1]) })
+        db.add(function: DatabaseFunction("bw_terms", argumentCount: 2, pure: true) { [self] v in try terms(v[0], v[1], opener) })
         db.add(
             function: DatabaseFunction("bw_match", argumentCount: 3, pure: true) { [self] v in
-                guard let text = try open(v[0], v[1]) as String?, let q = request(v[2]) else { return false }
+                guard let text = try open(v[0], v[1], opener) as String?, let q = request(v[2]) else { return false }
                 return q.matches(SearchWords.words(text))
             })
         db.add(
             function: DatabaseFunction("bw_highlight", argumentCount: 3, pure: true) { [self] v in
-                guard let text = try open(v[0], v[1]) as String? else { return nil as String? }
+                guard let text = try open(v[0], v[1], opener) as String? else { return nil as String? }
                 return request(v[2])?.highlight(text) ?? text
             })
     }
@@ -65,14 +70,15 @@ final class SealFunctions: Sendable {
         return Data(SealedValue.seal(text, with: try key(reference)))
     }
 
-    func open(_ reference: DatabaseValue, _ value: DatabaseValue) throws -> String? {
+    func open(_ reference: DatabaseValue, _ value: DatabaseValue, _ opener: ConnectionOpener? = nil) throws -> String? {
         switch value.storage {
         case .null: return nil
         case .string(let s): return s
         case .blob(let data):
             let plain = try data.withUnsafeBytes { raw -> [UInt8]? in
                 guard SealedValue.isSealed(raw) else { return nil }
-                return SealedValue.open(raw, with: try key(reference))
+                let key = try key(reference)
+                return opener?.cipher(key)?.open(raw) ?? SealedValue.open(raw, with: key)
             }
             guard let plain else {
                 throw DatabaseError(message: "bewaar: a sealed value of case \(reference) does not open (damaged, or not of this store)")
@@ -83,15 +89,15 @@ final class SealFunctions: Sendable {
         }
     }
 
-    func terms(_ reference: DatabaseValue, _ value: DatabaseValue) throws -> String? {
-        guard let text = try open(reference, value) else { return nil }
+    func terms(_ reference: DatabaseValue, _ value: DatabaseValue, _ opener: ConnectionOpener? = nil) throws -> String? {
+        guard let text = try open(reference, value, opener) else { return nil }
         guard keyring != nil else { return text }
         let key = try key(reference)
-        let words = SearchWords.words(text)
-        let ref = reference.description
         return termCache.withLock { c in
-            if c.reference != ref { c = (ref, [:]) }
-            return SealedSearch.terms(of: words, key: key, cache: &c.terms)
+            if let sealing = c, sealing.key.material == key.material { return sealing.terms(text) }
+            let sealing = RecordSealing(key: key)
+            c = sealing
+            return sealing.terms(text)
         }
     }
 
@@ -103,5 +109,20 @@ final class SealFunctions: Sendable {
             if $0.count > 64 { $0.removeAll() }; $0[s] = r
         }
         return r
+    }
+}
+
+/// One connection's libcrypto contexts for the case it opened values of last (see
+/// ``RecordCipher``). SQLite calls a connection's functions on the thread using the connection,
+/// one call at a time, so nothing here is shared between threads.
+final class ConnectionOpener: @unchecked Sendable {
+    private var material: SymmetricKey?
+    private var current: RecordCipher?
+
+    func cipher(_ key: CaseKey) -> RecordCipher? {
+        if key.material == material { return current }
+        material = key.material
+        current = RecordCipher(key: key)
+        return current
     }
 }
