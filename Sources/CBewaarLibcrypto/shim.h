@@ -6,11 +6,12 @@
 #include <openssl/evp.h>
 #include <openssl/params.h>
 
-/// An AES-256-GCM context holding `key` (32 bytes), for `bw_gcm_seal`; NULL on failure.
-static inline EVP_CIPHER_CTX *bw_gcm_new(const unsigned char *key) {
+/// An AES-256-GCM context holding `key` (32 bytes), for `bw_gcm_seal` (`seal` 1) or
+/// `bw_gcm_open` (`seal` 0); NULL on failure.
+static inline EVP_CIPHER_CTX *bw_gcm_new(const unsigned char *key, int seal) {
     EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
     if (c == NULL) return NULL;
-    if (EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), NULL, key, NULL) != 1) {
+    if (EVP_CipherInit_ex(c, EVP_aes_256_gcm(), NULL, key, NULL, seal) != 1) {
         EVP_CIPHER_CTX_free(c);
         return NULL;
     }
@@ -51,17 +52,6 @@ static inline int bw_hmac_sha256(EVP_MAC_CTX *c, const unsigned char *in, size_t
     if (EVP_MAC_init(c, NULL, 0, NULL) != 1) return 0;
     if (len > 0 && EVP_MAC_update(c, in, len) != 1) return 0;
     return EVP_MAC_final(c, out, &n, 32) == 1 && n == 32;
-}
-
-/// An AES-256-GCM context holding `key` (32 bytes), for `bw_gcm_open`; NULL on failure.
-static inline EVP_CIPHER_CTX *bw_gcm_open_new(const unsigned char *key) {
-    EVP_CIPHER_CTX *c = EVP_CIPHER_CTX_new();
-    if (c == NULL) return NULL;
-    if (EVP_DecryptInit_ex(c, EVP_aes_256_gcm(), NULL, key, NULL) != 1) {
-        EVP_CIPHER_CTX_free(c);
-        return NULL;
-    }
-    return c;
 }
 
 /// Opens `len` bytes of ciphertext sealed with a 12-byte nonce and a 16-byte tag into `out`.

@@ -15,11 +15,11 @@ final class RecordCipher {
 
     /// Nil when libcrypto cannot set up either key (the caller then seals with swift-crypto).
     init?(key: CaseKey) {
-        let gcm = key.sealing.withUnsafeBytes { k in k.baseAddress.flatMap { bw_gcm_new($0.assumingMemoryBound(to: UInt8.self)) } }
+        let gcm = key.sealing.withUnsafeBytes { k in k.baseAddress.flatMap { bw_gcm_new($0.assumingMemoryBound(to: UInt8.self), 1) } }
         let mac = key.nonceKey.withUnsafeBytes { k in
             k.baseAddress.flatMap { bw_hmac_new($0.assumingMemoryBound(to: UInt8.self), k.count) }
         }
-        let gcmOpen = key.sealing.withUnsafeBytes { k in k.baseAddress.flatMap { bw_gcm_open_new($0.assumingMemoryBound(to: UInt8.self)) } }
+        let gcmOpen = key.sealing.withUnsafeBytes { k in k.baseAddress.flatMap { bw_gcm_new($0.assumingMemoryBound(to: UInt8.self), 0) } }
         guard let gcm, let gcmOpen, let mac else {
             if let gcm { EVP_CIPHER_CTX_free(gcm) }
             if let gcmOpen { EVP_CIPHER_CTX_free(gcmOpen) }
