@@ -40,7 +40,15 @@ extension CaseStore {
             throw StoreError(.writeFailed, nl: "Het origineel staat niet in de opslag; er is niets vastgelegd.",
                              en: "The original is not in the store; nothing was recorded.")
         }
-        let (outcome, records, stored) = try recordIngestTransaction(e, in: id, reading: reading)
+        let (outcome, records, stored): (IngestOutcome, Int, [SHA256Digest])
+        do {
+            (outcome, records, stored) = try recordIngestTransaction(e, in: id, reading: reading)
+        } catch {
+            // Nothing was recorded: the original's key (if this process placed it) is let go, and
+            // its copy is one that the next writer of these bytes replaces.
+            objects.keys.settle([e.sha256])
+            throw error
+        }
         objects.keys.settle(stored)
         if records >= 10_000 {
             // Fresh statistics after a large import, so the planner keeps using the timeline index.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Crypto
 import Foundation
 import GRDB
@@ -10,7 +15,25 @@ import BewaarModel
 final class ObjectKeys: Sendable {
     private let sealing: SealFunctions
     private let pool: Mutex<DatabasePool?> = Mutex(nil)
-    private let pending = Mutex<[BewaarModel.SHA256Digest: SymmetricKey]>([:])
+    /// Originals this process placed whose keys are not recorded yet.
+    private let pending = Mutex<[BewaarModel.SHA256Digest: Claim]>([:])
+
+    /// An original this process placed: its key, and the open file that holds a lock on it until
+    /// the key is recorded (or its ingest failed): how other processes tell a copy being recorded
+    /// from one left behind.
+    struct Claim {
+        var key: SymmetricKey
+        var lock: Int32
+        /// The ingests of this process using the key (the one that placed the copy, and those
+        /// that dropped theirs for it): the key is kept until the last one settles.
+        var holders = 1
+    }
+
+    /// What a writer does with its sealed copy (``placing(_:lockFile:_:)``).
+    enum Placing { case placed, drop, wait }
+
+    /// How long a writer waits for another process to record the key of the same original.
+    static let placingPatience: TimeInterval = 30
 
     init(sealing: SealFunctions) { self.sealing = sealing }
 
@@ -19,21 +42,28 @@ final class ObjectKeys: Sendable {
     /// Whether new originals are written encrypted.
     var isEncrypted: Bool { sealing.keyring != nil }
 
-    /// Decides, in one step for all of this process's writers, whether a newly sealed copy of an
-    /// original (sealed with `key`) is put in place: false when the store has a key for the copy
-    /// it holds (recorded, or made by a writer of this process whose ingest is still running) —
-    /// then the new copy is dropped and the existing key used. Two uploads of the same bytes at
-    /// once can therefore never leave the file sealed with a key that no case records.
-    func claim(_ digest: BewaarModel.SHA256Digest, key: SymmetricKey, fileExists: Bool) -> Bool {
-        pending.withLock { p in
-            if p[digest] != nil { return false }
-            if fileExists && recorded(digest) { return false }
-            p[digest] = key
-            return true
+    /// Runs `body` while no other writer — in this process, or in any process sharing the
+    /// store's folder (`flock` on `lockFile`) — decides where a sealed original goes.
+    func placing(
+        _ digest: BewaarModel.SHA256Digest, lockFile: String, _ body: (inout [BewaarModel.SHA256Digest: Claim]) throws -> Placing
+    ) throws -> Placing {
+        try pending.withLock { claims in
+            let lock = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard lock >= 0 else {
+                throw StoreError(.writeFailed, nl: "Kan \(lockFile) niet openen.", en: "Cannot open \(lockFile).")
+            }
+            defer { close(lock) }
+            while flock(lock, LOCK_EX) != 0 {
+                guard errno == EINTR else {
+                    throw StoreError(.writeFailed, nl: "Kan \(lockFile) niet vergrendelen.", en: "Cannot lock \(lockFile).")
+                }
+            }
+            return try body(&claims)
         }
     }
 
-    private func recorded(_ digest: BewaarModel.SHA256Digest) -> Bool {
+    /// Whether a key for this original is recorded in the store.
+    func recorded(_ digest: BewaarModel.SHA256Digest) -> Bool {
         let db = pool.withLock { $0 }
         return (try? db?.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM object_keys WHERE sha256 = ?", arguments: [digest.hex]) }) == true
     }
@@ -41,7 +71,7 @@ final class ObjectKeys: Sendable {
     /// The original's key: made in this process and not yet recorded, or unwrapped with the key
     /// of a case that holds it.
     func key(_ db: Database, _ digest: BewaarModel.SHA256Digest) throws -> SymmetricKey? {
-        if let k = pending.withLock({ $0[digest] }) { return k }
+        if let k = pending.withLock({ $0[digest]?.key }) { return k }
         guard let keyring = sealing.keyring else { return nil }
         for row in try Row.fetchAll(db, sql: "SELECT case_id, wrapped FROM object_keys WHERE sha256 = ?", arguments: [digest.hex]) {
             guard let caseKey = keyring.key(for: (row["case_id"] as String).databaseValue) else { continue }
@@ -64,8 +94,22 @@ final class ObjectKeys: Sendable {
         }
     }
 
-    /// Forgets keys made in this process once they are recorded (or their ingest failed).
-    func settle(_ digests: [BewaarModel.SHA256Digest]) { pending.withLock { for d in digests { $0[d] = nil } } }
+    /// Forgets keys made in this process once they are recorded (or their ingest failed), and
+    /// lets go of the originals' locks.
+    func settle(_ digests: [BewaarModel.SHA256Digest]) {
+        pending.withLock {
+            for d in digests {
+                guard var claim = $0[d] else { continue }
+                claim.holders -= 1
+                if claim.holders > 0 {
+                    $0[d] = claim
+                } else {
+                    close(claim.lock)
+                    $0[d] = nil
+                }
+            }
+        }
+    }
 
     static func wrap(_ key: SymmetricKey, _ digest: BewaarModel.SHA256Digest, _ caseKey: CaseKey) -> [UInt8] {
         let box = key.withUnsafeBytes { try? AES.GCM.seal($0, using: caseKey.sealing, authenticating: Data(("origineel " + digest.hex).utf8)) }
