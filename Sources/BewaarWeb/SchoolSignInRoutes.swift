@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import BewaarAccounts
 import BewaarModel
+import BewaarKit
+import HTTPTypes
 import BewaarDigest
 import BewaarSignOn
 import BewaarStore

@@ -13,11 +13,12 @@ enum ForgedToken {
         return header["kid"]
     }
 
-    static func rs256(_ claims: IDTokenClaims, kid: String) async throws -> String {
+    /// Signed RS256 with a new key of the forger's own, under `kid` (none: no `kid` in the header).
+    static func rs256(_ claims: IDTokenClaims, kid: String?) async throws -> String {
         let key = try Insecure.RSA.PrivateKey(backing: _RSA.Signing.PrivateKey(keySize: .bits2048))
         let keys = JWTKeyCollection()
-        await keys.add(rsa: key, digestAlgorithm: .sha256, kid: JWKIdentifier(string: kid))
-        return try await keys.sign(claims, kid: JWKIdentifier(string: kid))
+        await keys.add(rsa: key, digestAlgorithm: .sha256, kid: kid.map { JWKIdentifier(string: $0) })
+        return try await keys.sign(claims, kid: kid.map { JWKIdentifier(string: $0) })
     }
 
     static func hs256(_ claims: IDTokenClaims, kid: String) async throws -> String {

@@ -8,6 +8,7 @@ import BewaarStore
 import BewaarAccounts
 import BewaarSignOn
 @testable import BewaarWeb
+import BewaarTestSupport
 
 /// Sign-in with the school's accounts against a real OpenID Connect provider process
 /// (oidc-provider-mock, see ``OIDCProviderProcess``): the web interface in-process, talking real
@@ -269,15 +270,22 @@ struct SchoolSignInTests {
         let good = try await provider.idToken(sub: "bakker-10j", clientID: Self.clientID, nonce: "n-10j")
         _ = try await signOn.verify(idToken: good, nonce: "n-10j")
         #expect(await signOn.keys.fetches == 1)
-        let kid = try #require(ForgedToken.kid(of: good))
+        // The provider's own tokens name no key (it has one); its key set names it.
+        #expect(ForgedToken.kid(of: good) == nil)
+        struct KeySet: Decodable { struct Key: Decodable { var kid: String }; var keys: [Key] }
+        let kid = try #require(try JSONDecoder().decode(KeySet.self, from: Data(try await provider.get("/jwks").body.utf8)).keys.first?.kid)
         let now = Date().timeIntervalSince1970
         let claims = IDTokenClaims(iss: provider.base, sub: "bakker-10j", aud: [Self.clientID], exp: now + 600, iat: now, nonce: "n-10j",
                                    email: "j.bakker@voorbeeldcollege.example.org", emailVerified: true)
-        // The provider's key id, a key of the forger's own: the signature fails, no new fetch.
-        let sameKid = try await ForgedToken.rs256(claims, kid: kid)
-        await #expect(throws: SignOnError.refused("bad-signature")) { try await signOn.verify(idToken: sameKid, nonce: "n-10j") }
+        // The provider's key id, or none as in the provider's own tokens, with a key of the forger's own:
+        // the signature fails, no new fetch.
+        for forgedKid in [kid, nil] {
+            let forged = try await ForgedToken.rs256(claims, kid: forgedKid)
+            await #expect(throws: SignOnError.refused("bad-signature")) { try await signOn.verify(idToken: forged, nonce: "n-10j") }
+        }
         #expect(await signOn.keys.fetches == 1)
-        // An unknown key id: the keys are fetched once more (a rotation?), then refused.
+        // An unknown key id a minute later: the keys are fetched once more (a rotation?), then refused.
+        clock.advance(60)
         let newKid = try await ForgedToken.rs256(claims, kid: "sleutel-van-de-vervalser")
         await #expect(throws: SignOnError.refused("unknown-kid")) { try await signOn.verify(idToken: newKid, nonce: "n-10j") }
         #expect(await signOn.keys.fetches == 2)
