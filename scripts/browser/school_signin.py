@@ -69,7 +69,9 @@ bewaar("user", "email", "J. Bakker", "j.bakker@voorbeeldcollege.example.org")
 bewaar("access", "grant", case_id, "--account", "J. Bakker", "--reason", "mentor van klas 2B")
 
 port = bewaar_server.free_port()
-issuer = f"http://127.0.0.1:{port}"
+# "localhost" is another site than Bewaar's 127.0.0.1: the way back from the provider is a
+# cross-site navigation, as from a school's real sign-in service (the session cookie is SameSite=Strict).
+issuer = f"http://localhost:{port}"
 provider = subprocess.Popen([PROVIDER_PYTHON, "-m", "oidc_provider_mock", "--host", "127.0.0.1", "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "NO_COLOR": "1"})
 server = None
