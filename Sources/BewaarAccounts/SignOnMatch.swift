@@ -27,12 +27,15 @@ extension Accounts {
                 found = byEmail
                 link = true
             } else {
-                try store.recordSecurity(kind: "sign-on-subject-conflict", account: byEmail.name, source: source,
-                                         detail: "the account holds another subject; the e-mail address alone does not sign in")
+                try store.recordSecurity(
+                    kind: "sign-on-subject-conflict", account: byEmail.name, source: source,
+                    detail: "the account holds another subject; the e-mail address alone does not sign in")
             }
         }
         guard let stored = found else {
-            let why = email == nil ? "no e-mail address in the token"
+            let why =
+                email == nil
+                ? "no e-mail address in the token"
                 : verifiedEmail == nil ? "e-mail address \(email ?? "") not verified by the provider" : "no account with \(email ?? "")"
             try store.recordSecurity(kind: "sign-on-unknown", account: nil, source: source, detail: why)
             return .unknownPerson

@@ -27,14 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     var publicName: [String] = []
     @Option(name: .customLong("forwarded-header"), help: CommandLineLanguage.help("De kop waarin de proxy het adres van de bezoeker meegeeft (bijvoorbeeld X-Forwarded-For).", "The header in which the proxy passes the visitor's address (for example X-Forwarded-For)."))
     var forwardedHeader: String?
-    @Option(name: .customLong("public-url"), help: CommandLineLanguage.help("Het adres waarop mensen Bewaar openen (bijvoorbeeld https://bewaar.school.example.org); nodig voor inloggen met het schoolaccount.", "The address at which people open Bewaar (for example https://bewaar.school.example.org); needed for signing in with the school account."))
-    var publicURL: String?
-    @Option(name: .customLong("oidc-issuer"), help: CommandLineLanguage.help("Inloggen met het schoolaccount: de issuer van de inlogdienst (OpenID Connect), bijvoorbeeld https://login.microsoftonline.com/TENANT/v2.0; ook BEWAAR_OIDC_ISSUER.", "Sign-in with the school account: the sign-in service's issuer (OpenID Connect), for example https://login.microsoftonline.com/TENANT/v2.0; also BEWAAR_OIDC_ISSUER."))
-    var oidcIssuer: String?
-    @Option(name: .customLong("oidc-client-id"), help: CommandLineLanguage.help("De client-id van Bewaar bij die inlogdienst; ook BEWAAR_OIDC_CLIENT_ID.", "Bewaar's client id at that sign-in service; also BEWAAR_OIDC_CLIENT_ID."))
-    var oidcClientID: String?
-    @Option(name: .customLong("oidc-client-secret-file"), help: CommandLineLanguage.help("Bestand met het client secret (alleen leesbaar voor deze gebruiker); of zet BEWAAR_OIDC_CLIENT_SECRET. Nooit als waarde op de opdrachtregel.", "File holding the client secret (readable by this user only); or set BEWAAR_OIDC_CLIENT_SECRET. Never as a value on the command line."))
-    var oidcClientSecretFile: String?
+    @OptionGroup var signOn: SignOnOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) || port == 0 else {
@@ -62,14 +55,15 @@ struct ServeCommand: AsyncParsableCommand {
                 "Er zijn nog geen accounts. Maak er een met: bewaar user add NAAM --role mentor --store \(store.path)\n",
                 "There are no accounts yet. Make one with: bewaar user add NAME --role mentor --store \(store.path)\n").utf8))
         }
-        var config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies,
+        let config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies,
                                       publicNames: publicName, forwardedHeader: forwardedHeader)
-        config.signOn = try await signOnProvider()
+        let served = try await signOn.configured(config, global: global)
         let banner = global.t("Bewaar-webinterface: http://\(host):PORT/  (stoppen: Ctrl-C)", "Bewaar web interface: http://\(host):PORT/  (stop: Ctrl-C)")
         let school = ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
-        let app = WebServer.application(store: store, configuration: config,
-                                         packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
-                                         trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)) { port in
+        let app = WebServer.application(
+            store: store, configuration: served, packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
+            trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)
+        ) { port in
             out(banner.replacingOccurrences(of: "PORT", with: String(port)))
         }
         try await app.runService()

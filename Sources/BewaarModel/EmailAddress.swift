@@ -20,7 +20,8 @@ public enum EmailAddress {
         guard !localAtoms.isEmpty, localAtoms.allSatisfy({ !$0.isEmpty && $0.unicodeScalars.allSatisfy(atom.contains) }) else { return nil }
         let label = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-"))
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") && $0.unicodeScalars.allSatisfy(label.contains) })
+        guard labels.count >= 2,
+            labels.allSatisfy({ !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasSuffix("-") && $0.unicodeScalars.allSatisfy(label.contains) })
         else { return nil }
         return t
     }

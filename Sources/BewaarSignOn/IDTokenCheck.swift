@@ -47,7 +47,8 @@ public struct IDTokenCheck: Sendable {
         if let nbf = claims.nbf { guard nbf.isFinite, nbf <= t + leeway else { throw SignOnError.refused("not-yet-valid") } }
         guard let said = claims.nonce, !nonce.isEmpty, Self.same(said, nonce) else { throw SignOnError.refused("nonce-mismatch") }
         guard let sub = claims.sub, !sub.isEmpty, sub.utf8.count <= Self.claimLimit,
-              !sub.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            !sub.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else {
             throw SignOnError.refused("bad-subject")
         }
         let email = claims.email.flatMap { EmailAddress.plausible($0) }

@@ -18,8 +18,10 @@ public struct IDTokenClaims: JWTPayload, Hashable {
     public var emailVerified: Bool
     public var name: String?
 
-    public init(iss: String?, sub: String?, aud: [String], azp: String? = nil, exp: Double?, iat: Double?, nbf: Double? = nil,
-                nonce: String?, email: String? = nil, emailVerified: Bool = false, name: String? = nil) {
+    public init(
+        iss: String?, sub: String?, aud: [String], azp: String? = nil, exp: Double?, iat: Double?, nbf: Double? = nil,
+        nonce: String?, email: String? = nil, emailVerified: Bool = false, name: String? = nil
+    ) {
         self.iss = iss
         self.sub = sub
         self.aud = aud

@@ -7,20 +7,26 @@ public enum ProviderAddress {
     /// what to fix.
     public static func checked(_ text: String, what: String) throws -> URL {
         guard text.utf8.count <= 2_000, let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty, let url = components.url else {
-            throw SignOnError("address-unreadable", nl: "\(what) is geen bruikbaar webadres: \(text.prefix(200)). Geef het volledige adres, beginnend met https://.",
-                              en: "\(what) is not a usable web address: \(text.prefix(200)). Give the full address, starting with https://.")
+            let host = components.host, !host.isEmpty, let url = components.url
+        else {
+            throw SignOnError(
+                "address-unreadable",
+                nl: "\(what) is geen bruikbaar webadres: \(text.prefix(200)). Geef het volledige adres, beginnend met https://.",
+                en: "\(what) is not a usable web address: \(text.prefix(200)). Give the full address, starting with https://.")
         }
         guard components.user == nil, components.password == nil, components.fragment == nil else {
-            throw SignOnError("address-userinfo", nl: "\(what) mag geen gebruikersnaam, wachtwoord of #-deel bevatten: \(text.prefix(200)).",
-                              en: "\(what) must not hold a user name, password or #-part: \(text.prefix(200)).")
+            throw SignOnError(
+                "address-userinfo", nl: "\(what) mag geen gebruikersnaam, wachtwoord of #-deel bevatten: \(text.prefix(200)).",
+                en: "\(what) must not hold a user name, password or #-part: \(text.prefix(200)).")
         }
         switch scheme {
         case "https": return url
         case "http" where isLoopback(host): return url
         default:
-            throw SignOnError("address-not-https", nl: "\(what) moet met https:// beginnen (http:// alleen voor deze computer zelf, bij tests): \(text.prefix(200)).",
-                              en: "\(what) must start with https:// (http:// only for this computer itself, in tests): \(text.prefix(200)).")
+            throw SignOnError(
+                "address-not-https",
+                nl: "\(what) moet met https:// beginnen (http:// alleen voor deze computer zelf, bij tests): \(text.prefix(200)).",
+                en: "\(what) must start with https:// (http:// only for this computer itself, in tests): \(text.prefix(200)).")
         }
     }
 

@@ -16,7 +16,8 @@ public actor ProviderKeys {
     /// How often the key set was fetched (the log and the tests read it).
     public private(set) var fetches = 0
 
-    public init(url: URL, http: ProviderHTTP = ProviderHTTP(), refetchInterval: TimeInterval = 30, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(url: URL, http: ProviderHTTP = ProviderHTTP(), refetchInterval: TimeInterval = 30, clock: @escaping @Sendable () -> Date = { Date() })
+    {
         self.url = url
         self.http = http
         self.refetchInterval = refetchInterval
@@ -86,8 +87,9 @@ struct TokenHeader {
         guard token.utf8.count <= 16 * 1024 else { throw SignOnError.refused("token-too-long") }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let first = parts.first, !first.isEmpty, parts.allSatisfy({ !$0.isEmpty }),
-              let data = Self.base64URLDecoded(String(first)),
-              let fields = try? JSONDecoder().decode(Fields.self, from: data), let alg = fields.alg else {
+            let data = Self.base64URLDecoded(String(first)),
+            let fields = try? JSONDecoder().decode(Fields.self, from: data), let alg = fields.alg
+        else {
             throw SignOnError.refused("token-malformed")
         }
         guard fields.crit == nil else { throw SignOnError.refused("token-crit-header") }

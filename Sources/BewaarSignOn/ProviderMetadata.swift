@@ -40,20 +40,28 @@ public struct ProviderMetadata: Sendable, Hashable {
         do {
             doc = try JSONDecoder().decode(Document.self, from: data)
         } catch {
-            throw SignOnError("discovery-unreadable", nl: "Het configuratiedocument van de inlogdienst is geen leesbare JSON.",
-                              en: "The sign-in service's configuration document is not readable JSON.")
+            throw SignOnError(
+                "discovery-unreadable", nl: "Het configuratiedocument van de inlogdienst is geen leesbare JSON.",
+                en: "The sign-in service's configuration document is not readable JSON.")
         }
         let configured = issuer.absoluteString
-        guard let said = doc.issuer, said == configured || said == configured + "/" && configured.last != "/"
-            || said + "/" == configured else {
-            throw SignOnError("discovery-issuer-mismatch",
-                              nl: "De inlogdienst noemt zich \"\(doc.issuer?.prefix(200) ?? "—")\", niet \(configured). Geef bij --oidc-issuer precies de issuer uit het configuratiedocument.",
-                              en: "The sign-in service calls itself \"\(doc.issuer?.prefix(200) ?? "—")\", not \(configured). Give exactly the document's issuer to --oidc-issuer.")
+        guard let said = doc.issuer,
+            said == configured || said == configured + "/" && configured.last != "/"
+                || said + "/" == configured
+        else {
+            throw SignOnError(
+                "discovery-issuer-mismatch",
+                nl:
+                    "De inlogdienst noemt zich \"\(doc.issuer?.prefix(200) ?? "—")\", niet \(configured). Geef bij --oidc-issuer precies de issuer uit het configuratiedocument.",
+                en:
+                    "The sign-in service calls itself \"\(doc.issuer?.prefix(200) ?? "—")\", not \(configured). Give exactly the document's issuer to --oidc-issuer."
+            )
         }
         func endpoint(_ text: String?, _ name: String) throws -> URL {
             guard let text, text.utf8.count <= 2_000, let url = URL(string: text), ProviderAddress.sameKind(url, as: issuer) else {
-                throw SignOnError("discovery-\(name)", nl: "Het configuratiedocument van de inlogdienst heeft geen bruikbaar \(name) (https nodig).",
-                                  en: "The sign-in service's configuration document has no usable \(name) (https needed).")
+                throw SignOnError(
+                    "discovery-\(name)", nl: "Het configuratiedocument van de inlogdienst heeft geen bruikbaar \(name) (https nodig).",
+                    en: "The sign-in service's configuration document has no usable \(name) (https needed).")
             }
             return url
         }
@@ -61,12 +69,15 @@ public struct ProviderMetadata: Sendable, Hashable {
         let token = try endpoint(doc.token_endpoint, "token_endpoint")
         let jwks = try endpoint(doc.jwks_uri, "jwks_uri")
         if let types = doc.response_types_supported, !types.contains("code") {
-            throw SignOnError("discovery-no-code-flow", nl: "De inlogdienst ondersteunt de authorization code flow niet (response_type code); zet die aan voor Bewaar.",
-                              en: "The sign-in service does not support the authorization code flow (response_type code); enable it for Bewaar.")
+            throw SignOnError(
+                "discovery-no-code-flow",
+                nl: "De inlogdienst ondersteunt de authorization code flow niet (response_type code); zet die aan voor Bewaar.",
+                en: "The sign-in service does not support the authorization code flow (response_type code); enable it for Bewaar.")
         }
         if let methods = doc.code_challenge_methods_supported, !methods.contains("S256") {
-            throw SignOnError("discovery-no-s256", nl: "De inlogdienst ondersteunt PKCE met S256 niet; Bewaar heeft dat nodig.",
-                              en: "The sign-in service does not support PKCE with S256; Bewaar needs it.")
+            throw SignOnError(
+                "discovery-no-s256", nl: "De inlogdienst ondersteunt PKCE met S256 niet; Bewaar heeft dat nodig.",
+                en: "The sign-in service does not support PKCE with S256; Bewaar needs it.")
         }
         let methods = doc.token_endpoint_auth_methods_supported ?? ["client_secret_basic"]
         let auth: ClientAuthentication
@@ -75,15 +86,19 @@ public struct ProviderMetadata: Sendable, Hashable {
         } else if methods.contains("client_secret_post") {
             auth = .post
         } else {
-            throw SignOnError("discovery-no-secret-auth", nl: "De inlogdienst kent client_secret_basic noch client_secret_post; Bewaar meldt zich met een client secret.",
-                              en: "The sign-in service knows neither client_secret_basic nor client_secret_post; Bewaar signs in with a client secret.")
+            throw SignOnError(
+                "discovery-no-secret-auth",
+                nl: "De inlogdienst kent client_secret_basic noch client_secret_post; Bewaar meldt zich met een client secret.",
+                en: "The sign-in service knows neither client_secret_basic nor client_secret_post; Bewaar signs in with a client secret.")
         }
         let algorithms = (doc.id_token_signing_alg_values_supported ?? ["RS256"]).filter { acceptedAlgorithms.contains($0) }
         guard !algorithms.isEmpty else {
-            throw SignOnError("discovery-no-algorithm", nl: "De inlogdienst ondertekent ID-tokens met geen enkel algoritme dat Bewaar aanvaardt (zoals RS256).",
-                              en: "The sign-in service signs ID tokens with no algorithm Bewaar accepts (such as RS256).")
+            throw SignOnError(
+                "discovery-no-algorithm", nl: "De inlogdienst ondertekent ID-tokens met geen enkel algoritme dat Bewaar aanvaardt (zoals RS256).",
+                en: "The sign-in service signs ID tokens with no algorithm Bewaar accepts (such as RS256).")
         }
-        return ProviderMetadata(issuer: said, authorizationEndpoint: authorization, tokenEndpoint: token, jwksURI: jwks,
-                                clientAuthentication: auth, signingAlgorithms: algorithms)
+        return ProviderMetadata(
+            issuer: said, authorizationEndpoint: authorization, tokenEndpoint: token, jwksURI: jwks,
+            clientAuthentication: auth, signingAlgorithms: algorithms)
     }
 }

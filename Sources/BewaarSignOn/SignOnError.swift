@@ -18,13 +18,15 @@ public struct SignOnError: BilingualError, Equatable {
     /// The ID token or the provider's answer failed a check: the person is told to start again,
     /// the log gets the reason.
     public static func refused(_ reason: String) -> SignOnError {
-        SignOnError(reason, nl: "De aanmelding bij uw school kon niet worden gecontroleerd. Begin opnieuw op de inlogpagina.",
-                    en: "The sign-in at your school could not be checked. Start again on the login page.")
+        SignOnError(
+            reason, nl: "De aanmelding bij uw school kon niet worden gecontroleerd. Begin opnieuw op de inlogpagina.",
+            en: "The sign-in at your school could not be checked. Start again on the login page.")
     }
 
     /// The provider could not be reached or answered something unreadable.
     public static func unreachable(_ reason: String) -> SignOnError {
-        SignOnError(reason, nl: "De inlogdienst van uw school gaf geen bruikbaar antwoord. Probeer het over een paar minuten opnieuw.",
-                    en: "Your school's sign-in service gave no usable answer. Try again in a few minutes.")
+        SignOnError(
+            reason, nl: "De inlogdienst van uw school gaf geen bruikbaar antwoord. Probeer het over een paar minuten opnieuw.",
+            en: "Your school's sign-in service gave no usable answer. Try again in a few minutes.")
     }
 }

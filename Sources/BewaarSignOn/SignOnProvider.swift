@@ -29,8 +29,10 @@ public final class SignOnProvider: Sendable {
     let http: ProviderHTTP
     let clock: @Sendable () -> Date
 
-    public init(settings: SignOnSettings, metadata: ProviderMetadata, keys: ProviderKeys, http: ProviderHTTP = ProviderHTTP(),
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        settings: SignOnSettings, metadata: ProviderMetadata, keys: ProviderKeys, http: ProviderHTTP = ProviderHTTP(),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.settings = settings
         self.metadata = metadata
         self.keys = keys
@@ -40,22 +42,29 @@ public final class SignOnProvider: Sendable {
 
     /// Fetches and checks `ISSUER/.well-known/openid-configuration` and the provider's keys.
     /// Throws a ``SignOnError`` that says, in Dutch and English, what to fix.
-    public static func discover(_ settings: SignOnSettings, http: ProviderHTTP = ProviderHTTP(),
-                                clock: @escaping @Sendable () -> Date = { Date() }) async throws -> SignOnProvider {
+    public static func discover(
+        _ settings: SignOnSettings, http: ProviderHTTP = ProviderHTTP(),
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) async throws -> SignOnProvider {
         let issuer = try ProviderAddress.checked(settings.issuer.absoluteString, what: "--oidc-issuer")
         var base = issuer.absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         guard let discovery = URL(string: base + "/.well-known/openid-configuration") else {
-            throw SignOnError("discovery-address", nl: "Uit --oidc-issuer is geen adres voor het configuratiedocument te maken.",
-                              en: "No address for the configuration document can be made from --oidc-issuer.")
+            throw SignOnError(
+                "discovery-address", nl: "Uit --oidc-issuer is geen adres voor het configuratiedocument te maken.",
+                en: "No address for the configuration document can be made from --oidc-issuer.")
         }
         let data: Data
         do {
             data = try await http.getJSON(discovery, what: "discovery")
         } catch let e as SignOnError {
-            throw SignOnError("discovery-failed: \(e.reason)",
-                              nl: "De inlogdienst op \(discovery.absoluteString) gaf geen configuratie (\(e.reason)). Controleer --oidc-issuer en of deze server die dienst kan bereiken.",
-                              en: "The sign-in service at \(discovery.absoluteString) gave no configuration (\(e.reason)). Check --oidc-issuer and whether this server can reach that service.")
+            throw SignOnError(
+                "discovery-failed: \(e.reason)",
+                nl:
+                    "De inlogdienst op \(discovery.absoluteString) gaf geen configuratie (\(e.reason)). Controleer --oidc-issuer en of deze server die dienst kan bereiken.",
+                en:
+                    "The sign-in service at \(discovery.absoluteString) gave no configuration (\(e.reason)). Check --oidc-issuer and whether this server can reach that service."
+            )
         }
         let metadata = try ProviderMetadata.parse(data, issuer: issuer)
         let keys = ProviderKeys(url: metadata.jwksURI, http: http, clock: clock)
@@ -81,8 +90,10 @@ public final class SignOnProvider: Sendable {
     /// and checks the ID token: signature, issuer, audience, times, nonce.
     public func redeem(code: String, secrets: SignOnSecrets) async throws -> VerifiedIdentity {
         guard !code.isEmpty, code.utf8.count <= 2_048 else { throw SignOnError.refused("bad-code") }
-        var fields = [("grant_type", "authorization_code"), ("code", code), ("redirect_uri", settings.redirectURL.absoluteString),
-                      ("code_verifier", secrets.verifier)]
+        var fields = [
+            ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", settings.redirectURL.absoluteString),
+            ("code_verifier", secrets.verifier),
+        ]
         var headers: [(String, String)] = []
         switch metadata.clientAuthentication {
         case .basic:

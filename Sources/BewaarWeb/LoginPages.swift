@@ -139,15 +139,15 @@ extension WebApp {
 
     func loginPage(_ s: Session, message: String?, good: String? = nil) -> HTML {
         let t = PageTexts.of(s.language)
-        let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
+        let alert: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
+        let note: HTML = "\(alert)\(schoolSignInBlock(t))"
         let done: HTML = good.map { "<p class=\"goed\" role=\"status\">\($0)</p>" } ?? ""
         return Layout.page(t, title: t.loginTitle, account: nil, csrf: s.csrf, current: "inloggen", body: """
             \(done)\(note)
-            \(schoolSignInBlock(t))
             <form method="post" action="/inloggen" class="inloggen">
             \(Layout.csrfField(s.csrf))
             <label for="naam">\(t.name)</label>
-            <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required\(config.signOn == nil ? " autofocus" : "")>
+            <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required autofocus>
             <label for="wachtwoord">\(t.password)</label>
             <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required>
             <div><button type="submit">\(t.loginButton)</button></div>

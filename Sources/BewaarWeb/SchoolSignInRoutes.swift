@@ -42,12 +42,15 @@ extension WebApp {
                 return self.signOnRefused(.nl, reason: "authorization-url", client: client)
             }
             try self.store.saveSignOnRequest(
-                StoredSignOnRequest(stateSHA256: Self.digest(secrets.state), bindingSHA256: Self.digest(binding), nonce: secrets.nonce,
-                                    verifier: secrets.verifier, created: now),
+                StoredSignOnRequest(
+                    stateSHA256: Self.digest(secrets.state), bindingSHA256: Self.digest(binding), nonce: secrets.nonce,
+                    verifier: secrets.verifier, created: now),
                 expiredBefore: now.addingTimeInterval(-self.config.signOnLifetime))
             var r = Response.seeOther(target.absoluteString)
-            r.setCookie(Cookie(name: Self.signOnCookieName, value: binding, maxAge: Int(self.config.signOnLifetime), path: Self.signOnPath,
-                               secure: self.config.secureCookies, httpOnly: true, sameSite: .lax))
+            r.setCookie(
+                Cookie(
+                    name: Self.signOnCookieName, value: binding, maxAge: Int(self.config.signOnLifetime), path: Self.signOnPath,
+                    secure: self.config.secureCookies, httpOnly: true, sameSite: .lax))
             return r
         }
         router.get(RouterPath(Self.signOnReturnPath)) { request, context -> Response in
@@ -63,7 +66,8 @@ extension WebApp {
                 return self.signOnRefused(.nl, reason: "unknown-state", client: client, message: t.signOn.expired)
             }
             guard let binding = request.cookies[Self.signOnCookieName]?.value, binding.utf8.count == 64,
-                  Random.same(Self.digest(binding), pending.bindingSHA256) else {
+                Random.same(Self.digest(binding), pending.bindingSHA256)
+            else {
                 return self.signOnRefused(.nl, reason: "state-of-another-browser", client: client, message: t.signOn.expired)
             }
             let age = self.config.clock().timeIntervalSince(pending.created)
@@ -79,12 +83,15 @@ extension WebApp {
             }
             let identity: VerifiedIdentity
             do {
-                identity = try await provider.redeem(code: code, secrets: SignOnSecrets(state: state, nonce: pending.nonce, verifier: pending.verifier))
+                identity = try await provider.redeem(
+                    code: code, secrets: SignOnSecrets(state: state, nonce: pending.nonce, verifier: pending.verifier))
             } catch let e as SignOnError {
                 return self.signOnRefused(.nl, reason: e.reason, client: client, message: e.dutch)
             }
-            switch try self.accounts.signOn(issuer: identity.issuer, subject: identity.subject, verifiedEmail: identity.verifiedEmail,
-                                            email: identity.email, source: client) {
+            switch try self.accounts.signOn(
+                issuer: identity.issuer, subject: identity.subject, verifiedEmail: identity.verifiedEmail,
+                email: identity.email, source: client)
+            {
             case .signedIn(let account):
                 if let old = try self.session(request) { try self.sessions.remove(old.id) }
                 let signed = try self.sessions.create(account: account)
@@ -107,8 +114,9 @@ extension WebApp {
     static func digest(_ text: String) -> String { StreamingSHA256.digest(utf8: text).hex }
 
     static func clearedSignOnCookie(secure: Bool) -> Cookie {
-        Cookie(name: signOnCookieName, value: "", expires: Date(timeIntervalSince1970: 0), path: signOnPath, secure: secure, httpOnly: true,
-               sameSite: .lax)
+        Cookie(
+            name: signOnCookieName, value: "", expires: Date(timeIntervalSince1970: 0), path: signOnPath, secure: secure, httpOnly: true,
+            sameSite: .lax)
     }
 
     /// Logs a refused sign-in with its reason and shows the Dutch page that says what to do.
@@ -120,8 +128,9 @@ extension WebApp {
 
     func signOnPage(_ language: Language, title: String?, message: String?, status: HTTPResponse.Status) -> Response {
         let t = PageTexts.of(language)
-        var r = html(Layout.bare(t, title: title ?? t.signOn.failedTitle, message: message ?? t.signOn.notConfigured, back: "/inloggen"),
-                     status: status)
+        var r = html(
+            Layout.bare(t, title: title ?? t.signOn.failedTitle, message: message ?? t.signOn.notConfigured, back: "/inloggen"),
+            status: status)
         r.setCookie(Self.clearedSignOnCookie(secure: config.secureCookies))
         return r
     }

@@ -13,7 +13,8 @@ import BewaarTestSupport
         let set = try BewaarBinary.run(["user", "email", "j. bakker", "j.bakker@voorbeeldcollege.example.org", "--store", t.store])
         #expect(set.status == 0, "\(set.stderr)")
         #expect(set.stdout.contains("E-mailadres van J. Bakker: j.bakker@voorbeeldcollege.example.org."))
-        #expect(try BewaarBinary.run(["user", "list", "--store", t.store]).stdout.contains("J. Bakker\tmentor\tj.bakker@voorbeeldcollege.example.org"))
+        #expect(
+            try BewaarBinary.run(["user", "list", "--store", t.store]).stdout.contains("J. Bakker\tmentor\tj.bakker@voorbeeldcollege.example.org"))
         // One address, one account; a broken address is refused; an unknown name is named.
         let twice = try BewaarBinary.run(["user", "email", "K. Smit", "J.Bakker@voorbeeldcollege.example.org", "--store", t.store])
         #expect(twice.status == 1 && twice.stderr.contains("heeft al het e-mailadres"), "\(twice.stderr)")
@@ -37,26 +38,37 @@ import BewaarTestSupport
         let t = TempDir()
         let secret = ["BEWAAR_OIDC_CLIENT_SECRET": "geheim-van-de-school"]
         // Plain http to another machine: the issuer must be https.
-        let http = try refusedStart(["--oidc-issuer", "http://login.voorbeeldcollege.example.org", "--oidc-client-id", "bewaar",
-                                     "--public-url", "https://bewaar.voorbeeldcollege.example.org"], environment: secret, store: t.store)
+        let http = try refusedStart(
+            [
+                "--oidc-issuer", "http://login.voorbeeldcollege.example.org", "--oidc-client-id", "bewaar",
+                "--public-url", "https://bewaar.voorbeeldcollege.example.org",
+            ], environment: secret, store: t.store)
         #expect(http.contains("--oidc-issuer moet met https:// beginnen"), "\(http)")
         // No client id, no secret.
-        #expect(try refusedStart(["--oidc-issuer", "https://login.voorbeeldcollege.example.org"], environment: secret, store: t.store)
-            .contains("--oidc-client-id"))
-        #expect(try refusedStart(["--oidc-issuer", "https://login.voorbeeldcollege.example.org", "--oidc-client-id", "bewaar"], store: t.store)
-            .contains("BEWAAR_OIDC_CLIENT_SECRET"))
+        #expect(
+            try refusedStart(["--oidc-issuer", "https://login.voorbeeldcollege.example.org"], environment: secret, store: t.store)
+                .contains("--oidc-client-id"))
+        #expect(
+            try refusedStart(["--oidc-issuer", "https://login.voorbeeldcollege.example.org", "--oidc-client-id", "bewaar"], store: t.store)
+                .contains("BEWAAR_OIDC_CLIENT_SECRET"))
         // Nobody answers on the issuer's address: discovery fails at start, naming the address and the option.
         let port = try closedPort()
-        let none = try refusedStart(["--oidc-issuer", "http://127.0.0.1:\(port)", "--oidc-client-id", "bewaar",
-                                     "--public-url", "http://127.0.0.1:8080"], environment: secret, store: t.store)
+        let none = try refusedStart(
+            [
+                "--oidc-issuer", "http://127.0.0.1:\(port)", "--oidc-client-id", "bewaar",
+                "--public-url", "http://127.0.0.1:8080",
+            ], environment: secret, store: t.store)
         #expect(none.contains("De inlogdienst op http://127.0.0.1:\(port)/.well-known/openid-configuration gaf geen configuratie"), "\(none)")
         #expect(none.contains("Controleer --oidc-issuer"))
         // A secret file that others may read is refused; the secret itself is never printed.
         let file = t.path + "/oidc-secret"
         try Data("zeer-geheim-987\n".utf8).write(to: URL(fileURLWithPath: file))
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
-        let open = try refusedStart(["--oidc-issuer", "http://127.0.0.1:\(port)", "--oidc-client-id", "bewaar",
-                                     "--oidc-client-secret-file", file, "--public-url", "http://127.0.0.1:8080"], store: t.store)
+        let open = try refusedStart(
+            [
+                "--oidc-issuer", "http://127.0.0.1:\(port)", "--oidc-client-id", "bewaar",
+                "--oidc-client-secret-file", file, "--public-url", "http://127.0.0.1:8080",
+            ], store: t.store)
         #expect(open.contains("chmod 600") && !open.contains("zeer-geheim-987"))
     }
 
@@ -69,6 +81,7 @@ import BewaarTestSupport
         p.standardOutput = out
         try p.run()
         p.waitUntilExit()
-        return Int(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 9
+        return Int(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            ?? 9
     }
 }

@@ -16,7 +16,9 @@ import BewaarStore
             let b = try #require(try await login(client, "B. Beheer"))
             func post(_ email: String) async throws -> (HTTPResponse.Status, String) {
                 let (h, body) = b.form(["_csrf": b.csrf, "naam": "J. Bakker", "actie": "email", "email": email])
-                return try await client.execute(uri: "/beheer/account", method: .post, headers: h, body: body) { ($0.status, String(buffer: $0.body)) }
+                return try await client.execute(uri: "/beheer/account", method: .post, headers: h, body: body) {
+                    ($0.status, String(buffer: $0.body))
+                }
             }
             let (ok, page) = try await post(" j.bakker@voorbeeldcollege.example.org ")
             #expect(ok == .ok && page.contains("Het e-mailadres van J. Bakker is opgeslagen."))

@@ -9,7 +9,8 @@ enum ForgedToken {
     /// The `kid` in a token's header.
     static func kid(of token: String) -> String? {
         guard let first = token.split(separator: ".").first, let data = base64URLDecoded(String(first)),
-              let header = try? JSONDecoder().decode([String: String].self, from: data) else { return nil }
+            let header = try? JSONDecoder().decode([String: String].self, from: data)
+        else { return nil }
         return header["kid"]
     }
 
@@ -34,7 +35,8 @@ enum ForgedToken {
     }
 
     static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+            of: "=", with: "")
     }
 
     static func base64URLDecoded(_ text: String) -> Data? {

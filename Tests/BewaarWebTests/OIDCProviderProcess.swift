@@ -23,7 +23,8 @@ final class OIDCProviderProcess: @unchecked Sendable {
     /// the reason they were skipped.
     static let missing: String? = {
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            return "oidc-provider-mock is not installed: scripts/test makes \(venv) (python3 -m venv .venv-oidc && .venv-oidc/bin/pip install oidc-provider-mock)"
+            return
+                "oidc-provider-mock is not installed: scripts/test makes \(venv) (python3 -m venv .venv-oidc && .venv-oidc/bin/pip install oidc-provider-mock)"
         }
         let check = Process()
         check.executableURL = URL(fileURLWithPath: python)
@@ -50,7 +51,8 @@ final class OIDCProviderProcess: @unchecked Sendable {
         let port = try freePort()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
-        let watch = "import sys, threading, os; threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start(); "
+        let watch =
+            "import sys, threading, os; threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start(); "
             + "from oidc_provider_mock.__main__ import run; run()"
         p.arguments = ["-c", watch, "--host", "127.0.0.1", "--port", String(port)]
         p.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": NSTemporaryDirectory()]
@@ -95,8 +97,9 @@ final class OIDCProviderProcess: @unchecked Sendable {
         var body: String
     }
 
-    static let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-                                 configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
+    static let http = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: HTTPClient.Configuration(redirectConfiguration: .disallow))
 
     func get(_ path: String) async throws -> Answer { try await send(base + path, method: .GET, body: nil, type: nil) }
 
@@ -111,8 +114,10 @@ final class OIDCProviderProcess: @unchecked Sendable {
     /// Signs `sub` in on the provider's own page (the form a person would submit) for the
     /// authorization request `url`; returns where the provider sends the browser back.
     func approve(_ url: String, sub: String) async throws -> String? {
-        try await send(url, method: .POST, body: "sub=" + (sub.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? sub),
-                       type: "application/x-www-form-urlencoded").location
+        try await send(
+            url, method: .POST, body: "sub=" + (sub.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? sub),
+            type: "application/x-www-form-urlencoded"
+        ).location
     }
 
     func send(_ url: String, method: HTTPMethod, body: String?, type: String?, headers: [(String, String)] = []) async throws -> Answer {
@@ -130,15 +135,20 @@ final class OIDCProviderProcess: @unchecked Sendable {
     /// provider's page, then its token endpoint): a real token, signed by the provider.
     func idToken(sub: String, clientID: String, nonce: String, redirect: String = "http://127.0.0.1:9/terug") async throws -> String {
         var c = URLComponents(string: base + "/oauth2/authorize")
-        c?.queryItems = [URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "client_id", value: clientID),
-                         URLQueryItem(name: "redirect_uri", value: redirect), URLQueryItem(name: "scope", value: "openid email"),
-                         URLQueryItem(name: "state", value: "s"), URLQueryItem(name: "nonce", value: nonce)]
+        c?.queryItems = [
+            URLQueryItem(name: "response_type", value: "code"), URLQueryItem(name: "client_id", value: clientID),
+            URLQueryItem(name: "redirect_uri", value: redirect), URLQueryItem(name: "scope", value: "openid email"),
+            URLQueryItem(name: "state", value: "s"), URLQueryItem(name: "nonce", value: nonce),
+        ]
         guard let url = c?.url?.absoluteString, let back = try await approve(url, sub: sub),
-              let code = URLComponents(string: back)?.queryItems?.first(where: { $0.name == "code" })?.value else { throw ProviderDidNotStart() }
-        let form = "grant_type=authorization_code&code=\(code)&redirect_uri=\(redirect.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            let code = URLComponents(string: back)?.queryItems?.first(where: { $0.name == "code" })?.value
+        else { throw ProviderDidNotStart() }
+        let form =
+            "grant_type=authorization_code&code=\(code)&redirect_uri=\(redirect.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
         let basic = Data("\(clientID):geheim".utf8).base64EncodedString()
-        let r = try await send(base + "/oauth2/token", method: .POST, body: form, type: "application/x-www-form-urlencoded",
-                               headers: [("Authorization", "Basic " + basic)])
+        let r = try await send(
+            base + "/oauth2/token", method: .POST, body: form, type: "application/x-www-form-urlencoded",
+            headers: [("Authorization", "Basic " + basic)])
         struct Tokens: Decodable { var id_token: String }
         return try JSONDecoder().decode(Tokens.self, from: Data(r.body.utf8)).id_token
     }

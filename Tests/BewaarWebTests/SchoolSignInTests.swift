@@ -35,8 +35,9 @@ struct SchoolSignInTests {
         let provider = try await OIDCProviderProcess.shared.value
         let f = try WebFixture()
         let clock = f.clock
-        let settings = SignOnSettings(issuer: try #require(URL(string: provider.base)), clientID: clientID, clientSecret: "geheim-van-de-school",
-                                      redirectURL: try #require(URL(string: redirect)))
+        let settings = SignOnSettings(
+            issuer: try #require(URL(string: provider.base)), clientID: clientID, clientSecret: "geheim-van-de-school",
+            redirectURL: try #require(URL(string: redirect)))
         let signOn = try await SignOnProvider.discover(settings, clock: { clock.now })
         return Setup(f: f, provider: provider, signOn: signOn)
     }
@@ -53,8 +54,10 @@ struct SchoolSignInTests {
     /// The browser's walk: the button on Bewaar's login page, the provider's page (signed in as
     /// `sub`), back to Bewaar. `tamper` may change the provider's address before the person signs
     /// in and `back` the return address before the browser follows it.
-    static func signIn(_ client: some TestClientProtocol, _ s: Setup, sub: String, tamper: (String) -> String = { $0 },
-                       back: (String) -> String = { $0 }, withBinding: Bool = true, beforeReturn: () -> Void = {}) async throws -> Outcome {
+    static func signIn(
+        _ client: some TestClientProtocol, _ s: Setup, sub: String, tamper: (String) -> String = { $0 },
+        back: (String) -> String = { $0 }, withBinding: Bool = true, beforeReturn: () -> Void = {}
+    ) async throws -> Outcome {
         let (location, binding) = try await client.execute(uri: "/inloggen/school", method: .get) { r in
             (r.headers[.location] ?? "", bindingCookie(r) ?? "")
         }
@@ -196,9 +199,11 @@ struct SchoolSignInTests {
                 #expect(String(buffer: r.body).contains("verlopen, al gebruikt"))
             }
             // A state the server never made.
-            let wrong = try await Self.signIn(client, s, sub: "bakker-6f", back: {
-                $0.replacingOccurrences(of: "state=", with: "state=x")
-            })
+            let wrong = try await Self.signIn(
+                client, s, sub: "bakker-6f",
+                back: {
+                    $0.replacingOccurrences(of: "state=", with: "state=x")
+                })
             #expect(wrong.status == .forbidden && wrong.session == nil)
             // The right state in a browser that did not begin the sign-in (no binding cookie).
             let elsewhere = try await Self.signIn(client, s, sub: "bakker-6f", withBinding: false)
@@ -223,9 +228,11 @@ struct SchoolSignInTests {
         try await s.provider.setUser("bakker-7g", claims: ["email": "j.bakker@voorbeeldcollege.example.org", "email_verified": true])
         try await Application(router: s.router).test(.router) { client in
             // Someone swaps the nonce in the address on its way to the provider: the signed token carries theirs.
-            let o = try await Self.signIn(client, s, sub: "bakker-7g", tamper: {
-                $0.replacingOccurrences(of: "nonce=", with: "nonce=aanvaller")
-            })
+            let o = try await Self.signIn(
+                client, s, sub: "bakker-7g",
+                tamper: {
+                    $0.replacingOccurrences(of: "nonce=", with: "nonce=aanvaller")
+                })
             #expect(o.status == .forbidden && o.session == nil)
         }
         #expect(try Self.securityKinds(s.f.store).contains("sign-on-refused: nonce-mismatch"))
@@ -244,12 +251,17 @@ struct SchoolSignInTests {
 
     // MARK: The ID token itself (real tokens of the provider, and forged ones made with jwt-kit)
 
+    /// Bewaar's view of the provider, on `clock`.
+    static func discovered(_ provider: OIDCProviderProcess, clock: TestClock) async throws -> SignOnProvider {
+        let settings = SignOnSettings(
+            issuer: try #require(URL(string: provider.base)), clientID: clientID, clientSecret: "geheim",
+            redirectURL: try #require(URL(string: redirect)))
+        return try await SignOnProvider.discover(settings, clock: { clock.now })
+    }
+
     @Test func anExpiredTokenATokenForAnotherClientAndAForgedOneAreRefused() async throws {
-        let provider = try await OIDCProviderProcess.shared.value
-        let clock = TestClock()
-        let settings = SignOnSettings(issuer: try #require(URL(string: provider.base)), clientID: Self.clientID, clientSecret: "geheim",
-                                      redirectURL: try #require(URL(string: Self.redirect)))
-        let signOn = try await SignOnProvider.discover(settings, clock: { clock.now })
+        let (provider, clock) = (try await OIDCProviderProcess.shared.value, TestClock())
+        let signOn = try await Self.discovered(provider, clock: clock)
         let good = try await provider.idToken(sub: "bakker-9i", clientID: Self.clientID, nonce: "n-9i")
         #expect(try await signOn.verify(idToken: good, nonce: "n-9i").subject == "bakker-9i")
         await #expect(throws: SignOnError.refused("nonce-mismatch")) { try await signOn.verify(idToken: good, nonce: "n-other") }
@@ -262,11 +274,8 @@ struct SchoolSignInTests {
     }
 
     @Test func aTokenSignedWithAnotherKeyIsRefusedAndAnUnknownKeyIsFetchedOnce() async throws {
-        let provider = try await OIDCProviderProcess.shared.value
-        let clock = TestClock()
-        let settings = SignOnSettings(issuer: try #require(URL(string: provider.base)), clientID: Self.clientID, clientSecret: "geheim",
-                                      redirectURL: try #require(URL(string: Self.redirect)))
-        let signOn = try await SignOnProvider.discover(settings, clock: { clock.now })
+        let (provider, clock) = (try await OIDCProviderProcess.shared.value, TestClock())
+        let signOn = try await Self.discovered(provider, clock: clock)
         let good = try await provider.idToken(sub: "bakker-10j", clientID: Self.clientID, nonce: "n-10j")
         _ = try await signOn.verify(idToken: good, nonce: "n-10j")
         #expect(await signOn.keys.fetches == 1)
@@ -275,8 +284,9 @@ struct SchoolSignInTests {
         struct KeySet: Decodable { struct Key: Decodable { var kid: String }; var keys: [Key] }
         let kid = try #require(try JSONDecoder().decode(KeySet.self, from: Data(try await provider.get("/jwks").body.utf8)).keys.first?.kid)
         let now = Date().timeIntervalSince1970
-        let claims = IDTokenClaims(iss: provider.base, sub: "bakker-10j", aud: [Self.clientID], exp: now + 600, iat: now, nonce: "n-10j",
-                                   email: "j.bakker@voorbeeldcollege.example.org", emailVerified: true)
+        let claims = IDTokenClaims(
+            iss: provider.base, sub: "bakker-10j", aud: [Self.clientID], exp: now + 600, iat: now, nonce: "n-10j",
+            email: "j.bakker@voorbeeldcollege.example.org", emailVerified: true)
         // The provider's key id, or none as in the provider's own tokens, with a key of the forger's own:
         // the signature fails, no new fetch.
         for forgedKid in [kid, nil] {
@@ -293,7 +303,10 @@ struct SchoolSignInTests {
         await #expect(throws: SignOnError.refused("unknown-kid")) { try await signOn.verify(idToken: newKid, nonce: "n-10j") }
         #expect(await signOn.keys.fetches == 2)
         // alg "none", an HMAC with the public key as secret, garbage: refused before any key is used.
-        for forged in [try ForgedToken.unsigned(claims, kid: kid), try await ForgedToken.hs256(claims, kid: kid), "a.b", "...", String(repeating: "x.", count: 9_000)] {
+        for forged in [
+            try ForgedToken.unsigned(claims, kid: kid), try await ForgedToken.hs256(claims, kid: kid), "a.b", "...",
+            String(repeating: "x.", count: 9_000),
+        ] {
             await #expect(throws: SignOnError.self) { try await signOn.verify(idToken: forged, nonce: "n-10j") }
         }
         #expect(try await signOn.verify(idToken: good, nonce: "n-10j").subject == "bakker-10j", "the real token still passes")

@@ -7,7 +7,7 @@ her cases: Bewaar found her account by the verified e-mail address the beheerder
 her role. Then someone the school knows but Bewaar does not gets the Dutch page that says to
 ask the beheerder, and no account. Screenshots 24-25 in docs/screenshots/.
 """
-import json, os, shutil, subprocess, sys, tempfile, time, urllib.request
+import json, os, shutil, subprocess, sys, tempfile, urllib.request
 
 os.environ["SE_OFFLINE"] = "true"
 from selenium import webdriver
@@ -15,7 +15,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pagecheck import page_checks
+from pagecheck import page_checks, wait_for
 import server as bewaar_server
 
 BEWAAR = sys.argv[1]
@@ -39,17 +39,6 @@ def check(cond, what):
     print(("ok   " if cond else "FAIL ") + what)
     if not cond:
         failures.append(what)
-
-
-def wait_for(fn, seconds=15):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            if fn(): return True
-        except Exception:
-            pass
-        time.sleep(0.1)
-    return False
 
 
 def set_user(sub, claims):

@@ -39,13 +39,15 @@ extension CaseStore {
     public func saveSignOnRequest(_ r: StoredSignOnRequest, expiredBefore: Date) throws {
         try write { db in
             try db.execute(cached: "DELETE FROM sign_on_requests WHERE created < ?", arguments: [expiredBefore.stored])
-            try db.execute(cached: """
-                DELETE FROM sign_on_requests WHERE state_sha256 NOT IN (
-                    SELECT state_sha256 FROM sign_on_requests ORDER BY created DESC LIMIT ?)
-                """, arguments: [Self.signOnRequestLimit - 1])
-            try db.execute(cached: """
-                INSERT INTO sign_on_requests (state_sha256, binding_sha256, nonce, verifier, created) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [r.stateSHA256, r.bindingSHA256, r.nonce, r.verifier, r.created.stored])
+            try db.execute(
+                cached: """
+                    DELETE FROM sign_on_requests WHERE state_sha256 NOT IN (
+                        SELECT state_sha256 FROM sign_on_requests ORDER BY created DESC LIMIT ?)
+                    """, arguments: [Self.signOnRequestLimit - 1])
+            try db.execute(
+                cached: """
+                    INSERT INTO sign_on_requests (state_sha256, binding_sha256, nonce, verifier, created) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [r.stateSHA256, r.bindingSHA256, r.nonce, r.verifier, r.created.stored])
         }
     }
 
@@ -53,11 +55,15 @@ extension CaseStore {
     /// so a second answer with the same state finds nothing.
     public func takeSignOnRequest(stateSHA256: String) throws -> StoredSignOnRequest? {
         try write { db in
-            guard let row = try Row.fetchOne(db, cached: "DELETE FROM sign_on_requests WHERE state_sha256 = ? RETURNING *",
-                                             arguments: [stateSHA256]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, cached: "DELETE FROM sign_on_requests WHERE state_sha256 = ? RETURNING *",
+                    arguments: [stateSHA256])
+            else { return nil }
             guard let created = Date(stored: row["created"] as String?) else { return nil }
-            return StoredSignOnRequest(stateSHA256: row["state_sha256"], bindingSHA256: row["binding_sha256"], nonce: row["nonce"],
-                                       verifier: row["verifier"], created: created)
+            return StoredSignOnRequest(
+                stateSHA256: row["state_sha256"], bindingSHA256: row["binding_sha256"], nonce: row["nonce"],
+                verifier: row["verifier"], created: created)
         }
     }
 
@@ -69,8 +75,9 @@ extension CaseStore {
     /// The account that signed in before with this subject of this issuer, or nil.
     public func account(issuer: String, subject: String) throws -> StoredAccount? {
         try read { db in
-            try AccountRow.fetchOne(db, cached: "SELECT * FROM accounts WHERE oidc_issuer = ? AND oidc_subject = ?",
-                                    arguments: [issuer, subject])?.value
+            try AccountRow.fetchOne(
+                db, cached: "SELECT * FROM accounts WHERE oidc_issuer = ? AND oidc_subject = ?",
+                arguments: [issuer, subject])?.value
         }
     }
 
@@ -84,18 +91,24 @@ extension CaseStore {
     /// subject, so the next sign-in finds the account by its new address again.
     public func setEmail(_ email: String?, account name: String, actor: String) throws {
         try write { db in
-            if let email, let other = try String.fetchOne(db, cached: "SELECT name FROM accounts WHERE email = ? AND name <> ?",
-                                                          arguments: [email, name]) {
-                throw StoreError(.invalidValue, nl: "Account \(other) heeft al het e-mailadres \(email).",
-                                 en: "Account \(other) already has the e-mail address \(email).")
+            if let email,
+                let other = try String.fetchOne(
+                    db, cached: "SELECT name FROM accounts WHERE email = ? AND name <> ?",
+                    arguments: [email, name])
+            {
+                throw StoreError(
+                    .invalidValue, nl: "Account \(other) heeft al het e-mailadres \(email).",
+                    en: "Account \(other) already has the e-mail address \(email).")
             }
-            try db.execute(cached: """
-                UPDATE accounts SET oidc_issuer = CASE WHEN email IS ? THEN oidc_issuer END,
-                    oidc_subject = CASE WHEN email IS ? THEN oidc_subject END, email = ? WHERE name = ?
-                """, arguments: [email, email, email, name])
+            try db.execute(
+                cached: """
+                    UPDATE accounts SET oidc_issuer = CASE WHEN email IS ? THEN oidc_issuer END,
+                        oidc_subject = CASE WHEN email IS ? THEN oidc_subject END, email = ? WHERE name = ?
+                    """, arguments: [email, email, email, name])
             guard db.changesCount == 1 else { throw Self.noAccount(name) }
-            try appendEvent(db, chain: Self.storeChain, actor: actor, action: .accountEmailSet,
-                            details: ["account": name, "email": email ?? "—"])
+            try appendEvent(
+                db, chain: Self.storeChain, actor: actor, action: .accountEmailSet,
+                details: ["account": name, "email": email ?? "—"])
         }
     }
 
@@ -106,20 +119,27 @@ extension CaseStore {
     public func recordSignOn(name: String, issuer: String, subject: String, link: Bool, source: String) throws -> Bool {
         try write { db in
             if link {
-                try db.execute(cached: """
-                    UPDATE accounts SET oidc_issuer = ?, oidc_subject = ?
-                    WHERE name = ? AND disabled_at IS NULL AND oidc_subject IS NULL
-                    """, arguments: [issuer, subject, name])
+                try db.execute(
+                    cached: """
+                        UPDATE accounts SET oidc_issuer = ?, oidc_subject = ?
+                        WHERE name = ? AND disabled_at IS NULL AND oidc_subject IS NULL
+                        """, arguments: [issuer, subject, name])
                 guard db.changesCount == 1 else { return false }
-                try appendEvent(db, chain: Self.storeChain, actor: name, action: .accountSubjectLinked,
-                                details: ["account": name, "issuer": StoredText.bounded(issuer, limit: 200)])
+                try appendEvent(
+                    db, chain: Self.storeChain, actor: name, action: .accountSubjectLinked,
+                    details: ["account": name, "issuer": StoredText.bounded(issuer, limit: 200)])
             } else {
-                guard try Int.fetchOne(db, cached: """
-                    SELECT COUNT(*) FROM accounts WHERE name = ? AND disabled_at IS NULL AND oidc_issuer = ? AND oidc_subject = ?
-                    """, arguments: [name, issuer, subject]) ?? 0 == 1 else { return false }
+                guard
+                    try Int.fetchOne(
+                        db,
+                        cached: """
+                            SELECT COUNT(*) FROM accounts WHERE name = ? AND disabled_at IS NULL AND oidc_issuer = ? AND oidc_subject = ?
+                            """, arguments: [name, issuer, subject]) ?? 0 == 1
+                else { return false }
             }
-            try appendEvent(db, chain: Self.storeChain, actor: name, action: "login",
-                            details: ["source": StoredText.bounded(source, limit: 100), "method": "school-account"])
+            try appendEvent(
+                db, chain: Self.storeChain, actor: name, action: "login",
+                details: ["source": StoredText.bounded(source, limit: 100), "method": "school-account"])
             return true
         }
     }
