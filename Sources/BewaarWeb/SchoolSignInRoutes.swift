@@ -49,7 +49,7 @@ extension WebApp {
             var r = Response.seeOther(target.absoluteString)
             r.setCookie(
                 Cookie(
-                    name: Self.signOnCookieName, value: binding, maxAge: Int(self.config.signOnLifetime), path: Self.signOnPath,
+                    name: Self.signOnCookieName, value: binding, maxAge: Int(max(60, min(self.config.signOnLifetime, 86_400))), path: Self.signOnPath,
                     secure: self.config.secureCookies, httpOnly: true, sameSite: .lax))
             return r
         }
