@@ -7,7 +7,8 @@ public struct VerifiedIdentity: Sendable, Hashable {
     public var issuer: String
     /// The provider's stable id of the person (`sub`).
     public var subject: String
-    /// The e-mail address, only when the provider says it verified it (`email_verified`).
+    /// The e-mail address, only when the provider says it verified it (`email_verified`, or
+    /// Entra ID's `xms_edov`).
     public var verifiedEmail: String?
     /// The e-mail address the token carried, verified or not (for the log and the refusal).
     public var email: String?

@@ -38,6 +38,8 @@ public struct IDTokenClaims: JWTPayload, Hashable {
     enum Key: String, CodingKey {
         case iss, sub, aud, azp, exp, iat, nbf, nonce, email, name
         case emailVerified = "email_verified"
+        /// Microsoft Entra ID's optional claim: the e-mail's domain owner is verified.
+        case emailDomainOwnerVerified = "xms_edov"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,11 +58,13 @@ public struct IDTokenClaims: JWTPayload, Hashable {
         nonce = try c.decodeIfPresent(String.self, forKey: .nonce)
         email = try? c.decodeIfPresent(String.self, forKey: .email)
         name = try? c.decodeIfPresent(String.self, forKey: .name)
-        if let flag = try? c.decodeIfPresent(Bool.self, forKey: .emailVerified) {
-            emailVerified = flag
-        } else {
-            emailVerified = (try? c.decodeIfPresent(String.self, forKey: .emailVerified)) == "true"
+        // `email_verified` (OpenID Connect), or Entra ID's `xms_edov`; a boolean, or the text "true" or "1".
+        func flag(_ key: Key) -> Bool {
+            if let b = try? c.decodeIfPresent(Bool.self, forKey: key) { return b }
+            let text = try? c.decodeIfPresent(String.self, forKey: key)
+            return text == "true" || text == "1"
         }
+        emailVerified = flag(.emailVerified) || flag(.emailDomainOwnerVerified)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -22,11 +22,11 @@ public struct ProviderHTTP: Sendable {
     func getJSON(_ url: URL, what: String) async throws -> Data {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.headers.add(name: "Accept", value: "application/json")
-        return try await send(request, what: what, acceptErrorBody: false)
+        return try await send(request, what: what)
     }
 
     /// A POST of a form (`application/x-www-form-urlencoded`); returns the body of a 200, or of a
-    /// 400/401 (the token endpoint's error answer) when `acceptErrorBody`.
+    /// with its status, whatever the status (the token endpoint answers errors as JSON with 400 or 401).
     func postForm(_ url: URL, fields: [(String, String)], headers: [(String, String)], what: String) async throws -> (status: Int, body: Data) {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .POST
@@ -39,7 +39,7 @@ public struct ProviderHTTP: Sendable {
         return (Int(response.status.code), body)
     }
 
-    private func send(_ request: HTTPClientRequest, what: String, acceptErrorBody: Bool) async throws -> Data {
+    private func send(_ request: HTTPClientRequest, what: String) async throws -> Data {
         let response = try await execute(request, what: what)
         guard response.status.code == 200 else {
             throw SignOnError.unreachable("\(what): HTTP \(response.status.code)")

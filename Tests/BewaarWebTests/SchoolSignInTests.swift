@@ -156,6 +156,19 @@ struct SchoolSignInTests {
         #expect(try Self.securityKinds(s.f.store).first?.contains("not verified") == true)
     }
 
+    /// Entra ID sends no `email_verified`; its optional claim `xms_edov` says the domain's owner verified the address.
+    @Test func anEntraStyleDomainOwnerVerifiedAddressCounts() async throws {
+        let s = try await Self.setup()
+        defer { s.f.cleanUp() }
+        try s.f.store.setEmail("a.degroot@voorbeeldcollege.example.org", account: "A. de Groot", actor: "B. Beheer")
+        try await s.provider.setUser("groot-entra", claims: ["email": "a.degroot@voorbeeldcollege.example.org", "xms_edov": true])
+        try await Application(router: s.router).test(.router) { client in
+            let o = try await Self.signIn(client, s, sub: "groot-entra")
+            #expect(o.status == .ok && o.session != nil, "\(o.body)")
+        }
+        #expect(try s.f.store.account(named: "A. de Groot")?.oidcSubject == "groot-entra")
+    }
+
     @Test func anUnknownPersonGetsTheDutchPageAndNoAccount() async throws {
         let s = try await Self.setup()
         defer { s.f.cleanUp() }

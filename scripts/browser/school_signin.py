@@ -108,6 +108,7 @@ try:
     check("U bent bij uw school aangemeld, maar heeft geen account in Bewaar; vraag de beheerder." in d.page_source, "in those words")
     d.save_screenshot(os.path.join(SHOTS, "25-schoolaccount-onbekend.png"))
     d.get_log("browser")   # the page's own 403 is expected
+    page_checks(d, check, "25-schoolaccount-onbekend")
     accounts = bewaar("user", "list")
     check("nieuw" not in accounts.lower() and accounts.count("\n") == 1, "no account was made for the unknown person")
 finally:
