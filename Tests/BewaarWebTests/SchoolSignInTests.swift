@@ -251,6 +251,28 @@ struct SchoolSignInTests {
         #expect(try Self.securityKinds(s.f.store).contains("sign-on-refused: nonce-mismatch"))
     }
 
+    /// The start takes from the same per-client budget as a password login.
+    @Test func startingSignInsCountsAgainstTheLoginBudget() async throws {
+        let s = try await Self.setup()
+        defer { s.f.cleanUp() }
+        var config = s.f.configuration(loginBurst: 2)
+        config.signOn = s.signOn
+        let router = WebServer.router(store: s.f.store, configuration: config)
+        try await Application(router: router).test(.router) { client in
+            for expected in [HTTPResponse.Status.seeOther, .seeOther, .tooManyRequests] {
+                try await client.execute(uri: "/inloggen/school", method: .get) { #expect($0.status == expected) }
+            }
+            // The password form shares the budget: it is spent too.
+            let (cookie, token) = try await client.execute(uri: "/inloggen", method: .get) { r in
+                (sessionCookie(r) ?? "", csrfToken(in: String(buffer: r.body)) ?? "")
+            }
+            let (h, b) = Browser(cookie: cookie, csrf: token).form(["_csrf": token, "naam": "J. Bakker", "wachtwoord": WebFixture.password])
+            try await client.execute(uri: "/inloggen", method: .post, headers: h, body: b) { #expect($0.status == .tooManyRequests) }
+        }
+        #expect(try s.f.store.signOnRequestCount() == 2)
+        #expect(try Self.securityKinds(s.f.store).contains("sign-on-throttled: "))
+    }
+
     @Test func aSignInThatTookTooLongIsRefused() async throws {
         let s = try await Self.setup()
         defer { s.f.cleanUp() }
