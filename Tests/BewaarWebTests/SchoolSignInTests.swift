@@ -11,9 +11,10 @@ import BewaarSignOn
 import BewaarTestSupport
 
 /// Sign-in with the school's accounts against a real OpenID Connect provider process
-/// (oidc-provider-mock, see ``OIDCProviderProcess``): the web interface in-process, talking real
-/// HTTP to the provider for discovery, keys and the token; the test plays the browser, signing
-/// in on the provider's own page. The provider proves who someone is; Bewaar gives the role.
+/// (oidc-provider-mock, see ``OIDCProviderProcess``): the web interface in-process, served over
+/// real HTTP on loopback (HummingbirdTesting's live mode) and talking real HTTP to the provider
+/// for discovery, keys and the token; the test plays the browser, signing in on the provider's
+/// own page. The provider proves who someone is; Bewaar gives the role.
 @Suite(.enabled(if: OIDCProviderProcess.available, Comment(rawValue: OIDCProviderProcess.missing ?? "")))
 struct SchoolSignInTests {
     static let clientID = "bewaar-voorbeeldcollege"
@@ -85,14 +86,14 @@ struct SchoolSignInTests {
     @Test func theLoginPageOffersTheSchoolAccountWhenItIsSetUp() async throws {
         let s = try await Self.setup()
         defer { s.f.cleanUp() }
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             try await client.execute(uri: "/inloggen", method: .get) { r in
                 let page = String(buffer: r.body)
                 #expect(page.contains("Inloggen met uw schoolaccount"))
                 #expect(page.contains("name=\"wachtwoord\""), "local passwords stay")
             }
         }
-        try await Application(router: WebServer.router(store: s.f.store, configuration: s.f.configuration())).test(.router) { client in
+        try await Application(router: WebServer.router(store: s.f.store, configuration: s.f.configuration())).test(.live) { client in
             try await client.execute(uri: "/inloggen", method: .get) { #expect(!String(buffer: $0.body).contains("schoolaccount")) }
             try await client.execute(uri: "/inloggen/school", method: .get) { #expect($0.status == .notFound) }
         }
@@ -103,7 +104,7 @@ struct SchoolSignInTests {
         defer { s.f.cleanUp() }
         try s.f.store.setEmail("j.bakker@voorbeeldcollege.example.org", account: "J. Bakker", actor: "B. Beheer")
         try await s.provider.setUser("bakker-1a", claims: ["email": "J.Bakker@voorbeeldcollege.example.org", "email_verified": true])
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             let o = try await Self.signIn(client, s, sub: "bakker-1a")
             #expect(o.status == .ok, "\(o.body)")
             let session = try #require(o.session)
@@ -126,7 +127,7 @@ struct SchoolSignInTests {
         defer { s.f.cleanUp() }
         try s.f.store.setEmail("k.smit@voorbeeldcollege.example.org", account: "K. Smit", actor: "B. Beheer")
         try await s.provider.setUser("smit-2b", claims: ["email": "k.smit@voorbeeldcollege.example.org", "email_verified": true])
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             #expect(try await Self.signIn(client, s, sub: "smit-2b").session != nil)
             // The school changed her address (and says nothing about verifying it): the subject still finds her.
             try await s.provider.setUser("smit-2b", claims: ["email": "karin.smit@voorbeeldcollege.example.org"])
@@ -147,7 +148,7 @@ struct SchoolSignInTests {
         try s.f.store.setEmail("a.degroot@voorbeeldcollege.example.org", account: "A. de Groot", actor: "B. Beheer")
         try await s.provider.setUser("groot-3c", claims: ["email": "a.degroot@voorbeeldcollege.example.org", "email_verified": false])
         let before = try s.f.store.accounts()
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             let o = try await Self.signIn(client, s, sub: "groot-3c")
             #expect(o.status == .forbidden && o.session == nil)
             #expect(o.body.contains("U bent bij uw school aangemeld, maar heeft geen account in Bewaar; vraag de beheerder."))
@@ -162,7 +163,7 @@ struct SchoolSignInTests {
         defer { s.f.cleanUp() }
         try s.f.store.setEmail("a.degroot@voorbeeldcollege.example.org", account: "A. de Groot", actor: "B. Beheer")
         try await s.provider.setUser("groot-entra", claims: ["email": "a.degroot@voorbeeldcollege.example.org", "xms_edov": true])
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             let o = try await Self.signIn(client, s, sub: "groot-entra")
             #expect(o.status == .ok && o.session != nil, "\(o.body)")
         }
@@ -174,7 +175,7 @@ struct SchoolSignInTests {
         defer { s.f.cleanUp() }
         try await s.provider.setUser("nieuw-4d", claims: ["email": "nieuwe.collega@voorbeeldcollege.example.org", "email_verified": true])
         let before = try s.f.store.accounts().count
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             let o = try await Self.signIn(client, s, sub: "nieuw-4d")
             #expect(o.status == .forbidden && o.session == nil)
             #expect(o.body.contains("U bent bij uw school aangemeld, maar heeft geen account in Bewaar; vraag de beheerder."))
@@ -190,7 +191,7 @@ struct SchoolSignInTests {
         try s.f.store.setEmail("s.systeem@voorbeeldcollege.example.org", account: "S. Systeem", actor: "B. Beheer")
         try s.f.store.setDisabled(true, account: "S. Systeem", actor: "B. Beheer")
         try await s.provider.setUser("systeem-5e", claims: ["email": "s.systeem@voorbeeldcollege.example.org", "email_verified": true])
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             let o = try await Self.signIn(client, s, sub: "systeem-5e")
             #expect(o.status == .forbidden && o.session == nil)
             #expect(o.body.contains("uitgeschakeld"))
@@ -203,7 +204,7 @@ struct SchoolSignInTests {
         defer { s.f.cleanUp() }
         try s.f.store.setEmail("j.bakker@voorbeeldcollege.example.org", account: "J. Bakker", actor: "B. Beheer")
         try await s.provider.setUser("bakker-6f", claims: ["email": "j.bakker@voorbeeldcollege.example.org", "email_verified": true])
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             let o = try await Self.signIn(client, s, sub: "bakker-6f")
             #expect(o.session != nil)
             // The same answer again: the state was taken.
@@ -239,7 +240,7 @@ struct SchoolSignInTests {
         defer { s.f.cleanUp() }
         try s.f.store.setEmail("j.bakker@voorbeeldcollege.example.org", account: "J. Bakker", actor: "B. Beheer")
         try await s.provider.setUser("bakker-7g", claims: ["email": "j.bakker@voorbeeldcollege.example.org", "email_verified": true])
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             // Someone swaps the nonce in the address on its way to the provider: the signed token carries theirs.
             let o = try await Self.signIn(
                 client, s, sub: "bakker-7g",
@@ -258,7 +259,7 @@ struct SchoolSignInTests {
         var config = s.f.configuration(loginBurst: 2)
         config.signOn = s.signOn
         let router = WebServer.router(store: s.f.store, configuration: config)
-        try await Application(router: router).test(.router) { client in
+        try await Application(router: router).test(.live) { client in
             for expected in [HTTPResponse.Status.seeOther, .seeOther, .tooManyRequests] {
                 try await client.execute(uri: "/inloggen/school", method: .get) { #expect($0.status == expected) }
             }
@@ -277,7 +278,7 @@ struct SchoolSignInTests {
         let s = try await Self.setup()
         defer { s.f.cleanUp() }
         try await s.provider.setUser("bakker-8h", claims: ["email": "j.bakker@voorbeeldcollege.example.org", "email_verified": true])
-        try await Application(router: s.router).test(.router) { client in
+        try await Application(router: s.router).test(.live) { client in
             let o = try await Self.signIn(client, s, sub: "bakker-8h", beforeReturn: { s.f.clock.advance(11 * 60) })
             #expect(o.status == .forbidden && o.session == nil)
         }
