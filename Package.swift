@@ -40,6 +40,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.20.0"),
+        // Sign-in with the school's accounts (OpenID Connect): ID tokens checked with jwt-kit, HTTP with async-http-client.
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -163,6 +166,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "BewaarWeb",
                 "BewaarServe",
+                "BewaarSignOn",
             ],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
@@ -189,12 +193,23 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
+        // OpenID Connect, the relying party's side: discovery, PKCE, the token request, the ID token's
+        // signature (the provider's JWKS, cached) and claims. No pages: BewaarWeb shows those.
+        .target(
+            name: "BewaarSignOn",
+            dependencies: [
+                "BewaarModel", .product(name: "JWTKit", package: "jwt-kit"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
         // The local web interface: routes, pages, sessions, CSRF, streamed uploads, and the pupils'
         // upload links (`UploadLinkTables`, its own table in the case store).
         .target(
             name: "BewaarWeb",
             dependencies: [
                 "BewaarKit", "BewaarModel", "BewaarStore", "BewaarAccounts", "BewaarDigest", "BewaarImport", "BewaarReport", "BewaarQR", "BewaarMIME",
+                "BewaarSignOn",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -235,6 +250,7 @@ let package = Package(
                 // Every module that throws an error a person reads: the test that each one is a BilingualError.
                 "BewaarStore", "BewaarAccounts", "BewaarBundle", "BewaarReport", "BewaarTrace",
                 "BewaarImport", "BewaarImportMail", "BewaarImportWeb", "BewaarImportWhatsApp", "BewaarImageFormat", "BewaarOCR",
+                "BewaarSignOn",
             ]),
         .testTarget(name: "BewaarReportTests", dependencies: ["BewaarTestSupport", "BewaarReport", "BewaarQR"]),
         .testTarget(
@@ -270,7 +286,10 @@ let package = Package(
             name: "BewaarWebTests",
             dependencies: [
                 "BewaarWeb", "BewaarKit", "BewaarStore", "BewaarModel", "BewaarAccounts",
-                "BewaarServe", "BewaarTestSupport",
+                "BewaarServe", "BewaarTestSupport", "BewaarSignOn",
+                .product(name: "JWTKit", package: "jwt-kit"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     var publicName: [String] = []
     @Option(name: .customLong("forwarded-header"), help: CommandLineLanguage.help("De kop waarin de proxy het adres van de bezoeker meegeeft (bijvoorbeeld X-Forwarded-For).", "The header in which the proxy passes the visitor's address (for example X-Forwarded-For)."))
     var forwardedHeader: String?
+    @OptionGroup var signOn: SignOnOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) || port == 0 else {
@@ -56,11 +57,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let config = WebConfiguration(host: host, port: port, uploadLimit: Int64(maxUploadMB) << 20, secureCookies: secureCookies,
                                       publicNames: publicName, forwardedHeader: forwardedHeader)
+        let served = try await signOn.configured(config, global: global)
         let banner = global.t("Bewaar-webinterface: http://\(host):PORT/  (stoppen: Ctrl-C)", "Bewaar web interface: http://\(host):PORT/  (stop: Ctrl-C)")
         let school = ProcessInfo.processInfo.environment["BEWAAR_SCHOOL"] ?? "onbekende school"
-        let app = WebServer.application(store: store, configuration: config,
-                                         packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
-                                         trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)) { port in
+        let app = WebServer.application(
+            store: store, configuration: served, packet: ServeSeams.packet(school: school, version: BewaarVersion.string),
+            trace: ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)
+        ) { port in
             out(banner.replacingOccurrences(of: "PORT", with: String(port)))
         }
         try await app.runService()

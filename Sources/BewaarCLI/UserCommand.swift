@@ -11,7 +11,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: CommandLineLanguage.text("Beheer de accounts van de webinterface (bewaar serve).", "Manage the accounts of the web interface (bewaar serve)."),
-        subcommands: [Add.self, List.self, Reset.self, Disable.self, Enable.self, Remove.self])
+        subcommands: [Add.self, List.self, Reset.self, Disable.self, Enable.self, Remove.self, Email.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -72,7 +72,8 @@ struct UserCommand: ParsableCommand {
             let store = try global.openStore(create: false)
             for a in try store.accounts() {
                 let state = a.disabledAt != nil ? global.t("uitgeschakeld", "disabled") : a.passwordHash == "!" ? global.t("wacht op wachtwoord", "awaiting password") : ""
-                out("\(TerminalText.line(a.name))\t\(a.role)" + (state.isEmpty ? "" : "\t" + state))
+                let email = a.email.map { "\t" + TerminalText.line($0) } ?? ""
+                out("\(TerminalText.line(a.name))\t\(a.role)" + (state.isEmpty ? "" : "\t" + state) + email)
             }
         }
     }

@@ -8,6 +8,7 @@ enum Schema {
         "v1-cases-items-custody", "v2-workflow-timeline", "v3-traces", "v3-accounts", "v4-web-sessions-language",
         "v5-access-links-security-log", "v7-upload-links", "v8-withdrawals", "v6-records-once",
         "v9-compact-records", "v10-record-links", "v11-case-lifecycle", "v12-case-keys",
+        "v13-account-subjects",
     ]
 
     /// The core's migrations and those of `modules`: a module migration that shipped in its place
@@ -156,6 +157,8 @@ enum Schema {
         m.registerMigration("v12-case-keys") { db in
             try db.execute(sql: SealingSchema.v12)
         }
+        // The accounts module's e-mail addresses and school-account subjects.
+        shipped("v13-account-subjects")
         if let stray = fromModules.keys.sorted().first {
             throw StoreError(.invalidValue, nl: "Migratie \(stray) hoort bij de kern van de opslag, niet bij een module.",
                              en: "Migration \(stray) belongs to the store's core, not to a module.")

@@ -14,10 +14,12 @@ extension WebApp {
         var rol: String?
     }
 
-    /// The fields of an account's buttons (reset, disable, enable, remove).
+    /// The fields of an account's buttons (reset, disable, enable, remove) and of its e-mail
+    /// address (`actie=email`).
     struct AccountActionForm: Decodable {
         var naam: String?
         var actie: String?
+        var email: String?
     }
 
     /// The fields of the forms that grant and revoke access to a case number.
@@ -58,6 +60,12 @@ extension WebApp {
                                                                                                 until: Layout.time(code.validUntil, v.t)))
                 case "uit": try self.store.setDisabled(true, account: name, actor: v.account.name)
                 case "aan": try self.store.setDisabled(false, account: name, actor: v.account.name)
+                case "email":
+                    let typed = form.email?.trimmingCharacters(in: .whitespaces) ?? ""
+                    let email = typed.isEmpty ? nil : EmailAddress.plausible(typed)
+                    guard typed.isEmpty || email != nil else { return self.adminResponse(v, message: v.t.signOn.emailInvalid) }
+                    try self.store.setEmail(email, account: name, actor: v.account.name)
+                    return self.adminResponse(v, message: nil, good: v.t.signOn.emailSaved(name: name))
                 case "verwijder":
                     guard name.caseInsensitiveCompare(v.account.name) != .orderedSame else { throw RequestInput.bad(v.t) }
                     try self.store.removeAccount(name, actor: v.account.name)
@@ -111,12 +119,18 @@ extension WebApp {
                 """
             }
             let own = acc.name.caseInsensitiveCompare(v.account.name) == .orderedSame
+            let email: HTML = """
+                <form method="post" action="/beheer/account" class="inline">\(csrf)<input type="hidden" name="naam" value="\(acc.name)">\
+                <input type="hidden" name="actie" value="email">\
+                <input type="email" name="email" value="\(acc.email ?? "")" maxlength="255" aria-label="\(t.signOn.emailLabel) \(acc.name)">\
+                <button type="submit" class="licht">\(t.signOn.emailSave)</button></form>
+                """
             let actions: [HTML] = own ? [] : [button("reset", a.forceResetButton),
                                               acc.disabledAt == nil ? button("uit", a.disableButton) : button("aan", a.enableButton),
                                               button("verwijder", a.removeButton)]
             return """
                 <tr><td>\(acc.name)</td><td>\(AccountRole(rawValue: acc.role).map(t.role) ?? acc.role)</td><td>\(Layout.time(acc.createdAt, t))</td>\
-                <td>\(status.joined(separator: ", "))</td><td>\(actions)</td></tr>
+                <td>\(email)</td><td>\(status.joined(separator: ", "))</td><td>\(actions)</td></tr>
                 """
         }
         let roles: [HTML] = AccountRole.allCases.map { "<option value=\"\($0.rawValue)\">\(t.role($0))</option>" }
@@ -149,7 +163,7 @@ extension WebApp {
             <p class="uitleg">\(t.adminExplain)</p>
             <p><a href="/beheer/privacy">\(t.privacy.registerLink)</a></p>
             \(done)\(note)
-            <table><thead><tr><th scope="col">\(t.colName)</th><th scope="col">\(t.colRole)</th><th scope="col">\(t.colCreated)</th><th scope="col">\(t.colLock)</th><th scope="col">\(a.colActions)</th></tr></thead><tbody>\(rows)</tbody></table>
+            <table><thead><tr><th scope="col">\(t.colName)</th><th scope="col">\(t.colRole)</th><th scope="col">\(t.colCreated)</th><th scope="col">\(t.signOn.colEmail)</th><th scope="col">\(t.colLock)</th><th scope="col">\(a.colActions)</th></tr></thead><tbody>\(rows)</tbody></table>
             <h2>\(a.createAccountHeading)</h2>
             <form method="post" action="/beheer">\(csrf)
             <label for="naam">\(t.name)</label><input type="text" id="naam" name="naam" maxlength="100" required>

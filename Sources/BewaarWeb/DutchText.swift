@@ -5,6 +5,7 @@ import BewaarAccounts
 /// The pages in Dutch (the default).
 struct DutchText: PageText {
     var access: any AccessText { DutchAccessText() }
+    var signOn: any SignOnText { DutchSignOnText() }
     var evidence: any EvidenceText { DutchEvidenceText() }
     var work: any CaseWorkText { DutchCaseWorkText() }
     var lifecycle: any LifecycleText { DutchLifecycleText() }

@@ -6,6 +6,7 @@ import BewaarAccounts
 /// that have no English equivalent (aangifte, Slachtofferhulp) are explained, not dropped.
 struct EnglishText: PageText {
     var access: any AccessText { EnglishAccessText() }
+    var signOn: any SignOnText { EnglishSignOnText() }
     var evidence: any EvidenceText { EnglishEvidenceText() }
     var work: any CaseWorkText { EnglishCaseWorkText() }
     var lifecycle: any LifecycleText { EnglishLifecycleText() }

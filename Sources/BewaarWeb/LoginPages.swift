@@ -139,7 +139,8 @@ extension WebApp {
 
     func loginPage(_ s: Session, message: String?, good: String? = nil) -> HTML {
         let t = PageTexts.of(s.language)
-        let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
+        let alert: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
+        let note: HTML = "\(alert)\(schoolSignInBlock(t))"
         let done: HTML = good.map { "<p class=\"goed\" role=\"status\">\($0)</p>" } ?? ""
         return Layout.page(t, title: t.loginTitle, account: nil, csrf: s.csrf, current: "inloggen", body: """
             \(done)\(note)

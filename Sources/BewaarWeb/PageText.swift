@@ -12,6 +12,8 @@ protocol PageText: Sendable {
     var language: Language { get }
     /// The words of the access, account and security pages.
     var access: any AccessText { get }
+    /// The words of the sign-in with the school's accounts.
+    var signOn: any SignOnText { get }
     var evidence: any EvidenceText { get }
     /// The words of the mentor's work on a case (forms, sections, overview).
     var work: any CaseWorkText { get }

@@ -1,5 +1,6 @@
 import Foundation
 import BewaarAccounts
+import BewaarSignOn
 
 /// Settings of `bewaar serve`.
 public struct WebConfiguration: Sendable {
@@ -40,6 +41,12 @@ public struct WebConfiguration: Sendable {
     public var headerTimeout: TimeInterval
     public var bodyIdleTimeout: TimeInterval
     public var idleTimeout: TimeInterval
+    /// Sign-in with the school's accounts (OpenID Connect), discovered at start; nil: passwords only.
+    public var signOn: SignOnProvider?
+    /// How long a sign-in with a school account may take from the button to the answer.
+    public var signOnLifetime: TimeInterval = 600
+    /// Where the school's provider sends the browser back, relative to the server's public base URL.
+    public static let signOnReturnPath = "/inloggen/school/terug"
 
     public init(host: String = "127.0.0.1", port: Int = 8080, uploadLimit: Int64 = 512 << 20,
                 sessionIdle: TimeInterval = 30 * 60, sessionMaximum: TimeInterval = 8 * 3600,

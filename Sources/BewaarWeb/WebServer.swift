@@ -27,6 +27,7 @@ public enum WebServer {
         router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         let groups = RouteGroups(router, app: app)
         app.addLoginRoutes(groups)
+        app.addSchoolSignInRoutes(groups)
         app.addCaseWorkRoutes(groups)
         app.addCaseRoutes(groups)
         app.addLifecycleRoutes(groups)

@@ -14,6 +14,7 @@ import BewaarImportWeb
 import BewaarImportWhatsApp
 import BewaarImageFormat
 import BewaarOCR
+import BewaarSignOn
 
 /// One error shape: every error a person reads says it in Dutch and English the same way, so a
 /// front end turns any of them into words with one catch.
@@ -24,7 +25,7 @@ import BewaarOCR
         "BundleError": BundleError.self, "ReportError": ReportError.self, "TraceError": TraceError.self,
         "NetworkFileError": NetworkFileError.self, "MailImportError": MailImportError.self,
         "WebImportError": WebImportError.self, "WhatsAppError": WhatsAppError.self, "UnpackBudgetSpent": UnpackBudgetSpent.self,
-        "ImageError": ImageError.self, "OCRError": OCRError.self,
+        "ImageError": ImageError.self, "OCRError": OCRError.self, "SignOnError": SignOnError.self,
     ]
 
     /// Public error types that are not sentences for a person, and who turns them into one.

@@ -33,6 +33,7 @@ import BewaarServe
         "GET /static/app.css": .everyone, "GET /static/app.js": .everyone, "GET /favicon.ico": .everyone,
         "GET /inloggen": .everyone, "POST /inloggen": .everyone,
         "GET /wachtwoord-instellen": .everyone, "POST /wachtwoord-instellen": .everyone,
+        "GET /inloggen/school": .everyone, "GET /inloggen/school/terug": .everyone,
         "GET /": .signedIn, "POST /uitloggen": .signedIn,
         "GET /instellingen": .signedIn, "POST /instellingen": .signedIn, "POST /instellingen/wachtwoord": .signedIn,
         "GET /zaken": .caseReaders, "GET /zaken/nieuw": .caseReaders, "POST /zaken/nieuw": .caseReaders,

@@ -14,6 +14,7 @@ import BewaarAccounts
     static let openRoutes: Set<String> = [
         "GET /static/app.css", "GET /static/app.js", "GET /favicon.ico",
         "GET /inloggen", "POST /inloggen", "GET /wachtwoord-instellen", "POST /wachtwoord-instellen", "POST /uitloggen",
+        "GET /inloggen/school", "GET /inloggen/school/terug",
         "GET /aanleveren/{token}", "POST /aanleveren/{token}", "GET /aanleveren/{token}/ontvangen",
     ]
 

@@ -57,3 +57,16 @@ def page_checks(d, check, name):
 def no_sideways_scroll(d, check, name):
     wide = d.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
     check(wide <= 1, f"{name}: no sideways scrolling ({wide} px)")
+
+
+def wait_for(fn, seconds=10):
+    """True once `fn()` is true (exceptions count as not yet), False after `seconds`."""
+    import time
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            if fn(): return True
+        except Exception:
+            pass
+        time.sleep(0.1)
+    return False

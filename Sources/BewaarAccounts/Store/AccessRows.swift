@@ -14,11 +14,14 @@ struct AccountRow: FetchableRecord {
 
     init(row: Row) throws {
         let r = StoredRow(row, table: "accounts", key: "name")
-        value = StoredAccount(name: try r("name"), role: try r("role"), passwordHash: try r("password_hash"),
-                              createdAt: try r.lenientDate("created_at") ?? Date(timeIntervalSince1970: 0),
-                              failedLogins: try r("failed_logins"), lockedUntil: try r.lenientDate("locked_until"),
-                              language: try r.optional("language", as: String.self) ?? "nl", disabledAt: try r.lenientDate("disabled_at"),
-                              setupCodeUntil: try r.lenientDate("setup_code_until"), setupCodeBy: try r("setup_code_by"))
+        value = StoredAccount(
+            name: try r("name"), role: try r("role"), passwordHash: try r("password_hash"),
+            createdAt: try r.lenientDate("created_at") ?? Date(timeIntervalSince1970: 0),
+            failedLogins: try r("failed_logins"), lockedUntil: try r.lenientDate("locked_until"),
+            language: try r.optional("language", as: String.self) ?? "nl", disabledAt: try r.lenientDate("disabled_at"),
+            setupCodeUntil: try r.lenientDate("setup_code_until"), setupCodeBy: try r("setup_code_by"),
+            email: try r.optional("email", as: String.self), oidcSubject: try r.optional("oidc_subject", as: String.self),
+            oidcIssuer: try r.optional("oidc_issuer", as: String.self))
     }
 }
 

@@ -21,6 +21,13 @@ public struct StoredAccount: Sendable, Hashable {
     public var setupCodeUntil: Date?
     /// Who made that code.
     public var setupCodeBy: String?
+    /// The e-mail address the beheerder gave (a verified address from the school's provider
+    /// finds the account by it), nil when none.
+    public var email: String? = nil
+    /// The school provider's subject, stored at the first sign-in with a school account.
+    public var oidcSubject: String? = nil
+    /// The issuer of that subject.
+    public var oidcIssuer: String? = nil
 }
 
 extension CustodyAction {
