@@ -1,6 +1,7 @@
 import Foundation
 import BewaarModel
 import BewaarHTML
+import BewaarImport
 
 /// A Meta `message_N.html` thread page (or Facebook's old `messages.htm`), read as a stream.
 ///
@@ -37,6 +38,11 @@ final class MetaHTMLReader: HTMLEventHandler {
     private(set) var zoneAssumed = false
     /// When set, records go here as they are read instead of into `thread.messages`.
     private let spill: PageOrderRecords<ReadMessage>?
+    /// When set, each record is made as its block ends and staged there; `spill` keeps its key.
+    private var staging: (any StagingRecordSink)?
+    /// The page title the staged records carry (the title read before the first of them).
+    private var stagedTitle: String??
+    private var stagingFailure: (any Error)?
     /// Where the message the page ends inside begins (the page was cut short).
     private var cutOffset: Int64?
     // ≤2017 layout
@@ -195,7 +201,19 @@ final class MetaHTMLReader: HTMLEventHandler {
         let read = ReadMessage(
             author: author, timeText: timeText, text: text, layout: layout, timestamp: parsed?.0, zoneAssumed: parsed.map { !$0.zoneGiven } ?? false,
             offset: offset, end: end, reactions: reactions, links: links, media: media)
-        if let spill {
+        if let staging, let spill {
+            if stagedTitle == nil {
+                let t = VisibleText.collapse(title)
+                stagedTitle = .some(t.isEmpty ? nil : t)
+            }
+            spill.addKey(time: read.timestamp?.date, author: author.isEmpty ? nil : author)
+            guard stagingFailure == nil else { return }
+            do {
+                try staging.stage(Self.record(read, platform: platform, zone: zoneID, part: part, thread: stagedTitle ?? nil))
+            } catch {
+                stagingFailure = error
+            }
+        } else if let spill {
             spill.add(read, time: read.timestamp?.date, author: author.isEmpty ? nil : author)
         } else {
             thread.messages.append(Self.record(read, platform: platform, zone: zoneID, part: part, thread: thread.title))
@@ -249,6 +267,23 @@ final class MetaHTMLReader: HTMLEventHandler {
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
         return r.finished(report, size: report.bytesRead)
+    }
+
+    /// Reads a thread page from a file, staging each record in `sink` as its block ends (page
+    /// order) and only its order key in `keys`. `titleHeld` is false when the page's title
+    /// changed after the first record was staged (a `<title>` after messages): the staged
+    /// records then carry the wrong thread name and must be dropped.
+    static func read(
+        file path: String, platform: String, zone: TimeZone, keys: PageOrderRecords<ReadMessage>, staging sink: any StagingRecordSink
+    ) throws -> (thread: ChatThreadRead, titleHeld: Bool) {
+        let r = MetaHTMLReader(part: nil, platform: platform, zone: zone, spill: keys)
+        r.staging = sink
+        let head = try FileReaderHead.read(path)
+        let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
+        if let failure = r.stagingFailure { throw failure }
+        let thread = r.finished(report, size: report.bytesRead)
+        let held = r.stagedTitle.map { $0 == thread.title } ?? true
+        return (thread, held)
     }
 
     private func finished(_ report: HTMLStreamParser.Report, size: Int64) -> ChatThreadRead {

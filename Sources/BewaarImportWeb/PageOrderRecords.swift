@@ -18,12 +18,18 @@ final class PageOrderRecords<Read> {
     /// Authors seen (the thread's participants when the page lists none).
     private(set) var authors = Set<String>()
 
-    var count: Int { reads.count }
+    var count: Int { times.count }
 
     /// Adds what the next block of the page gave.
     func add(_ read: Read, time: Date?, author: String?) {
         if let author { authors.insert(author) }
         reads.append(read)
+        times.append(time)
+    }
+
+    /// Adds only the order key of the next block: its record went to a ``StagingRecordSink``.
+    func addKey(time: Date?, author: String?) {
+        if let author { authors.insert(author) }
         times.append(time)
     }
 

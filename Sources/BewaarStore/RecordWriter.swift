@@ -11,7 +11,7 @@ import BewaarModel
 /// transaction). The full-text index is filled once, when the last record is in: one statement
 /// for the whole item (an index update per record made FTS5 flush a tiny segment every time).
 public final class RecordWriter {
-    private let db: Database
+    let db: Database
     private let statement: Statement
     /// Records written so far.
     public private(set) var count = 0
