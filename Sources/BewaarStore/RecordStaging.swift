@@ -19,7 +19,10 @@ public final class RecordStaging {
     private var loaded: [Int: RecordRows] = [:]
     private var remaining: [Int] = []
     private static let table = "bewaar_staged"
-    private static let keepLoaded = 16
+    /// How many batches read back are kept (set by ``place(order:batchSize:keepLoaded:written:)``).
+    private var held = 16
+    /// How many batches were read back by the last placing (for tests and figures).
+    public private(set) var readsBack = 0
     private static let wrongOrder = StoreError(
         .invalidValue, nl: "De volgorde van de gelezen records klopt niet; er is niets opgeslagen.",
         en: "The order of the records read does not match; nothing was stored.")
@@ -44,11 +47,23 @@ public final class RecordStaging {
     }
 
     /// Writes the staged records in `order` (each index once) and drops the staging table.
-    public func place(order: [Int], batchSize: Int = 1024, written: (() -> Void)? = nil) throws {
+    /// At most `keepLoaded` batches are held read back; an order that jumps between batches far
+    /// more often than there are batches (a page in random time order) holds them all instead of
+    /// reading a batch back for nearly every record.
+    public func place(order: [Int], batchSize: Int = 1024, keepLoaded: Int = 16, written: (() -> Void)? = nil) throws {
         guard order.count == total, !starts.isEmpty else {
             if total == 0 && order.isEmpty { return }
             throw Self.wrongOrder
         }
+        var jumps = 0
+        var last = -1
+        for i in order where i >= 0 && i < total {
+            let b = Self.batch(of: i, starts: starts)
+            if b != last { jumps += 1 }
+            last = b
+        }
+        held = jumps > 8 * starts.count ? Int.max : max(1, keepLoaded)
+        readsBack = 0
         remaining = counts
         var out = RecordRows(capacity: batchSize)
         for i in order {
@@ -94,7 +109,8 @@ public final class RecordStaging {
                 .invalidValue, nl: "Een deel van de gelezen records ontbreekt; er is niets opgeslagen.",
                 en: "Part of the records read is missing; nothing was stored.")
         }
-        if loaded.count >= Self.keepLoaded { loaded.removeAll(keepingCapacity: true) }
+        if loaded.count >= held { loaded.removeAll(keepingCapacity: true) }
+        readsBack += 1
         let rows = RecordRows(stagedEntries: [UInt8](entries), bytes: [UInt8](bytes))
         loaded[b] = rows
         return rows
