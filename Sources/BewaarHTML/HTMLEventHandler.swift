@@ -36,6 +36,51 @@ public struct HTMLAttributes {
         }
     }
 
+    /// The words of an attribute value (e.g. a class list), asked for several tokens after one
+    /// look-up, without a `String`.
+    public struct Words {
+        let value: UnsafeBufferPointer<UInt8>
+
+        /// Whether `token` is one of the space-separated words.
+        public func contains(_ token: StaticString) -> Bool {
+            let t = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
+            let n = value.count, m = t.count
+            guard m > 0, n >= m else { return false }
+            var i = 0
+            while i + m <= n {
+                if (i == 0 || Self.isSpace(value[i - 1])) && (i + m == n || Self.isSpace(value[i + m])) {
+                    var k = 0
+                    while k < m && value[i + k] == t[k] { k += 1 }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+
+        /// Words are separated by a space (U+0020) only, as ``words(_:)`` has always matched classes.
+        private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 }
+    }
+
+    /// The words of attribute `name` (lower case); empty when it is absent. Valid only during
+    /// the ``HTMLEventHandler/startElement`` call, like the attributes.
+    public func words(_ name: StaticString) -> Words {
+        guard let pairs else { return Words(value: UnsafeBufferPointer(start: nil, count: 0)) }
+        // Compared by length, then the name's end: a StaticString need not end in a NUL.
+        let want = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
+        let count = name.utf8CodeUnitCount
+        var i = 0
+        while let a = pairs[i] {
+            if strncmp(UnsafeRawPointer(a).assumingMemoryBound(to: CChar.self), want, count) == 0 && a[count] == 0 {
+                guard let v = pairs[i + 1] else { break }
+                let length = strlen(UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self))
+                return Words(value: UnsafeBufferPointer(start: v, count: length))
+            }
+            i += 2
+        }
+        return Words(value: UnsafeBufferPointer(start: nil, count: 0))
+    }
+
     /// Whether any attribute name starts with `prefix` (e.g. `on` for event handlers); counts them.
     public func count(namesWithPrefix prefix: String) -> Int {
         guard let pairs else { return 0 }
@@ -74,6 +119,10 @@ public protocol HTMLEventHandler: AnyObject {
     func endElement(_ name: String, end: Int64)
     /// Character data (entities decoded). Comes in pieces; adjacent calls belong together.
     func text(_ text: String)
+    /// The same character data as UTF-8 bytes, valid only during the call: a handler that
+    /// collects bytes implements this and saves a `String` per text node. The default makes
+    /// the `String` and calls ``text(_:)``.
+    func text(utf8: UnsafeBufferPointer<UInt8>)
     /// Script or style content: never shown, never run; offered so a handler can count it.
     func rawText(_ text: String)
     /// A comment with its span.
@@ -84,6 +133,7 @@ public protocol HTMLEventHandler: AnyObject {
 }
 
 extension HTMLEventHandler {
+    public func text(utf8: UnsafeBufferPointer<UInt8>) { text(String(decoding: utf8, as: UTF8.self)) }
     public func rawText(_ text: String) {}
     public func comment(_ text: String, offset: Int64, length: Int64) {}
     public func elementLeftOpen(_ name: String) {}

@@ -129,7 +129,13 @@ final class ParserState {
     var lastEnd: Int64 = 0
     /// Set before the last push: elements closed without an end tag from then on were left open.
     var inputEnded = false
-    private var names: [UnsafeRawPointer: Name] = [:]
+    /// The first names met, looked up by libxml2's interned pointer: a page uses a few dozen
+    /// names, and a scan of a short list beats hashing the pointer for every tag. Names past
+    /// ``scannedNames`` (a page made of made-up tags) go in `moreNames`.
+    private var nameKeys: [UnsafeRawPointer] = []
+    private var nameValues: [Name] = []
+    private var moreNames: [UnsafeRawPointer: Name] = [:]
+    private static let scannedNames = 48
     private var pendingText: [UInt8] = []
 
     init(handler: any HTMLEventHandler, encoding: HTMLEncoding.Choice) {
@@ -158,10 +164,20 @@ final class ParserState {
 
     private func name(_ p: UnsafePointer<xmlChar>) -> Name {
         let key = UnsafeRawPointer(p)
-        if let s = names[key] { return s }
+        var i = 0
+        while i < nameKeys.count {
+            if nameKeys[i] == key { return nameValues[i] }
+            i += 1
+        }
+        if let n = moreNames[key] { return n }
         let s = String(cString: p)
         let n = Name(string: s, open: [0x3C] + Array(s.utf8), close: [0x3C, 0x2F] + Array(s.utf8))
-        names[key] = n
+        if nameKeys.count < Self.scannedNames {
+            nameKeys.append(key)
+            nameValues.append(n)
+        } else {
+            moreNames[key] = n
+        }
         return n
     }
 
@@ -205,7 +221,7 @@ final class ParserState {
 
     func flushText() {
         guard !pendingText.isEmpty else { return }
-        handler.text(String(decoding: pendingText, as: UTF8.self))
+        pendingText.withUnsafeBufferPointer { handler.text(utf8: $0) }
         pendingText.removeAll(keepingCapacity: true)
     }
 

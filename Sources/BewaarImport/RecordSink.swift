@@ -42,3 +42,20 @@ extension ImportResult {
         return result
     }
 }
+
+/// A sink that can keep records in the order they are read and take their final order later
+/// (the store: it stages them inside its transaction). An importer whose file lists records in
+/// another order than they are kept (a Messenger page, newest first) then holds only an order
+/// key per record instead of every record until the file is read.
+///
+/// Calls: ``stage(_:)`` for each record as read (possibly before ``RecordSink/begin(_:)``),
+/// then ``begin(_:)``, then ``placeStaged(order:)`` once: the staged records go on in `order`
+/// (indexes into the staged sequence, each once). ``dropStaged()`` forgets what was staged.
+public protocol StagingRecordSink: RecordSink {
+    /// Keeps the next record as read.
+    func stage(_ message: Message) throws
+    /// Hands the staged records on in `order` (a permutation of their indexes).
+    func placeStaged(order: [Int]) throws
+    /// Forgets every staged record (the importer reads the file again another way).
+    func dropStaged() throws
+}

@@ -20,16 +20,34 @@ extension PlatformExportImporter {
     /// `importSingle` of a Meta thread page, with the records spilled and handed on after the head.
     private func streamThreadPage(_ source: ImportSource, head: [UInt8], context: ImportContext, records: any RecordSink) throws -> ImportResult {
         let p = platform(.metaThreadHTML, head)
-        var collected = Collected(platform: p)
+        if let staging = records as? any StagingRecordSink {
+            // Each record goes to the store as it is read; only its order key stays here.
+            let keys = PageOrderRecords<MetaHTMLReader.ReadMessage>()
+            let (thread, titleHeld) = try MetaHTMLReader.read(file: source.path, platform: p, zone: context.timeZone, keys: keys, staging: staging)
+            if titleHeld {
+                let result = threadPageResult(thread, platform: p, source: source)
+                try records.begin(result)
+                try staging.placeStaged(order: keys.order(newestFirst: thread.layout.hasPrefix("meta")))
+                return result
+            }
+            // The title came after messages: read the page again, holding what each block gave.
+            try staging.dropStaged()
+        }
         let spill = PageOrderRecords<MetaHTMLReader.ReadMessage>()
         let thread = try MetaHTMLReader.read(file: source.path, part: nil, platform: p, zone: context.timeZone, spill: spill)
-        collected.add([thread], folder: "")
-        if p != "instagram" { collected.warnings.append(Self.platformGuessed) }
-        let result = collected.result(mediaType: MediaType.forName(source.name), contained: [], isWholeExport: false)
+        let result = threadPageResult(thread, platform: p, source: source)
         let order = spill.order(newestFirst: thread.layout.hasPrefix("meta"))
         try records.begin(result)
         let zone = JSONValue.string(context.timeZone.identifier)
         try spill.replay(into: records, order: order) { MetaHTMLReader.record($0, platform: p, zone: zone, part: nil, thread: thread.title) }
         return result
+    }
+
+    /// The result of a thread page read as a stream (its records are handed on separately).
+    private func threadPageResult(_ thread: ChatThreadRead, platform p: String, source: ImportSource) -> ImportResult {
+        var collected = Collected(platform: p)
+        collected.add([thread], folder: "")
+        if p != "instagram" { collected.warnings.append(Self.platformGuessed) }
+        return collected.result(mediaType: MediaType.forName(source.name), contained: [], isWholeExport: false)
     }
 }

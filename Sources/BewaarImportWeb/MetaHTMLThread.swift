@@ -1,6 +1,7 @@
 import Foundation
 import BewaarModel
 import BewaarHTML
+import BewaarImport
 
 /// A Meta `message_N.html` thread page (or Facebook's old `messages.htm`), read as a stream.
 ///
@@ -11,7 +12,8 @@ import BewaarHTML
 /// A block is read as: first child = sender, last child = time, the children between = body.
 /// Times have no zone: they are placed in the import's zone, and the record says so.
 final class MetaHTMLReader: HTMLEventHandler {
-    struct Child { var text = ""; var name: String }
+    /// A child of the message block: its text as UTF-8 bytes, collapsed once the block ends.
+    struct Child { var text: [UInt8] = [] }
 
     let part: String?
     let platform: String
@@ -36,6 +38,11 @@ final class MetaHTMLReader: HTMLEventHandler {
     private(set) var zoneAssumed = false
     /// When set, records go here as they are read instead of into `thread.messages`.
     private let spill: PageOrderRecords<ReadMessage>?
+    /// When set, each record is made as its block ends and staged there; `spill` keeps its key.
+    private var staging: (any StagingRecordSink)?
+    /// The page title the staged records carry (the title read before the first of them).
+    private var stagedTitle: String??
+    private var stagingFailure: (any Error)?
     /// Where the message the page ends inside begins (the page was cut short).
     private var cutOffset: Int64?
     // ≤2017 layout
@@ -55,34 +62,19 @@ final class MetaHTMLReader: HTMLEventHandler {
         self.zoneID = .string(zone.identifier)
     }
 
-    /// Whether a class attribute holds `token` (without splitting it into an array).
-    static func hasClass(_ value: String, _ token: StaticString) -> Bool {
-        var value = value
-        return value.withUTF8 { v in
-            let t = UnsafeBufferPointer(start: token.utf8Start, count: token.utf8CodeUnitCount)
-            let n = v.count, m = t.count
-            guard m > 0, n >= m else { return false }
-            var i = 0
-            while i + m <= n {
-                if (i == 0 || v[i - 1] == 0x20) && (i + m == n || v[i + m] == 0x20) {
-                    var ok = true
-                    for k in 0..<m where v[i + k] != t[k] { ok = false; break }
-                    if ok { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
     func startElement(_ name: String, attributes: HTMLAttributes, offset: Int64, tagLength: Int64) {
         depth += 1
-        let cls = (name == "div" || name == "span") ? attributes["class"] ?? "" : ""
         if name == "title" { titleDepth = depth }
         if blockDepth == nil, name == "div" {
-            let layout: String? = MetaHTMLReader.hasClass(cls, "_a6-g") ? "meta-html-2022"
-                : MetaHTMLReader.hasClass(cls, "_2lej") ? "meta-html-2018"
-                : (MetaHTMLReader.hasClass(cls, "pam") && MetaHTMLReader.hasClass(cls, "uiBoxWhite")) ? "meta-html" : nil
+            let cls = attributes.words("class")
+            var layout: String?
+            if cls.contains("_a6-g") {
+                layout = "meta-html-2022"
+            } else if cls.contains("_2lej") {
+                layout = "meta-html-2018"
+            } else if cls.contains("pam") && cls.contains("uiBoxWhite") {
+                layout = "meta-html"
+            }
             if let layout {
                 blockDepth = depth; blockOffset = offset; blockLayout = layout
                 children = []; reactions = []; links = []; media = []
@@ -90,8 +82,11 @@ final class MetaHTMLReader: HTMLEventHandler {
             }
         }
         if let b = blockDepth {
-            if depth == b + 1 { children.append(Child(name: name)) }
-            else if depth > b + 1, name == "div" || name == "br" || name == "p", !children.isEmpty { children[children.count - 1].text += " " }
+            if depth == b + 1 {
+                children.append(Child())
+            } else if depth > b + 1, name == "div" || name == "br" || name == "p", !children.isEmpty {
+                children[children.count - 1].text.append(0x20)
+            }
             if name == "ul" && listDepth == nil { listDepth = depth }
             if name == "li" && listDepth != nil { currentReaction = "" }
             if name == "a", let h = attributes["href"] { links.append(h) }
@@ -100,11 +95,11 @@ final class MetaHTMLReader: HTMLEventHandler {
             return
         }
         // ≤2017: div.message with span.user / span.meta, then a <p>.
-        if name == "div" && MetaHTMLReader.hasClass(cls, "message") {
+        if name == "div" && attributes.words("class").contains("message") {
             flushPending(end: offset)
             oldMessage = (offset, depth); oldAuthor = ""; oldTime = ""
-        } else if oldMessage != nil && name == "span" && (MetaHTMLReader.hasClass(cls, "user") || MetaHTMLReader.hasClass(cls, "meta")) {
-            oldCapture = (MetaHTMLReader.hasClass(cls, "user") ? "user" : "meta", depth)
+        } else if oldMessage != nil && name == "span", case let cls = attributes.words("class"), cls.contains("user") || cls.contains("meta") {
+            oldCapture = (cls.contains("user") ? "user" : "meta", depth)
         } else if name == "p", pending != nil, oldText == nil {
             oldText = (depth, "")
         }
@@ -139,10 +134,21 @@ final class MetaHTMLReader: HTMLEventHandler {
     }
 
     func text(_ text: String) {
+        var text = text
+        text.withUTF8 { self.text(utf8: $0) }
+    }
+
+    func text(utf8: UnsafeBufferPointer<UInt8>) {
+        if blockDepth != nil, titleDepth == nil, listDepth == nil {
+            // The common case, a message's own text: kept as bytes, no `String` per text node.
+            if !children.isEmpty { children[children.count - 1].text.append(contentsOf: utf8) }
+            return
+        }
+        let text = String(decoding: utf8, as: UTF8.self)
         if titleDepth != nil { title += text }
         if blockDepth != nil {
             if listDepth != nil { currentReaction += text; return }
-            if !children.isEmpty { children[children.count - 1].text += text }
+            if !children.isEmpty { children[children.count - 1].text.append(contentsOf: utf8) }
             return
         }
         if let c = oldCapture { if c.kind == "user" { oldAuthor += text } else { oldTime += text } }
@@ -170,7 +176,7 @@ final class MetaHTMLReader: HTMLEventHandler {
     }
 
     private func finishBlock(end: Int64) {
-        let texts = children.map { VisibleText.collapse($0.text) }
+        let texts = children.map { c in c.text.withUnsafeBufferPointer { VisibleText.collapse(utf8: $0) } }
         let timeText = texts.count >= 2 ? texts.last! : ""
         let parsed = MetaTimeText.parse(timeText, zone: zone, cache: offsets)
         if parsed == nil {
@@ -195,7 +201,19 @@ final class MetaHTMLReader: HTMLEventHandler {
         let read = ReadMessage(
             author: author, timeText: timeText, text: text, layout: layout, timestamp: parsed?.0, zoneAssumed: parsed.map { !$0.zoneGiven } ?? false,
             offset: offset, end: end, reactions: reactions, links: links, media: media)
-        if let spill {
+        if let staging, let spill {
+            if stagedTitle == nil {
+                let t = VisibleText.collapse(title)
+                stagedTitle = .some(t.isEmpty ? nil : t)
+            }
+            spill.addKey(time: read.timestamp?.date, author: author.isEmpty ? nil : author)
+            guard stagingFailure == nil else { return }
+            do {
+                try staging.stage(Self.record(read, platform: platform, zone: zoneID, part: part, thread: stagedTitle ?? nil))
+            } catch {
+                stagingFailure = error
+            }
+        } else if let spill {
             spill.add(read, time: read.timestamp?.date, author: author.isEmpty ? nil : author)
         } else {
             thread.messages.append(Self.record(read, platform: platform, zone: zoneID, part: part, thread: thread.title))
@@ -249,6 +267,23 @@ final class MetaHTMLReader: HTMLEventHandler {
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
         return r.finished(report, size: report.bytesRead)
+    }
+
+    /// Reads a thread page from a file, staging each record in `sink` as its block ends (page
+    /// order) and only its order key in `keys`. `titleHeld` is false when the page's title
+    /// changed after the first record was staged (a `<title>` after messages): the staged
+    /// records then carry the wrong thread name and must be dropped.
+    static func read(
+        file path: String, platform: String, zone: TimeZone, keys: PageOrderRecords<ReadMessage>, staging sink: any StagingRecordSink
+    ) throws -> (thread: ChatThreadRead, titleHeld: Bool) {
+        let r = MetaHTMLReader(part: nil, platform: platform, zone: zone, spill: keys)
+        r.staging = sink
+        let head = try FileReaderHead.read(path)
+        let report = HTMLStreamParser.parse(head: head, handler: r) { body in try FileChunks.forEach(path, body) }
+        if let failure = r.stagingFailure { throw failure }
+        let thread = r.finished(report, size: report.bytesRead)
+        let held = r.stagedTitle.map { $0 == thread.title } ?? true
+        return (thread, held)
     }
 
     private func finished(_ report: HTMLStreamParser.Report, size: Int64) -> ChatThreadRead {

@@ -3,19 +3,29 @@
 enum VisibleText {
     static func collapse(_ s: String) -> String {
         var s = s
-        return s.withUTF8 { u in
-            var out: [UInt8] = []
-            out.reserveCapacity(u.count)
+        return s.withUTF8 { collapse(utf8: $0) }
+    }
+
+    /// ``collapse(_:)`` of text held as UTF-8 bytes, written straight into the new string
+    /// (never longer than the bytes; invalid UTF-8 is repaired as `String(decoding:as:)` does).
+    static func collapse(utf8 u: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: u.count) { out in
+            var n = 0
             var pendingSpace = false
             for c in u {
                 if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
-                    pendingSpace = !out.isEmpty
+                    pendingSpace = n > 0
                     continue
                 }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(c)
+                if pendingSpace {
+                    out[n] = 0x20
+                    n += 1
+                    pendingSpace = false
+                }
+                out[n] = c
+                n += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            return n
         }
     }
 

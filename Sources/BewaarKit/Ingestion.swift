@@ -142,6 +142,7 @@ public struct Ingestion: Sendable {
                              totalBytes: Int64, progress: ((IngestProgress) -> Void)?) throws -> (ReadEvidence, ImportResult) {
         let repetition = try RepetitionCheck(in: caseID, store: store, zone: options.timeZone)
         let (objects, detector, unpackBudget) = (store.objects, detector, unpackBudget)
+        var staging: RecordStaging?
         let ((result, _), checked) = try RecordPipeline.run(
             repetition: repetition, sealing: writer.sealing,
             { pipe in
@@ -154,7 +155,20 @@ public struct Ingestion: Sendable {
                 case .records(let rows):
                     try writer.add(rows)
                     progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
-                case .discard: try writer.discard()
+                case .discard:
+                    try writer.discard()
+                    staging = nil  // the rollback took the staged records too
+                case .staged(let rows):
+                    if staging == nil { staging = RecordStaging(writer: writer) }
+                    try staging?.stage(rows)
+                case .place(let order):
+                    try (staging ?? RecordStaging(writer: writer)).place(order: order) {
+                        progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
+                    }
+                    staging = nil
+                case .dropStaged:
+                    try staging?.drop()
+                    staging = nil
                 }
             })
         var read = result

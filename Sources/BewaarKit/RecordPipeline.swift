@@ -9,13 +9,18 @@ import BewaarStore
 /// inserts. Records cross in batches; at most ``depth`` batches wait, so memory stays small
 /// whatever the file's size. Order is kept, and a ``discard()`` reaches the writer after the
 /// records before it.
-final class RecordPipeline: RecordSink, @unchecked Sendable {
+final class RecordPipeline: StagingRecordSink, @unchecked Sendable {
     static let batchSize = 1024
     static let depth = 4
 
     enum Batch {
         case records(RecordRows)
         case discard
+        /// Records in the order read, kept in the store until their order comes (``StagingRecordSink``).
+        case staged(RecordRows)
+        /// The final order of the staged records.
+        case place([Int])
+        case dropStaged
     }
 
     private let condition = NSCondition()
@@ -23,6 +28,7 @@ final class RecordPipeline: RecordSink, @unchecked Sendable {
     private var closed = false
     private var stopped: (any Error)?
     private var pending: RecordRows
+    private var pendingStaged: RecordRows
     /// Counted on the reading thread; read once the reading is over.
     private(set) var repetition: RepetitionCheck?
     /// An encrypted store's sealing: records are sealed on the reading thread.
@@ -32,6 +38,7 @@ final class RecordPipeline: RecordSink, @unchecked Sendable {
         self.repetition = repetition
         self.sealing = sealing
         pending = RecordRows(capacity: Self.batchSize, sealing: sealing)
+        pendingStaged = RecordRows(capacity: 0, sealing: sealing)
     }
 
     /// Reads on a new thread: `read` gets this pipeline as its record sink; its result (or error)
@@ -74,6 +81,30 @@ final class RecordPipeline: RecordSink, @unchecked Sendable {
         repetition?.count(message)
         pending.append(message)
         if pending.count >= Self.batchSize { try handOver() }
+    }
+
+    func stage(_ message: Message) throws {
+        repetition?.count(message)
+        pendingStaged.append(message)
+        if pendingStaged.count >= Self.batchSize { try handOverStaged() }
+    }
+
+    func placeStaged(order: [Int]) throws {
+        try handOverStaged()
+        try put(.place(order))
+    }
+
+    func dropStaged() throws {
+        try handOverStaged()
+        try put(.dropStaged)
+        repetition?.reset()
+    }
+
+    private func handOverStaged() throws {
+        guard !pendingStaged.isEmpty else { return }
+        let batch = Batch.staged(pendingStaged)
+        pendingStaged = RecordRows(capacity: Self.batchSize, sealing: sealing)
+        try put(batch)
     }
 
     /// The store's own error, if writing failed: it ends the ingest (it is never taken for a file

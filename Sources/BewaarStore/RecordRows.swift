@@ -87,3 +87,45 @@ public struct RecordRows: Sendable {
         return start..<bytes.count
     }
 }
+
+extension RecordRows {
+    /// The entries as bytes, to stage them in the store for the rest of this ingest only (the
+    /// entries are plain values: byte ranges, numbers and flags; read back by the same process).
+    func stagedEntries() -> [UInt8] {
+        assert(_isPOD(Entry.self))
+        return entries.withUnsafeBytes { Array($0) }
+    }
+
+    /// A batch staged with ``stagedEntries()`` and its `bytes`.
+    init(stagedEntries raw: [UInt8], bytes: [UInt8]) {
+        self.init(capacity: 0, sealing: nil)
+        let n = raw.count / MemoryLayout<Entry>.stride
+        entries = [Entry](unsafeUninitializedCapacity: n) { buffer, count in
+            raw.withUnsafeBytes { r in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: r[0..<(n * MemoryLayout<Entry>.stride)]))
+            }
+            count = n
+        }
+        self.bytes = bytes
+    }
+
+    /// Adds record `index` of `other`, its bytes copied.
+    mutating func append(_ index: Int, of other: RecordRows) {
+        var e = other.entries[index]
+        // Every range of the entry lies in one span of `other.bytes`: copy that span once.
+        var low = e.text.lowerBound, high = e.text.upperBound
+        for r in [e.author, e.kind, e.rest, e.terms].compactMap({ $0 }) {
+            low = min(low, r.lowerBound)
+            high = max(high, r.upperBound)
+        }
+        let base = bytes.count
+        bytes.append(contentsOf: other.bytes[low..<high])
+        func moved(_ r: Range<Int>) -> Range<Int> { (r.lowerBound - low + base)..<(r.upperBound - low + base) }
+        e.text = moved(e.text)
+        e.kind = moved(e.kind)
+        e.author = e.author.map(moved)
+        e.rest = e.rest.map(moved)
+        e.terms = e.terms.map(moved)
+        entries.append(e)
+    }
+}

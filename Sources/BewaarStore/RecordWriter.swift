@@ -12,7 +12,7 @@ import BewaarModel
 /// statement for the whole item; an encrypted store's gets each record's terms as it is written
 /// (they come from the reading thread, see ``RecordSealing``).
 public final class RecordWriter {
-    private let db: Database
+    let db: Database
     private let statement: Statement
     /// Records written so far.
     public private(set) var count = 0

@@ -40,8 +40,9 @@ public enum StoredRecord {
     /// `rest` for a record: what its columns do not hold, or nil when that is nothing.
     static func rest(of m: Message) -> String? {
         if m.attachments.isEmpty && m.flags.isEmpty && m.extra.isEmpty && m.origin.part == nil && m.origin.box == nil { return nil }
-        var o: [String: JSONValue] = [:]
-        for (k, v) in m.extra where !ownKeys.contains(k) { o[k] = v }
+        // The record's `extra` as it is (no copy, no rehash) unless it holds a key of the columns.
+        var o = m.extra
+        for k in ownKeys where o[k] != nil { o[k] = nil }
         if !m.attachments.isEmpty { o["attachments"] = .array(m.attachments.map(\.json)) }
         if !m.flags.isEmpty { o["flags"] = .array(m.flags.map(JSONValue.string)) }
         var origin: [String: JSONValue] = [:]
