@@ -75,7 +75,7 @@ extension CaseStore {
                 if let from = e.collectedFrom { details["collectedFrom"] = from }
                 try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
                 try faultBeforeCommit?()
-                return (.alreadyPresent(existing), 0, [])
+                return (.alreadyPresent(existing), 0, [e.sha256])
             }
             try db.execute(
                 cached: """

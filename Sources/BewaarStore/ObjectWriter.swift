@@ -119,11 +119,17 @@ public final class ObjectWriter {
         let deadline = Date().addingTimeInterval(ObjectKeys.placingPatience)
         while true {
             let decision = try store.keys.placing(digest, lockFile: store.tmp + "/plaatsen.lock") { claims -> ObjectKeys.Placing in
-                if claims[digest] != nil {
-                    claims[digest]?.holders += 1
-                    return .drop
+                let exists = FileManager.default.fileExists(atPath: final)
+                if let claim = claims[digest] {
+                    if exists {
+                        claims[digest]?.holders += 1
+                        return .drop
+                    }
+                    // A claim whose copy is gone (its case was destroyed): forgotten, and this copy placed.
+                    close(claim.lock)
+                    claims[digest] = nil
                 }
-                if FileManager.default.fileExists(atPath: final) {
+                if exists {
                     if store.keys.recorded(digest) { return .drop }
                     // Without a recorded key: is its writer still at work?
                     let other = open(final, O_RDONLY | O_CLOEXEC)

@@ -106,4 +106,21 @@ import Synchronization
         _ = try second.recordIngest(evidence(d2, size2, "b.txt"), in: cases[1].id)
         try expectEveryCaseOpens(d, in: second, cases: 1, text: text)
     }
+
+    @Test func bytesBroughtTwiceToOneCaseAndThenDestroyedCanBeBroughtAgain() throws {
+        let (f, first, _, cases) = try twoProcesses()
+        let text = "ga weg uit deze groep\n" + String(repeating: "z", count: 50_000)
+        // Two uploads of the same bytes to one case while the first is still being recorded.
+        let (d, size) = try first.objects.put(file: try f.file("a.txt", text))
+        let (d2, size2) = try first.objects.put(file: try f.file("b.txt", text))
+        _ = try first.recordIngest(evidence(d, size, "a.txt"), in: cases[0].id)
+        _ = try first.recordIngest(evidence(d2, size2, "b.txt"), in: cases[0].id)
+        _ = try first.destroyCase(cases[0].id, actor: "A. de Boer", role: "afdelingsleider", reason: "termijn verstreken", early: true)
+        #expect(!first.objects.contains(d))
+        // The same bytes again, for the other case: stored anew, and they open.
+        let (d3, size3) = try first.objects.put(file: try f.file("c.txt", text))
+        #expect(first.objects.contains(d3))
+        _ = try first.recordIngest(evidence(d3, size3, "c.txt"), in: cases[1].id)
+        try expectEveryCaseOpens(d3, in: first, cases: 1, text: text)
+    }
 }
