@@ -4,8 +4,9 @@ import GRDB
 /// Records staged in the store in the order they were read, until their final order is known
 /// (a Messenger page lists its newest message first; records are kept oldest first, in
 /// consecutive row ids). Each batch is one row of a table made inside the ingest's transaction
-/// and dropped before it ends: the records never leave the store (sealed as every record is in
-/// an encrypted store, gone on a rollback), and the reading side keeps only an order key.
+/// and dropped before it ends: the records never leave the store (in an encrypted store each
+/// batch's bytes are sealed whole, author names included; gone on a rollback), and the reading
+/// side keeps only an order key.
 ///
 /// ``place(order:)`` writes them through the ``RecordWriter`` in the final order, deleting each
 /// staged batch once its last record is placed (its pages are reused by the records).
@@ -40,7 +41,7 @@ public final class RecordStaging {
         }
         try writer.db.execute(
             sql: "INSERT INTO main.\(Self.table) (batch, entries, bytes) VALUES (?, ?, ?)",
-            arguments: [starts.count, Data(rows.stagedEntries()), Data(rows.bytes)])
+            arguments: [starts.count, Data(rows.stagedEntries()), Data(writer.staged(rows.bytes))])
         starts.append(total)
         counts.append(rows.count)
         total += rows.count
@@ -103,7 +104,7 @@ public final class RecordStaging {
     private func batch(_ b: Int) throws -> RecordRows {
         if let rows = loaded[b] { return rows }
         guard let row = try Row.fetchOne(writer.db, sql: "SELECT entries, bytes FROM main.\(Self.table) WHERE batch = ?", arguments: [b]),
-            let entries = row[0] as Data?, let bytes = row[1] as Data?
+            let entries = row[0] as Data?, let stored = row[1] as Data?, let bytes = writer.unstaged([UInt8](stored))
         else {
             throw StoreError(
                 .invalidValue, nl: "Een deel van de gelezen records ontbreekt; er is niets opgeslagen.",
@@ -111,7 +112,7 @@ public final class RecordStaging {
         }
         if loaded.count >= held { loaded.removeAll(keepingCapacity: true) }
         readsBack += 1
-        let rows = RecordRows(stagedEntries: [UInt8](entries), bytes: [UInt8](bytes))
+        let rows = RecordRows(stagedEntries: [UInt8](entries), bytes: bytes)
         loaded[b] = rows
         return rows
     }

@@ -202,6 +202,19 @@ public final class RecordWriter {
         sqlite3_bind_int64(s, 2, caseNo)
     }
 
+    /// A batch's bytes as ``RecordStaging`` keeps them meanwhile: sealed with the case's key in an
+    /// encrypted store (they hold author names in plain, and freed pages keep what was on them).
+    func staged(_ bytes: [UInt8]) -> [UInt8] {
+        guard let key else { return bytes }
+        return bytes.withUnsafeBytes { SealedValue.seal($0, with: key) }
+    }
+
+    /// The bytes of a staged batch (``staged(_:)``); nil when they do not open with the case's key.
+    func unstaged(_ stored: [UInt8]) -> [UInt8]? {
+        guard let key else { return stored }
+        return stored.withUnsafeBytes { SealedValue.open($0, with: key) }
+    }
+
     /// SQLite's "copy the bytes now" destructor.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 

@@ -74,4 +74,37 @@ struct RecordStagingTests {
         #expect(r.readsBack == 20)
         #expect(r.left.isEmpty)
     }
+
+    @Test func stagedBatchesOfAnEncryptedStoreHoldNoNameAndAreStoredAllTheSame() throws {
+        let f = try StoreFixture()
+        let store = try f.open()
+        let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
+        #expect(try store.encrypt(with: .keyFile(f.folder + "/sleutel"), actor: "beheerder") == 1)
+        let read = Array(Self.records(40).reversed())
+        let (d, size) = try store.objects.put(file: try f.file("message_1.html", String(repeating: "x", count: 400)))
+        var stagedBlobs: [Data] = []
+        let item = try store.recordIngest(
+            NewEvidence(
+                name: "message_1.html", size: size, sha256: d, mediaType: "text/html", format: "meta", collectedBy: "J. Bakker", messages: []),
+            in: c.id
+        ) { writer in
+            let staging = RecordStaging(writer: writer)
+            for start in stride(from: 0, to: read.count, by: 16) {
+                var rows = RecordRows(capacity: 16, sealing: writer.sealing)
+                for m in read[start..<min(start + 16, read.count)] { rows.append(m) }
+                try staging.stage(rows)
+            }
+            stagedBlobs = try Data.fetchAll(writer.db, sql: "SELECT bytes FROM main.bewaar_staged")
+            try staging.place(order: Array((0..<read.count).reversed()))
+            return ReadEvidence(format: "meta", mediaType: "text/html")
+        }.item
+        #expect(stagedBlobs.count == 3)
+        for blob in stagedBlobs {
+            for name in ["Sanne", "Daan", "Lotte", "gelezen"] { #expect(blob.range(of: Data(name.utf8)) == nil, "\(name) staged in plain") }
+        }
+        let stored = try store.records(item: item.id, at: .start, limit: 100).entries.map(\.message)
+        #expect(stored.map(\.text) == read.reversed().map(\.text))
+        #expect(stored.map(\.author) == read.reversed().map(\.author))
+        #expect(try store.check().intact)
+    }
 }
