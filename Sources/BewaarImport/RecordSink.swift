@@ -59,3 +59,20 @@ public protocol StagingRecordSink: RecordSink {
     /// Forgets every staged record (the importer reads the file again another way).
     func dropStaged() throws
 }
+
+/// A staging sink that can also take records at their final place as they are read: an importer
+/// that knows each record's sequence number before the file is read to its end (a Messenger page
+/// lists its newest message first; its message blocks are counted before reading, so a block's
+/// number counted from the end is its record's) hands each record on with it, and the store
+/// writes it at once instead of staging it. The numbers of one reading are each used once and,
+/// when it ends, are exactly `0..<count`; the store refuses the records otherwise.
+///
+/// When the importer finds that the page does not fit (a time later than the one before it, a
+/// block without a record between records), it calls ``dropPlaced()`` and reads the file again,
+/// staging its records.
+public protocol PlacingRecordSink: StagingRecordSink {
+    /// The next record read, kept at sequence number `seq`.
+    func record(_ message: Message, at seq: Int) throws
+    /// Forgets every record placed so far.
+    func dropPlaced() throws
+}

@@ -4,9 +4,11 @@ import BewaarImport
 
 extension PlatformExportImporter {
     /// Hands the records on one at a time (see ``RecordSink``). A single Messenger HTML thread
-    /// page — the large one, often hundreds of MB — is read as a stream and its records are held
-    /// as compact JSON until the page is read (``PageOrderRecords``: the page lists its newest
-    /// message first, records go oldest first); the result and the records are the same as
+    /// page — the large one, often hundreds of MB — is read as a stream. The page lists its newest
+    /// message first and records go oldest first: the store takes each record at its place as it
+    /// is read (``PlacingRecordSink``, the blocks counted first), or stages them until the page is
+    /// read when the page is not in Meta's order; other sinks get them once the page is read
+    /// (``PageOrderRecords``). The result and the records are the same as
     /// ``importFile(_:context:)`` gives. Other files and exports are read whole and then handed on.
     public func importFile(_ source: ImportSource, context: ImportContext, records: any RecordSink) throws -> ImportResult {
         if !source.isDirectory, !((try? FileProbe(path: source.path, name: source.name, size: source.size, isDirectory: false))?.isZip ?? false) {
@@ -20,6 +22,20 @@ extension PlatformExportImporter {
     /// `importSingle` of a Meta thread page, with the records spilled and handed on after the head.
     private func streamThreadPage(_ source: ImportSource, head: [UInt8], context: ImportContext, records: any RecordSink) throws -> ImportResult {
         let p = platform(.metaThreadHTML, head)
+        if let placing = records as? any PlacingRecordSink, let blocks = try MetaHTMLBlockCount.count(file: source.path), blocks > 0 {
+            // Meta writes the newest message first: with the blocks counted, each record's place
+            // is known as its block is read, and it is written at once.
+            let keys = PageOrderRecords<MetaHTMLReader.ReadMessage>()
+            let (thread, fits) = try MetaHTMLReader.read(
+                file: source.path, platform: p, zone: context.timeZone, keys: keys, placing: placing, blocks: blocks)
+            if fits {
+                let result = threadPageResult(thread, platform: p, source: source)
+                try records.begin(result)
+                return result
+            }
+            // Not a page as Meta writes it (or not counted alike): read again, staging the records.
+            try placing.dropPlaced()
+        }
         if let staging = records as? any StagingRecordSink {
             // Each record goes to the store as it is read; only its order key stays here.
             let keys = PageOrderRecords<MetaHTMLReader.ReadMessage>()

@@ -43,6 +43,11 @@ final class MetaHTMLReader: HTMLEventHandler {
     /// The page title the staged records carry (the title read before the first of them).
     private var stagedTitle: String??
     private var stagingFailure: (any Error)?
+    /// When set, each record is written at its final place as its block ends (``PlacedPageOrder``).
+    private var placing: (any PlacingRecordSink)?
+    private var placedOrder = PlacedPageOrder(total: 0)
+    /// The placing broke: the rest of the page is not parsed (it is read again by staging).
+    private(set) var abandoned = false
     /// Where the message the page ends inside begins (the page was cut short).
     private var cutOffset: Int64?
     // ≤2017 layout
@@ -76,6 +81,7 @@ final class MetaHTMLReader: HTMLEventHandler {
                 layout = "meta-html"
             }
             if let layout {
+                if placing != nil { placedOrder.blockStarted() }
                 blockDepth = depth; blockOffset = offset; blockLayout = layout
                 children = []; reactions = []; links = []; media = []
                 return
@@ -170,8 +176,21 @@ final class MetaHTMLReader: HTMLEventHandler {
         thread.layout = layouts.sorted().first ?? "meta-html"
     }
 
+    /// A block ended without a record.
+    private func noRecord() {
+        if placing != nil {
+            placedOrder.blockWithoutRecord()
+            abandoned = placedOrder.broken
+        }
+    }
+
     private func emitOld(_ p: (offset: Int64, author: String, time: String, depth: Int), text: String, end: Int64) {
         layouts.insert("meta-html-2017")
+        if placing != nil {
+            placedOrder.uncounted()
+            abandoned = true
+            return
+        }
         append(author: p.author, timeText: p.time, parsed: MetaTimeText.parse(p.time, zone: zone, cache: offsets), text: text, offset: p.offset, end: end, layout: "meta-html-2017", reactions: [], links: [], media: [])
     }
 
@@ -185,9 +204,13 @@ final class MetaHTMLReader: HTMLEventHandler {
             for prefix in ["Participants:", "Deelnemers:", "Deelnemer:"] where all.hasPrefix(prefix) {
                 let list = all.dropFirst(prefix.count).replacingOccurrences(of: " and ", with: ", ").replacingOccurrences(of: " en ", with: ", ")
                 thread.participants = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                noRecord()
                 return
             }
-            if texts.count < 2 { return }
+            if texts.count < 2 {
+                noRecord()
+                return
+            }
         }
         layouts.insert(blockLayout)
         let body = texts.count > 2 ? texts[1..<(texts.count - 1)].filter { !$0.isEmpty }.joined(separator: " ") : ""
@@ -201,7 +224,24 @@ final class MetaHTMLReader: HTMLEventHandler {
         let read = ReadMessage(
             author: author, timeText: timeText, text: text, layout: layout, timestamp: parsed?.0, zoneAssumed: parsed.map { !$0.zoneGiven } ?? false,
             offset: offset, end: end, reactions: reactions, links: links, media: media)
-        if let staging, let spill {
+        if let placing, let spill {
+            if stagedTitle == nil {
+                let t = VisibleText.collapse(title)
+                stagedTitle = .some(t.isEmpty ? nil : t)
+            }
+            let time = read.timestamp?.date
+            guard let seq = placedOrder.seq(time: time?.timeIntervalSinceReferenceDate), stagingFailure == nil else {
+                abandoned = true
+                return
+            }
+            spill.addKey(time: time, author: author.isEmpty ? nil : author)
+            do {
+                try placing.record(Self.record(read, platform: platform, zone: zoneID, part: part, thread: stagedTitle ?? nil), at: seq)
+            } catch {
+                stagingFailure = error
+                abandoned = true
+            }
+        } else if let staging, let spill {
             if stagedTitle == nil {
                 let t = VisibleText.collapse(title)
                 stagedTitle = .some(t.isEmpty ? nil : t)
@@ -284,6 +324,31 @@ final class MetaHTMLReader: HTMLEventHandler {
         let thread = r.finished(report, size: report.bytesRead)
         let held = r.stagedTitle.map { $0 == thread.title } ?? true
         return (thread, held)
+    }
+
+    /// Reads a thread page from a file whose message blocks were counted (`blocks`), writing each
+    /// record at its final place in `sink` as its block ends (``PlacedPageOrder``); `keys` keeps
+    /// the authors and the count. `fits` is false when the page turned out not to fit (a time later
+    /// than the one above it, a block without a record between records, a title after messages, a
+    /// count that does not match): the reading stops there, and what was placed must be dropped.
+    static func read(
+        file path: String, platform: String, zone: TimeZone, keys: PageOrderRecords<ReadMessage>, placing sink: any PlacingRecordSink, blocks: Int
+    ) throws -> (thread: ChatThreadRead, fits: Bool) {
+        let r = MetaHTMLReader(part: nil, platform: platform, zone: zone, spill: keys)
+        r.placing = sink
+        r.placedOrder = PlacedPageOrder(total: blocks)
+        let head = try FileReaderHead.read(path)
+        let report = HTMLStreamParser.parse(head: head, handler: r) { body in
+            try FileChunks.forEach(path) { chunk in
+                if r.abandoned { throw PlacedPageOrder.Abandoned() }
+                try body(chunk)
+            }
+        }
+        if let failure = r.stagingFailure { throw failure }
+        if r.abandoned { return (r.thread, false) }
+        let thread = r.finished(report, size: report.bytesRead)
+        let held = r.stagedTitle.map { $0 == thread.title } ?? true
+        return (thread, held && r.placedOrder.fits && thread.layout.hasPrefix("meta"))
     }
 
     private func finished(_ report: HTMLStreamParser.Report, size: Int64) -> ChatThreadRead {

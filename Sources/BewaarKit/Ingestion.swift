@@ -155,6 +155,9 @@ public struct Ingestion: Sendable {
                 case .records(let rows):
                     try writer.add(rows)
                     progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
+                case .placed(let messages, let seqs):
+                    try writer.add(messages, at: seqs)
+                    progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
                 case .discard:
                     try writer.discard()
                     staging = nil  // the rollback took the staged records too

@@ -9,7 +9,7 @@ import BewaarStore
 /// inserts. Records cross in batches; at most ``depth`` batches wait, so memory stays small
 /// whatever the file's size. Order is kept, and a ``discard()`` reaches the writer after the
 /// records before it.
-final class RecordPipeline: StagingRecordSink, @unchecked Sendable {
+final class RecordPipeline: PlacingRecordSink, @unchecked Sendable {
     static let batchSize = 1024
     static let depth = 4
 
@@ -21,6 +21,10 @@ final class RecordPipeline: StagingRecordSink, @unchecked Sendable {
         /// The final order of the staged records.
         case place([Int])
         case dropStaged
+        /// Records at the sequence numbers given (``PlacingRecordSink``), one per record. They
+        /// cross as they are: the reading of a page is the slower side here, so the writing
+        /// thread encodes them for their rows.
+        case placed([Message], [Int])
     }
 
     private let condition = NSCondition()
@@ -29,6 +33,8 @@ final class RecordPipeline: StagingRecordSink, @unchecked Sendable {
     private var stopped: (any Error)?
     private var pending: RecordRows
     private var pendingStaged: RecordRows
+    private var pendingPlaced: [Message] = []
+    private var pendingSeqs: [Int] = []
     /// Counted on the reading thread; read once the reading is over.
     private(set) var repetition: RepetitionCheck?
     /// An encrypted store's sealing: records are sealed on the reading thread.
@@ -100,6 +106,30 @@ final class RecordPipeline: StagingRecordSink, @unchecked Sendable {
         repetition?.reset()
     }
 
+    func record(_ message: Message, at seq: Int) throws {
+        repetition?.count(message)
+        pendingPlaced.append(message)
+        pendingSeqs.append(seq)
+        if pendingPlaced.count >= Self.batchSize { try handOverPlaced() }
+    }
+
+    func dropPlaced() throws {
+        pendingPlaced.removeAll()
+        pendingSeqs.removeAll()
+        try put(.discard)
+        repetition?.reset()
+    }
+
+    private func handOverPlaced() throws {
+        guard !pendingPlaced.isEmpty else { return }
+        let batch = Batch.placed(pendingPlaced, pendingSeqs)
+        pendingPlaced = []
+        pendingPlaced.reserveCapacity(Self.batchSize)
+        pendingSeqs = []
+        pendingSeqs.reserveCapacity(Self.batchSize)
+        try put(batch)
+    }
+
     private func handOverStaged() throws {
         guard !pendingStaged.isEmpty else { return }
         let batch = Batch.staged(pendingStaged)
@@ -142,6 +172,7 @@ final class RecordPipeline: StagingRecordSink, @unchecked Sendable {
     /// The reading is over: what is pending goes, then the writer sees the end.
     private func close() {
         try? handOver()
+        try? handOverPlaced()
         condition.lock()
         closed = true
         condition.broadcast()

@@ -60,7 +60,7 @@ public final class RecordWriter {
             throw StoreError.unknownCase(caseID)
         }
         caseNo = no
-        bindItem()
+        bindItem(statement.sqliteStatement)
         try db.execute(sql: "SAVEPOINT \(Self.savepoint)")
     }
 
@@ -74,6 +74,69 @@ public final class RecordWriter {
 
     /// Adds the next records, in order.
     public func add(_ rows: RecordRows) throws {
+        guard placing == nil else { throw Self.mixedOrder }
+        try insert(rows, statement: statement, seqs: nil)
+    }
+
+    /// Adds records at the sequence numbers `seqs` gives (one per row; see
+    /// `PlacingRecordSink`): record `s` is row `first + s`, where `first` is the row id the first
+    /// record of an item written in order would get. Over the whole writing the numbers must be
+    /// each used once and end up `0..<count`, which ``finish()`` checks. A batch is inserted in
+    /// ascending row ids (a newest-first page gives them descending: each batch is turned round,
+    /// so the table's pages fill almost as in order, and an encrypted store's search index
+    /// flushes once per batch, not once per record).
+    public func add(_ rows: RecordRows, at seqs: [Int]) throws {
+        guard seqs.count == rows.count, count == 0 || placing != nil else { throw Self.mixedOrder }
+        if placing == nil {
+            let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM messages") ?? 1
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO messages (item_id, case_no, seq, ts, utc_offset, author_no, kind, text, origin_line, origin_offset,
+                                          origin_length, rest, id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            bindItem(statement.sqliteStatement)
+            // A plain store's index is filled as the records go in (the reading goes on meanwhile),
+            // not read back at the end.
+            let text = key == nil ? try db.makeStatement(sql: "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)") : nil
+            placing = Placing(first: next, statement: statement, text: text)
+            firstID = next
+        }
+        guard let p = placing else { return }
+        var highest = p.highest
+        for q in seqs {
+            guard q >= 0, q < Int(Int32.max) else { throw Self.mixedOrder }
+            highest = max(highest, q)
+        }
+        placing?.highest = highest
+        placing?.held.append((rows, seqs))
+        placing?.heldCount += rows.count
+        if p.heldCount + rows.count >= Self.placingRun { try insertHeld() }
+    }
+
+    /// Adds records at the sequence numbers `seqs` gives, encoding them on this thread (see
+    /// ``add(_:at:)-(RecordRows,_)``).
+    public func add(_ messages: [Message], at seqs: [Int]) throws {
+        var rows = RecordRows(capacity: messages.count, sealing: ownSealing)
+        for m in messages { rows.append(m) }
+        try add(rows, at: seqs)
+    }
+
+    /// Records placed are inserted in runs of this many: a newest-first page's batches come in
+    /// descending order, and a run is inserted ascending (pages fill as in order; a search index
+    /// flushes once per run).
+    static let placingRun = 8192
+
+    /// Inserts the batches held, the last one first.
+    private func insertHeld() throws {
+        guard let p = placing, !p.held.isEmpty else { return }
+        placing?.held = []
+        placing?.heldCount = 0
+        for (rows, seqs) in p.held.reversed() { try insert(rows, statement: p.statement, seqs: seqs) }
+    }
+
+    /// Binds and inserts `rows` with `statement`: in order, or at `seqs` (ascending).
+    private func insert(_ rows: RecordRows, statement: Statement, seqs: [Int]?) throws {
         let s = statement.sqliteStatement
         try rows.bytes.withUnsafeBufferPointer { b in
             // SQLite reads the bytes where they are (they outlive each step).
@@ -94,9 +157,16 @@ public final class RecordWriter {
                 }
                 sqlite3_bind_text(s, index, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
             }
-            for e in rows.entries {
+            for k in Self.ascending(rows.count, seqs) {
+                let e = rows.entries[k]
                 sealedEntry = e.sealed
-                sqlite3_bind_int64(s, 3, Int64(count))
+                if let seqs {
+                    let seq = Int64(seqs[k])
+                    sqlite3_bind_int64(s, 3, seq)
+                    sqlite3_bind_int64(s, 13, (placing?.first ?? 0) + seq)
+                } else {
+                    sqlite3_bind_int64(s, 3, Int64(count))
+                }
                 if let t = e.time {
                     sqlite3_bind_double(s, 4, t)
                     sqlite3_bind_int64(s, 5, e.utcOffset)
@@ -123,6 +193,10 @@ public final class RecordWriter {
                 if firstID == nil { firstID = sqlite3_last_insert_rowid(db.sqliteConnection) }
                 if let t = termsStatement?.sqliteStatement {
                     try putTerms(t, e, base)
+                } else if seqs != nil, let t = placing?.text?.sqliteStatement {
+                    sqlite3_bind_int64(t, 1, sqlite3_last_insert_rowid(db.sqliteConnection))
+                    sqlite3_bind_text(t, 2, (base + e.text.lowerBound).assumingMemoryBound(to: CChar.self), Int32(e.text.count), nil)
+                    try step(t)
                 }
                 count += 1
                 if !e.inPart {
@@ -133,14 +207,40 @@ public final class RecordWriter {
         }
         // No binding may point into the batch once it is gone.
         sqlite3_clear_bindings(s)
-        bindItem()
+        bindItem(s)
     }
+
+    /// The order to insert a batch's rows in: as they come, or by `seqs` ascending (a
+    /// newest-first page's batch comes descending: turned round without sorting).
+    private static func ascending(_ n: Int, _ seqs: [Int]?) -> [Int] {
+        guard let seqs, n > 1 else { return Array(0..<n) }
+        if zip(seqs, seqs.dropFirst()).allSatisfy({ $0 > $1 }) { return Array((0..<n).reversed()) }
+        return (0..<n).sorted { seqs[$0] < seqs[$1] }
+    }
+
+    /// Records written at given sequence numbers (``add(_:at:)``): where they start, their own
+    /// statement (with the row id last), and the highest number used so far.
+    private struct Placing {
+        let first: Int64
+        let statement: Statement
+        /// A plain store's index statement.
+        let text: Statement?
+        var highest = -1
+        /// Batches not inserted yet (``placingRun``).
+        var held: [(RecordRows, [Int])] = []
+        var heldCount = 0
+    }
+    private var placing: Placing?
+
+    private static let mixedOrder = StoreError(
+        .invalidValue, nl: "De volgorde van de gelezen records klopt niet; er is niets opgeslagen.",
+        en: "The order of the records read does not match; nothing was stored.")
 
     /// Indexes the search terms of the record just inserted. Inside the ingest's transaction FTS5
     /// keeps them in memory and writes its segments at the end, as one statement for the whole
     /// item would (measured: the same segments, and no temporary table on the way).
     private func putTerms(_ t: OpaquePointer, _ e: RecordRows.Entry, _ base: UnsafeRawPointer) throws {
-        sqlite3_bind_int64(t, 1, sqlite3_last_insert_rowid(db.sqliteConnection))
+        sqlite3_bind_int64(t, 1, sqlite3_last_insert_rowid(db.sqliteConnection))  // the explicit id when placed too
         if let r = e.terms {
             sqlite3_bind_text(t, 2, (base + r.lowerBound).assumingMemoryBound(to: CChar.self), Int32(r.count), nil)
         } else {
@@ -148,6 +248,11 @@ public final class RecordWriter {
             let text = String(decoding: UnsafeRawBufferPointer(start: base + e.text.lowerBound, count: e.text.count), as: UTF8.self)
             sqlite3_bind_text(t, 2, ownSealing?.terms(text) ?? "", -1, Self.transient)
         }
+        try step(t)
+    }
+
+    /// Runs an insert once and readies it for the next.
+    private func step(_ t: OpaquePointer) throws {
         let rc = sqlite3_step(t)
         sqlite3_reset(t)
         guard rc == SQLITE_DONE else {
@@ -162,6 +267,7 @@ public final class RecordWriter {
         count = 0
         firstID = nil
         bytesCovered = 0
+        placing = nil
         authors = [:]  // those added since the savepoint are gone again
     }
 
@@ -183,11 +289,19 @@ public final class RecordWriter {
     /// Ends the writing: the records are indexed for search, and the item notes where they start
     /// (``ItemRecordRange``; the caller sets its `message_count` to ``count``).
     func finish() throws {
+        try insertHeld()
+        if let p = placing {
+            // Placed records must fill 0..<count (distinct: each is its own row id).
+            guard p.highest + 1 == count else { throw Self.mixedOrder }
+            sqlite3_clear_bindings(p.statement.sqliteStatement)
+            if let t = p.text { sqlite3_clear_bindings(t.sqliteStatement) }
+        }
         sqlite3_clear_bindings(statement.sqliteStatement)
         try db.execute(sql: "RELEASE \(Self.savepoint)")
         try db.execute(cached: "UPDATE items SET first_record = ? WHERE id = ?", arguments: [firstID ?? 0, itemID])
-        // An encrypted store's index (hashed terms, see ``SealedSearch``) was filled record by record.
-        if let first = firstID, key == nil {
+        // An encrypted store's index (hashed terms, see ``SealedSearch``) was filled record by
+        // record, and so was a plain store's for placed records.
+        if let first = firstID, key == nil, placing == nil {
             try db.execute(
                 sql: "INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ?",
                 arguments: [first, first + Int64(count) - 1])
@@ -196,8 +310,7 @@ public final class RecordWriter {
 
     /// The item and the case are the same for every record: bound once, again after each batch
     /// clears the bindings.
-    private func bindItem() {
-        let s = statement.sqliteStatement
+    private func bindItem(_ s: OpaquePointer?) {
         sqlite3_bind_int64(s, 1, itemID)
         sqlite3_bind_int64(s, 2, caseNo)
     }

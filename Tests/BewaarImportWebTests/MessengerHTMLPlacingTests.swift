@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import BewaarModel
+import BewaarImport
+@testable import BewaarImportWeb
+
+/// Issue 16: a Messenger page as Meta writes it (newest message first) has each record written
+/// at its final place as its block is read (the blocks counted first); any other page is read
+/// again by staging, with the same records in the same order.
+@Suite("Messenger HTML placed while read (issue 16)")
+struct MessengerHTMLPlacingTests {
+    /// Keeps what is placed (by number) and what is staged: the importer's side of the contract.
+    final class Placer: PlacingRecordSink {
+        var calls: [String] = []
+        var placedAt: [Int: Message] = [:]
+        var duplicates = 0
+        var staged: [Message] = []
+        var handed: [Message] = []
+        func begin(_ head: ImportResult) throws { calls.append("begin") }
+        func record(_ message: Message) throws { handed.append(message) }
+        func record(_ message: Message, at seq: Int) throws {
+            if calls.last != "placed" { calls.append("placed") }
+            if placedAt.updateValue(message, forKey: seq) != nil { duplicates += 1 }
+        }
+        func dropPlaced() throws { calls.append("dropPlaced"); placedAt = [:] }
+        func stage(_ message: Message) throws {
+            if calls.last != "stage" { calls.append("stage") }
+            staged.append(message)
+        }
+        func placeStaged(order: [Int]) throws {
+            calls.append("place")
+            handed += order.map { staged[$0] }
+        }
+        func dropStaged() throws { calls.append("dropStaged"); staged = [] }
+
+        /// What the sink holds in the order it keeps it.
+        var kept: [Message] {
+            if !placedAt.isEmpty { return (0..<placedAt.count).compactMap { placedAt[$0] } }
+            return handed
+        }
+    }
+
+    enum Variant: String, CaseIterable {
+        case metaOrder, trickyTags, oldestFirst, timeGoesUp, blockWithoutTimeBetween, blockInScript, titleLast
+    }
+
+    static func page(_ v: Variant) -> String {
+        var p = MessengerHTMLStreamTests.page(messages: 2_000, seed: 5, titleLast: v == .titleLast, newestFirst: v != .oldestFirst)
+        let marker = "<div class=\"pam _3-95 _2ph- _a6-g uiBoxWhite noborder\"><h2"
+        // The 1,000th block, where the changes go.
+        var at = p.startIndex
+        for _ in 0..<1_000 { at = p.range(of: marker, range: p.index(after: at)..<p.endIndex)!.lowerBound }
+        switch v {
+        case .timeGoesUp:
+            let later =
+                "<div class=\"pam _3-95 _2ph- _a6-g uiBoxWhite noborder\"><h2>Tim Bakker</h2>"
+                + "<div class=\"_a6-p\"><div>later</div></div><div class=\"_a6-o\">Dec 31, 2025 11:59 pm</div></div>\n"
+            p.insert(contentsOf: later, at: at)
+        case .blockWithoutTimeBetween:
+            p.insert(contentsOf: "<div class=\"pam _3-95 _2ph- _a6-g uiBoxWhite noborder\"><div>alleen dit</div></div>\n", at: at)
+        case .trickyTags:
+            // Counted alike by both: a block in a comment (neither), a `>` inside a quoted value,
+            // upper-case names, an unquoted class (each a block without a readable time: a record).
+            let tricky =
+                "<!-- <div class=\"_a6-g\"> --><div title=\"a > b\" class=\"_2lej\"><b>x</b><b>y</b></div>\n"
+                + "<DIV data-x='<div>' CLASS=\"_a6-g\"><b>z</b><b>w</b></DIV><div class=_2lej><b>u</b><b>v</b></div>\n"
+            p.insert(contentsOf: tricky, at: at)
+        case .blockInScript:
+            // The count sees a block in a script that the parser reads as text: read again.
+            p.insert(contentsOf: "<script>var s = '<div class=\"_a6-g\">';</script>\n", at: at)
+        default:
+            break
+        }
+        return p
+    }
+
+    @Test(arguments: Variant.allCases)
+    func thePageIsKeptInTheCollectedOrder(_ v: Variant) throws {
+        let dir = try Fixtures.tempDir()
+        let url = try Fixtures.write(Self.page(v), to: dir.appendingPathComponent("message_1.html"))
+        let importer = PlatformExportImporter()
+        let source = try MessengerHTMLStreamTests.source(url)
+        let collected = try importer.importFile(source, context: MessengerHTMLStreamTests.context())
+        #expect(collected.messages.count >= 2_000)
+        let placer = Placer()
+        let head = try importer.importFile(source, context: MessengerHTMLStreamTests.context(), records: placer)
+        #expect(placer.kept == collected.messages)
+        #expect(placer.duplicates == 0)
+        #expect(head.warnings == collected.warnings && head.extra == collected.extra)
+        switch v {
+        case .metaOrder, .trickyTags:
+            // Written at once, every number 0..<n once; nothing staged.
+            #expect(placer.calls == ["placed", "begin"])
+            #expect(Set(placer.placedAt.keys) == Set(0..<collected.messages.count))
+        case .blockInScript:
+            // Noticed only at the end (one block too few): dropped, then staged.
+            #expect(placer.calls == ["placed", "dropPlaced", "stage", "begin", "place"])
+        case .titleLast:
+            #expect(Array(placer.calls.prefix(2)) == ["placed", "dropPlaced"] && placer.calls.contains("dropStaged"))
+        case .oldestFirst:
+            // Broken at the second record: dropped at once, then staged.
+            #expect(placer.calls == ["placed", "dropPlaced", "stage", "begin", "place"])
+        case .timeGoesUp, .blockWithoutTimeBetween:
+            #expect(placer.calls == ["placed", "dropPlaced", "stage", "begin", "place"])
+        }
+    }
+
+    @Test func theNumbersFollowTheCount() {
+        var o = PlacedPageOrder(total: 4)
+        o.blockStarted()  // participants
+        o.blockWithoutRecord()
+        var seqs: [Int?] = []
+        for t in [30.0, 30, Double?.none, 10] {
+            o.blockStarted()
+            seqs.append(o.seq(time: t))
+        }
+        #expect(seqs == [2, 1, 0, nil])
+        #expect(o.broken)  // a fifth block the count did not have
+        var ok = PlacedPageOrder(total: 3)
+        for t in [30.0, 20, 20] {
+            ok.blockStarted()
+            _ = ok.seq(time: t)
+        }
+        #expect(ok.fits && ok.placed == 3)
+        var up = PlacedPageOrder(total: 3)
+        up.blockStarted()
+        _ = up.seq(time: 20)
+        up.blockStarted()
+        #expect(up.seq(time: 21) == nil && up.broken && !up.fits)
+        var short = PlacedPageOrder(total: 3)
+        short.blockStarted()
+        _ = short.seq(time: 20)
+        short.blockStarted()
+        _ = short.seq(time: 10)
+        #expect(!short.fits)  // the count promised a third block
+    }
+}
