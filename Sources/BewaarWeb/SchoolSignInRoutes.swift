@@ -95,6 +95,7 @@ extension WebApp {
             case .signedIn(let account):
                 if let old = try self.session(request) { try self.sessions.remove(old.id) }
                 let signed = try self.sessions.create(account: account)
+                try self.keepForSignOut(identity, session: signed, provider: provider)
                 // A page, not a redirect: the browser came here from the provider's site, and a
                 // redirect would still count as that site's navigation, without the Strict session
                 // cookie. The refresh below is this site's own.
@@ -104,7 +105,7 @@ extension WebApp {
                 r.setCookie(Self.clearedSignOnCookie(secure: self.config.secureCookies))
                 return r
             case .unknownPerson:
-                return self.signOnPage(.nl, title: t.signOn.unknownTitle, message: t.signOn.unknownPerson, status: .forbidden)
+                return self.unknownPersonPage(.nl, identity: identity)
             case .disabled:
                 return self.signOnPage(.nl, title: t.signOn.unknownTitle, message: t.signOn.disabled, status: .forbidden)
             }
