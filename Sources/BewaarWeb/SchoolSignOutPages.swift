@@ -26,7 +26,7 @@ extension WebApp {
             <dl><dt>\(t.signOn.issuerLabel)</dt><dd><code id="issuer">\(identity.issuer)</code></dd>\
             <dt>\(t.signOn.subjectLabel)</dt><dd><code id="subject">\(identity.subject)</code></dd></dl>
             <p>\(t.signOn.commandLabel)</p>
-            <pre><code id="koppelopdracht">\(command)</code></pre>
+            <pre class="bron"><code id="koppelopdracht">\(command)</code></pre>
             <p>\(t.signOn.accountPlaceholderMeaning)</p>
             <p><a href="/inloggen">\(t.back)</a></p></main></body>
             </html>

@@ -31,6 +31,8 @@ os.makedirs(SHOTS, exist_ok=True)
 work = tempfile.mkdtemp(prefix="bewaar-school-")
 store = os.path.join(work, "store")
 failures = []
+# An Entra-style subject: 43 characters, fixed, per application.
+SMIT = "AAAAAAAAAAAAAAAAAAAAAKsmit3cVoorbeeldcollege"
 
 
 def bewaar(*args, stdin=None):
@@ -77,7 +79,7 @@ try:
         raise SystemExit("oidc-provider-mock did not start")
     set_user("bakker-2b", {"email": "j.bakker@voorbeeldcollege.example.org", "email_verified": True})
     # Entra-style without xms_edov: an address and a user name, nothing that says the address was verified.
-    set_user("smit-3c", {"email": "k.smit@voorbeeldcollege.example.org", "preferred_username": "k.smit@voorbeeldcollege.example.org"})
+    set_user(SMIT, {"email": "k.smit@voorbeeldcollege.example.org", "preferred_username": "k.smit@voorbeeldcollege.example.org"})
     env = {**os.environ, "BEWAAR_OIDC_CLIENT_SECRET": "geheim-van-de-browsertest"}
     server, base = bewaar_server.start(BEWAAR, store, ["--oidc-issuer", issuer, "--oidc-client-id", "bewaar-browsertest"], env)
 
@@ -122,24 +124,24 @@ try:
     d.get(base + "/zaken")
     check(d.current_url == base + "/inloggen", "her Bewaar session has ended")
 
-    sign_in_at_school("smit-3c")
+    sign_in_at_school(SMIT)
     check(wait_for(lambda: "geen account in Bewaar" in d.page_source),
           "someone the school knows but Bewaar does not gets the page that says to ask the beheerder")
     check("U bent bij uw school aangemeld, maar heeft geen account in Bewaar; vraag de beheerder." in d.page_source, "in those words")
-    check(d.find_element(By.ID, "issuer").text == issuer and d.find_element(By.ID, "subject").text == "smit-3c",
+    check(d.find_element(By.ID, "issuer").text == issuer and d.find_element(By.ID, "subject").text == SMIT,
           "the page shows the issuer and the subject")
     command = d.find_element(By.ID, "koppelopdracht").text
-    check(command == f"bewaar user subject NAAM --issuer '{issuer}' --subject 'smit-3c'", f"and the command for the beheerder: {command}")
+    check(command == f"bewaar user subject NAAM --issuer '{issuer}' --subject '{SMIT}'", f"and the command for the beheerder: {command}")
     d.save_screenshot(os.path.join(SHOTS, "25-schoolaccount-onbekend.png"))
     d.get_log("browser")   # the page's own 403 is expected
     page_checks(d, check, "25-schoolaccount-onbekend")
     accounts = bewaar("user", "list")
-    check("smit-3c" not in accounts and accounts.count("\n") == 2, "no account was made, and the unverified address linked nothing")
+    check(SMIT not in accounts and accounts.count("\n") == 2, "no account was made, and the unverified address linked nothing")
     # The beheerder pastes the command into a shell, with the account's name for NAAM.
     linked = subprocess.run(["/bin/sh", "-c", command.replace("bewaar user subject NAAM", '"$0" user subject "$1"', 1) + ' --store "$2"',
                              BEWAAR, "K. Smit", store], capture_output=True, text=True)
     check(linked.returncode == 0 and "K. Smit is gekoppeld" in linked.stdout, f"the beheerder links the account: {linked.stdout}{linked.stderr}")
-    sign_in_at_school("smit-3c")
+    sign_in_at_school(SMIT)
     check(wait_for(lambda: d.current_url == base + "/zaken"), "after that she lands on her cases")
     check("Pesten in groepsapp klas 2B" in d.page_source, "and sees the case she has access to")
 finally:
