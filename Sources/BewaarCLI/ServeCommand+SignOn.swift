@@ -82,7 +82,9 @@ extension SignOnOptions {
         let provider = try await SignOnProvider.discover(settings)
         let signOut =
             provider.metadata.endSessionEndpoint == nil
-            ? global.t("de inlogdienst heeft geen afmeldpagina: uitloggen beëindigt alleen de sessie in Bewaar", "the sign-in service has no sign-out page: signing out ends the Bewaar session only")
+            ? global.t(
+                "de inlogdienst heeft geen afmeldpagina: uitloggen beëindigt alleen de sessie in Bewaar",
+                "the sign-in service has no sign-out page: signing out ends the Bewaar session only")
             : global.t(
                 "afmeldadres (post_logout_redirect_uri) bij de inlogdienst: \(settings.postLogoutRedirectURL.absoluteString)",
                 "sign-out return address (post_logout_redirect_uri) at the sign-in service: \(settings.postLogoutRedirectURL.absoluteString)")

@@ -15,12 +15,7 @@ extension WebApp {
         let t = PageTexts.of(language)
         let command =
             "bewaar user subject \(t.signOn.accountPlaceholder) --issuer \(Self.shellQuoted(identity.issuer)) --subject \(Self.shellQuoted(identity.subject))"
-        let page: HTML = """
-            <!doctype html>
-            <html lang="\(t.language.rawValue)">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(t.signOn.unknownTitle) – Bewaar</title><link rel="stylesheet" href="/static/app.css"></head>
-            <body><header><div class="merk">Bewaar</div></header><main id="inhoud"><h1>\(t.signOn.unknownTitle)</h1>\
+        let main: HTML = """
             <p class="melding">\(t.signOn.unknownPerson)</p>
             <p>\(t.signOn.linkByHandIntro)</p>
             <dl><dt>\(t.signOn.issuerLabel)</dt><dd><code id="issuer">\(identity.issuer)</code></dd>\
@@ -28,9 +23,9 @@ extension WebApp {
             <p>\(t.signOn.commandLabel)</p>
             <pre class="bron"><code id="koppelopdracht">\(command)</code></pre>
             <p>\(t.signOn.accountPlaceholderMeaning)</p>
-            <p><a href="/inloggen">\(t.back)</a></p></main></body>
-            </html>
+            <p><a href="/inloggen">\(t.back)</a></p>
             """
+        let page = Self.signOnDocument(t, title: t.signOn.unknownTitle, main: main)
         var r = html(page, status: .forbidden)
         r.setCookie(Self.clearedSignOnCookie(secure: config.secureCookies))
         return r
@@ -64,17 +59,12 @@ extension WebApp {
     /// would stop a form's redirect to another site.
     func signOutPage(_ language: Language, to target: URL) -> Response {
         let t = PageTexts.of(language)
-        let page: HTML = """
-            <!doctype html>
-            <html lang="\(t.language.rawValue)">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="refresh" content="0;url=\(target.absoluteString)">
-            <title>\(t.signOn.signedOutTitle) – Bewaar</title><link rel="stylesheet" href="/static/app.css"></head>
-            <body><header><div class="merk">Bewaar</div></header><main id="inhoud"><h1>\(t.signOn.signedOutTitle)</h1>\
-            <p>\(t.signOn.signingOutAtSchool)</p>
-            <p><a id="afmelden-school" href="\(target.absoluteString)">\(t.signOn.continueToSchool)</a></p></main></body>
-            </html>
-            """
+        let page = Self.signOnDocument(
+            t, title: t.signOn.signedOutTitle, refresh: target.absoluteString,
+            main: """
+                <p>\(t.signOn.signingOutAtSchool)</p>
+                <p><a id="afmelden-school" href="\(target.absoluteString)">\(t.signOn.continueToSchool)</a></p>
+                """)
         var r = html(page)
         r.setCookie(clearedCookie())
         return r

@@ -81,7 +81,8 @@ struct EnglishSignOnText: SignOnText {
     let subjectLabel = "Your fixed id at your school (subject)"
     let commandLabel = "The command for the administrator:"
     let accountPlaceholder = "NAME"
-    let accountPlaceholderMeaning = "NAME is the name of your account in Bewaar. The administrator first checks that it is you: the role comes from Bewaar."
+    let accountPlaceholderMeaning =
+        "NAME is the name of your account in Bewaar. The administrator first checks that it is you: the role comes from Bewaar."
     let signedOutTitle = "You are signed out"
     let signingOutAtSchool = "You are signed out of Bewaar. You are now taken to your school to sign out there too."
     let continueToSchool = "Continue to signing out at your school"

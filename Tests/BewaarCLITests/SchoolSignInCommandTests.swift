@@ -42,14 +42,16 @@ import BewaarTestSupport
         #expect(link.status == 0, "\(link.stderr)")
         #expect(link.stdout.contains("Account J. Bakker is gekoppeld aan het schoolaccount AAAAbakker-2b van \(issuer)."))
         #expect(try subject(["J. Bakker"]).stdout.contains("Account J. Bakker is gekoppeld aan --issuer \(issuer) --subject AAAAbakker-2b"))
-        #expect(try subject(["J. Bakker", "--issuer", issuer, "--subject", "AAAAbakker-2b"]).stdout.contains("was al aan dit schoolaccount gekoppeld"))
+        let again = try subject(["J. Bakker", "--issuer", issuer, "--subject", "AAAAbakker-2b"])
+        #expect(again.stdout.contains("was al aan dit schoolaccount gekoppeld"))
         // One subject, one account; one account, one subject.
         let taken = try subject(["K. Smit", "--issuer", issuer, "--subject", "AAAAbakker-2b"])
         #expect(taken.status == 1 && taken.stderr.contains("Account J. Bakker is al gekoppeld aan dit schoolaccount"), "\(taken.stderr)")
         let other = try subject(["J. Bakker", "--issuer", issuer, "--subject", "AAAAanders"])
         #expect(other.status == 1 && other.stderr.contains("bewaar user subject \"J. Bakker\" --clear"), "\(other.stderr)")
         // What is refused before the store is touched.
-        #expect(try subject(["K. Smit", "--issuer", "http://login.example.org", "--subject", "x"]).stderr.contains("--issuer moet met https:// beginnen"))
+        let http = try subject(["K. Smit", "--issuer", "http://login.example.org", "--subject", "x"])
+        #expect(http.stderr.contains("--issuer moet met https:// beginnen"))
         #expect(try subject(["K. Smit", "--issuer", issuer, "--subject", "regel\nbreuk"]).stderr.contains("--subject moet 1 tot 255 tekens zijn"))
         #expect(try subject(["K. Smit", "--issuer", issuer]).status == 64)
         #expect(try subject(["K. Smit", "--clear", "--subject", "x"]).status == 64)
