@@ -72,7 +72,8 @@ public struct ProviderMetadata: Sendable, Hashable {
         let authorization = try endpoint(doc.authorization_endpoint, "authorization_endpoint")
         let token = try endpoint(doc.token_endpoint, "token_endpoint")
         let jwks = try endpoint(doc.jwks_uri, "jwks_uri")
-        let endSession = try doc.end_session_endpoint.map { try endpoint($0, "end_session_endpoint") }
+        // An empty one is taken as none.
+        let endSession = try doc.end_session_endpoint.flatMap { $0.isEmpty ? nil : $0 }.map { try endpoint($0, "end_session_endpoint") }
         if let types = doc.response_types_supported, !types.contains("code") {
             throw SignOnError(
                 "discovery-no-code-flow",

@@ -12,13 +12,14 @@ import Glibc
 /// on a free loopback port through `scripts/lib/oidc_provider_pkce.py`, which adds authlib's own
 /// PKCE check (the mock alone ignores `code_verifier`). It ends when the test process ends: it
 /// watches its standard input, a pipe this process holds open. Tests drive its sign-in page over
-/// real HTTP and read its log (``log()``) for what it received.
+/// real HTTP and read its log (``logged()``) for what it received.
 final class OIDCProviderProcess: @unchecked Sendable {
     let base: String
     let process: Process
     let stdin: Pipe
-    /// The provider's log (its standard error): each request it received, with the query.
-    let logPath: String
+    /// The provider's log (its standard error): each request it received, with the query. The
+    /// file is unlinked once the provider has it open, so nothing is left behind.
+    let log: FileHandle
 
     static let venv = BewaarBinary.packageRoot + "/.venv-oidc"
     static var python: String { venv + "/bin/python" }
@@ -45,15 +46,23 @@ final class OIDCProviderProcess: @unchecked Sendable {
     /// The provider every test of the run shares (each test uses its own subjects).
     static let shared = Task<OIDCProviderProcess, any Error> { try await OIDCProviderProcess.start() }
 
-    private init(base: String, process: Process, stdin: Pipe, logPath: String) {
+    private init(base: String, process: Process, stdin: Pipe, log: FileHandle) {
         self.base = base
         self.process = process
         self.stdin = stdin
-        self.logPath = logPath
+        self.log = log
     }
 
-    /// What the provider logged so far.
-    func log() -> String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+    /// What the provider logged so far (read with `pread`, so tests may ask at the same time).
+    func logged() -> String {
+        var out = [UInt8](), buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = pread(log.fileDescriptor, &buffer, buffer.count, off_t(out.count))
+            guard n > 0 else { break }
+            out += buffer[0..<n]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 
     static func start() async throws -> OIDCProviderProcess {
         let port = try freePort()
@@ -66,12 +75,13 @@ final class OIDCProviderProcess: @unchecked Sendable {
         p.standardInput = input
         p.standardOutput = FileHandle.nullDevice
         let logPath = NSTemporaryDirectory() + "bewaar-oidc-provider-\(port).log"
-        guard FileManager.default.createFile(atPath: logPath, contents: nil), let log = FileHandle(forWritingAtPath: logPath) else {
+        guard FileManager.default.createFile(atPath: logPath, contents: nil), let log = FileHandle(forUpdatingAtPath: logPath) else {
             throw ProviderDidNotStart()
         }
+        defer { unlink(logPath) }
         p.standardError = log
         try p.run()
-        let provider = OIDCProviderProcess(base: "http://127.0.0.1:\(port)", process: p, stdin: input, logPath: logPath)
+        let provider = OIDCProviderProcess(base: "http://127.0.0.1:\(port)", process: p, stdin: input, log: log)
         for _ in 0..<200 {
             if let r = try? await provider.get("/.well-known/openid-configuration"), r.status == 200 { return provider }
             try await Task.sleep(nanoseconds: 100_000_000)

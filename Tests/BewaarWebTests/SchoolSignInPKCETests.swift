@@ -61,7 +61,7 @@ import BewaarTestSupport
             let challenge = SignOnSecrets(state: state, nonce: kept.nonce, verifier: kept.verifier).challenge
             #expect(q["code_challenge"] == challenge && q["code_challenge_method"] == "S256")
             _ = try await s.provider.approve(location, sub: "bakker-pkce")
-            let received = s.provider.log().split(separator: "\n").filter { $0.contains("/oauth2/authorize?") && $0.contains("state=\(state)") }
+            let received = s.provider.logged().split(separator: "\n").filter { $0.contains("/oauth2/authorize?") && $0.contains("state=\(state)") }
             #expect(received.count == 1 && received.first?.contains("code_challenge=\(challenge)&code_challenge_method=S256") == true, "\(received)")
             // A whole sign-in passes the provider's PKCE check (Bewaar sends the right verifier).
             let good = try await SchoolSignInTests.signIn(client, s, sub: "bakker-pkce")

@@ -164,7 +164,15 @@ struct SchoolSignOutTests {
         // Without a public URL of its own, the way back is the root of the return address's site.
         let plain = SignOnSettings(issuer: settings.issuer, clientID: "c", clientSecret: "s", redirectURL: settings.redirectURL)
         #expect(plain.postLogoutRedirectURL.absoluteString == "https://bewaar.voorbeeldcollege.example.org/")
-        // A sign-out page on plain http to another machine is refused like every other endpoint.
+        // An empty one is none; a sign-out page on plain http to another machine is refused like every other endpoint.
+        let empty = try ProviderMetadata.parse(
+            Data(
+                """
+                {"issuer":"https://login.voorbeeldcollege.example.org","authorization_endpoint":"https://login.voorbeeldcollege.example.org/a",
+                 "token_endpoint":"https://login.voorbeeldcollege.example.org/t","jwks_uri":"https://login.voorbeeldcollege.example.org/k",
+                 "end_session_endpoint":""}
+                """.utf8), issuer: settings.issuer)
+        #expect(empty.endSessionEndpoint == nil)
         #expect(throws: SignOnError.self) {
             try ProviderMetadata.parse(
                 Data(
