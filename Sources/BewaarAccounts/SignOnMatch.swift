@@ -37,7 +37,7 @@ extension Accounts {
                 email == nil
                 ? "no e-mail address in the token"
                 : verifiedEmail == nil ? "e-mail address \(email ?? "") not verified by the provider" : "no account with \(email ?? "")"
-            try store.recordSecurity(kind: "sign-on-unknown", account: nil, source: source, detail: why)
+            try store.recordSecurity(kind: "sign-on-unknown", account: nil, source: source, detail: "subject \(subject) of \(issuer): \(why)")
             return .unknownPerson
         }
         guard stored.disabledAt == nil, let role = AccountRole(rawValue: stored.role) else {

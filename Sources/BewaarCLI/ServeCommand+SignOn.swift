@@ -77,13 +77,22 @@ extension SignOnOptions {
         guard let redirect = URL(string: trimmed + WebConfiguration.signOnReturnPath) else {
             throw KitError(nl: "Uit --public-url is geen terugkeeradres te maken.", en: "No return address can be made from --public-url.")
         }
-        let settings = SignOnSettings(issuer: issuer, clientID: clientID, clientSecret: secret, redirectURL: redirect)
+        let settings = SignOnSettings(
+            issuer: issuer, clientID: clientID, clientSecret: secret, redirectURL: redirect, postLogoutRedirectURL: URL(string: trimmed + "/"))
         let provider = try await SignOnProvider.discover(settings)
+        let signOut =
+            provider.metadata.endSessionEndpoint == nil
+            ? global.t(
+                "de inlogdienst heeft geen afmeldpagina: uitloggen beëindigt alleen de sessie in Bewaar",
+                "the sign-in service has no sign-out page: signing out ends the Bewaar session only")
+            : global.t(
+                "afmeldadres (post_logout_redirect_uri) bij de inlogdienst: \(settings.postLogoutRedirectURL.absoluteString)",
+                "sign-out return address (post_logout_redirect_uri) at the sign-in service: \(settings.postLogoutRedirectURL.absoluteString)")
         FileHandle.standardError.write(
             Data(
                 global.t(
-                    "Inloggen met het schoolaccount: \(provider.metadata.issuer); terugkeeradres bij de inlogdienst: \(redirect.absoluteString)\n",
-                    "Sign-in with the school account: \(provider.metadata.issuer); return address at the sign-in service: \(redirect.absoluteString)\n"
+                    "Inloggen met het schoolaccount: \(provider.metadata.issuer); terugkeeradres bij de inlogdienst: \(redirect.absoluteString); \(signOut)\n",
+                    "Sign-in with the school account: \(provider.metadata.issuer); return address at the sign-in service: \(redirect.absoluteString); \(signOut)\n"
                 ).utf8))
         return provider
     }

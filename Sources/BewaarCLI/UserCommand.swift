@@ -11,7 +11,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: CommandLineLanguage.text("Beheer de accounts van de webinterface (bewaar serve).", "Manage the accounts of the web interface (bewaar serve)."),
-        subcommands: [Add.self, List.self, Reset.self, Disable.self, Enable.self, Remove.self, Email.self])
+        subcommands: [Add.self, List.self, Reset.self, Disable.self, Enable.self, Remove.self, Email.self, Subject.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

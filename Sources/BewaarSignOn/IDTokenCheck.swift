@@ -12,6 +12,9 @@ public struct VerifiedIdentity: Sendable, Hashable {
     public var verifiedEmail: String?
     /// The e-mail address the token carried, verified or not (for the log and the refusal).
     public var email: String?
+    /// The ID token itself, as signed by the provider: kept only to name the sign-in when signing
+    /// out at the provider (`id_token_hint`).
+    public var idToken: String? = nil
 }
 
 /// The checks of OpenID Connect Core 3.1.3.7 on a signed ID token's claims: the issuer is the
@@ -47,13 +50,15 @@ public struct IDTokenCheck: Sendable {
         guard t - iat <= maximumAge + leeway else { throw SignOnError.refused("token-too-old") }
         if let nbf = claims.nbf { guard nbf.isFinite, nbf <= t + leeway else { throw SignOnError.refused("not-yet-valid") } }
         guard let said = claims.nonce, !nonce.isEmpty, Self.same(said, nonce) else { throw SignOnError.refused("nonce-mismatch") }
-        guard let sub = claims.sub, !sub.isEmpty, sub.utf8.count <= Self.claimLimit,
-            !sub.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
-        else {
-            throw SignOnError.refused("bad-subject")
-        }
+        guard let sub = claims.sub, Self.acceptableSubject(sub) else { throw SignOnError.refused("bad-subject") }
         let email = claims.email.flatMap { EmailAddress.plausible($0) }
         return VerifiedIdentity(issuer: issuer, subject: sub, verifiedEmail: claims.emailVerified ? email : nil, email: email)
+    }
+
+    /// Whether `subject` can be a provider's `sub` for Bewaar: 1 to ``claimLimit`` bytes, no
+    /// control characters.
+    public static func acceptableSubject(_ subject: String) -> Bool {
+        !subject.isEmpty && subject.utf8.count <= claimLimit && !subject.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
     static func same(_ a: String, _ b: String) -> Bool {

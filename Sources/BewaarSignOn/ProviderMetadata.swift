@@ -13,6 +13,9 @@ public struct ProviderMetadata: Sendable, Hashable {
     public var clientAuthentication: ClientAuthentication
     /// The signature algorithms the provider uses for ID tokens (RS256 when it says none).
     public var signingAlgorithms: [String]
+    /// Where the browser is sent to sign out at the provider too (OpenID Connect RP-Initiated
+    /// Logout 1.0), when the provider has such a page; nil: signing out ends Bewaar's session only.
+    public var endSessionEndpoint: URL? = nil
 
     public enum ClientAuthentication: String, Sendable, Hashable {
         case basic = "client_secret_basic"
@@ -32,6 +35,7 @@ public struct ProviderMetadata: Sendable, Hashable {
         var code_challenge_methods_supported: [String]?
         var token_endpoint_auth_methods_supported: [String]?
         var id_token_signing_alg_values_supported: [String]?
+        var end_session_endpoint: String?
     }
 
     /// Reads and checks a discovery document fetched for `issuer`.
@@ -68,6 +72,8 @@ public struct ProviderMetadata: Sendable, Hashable {
         let authorization = try endpoint(doc.authorization_endpoint, "authorization_endpoint")
         let token = try endpoint(doc.token_endpoint, "token_endpoint")
         let jwks = try endpoint(doc.jwks_uri, "jwks_uri")
+        // An empty one is taken as none.
+        let endSession = try doc.end_session_endpoint.flatMap { $0.isEmpty ? nil : $0 }.map { try endpoint($0, "end_session_endpoint") }
         if let types = doc.response_types_supported, !types.contains("code") {
             throw SignOnError(
                 "discovery-no-code-flow",
@@ -99,6 +105,6 @@ public struct ProviderMetadata: Sendable, Hashable {
         }
         return ProviderMetadata(
             issuer: said, authorizationEndpoint: authorization, tokenEndpoint: token, jwksURI: jwks,
-            clientAuthentication: auth, signingAlgorithms: algorithms)
+            clientAuthentication: auth, signingAlgorithms: algorithms, endSessionEndpoint: endSession)
     }
 }

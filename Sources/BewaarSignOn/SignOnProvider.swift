@@ -9,15 +9,41 @@ public struct SignOnSettings: Sendable, Hashable {
     public var clientSecret: String
     /// Where the provider sends the browser back: the public base URL + `/inloggen/school/terug`.
     public var redirectURL: URL
+    /// Where the provider sends the browser after signing out there (`post_logout_redirect_uri`):
+    /// the public base URL, ending in `/`. The school registers it at the provider beside
+    /// ``redirectURL``.
+    public var postLogoutRedirectURL: URL
     /// The scopes asked for: the subject and the e-mail address, nothing more.
     public var scopes = "openid email"
 
-    public init(issuer: URL, clientID: String, clientSecret: String, redirectURL: URL) {
+    /// `postLogoutRedirectURL` defaults to the root of `redirectURL`'s site.
+    public init(issuer: URL, clientID: String, clientSecret: String, redirectURL: URL, postLogoutRedirectURL: URL? = nil) {
         self.issuer = issuer
         self.clientID = clientID
         self.clientSecret = clientSecret
         self.redirectURL = redirectURL
+        self.postLogoutRedirectURL = postLogoutRedirectURL ?? Self.root(of: redirectURL)
     }
+
+    static func root(of url: URL) -> URL {
+        guard var c = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        c.path = "/"
+        c.query = nil
+        c.fragment = nil
+        return c.url ?? url
+    }
+}
+
+/// The token request of one sign-in, as it is sent to the provider's token endpoint (built apart
+/// from sending it, so the PKCE verifier and the client's proof can be checked).
+public struct TokenRequest: Sendable {
+    public var url: URL
+    /// The form fields, in order (`application/x-www-form-urlencoded`).
+    public var fields: [(name: String, value: String)]
+    public var headers: [(name: String, value: String)]
+
+    /// The value of form field `name`, or nil.
+    public func field(_ name: String) -> String? { fields.first { $0.name == name }?.value }
 }
 
 /// One OpenID Connect provider as Bewaar uses it (the relying party's side of the authorization
@@ -86,10 +112,9 @@ public final class SignOnProvider: Sendable {
         return c.url
     }
 
-    /// Trades the authorization code for tokens (with the PKCE verifier and the client secret)
-    /// and checks the ID token: signature, issuer, audience, times, nonce.
-    public func redeem(code: String, secrets: SignOnSecrets) async throws -> VerifiedIdentity {
-        guard !code.isEmpty, code.utf8.count <= 2_048 else { throw SignOnError.refused("bad-code") }
+    /// The token request that trades `code` for tokens: the PKCE verifier (RFC 7636 4.5), the
+    /// return address, and the client secret the way the provider asks for it.
+    public func tokenRequest(code: String, secrets: SignOnSecrets) -> TokenRequest {
         var fields = [
             ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", settings.redirectURL.absoluteString),
             ("code_verifier", secrets.verifier),
@@ -102,7 +127,18 @@ public final class SignOnProvider: Sendable {
         case .post:
             fields += [("client_id", settings.clientID), ("client_secret", settings.clientSecret)]
         }
-        let answer = try await http.postForm(metadata.tokenEndpoint, fields: fields, headers: headers, what: "token")
+        return TokenRequest(
+            url: metadata.tokenEndpoint, fields: fields.map { (name: $0.0, value: $0.1) }, headers: headers.map { (name: $0.0, value: $0.1) })
+    }
+
+    /// Trades the authorization code for tokens (with the PKCE verifier and the client secret)
+    /// and checks the ID token: signature, issuer, audience, times, nonce.
+    public func redeem(code: String, secrets: SignOnSecrets) async throws -> VerifiedIdentity {
+        guard !code.isEmpty, code.utf8.count <= 2_048 else { throw SignOnError.refused("bad-code") }
+        let request = tokenRequest(code: code, secrets: secrets)
+        let answer = try await http.postForm(
+            request.url, fields: request.fields.map { ($0.name, $0.value) }, headers: request.headers.map { ($0.name, $0.value) },
+            what: "token")
         struct TokenAnswer: Decodable {
             var id_token: String?
             var error: String?
@@ -116,10 +152,29 @@ public final class SignOnProvider: Sendable {
         return try await verify(idToken: idToken, nonce: secrets.nonce)
     }
 
+    /// Where to send the browser to sign out at the provider too (OpenID Connect RP-Initiated
+    /// Logout 1.0): the provider's `end_session_endpoint` with the ID token of the sign-in as
+    /// `id_token_hint`, this client, and the public URL to come back to. Nil when the provider
+    /// has no such page: then signing out ends Bewaar's session only.
+    public func endSessionURL(idTokenHint: String) -> URL? {
+        guard let endpoint = metadata.endSessionEndpoint,
+            var c = URLComponents(url: endpoint, resolvingAgainstBaseURL: false)
+        else { return nil }
+        c.queryItems =
+            (c.queryItems ?? []) + [
+                URLQueryItem(name: "id_token_hint", value: idTokenHint), URLQueryItem(name: "client_id", value: settings.clientID),
+                URLQueryItem(name: "post_logout_redirect_uri", value: settings.postLogoutRedirectURL.absoluteString),
+            ]
+        c.percentEncodedQuery = c.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
+        return c.url
+    }
+
     /// Checks an ID token's signature against the provider's keys and its claims against this
     /// sign-in's nonce and Bewaar's clock.
     public func verify(idToken: String, nonce: String) async throws -> VerifiedIdentity {
         let claims = try await keys.verified(idToken, algorithms: metadata.signingAlgorithms)
-        return try IDTokenCheck(issuer: metadata.issuer, clientID: settings.clientID).identity(of: claims, nonce: nonce, now: clock())
+        var identity = try IDTokenCheck(issuer: metadata.issuer, clientID: settings.clientID).identity(of: claims, nonce: nonce, now: clock())
+        identity.idToken = idToken
+        return identity
     }
 }

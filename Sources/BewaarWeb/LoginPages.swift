@@ -86,7 +86,9 @@ extension WebApp {
         router.post("/uitloggen") { request, _ -> Response in
             if let s = try self.session(request) {
                 _ = try await self.form(request, s, as: CSRFField.self)
+                let atSchool = try self.schoolSignOut(s)
                 try self.sessions.remove(s.id)
+                if let atSchool { return self.signOutPage(s.language, to: atSchool) }
             }
             var r = Response.seeOther("/inloggen")
             r.setCookie(self.clearedCookie())

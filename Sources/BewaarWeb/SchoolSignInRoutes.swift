@@ -95,6 +95,7 @@ extension WebApp {
             case .signedIn(let account):
                 if let old = try self.session(request) { try self.sessions.remove(old.id) }
                 let signed = try self.sessions.create(account: account)
+                try self.keepForSignOut(identity, session: signed, provider: provider)
                 // A page, not a redirect: the browser came here from the provider's site, and a
                 // redirect would still count as that site's navigation, without the Strict session
                 // cookie. The refresh below is this site's own.
@@ -104,7 +105,7 @@ extension WebApp {
                 r.setCookie(Self.clearedSignOnCookie(secure: self.config.secureCookies))
                 return r
             case .unknownPerson:
-                return self.signOnPage(.nl, title: t.signOn.unknownTitle, message: t.signOn.unknownPerson, status: .forbidden)
+                return self.unknownPersonPage(.nl, identity: identity)
             case .disabled:
                 return self.signOnPage(.nl, title: t.signOn.unknownTitle, message: t.signOn.disabled, status: .forbidden)
             }
@@ -136,16 +137,22 @@ extension WebApp {
     }
 
     static func continuePage(_ t: any PageText) -> HTML {
-        """
-        <!doctype html>
-        <html lang="\(t.language.rawValue)">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="refresh" content="0;url=/">
-        <title>\(t.signOn.signedInTitle) – Bewaar</title><link rel="stylesheet" href="/static/app.css"></head>
-        <body><header><div class="merk">Bewaar</div></header><main id="inhoud"><h1>\(t.signOn.signedInTitle)</h1>\
-        <p><a href="/">\(t.signOn.continueLink)</a></p></main></body>
-        </html>
-        """
+        signOnDocument(t, title: t.signOn.signedInTitle, refresh: "/", main: "<p><a href=\"/\">\(t.signOn.continueLink)</a></p>")
+    }
+
+    /// A page of the sign-in with the school's accounts outside the signed-in layout: the title as
+    /// heading, `main` below it, and with `refresh` a browser that moves on to that address by itself.
+    static func signOnDocument(_ t: any PageText, title: String, refresh: String? = nil, main: HTML) -> HTML {
+        let moveOn: HTML = refresh.map { "\n<meta http-equiv=\"refresh\" content=\"0;url=\($0)\">" } ?? ""
+        return """
+            <!doctype html>
+            <html lang="\(t.language.rawValue)">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">\(moveOn)
+            <title>\(title) – Bewaar</title><link rel="stylesheet" href="/static/app.css"></head>
+            <body><header><div class="merk">Bewaar</div></header><main id="inhoud"><h1>\(title)</h1>\
+            \(main)</main></body>
+            </html>
+            """
     }
 
     /// The school-account button of the login page, when sign-in with the school's accounts is set up.

@@ -13,6 +13,17 @@ protocol SignOnText: Sendable {
     var backToLogin: String { get }
     var signedInTitle: String { get }
     var continueLink: String { get }
+    // The unknown person's page: what the beheerder needs to link the account by hand.
+    var linkByHandIntro: String { get }
+    var issuerLabel: String { get }
+    var subjectLabel: String { get }
+    var commandLabel: String { get }
+    var accountPlaceholder: String { get }
+    var accountPlaceholderMeaning: String { get }
+    // Signing out at the school's provider too.
+    var signedOutTitle: String { get }
+    var signingOutAtSchool: String { get }
+    var continueToSchool: String { get }
     // Beheer: the account's e-mail address.
     var colEmail: String { get }
     var emailLabel: String { get }
@@ -34,6 +45,16 @@ struct DutchSignOnText: SignOnText {
     let backToLogin = "Terug naar de inlogpagina"
     let signedInTitle = "U bent ingelogd"
     let continueLink = "Verder naar Bewaar"
+    let linkByHandIntro =
+        "Stuurt uw school geen gecontroleerd e-mailadres mee, dan kan de beheerder uw account met de hand koppelen. Geef hem deze gegevens:"
+    let issuerLabel = "Uitgever (issuer)"
+    let subjectLabel = "Uw vaste code bij uw school (subject)"
+    let commandLabel = "De opdracht voor de beheerder:"
+    let accountPlaceholder = "NAAM"
+    let accountPlaceholderMeaning = "NAAM is de naam van uw account in Bewaar. De beheerder controleert eerst dat u het bent: de rol komt uit Bewaar."
+    let signedOutTitle = "U bent uitgelogd"
+    let signingOutAtSchool = "U bent uitgelogd bij Bewaar. U gaat nu naar uw school om daar ook af te melden."
+    let continueToSchool = "Verder naar het afmelden bij uw school"
     let colEmail = "E-mailadres"
     let emailLabel = "E-mailadres voor inloggen met het schoolaccount van"
     let emailSave = "E-mailadres opslaan"
@@ -54,6 +75,17 @@ struct EnglishSignOnText: SignOnText {
     let backToLogin = "Back to the login page"
     let signedInTitle = "You are signed in"
     let continueLink = "Continue to Bewaar"
+    let linkByHandIntro =
+        "If your school sends no verified e-mail address, the administrator can link your account by hand. Give them these details:"
+    let issuerLabel = "Issuer"
+    let subjectLabel = "Your fixed id at your school (subject)"
+    let commandLabel = "The command for the administrator:"
+    let accountPlaceholder = "NAME"
+    let accountPlaceholderMeaning =
+        "NAME is the name of your account in Bewaar. The administrator first checks that it is you: the role comes from Bewaar."
+    let signedOutTitle = "You are signed out"
+    let signingOutAtSchool = "You are signed out of Bewaar. You are now taken to your school to sign out there too."
+    let continueToSchool = "Continue to signing out at your school"
     let colEmail = "E-mail address"
     let emailLabel = "E-mail address for signing in with the school account of"
     let emailSave = "Save e-mail address"

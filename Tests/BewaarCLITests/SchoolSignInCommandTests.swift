@@ -27,6 +27,45 @@ import BewaarTestSupport
         #expect(try BewaarBinary.run(["user", "list", "--store", t.store]).stdout.contains("J. Bakker\tmentor\n"))
     }
 
+    /// `bewaar user subject`: a beheerder links an account to a school account by hand (for a
+    /// service that sends no verified address), sees the link, and unlinks it.
+    @Test func theBeheerderLinksAnAccountToASchoolAccountByHand() throws {
+        let t = TempDir()
+        for name in ["J. Bakker", "K. Smit"] {
+            #expect(try BewaarBinary.run(["user", "add", name, "--role", "mentor", "--store", t.store], stdin: "heel-geheim-123\n").status == 0)
+        }
+        let issuer = "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0"
+        func subject(_ args: [String]) throws -> BewaarBinary.Result {
+            try BewaarBinary.run(["user", "subject"] + args + ["--store", t.store, "--by", "B. Beheer"])
+        }
+        let link = try subject(["j. bakker", "--issuer", issuer, "--subject", "AAAAbakker-2b"])
+        #expect(link.status == 0, "\(link.stderr)")
+        #expect(link.stdout.contains("Account J. Bakker is gekoppeld aan het schoolaccount AAAAbakker-2b van \(issuer)."))
+        #expect(try subject(["J. Bakker"]).stdout.contains("Account J. Bakker is gekoppeld aan --issuer \(issuer) --subject AAAAbakker-2b"))
+        let again = try subject(["J. Bakker", "--issuer", issuer, "--subject", "AAAAbakker-2b"])
+        #expect(again.stdout.contains("was al aan dit schoolaccount gekoppeld"))
+        // One subject, one account; one account, one subject.
+        let taken = try subject(["K. Smit", "--issuer", issuer, "--subject", "AAAAbakker-2b"])
+        #expect(taken.status == 1 && taken.stderr.contains("Account J. Bakker is al gekoppeld aan dit schoolaccount"), "\(taken.stderr)")
+        let other = try subject(["J. Bakker", "--issuer", issuer, "--subject", "AAAAanders"])
+        #expect(other.status == 1 && other.stderr.contains("bewaar user subject \"J. Bakker\" --clear"), "\(other.stderr)")
+        // What is refused before the store is touched.
+        let http = try subject(["K. Smit", "--issuer", "http://login.example.org", "--subject", "x"])
+        #expect(http.stderr.contains("--issuer moet met https:// beginnen"))
+        #expect(try subject(["K. Smit", "--issuer", issuer, "--subject", "regel\nbreuk"]).stderr.contains("--subject moet 1 tot 255 tekens zijn"))
+        #expect(try subject(["K. Smit", "--issuer", issuer]).status == 64)
+        #expect(try subject(["K. Smit", "--clear", "--subject", "x"]).status == 64)
+        #expect(try subject(["Z. Niemand", "--issuer", issuer, "--subject", "x"]).stderr.contains("Account Z. Niemand bestaat niet"))
+        // Unlinking, once.
+        let clear = try subject(["J. Bakker", "--clear"])
+        #expect(clear.status == 0 && clear.stdout.contains("ontkoppeld van het schoolaccount; zijn sessies zijn beëindigd"))
+        #expect(try subject(["J. Bakker", "--clear"]).stdout.contains("was niet aan een schoolaccount gekoppeld"))
+        #expect(try subject(["J. Bakker"]).stdout.contains("is niet aan een schoolaccount gekoppeld"))
+        // In English too.
+        let english = try subject(["K. Smit", "--issuer", issuer, "--subject", "AAAAsmit", "--lang", "en"])
+        #expect(english.stdout.contains("Account K. Smit is linked to school account AAAAsmit of \(issuer)."), "\(english.stdout)")
+    }
+
     /// Starts `bewaar serve` with `args`; it must stop at once with exit 1.
     func refusedStart(_ args: [String], environment: [String: String] = [:], store: String) throws -> String {
         let r = try BewaarBinary.run(["serve", "--port", "0", "--store", store] + args, environment: environment)

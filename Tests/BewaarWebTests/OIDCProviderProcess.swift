@@ -9,12 +9,17 @@ import Glibc
 
 /// A real OpenID Connect provider for the sign-in tests: `oidc-provider-mock` from PyPI, in the
 /// package's `.venv-oidc` (scripts/test installs it; nothing is fetched at test time), started
-/// on a free loopback port. It ends when the test process ends: it watches its standard input,
-/// a pipe this process holds open. Tests drive its sign-in page over real HTTP.
+/// on a free loopback port through `scripts/lib/oidc_provider_pkce.py`, which adds authlib's own
+/// PKCE check (the mock alone ignores `code_verifier`). It ends when the test process ends: it
+/// watches its standard input, a pipe this process holds open. Tests drive its sign-in page over
+/// real HTTP and read its log (``logged()``) for what it received.
 final class OIDCProviderProcess: @unchecked Sendable {
     let base: String
     let process: Process
     let stdin: Pipe
+    /// The provider's log (its standard error): each request it received, with the query. The
+    /// file is unlinked once the provider has it open, so nothing is left behind.
+    let log: FileHandle
 
     static let venv = BewaarBinary.packageRoot + "/.venv-oidc"
     static var python: String { venv + "/bin/python" }
@@ -41,27 +46,42 @@ final class OIDCProviderProcess: @unchecked Sendable {
     /// The provider every test of the run shares (each test uses its own subjects).
     static let shared = Task<OIDCProviderProcess, any Error> { try await OIDCProviderProcess.start() }
 
-    private init(base: String, process: Process, stdin: Pipe) {
+    private init(base: String, process: Process, stdin: Pipe, log: FileHandle) {
         self.base = base
         self.process = process
         self.stdin = stdin
+        self.log = log
+    }
+
+    /// What the provider logged so far (read with `pread`, so tests may ask at the same time).
+    func logged() -> String {
+        var out = [UInt8](), buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = pread(log.fileDescriptor, &buffer, buffer.count, off_t(out.count))
+            guard n > 0 else { break }
+            out += buffer[0..<n]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func start() async throws -> OIDCProviderProcess {
         let port = try freePort()
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
-        let watch =
-            "import sys, threading, os; threading.Thread(target=lambda: (sys.stdin.read(), os._exit(0)), daemon=True).start(); "
-            + "from oidc_provider_mock.__main__ import run; run()"
-        p.arguments = ["-c", watch, "--host", "127.0.0.1", "--port", String(port)]
+        let script = BewaarBinary.packageRoot + "/scripts/lib/oidc_provider_pkce.py"
+        p.arguments = [script, "--watch-stdin", "--host", "127.0.0.1", "--port", String(port)]
         p.environment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1", "HOME": NSTemporaryDirectory()]
         let input = Pipe()
         p.standardInput = input
         p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
+        let logPath = NSTemporaryDirectory() + "bewaar-oidc-provider-\(port).log"
+        guard FileManager.default.createFile(atPath: logPath, contents: nil), let log = FileHandle(forUpdatingAtPath: logPath) else {
+            throw ProviderDidNotStart()
+        }
+        defer { unlink(logPath) }
+        p.standardError = log
         try p.run()
-        let provider = OIDCProviderProcess(base: "http://127.0.0.1:\(port)", process: p, stdin: input)
+        let provider = OIDCProviderProcess(base: "http://127.0.0.1:\(port)", process: p, stdin: input, log: log)
         for _ in 0..<200 {
             if let r = try? await provider.get("/.well-known/openid-configuration"), r.status == 200 { return provider }
             try await Task.sleep(nanoseconds: 100_000_000)

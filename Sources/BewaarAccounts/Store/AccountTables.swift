@@ -5,7 +5,8 @@ import BewaarStore
 /// The accounts module's own tables in the case store: `accounts` (v3), each account's language
 /// and its sign-in sessions (v4), `case_access` with `security_log` and the undo of an
 /// escalation (v5), each account's e-mail address and school-account subject with the sign-ins under
-/// way (v13). A front end that signs people in (`bewaar serve`, `bewaar user`, `bewaar
+/// way (v13), the sealed ID tokens of sessions begun with a school account, for signing out at
+/// the provider (v14). A front end that signs people in (`bewaar serve`, `bewaar user`, `bewaar
 /// access`) opens the store with this module; the core store knows none of these tables.
 public struct AccountTables: StoreModule {
     public init() {}
@@ -16,6 +17,7 @@ public struct AccountTables: StoreModule {
             StoreMigration("v4-web-sessions-language") { db in try db.execute(sql: SessionSchema.v4) },
             StoreMigration("v5-access-links-security-log") { db in try db.execute(sql: AccessSchema.v5) },
             StoreMigration("v13-account-subjects") { db in try db.execute(sql: SignOnSchema.v13) },
+            StoreMigration("v14-sign-on-sessions") { db in try db.execute(sql: SignOutSchema.v14) },
         ]
     }
 

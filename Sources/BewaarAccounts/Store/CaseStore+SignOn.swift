@@ -27,6 +27,8 @@ extension CustodyAction {
     public static let accountSubjectLinked: CustodyAction = "account-subject-linked"
     /// The beheerder set or cleared an account's e-mail address.
     public static let accountEmailSet: CustodyAction = "account-email-set"
+    /// A manager removed the provider's subject from an account (`bewaar user subject --clear`).
+    public static let accountSubjectUnlinked: CustodyAction = "account-subject-unlinked"
 }
 
 extension CaseStore {
@@ -140,6 +142,73 @@ extension CaseStore {
             try appendEvent(
                 db, chain: Self.storeChain, actor: name, action: "login",
                 details: ["source": StoredText.bounded(source, limit: 100), "method": "school-account"])
+            return true
+        }
+    }
+
+    /// Links an account to a provider's subject by hand (`bewaar user subject`), for a provider
+    /// that sends no verified e-mail address: custody event `account-subject-linked` with
+    /// `method: by-hand`, the issuer and the subject. Returns false, changing nothing, when the
+    /// account holds exactly this subject already. An account that holds another subject, or a
+    /// subject another account holds, is an error that says what to do.
+    @discardableResult
+    public func linkSubject(issuer: String, subject: String, account name: String, actor: String) throws -> Bool {
+        try write { db in
+            guard let row = try Row.fetchOne(db, cached: "SELECT name, oidc_issuer, oidc_subject FROM accounts WHERE name = ?", arguments: [name])
+            else { throw Self.noAccount(name) }
+            let stored: String = row["name"]
+            if let other = try String.fetchOne(
+                db, cached: "SELECT name FROM accounts WHERE oidc_issuer = ? AND oidc_subject = ? AND name <> ?",
+                arguments: [issuer, subject, stored])
+            {
+                throw StoreError(
+                    .invalidValue,
+                    nl: "Account \(other) is al gekoppeld aan dit schoolaccount. Ontkoppel het eerst: bewaar user subject \"\(other)\" --clear",
+                    en: "Account \(other) is linked to this school account already. Unlink it first: bewaar user subject \"\(other)\" --clear")
+            }
+            let heldIssuer: String? = row["oidc_issuer"], heldSubject: String? = row["oidc_subject"]
+            if heldIssuer == issuer && heldSubject == subject { return false }
+            if heldSubject != nil {
+                throw StoreError(
+                    .invalidValue,
+                    nl:
+                        "Account \(stored) is al gekoppeld aan een ander schoolaccount. Ontkoppel het eerst: bewaar user subject \"\(stored)\" --clear",
+                    en:
+                        "Account \(stored) is linked to another school account already. Unlink it first: bewaar user subject \"\(stored)\" --clear")
+            }
+            try db.execute(
+                cached: "UPDATE accounts SET oidc_issuer = ?, oidc_subject = ? WHERE name = ? AND oidc_subject IS NULL",
+                arguments: [issuer, subject, stored])
+            guard db.changesCount == 1 else { throw Self.noAccount(name) }
+            try appendEvent(
+                db, chain: Self.storeChain, actor: actor, action: .accountSubjectLinked,
+                details: [
+                    "account": stored, "issuer": StoredText.bounded(issuer, limit: 200), "subject": StoredText.bounded(subject, limit: 255),
+                    "method": "by-hand",
+                ])
+            return true
+        }
+    }
+
+    /// Removes the provider's subject from an account (custody event `account-subject-unlinked`)
+    /// and ends the account's sessions, so someone linked by mistake is signed out at once. The
+    /// next sign-in with a school account finds the account by its verified e-mail address
+    /// again, or not at all. Returns false, changing nothing, when the account holds no subject.
+    @discardableResult
+    public func unlinkSubject(account name: String, actor: String) throws -> Bool {
+        try write { db in
+            guard let row = try Row.fetchOne(db, cached: "SELECT name, oidc_issuer, oidc_subject FROM accounts WHERE name = ?", arguments: [name])
+            else { throw Self.noAccount(name) }
+            let stored: String = row["name"]
+            guard let subject: String = row["oidc_subject"] else { return false }
+            let issuer: String = row["oidc_issuer"] ?? ""
+            try db.execute(cached: "UPDATE accounts SET oidc_issuer = NULL, oidc_subject = NULL WHERE name = ?", arguments: [stored])
+            try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [stored])
+            try appendEvent(
+                db, chain: Self.storeChain, actor: actor, action: .accountSubjectUnlinked,
+                details: [
+                    "account": stored, "issuer": StoredText.bounded(issuer, limit: 200), "subject": StoredText.bounded(subject, limit: 255),
+                ])
             return true
         }
     }
