@@ -34,6 +34,8 @@ package struct PostgresStoreError: BilingualError, Equatable {
         case statementFailed
         /// A column holds a type the store does not read.
         case unsupportedValue
+        /// The schema could not be brought up to date (see ``PostgresMigrator``).
+        case migrationFailed
     }
 
     package let code: Code
