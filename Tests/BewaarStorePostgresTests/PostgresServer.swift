@@ -33,7 +33,7 @@ enum PostgresServer {
     static var installed: Bool { notInstalled == nil }
 
     /// Why the PostgreSQL tests did not run (the comment of their `.enabled(if:)`).
-    static var skipReason: String { notInstalled.map { "skipped: \($0)" } ?? "" }
+    static var skipReason: String { notInstalled ?? "" }
 
     /// The running server's URL, or why it did not start.
     static let started: Result<String, ServerError> = start()

@@ -13,9 +13,12 @@ package struct SQLiteStoreConnection: StoreConnection {
 
     @discardableResult
     package func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        // sqlite3_changes counts the rows of the last INSERT, UPDATE or DELETE only, as
+        // PostgreSQL's command tag does (not those its triggers changed), but it keeps that count
+        // through other statements: the total tells whether this statement changed anything.
         let before = db.totalChangesCount
         try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
-        return db.totalChangesCount - before
+        return db.totalChangesCount == before ? 0 : db.changesCount
     }
 
     package func fetch(_ sql: String, _ arguments: [SQLValue]) throws -> [any SQLRow] {
