@@ -43,6 +43,9 @@ let package = Package(
         // Sign-in with the school's accounts (OpenID Connect): ID tokens checked with jwt-kit, HTTP with async-http-client.
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.0.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+        // The PostgreSQL store (a school board's many schools on one server): the wire protocol in Swift.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -107,6 +110,16 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 // The same AES-256-GCM and HMAC with the key kept between calls, for an ingest's records.
                 "CBewaarLibcrypto",
+            ],
+            swiftSettings: strict),
+        // The store's database on PostgreSQL (postgres-nio, behind BewaarStore's StoreDatabase): a
+        // module of its own, so SQLite-only code never links postgres-nio.
+        .target(
+            name: "BewaarStorePostgres",
+            dependencies: [
+                "BewaarStore", "BewaarModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // The report (police packet): one document description rendered as HTML and as PDF.
@@ -243,6 +256,12 @@ let package = Package(
         .testTarget(
             name: "BewaarStoreTests",
             dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        // StoreDatabase's behaviour, the same tests on SQLite and on a real PostgreSQL (scripts/postgres).
+        .testTarget(
+            name: "BewaarStorePostgresTests",
+            dependencies: [
+                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "BewaarCLITests",
             dependencies: [
