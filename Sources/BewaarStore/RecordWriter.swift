@@ -14,7 +14,7 @@ import BewaarModel
 public final class RecordWriter {
     let db: Database
     private let statement: Statement
-    /// Records written so far.
+    /// Records written so far (placed ones as soon as they are taken, see ``add(_:at:)-(RecordRows,_)``).
     public private(set) var count = 0
     /// Row id of the first record (nil until one is written).
     private(set) var firstID: Int64?
@@ -110,6 +110,7 @@ public final class RecordWriter {
         }
         placing?.highest = highest
         placing?.held.append((rows, seqs))
+        count += rows.count  // taken: counted now, inserted with its run
         placing?.heldCount += rows.count
         if p.heldCount + rows.count >= Self.placingRun { try insertHeld() }
     }
@@ -198,7 +199,7 @@ public final class RecordWriter {
                     sqlite3_bind_text(t, 2, (base + e.text.lowerBound).assumingMemoryBound(to: CChar.self), Int32(e.text.count), nil)
                     try step(t)
                 }
-                count += 1
+                if seqs == nil { count += 1 }
                 if !e.inPart {
                     let (end, overflow) = e.offset.addingReportingOverflow(e.length)
                     bytesCovered = max(bytesCovered, overflow ? .max : end)

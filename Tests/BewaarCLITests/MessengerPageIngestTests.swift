@@ -41,6 +41,7 @@ struct MessengerPageIngestTests {
         let caseID = try #require(made.stdout.split(separator: "\n").first.map(String.init))
         let r = try BewaarBinary.run(["ingest", "--store", store, "--by", "mentor", "--case", caseID, url.path])
         #expect(r.status == 0, "\(r.combined)")
+        #expect(r.stdout.contains("facebook, 2500 berichten"), "\(r.stdout)")  // the count reported is the count kept
         let inspected = try Inspector.inspect(path: url.path).result.messages
         #expect(inspected.count == 2_500)
         // Three messages a minute: equal times keep the page's order reversed (Meta's is newest first).
