@@ -39,11 +39,15 @@ final class LoginThrottle: Sendable {
     func take(_ client: String) async -> Int? {
         let now = clock().timeIntervalSince1970
         do {
-            if takes.withLock({ n in n += 1; return n % Self.purgeEvery == 0 }) {
+            let count = takes.withLock { n in
+                n += 1
+                return n
+            }
+            if count % Self.purgeEvery == 0 {
                 try store.purgeRateBuckets(scope: scope, now: now, fullAfter: capacity / refillPerSecond)
             }
-            let taken = try store.takeRateToken(scope: scope, key: Self.key(client, scope: scope), capacity: capacity,
-                                                perSecond: refillPerSecond, now: now)
+            let taken = try store.takeRateToken(
+                scope: scope, key: Self.key(client, scope: scope), capacity: capacity, perSecond: refillPerSecond, now: now)
             if taken.granted { return nil }
             return max(1, Int(((1 - taken.tokens) / refillPerSecond).rounded(.up)))
         } catch {

@@ -78,8 +78,8 @@ extension WebApp {
             }
             let kept = lines.filter { if case .failed = $0.result { return false } else { return true } }
             if !kept.isEmpty { try self.store.recordUploadLinkUse(link, files: kept.map { ($0.name, $0.sha256) }) }
-            let flash = try self.uploadLinks.keep(UploadReceipt(tokenSHA256: key, at: self.config.clock(), lines: lines), session: s.key,
-                                                  case: link.caseID)
+            let receipt = UploadReceipt(tokenSHA256: key, at: self.config.clock(), lines: lines)
+            let flash = try self.uploadLinks.keep(receipt, session: s.key, case: link.caseID)
             return .seeOther(self.pupilPath(token, t, "/ontvangen", query: "bon=\(flash)"))
         }
         router.get("/aanleveren/:token/ontvangen") { request, context -> Response in

@@ -100,16 +100,17 @@ struct FlashBox: Sendable {
         let token = Random.hex(8)
         let body = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
         let now = clock()
-        try store.keepWebFlash(sessionSHA256: key, token: token, kind: kind, case: id, body: body,
-                               until: now.addingTimeInterval(Self.lifetime), now: now)
+        try store.keepWebFlash(
+            sessionSHA256: key, token: token, kind: kind, case: id, body: body, until: now.addingTimeInterval(Self.lifetime), now: now)
         return token
     }
 
     /// The value session `key` kept when `token` is its redirect's, with its case; nil otherwise.
     func value<T: Decodable>(_ type: T.Type, kind: String, session key: String, token: String?) -> (value: T, caseID: CaseID)? {
         guard let token, token.utf8.count == 16,
-              let flash = try? store.webFlash(sessionSHA256: key, kind: kind, now: clock()), Random.same(token, flash.token),
-              let value = try? JSONDecoder().decode(T.self, from: Data(flash.body.utf8)) else { return nil }
+            let flash = try? store.webFlash(sessionSHA256: key, kind: kind, now: clock()), Random.same(token, flash.token),
+            let value = try? JSONDecoder().decode(T.self, from: Data(flash.body.utf8))
+        else { return nil }
         return (value, flash.caseID)
     }
 

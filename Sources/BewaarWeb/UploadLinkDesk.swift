@@ -34,8 +34,10 @@ struct UploadLinkDesk: Sendable {
     let perToken: LoginThrottle
     let flashes: FlashBox
 
-    init(store: CaseStore, clock: @escaping @Sendable () -> Date, clientBurst: Int = 120, clientPerMinute: Int = 60,
-         tokenBurst: Int = 30, tokenPerMinute: Int = 10) {
+    init(
+        store: CaseStore, clock: @escaping @Sendable () -> Date, clientBurst: Int = 120, clientPerMinute: Int = 60,
+        tokenBurst: Int = 30, tokenPerMinute: Int = 10
+    ) {
         perClient = LoginThrottle(store: store, scope: "upload-client", capacity: clientBurst, perMinute: clientPerMinute, clock: clock)
         perToken = LoginThrottle(store: store, scope: "upload-link", capacity: tokenBurst, perMinute: tokenPerMinute, clock: clock)
         flashes = FlashBox(store: store, clock: clock)

@@ -59,8 +59,9 @@ extension WebApp {
                 link = try self.store.makeUploadLink(id, person: person, tokenSHA256: Self.tokenKey(token), validFor: TimeInterval(seconds),
                                                      start: self.config.clock(), actor: v.account.name)
             } catch { throw self.problem(error, v.t, back: back) }
-            return self.page(v, title: u.freshHeading(link.personName), caseNav: id, current: "zaak",
-                             try self.freshLinkPage(v, link, token: token, url: self.uploadURL(request, token: token)))
+            return self.page(
+                v, title: u.freshHeading(link.personName), caseNav: id, current: "zaak",
+                try self.freshLinkPage(v, link, token: token, url: self.uploadURL(request, token: token)))
         }
         managers.post("/uploadlinks/intrekken") { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
@@ -77,15 +78,18 @@ extension WebApp {
             let form = try await self.form(request, v.session, as: SheetForm.self)
             let t = form.taal == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
             // The code must be this link's: the store knows it only by its SHA-256.
-            guard let code = form.code, code.utf8.count == 32, code.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
-                  let link = try self.store.uploadLink(tokenSHA256: Self.tokenKey(code)), link.id == n, link.caseID == id,
-                  link.state(at: self.config.clock()) == .active else {
+            guard let code = form.code, code.utf8.count == 32,
+                code.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+                let link = try self.store.uploadLink(tokenSHA256: Self.tokenKey(code)), link.id == n, link.caseID == id,
+                link.state(at: self.config.clock()) == .active
+            else {
                 throw PageError.failed(v.t, v.t.uploadLink.sheetGone, back: "/zaken/\(id)#uploadlinks", status: .notFound)
             }
             let pdf: Data
             do {
-                pdf = try UploadLinkSheet.pdf(t.uploadLink, url: self.uploadURL(request, token: code), validUntil: Layout.time(link.validUntil, t),
-                                              tmp: self.store.path + "/tmp")
+                pdf = try UploadLinkSheet.pdf(
+                    t.uploadLink, url: self.uploadURL(request, token: code), validUntil: Layout.time(link.validUntil, t),
+                    tmp: self.store.path + "/tmp")
             } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#uploadlinks") }
             var headers: HTTPFields = [.contentType: "application/pdf"]
             headers[.contentDisposition] = "attachment; filename=\"uploadlink-instructies.pdf\""

@@ -61,17 +61,20 @@ final class UploadProgressBoard: Sendable {
     /// Writes the line of upload `key` to case `id`; a failure only costs the line.
     func set(_ key: String, case id: CaseID, _ entry: Entry) {
         guard let table, let name = try? store.sealedText(entry.name, case: id) else { return }
-        try? table.put(Self.rowKey(key), UploadProgressRow(
-            caseID: id, file: entry.file, files: entry.files, name: name, messages: entry.messages, bytesRead: entry.bytesRead,
-            totalBytes: entry.totalBytes, done: entry.done, at: entry.at.timeIntervalSince1970))
+        try? table.put(
+            Self.rowKey(key),
+            UploadProgressRow(
+                caseID: id, file: entry.file, files: entry.files, name: name, messages: entry.messages, bytesRead: entry.bytesRead,
+                totalBytes: entry.totalBytes, done: entry.done, at: entry.at.timeIntervalSince1970))
     }
 
     /// The line of upload `key` to case `id`, unless it is older than ``lifetime``.
     func entry(_ key: String, case id: CaseID) -> Entry? {
         let now = clock().timeIntervalSince1970
         guard let table, let row = try? table.get(Self.rowKey(key), since: now - Self.lifetime), row.caseID == id else { return nil }
-        return Entry(file: row.file, files: row.files, name: store.openedText(row.name, case: id) ?? "—", messages: row.messages,
-                     bytesRead: row.bytesRead, totalBytes: row.totalBytes, done: row.done, at: Date(timeIntervalSince1970: row.at))
+        return Entry(
+            file: row.file, files: row.files, name: store.openedText(row.name, case: id) ?? "—", messages: row.messages,
+            bytesRead: row.bytesRead, totalBytes: row.totalBytes, done: row.done, at: Date(timeIntervalSince1970: row.at))
     }
 
     /// Removes the line of upload `key` (it ended, stored or not).
@@ -112,9 +115,11 @@ final class UploadProgressReporter: Sendable {
             return true
         }
         guard due else { return }
-        board.set(key, case: caseID, UploadProgressBoard.Entry(
-            file: index + 1, files: files.count, name: files[index].name, messages: messages, bytesRead: bytesRead,
-            totalBytes: totalBytes, done: done, at: now))
+        board.set(
+            key, case: caseID,
+            UploadProgressBoard.Entry(
+                file: index + 1, files: files.count, name: files[index].name, messages: messages, bytesRead: bytesRead,
+                totalBytes: totalBytes, done: done, at: now))
     }
 
     /// File `index` starts; the returned closure is the ingest's progress callback.

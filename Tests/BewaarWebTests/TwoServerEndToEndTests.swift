@@ -76,12 +76,14 @@ import BewaarTestSupport
         let csrf = try #require(page.csrf)
         // A form from A's page, posted to B, with A's token; a wrong token is refused there.
         #expect(try b.post("/zaken/\(id)/samenvatting", cookie: cookie, form: "_csrf=\(csrf)&samenvatting=Pesten+in+de+klassenapp").status == 303)
-        #expect(try b.post("/zaken/\(id)/samenvatting", cookie: cookie, form: "_csrf=\(String(repeating: "0", count: 64))&samenvatting=x").status == 403)
+        #expect(
+            try b.post("/zaken/\(id)/samenvatting", cookie: cookie, form: "_csrf=\(String(repeating: "0", count: 64))&samenvatting=x").status == 403)
         #expect(try a.get("/zaken/\(id)", cookie: cookie).body.contains("Pesten in de klassenapp"))
 
         // An upload to A; its redirect followed on B shows what was stored.
-        let upload = try a.upload("/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf,
-                                  files: [("WhatsApp-chat met Klas 2B.txt", UploadProgressTests.chat(40))])
+        let upload = try a.upload(
+            "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf,
+            files: [("WhatsApp-chat met Klas 2B.txt", UploadProgressTests.chat(40))])
         #expect(upload.status == 303)
         let location = try #require(upload.header("location"))
         #expect(location.contains("?upload="))
@@ -124,10 +126,11 @@ import BewaarTestSupport
         let cookie = try #require(
             try a.post("/inloggen", cookie: pre.cookie, form: "_csrf=\(pre.csrf ?? "")&naam=J.+Bakker&wachtwoord=\(Self.password)").cookie)
         let csrf = try #require(try a.get("/zaken/\(id)", cookie: cookie).csrf)
-        let first = try b.upload("/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat eerst.txt", UploadProgressTests.chat(30))])
+        let first = try b.upload(
+            "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat eerst.txt", UploadProgressTests.chat(30))])
         #expect(first.status == 303)
         let progressID = "ffeeddccbbaa99887766554433221100"
-        let big = UploadProgressTests.chat(150_000)
+        let big = UploadProgressTests.chat(400_000)
         let sent = Thread.background {
             try? a.upload("/zaken/\(id)/bewijs?voortgang=\(progressID)", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat half.txt", big)])
         }
@@ -144,12 +147,15 @@ import BewaarTestSupport
         _ = sent.wait()
         // B goes on: the case opens and takes an upload.
         #expect(try b.get("/zaken/\(id)", cookie: cookie).status == 200)
-        let after = try b.upload("/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat daarna.txt", UploadProgressTests.chat(20))])
+        let after = try b.upload(
+            "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat daarna.txt", UploadProgressTests.chat(20))])
         #expect(after.status == 303)
         b.stop()
         let store = try CaseStore(path: t.store, create: false, modules: WebServer.storeModules)
         let caseID = try #require(CaseID(id))
-        #expect(try store.items(caseID).map(\.name).sorted() == ["WhatsApp-chat daarna.txt", "WhatsApp-chat eerst.txt"], "nothing half of the killed upload")
+        #expect(
+            try store.items(caseID).map(\.name).sorted() == ["WhatsApp-chat daarna.txt", "WhatsApp-chat eerst.txt"],
+            "nothing half of the killed upload")
         #expect(try store.verifyChain(id).intact)
         let check = try BewaarBinary.run(["check", "--store", t.store])
         #expect(check.status == 0, "\(check.combined)")
@@ -212,8 +218,9 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     func upload(_ path: String, cookie: String, csrf: String, files: [(String, String)]) throws -> Answer {
-        try request("POST", path, cookie: cookie, type: "multipart/form-data; boundary=\(Multipart.boundary)",
-                    body: Array(Multipart.body(csrf: csrf, files).utf8))
+        try request(
+            "POST", path, cookie: cookie, type: "multipart/form-data; boundary=\(Multipart.boundary)",
+            body: Array(Multipart.body(csrf: csrf, files).utf8))
     }
 
     func request(_ method: String, _ path: String, cookie: String?, type: String? = nil, body: [UInt8]) throws -> Answer {

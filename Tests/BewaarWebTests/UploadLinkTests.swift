@@ -26,8 +26,9 @@ import BewaarTestSupport
     }
 
     /// The answer to the form that makes a link, and the token it shows.
-    static func makeLinkPage(_ client: some TestClientProtocol, _ m: Browser, case id: CaseID, person: Int64,
-                             validFor: String = "72", unit: String = "uren") async throws -> (page: String, token: String) {
+    static func makeLinkPage(
+        _ client: some TestClientProtocol, _ m: Browser, case id: CaseID, person: Int64, validFor: String = "72", unit: String = "uren"
+    ) async throws -> (page: String, token: String) {
         let (h, body) = m.form(["_csrf": m.csrf, "persoon": String(person), "geldig": validFor, "eenheid": unit])
         let page = try await client.execute(uri: "/zaken/\(id)/uploadlinks", method: .post, headers: h, body: body) { r in
             #expect(r.status == .ok)
@@ -40,10 +41,12 @@ import BewaarTestSupport
     }
 
     /// The instruction sheet of link `link`, asked for with `code` as the page that made it does.
-    static func sheet(_ client: some TestClientProtocol, _ m: Browser, case id: CaseID, link: Int64, code: String,
-                      language: String = "nl") async throws -> TestResponse {
+    static func sheet(
+        _ client: some TestClientProtocol, _ m: Browser, case id: CaseID, link: Int64, code: String, language: String = "nl"
+    ) async throws -> TestResponse {
         let (h, body) = m.form(["_csrf": m.csrf, "code": code, "taal": language])
-        return try await client.execute(uri: "/zaken/\(id)/uploadlinks/\(link)/instructieblad.pdf", method: .post, headers: h, body: body) { $0 }
+        let uri = "/zaken/\(id)/uploadlinks/\(link)/instructieblad.pdf"
+        return try await client.execute(uri: uri, method: .post, headers: h, body: body) { $0 }
     }
 
     /// The pupil opens the link: the page, and a browser with the page's own session and CSRF token.
@@ -336,7 +339,9 @@ import BewaarTestSupport
             try await client.execute(uri: uri, method: .post, headers: h, body: body) { #expect($0.status == .forbidden) }
             // A revoked link has no sheet any more.
             let (rh, rb) = m.form(["_csrf": m.csrf, "link": String(link.id)])
-            try await client.execute(uri: "/zaken/\(f.caseID)/uploadlinks/intrekken", method: .post, headers: rh, body: rb) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/zaken/\(f.caseID)/uploadlinks/intrekken", method: .post, headers: rh, body: rb) {
+                #expect($0.status == .seeOther)
+            }
             #expect(try await Self.sheet(client, m, case: f.caseID, link: link.id, code: token).status == .notFound)
             return token
         }

@@ -50,15 +50,16 @@ import BewaarTestSupport
             let session = SessionStore.key(String(m.cookie.split(separator: "=")[1]))
             let key = try #require(UploadProgressBoard.key(session: session, id: Self.id))
             let elsewhere = UploadProgressBoard(store: f.store)
-            elsewhere.set(key, case: f.caseID, .init(file: 1, files: 2, name: "chat <b>2C</b>.txt", messages: 1_024, bytesRead: 40,
-                                                     totalBytes: 100, done: false, at: Date()))
+            let line = UploadProgressBoard.Entry(
+                file: 1, files: 2, name: "chat <b>2C</b>.txt", messages: 1_024, bytesRead: 40, totalBytes: 100, done: false, at: Date())
+            elsewhere.set(key, case: f.caseID, line)
             try await client.execute(uri: "/zaken/\(f.caseID)/voortgang?id=\(Self.id)", method: .get, headers: m.headers) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType] == "application/json; charset=utf-8" && r.headers[.cacheControl] == "no-store")
                 let answer = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
                 #expect(answer?["klaar"] as? Bool == false)
-                #expect(answer?["tekst"] as? String == "Bestand 1 van 2 wordt gelezen (chat <b>2C</b>.txt): 1024 berichten, 40 %.",
-                        "plain text in JSON: the form puts it in as text")
+                let expected = "Bestand 1 van 2 wordt gelezen (chat <b>2C</b>.txt): 1024 berichten, 40 %."
+                #expect(answer?["tekst"] as? String == expected, "plain text in JSON: the form puts it in as text")
             }
             try await client.execute(
                 uri: "/zaken/\(f.caseID)/voortgang?id=fedcba9876543210fedcba9876543210", method: .get,

@@ -17,7 +17,7 @@ extension CaseStore {
         guard bytes.withUnsafeBytes(SealedValue.isSealed) else {
             return isEncrypted ? nil : String(decoding: bytes, as: UTF8.self)
         }
-        guard let key = try? caseKey(id), let key, let plain = bytes.withUnsafeBytes({ SealedValue.open($0, with: key) }) else { return nil }
+        guard let key = try? caseKey(id), let plain = bytes.withUnsafeBytes({ SealedValue.open($0, with: key) }) else { return nil }
         return String(decoding: plain, as: UTF8.self)
     }
 }

@@ -38,7 +38,8 @@ extension CaseStore {
         try write { db in
             let arguments: StatementArguments = ["scope": scope, "key": key, "capacity": capacity, "rate": perSecond, "now": now]
             guard let row = try Row.fetchOne(db, cached: Self.rateTakeSQL, arguments: arguments) else {
-                throw StoreError(.writeFailed, nl: "De teller van verzoeken kon niet worden bijgewerkt.", en: "The request budget could not be updated.")
+                throw StoreError(
+                    .writeFailed, nl: "De teller van verzoeken kon niet worden bijgewerkt.", en: "The request budget could not be updated.")
             }
             return RateTake(granted: (row[1] as Int64? ?? 0) != 0, tokens: row[0] as Double? ?? 0)
         }

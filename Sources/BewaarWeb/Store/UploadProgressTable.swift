@@ -69,23 +69,28 @@ final class UploadProgressTable: Sendable {
                         name = excluded.name, messages = excluded.messages, bytes_read = excluded.bytes_read,
                         total_bytes = excluded.total_bytes, done = excluded.done, at = excluded.at
                     """,
-                arguments: [key, row.caseID.description, row.file, row.files, row.name, row.messages, row.bytesRead, row.totalBytes,
-                            row.done ? 1 : 0, row.at])
+                arguments: [
+                    key, row.caseID.description, row.file, row.files, row.name, row.messages, row.bytesRead, row.totalBytes,
+                    row.done ? 1 : 0, row.at,
+                ])
         }
     }
 
     /// The line of upload `key` when it was written at `since` or later; nil otherwise.
     func get(_ key: String, since: Double) throws -> UploadProgressRow? {
         try db.read { db in
-            guard let r = try Row.fetchOne(
-                db, cached: """
-                    SELECT case_id, file, files, name, messages, bytes_read, total_bytes, done, at FROM upload_progress
-                    WHERE key = ? AND at >= ?
-                    """, arguments: [key, since]),
+            guard
+                let r = try Row.fetchOne(
+                    db,
+                    cached: """
+                        SELECT case_id, file, files, name, messages, bytes_read, total_bytes, done, at FROM upload_progress
+                        WHERE key = ? AND at >= ?
+                        """, arguments: [key, since]),
                 let caseID = CaseID(r[0] as String? ?? "")
             else { return nil }
-            return UploadProgressRow(caseID: caseID, file: r[1], files: r[2], name: r[3] as Data? ?? Data(), messages: r[4],
-                                     bytesRead: r[5], totalBytes: r[6], done: (r[7] as Int64? ?? 0) != 0, at: r[8])
+            return UploadProgressRow(
+                caseID: caseID, file: r[1], files: r[2], name: r[3] as Data? ?? Data(), messages: r[4],
+                bytesRead: r[5], totalBytes: r[6], done: (r[7] as Int64? ?? 0) != 0, at: r[8])
         }
     }
 
