@@ -136,8 +136,7 @@ extension WebApp {
         let n = code.sizeWithQuietZone
         let id = link.caseID.description
         return """
-            <div class="goed nieuwe-link" role="status"><h2>\(u.freshHeading(link.personName))</h2>
-            <p>\(u.freshExplain)</p>
+            <div class="goed nieuwe-link" role="status"><p>\(u.freshExplain)</p>
             <label for="uploadlink-\(link.id)">\(u.linkLabel)</label><input type="text" id="uploadlink-\(link.id)" readonly value="\(url)">
             <p><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n) \(n)" width="200" height="200" role="img" aria-label="\(u.qrLabel)" \
             shape-rendering="crispEdges"><rect width="\(n)" height="\(n)" fill="#fff"/><path fill="#000" d="\(code.svgPathData)"/></svg></p>

@@ -94,8 +94,8 @@ def make_link(amount, unit):
     field.clear(); field.send_keys(amount)
     Select(d.find_element(By.ID, "uploadlink-eenheid")).select_by_value(unit)
     d.find_element(By.CSS_SELECTOR, "form[action$='/uploadlinks'] button").click()
-    wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input")) > len(before))
-    new = [e.get_attribute("value") for e in d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input") if e.get_attribute("value") not in before]
+    wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input[type=text]")) > len(before))
+    new = [e.get_attribute("value") for e in d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input[type=text]") if e.get_attribute("value") not in before]
     check(len(new) == 1 and "/aanleveren/" in new[0], f"the answer to the form shows the new link ({amount} {unit})")
     return new[0] if new else base + "/aanleveren/ontbreekt"
 
