@@ -41,7 +41,7 @@ extension WebApp {
             let tooLarge = PageError(status: .contentTooLarge, headers: [.connection: "close"], body: Layout.bare(
                 t, title: t.tooLargeTitle, message: u.tooLarge(limit: Layout.bytes(self.config.uploadLimit, t)), back: back).raw)
             if let length = request.headers[.contentLength].flatMap(Int64.init), length > self.config.uploadLimit + 64 * 1024 { throw tooLarge }
-            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/upload-" + Random.hex(12), limit: self.config.uploadLimit, csrf: s.csrf)
+            let receiver = try UploadReceiver(tmp: self.store.path + "/tmp", kind: "upload", limit: self.config.uploadLimit, csrf: s.csrf)
             defer { receiver.cleanUp() }
             do {
                 try await receiver.receive(request.body, boundary: boundary)

@@ -18,8 +18,8 @@ extension WebApp {
             if let length = request.headers[.contentLength].flatMap(Int64.init), length > self.config.uploadLimit + 64 * 1024 {
                 throw self.tooLarge(id, v.t)
             }
-            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/upload-" + Random.hex(12), limit: self.config.uploadLimit,
-                                              csrf: v.session.csrf)
+            let receiver = try UploadReceiver(
+                tmp: self.store.path + "/tmp", kind: "upload", limit: self.config.uploadLimit, csrf: v.session.csrf)
             defer { receiver.cleanUp() }
             do {
                 try await receiver.receive(request.body, boundary: boundary)

@@ -32,6 +32,8 @@ final class WebApp: Sendable {
         passwordWork = PasswordWork(running: config.passwordWorkers, waiting: config.passwordQueue)
         uploadLinks = UploadLinkDesk(store: store, clock: config.clock)
         uploadProgress = UploadProgressBoard(store: store)
+        // What a stopped server was receiving is not kept (evidence in plain).
+        UploadFolders.sweep(store.path + "/tmp")
     }
 
     /// The address of the client: the peer's own, or — behind the school's proxy, when the

@@ -149,11 +149,16 @@ import BewaarTestSupport
         #expect(reading, "A was reading the upload when it was killed")
         a.kill()
         _ = sent.wait()
-        // B goes on: the case opens and takes an upload.
+        func receiving() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: t.store + "/tmp")) ?? []).filter { $0.hasPrefix("upload-") }
+        }
+        #expect(receiving().count == 1, "A left what it received (in plain) in tmp/")
+        // B goes on: the case opens and takes an upload, and removes what A left.
         #expect(try b.get("/zaken/\(id)", cookie: cookie).status == 200)
         let after = try b.upload(
             "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat daarna.txt", UploadProgressTests.chat(20))])
         #expect(after.status == 303)
+        #expect(receiving().isEmpty, "B removed the folder of A's broken upload")
         b.stop()
         let store = try CaseStore(path: t.store, create: false, modules: WebServer.storeModules)
         let caseID = try #require(CaseID(id))

@@ -247,3 +247,37 @@ import BewaarTestSupport
         #expect(mode == 0o600)
     }
 }
+
+/// The folders uploads are received in: a live one is never removed, one whose server stopped
+/// is, by any server.
+@Suite struct UploadFoldersTests {
+    @Test func aHeldFolderStaysAndOneNobodyHoldsGoes() throws {
+        let t = TempDir()
+        let tmp = t.path + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        let live = try UploadFolders.make(in: tmp, kind: "upload")
+        #expect(live.path.hasPrefix(tmp + "/upload-"))
+        #expect((try FileManager.default.attributesOfItem(atPath: live.path)[.posixPermissions] as? Int) == 0o700)
+        // Left by a server that stopped: its lock file is there, and nobody holds it.
+        for name in ["upload-dood", "trace-dood", "verify-dood"] {
+            try FileManager.default.createDirectory(atPath: tmp + "/" + name + "/1", withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: tmp + "/" + name + "/" + UploadFolders.lockName, contents: Data())
+            FileManager.default.createFile(atPath: tmp + "/" + name + "/1/chat.txt", contents: Data("Sanne".utf8))
+        }
+        // Without a lock file: kept while new (a folder from before the lock), removed when old.
+        for name in ["upload-zonder-slot-nieuw", "upload-zonder-slot-oud", ".nieuw-oud", ".nieuw-jong"] {
+            try FileManager.default.createDirectory(atPath: tmp + "/" + name, withIntermediateDirectories: true)
+        }
+        let old = Date().addingTimeInterval(-2 * 3600)
+        for name in ["upload-zonder-slot-oud", ".nieuw-oud"] {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: tmp + "/" + name)
+        }
+        FileManager.default.createFile(atPath: tmp + "/plaatsen.lock", contents: Data())
+        #expect(UploadFolders.sweep(tmp) == [".nieuw-oud", "trace-dood", "upload-dood", "upload-zonder-slot-oud", "verify-dood"])
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: tmp))
+        #expect(left == [live.path.split(separator: "/").last.map(String.init) ?? "", "upload-zonder-slot-nieuw", ".nieuw-jong", "plaatsen.lock"])
+        live.release()
+        #expect(!FileManager.default.fileExists(atPath: live.path))
+        #expect(UploadFolders.sweep(tmp) == [])
+    }
+}
