@@ -65,6 +65,15 @@ import BewaarTestSupport
         #expect(await throttle.take("198.51.100.7") == nil)
     }
 
+    /// When the store cannot count (here: a store without the web's tables), the attempt is
+    /// refused with a wait, never let through uncounted.
+    @Test func anAttemptTheStoreCannotCountIsRefused() async throws {
+        let t = TempDir()
+        let core = try t.openStore(modules: [])
+        let throttle = LoginThrottle(store: core, scope: "login", capacity: 5, perMinute: 6, clock: { Date() })
+        #expect(await throttle.take("198.51.100.7") == LoginThrottle.waitWhenUncounted)
+    }
+
     /// Two servers on one store count against one budget, also when their takes come at once.
     @Test func twoServersShareOneBudgetUnderParallelTakes() async throws {
         let f = try WebFixture()
