@@ -12,8 +12,9 @@ import BewaarTestSupport
 /// its proxy: a request may land on either. The login budget is counted once for both; a session
 /// signed in on one works on the other with its CSRF token; an upload's results show on the other
 /// server after the redirect; the progress line of an upload read on one is polled on the other;
-/// and a server killed with SIGKILL in the middle of reading a large upload leaves no half item:
-/// the other server goes on, and `bewaar check` passes.
+/// and a server killed with SIGKILL in the middle of reading a large upload, or of receiving one,
+/// leaves no half item and nothing in `tmp/` for long: the other server goes on, and `bewaar
+/// check` passes.
 @Suite(.serialized) struct TwoServerEndToEndTests {
     static let password = "geheim-wachtwoord-1"
 
@@ -121,7 +122,7 @@ import BewaarTestSupport
         #expect(after.status == 303 && after.header("location") == "/inloggen")
     }
 
-    @Test func aServerKilledWhileReadingALargeUploadLeavesNoHalfItem() throws {
+    @Test func aServerKilledWhileReadingOrReceivingAnUploadLeavesNoHalfItem() throws {
         let t = TempDir()
         let id = try Self.store(t)
         let (a, b) = (try ServeProcess(store: t.store), try ServeProcess(store: t.store))
@@ -159,12 +160,38 @@ import BewaarTestSupport
             "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat daarna.txt", UploadProgressTests.chat(20))])
         #expect(after.status == 303)
         #expect(receiving().isEmpty, "B removed the folder of A's broken upload")
+
+        // A third server killed while the body is still coming in: half a large chat received.
+        let c = try ServeProcess(store: t.store)
+        defer { c.stop() }
+        let body = Array(Multipart.body(csrf: csrf, [("WhatsApp-chat onderweg.txt", UploadProgressTests.chat(100_000))]).utf8)
+        let socket = try RawSocket(port: c.port)
+        defer { socket.closeSocket() }
+        socket.send(
+            "POST /zaken/\(id)/bewijs HTTP/1.1\r\nHost: 127.0.0.1:\(c.port)\r\nCookie: \(cookie)\r\n"
+                + "Content-Type: multipart/form-data; boundary=\(Multipart.boundary)\r\nContent-Length: \(body.count)\r\n\r\n")
+        socket.send(String(decoding: body.prefix(body.count / 2), as: UTF8.self))
+        func receivedBytes() -> Int {
+            receiving().reduce(0) { sum, name in
+                let file = t.store + "/tmp/" + name + "/1/WhatsApp-chat onderweg.txt"
+                return sum + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+            }
+        }
+        let waitUntil = Date().addingTimeInterval(60)
+        while receivedBytes() == 0 && Date() < waitUntil { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(receivedBytes() > 0, "C was receiving")
+        c.kill()
+        #expect(receiving().count == 1)
+        let last = try b.upload(
+            "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat laatst.txt", UploadProgressTests.chat(10))])
+        #expect(last.status == 303)
+        #expect(receiving().isEmpty, "B removed the folder of C's broken upload")
         b.stop()
         let store = try CaseStore(path: t.store, create: false, modules: WebServer.storeModules)
         let caseID = try #require(CaseID(id))
         #expect(
-            try store.items(caseID).map(\.name).sorted() == ["WhatsApp-chat daarna.txt", "WhatsApp-chat eerst.txt"],
-            "nothing half of the killed upload")
+            try store.items(caseID).map(\.name).sorted() == ["WhatsApp-chat daarna.txt", "WhatsApp-chat eerst.txt", "WhatsApp-chat laatst.txt"],
+            "nothing half of the killed uploads")
         #expect(try store.verifyChain(id).intact)
         let check = try BewaarBinary.run(["check", "--store", t.store])
         #expect(check.status == 0, "\(check.combined)")
