@@ -53,7 +53,8 @@ final class UploadProgressTable: Sendable {
         // A progress line is worth little: it never waits long for another server's write.
         config.busyMode = .timeout(2)
         config.label = "bewaar-voortgang"
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A removed line leaves no file name on the freed page (a plain store keeps names plain).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON") }
         db = try DatabasePool(path: path, configuration: config)
         try db.write { try $0.execute(sql: Self.schema) }
     }
