@@ -8,7 +8,7 @@ enum Schema {
         "v1-cases-items-custody", "v2-workflow-timeline", "v3-traces", "v3-accounts", "v4-web-sessions-language",
         "v5-access-links-security-log", "v7-upload-links", "v8-withdrawals", "v6-records-once",
         "v9-compact-records", "v10-record-links", "v11-case-lifecycle", "v12-case-keys",
-        "v13-account-subjects",
+        "v13-account-subjects", "v14-web-state", "v15-sign-on-sessions",
     ]
 
     /// The core's migrations and those of `modules`: a module migration that shipped in its place
@@ -159,6 +159,10 @@ enum Schema {
         }
         // The accounts module's e-mail addresses and school-account subjects.
         shipped("v13-account-subjects")
+        // The web module's state that several servers share (request budgets, upload flashes).
+        shipped("v14-web-state")
+        // The accounts module's school sessions that sign out at the school's provider.
+        shipped("v15-sign-on-sessions")
         if let stray = fromModules.keys.sorted().first {
             throw StoreError(.invalidValue, nl: "Migratie \(stray) hoort bij de kern van de opslag, niet bij een module.",
                              en: "Migration \(stray) belongs to the store's core, not to a module.")

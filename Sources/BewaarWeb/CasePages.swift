@@ -61,7 +61,7 @@ extension WebApp {
         cases.get("", viewed: viewed("zaak")) { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
             let query = QueryFields(of: request)
-            let flash = await self.sessions.flashes.get(v.session.key, token: query["upload"])
+            let flash = self.sessions.flashes.get(v.session.key, case: id, token: query["upload"])
             let c = try self.store.case(id)
             let saved = query["opgeslagen"].flatMap { $0.utf8.count <= 20 && $0.allSatisfy(\.isLetter) ? $0 : nil }
             return self.page(v, title: v.t.caseTitle(id.description, c.title), caseNav: id, current: "zaak",

@@ -1,41 +1,58 @@
 import Foundation
+import Synchronization
+import BewaarDigest
+import BewaarStore
 
-/// A per-client budget of login attempts (a token bucket per source address): one client
-/// cannot lock every account or keep the password hashing busy. Attempts beyond the budget are
-/// answered at once, without touching any account.
-actor LoginThrottle {
+/// A request budget per client (a token bucket per key): one client cannot lock every account
+/// or keep the password hashing busy, nor flood the pupils' upload pages. Attempts beyond the
+/// budget are answered at once, without touching any account.
+///
+/// The buckets are rows of the case store's `rate_buckets` (``CaseStore/takeRateToken``), so
+/// every server behind the school's proxy counts against the same budget; a key is kept as its
+/// SHA-256 (with the scope), never as the address itself.
+final class LoginThrottle: Sendable {
+    let store: CaseStore
+    /// Which budget this is: `login`, `upload-client`, `upload-link`.
+    let scope: String
     let capacity: Double
     let refillPerSecond: Double
     let clock: @Sendable () -> Date
-    private var buckets: [String: (tokens: Double, at: Date)] = [:]
-    /// Clients remembered at most (the oldest full buckets go first).
-    static let remembered = 10_000
+    /// Takes counted in this process: full buckets are purged every so many.
+    private let takes = Mutex(0)
+    static let purgeEvery = 256
+    /// What a client is told to wait when the store cannot count (it refuses rather than let
+    /// attempts through uncounted).
+    static let waitWhenUncounted = 30
 
-    init(capacity: Int, perMinute: Int, clock: @escaping @Sendable () -> Date) {
+    init(store: CaseStore, scope: String, capacity: Int, perMinute: Int, clock: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.scope = scope
         self.capacity = Double(max(1, capacity))
         refillPerSecond = Double(max(1, perMinute)) / 60
         self.clock = clock
     }
 
-    /// Takes one attempt from `client`'s budget. Nil when allowed, else the seconds to wait.
-    func take(_ client: String) -> Int? {
-        let now = clock()
-        var b = buckets[client] ?? (capacity, now)
-        b.tokens = min(capacity, b.tokens + max(0, now.timeIntervalSince(b.at)) * refillPerSecond)
-        b.at = now
-        guard b.tokens >= 1 else {
-            buckets[client] = b
-            return Int(((1 - b.tokens) / refillPerSecond).rounded(.up))
-        }
-        b.tokens -= 1
-        if buckets.count >= Self.remembered { prune(now) }
-        buckets[client] = b
-        return nil
-    }
+    /// The key a client's bucket is stored under.
+    static func key(_ client: String, scope: String) -> String { StreamingSHA256.digest(utf8: scope + "\u{0}" + client).hex }
 
-    private func prune(_ now: Date) {
-        buckets = buckets.filter { $0.value.tokens + now.timeIntervalSince($0.value.at) * refillPerSecond < capacity }
-        if buckets.count >= Self.remembered { buckets.removeAll() }
+    /// Takes one attempt from `client`'s budget. Nil when allowed, else the seconds to wait.
+    func take(_ client: String) async -> Int? {
+        let now = clock().timeIntervalSince1970
+        do {
+            let count = takes.withLock { n in
+                n += 1
+                return n
+            }
+            if count % Self.purgeEvery == 0 {
+                try store.purgeRateBuckets(scope: scope, now: now, fullAfter: capacity / refillPerSecond)
+            }
+            let taken = try store.takeRateToken(
+                scope: scope, key: Self.key(client, scope: scope), capacity: capacity, perSecond: refillPerSecond, now: now)
+            if taken.granted { return nil }
+            return max(1, Int(((1 - taken.tokens) / refillPerSecond).rounded(.up)))
+        } catch {
+            return Self.waitWhenUncounted
+        }
     }
 }
 

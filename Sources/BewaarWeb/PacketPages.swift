@@ -83,8 +83,8 @@ extension WebApp {
                   let boundary = media.parameter?.value else {
                 throw PageError.failed(v.t, v.t.chooseBundle, back: "/zaken/\(id)/pakket", status: .unsupportedMediaType)
             }
-            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/verify-" + Random.hex(12), limit: self.config.uploadLimit,
-                                              csrf: v.session.csrf)
+            let receiver = try UploadReceiver(
+                tmp: self.store.path + "/tmp", kind: "verify", limit: self.config.uploadLimit, csrf: v.session.csrf)
             defer { receiver.cleanUp() }
             do { try await receiver.receive(request.body, boundary: boundary) } catch UploadError.forbidden {
                 throw self.csrfRefusal(v.session)

@@ -41,7 +41,7 @@ extension WebApp {
             let tooLarge = PageError(status: .contentTooLarge, headers: [.connection: "close"], body: Layout.bare(
                 t, title: t.tooLargeTitle, message: u.tooLarge(limit: Layout.bytes(self.config.uploadLimit, t)), back: back).raw)
             if let length = request.headers[.contentLength].flatMap(Int64.init), length > self.config.uploadLimit + 64 * 1024 { throw tooLarge }
-            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/upload-" + Random.hex(12), limit: self.config.uploadLimit, csrf: s.csrf)
+            let receiver = try UploadReceiver(tmp: self.store.path + "/tmp", kind: "upload", limit: self.config.uploadLimit, csrf: s.csrf)
             defer { receiver.cleanUp() }
             do {
                 try await receiver.receive(request.body, boundary: boundary)
@@ -78,7 +78,8 @@ extension WebApp {
             }
             let kept = lines.filter { if case .failed = $0.result { return false } else { return true } }
             if !kept.isEmpty { try self.store.recordUploadLinkUse(link, files: kept.map { ($0.name, $0.sha256) }) }
-            let flash = self.uploadLinks.keep(UploadReceipt(tokenSHA256: key, at: self.config.clock(), lines: lines), session: s.key)
+            let receipt = UploadReceipt(tokenSHA256: key, at: self.config.clock(), lines: lines)
+            let flash = try self.uploadLinks.keep(receipt, session: s.key, case: link.caseID)
             return .seeOther(self.pupilPath(token, t, "/ontvangen", query: "bon=\(flash)"))
         }
         router.get("/aanleveren/:token/ontvangen") { request, context -> Response in

@@ -2,6 +2,7 @@ import Foundation
 import BewaarAccounts
 import BewaarDigest
 import BewaarKit
+import BewaarModel
 import BewaarStore
 
 /// One browser session: who is signed in (nil on the login page), the language of their pages,
@@ -34,13 +35,14 @@ final class SessionStore: Sendable {
     static let touchInterval: TimeInterval = 60
     /// Sessions of the login page (nobody signed in) kept at most.
     static let anonymousLimit = 10_000
-    let flashes = FlashBox()
+    let flashes: FlashBox
 
     init(store: CaseStore, idle: TimeInterval, maximum: TimeInterval, clock: @escaping @Sendable () -> Date) {
         self.store = store
         self.idle = idle
         self.maximum = maximum
         self.clock = clock
+        flashes = FlashBox(store: store, clock: clock)
     }
 
     static func key(_ id: String) -> String { StreamingSHA256.digest(utf8: id).hex }
@@ -83,24 +85,44 @@ final class SessionStore: Sendable {
     func remove(_ id: String) throws { try store.deleteWebSession(idSHA256: Self.key(id)) }
 }
 
-/// The results of the last upload of each session, shown once on the next page (kept in memory:
-/// after a restart they are simply not shown again).
-actor FlashBox {
-    private var entries: [String: (token: String, outcomes: [UploadOutcome])] = [:]
+/// What one upload's redirect shows: the mentor's results on the case page, the pupil's
+/// receipt. Kept in the store's `web_flashes` (sealed with the case's key in an encrypted store)
+/// for an hour, one per session, so the redirect may land on any server. Only the random token
+/// the redirect carried shows it: reloading shows it again (the progress-bar upload follows the
+/// redirect twice), another session or an old link nothing.
+struct FlashBox: Sendable {
+    let store: CaseStore
+    let clock: @Sendable () -> Date
+    static let lifetime: TimeInterval = 3600
 
-    /// Keeps the results of the last upload; returns the token that shows them.
-    func set(_ key: String, _ outcomes: [UploadOutcome]) -> String {
-        if entries.count > 1000 { entries.removeAll() }
+    /// Keeps `value` for session `key` (replacing its earlier flash); returns the redirect's token.
+    func keep(_ value: some Encodable, kind: String, session key: String, case id: CaseID) throws -> String {
         let token = Random.hex(8)
-        entries[key] = (token, outcomes)
+        let body = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+        let now = clock()
+        try store.keepWebFlash(
+            sessionSHA256: key, token: token, kind: kind, case: id, body: body, until: now.addingTimeInterval(Self.lifetime), now: now)
         return token
     }
 
-    /// The results of the last upload when `token` is the one its redirect carried (so reloading
-    /// shows them again, and a progress-bar upload that follows the redirect twice still sees them).
-    func get(_ key: String, token: String?) -> [UploadOutcome] {
-        guard let e = entries[key], let token, Random.same(token, e.token) else { return [] }
-        return e.outcomes
+    /// The value session `key` kept when `token` is its redirect's, with its case; nil otherwise.
+    func value<T: Decodable>(_ type: T.Type, kind: String, session key: String, token: String?) -> (value: T, caseID: CaseID)? {
+        guard let token, token.utf8.count == 16,
+            let flash = try? store.webFlash(sessionSHA256: key, kind: kind, now: clock()), Random.same(token, flash.token),
+            let value = try? JSONDecoder().decode(T.self, from: Data(flash.body.utf8))
+        else { return nil }
+        return (value, flash.caseID)
+    }
+
+    /// Keeps the results of the last upload to case `id`; returns the token that shows them.
+    func set(_ key: String, case id: CaseID, _ outcomes: [UploadOutcome]) throws -> String {
+        try keep(outcomes, kind: "upload", session: key, case: id)
+    }
+
+    /// The results of the last upload to case `id` when `token` is the one its redirect carried.
+    func get(_ key: String, case id: CaseID, token: String?) -> [UploadOutcome] {
+        guard let kept = value([UploadOutcome].self, kind: "upload", session: key, token: token), kept.caseID == id else { return [] }
+        return kept.value
     }
 }
 

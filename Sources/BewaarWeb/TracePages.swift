@@ -97,7 +97,7 @@ extension WebApp {
               let boundary = media.parameter?.value, !boundary.isEmpty else {
             throw PageError.failed(v.t, v.t.needMail, back: back, status: .unsupportedMediaType)
         }
-        let receiver = try UploadReceiver(folder: store.path + "/tmp/trace-" + Random.hex(12), limit: config.uploadLimit, csrf: v.session.csrf)
+        let receiver = try UploadReceiver(tmp: store.path + "/tmp", kind: "trace", limit: config.uploadLimit, csrf: v.session.csrf)
         do {
             try await receiver.receive(request.body, boundary: boundary)
         } catch {

@@ -8,10 +8,11 @@ import BewaarQR
 
 /// The mentor's side of the pupils' upload links: make one for a pupil or parent on the case
 /// (POST /zaken/ID/uploadlinks), revoke one (POST /zaken/ID/uploadlinks/intrekken), and the
-/// printable instruction sheet of a link just made (GET /zaken/ID/uploadlinks/N/instructieblad.pdf).
-/// Only whoever may manage the case's access makes and revokes links; every one is a custody
-/// event. The token exists only in the link: the store keeps its SHA-256, and the page shows
-/// the link, its QR code and sheet only to the session that made it, for half an hour.
+/// printable instruction sheet of a link just made (POST /zaken/ID/uploadlinks/N/instructieblad.pdf,
+/// with the link's code in the form). Only whoever may manage the case's access makes and
+/// revokes links; every one is a custody event. The token exists only in the link: the store
+/// keeps its SHA-256, and the answer to the POST that made it is the one page that shows the
+/// link, its QR code and the sheet's buttons (no redirect, nothing kept, on any server).
 extension WebApp {
     /// A new upload link: for whom, and how long it works.
     struct UploadLinkForm: Decodable {
@@ -23,6 +24,12 @@ extension WebApp {
     /// The link to revoke.
     struct RevokeLinkForm: Decodable {
         var link: String?
+    }
+
+    /// The instruction sheet of a link: its code (from the page that made it) and the language.
+    struct SheetForm: Decodable {
+        var code: String?
+        var taal: String?
     }
 
     func addUploadLinkRoutes(_ groups: RouteGroups) {
@@ -52,9 +59,9 @@ extension WebApp {
                 link = try self.store.makeUploadLink(id, person: person, tokenSHA256: Self.tokenKey(token), validFor: TimeInterval(seconds),
                                                      start: self.config.clock(), actor: v.account.name)
             } catch { throw self.problem(error, v.t, back: back) }
-            self.uploadLinks.remember(FreshUploadLink(caseID: id, linkID: link.id, url: self.uploadURL(request, token: token),
-                                                      madeAt: self.config.clock()), session: v.session.key)
-            return .seeOther(back)
+            return self.page(
+                v, title: u.freshHeading(link.personName), caseNav: id, current: "zaak",
+                try self.freshLinkPage(v, link, token: token, url: self.uploadURL(request, token: token)))
         }
         managers.post("/uploadlinks/intrekken") { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
@@ -63,20 +70,26 @@ extension WebApp {
             do { try self.store.revokeUploadLink(id, link: link, actor: v.account.name) } catch {
                 throw self.problem(error, v.t, back: "/zaken/\(id)#uploadlinks")
             }
-            self.uploadLinks.forget(link: link, case: id)
             return .seeOther("/zaken/\(id)#uploadlinks")
         }
-        managers.get("/uploadlinks/:link/instructieblad.pdf") { request, context -> Response in
+        managers.post("/uploadlinks/:link/instructieblad.pdf") { request, context -> Response in
             let (v, id) = (context.visit, context.caseID)
             let n = try RequestInput.parameter(context, "link", in: 1...(1 << 53), v.t)
-            let t = QueryFields(of: request)["taal"] == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
-            guard let fresh = self.uploadLinks.fresh(session: v.session.key, case: id).first(where: { $0.linkID == n }),
-                  let link = try self.store.uploadLink(id, link: n), link.state(at: self.config.clock()) == .active else {
+            let form = try await self.form(request, v.session, as: SheetForm.self)
+            let t = form.taal == "en" ? PageTexts.of(.en) : PageTexts.of(.nl)
+            // The code must be this link's: the store knows it only by its SHA-256.
+            guard let code = form.code, code.utf8.count == 32,
+                code.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+                let link = try self.store.uploadLink(tokenSHA256: Self.tokenKey(code)), link.id == n, link.caseID == id,
+                link.state(at: self.config.clock()) == .active
+            else {
                 throw PageError.failed(v.t, v.t.uploadLink.sheetGone, back: "/zaken/\(id)#uploadlinks", status: .notFound)
             }
             let pdf: Data
             do {
-                pdf = try UploadLinkSheet.pdf(t.uploadLink, url: fresh.url, validUntil: Layout.time(link.validUntil, t), tmp: self.store.path + "/tmp")
+                pdf = try UploadLinkSheet.pdf(
+                    t.uploadLink, url: self.uploadURL(request, token: code), validUntil: Layout.time(link.validUntil, t),
+                    tmp: self.store.path + "/tmp")
             } catch { throw self.problem(error, v.t, back: "/zaken/\(id)#uploadlinks") }
             var headers: HTTPFields = [.contentType: "application/pdf"]
             headers[.contentDisposition] = "attachment; filename=\"uploadlink-instructies.pdf\""
@@ -114,8 +127,29 @@ extension WebApp {
         }
     }
 
+    /// The answer to the POST that made a link: the link, its QR code and the instruction sheet
+    /// (a form that sends the code back, in Dutch or English). The one time it is shown: the
+    /// store keeps only the token's SHA-256.
+    func freshLinkPage(_ v: Visit, _ link: UploadLink, token: String, url: String) throws -> HTML {
+        let u = v.t.uploadLink
+        let code = try QRCode(encoding: url)
+        let n = code.sizeWithQuietZone
+        let id = link.caseID.description
+        return """
+            <div class="goed nieuwe-link" role="status"><p>\(u.freshExplain)</p>
+            <label for="uploadlink-\(link.id)">\(u.linkLabel)</label><input type="text" id="uploadlink-\(link.id)" readonly value="\(url)">
+            <p><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n) \(n)" width="200" height="200" role="img" aria-label="\(u.qrLabel)" \
+            shape-rendering="crispEdges"><rect width="\(n)" height="\(n)" fill="#fff"/><path fill="#000" d="\(code.svgPathData)"/></svg></p>
+            <form method="post" action="/zaken/\(id)/uploadlinks/\(link.id)/instructieblad.pdf">\(Layout.csrfField(v.session.csrf))\
+            <input type="hidden" name="code" value="\(token)">\
+            <button type="submit" name="taal" value="nl">\(u.sheetDownload)</button> \
+            <button type="submit" name="taal" value="en" lang="en" class="licht">English</button></form></div>
+            <p><a href="/zaken/\(id)#uploadlinks">\(v.t.back)</a></p>
+            """
+    }
+
     /// The section "Uploadlinks" of the case page: every link with its state, what came in and a
-    /// revoke button; a link just made with its QR code and sheet; the form for a new one.
+    /// revoke button; the form for a new one.
     func uploadLinkSection(_ v: Visit, _ id: CaseID) throws -> HTML {
         let t = v.t, u = t.uploadLink
         let manager = try policy.mayManageAccess(v.account, id)
@@ -137,20 +171,6 @@ extension WebApp {
         guard manager else {
             return "<section aria-labelledby=\"uploadlinks\"><h2 id=\"uploadlinks\">\(u.heading)</h2><p class=\"uitleg\">\(u.explain)</p>\(list)</section>"
         }
-        let fresh: [HTML] = try uploadLinks.fresh(session: v.session.key, case: id).reversed().compactMap { f in
-            guard let l = links.first(where: { $0.id == f.linkID }), l.state(at: config.clock()) == .active else { return nil }
-            let code = try QRCode(encoding: f.url)
-            let n = code.sizeWithQuietZone
-            let sheet = "/zaken/\(id.description)/uploadlinks/\(l.id)/instructieblad.pdf"
-            return """
-                <div class="goed nieuwe-link" role="status"><h3>\(u.freshHeading(l.personName))</h3>
-                <p>\(u.freshExplain)</p>
-                <label for="uploadlink-\(l.id)">\(u.linkLabel)</label><input type="text" id="uploadlink-\(l.id)" readonly value="\(f.url)">
-                <p><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n) \(n)" width="200" height="200" role="img" aria-label="\(u.qrLabel)" \
-                shape-rendering="crispEdges"><rect width="\(n)" height="\(n)" fill="#fff"/><path fill="#000" d="\(code.svgPathData)"/></svg></p>
-                <p><a href="\(sheet)" download>\(u.sheetDownload)</a> (<a href="\(sheet)?taal=en" download lang="en">English</a>)</p></div>
-                """
-        }
         let people = try store.people(id).filter { UploadLink.canReceive($0.role) && $0.id != nil }
         let options: [HTML] = people.map { p in
             "<option value=\"\(p.id ?? 0)\">\(p.name) (\(t.personRole(p.role)))</option>"
@@ -166,7 +186,7 @@ extension WebApp {
             """
         return """
             <section aria-labelledby="uploadlinks"><h2 id="uploadlinks">\(u.heading)</h2>
-            <p class="uitleg">\(u.explain)</p>\(fresh)\(list)\(form)</section>
+            <p class="uitleg">\(u.explain)</p>\(list)\(form)</section>
             """
     }
 }

@@ -128,7 +128,8 @@ struct DutchUploadLinkText: UploadLinkText {
     let badValidity = "Kies hoe lang de link geldig is: minstens 1 minuut en hoogstens 30 dagen."
     func freshHeading(_ person: String) -> String { "Nieuwe link voor \(person)" }
     let freshExplain = "Geef deze link of QR-code alleen aan deze persoon, bijvoorbeeld op het instructieblad. "
-        + "Bewaar slaat de link zelf niet op, alleen een vingerafdruk ervan: hij is tot een half uur na het maken hier te zien. "
+        + "Bewaar slaat de link zelf niet op, alleen een vingerafdruk ervan: hij staat alleen op deze pagina. Haal nu het instructieblad "
+        + "of kopieer de link; na het verlaten van deze pagina is hij niet meer te zien. "
         + "Kwijt? Trek hem in en maak een nieuwe."
     let linkLabel = "Link"
     let qrLabel = "QR-code met de uploadlink"
@@ -278,7 +279,8 @@ struct EnglishUploadLinkText: UploadLinkText {
     let badValidity = "Choose how long the link is valid: at least 1 minute and at most 30 days."
     func freshHeading(_ person: String) -> String { "New link for \(person)" }
     let freshExplain = "Give this link or QR code to this person only, for example on the instruction sheet. "
-        + "Bewaar does not keep the link itself, only a fingerprint of it: it is shown here until half an hour after it was made. "
+        + "Bewaar does not keep the link itself, only a fingerprint of it: it is on this page only. Get the instruction sheet or copy "
+        + "the link now; once you leave this page it cannot be shown again. "
         + "Lost? Revoke it and make a new one."
     let linkLabel = "Link"
     let qrLabel = "QR code with the upload link"

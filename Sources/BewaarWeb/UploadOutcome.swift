@@ -1,5 +1,5 @@
 /// What happened to one uploaded file, shown once on the case page.
-struct UploadOutcome: Sendable, Hashable {
+struct UploadOutcome: Sendable, Hashable, Codable {
     var name: String
     var ok: Bool
     var format: String

@@ -21,14 +21,17 @@ struct ReceivedFile: Sendable {
 }
 
 /// Streams a `multipart/form-data` body to disk, file by file, never holding a whole file in
-/// memory. Files land in a private folder under the store's `tmp/`, each in its own
-/// sub-folder under a cleaned-up version of the browser's file name (the name becomes the
-/// item's name). `cleanUp()` removes everything, whether the upload finished or broke off.
+/// memory. Files land in a private folder under the store's `tmp/` (``UploadFolders``, held by
+/// this process while it lives), each in its own sub-folder under a cleaned-up version of the
+/// browser's file name (the name becomes the item's name). `cleanUp()` removes everything,
+/// whether the upload finished or broke off; a server killed meanwhile leaves the folder to the
+/// next sweep of any server.
 ///
 /// The CSRF token travels in the body, never in the URL: the first part must be the `_csrf`
 /// field with this session's token, or nothing of the body is written anywhere.
 final class UploadReceiver {
     let folder: String
+    private let held: UploadFolders.Held
     let limit: Int64
     let csrf: String
     private var csrfChecked = false
@@ -43,13 +46,14 @@ final class UploadReceiver {
     private var fieldBytes: [UInt8] = []
     private var failure: UploadError?
 
-    init(folder: String, limit: Int64, csrf: String) throws {
-        self.folder = folder
+    /// A receiver into a new folder `KIND-…` under `tmp` (the store's `tmp/`; `kind` one of
+    /// ``UploadFolders/kinds``), after removing the folders of uploads whose server stopped.
+    init(tmp: String, kind: String, limit: Int64, csrf: String) throws {
+        UploadFolders.sweep(tmp)
+        do { held = try UploadFolders.make(in: tmp, kind: kind) } catch { throw UploadError.unwritable(tmp) }
+        folder = held.path
         self.limit = limit
         self.csrf = csrf
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch { throw UploadError.unwritable(folder) }
     }
 
     /// Reads the whole body. Throws ``UploadError/tooLarge`` as soon as the limit is passed.
@@ -148,7 +152,7 @@ final class UploadReceiver {
     func cleanUp() {
         try? handle?.close()
         handle = nil
-        try? FileManager.default.removeItem(atPath: folder)
+        held.release()
     }
 
     /// A `name="…"` parameter of a Content-Disposition header (quoted or not, with backslash escapes).

@@ -18,8 +18,8 @@ extension WebApp {
             if let length = request.headers[.contentLength].flatMap(Int64.init), length > self.config.uploadLimit + 64 * 1024 {
                 throw self.tooLarge(id, v.t)
             }
-            let receiver = try UploadReceiver(folder: self.store.path + "/tmp/upload-" + Random.hex(12), limit: self.config.uploadLimit,
-                                              csrf: v.session.csrf)
+            let receiver = try UploadReceiver(
+                tmp: self.store.path + "/tmp", kind: "upload", limit: self.config.uploadLimit, csrf: v.session.csrf)
             defer { receiver.cleanUp() }
             do {
                 try await receiver.receive(request.body, boundary: boundary)
@@ -40,7 +40,8 @@ extension WebApp {
             let ingestion = Ingestion(store: self.store, detector: detector, unpackLimit: self.config.unpackLimit)
             // How far the reading has come, for the form's progress line (when it sent an id).
             let progress = self.uploadProgress.reporter(
-                session: v.session.key, id: QueryFields(of: request)["voortgang"], files: receiver.files)
+                session: v.session.key, id: QueryFields(of: request)["voortgang"], case: id, files: receiver.files)
+            defer { progress?.end() }
             var outcomes: [UploadOutcome] = []
             for (index, file) in receiver.files.enumerated() {
                 var read = 0
@@ -66,7 +67,7 @@ extension WebApp {
             if receiver.files.isEmpty {
                 outcomes.append(UploadOutcome(name: "—", ok: false, format: "", messages: 0, warnings: [], note: v.t.uploadNoFile))
             }
-            let token = await self.sessions.flashes.set(v.session.key, outcomes)
+            let token = try self.sessions.flashes.set(v.session.key, case: id, outcomes)
             return .seeOther("/zaken/\(id)?upload=\(token)#bewijs")
         }
     }
@@ -85,7 +86,7 @@ extension WebApp {
         cases.get("/voortgang") { request, context -> Response in
             let v = context.visit
             guard let key = UploadProgressBoard.key(session: v.session.key, id: QueryFields(of: request)["id"]),
-                let e = self.uploadProgress.entry(key)
+                let e = self.uploadProgress.entry(key, case: context.caseID)
             else { return Response(status: .notFound, headers: [.cacheControl: "no-store"]) }
             let percent = e.totalBytes > 0 && e.bytesRead > 0 ? Int(min(100, e.bytesRead * 100 / e.totalBytes)) : nil
             let text =

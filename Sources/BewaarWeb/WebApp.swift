@@ -18,7 +18,7 @@ final class WebApp: Sendable {
     let throttle: LoginThrottle
     let passwordWork: PasswordWork
     let uploadLinks: UploadLinkDesk
-    let uploadProgress = UploadProgressBoard()
+    let uploadProgress: UploadProgressBoard
 
     static let cookieName = "bewaar_sessie"
 
@@ -28,9 +28,12 @@ final class WebApp: Sendable {
         sessions = SessionStore(store: store, idle: config.sessionIdle, maximum: config.sessionMaximum, clock: config.clock)
         accounts = Accounts(store: store, hasher: config.hasher)
         policy = AccessPolicy(store: store)
-        throttle = LoginThrottle(capacity: config.loginBurst, perMinute: config.loginPerMinute, clock: config.clock)
+        throttle = LoginThrottle(store: store, scope: "login", capacity: config.loginBurst, perMinute: config.loginPerMinute, clock: config.clock)
         passwordWork = PasswordWork(running: config.passwordWorkers, waiting: config.passwordQueue)
-        uploadLinks = UploadLinkDesk(clock: config.clock)
+        uploadLinks = UploadLinkDesk(store: store, clock: config.clock)
+        uploadProgress = UploadProgressBoard(store: store)
+        // What a stopped server was receiving is not kept (evidence in plain).
+        UploadFolders.sweep(store.path + "/tmp")
     }
 
     /// The address of the client: the peer's own, or — behind the school's proxy, when the

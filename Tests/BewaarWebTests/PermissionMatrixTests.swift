@@ -50,7 +50,7 @@ import BewaarServe
         "POST /zaken/{id}/bundel": .linked, "POST /zaken/{id}/bundel/controleren": .linked, "GET /zaken/{id}/logboek": .linked,
         "POST /zaken/{id}/escaleren": .managers, "POST /zaken/{id}/escaleren/terug": .managers, "POST /zaken/{id}/toegang": .managers,
         "POST /zaken/{id}/uploadlinks": .managers, "POST /zaken/{id}/uploadlinks/intrekken": .managers,
-        "GET /zaken/{id}/uploadlinks/{link}/instructieblad.pdf": .managers,
+        "POST /zaken/{id}/uploadlinks/{link}/instructieblad.pdf": .managers,
         "GET /aanleveren/{token}": .everyone, "POST /aanleveren/{token}": .everyone, "GET /aanleveren/{token}/ontvangen": .everyone,
         "GET /herkomst": .tracers, "POST /herkomst": .tracers,
         "GET /herkomst/{item}": .mailOfCase, "POST /herkomst/{item}": .mailOfCase,

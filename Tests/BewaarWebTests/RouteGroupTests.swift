@@ -18,7 +18,7 @@ import BewaarStore
         "/zaken/{id}/tijdlijn/{msg}/bron": "bron", "/zaken/{id}/tijdlijn/{msg}/markeren": "markeren",
         "/zaken/{id}/stukken/{item}": "stuk", "/zaken/{id}/pakket": "pakket", "/zaken/{id}/logboek": "logboek",
         "/zaken/{id}/bewijs/{item}": nil, "/zaken/{id}/stukken/{item}/afbeelding": nil, "/zaken/{id}/pakket/{file}": nil,
-        "/zaken/{id}/uploadlinks/{link}/instructieblad.pdf": nil, "/zaken/{id}/voortgang": nil,
+        "/zaken/{id}/voortgang": nil,
     ]
 
     @Test func everyCasePageLogsItsViewUnderItsOwnName() async throws {

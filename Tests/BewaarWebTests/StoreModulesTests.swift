@@ -14,9 +14,7 @@ import BewaarTestSupport
     static let shipped = [
         "v1-cases-items-custody", "v2-workflow-timeline", "v3-traces", "v3-accounts", "v4-web-sessions-language",
         "v5-access-links-security-log", "v7-upload-links", "v8-withdrawals", "v6-records-once", "v9-compact-records", "v10-record-links",
-        "v11-case-lifecycle", "v12-case-keys", "v13-account-subjects",
-        // Not shipped yet: the accounts module's newer migrations run after the shipped ones.
-        "v14-sign-on-sessions",
+        "v11-case-lifecycle", "v12-case-keys", "v13-account-subjects", "v14-web-state", "v15-sign-on-sessions",
     ]
 
     private func migrations(_ dir: TempDir) throws -> [String] {

@@ -18,18 +18,35 @@ import BewaarTestSupport
     /// What the case page and store know, which the pupil's pages must never show.
     static let caseWords = ["Pesten in groepsapp", "Sanne", "Daan", "Bakker", "Niemand wil jou", "2B"]
 
-    /// The mentor makes a link on the case page; returns its token, read from the page that
-    /// shows it once.
+    /// The mentor makes a link on the case page; returns its token, read from the answer to the
+    /// form: the one page that shows it (no redirect; the store keeps only its SHA-256).
     static func makeLink(_ client: some TestClientProtocol, _ m: Browser, case id: CaseID, person: Int64,
                          validFor: String = "72", unit: String = "uren") async throws -> String {
+        try await makeLinkPage(client, m, case: id, person: person, validFor: validFor, unit: unit).token
+    }
+
+    /// The answer to the form that makes a link, and the token it shows.
+    static func makeLinkPage(
+        _ client: some TestClientProtocol, _ m: Browser, case id: CaseID, person: Int64, validFor: String = "72", unit: String = "uren"
+    ) async throws -> (page: String, token: String) {
         let (h, body) = m.form(["_csrf": m.csrf, "persoon": String(person), "geldig": validFor, "eenheid": unit])
-        try await client.execute(uri: "/zaken/\(id)/uploadlinks", method: .post, headers: h, body: body) { r in
-            #expect(r.status == .seeOther)
-            #expect(r.headers[.location] == "/zaken/\(id)#uploadlinks")
+        let page = try await client.execute(uri: "/zaken/\(id)/uploadlinks", method: .post, headers: h, body: body) { r in
+            #expect(r.status == .ok)
+            #expect(r.headers[.cacheControl] == "no-store")
+            return String(buffer: r.body)
         }
-        let page = try await client.execute(uri: "/zaken/\(id)", method: .get, headers: m.headers) { String(buffer: $0.body) }
-        let tokens = page.matches(of: /\/aanleveren\/([0-9a-f]{32})/).map { String($0.output.1) }
-        return try #require(tokens.first, "the page shows the new link")
+        let tokens = Set(page.matches(of: /\/aanleveren\/([0-9a-f]{32})/).map { String($0.output.1) })
+        #expect(tokens.count == 1)
+        return (page, try #require(tokens.first, "the answer shows the new link"))
+    }
+
+    /// The instruction sheet of link `link`, asked for with `code` as the page that made it does.
+    static func sheet(
+        _ client: some TestClientProtocol, _ m: Browser, case id: CaseID, link: Int64, code: String, language: String = "nl"
+    ) async throws -> TestResponse {
+        let (h, body) = m.form(["_csrf": m.csrf, "code": code, "taal": language])
+        let uri = "/zaken/\(id)/uploadlinks/\(link)/instructieblad.pdf"
+        return try await client.execute(uri: uri, method: .post, headers: h, body: body) { $0 }
     }
 
     /// The pupil opens the link: the page, and a browser with the page's own session and CSRF token.
@@ -188,12 +205,8 @@ import BewaarTestSupport
             // Case A's pages know nothing of B's link: not to revoke, not its sheet.
             let (rh, rb) = m.form(["_csrf": m.csrf, "link": String(linkB.id)])
             try await client.execute(uri: "/zaken/\(f.caseID)/uploadlinks/intrekken", method: .post, headers: rh, body: rb) { #expect($0.status == .badRequest) }
-            try await client.execute(uri: "/zaken/\(f.caseID)/uploadlinks/\(linkB.id)/instructieblad.pdf", method: .get, headers: m.headers) {
-                #expect($0.status == .notFound)
-            }
-            try await client.execute(uri: "/zaken/\(other.id)/uploadlinks/\(linkB.id)/instructieblad.pdf", method: .get, headers: m.headers) {
-                #expect($0.status == .ok)
-            }
+            #expect(try await Self.sheet(client, m, case: f.caseID, link: linkB.id, code: tokenB).status == .notFound)
+            #expect(try await Self.sheet(client, m, case: other.id, link: linkB.id, code: tokenB).status == .ok)
         }
         #expect(try f.store.items(f.caseID).count == itemsA)
         #expect(try f.store.items(other.id).map(\.name) == ["bewijs-b.txt"])
@@ -273,52 +286,67 @@ import BewaarTestSupport
         #expect(try f.store.securityLog(limit: 5).contains { $0.kind == "uploadlink-throttled" })
     }
 
+    /// The answer to the form is the one page with the link: its QR code and the sheet's form,
+    /// which sends the code back (the store cannot make the sheet without it). Neither the case
+    /// page nor another session ever shows the link, on this server or another.
     @Test func theInstructionSheetHoldsTheTextTheLinkAndItsQRCode() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
-        try await f.app().test(.router) { client in
+        let made: String = try await f.app().test(.router) { client in
             let m = try #require(try await login(client, "J. Bakker"))
-            let token = try await Self.makeLink(client, m, case: f.caseID, person: try Self.person(f, "Sanne de Vries"))
+            let (page, token) = try await Self.makeLinkPage(client, m, case: f.caseID, person: try Self.person(f, "Sanne de Vries"))
             let link = try #require(try f.store.uploadLinks(f.caseID).first)
             let uri = "/zaken/\(f.caseID)/uploadlinks/\(link.id)/instructieblad.pdf"
+            #expect(page.contains("Nieuwe link voor Sanne de Vries") && page.contains("na het verlaten van deze pagina"))
+            #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the QR code is inline SVG (no data: URI under the CSP)")
+            #expect(page.contains("<path fill=\"#000\" d=\"M4 4h7v1h-7z"), "the finder pattern at the top left")
+            #expect(page.contains("<form method=\"post\" action=\"\(uri)\">") && page.contains("name=\"code\" value=\"\(token)\""))
+            #expect(page.contains("href=\"/zaken/\(f.caseID)#uploadlinks\""))
             try await client.execute(uri: "/zaken/\(f.caseID)", method: .get, headers: m.headers) { r in
-                let page = String(buffer: r.body)
-                #expect(page.contains("<section aria-labelledby=\"uploadlinks\">"))
-                #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""), "the QR code is inline SVG (no data: URI under the CSP)")
-                #expect(page.contains("<path fill=\"#000\" d=\"M4 4h7v1h-7z"), "the finder pattern at the top left")
-                #expect(page.contains(uri))
-                #expect(page.contains("actief") && page.contains("nog niets ontvangen"))
+                let casePage = String(buffer: r.body)
+                #expect(casePage.contains("<section aria-labelledby=\"uploadlinks\">"))
+                #expect(casePage.contains("actief") && casePage.contains("nog niets ontvangen"))
+                #expect(!casePage.contains(token) && !casePage.contains("nieuwe-link"), "the case page never shows the link")
             }
-            let pdf = try await client.execute(uri: uri, method: .get, headers: m.headers) { r -> [UInt8] in
-                #expect(r.status == .ok)
-                #expect(r.headers[.contentType] == "application/pdf")
-                #expect(r.headers[.contentDisposition]?.hasPrefix("attachment") == true)
-                return Array(r.body.readableBytesView)
-            }
+            let r = try await Self.sheet(client, m, case: f.caseID, link: link.id, code: token)
+            #expect(r.status == .ok)
+            #expect(r.headers[.contentType] == "application/pdf")
+            #expect(r.headers[.contentDisposition]?.hasPrefix("attachment") == true)
             let path = f.folder + "/blad.pdf"
-            try Data(pdf).write(to: URL(fileURLWithPath: path))
+            try Data(r.body.readableBytesView).write(to: URL(fileURLWithPath: path))
             let text = try Poppler.run("pdftotext", [path, "-"])
             for words in ["Bewijs inleveren bij je mentor", "WhatsApp op Android", "WhatsApp op iPhone", "Exporteer chat", "Instagram",
                           "Snapchat", "TikTok", "Schermafbeeldingen", "E-mail", "Deze link werkt tot", "naaktfoto", "/aanleveren/\(token)"] {
                 #expect(text.contains(words), "the sheet says \(words)")
             }
             for word in Self.caseWords { #expect(!text.contains(word), "nothing of the case on the sheet: \(word)") }
-            let english = try await client.execute(uri: uri + "?taal=en", method: .get, headers: m.headers) { Array($0.body.readableBytesView) }
-            try Data(english).write(to: URL(fileURLWithPath: path))
+            let english = try await Self.sheet(client, m, case: f.caseID, link: link.id, code: token, language: "en")
+            try Data(english.body.readableBytesView).write(to: URL(fileURLWithPath: path))
             #expect(try Poppler.run("pdftotext", [path, "-"]).contains("Handing in evidence to your mentor"))
-            // Another session of the same mentor, or half an hour later: the link is gone (only its SHA-256 is kept).
+            // Another session of the same mentor has the sheet only with the code; a wrong code, a
+            // GET or another link's number get nothing.
             let again = try #require(try await login(client, "J. Bakker"))
-            try await client.execute(uri: uri, method: .get, headers: again.headers) { #expect($0.status == .notFound) }
-            try await client.execute(uri: "/zaken/\(f.caseID)", method: .get, headers: again.headers) { #expect(!String(buffer: $0.body).contains(token)) }
-            // (The mentor stays active meanwhile: the session's idle time is 30 minutes too.)
-            f.clock.advance(20 * 60)
-            try await client.execute(uri: uri, method: .get, headers: m.headers) { #expect($0.status == .ok) }
-            f.clock.advance(11 * 60)
-            try await client.execute(uri: uri, method: .get, headers: m.headers) { r in
-                #expect(r.status == .notFound)
-                #expect(String(buffer: r.body).contains("Bewaar bewaart de link zelf niet"))
+            #expect(try await Self.sheet(client, again, case: f.caseID, link: link.id, code: token).status == .ok)
+            for code in [String(repeating: "0", count: 32), "", token.uppercased(), token + "0"] {
+                let wrong = try await Self.sheet(client, again, case: f.caseID, link: link.id, code: code)
+                #expect(wrong.status == .notFound)
+                #expect(String(buffer: wrong.body).contains("Bewaar bewaart de link zelf niet"))
             }
+            #expect(try await Self.sheet(client, again, case: f.caseID, link: link.id + 1, code: token).status == .notFound)
+            try await client.execute(uri: uri, method: .get, headers: again.headers) { #expect($0.status != .ok) }
+            // Without the session's CSRF token: refused.
+            let (h, body) = again.form(["_csrf": m.csrf, "code": token])
+            try await client.execute(uri: uri, method: .post, headers: h, body: body) { #expect($0.status == .forbidden) }
+            // A revoked link has no sheet any more.
+            let (rh, rb) = m.form(["_csrf": m.csrf, "link": String(link.id)])
+            try await client.execute(uri: "/zaken/\(f.caseID)/uploadlinks/intrekken", method: .post, headers: rh, body: rb) {
+                #expect($0.status == .seeOther)
+            }
+            #expect(try await Self.sheet(client, m, case: f.caseID, link: link.id, code: token).status == .notFound)
+            return token
         }
+        // The store holds the token's SHA-256 and nowhere the token.
+        #expect(WebStateStoreTests.databaseBytes(f.folder).range(of: Data(made.utf8)) == nil)
     }
 
     @Test func onlyManagersMakeLinksForPupilsAndParentsForABoundedTime() async throws {

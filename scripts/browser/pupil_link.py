@@ -85,17 +85,18 @@ def wait_for(fn, seconds=10):
 
 
 def make_link(amount, unit):
-    """The mentor makes a link for Sanne on the case page; returns the link the page shows once."""
+    """The mentor makes a link for Sanne on the case page; returns the link the answer shows once."""
     d.get(base + f"/zaken/{case_id}#uploadlinks")
-    before = {e.get_attribute("value") for e in d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input")}
+    check(not d.find_elements(By.CSS_SELECTOR, ".nieuwe-link"), "the case page shows no link: the store does not keep them")
+    before = set()
     Select(d.find_element(By.ID, "uploadlink-persoon")).select_by_visible_text("Sanne de Vries (slachtoffer)")
     field = d.find_element(By.ID, "uploadlink-geldig")
     field.clear(); field.send_keys(amount)
     Select(d.find_element(By.ID, "uploadlink-eenheid")).select_by_value(unit)
     d.find_element(By.CSS_SELECTOR, "form[action$='/uploadlinks'] button").click()
-    wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input")) > len(before))
-    new = [e.get_attribute("value") for e in d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input") if e.get_attribute("value") not in before]
-    check(len(new) == 1 and "/aanleveren/" in new[0], f"the case page shows the new link ({amount} {unit})")
+    wait_for(lambda: len(d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input[type=text]")) > len(before))
+    new = [e.get_attribute("value") for e in d.find_elements(By.CSS_SELECTOR, ".nieuwe-link input[type=text]") if e.get_attribute("value") not in before]
+    check(len(new) == 1 and "/aanleveren/" in new[0], f"the answer to the form shows the new link ({amount} {unit})")
     return new[0] if new else base + "/aanleveren/ontbreekt"
 
 
@@ -120,7 +121,7 @@ try:
     panel = [e for e in d.find_elements(By.CSS_SELECTOR, ".nieuwe-link") if link in e.get_attribute("innerHTML")][0]
     qr = panel.find_element(By.TAG_NAME, "svg")
     check(qr.get_attribute("role") == "img" and qr.get_attribute("aria-label"), "the QR code is an inline SVG with a label")
-    d.execute_script("document.getElementById('uploadlinks').scrollIntoView()")
+    d.execute_script("document.querySelector('.nieuwe-link').scrollIntoView()")
     d.save_screenshot(os.path.join(SHOTS, "20-uploadlink-mentor.png"))
     page_checks(d, check, "20-uploadlink-mentor")
     if shutil.which("zbarimg"):
@@ -129,7 +130,7 @@ try:
         read = subprocess.run(["zbarimg", "--quiet", "--raw", png], capture_output=True, text=True).stdout.strip()
         check(read == link, f"the QR code on the page reads back as the link ({read})")
     # The instruction sheet with the link.
-    panel.find_element(By.PARTIAL_LINK_TEXT, "Instructieblad").click()
+    panel.find_element(By.XPATH, ".//button[contains(., 'Instructieblad')]").click()
     sheet = os.path.join(downloads, "uploadlink-instructies.pdf")
     check(wait_for(lambda: os.path.exists(sheet) and open(sheet, "rb").read(4) == b"%PDF"), "the instruction sheet (PDF) is downloaded")
     if shutil.which("pdftotext") and os.path.exists(sheet):

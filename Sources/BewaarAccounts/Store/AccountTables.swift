@@ -17,7 +17,7 @@ public struct AccountTables: StoreModule {
             StoreMigration("v4-web-sessions-language") { db in try db.execute(sql: SessionSchema.v4) },
             StoreMigration("v5-access-links-security-log") { db in try db.execute(sql: AccessSchema.v5) },
             StoreMigration("v13-account-subjects") { db in try db.execute(sql: SignOnSchema.v13) },
-            StoreMigration("v14-sign-on-sessions") { db in try db.execute(sql: SignOutSchema.v14) },
+            StoreMigration("v15-sign-on-sessions") { db in try db.execute(sql: SignOutSchema.v15) },
         ]
     }
 

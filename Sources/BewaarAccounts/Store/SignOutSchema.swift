@@ -1,4 +1,4 @@
-/// Migration v14 (`v14-sign-on-sessions`): what signing out at the school's provider needs. A
+/// Migration v15 (`v15-sign-on-sessions`): what signing out at the school's provider needs. A
 /// session begun with a school account, on a server whose provider has a sign-out page
 /// (`end_session_endpoint`), keeps the ID token of its sign-in, to name that sign-in to the
 /// provider at sign-out (`id_token_hint`). The row is known by the SHA-256 of the session id,
@@ -7,7 +7,7 @@
 /// taken (deleted) at sign-out; rows of sessions that ended otherwise are purged when a new one is
 /// saved.
 enum SignOutSchema {
-    static let v14 = """
+    static let v15 = """
         CREATE TABLE sign_on_sessions (
             session_sha256 TEXT PRIMARY KEY,
             sealed_id_token BLOB NOT NULL,
