@@ -49,7 +49,10 @@ final class LoginThrottle: Sendable {
             let taken = try store.takeRateToken(
                 scope: scope, key: Self.key(client, scope: scope), capacity: capacity, perSecond: refillPerSecond, now: now)
             if taken.granted { return nil }
-            return max(1, Int(((1 - taken.tokens) / refillPerSecond).rounded(.up)))
+            // Whole seconds to wait; a value read back from the database never traps (NaN, huge).
+            let wait = ((1 - taken.tokens) / refillPerSecond).rounded(.up)
+            guard wait.isFinite else { return Self.waitWhenUncounted }
+            return Int(min(max(wait, 1), 86_400))
         } catch {
             return Self.waitWhenUncounted
         }
