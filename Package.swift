@@ -260,7 +260,7 @@ let package = Package(
         .testTarget(
             name: "BewaarStorePostgresTests",
             dependencies: [
-                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarTestSupport", "BewaarWeb", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "BewaarCLITests",
