@@ -24,9 +24,6 @@ public final class RecordStaging {
     private var held = 16
     /// How many batches were read back by the last placing (for tests and figures).
     public private(set) var readsBack = 0
-    private static let wrongOrder = StoreError(
-        .invalidValue, nl: "De volgorde van de gelezen records klopt niet; er is niets opgeslagen.",
-        en: "The order of the records read does not match; nothing was stored.")
 
     public init(writer: RecordWriter) {
         self.writer = writer
@@ -54,7 +51,7 @@ public final class RecordStaging {
     public func place(order: [Int], batchSize: Int = 1024, keepLoaded: Int = 16, written: (() -> Void)? = nil) throws {
         guard order.count == total, !starts.isEmpty else {
             if total == 0 && order.isEmpty { return }
-            throw Self.wrongOrder
+            throw RecordWriter.wrongOrder
         }
         var jumps = 0
         var last = -1
@@ -69,7 +66,7 @@ public final class RecordStaging {
         var out = RecordRows(capacity: batchSize)
         for i in order {
             guard i >= 0, i < total else {
-                throw Self.wrongOrder
+                throw RecordWriter.wrongOrder
             }
             let b = Self.batch(of: i, starts: starts)
             let rows = try batch(b)

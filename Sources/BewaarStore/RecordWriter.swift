@@ -45,7 +45,7 @@ public final class RecordWriter {
         sealing = key.map(RecordSealing.init(key:))
         ownSealing = sealing?.forAnotherThread()
         if key != nil {
-            termsStatement = try db.makeStatement(sql: "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)")
+            termsStatement = try db.makeStatement(sql: Self.indexOne)
         } else {
             termsStatement = nil
         }
@@ -74,7 +74,7 @@ public final class RecordWriter {
 
     /// Adds the next records, in order.
     public func add(_ rows: RecordRows) throws {
-        guard placing == nil else { throw Self.mixedOrder }
+        guard placing == nil else { throw Self.wrongOrder }
         try insert(rows, statement: statement, seqs: nil)
     }
 
@@ -86,7 +86,7 @@ public final class RecordWriter {
     /// so the table's pages fill almost as in order, and an encrypted store's search index
     /// flushes once per batch, not once per record).
     public func add(_ rows: RecordRows, at seqs: [Int]) throws {
-        guard seqs.count == rows.count, count == 0 || placing != nil else { throw Self.mixedOrder }
+        guard seqs.count == rows.count, count == 0 || placing != nil else { throw Self.wrongOrder }
         if placing == nil {
             let next = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM messages") ?? 1
             let statement = try db.makeStatement(
@@ -98,14 +98,14 @@ public final class RecordWriter {
             bindItem(statement.sqliteStatement)
             // A plain store's index is filled as the records go in (the reading goes on meanwhile),
             // not read back at the end.
-            let text = key == nil ? try db.makeStatement(sql: "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)") : nil
+            let text = key == nil ? try db.makeStatement(sql: Self.indexOne) : nil
             placing = Placing(first: next, statement: statement, text: text)
             firstID = next
         }
         guard let p = placing else { return }
         var highest = p.highest
         for q in seqs {
-            guard q >= 0, q < Int(Int32.max) else { throw Self.mixedOrder }
+            guard q >= 0, q < Int(Int32.max) else { throw Self.wrongOrder }
             highest = max(highest, q)
         }
         placing?.highest = highest
@@ -233,7 +233,11 @@ public final class RecordWriter {
     }
     private var placing: Placing?
 
-    private static let mixedOrder = StoreError(
+    /// Indexes one record for search: its row id and its text (a plain store) or terms (encrypted).
+    private static let indexOne = "INSERT INTO messages_fts (rowid, text) VALUES (?, ?)"
+
+    /// Records whose order or numbers do not add up (placing, staging): nothing is stored.
+    static let wrongOrder = StoreError(
         .invalidValue, nl: "De volgorde van de gelezen records klopt niet; er is niets opgeslagen.",
         en: "The order of the records read does not match; nothing was stored.")
 
@@ -293,7 +297,7 @@ public final class RecordWriter {
         try insertHeld()
         if let p = placing {
             // Placed records must fill 0..<count (distinct: each is its own row id).
-            guard p.highest + 1 == count else { throw Self.mixedOrder }
+            guard p.highest + 1 == count else { throw Self.wrongOrder }
             sqlite3_clear_bindings(p.statement.sqliteStatement)
             if let t = p.text { sqlite3_clear_bindings(t.sqliteStatement) }
         }

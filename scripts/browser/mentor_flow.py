@@ -94,15 +94,7 @@ def zoom_check(name):
     d.set_window_size(1200, 900)
 
 
-def wait_for(fn, seconds=10):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            if fn(): return True
-        except Exception:
-            pass
-        time.sleep(0.1)
-    return False
+wait_for = pagecheck.wait_for  # the one shared helper (pagecheck.py)
 
 
 def login(name):

@@ -17,6 +17,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pagecheck
 from pagecheck import page_checks, no_sideways_scroll
 import server as bewaar_server
 
@@ -73,15 +74,7 @@ def check(cond, what):
         failures.append(what)
 
 
-def wait_for(fn, seconds=10):
-    end = time.time() + seconds
-    while time.time() < end:
-        try:
-            if fn(): return True
-        except Exception:
-            pass
-        time.sleep(0.1)
-    return False
+wait_for = pagecheck.wait_for  # the one shared helper (pagecheck.py)
 
 
 def make_link(amount, unit):
