@@ -68,8 +68,12 @@ struct PostgresDatabaseTests {
                 try c.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, n bigint NOT NULL)")
                 try c.execute("INSERT INTO accounts VALUES (1, 0), (2, 0)")
             }
-            let victim = db.with(settings: ["deadlock_timeout": "50ms"])
-            let other = db.with(settings: ["deadlock_timeout": "10s"])
+            // PostgreSQL looks for a deadlock once, `deadlock_timeout` after a session starts to
+            // wait. The victim's look must come after the other closes the circle, also on a busy
+            // machine (with 50 ms it came too early under CI load, and the other, looking after
+            // 10 s, became the victim): 2 s against 60 s.
+            let victim = db.with(settings: ["deadlock_timeout": "2s"])
+            let other = db.with(settings: ["deadlock_timeout": "60s"])
             let attempts = Counter()
             let holdsOne = DispatchSemaphore(value: 0)
             let holdsTwo = DispatchSemaphore(value: 0)
