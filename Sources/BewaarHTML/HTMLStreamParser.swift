@@ -39,8 +39,10 @@ public enum HTMLStreamParser {
     /// Parses input given as chunks. `head` holds the first bytes (for the BOM and meta scan);
     /// `forEachChunk` yields the whole input in order and may be called twice (once to check
     /// UTF-8 validity when the encoding is not declared).
-    public static func parse(head: [UInt8], handler: any HTMLEventHandler,
-                             forEachChunk: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) -> Report {
+    public static func parse(
+        head: [UInt8], handler: any HTMLEventHandler,
+        forEachChunk: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) -> Report {
         let choice = HTMLEncoding.choose(head: head) {
             var v = UTF8Transcoder.Validator()
             try? forEachChunk { v.scan($0) }
@@ -63,8 +65,9 @@ public enum HTMLStreamParser {
         let unmanaged = Unmanaged.passRetained(state)
         defer { unmanaged.release() }
         guard let ctxt = htmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
-            return Report(encoding: choice, issues: [HTMLParseIssue(message: "libxml2 could not start", line: nil, code: -1)],
-                          issueCount: 1, replacedOffsets: [], replacedCount: 0, bytesRead: 0)
+            return Report(
+                encoding: choice, issues: [HTMLParseIssue(message: "libxml2 could not start", line: nil, code: -1)],
+                issueCount: 1, replacedOffsets: [], replacedCount: 0, bytesRead: 0)
         }
         defer { htmlFreeParserCtxt(ctxt) }
         _ = htmlCtxtUseOptions(ctxt, bewaarHTMLOptions)
@@ -111,8 +114,9 @@ public enum HTMLStreamParser {
         state.inputEnded = true
         push(true)
         state.flushText()
-        return Report(encoding: choice, issues: state.issues.issues, issueCount: state.issues.count,
-                      replacedOffsets: state.transcoder.replacedOffsets, replacedCount: state.transcoder.replacedCount, bytesRead: total)
+        return Report(
+            encoding: choice, issues: state.issues.issues, issueCount: state.issues.count,
+            replacedOffsets: state.transcoder.replacedOffsets, replacedCount: state.transcoder.replacedCount, bytesRead: total)
     }
 }
 
@@ -133,9 +137,10 @@ final class ParserState {
     /// names, and a scan of a short list beats hashing the pointer for every tag. Names past
     /// ``scannedNames`` (a page made of made-up tags) go in `moreNames`.
     private var nameKeys: [UnsafeRawPointer] = []
-    private var nameValues: [Name] = []
-    private var moreNames: [UnsafeRawPointer: Name] = [:]
+    private var names: [Name] = []
+    private var moreNames: [UnsafeRawPointer: Int] = [:]
     private static let scannedNames = 48
+    private static let commentOpen: [UInt8] = Array("<!--".utf8)
     private var pendingText: [UInt8] = []
 
     init(handler: any HTMLEventHandler, encoding: HTMLEncoding.Choice) {
@@ -162,23 +167,28 @@ final class ParserState {
         var close: [UInt8]
     }
 
-    private func name(_ p: UnsafePointer<xmlChar>) -> Name {
+    /// The name behind libxml2's pointer `p`: its index in `names` (the short list is scanned
+    /// through one access to it, not one per element compared).
+    private func name(_ p: UnsafePointer<xmlChar>) -> Int {
         let key = UnsafeRawPointer(p)
-        var i = 0
-        while i < nameKeys.count {
-            if nameKeys[i] == key { return nameValues[i] }
-            i += 1
+        let found = nameKeys.withUnsafeBufferPointer { keys -> Int? in
+            var i = 0
+            while i < keys.count {
+                if keys[i] == key { return i }
+                i += 1
+            }
+            return nil
         }
+        if let found { return found }
         if let n = moreNames[key] { return n }
         let s = String(cString: p)
-        let n = Name(string: s, open: [0x3C] + Array(s.utf8), close: [0x3C, 0x2F] + Array(s.utf8))
+        names.append(Name(string: s, open: [0x3C] + Array(s.utf8), close: [0x3C, 0x2F] + Array(s.utf8)))
         if nameKeys.count < Self.scannedNames {
             nameKeys.append(key)
-            nameValues.append(n)
         } else {
-            moreNames[key] = n
+            moreNames[key] = names.count - 1
         }
-        return n
+        return names.count - 1
     }
 
     /// The parser's position in the UTF-8 stream and the buffer around it.
@@ -191,8 +201,10 @@ final class ParserState {
     }
 
     /// Finds `<` + `name` (ASCII case-insensitive) in the stream from `from` up to `to`.
-    private func find(_ needle: [UInt8], from: Int64, to: Int64, base: UnsafePointer<xmlChar>, baseOffset: Int64,
-                      wholeName: Bool = false) -> Int64? {
+    private func find(
+        _ needle: UnsafeBufferPointer<UInt8>, from: Int64, to: Int64, base: UnsafePointer<xmlChar>, baseOffset: Int64,
+        wholeName: Bool = false
+    ) -> Int64? {
         let start = max(from, baseOffset)
         guard to - start >= Int64(needle.count) else { return nil }
         var i = start - baseOffset
@@ -229,13 +241,17 @@ final class ParserState {
         guard let namePtr else { return }
         flushText()
         let nm = name(namePtr)
-        let n = nm.string
+        let n = names[nm].string
         let attributes = HTMLAttributes(pairs: atts)
         let pos = position()
         var offset = pos.offset
         var length: Int64 = 0
         if let base = pos.base, let cur = pos.cur {
-            if let s = find(nm.open, from: lastEnd, to: pos.offset + 1, base: base, baseOffset: pos.baseOffset, wholeName: true) {
+            let from = lastEnd
+            let found = names[nm].open.withUnsafeBufferPointer {
+                find($0, from: from, to: pos.offset + 1, base: base, baseOffset: pos.baseOffset, wholeName: true)
+            }
+            if let s = found {
                 var e = pos.offset
                 if cur.pointee == 0x3E { e += 1 } else if cur.pointee == 0x2F && cur[1] == 0x3E { e += 2 }
                 offset = s
@@ -243,31 +259,34 @@ final class ParserState {
                 lastEnd = e
             }
         }
-        let o = map.original(offset)
-        handler.startElement(n, attributes: attributes, offset: o, tagLength: map.original(offset + length) - o)
+        let o = transcoder.map.original(offset)
+        handler.startElement(n, attributes: attributes, offset: o, tagLength: transcoder.map.original(offset + length) - o)
     }
 
     func end(_ namePtr: UnsafePointer<xmlChar>?) {
         guard let namePtr else { return }
         flushText()
         let nm = name(namePtr)
-        let n = nm.string
+        let n = names[nm].string
         let pos = position()
         var end = lastEnd
         var explicit = false
         if let base = pos.base, pos.offset > pos.baseOffset, pos.offset > lastEnd || pos.offset == lastEnd,
-           base[Int(pos.offset - pos.baseOffset) - 1] == 0x3E {
+            base[Int(pos.offset - pos.baseOffset) - 1] == 0x3E
+        {
             // An explicit end tag for this element ends right here.
-            let needle = nm.close
-            let from = max(pos.offset - Int64(needle.count) - 64, pos.baseOffset)
-            if find(needle, from: from, to: pos.offset, base: base, baseOffset: pos.baseOffset, wholeName: true) != nil {
+            let found = names[nm].close.withUnsafeBufferPointer { needle in
+                let from = max(pos.offset - Int64(needle.count) - 64, pos.baseOffset)
+                return find(needle, from: from, to: pos.offset, base: base, baseOffset: pos.baseOffset, wholeName: true)
+            }
+            if found != nil {
                 end = pos.offset
                 lastEnd = end
                 explicit = true
             }
         }
         if inputEnded && !explicit { handler.elementLeftOpen(n) }
-        handler.endElement(n, end: map.original(end))
+        handler.endElement(n, end: transcoder.map.original(end))
     }
 
     func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
@@ -289,11 +308,14 @@ final class ParserState {
         flushText()
         let pos = position()
         var start = pos.offset
-        if let base = pos.base, let s = find(Array("<!--".utf8), from: lastEnd, to: pos.offset, base: base, baseOffset: pos.baseOffset) {
+        let from = lastEnd
+        if let base = pos.base,
+            let s = Self.commentOpen.withUnsafeBufferPointer({ find($0, from: from, to: pos.offset, base: base, baseOffset: pos.baseOffset) })
+        {
             start = s
         }
         lastEnd = pos.offset
-        let o = map.original(start)
-        handler.comment(value.map { String(cString: $0) } ?? "", offset: o, length: map.original(pos.offset) - o)
+        let o = transcoder.map.original(start)
+        handler.comment(value.map { String(cString: $0) } ?? "", offset: o, length: transcoder.map.original(pos.offset) - o)
     }
 }

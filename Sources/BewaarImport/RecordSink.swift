@@ -71,8 +71,9 @@ public protocol StagingRecordSink: RecordSink {
 /// block without a record between records), it calls ``dropPlaced()`` and reads the file again,
 /// staging its records.
 public protocol PlacingRecordSink: StagingRecordSink {
-    /// The next record read, kept at sequence number `seq`.
-    func record(_ message: Message, at seq: Int) throws
+    /// The next record read, kept at sequence number `seq` (given flat: a page's records are
+    /// many and alike, see ``FlatRecord``).
+    func record(_ record: FlatRecord, at seq: Int) throws
     /// Forgets every record placed so far.
     func dropPlaced() throws
 }

@@ -2,6 +2,7 @@ import Foundation
 import BewaarModel
 import BewaarHTML
 import BewaarImport
+import BewaarJSON
 
 /// A Meta `message_N.html` thread page (or Facebook's old `messages.htm`), read as a stream.
 ///
@@ -97,7 +98,10 @@ final class MetaHTMLReader: HTMLEventHandler {
             if name == "li" && listDepth != nil { currentReaction = "" }
             if name == "a", let h = attributes["href"] { links.append(h) }
             if name == "img" || name == "video" || name == "audio" || name == "source",
-               let s = attributes["src"] { media.append(s) }
+                let s = attributes["src"]
+            {
+                media.append(s)
+            }
             return
         }
         // ≤2017: div.message with span.user / span.meta, then a <p>.
@@ -191,13 +195,19 @@ final class MetaHTMLReader: HTMLEventHandler {
             abandoned = true
             return
         }
-        append(author: p.author, timeText: p.time, parsed: MetaTimeText.parse(p.time, zone: zone, cache: offsets), text: text, offset: p.offset, end: end, layout: "meta-html-2017", reactions: [], links: [], media: [])
+        append(
+            author: p.author, timeText: p.time, parsed: MetaTimeText.parse(p.time, zone: zone, cache: offsets), text: text, offset: p.offset,
+            end: end, layout: "meta-html-2017", reactions: [], links: [], media: [])
     }
 
     private func finishBlock(end: Int64) {
-        let texts = children.map { c in c.text.withUnsafeBufferPointer { VisibleText.collapse(utf8: $0) } }
+        for k in children.indices { VisibleText.collapse(inPlace: &children[k].text) }
+        let parsed: (Timestamp, zoneGiven: Bool)? =
+            children.count >= 2
+            ? children[children.count - 1].text.withUnsafeBufferPointer { MetaTimeText.parse(utf8: $0, zone: zone, cache: offsets) } : nil
+        if parsed != nil, placing != nil, reactions.isEmpty, links.isEmpty, media.isEmpty, placeFlat(parsed!, end: end) { return }
+        let texts = children.map { String(decoding: $0.text, as: UTF8.self) }
         let timeText = texts.count >= 2 ? texts.last! : ""
-        let parsed = MetaTimeText.parse(timeText, zone: zone, cache: offsets)
         if parsed == nil {
             // The first block lists the participants and has no time.
             let all = texts.joined(separator: " ")
@@ -214,12 +224,96 @@ final class MetaHTMLReader: HTMLEventHandler {
         }
         layouts.insert(blockLayout)
         let body = texts.count > 2 ? texts[1..<(texts.count - 1)].filter { !$0.isEmpty }.joined(separator: " ") : ""
-        append(author: texts.first ?? "", timeText: timeText, parsed: parsed, text: body, offset: blockOffset, end: end, layout: blockLayout,
-               reactions: reactions, links: links, media: media)
+        append(
+            author: texts.first ?? "", timeText: timeText, parsed: parsed, text: body, offset: blockOffset, end: end, layout: blockLayout,
+            reactions: reactions, links: links, media: media)
     }
 
-    private func append(author: String, timeText: String, parsed: (Timestamp, zoneGiven: Bool)?, text: String, offset: Int64, end: Int64, layout: String,
-                        reactions: [String], links: [String], media: [String]) {
+    /// Places the block just read (timed; no reactions, links or media) as a ``FlatRecord``
+    /// straight from its collapsed bytes: what ``append(author:timeText:parsed:text:offset:end:layout:reactions:links:media:)``
+    /// and ``record(_:platform:zone:part:thread:)`` make of it, without a `Message`. False when
+    /// its time's bytes are not valid UTF-8 (the caller then takes the long way).
+    private func placeFlat(_ parsed: (Timestamp, zoneGiven: Bool), end: Int64) -> Bool {
+        guard let placing, let spill else { return false }
+        let timeBytes = children[children.count - 1].text
+        guard timeBytes.withUnsafeBufferPointer(UTF8Check.isValid) else { return false }
+        layouts.insert(blockLayout)
+        if !parsed.zoneGiven { zoneAssumed = true }
+        if stagedTitle == nil {
+            let t = VisibleText.collapse(title)
+            stagedTitle = .some(t.isEmpty ? nil : t)
+        }
+        let time = parsed.0.date
+        guard let seq = placedOrder.seq(time: time.timeIntervalSinceReferenceDate), stagingFailure == nil else {
+            abandoned = true
+            return true
+        }
+        let author = String(decoding: children[0].text, as: UTF8.self)
+        spill.addKey(time: time, author: author.isEmpty ? nil : author)
+        var body: [UInt8] = []
+        for k in children.indices.dropFirst().dropLast() where !children[k].text.isEmpty {
+            if !body.isEmpty { body.append(0x20) }
+            body += children[k].text
+        }
+        if flatFields == nil { flatFields = FlatFields(platform: platform, thread: stagedTitle ?? nil, zone: zone.identifier) }
+        let extra = flatFields!.json(layout: blockLayout, timeAsDisplayed: timeBytes, zoneAssumed: !parsed.zoneGiven)
+        let record = FlatRecord(
+            timestamp: parsed.0, author: author.isEmpty ? nil : author, text: String(decoding: body, as: UTF8.self), kind: .message,
+            offset: blockOffset, length: max(0, end - blockOffset), extraJSON: extra)
+        do {
+            try placing.record(record, at: seq)
+        } catch {
+            stagingFailure = error
+            abandoned = true
+        }
+        return true
+    }
+
+    /// The format fields of a placed record as JSON, with what is the same on the whole page
+    /// written once: `{"layout":…,"platform":…,"thread":…,"timeAsDisplayed":…[,"timeZoneAssumed":…]}`,
+    /// the keys sorted as ``JSONValue`` writes them.
+    struct FlatFields {
+        /// From `,"platform":` to `"timeAsDisplayed":`.
+        let middle: [UInt8]
+        /// `,"timeZoneAssumed":"…"}`.
+        let zoneTail: [UInt8]
+
+        init(platform: String, thread: String?, zone: String) {
+            var m = Array(#","platform":"#.utf8)
+            Self.write(platform, into: &m)
+            m += Array(#","thread":"#.utf8)
+            if let thread { Self.write(thread, into: &m) } else { m += Array("null".utf8) }
+            m += Array(#","timeAsDisplayed":"#.utf8)
+            middle = m
+            var z = Array(#","timeZoneAssumed":"#.utf8)
+            Self.write(zone, into: &z)
+            z.append(0x7D)
+            zoneTail = z
+        }
+
+        func json(layout: String, timeAsDisplayed: [UInt8], zoneAssumed: Bool) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(middle.count + zoneTail.count + timeAsDisplayed.count + 40)
+            out += #"{"layout":"#.utf8
+            Self.write(layout, into: &out)
+            out += middle
+            timeAsDisplayed.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, into: &out) }
+            if zoneAssumed { out += zoneTail } else { out.append(0x7D) }
+            return out
+        }
+
+        /// `s` as a JSON string.
+        private static func write(_ s: String, into out: inout [UInt8]) {
+            var s = s
+            s.withUTF8 { JSONValue.writeString(utf8: $0, into: &out) }
+        }
+    }
+    private var flatFields: FlatFields?
+
+    private func append(
+        author: String, timeText: String, parsed: (Timestamp, zoneGiven: Bool)?, text: String, offset: Int64, end: Int64, layout: String,
+        reactions: [String], links: [String], media: [String]
+    ) {
         if let (_, given) = parsed { if !given { zoneAssumed = true } } else { untimed += 1 }
         let read = ReadMessage(
             author: author, timeText: timeText, text: text, layout: layout, timestamp: parsed?.0, zoneAssumed: parsed.map { !$0.zoneGiven } ?? false,
@@ -235,8 +329,13 @@ final class MetaHTMLReader: HTMLEventHandler {
                 return
             }
             spill.addKey(time: time, author: author.isEmpty ? nil : author)
+            // A block with reactions, links or media (the rest go by ``placeFlat(_:end:)``).
+            guard let flat = FlatRecord(Self.record(read, platform: platform, zone: zoneID, part: part, thread: stagedTitle ?? nil)) else {
+                abandoned = true
+                return
+            }
             do {
-                try placing.record(Self.record(read, platform: platform, zone: zoneID, part: part, thread: stagedTitle ?? nil), at: seq)
+                try placing.record(flat, at: seq)
             } catch {
                 stagingFailure = error
                 abandoned = true
@@ -367,8 +466,10 @@ final class MetaHTMLReader: HTMLEventHandler {
             thread.warnings.append(ImportWarning(message, code: "meta-html-truncated"))
         }
         if untimed > 0 {
-            thread.warnings.append(ImportWarning("\(untimed) bericht(en) in \(part ?? "de pagina") hebben een tijd die niet te lezen was; de tekst zoals getoond staat in timeAsDisplayed.",
-                                                 code: "meta-time-unreadable"))
+            thread.warnings.append(
+                ImportWarning(
+                    "\(untimed) bericht(en) in \(part ?? "de pagina") hebben een tijd die niet te lezen was; de tekst zoals getoond staat in timeAsDisplayed.",
+                    code: "meta-time-unreadable"))
         }
         return thread
     }

@@ -155,8 +155,8 @@ public struct Ingestion: Sendable {
                 case .records(let rows):
                     try writer.add(rows)
                     progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
-                case .placed(let messages, let seqs):
-                    try writer.add(messages, at: seqs)
+                case .placed(let records, let seqs):
+                    try writer.add(records, at: seqs)
                     progress?(IngestProgress(messages: writer.count, bytesRead: writer.bytesCovered, totalBytes: totalBytes))
                 case .discard:
                     try writer.discard()

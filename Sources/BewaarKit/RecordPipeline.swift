@@ -1,5 +1,6 @@
 import Foundation
 import BewaarModel
+import BewaarJSON
 import BewaarImport
 import BewaarStore
 
@@ -22,9 +23,9 @@ final class RecordPipeline: PlacingRecordSink, @unchecked Sendable {
         case place([Int])
         case dropStaged
         /// Records at the sequence numbers given (``PlacingRecordSink``), one per record. They
-        /// cross as they are: the reading of a page is the slower side here, so the writing
-        /// thread encodes them for their rows.
-        case placed([Message], [Int])
+        /// cross as they are, flat (their format fields as JSON already), and the writing thread
+        /// encodes them for their rows: reading a page costs about what writing it does.
+        case placed([FlatRecord], [Int])
     }
 
     private let condition = NSCondition()
@@ -33,7 +34,7 @@ final class RecordPipeline: PlacingRecordSink, @unchecked Sendable {
     private var stopped: (any Error)?
     private var pending: RecordRows
     private var pendingStaged: RecordRows
-    private var pendingPlaced: [Message] = []
+    private var pendingPlaced: [FlatRecord] = []
     private var pendingSeqs: [Int] = []
     /// Counted on the reading thread; read once the reading is over.
     private(set) var repetition: RepetitionCheck?
@@ -106,9 +107,9 @@ final class RecordPipeline: PlacingRecordSink, @unchecked Sendable {
         repetition?.reset()
     }
 
-    func record(_ message: Message, at seq: Int) throws {
-        repetition?.count(message)
-        pendingPlaced.append(message)
+    func record(_ record: FlatRecord, at seq: Int) throws {
+        repetition?.count(timestamp: record.timestamp, kind: record.kind)
+        pendingPlaced.append(record)
         pendingSeqs.append(seq)
         if pendingPlaced.count >= Self.batchSize { try handOverPlaced() }
     }

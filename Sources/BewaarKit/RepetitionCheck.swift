@@ -29,7 +29,12 @@ public struct RepetitionCheck: Sendable {
 
     /// Counts one record of the new item.
     public mutating func count(_ m: Message) {
-        if let t = m.timestamp, t.date >= end, m.kind != .system { later += 1 }
+        count(timestamp: m.timestamp, kind: m.kind)
+    }
+
+    /// Counts a record by its time and kind (all the check looks at).
+    public mutating func count(timestamp: Timestamp?, kind: MessageKind) {
+        if let t = timestamp, t.date >= end, kind != .system { later += 1 }
     }
 
     /// Forgets the records counted so far.

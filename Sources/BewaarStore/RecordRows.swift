@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarJSON
 
 /// Records encoded for the `messages` table (see ``StoredRecord``): the texts of a batch in one
 /// byte buffer, every other column in a fixed entry. Built where the records are read, written
@@ -42,11 +43,7 @@ public struct RecordRows: Sendable {
 
     /// Adds a record.
     public mutating func append(_ m: Message) {
-        var author: Range<Int>?
-        if let a = m.author { author = put(a) }
-        let kindCode = StoredKind.code(of: m.kind.rawValue)
-        let kind = kindCode == nil ? put(m.kind.rawValue) : bytes.count..<bytes.count
-        let text = sealing.map { putSealed(m.text, $0) } ?? put(m.text)
+        let (author, kind, kindCode, text) = putHead(m.author, m.kind, m.text)
         var rest: Range<Int>?
         if let r = StoredRecord.rest(of: m) { rest = sealing.map { putSealed(r, $0) } ?? put(r) }
         entries.append(
@@ -55,6 +52,38 @@ public struct RecordRows: Sendable {
                 author: author, kind: kind, kindCode: kindCode, text: text, rest: rest, line: m.origin.line.map(Int64.init),
                 offset: m.origin.offset, length: m.origin.length, inPart: m.origin.part != nil, sealed: sealing != nil,
                 terms: sealing.map { putTerms(m.text, $0) }))
+    }
+
+    /// Adds a record given flat: its format fields' JSON is its `rest` as it is (what
+    /// ``StoredRecord/rest(of:)`` would write for it), unless it has attachments.
+    public mutating func append(_ r: FlatRecord) {
+        guard r.attachments.isEmpty else { return append(r.message) }
+        let (author, kind, kindCode, text) = putHead(r.author, r.kind, r.text)
+        var rest: Range<Int>?
+        // `{}` is no format field at all: no `rest`, as for a record whose `extra` is empty.
+        if r.extraJSON.count > 2 {
+            if let sealing {
+                let start = bytes.count
+                r.extraJSON.withUnsafeBytes { sealing.seal($0, appendingTo: &bytes) }
+                rest = start..<bytes.count
+            } else {
+                rest = put(r.extraJSON)
+            }
+        }
+        entries.append(
+            Entry(
+                time: r.timestamp?.date.timeIntervalSince1970, utcOffset: Int64(r.timestamp?.utcOffsetSeconds ?? 0),
+                author: author, kind: kind, kindCode: kindCode, text: text, rest: rest, line: nil, offset: r.offset, length: r.length,
+                inPart: false, sealed: sealing != nil, terms: sealing.map { putTerms(r.text, $0) }))
+    }
+
+    /// Puts a record's author, kind (unless it has a code) and text (sealed in an encrypted store).
+    private mutating func putHead(_ a: String?, _ k: MessageKind, _ t: String) -> (Range<Int>?, Range<Int>, Int64?, Range<Int>) {
+        let author = a.map { put($0) }
+        let kindCode = StoredKind.code(of: k.rawValue)
+        let kind = kindCode == nil ? put(k.rawValue) : bytes.count..<bytes.count
+        let text = sealing.map { putSealed(t, $0) } ?? put(t)
+        return (author, kind, kindCode, text)
     }
 
     /// Empties the batch, keeping its memory.

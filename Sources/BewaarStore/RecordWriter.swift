@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import BewaarModel
+import BewaarJSON
 
 /// Writes an ingest's records into the store as the importer reads them, inside the ingest's
 /// transaction (see ``CaseStore/recordIngest(_:in:reading:)``): one prepared statement, bound
@@ -117,9 +118,9 @@ public final class RecordWriter {
 
     /// Adds records at the sequence numbers `seqs` gives, encoding them on this thread (see
     /// ``add(_:at:)-(RecordRows,_)``).
-    public func add(_ messages: [Message], at seqs: [Int]) throws {
-        var rows = RecordRows(capacity: messages.count, sealing: ownSealing)
-        for m in messages { rows.append(m) }
+    public func add(_ records: [FlatRecord], at seqs: [Int]) throws {
+        var rows = RecordRows(capacity: records.count, sealing: ownSealing)
+        for r in records { rows.append(r) }
         try add(rows, at: seqs)
     }
 

@@ -35,7 +35,7 @@ public enum StoredRecord {
     static let columnCount = 10
 
     /// The keys of a record's JSON that are not format-specific fields.
-    static let ownKeys: Set<String> = ["timestamp", "author", "text", "kind", "attachments", "origin", "flags"]
+    static let ownKeys = FlatRecord.ownKeys
 
     /// `rest` for a record: what its columns do not hold, or nil when that is nothing.
     static func rest(of m: Message) -> String? {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BewaarModel
 import BewaarImport
+import BewaarJSON
 @testable import BewaarImportWeb
 
 /// Issue 16: a Messenger page as Meta writes it (newest message first) has each record written
@@ -18,8 +19,13 @@ struct MessengerHTMLPlacingTests {
         var handed: [Message] = []
         func begin(_ head: ImportResult) throws { calls.append("begin") }
         func record(_ message: Message) throws { handed.append(message) }
-        func record(_ message: Message, at seq: Int) throws {
+        /// Placed records whose format fields' JSON is not what serialising them again gives
+        /// (keys out of order, another escaping): the store keeps that JSON as it comes.
+        var notCanonical = 0
+        func record(_ record: FlatRecord, at seq: Int) throws {
             if calls.last != "placed" { calls.append("placed") }
+            let message = record.message
+            if FlatRecord(message)?.extraJSON != record.extraJSON { notCanonical += 1 }
             if placedAt.updateValue(message, forKey: seq) != nil { duplicates += 1 }
         }
         func dropPlaced() throws { calls.append("dropPlaced"); placedAt = [:] }
@@ -86,6 +92,7 @@ struct MessengerHTMLPlacingTests {
         let head = try importer.importFile(source, context: MessengerHTMLStreamTests.context(), records: placer)
         #expect(placer.kept == collected.messages)
         #expect(placer.duplicates == 0)
+        #expect(placer.notCanonical == 0)
         #expect(head.warnings == collected.warnings && head.extra == collected.extra)
         switch v {
         case .metaOrder, .trickyTags:
@@ -102,6 +109,24 @@ struct MessengerHTMLPlacingTests {
             #expect(placer.calls == ["placed", "dropPlaced", "stage", "begin", "place"])
         case .timeGoesUp, .blockWithoutTimeBetween:
             #expect(placer.calls == ["placed", "dropPlaced", "stage", "begin", "place"])
+        }
+    }
+
+    /// A placed record's format fields, written from the block's bytes with what the page shares
+    /// written once, are the bytes the `Message` of the same block serialises to: odd titles
+    /// (quotes, a backslash, a control character, emoji), no title, zone given or assumed.
+    @Test(arguments: ["Klas \"2B\" \\ 😂", "tab\there\u{1}", nil] as [String?])
+    func placedFieldsAreWhatTheRecordSerialisesTo(_ title: String?) throws {
+        let zone = TimeZone(identifier: "Europe/Amsterdam")!
+        let fields = MetaHTMLReader.FlatFields(platform: "messenger", thread: title, zone: zone.identifier)
+        for (time, assumed) in [("Mar 04, 2024 3:07 pm", true), ("Friday, October 4, 2013 at 10:05pm PDT \"x\"", false)] {
+            for layout in ["meta-html-2022", "meta-html-2018", "meta-html"] {
+                let read = MetaHTMLReader.ReadMessage(
+                    author: "Zoë Smit", timeText: time, text: "hoi", layout: layout, timestamp: nil, zoneAssumed: assumed, offset: 10, end: 90,
+                    reactions: [], links: [], media: [])
+                let message = MetaHTMLReader.record(read, platform: "messenger", zone: .string(zone.identifier), part: nil, thread: title)
+                #expect(fields.json(layout: layout, timeAsDisplayed: Array(time.utf8), zoneAssumed: assumed) == FlatRecord(message)?.extraJSON)
+            }
         }
     }
 

@@ -24,10 +24,12 @@ public final class RecordSealing: @unchecked Sendable {
     /// Appends `text` sealed (``SealedValue``) to `out`.
     func seal(_ text: String, appendingTo out: inout [UInt8]) {
         var t = text
-        t.withUTF8 { plain in
-            let raw = UnsafeRawBufferPointer(plain)
-            if cipher?.seal(raw, appendingTo: &out) != true { out.append(contentsOf: SealedValue.seal(raw, with: key)) }
-        }
+        t.withUTF8 { seal(UnsafeRawBufferPointer($0), appendingTo: &out) }
+    }
+
+    /// Appends the bytes `plain` sealed (``SealedValue``) to `out`.
+    func seal(_ plain: UnsafeRawBufferPointer, appendingTo out: inout [UInt8]) {
+        if cipher?.seal(plain, appendingTo: &out) != true { out.append(contentsOf: SealedValue.seal(plain, with: key)) }
     }
 
     /// The search index's text for a record's text (see ``SealedSearch``).
