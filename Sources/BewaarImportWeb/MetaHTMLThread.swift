@@ -205,7 +205,7 @@ final class MetaHTMLReader: HTMLEventHandler {
         let parsed: (Timestamp, zoneGiven: Bool)? =
             children.count >= 2
             ? children[children.count - 1].text.withUnsafeBufferPointer { MetaTimeText.parse(utf8: $0, zone: zone, cache: offsets) } : nil
-        if parsed != nil, placing != nil, reactions.isEmpty, links.isEmpty, media.isEmpty, placeFlat(parsed!, end: end) { return }
+        if let parsed, placing != nil, placeFlat(parsed, end: end) { return }
         let texts = children.map { String(decoding: $0.text, as: UTF8.self) }
         let timeText = texts.count >= 2 ? texts.last! : ""
         if parsed == nil {
@@ -229,7 +229,7 @@ final class MetaHTMLReader: HTMLEventHandler {
             reactions: reactions, links: links, media: media)
     }
 
-    /// Places the block just read (timed; no reactions, links or media) as a ``FlatRecord``
+    /// Places the block just read (timed) as a ``FlatRecord``
     /// straight from its collapsed bytes: what ``append(author:timeText:parsed:text:offset:end:layout:reactions:links:media:)``
     /// and ``record(_:platform:zone:part:thread:)`` make of it, without a `Message`. False when
     /// its time's bytes are not valid UTF-8 (the caller then takes the long way).
@@ -256,9 +256,12 @@ final class MetaHTMLReader: HTMLEventHandler {
             body += children[k].text
         }
         if flatFields == nil { flatFields = FlatFields(platform: platform, thread: stagedTitle ?? nil, zone: zone.identifier) }
-        let extra = flatFields!.json(layout: blockLayout, timeAsDisplayed: timeBytes, zoneAssumed: !parsed.zoneGiven)
+        let text = String(decoding: body, as: UTF8.self)
+        let found = Self.linksAndAttachments(text: text, links: links, media: media)
+        let extra = flatFields!.json(
+            layout: blockLayout, links: found.links, reactions: reactions, timeAsDisplayed: timeBytes, zoneAssumed: !parsed.zoneGiven)
         let record = FlatRecord(
-            timestamp: parsed.0, author: author.isEmpty ? nil : author, text: String(decoding: body, as: UTF8.self), kind: .message,
+            timestamp: parsed.0, author: author.isEmpty ? nil : author, text: text, kind: found.kind, attachments: found.attachments,
             offset: blockOffset, length: max(0, end - blockOffset), extraJSON: extra)
         do {
             try placing.record(record, at: seq)
@@ -270,33 +273,45 @@ final class MetaHTMLReader: HTMLEventHandler {
     }
 
     /// The format fields of a placed record as JSON, with what is the same on the whole page
-    /// written once: `{"layout":…,"platform":…,"thread":…,"timeAsDisplayed":…[,"timeZoneAssumed":…]}`,
-    /// the keys sorted as ``JSONValue`` writes them.
+    /// written once: `{"layout":…[,"links":[…]],"platform":…[,"reactions":[…]],"thread":…,
+    /// "timeAsDisplayed":…[,"timeZoneAssumed":…]}`, the keys sorted as ``JSONValue`` writes them.
     struct FlatFields {
-        /// From `,"platform":` to `"timeAsDisplayed":`.
-        let middle: [UInt8]
+        /// `,"platform":"…"`.
+        let platform: [UInt8]
+        /// From `,"thread":` to `"timeAsDisplayed":`.
+        let thread: [UInt8]
         /// `,"timeZoneAssumed":"…"}`.
         let zoneTail: [UInt8]
 
         init(platform: String, thread: String?, zone: String) {
-            var m = Array(#","platform":"#.utf8)
-            Self.write(platform, into: &m)
-            m += Array(#","thread":"#.utf8)
+            var p = Array(#","platform":"#.utf8)
+            Self.write(platform, into: &p)
+            self.platform = p
+            var m = Array(#","thread":"#.utf8)
             if let thread { Self.write(thread, into: &m) } else { m += Array("null".utf8) }
             m += Array(#","timeAsDisplayed":"#.utf8)
-            middle = m
+            self.thread = m
             var z = Array(#","timeZoneAssumed":"#.utf8)
             Self.write(zone, into: &z)
             z.append(0x7D)
             zoneTail = z
         }
 
-        func json(layout: String, timeAsDisplayed: [UInt8], zoneAssumed: Bool) -> [UInt8] {
+        func json(layout: String, links: [String], reactions: [String], timeAsDisplayed: [UInt8], zoneAssumed: Bool) -> [UInt8] {
             var out: [UInt8] = []
-            out.reserveCapacity(middle.count + zoneTail.count + timeAsDisplayed.count + 40)
+            out.reserveCapacity(platform.count + thread.count + zoneTail.count + timeAsDisplayed.count + 40)
             out += #"{"layout":"#.utf8
             Self.write(layout, into: &out)
-            out += middle
+            if !links.isEmpty {
+                out += #","links":"#.utf8
+                Self.write(links, into: &out)
+            }
+            out += platform
+            if !reactions.isEmpty {
+                out += #","reactions":"#.utf8
+                Self.write(reactions, into: &out)
+            }
+            out += thread
             timeAsDisplayed.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, into: &out) }
             if zoneAssumed { out += zoneTail } else { out.append(0x7D) }
             return out
@@ -306,6 +321,16 @@ final class MetaHTMLReader: HTMLEventHandler {
         private static func write(_ s: String, into out: inout [UInt8]) {
             var s = s
             s.withUTF8 { JSONValue.writeString(utf8: $0, into: &out) }
+        }
+
+        /// `strings` as a JSON array.
+        private static func write(_ strings: [String], into out: inout [UInt8]) {
+            out.append(0x5B)
+            for (n, s) in strings.enumerated() {
+                if n > 0 { out.append(0x2C) }
+                write(s, into: &out)
+            }
+            out.append(0x5D)
         }
     }
     private var flatFields: FlatFields?
@@ -375,19 +400,27 @@ final class MetaHTMLReader: HTMLEventHandler {
         var extra: [String: JSONValue] = ["platform": .string(platform), "layout": .string(r.layout), "timeAsDisplayed": .string(r.timeText)]
         if r.zoneAssumed { extra["timeZoneAssumed"] = zone }
         if !reactions.isEmpty { extra["reactions"] = .array(reactions.map(JSONValue.string)) }
-        let mediaSet = Set(media)
-        let realLinks = links.filter { !mediaSet.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
-        if !realLinks.isEmpty { extra["links"] = .array(realLinks.map(JSONValue.string)) }
-        let fileLinks = links.filter { !$0.contains("://") && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
-        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map {
-            Attachment(name: $0, mediaType: MediaTypeGuess.forName($0))
-        }
-        var kind: MessageKind = .message
-        if text.isEmpty && !attachments.isEmpty { kind = .media }
+        let found = linksAndAttachments(text: text, links: links, media: media)
+        if !found.links.isEmpty { extra["links"] = .array(found.links.map(JSONValue.string)) }
+        let (attachments, kind) = (found.attachments, found.kind)
         extra["thread"] = .string(thread)
         let origin = Origin(line: nil, offset: r.offset, length: max(0, r.end - r.offset), part: part)
         let by = author.isEmpty ? nil : author
         return Message(timestamp: r.timestamp, author: by, text: text, kind: kind, attachments: attachments, origin: origin, extra: extra)
+    }
+
+    /// A block's web links (what is not its media), its attachments (its media and links to
+    /// files of the export) and its kind (media when it has attachments and no text).
+    static func linksAndAttachments(text: String, links: [String], media: [String]) -> (links: [String], attachments: [Attachment], kind: MessageKind)
+    {
+        guard !links.isEmpty || !media.isEmpty else { return ([], [], .message) }
+        let mediaSet = Set(media)
+        let realLinks = links.filter { !mediaSet.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
+        let fileLinks = links.filter { !$0.contains("://") && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
+        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map {
+            Attachment(name: $0, mediaType: MediaTypeGuess.forName($0))
+        }
+        return (realLinks, attachments, text.isEmpty && !attachments.isEmpty ? .media : .message)
     }
 
     /// Reads a thread page held in memory.

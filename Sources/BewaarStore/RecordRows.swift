@@ -54,20 +54,20 @@ public struct RecordRows: Sendable {
                 terms: sealing.map { putTerms(m.text, $0) }))
     }
 
-    /// Adds a record given flat: its format fields' JSON is its `rest` as it is (what
-    /// ``StoredRecord/rest(of:)`` would write for it), unless it has attachments.
+    /// Adds a record given flat: its format fields' JSON is its `rest` as it is, with its
+    /// attachments put in front (what ``StoredRecord/rest(of:)-(Message)`` writes for its `Message`).
     public mutating func append(_ r: FlatRecord) {
-        guard r.attachments.isEmpty else { return append(r.message) }
+        guard let restBytes = StoredRecord.rest(of: r) else { return append(r.message) }
         let (author, kind, kindCode, text) = putHead(r.author, r.kind, r.text)
         var rest: Range<Int>?
         // `{}` is no format field at all: no `rest`, as for a record whose `extra` is empty.
-        if r.extraJSON.count > 2 {
+        if restBytes.count > 2 {
             if let sealing {
                 let start = bytes.count
-                r.extraJSON.withUnsafeBytes { sealing.seal($0, appendingTo: &bytes) }
+                restBytes.withUnsafeBytes { sealing.seal($0, appendingTo: &bytes) }
                 rest = start..<bytes.count
             } else {
-                rest = put(r.extraJSON)
+                rest = put(restBytes)
             }
         }
         entries.append(

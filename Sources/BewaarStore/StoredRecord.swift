@@ -52,6 +52,27 @@ public enum StoredRecord {
         return o.isEmpty ? nil : JSONValue.object(o).serialized()
     }
 
+    /// `rest` for a flat record: its format fields' JSON as it is, or with `attachments` as the
+    /// first key when the record has them and the fields' first key sorts after it (nil when it
+    /// does not, or is escaped: then ``rest(of:)`` of its `Message`).
+    static func rest(of r: FlatRecord) -> [UInt8]? {
+        guard !r.attachments.isEmpty else { return r.extraJSON }
+        let u = r.extraJSON
+        var out = Array(#"{"attachments":"#.utf8)
+        out += JSONValue.array(r.attachments.map(\.json)).serializedBytes()
+        if u.count <= 2 {
+            out.append(0x7D)
+            return out
+        }
+        // `{"key":…`: the first key, compared by its bytes as the serialiser sorts keys.
+        guard u.count > 2, u[0] == 0x7B, u[1] == 0x22, let close = u[2...].firstIndex(of: 0x22) else { return nil }
+        let first = u[2..<close]
+        guard !first.contains(0x5C), "attachments".utf8.lexicographicallyPrecedes(first) else { return nil }
+        out.append(0x2C)
+        out += u[1...]
+        return out
+    }
+
     /// The parts of a record kept in `rest`.
     struct Rest {
         var attachments: [Attachment] = []
@@ -98,9 +119,11 @@ public enum StoredRecord {
     }
 
     /// The record's compact JSON (the bytes of `Message.json` serialised) from its columns.
-    static func writeJSON(ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String,
-                          text: UnsafeBufferPointer<UInt8>, line: Int?, offset: Int64, length: Int64, rest: String?,
-                          into out: inout [UInt8]) {
+    static func writeJSON(
+        ts: Double?, utcOffset: Int, author: UnsafeBufferPointer<UInt8>?, kind: String,
+        text: UnsafeBufferPointer<UInt8>, line: Int?, offset: Int64, length: Int64, rest: String?,
+        into out: inout [UInt8]
+    ) {
         let tail = tail(rest: rest)
         writeJSON(
             ts: ts, utcOffset: utcOffset, author: author, kind: kind, text: text, line: line, offset: offset, length: length, tail: tail,

@@ -121,11 +121,20 @@ struct MessengerHTMLPlacingTests {
         let fields = MetaHTMLReader.FlatFields(platform: "messenger", thread: title, zone: zone.identifier)
         for (time, assumed) in [("Mar 04, 2024 3:07 pm", true), ("Friday, October 4, 2013 at 10:05pm PDT \"x\"", false)] {
             for layout in ["meta-html-2022", "meta-html-2018", "meta-html"] {
-                let read = MetaHTMLReader.ReadMessage(
-                    author: "Zoë Smit", timeText: time, text: "hoi", layout: layout, timestamp: nil, zoneAssumed: assumed, offset: 10, end: 90,
-                    reactions: [], links: [], media: [])
-                let message = MetaHTMLReader.record(read, platform: "messenger", zone: .string(zone.identifier), part: nil, thread: title)
-                #expect(fields.json(layout: layout, timeAsDisplayed: Array(time.utf8), zoneAssumed: assumed) == FlatRecord(message)?.extraJSON)
+                for (reactions, links, media) in [
+                    ([], [], []), (["❤ Tim \"B\""], [], []), ([], ["https://www.example.org/a\"b", "photos/1.jpg", "#x"], ["photos/1.jpg"]),
+                    (["😂", "❤"], ["http://example.org/", "mailto:a@example.org"], ["videos/2.mp4"]),
+                ] as [([String], [String], [String])] {
+                    let read = MetaHTMLReader.ReadMessage(
+                        author: "Zoë Smit", timeText: time, text: "hoi", layout: layout, timestamp: nil, zoneAssumed: assumed, offset: 10,
+                        end: 90, reactions: reactions, links: links, media: media)
+                    let message = MetaHTMLReader.record(read, platform: "messenger", zone: .string(zone.identifier), part: nil, thread: title)
+                    let found = MetaHTMLReader.linksAndAttachments(text: "hoi", links: links, media: media)
+                    let json = fields.json(
+                        layout: layout, links: found.links, reactions: reactions, timeAsDisplayed: Array(time.utf8), zoneAssumed: assumed)
+                    #expect(json == FlatRecord(message)?.extraJSON)
+                    #expect(found.attachments == message.attachments)
+                }
             }
         }
     }
