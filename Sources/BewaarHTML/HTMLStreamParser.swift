@@ -1,4 +1,9 @@
 import CBewaarLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads HTML with libxml2's push parser and SAX callbacks: the page is fed in chunks and
 /// never becomes a tree, so memory stays bounded by the chunk size and the handler's own state.
@@ -211,21 +216,22 @@ final class ParserState {
         let end = to - baseOffset - Int64(needle.count)
         let first = needle[0]
         while i <= end {
-            if base[Int(i)] == first {
-                var ok = true
-                for k in 1..<needle.count {
-                    var c = base[Int(i) + k]
-                    if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-                    if c != needle[k] { ok = false; break }
-                }
-                if ok && wholeName {
-                    // "<p" must not match "<pre": the name ends at a space, "/", ">" or the end.
-                    let next = Int64(needle.count) + i + baseOffset < to ? base[Int(i) + needle.count] : 0x3E
-                    let c = next | 0x20
-                    if (c >= 0x61 && c <= 0x7A) || (next >= 0x30 && next <= 0x39) || next == 0x2D || next == 0x5F || next == 0x3A { ok = false }
-                }
-                if ok { return baseOffset + i }
+            // To the next `first` byte at once (tags are far apart in long texts).
+            guard let hit = memchr(base + Int(i), Int32(first), Int(end - i + 1)) else { return nil }
+            i = Int64(UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit)))
+            var ok = true
+            for k in 1..<needle.count {
+                var c = base[Int(i) + k]
+                if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+                if c != needle[k] { ok = false; break }
             }
+            if ok && wholeName {
+                // "<p" must not match "<pre": the name ends at a space, "/", ">" or the end.
+                let next = Int64(needle.count) + i + baseOffset < to ? base[Int(i) + needle.count] : 0x3E
+                let c = next | 0x20
+                if (c >= 0x61 && c <= 0x7A) || (next >= 0x30 && next <= 0x39) || next == 0x2D || next == 0x5F || next == 0x3A { ok = false }
+            }
+            if ok { return baseOffset + i }
             i += 1
         }
         return nil

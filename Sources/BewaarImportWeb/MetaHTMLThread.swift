@@ -13,9 +13,6 @@ import BewaarJSON
 /// A block is read as: first child = sender, last child = time, the children between = body.
 /// Times have no zone: they are placed in the import's zone, and the record says so.
 final class MetaHTMLReader: HTMLEventHandler {
-    /// A child of the message block: its text as UTF-8 bytes, collapsed once the block ends.
-    struct Child { var text: [UInt8] = [] }
-
     let part: String?
     let platform: String
     let zone: TimeZone
@@ -26,7 +23,8 @@ final class MetaHTMLReader: HTMLEventHandler {
     private var blockDepth: Int?
     private var blockOffset: Int64 = 0
     private var blockLayout = ""
-    private var children: [Child] = []
+    /// The texts of the block's children as UTF-8 bytes, collapsed once the block ends.
+    private var children = MetaHTMLBlockChildren()
     private var listDepth: Int?
     private var reactions: [String] = []
     private var currentReaction = ""
@@ -84,15 +82,15 @@ final class MetaHTMLReader: HTMLEventHandler {
             if let layout {
                 if placing != nil { placedOrder.blockStarted() }
                 blockDepth = depth; blockOffset = offset; blockLayout = layout
-                children = []; reactions = []; links = []; media = []
+                children.removeAll(); reactions = []; links = []; media = []
                 return
             }
         }
         if let b = blockDepth {
             if depth == b + 1 {
-                children.append(Child())
-            } else if depth > b + 1, name == "div" || name == "br" || name == "p", !children.isEmpty {
-                children[children.count - 1].text.append(0x20)
+                children.addChild()
+            } else if depth > b + 1, name == "div" || name == "br" || name == "p" {
+                children.appendToLast(0x20)
             }
             if name == "ul" && listDepth == nil { listDepth = depth }
             if name == "li" && listDepth != nil { currentReaction = "" }
@@ -151,14 +149,14 @@ final class MetaHTMLReader: HTMLEventHandler {
     func text(utf8: UnsafeBufferPointer<UInt8>) {
         if blockDepth != nil, titleDepth == nil, listDepth == nil {
             // The common case, a message's own text: kept as bytes, no `String` per text node.
-            if !children.isEmpty { children[children.count - 1].text.append(contentsOf: utf8) }
+            children.appendToLast(utf8)
             return
         }
         let text = String(decoding: utf8, as: UTF8.self)
         if titleDepth != nil { title += text }
         if blockDepth != nil {
             if listDepth != nil { currentReaction += text; return }
-            if !children.isEmpty { children[children.count - 1].text.append(contentsOf: utf8) }
+            children.appendToLast(utf8)
             return
         }
         if let c = oldCapture { if c.kind == "user" { oldAuthor += text } else { oldTime += text } }
@@ -201,12 +199,12 @@ final class MetaHTMLReader: HTMLEventHandler {
     }
 
     private func finishBlock(end: Int64) {
-        for k in children.indices { VisibleText.collapse(inPlace: &children[k].text) }
+        for k in children.indices { VisibleText.collapse(inPlace: &children[k]) }
         let parsed: (Timestamp, zoneGiven: Bool)? =
             children.count >= 2
-            ? children[children.count - 1].text.withUnsafeBufferPointer { MetaTimeText.parse(utf8: $0, zone: zone, cache: offsets) } : nil
+            ? children[children.count - 1].withUnsafeBufferPointer { MetaTimeText.parse(utf8: $0, zone: zone, cache: offsets) } : nil
         if let parsed, placing != nil, placeFlat(parsed, end: end) { return }
-        let texts = children.map { String(decoding: $0.text, as: UTF8.self) }
+        let texts = children.strings
         let timeText = texts.count >= 2 ? texts.last! : ""
         if parsed == nil {
             // The first block lists the participants and has no time.
@@ -235,7 +233,7 @@ final class MetaHTMLReader: HTMLEventHandler {
     /// its time's bytes are not valid UTF-8 (the caller then takes the long way).
     private func placeFlat(_ parsed: (Timestamp, zoneGiven: Bool), end: Int64) -> Bool {
         guard let placing, let spill else { return false }
-        let timeBytes = children[children.count - 1].text
+        let timeBytes = children[children.count - 1]
         guard timeBytes.withUnsafeBufferPointer(UTF8Check.isValid) else { return false }
         layouts.insert(blockLayout)
         if !parsed.zoneGiven { zoneAssumed = true }
@@ -248,12 +246,12 @@ final class MetaHTMLReader: HTMLEventHandler {
             abandoned = true
             return true
         }
-        let author = String(decoding: children[0].text, as: UTF8.self)
+        let author = String(decoding: children[0], as: UTF8.self)
         spill.addKey(time: time, author: author.isEmpty ? nil : author)
         var body: [UInt8] = []
-        for k in children.indices.dropFirst().dropLast() where !children[k].text.isEmpty {
+        for k in children.indices.dropFirst().dropLast() where !children[k].isEmpty {
             if !body.isEmpty { body.append(0x20) }
-            body += children[k].text
+            body += children[k]
         }
         if flatFields == nil { flatFields = FlatFields(platform: platform, thread: stagedTitle ?? nil, zone: zone.identifier) }
         let text = String(decoding: body, as: UTF8.self)
