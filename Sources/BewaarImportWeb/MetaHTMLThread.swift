@@ -412,10 +412,11 @@ final class MetaHTMLReader: HTMLEventHandler {
     static func linksAndAttachments(text: String, links: [String], media: [String]) -> (links: [String], attachments: [Attachment], kind: MessageKind)
     {
         guard !links.isEmpty || !media.isEmpty else { return ([], [], .message) }
-        let mediaSet = Set(media)
-        let realLinks = links.filter { !mediaSet.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
-        let fileLinks = links.filter { !$0.contains("://") && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
-        let attachments = (media + fileLinks.filter { !mediaSet.contains($0) }).map {
+        // A block has a link or two and a photo or two: arrays, no sets; `://` found in the bytes.
+        func hasScheme(_ s: String) -> Bool { s.utf8.firstRange(of: "://".utf8) != nil }
+        let realLinks = links.filter { !media.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
+        let fileLinks = links.filter { !hasScheme($0) && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
+        let attachments = (media + fileLinks.filter { !media.contains($0) }).map {
             Attachment(name: $0, mediaType: MediaTypeGuess.forName($0))
         }
         return (realLinks, attachments, text.isEmpty && !attachments.isEmpty ? .media : .message)
