@@ -130,27 +130,75 @@ public enum HTMLStreamParser {
 final class ParserState {
     let handler: any HTMLEventHandler
     let encoding: HTMLEncoding.Choice
-    var ctxt: htmlParserCtxtPtr?
-    var transcoder = UTF8Transcoder(encoding: .utf8, skip: 0)
-    var map: OffsetMap { transcoder.map }
     let issues = IssueCollector()
-    /// UTF-8 stream offset where the last event ended.
-    var lastEnd: Int64 = 0
-    /// Set before the last push: elements closed without an end tag from then on were left open.
-    var inputEnded = false
-    /// The first names met, looked up by libxml2's interned pointer: a page uses a few dozen
-    /// names, and a scan of a short list beats hashing the pointer for every tag. Names past
-    /// ``scannedNames`` (a page made of made-up tags) go in `moreNames`.
-    private var nameKeys: [UnsafeRawPointer] = []
-    private var names: [Name] = []
-    private var moreNames: [UnsafeRawPointer: Int] = [:]
     private static let scannedNames = 48
     private static let commentOpen: [UInt8] = Array("<!--".utf8)
-    private var pendingText: [UInt8] = []
+
+    /// What the callbacks change, behind one pointer this state owns: a class's stored
+    /// properties are checked for exclusive access at run time on every use, which cost a
+    /// third of this layer's own time on a large page (perf). The parse runs on one thread and
+    /// no callback reaches another, so there is nothing for those checks to find.
+    private struct Fields {
+        var ctxt: htmlParserCtxtPtr?
+        var transcoder = UTF8Transcoder(encoding: .utf8, skip: 0)
+        /// UTF-8 stream offset where the last event ended.
+        var lastEnd: Int64 = 0
+        /// Set before the last push: elements closed without an end tag from then on were left open.
+        var inputEnded = false
+        /// The first names met, looked up by libxml2's interned pointer: a page uses a few dozen
+        /// names, and a scan of a short list beats hashing the pointer for every tag. Names past
+        /// ``ParserState/scannedNames`` (a page made of made-up tags) go in `moreNames`.
+        var nameKeys: [UnsafeRawPointer] = []
+        var names: [Name] = []
+        var moreNames: [UnsafeRawPointer: Int] = [:]
+        var pendingText: [UInt8] = []
+    }
+    private let fields: UnsafeMutablePointer<Fields>
+
+    var ctxt: htmlParserCtxtPtr? {
+        _read { yield fields.pointee.ctxt }
+        _modify { yield &fields.pointee.ctxt }
+    }
+    var transcoder: UTF8Transcoder {
+        _read { yield fields.pointee.transcoder }
+        _modify { yield &fields.pointee.transcoder }
+    }
+    var map: OffsetMap { transcoder.map }
+    var lastEnd: Int64 {
+        _read { yield fields.pointee.lastEnd }
+        _modify { yield &fields.pointee.lastEnd }
+    }
+    var inputEnded: Bool {
+        _read { yield fields.pointee.inputEnded }
+        _modify { yield &fields.pointee.inputEnded }
+    }
+    private var nameKeys: [UnsafeRawPointer] {
+        _read { yield fields.pointee.nameKeys }
+        _modify { yield &fields.pointee.nameKeys }
+    }
+    private var names: [Name] {
+        _read { yield fields.pointee.names }
+        _modify { yield &fields.pointee.names }
+    }
+    private var moreNames: [UnsafeRawPointer: Int] {
+        _read { yield fields.pointee.moreNames }
+        _modify { yield &fields.pointee.moreNames }
+    }
+    private var pendingText: [UInt8] {
+        _read { yield fields.pointee.pendingText }
+        _modify { yield &fields.pointee.pendingText }
+    }
 
     init(handler: any HTMLEventHandler, encoding: HTMLEncoding.Choice) {
         self.handler = handler
         self.encoding = encoding
+        fields = .allocate(capacity: 1)
+        fields.initialize(to: Fields())
+    }
+
+    deinit {
+        fields.deinitialize(count: 1)
+        fields.deallocate()
     }
 
     /// Runs `body` on the state behind libxml2's user-data pointer without retain/release traffic
