@@ -248,13 +248,21 @@ final class MetaHTMLReader: HTMLEventHandler {
         }
         let author = String(decoding: children[0], as: UTF8.self)
         spill.addKey(time: time, author: author.isEmpty ? nil : author)
-        var body: [UInt8] = []
-        for k in children.indices.dropFirst().dropLast() where !children[k].isEmpty {
-            if !body.isEmpty { body.append(0x20) }
-            body += children[k]
+        let bodyChildren = children.indices.dropFirst().dropLast()
+        let bodyLength = bodyChildren.reduce(0) { $0 + children[$1].count + 1 }
+        let text = String(unsafeUninitializedCapacity: bodyLength) { out in
+            // The non-empty children between the author and the time, one space between them.
+            var n = 0
+            for k in bodyChildren where !children[k].isEmpty {
+                if n > 0 {
+                    out[n] = 0x20
+                    n += 1
+                }
+                n = children[k].withUnsafeBufferPointer { UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: $0) } + n
+            }
+            return n
         }
         if flatFields == nil { flatFields = FlatFields(platform: platform, thread: stagedTitle ?? nil, zone: zone.identifier) }
-        let text = String(decoding: body, as: UTF8.self)
         let found = Self.linksAndAttachments(text: text, links: links, media: media)
         let extra = flatFields!.json(
             layout: blockLayout, links: found.links, reactions: reactions, timeAsDisplayed: timeBytes, zoneAssumed: !parsed.zoneGiven)
@@ -413,7 +421,17 @@ final class MetaHTMLReader: HTMLEventHandler {
     {
         guard !links.isEmpty || !media.isEmpty else { return ([], [], .message) }
         // A block has a link or two and a photo or two: arrays, no sets; `://` found in the bytes.
-        func hasScheme(_ s: String) -> Bool { s.utf8.firstRange(of: "://".utf8) != nil }
+        func hasScheme(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { u in
+                var i = 0
+                while i + 2 < u.count {
+                    if u[i] == 0x3A && u[i + 1] == 0x2F && u[i + 2] == 0x2F { return true }
+                    i += 1
+                }
+                return false
+            }
+        }
         let realLinks = links.filter { !media.contains($0) && ($0.hasPrefix("http://") || $0.hasPrefix("https://")) }
         let fileLinks = links.filter { !hasScheme($0) && !$0.hasPrefix("#") && !$0.hasPrefix("mailto:") }
         let attachments = (media + fileLinks.filter { !media.contains($0) }).map {
