@@ -52,9 +52,19 @@ struct PostgresRecordBench {
         let (caseNo, item) = try db.write(retryable: false) { c throws in
             try RecordFixture.item(in: c, schema: false)
         }
-        // Indexes to leave out, to see what each costs (e.g. "messages_terms messages_case_order").
+        // Indexes and foreign keys to leave out, to see what each costs (e.g. "messages_terms
+        // messages_item_id_fkey": a name ending in _fkey is a constraint of `messages`).
         let dropped = (environment["BEWAAR_BENCH_DROP"] ?? "").split(separator: " ").map(String.init)
-        try db.write(retryable: false) { c throws in for name in dropped { try c.execute("DROP INDEX \(name)") } }
+        try db.write(retryable: false) { c throws in
+            for name in dropped {
+                try c.execute(name.hasSuffix("_fkey") ? "ALTER TABLE messages DROP CONSTRAINT \(name)" : "DROP INDEX \(name)")
+            }
+        }
+        if environment["BEWAAR_BENCH_SET_FK"] == "1" {
+            // An experiment (not in the schema): the two foreign keys of `messages` checked once
+            // per statement, by a statement trigger over the inserted rows, instead of once per row.
+            try db.write(retryable: false) { c throws in for statement in Self.setForeignKeys { try c.execute(statement) } }
+        }
         let server = try db.read { try $0.fetchOne("SELECT pg_backend_pid()")?[0].int } ?? 0
         let postmaster = ServerCPU.parent(of: Int32(server))
 
@@ -72,6 +82,7 @@ struct PostgresRecordBench {
         let prepare = ClientCPU.now() - start
         let termCount = prepared.reduce(0) { $0 + $1.terms.count }
 
+        let walBefore = try db.read { try $0.fetchOne("SELECT pg_current_wal_lsn()::text")?[0].text } ?? "0/0"
         let before = (client: ClientCPU.now(), server: ServerCPU.total(postmaster), wall: Date())
         let records = try db.write(retryable: false) { c throws in
             let writer = try PostgresRecordWriter(c, itemID: item, caseNo: caseNo, batchSize: batch)
@@ -79,6 +90,16 @@ struct PostgresRecordBench {
             return try writer.finish()
         }
         let after = (client: ClientCPU.now(), server: ServerCPU.total(postmaster), wall: Date())
+        let wal = try db.read { try $0.fetchOne("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?1::pg_lsn)", [.text(walBefore)])?[0].int } ?? 0
+        // GIN's fast update leaves new entries in a pending list, merged later (by autovacuum):
+        // that work, done now and measured apart.
+        let pending = ServerCPU.total(postmaster)
+        try db.write(retryable: false) { c throws in
+            if try c.fetchOne("SELECT to_regclass('messages_terms') IS NOT NULL")?[0] == .int(1) {
+                try c.execute("SELECT gin_clean_pending_list('messages_terms'::regclass)::text")
+            }
+        }
+        let ginMerge = ServerCPU.total(postmaster) - pending
         let size = try db.read { c throws in
             try c.fetchOne(
                 "SELECT pg_total_relation_size('messages'), pg_relation_size('messages'), COALESCE(pg_relation_size(to_regclass('messages_terms')), 0)"
@@ -88,15 +109,43 @@ struct PostgresRecordBench {
         let client = after.client - before.client
         let serverCPU = after.server - before.server
         let wall = after.wall.timeIntervalSince(before.wall)
-        return "postgres dropped=\(dropped.isEmpty ? "-" : dropped.joined(separator: ",")) "
+        return "postgres dropped=\(dropped.isEmpty ? "-" : dropped.joined(separator: ","))"
+            + (environment["BEWAAR_BENCH_SET_FK"] == "1" ? " foreign_keys=per_statement " : " ")
             + String(
                 format:
-                    "records=%d batch=%d terms/record=%.1f seal+terms_cpu_s=%.2f write: wall_s=%.2f client_cpu_s=%.2f server_cpu_s=%.2f total_cpu_s=%.2f records_per_cpu_s=%.0f records_per_wall_s=%.0f bytes/record total=%.0f heap=%.0f gin=%.0f",
+                    "records=%d batch=%d terms/record=%.1f seal+terms_cpu_s=%.2f write: wall_s=%.2f client_cpu_s=%.2f server_cpu_s=%.2f total_cpu_s=%.2f records_per_cpu_s=%.0f records_per_wall_s=%.0f wal_bytes/record=%.0f; then gin_pending_merge_server_cpu_s=%.2f; bytes/record total=%.0f heap=%.0f gin=%.0f",
                 records, batch, Double(termCount) / Double(max(records, 1)), prepare, wall, client, serverCPU,
                 client + serverCPU,
-                Double(records) / (client + serverCPU), Double(records) / wall, Double(size.first ?? 0) / Double(records),
+                Double(records) / (client + serverCPU), Double(records) / wall, Double(wal) / Double(records), ginMerge,
+                Double(size.first ?? 0) / Double(records),
                 Double(size.dropFirst().first ?? 0) / Double(records), Double(size.last ?? 0) / Double(records))
     }
+
+    /// `messages`' foreign keys as one check per statement (`BEWAAR_BENCH_SET_FK=1`): the parents
+    /// of the inserted rows are locked as the per-row check locks them (`FOR KEY SHARE`), and a
+    /// missing one fails the statement with 23503. Only the inserting side (a deletion of a parent
+    /// would need its own check).
+    static let setForeignKeys = [
+        "ALTER TABLE messages DROP CONSTRAINT messages_item_id_fkey",
+        "ALTER TABLE messages DROP CONSTRAINT messages_author_no_fkey",
+        """
+        CREATE FUNCTION messages_parents_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE wanted bigint; found bigint;
+        BEGIN
+            SELECT count(DISTINCT item_id) INTO wanted FROM new_messages;
+            SELECT count(*) INTO found FROM (SELECT 1 FROM items WHERE id IN (SELECT item_id FROM new_messages) FOR KEY SHARE) f;
+            IF found <> wanted THEN RAISE EXCEPTION 'messages: an item is missing' USING ERRCODE = 'foreign_key_violation'; END IF;
+            SELECT count(DISTINCT author_no) INTO wanted FROM new_messages;
+            SELECT count(*) INTO found FROM (SELECT 1 FROM authors WHERE id IN (SELECT author_no FROM new_messages) FOR KEY SHARE) f;
+            IF found <> wanted THEN RAISE EXCEPTION 'messages: an author is missing' USING ERRCODE = 'foreign_key_violation'; END IF;
+            RETURN NULL;
+        END $$
+        """,
+        """
+        CREATE TRIGGER messages_parents AFTER INSERT ON messages REFERENCING NEW TABLE AS new_messages
+        FOR EACH STATEMENT EXECUTE FUNCTION messages_parents_exist()
+        """,
+    ]
 
     /// A `Message` as the PostgreSQL store keeps it: text sealed, author by the number of its
     /// sealed name, terms from the folded words' beginnings (as `SealedSearch`), 32 bits each.
