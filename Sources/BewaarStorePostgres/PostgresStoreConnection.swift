@@ -39,8 +39,15 @@ final class PostgresStoreConnection: StoreConnection {
                 .statementFailed, nl: "Een opdracht aan de database heeft een ongeldige parameter (\(error)). Dit is een fout in Bewaar.",
                 en: "A statement for the database has an invalid parameter (\(error)). This is a bug in Bewaar.")
         }
+        return try run(postgres: text, binds: PostgresBindings(arguments))
+    }
+
+    /// Runs one statement written with PostgreSQL's own `$1…$n` and bound as given (the record
+    /// writer's arrays, which `SQLValue` has no case for); errors as ``run(_:_:)``.
+    @discardableResult
+    func run(postgres sql: String, binds: PostgresBindings) throws -> PostgresQueryResult {
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: text, binds: PostgresBindings(arguments)), logger: logger).wait()
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
         } catch {
             let mapped = PostgresStoreError.from(error, url: url)
             if mapped.isConflict && conflict == nil { conflict = mapped }

@@ -36,6 +36,9 @@ package struct PostgresStoreError: BilingualError, Equatable {
         case unsupportedValue
         /// The schema could not be brought up to date (see ``PostgresMigrator``).
         case migrationFailed
+        /// An item's records do not add up (their places are not 0, 1, 2, … each once), or a
+        /// record writer was given a connection that is not PostgreSQL's: nothing was stored.
+        case invalidRecords
     }
 
     package let code: Code

@@ -9,30 +9,28 @@ import Testing
 /// behind `forEach`. Skipped, saying why, when PostgreSQL is not installed.
 @Suite(.enabled(if: PostgresServer.installed, Comment(rawValue: PostgresServer.skipReason)))
 struct PostgresDatabaseTests {
-    @Test func valuesRoundTrip() async throws { try await offThread { try StoreDatabaseBehaviour.valuesRoundTrip(.make(.postgres)) } }
-    @Test func countsAndNames() async throws { try await offThread { try StoreDatabaseBehaviour.countsAndNames(.make(.postgres)) } }
-    @Test func placeholders() async throws { try await offThread { try StoreDatabaseBehaviour.placeholders(.make(.postgres)) } }
-    @Test func rollbackOnThrow() async throws { try await offThread { try StoreDatabaseBehaviour.rollbackOnThrow(.make(.postgres)) } }
-    @Test func savepoints() async throws { try await offThread { try StoreDatabaseBehaviour.savepoints(.make(.postgres)) } }
-    @Test func readIsReadOnly() async throws { try await offThread { try StoreDatabaseBehaviour.readIsReadOnly(.make(.postgres)) } }
-    @Test func fourWritersKeepOneChain() async throws { try await offThread { try StoreDatabaseBehaviour.concurrentChain(.make(.postgres)) } }
+    @Test func valuesRoundTrip() async throws { try await StoreDatabaseBehaviour.valuesRoundTrip(.made(.postgres)) }
+    @Test func countsAndNames() async throws { try await StoreDatabaseBehaviour.countsAndNames(.made(.postgres)) }
+    @Test func placeholders() async throws { try await StoreDatabaseBehaviour.placeholders(.made(.postgres)) }
+    @Test func rollbackOnThrow() async throws { try await StoreDatabaseBehaviour.rollbackOnThrow(.made(.postgres)) }
+    @Test func savepoints() async throws { try await StoreDatabaseBehaviour.savepoints(.made(.postgres)) }
+    @Test func readIsReadOnly() async throws { try await StoreDatabaseBehaviour.readIsReadOnly(.made(.postgres)) }
+    @Test func fourWritersKeepOneChain() async throws { try await StoreDatabaseBehaviour.concurrentChain(.made(.postgres)) }
 
     /// The rows come through a cursor of the transaction, a batch at a time: at the first row
     /// the cursor is open on the server and has not been read to its end.
     @Test func streamedRowsComeThroughACursor() async throws {
-        try await offThread {
-            try StoreDatabaseBehaviour.streamedRows(.make(.postgres)) { c throws in
-                let cursors = try c.fetch("SELECT name FROM pg_cursors").compactMap { $0[0].text }
-                #expect(cursors.contains { $0.hasPrefix("bewaar_cursor_") })
-            }
+        try await StoreDatabaseBehaviour.streamedRows(.made(.postgres)) { c throws in
+            let cursors = try c.fetch("SELECT name FROM pg_cursors").compactMap { $0[0].text }
+            return cursors.contains { $0.hasPrefix("bewaar_cursor_") }
         }
     }
 
     /// Without FOR UPDATE, the same four writers fork the chain: the primary key refuses the
     /// second event with the same number (so the lock is what keeps every append).
     @Test func withoutTheRowLockWritersCollide() async throws {
-        try await offThread {
-            let t = try TestDatabase.make(.postgres)
+        let t = try await TestDatabase.made(.postgres)
+        let first = try await offThread {
             let failures = ErrorList()
             try t.database.write(retryable: false) { c throws in
                 try c.execute("CREATE TABLE heads (chain text PRIMARY KEY, count bigint NOT NULL)")
@@ -52,18 +50,19 @@ struct PostgresDatabaseTests {
                     } catch { failures.append(error) }
                 }
             }
-            let refused = try #require(failures.first as? PostgresStoreError)
-            #expect(refused.code == .statementFailed)
-            #expect(refused.sqlState == "23505")
+            return failures.first
         }
+        let refused = try #require(first as? PostgresStoreError)
+        #expect(refused.code == .statementFailed)
+        #expect(refused.sqlState == "23505")
     }
 
     /// A real deadlock (SQLSTATE 40P01) between two connections: the retryable writer is the
     /// victim (its deadlock_timeout is the shorter), runs again and succeeds; both changes land.
     @Test func aDeadlockVictimRunsAgain() async throws {
-        try await offThread {
-            let t = try TestDatabase.make(.postgres)
-            let db = try #require(t.postgres)
+        let t = try await TestDatabase.made(.postgres)
+        let db = try #require(t.postgres)
+        let (attempts, rows) = try await offThread {
             try db.write(retryable: false) { c throws in
                 try c.execute("CREATE TABLE accounts (id bigint PRIMARY KEY, n bigint NOT NULL)")
                 try c.execute("INSERT INTO accounts VALUES (1, 0), (2, 0)")
@@ -104,89 +103,90 @@ struct PostgresDatabaseTests {
                     }
                 }
             }
-            #expect(attempts.value == 2)
-            let rows = try db.read { try $0.fetch("SELECT n FROM accounts ORDER BY id").map { $0[0] } }
-            #expect(rows == [.int(1001), .int(110)])
+            return (attempts.value, try db.read { try $0.fetch("SELECT n FROM accounts ORDER BY id").map { $0[0] } })
         }
+        #expect(attempts == 2)
+        #expect(rows == [.int(1001), .int(110)])
     }
 
     /// A serialization failure (SQLSTATE 40001, raised by the server) reruns a retryable body,
     /// also when the body turned the error into one of its own; a body that is not retryable runs
     /// once and the caller gets the conflict, in Dutch and English.
     @Test func aSerializationFailureIsRetriedOnlyWhenRetryable() async throws {
-        try await offThread {
-            let t = try TestDatabase.make(.postgres)
-            let raise = "DO $$ BEGIN RAISE EXCEPTION 'gelijktijdig gewijzigd?' USING ERRCODE = 'serialization_failure'; END $$"
-            try t.database.write(retryable: false) { try $0.execute("CREATE TABLE marks (id bigint PRIMARY KEY)") }
-            let attempts = Counter()
-            try t.database.write(retryable: true) { c throws in
-                let attempt = attempts.next()
-                try c.execute("INSERT INTO marks VALUES (?1)", [.int(Int64(attempt))])
-                if attempt < 3 {
-                    do { try c.execute(raise) } catch { throw StoreDatabaseBehaviour.Planned() }
-                }
+        let t = try await TestDatabase.made(.postgres)
+        let raise = "DO $$ BEGIN RAISE EXCEPTION 'gelijktijdig gewijzigd?' USING ERRCODE = 'serialization_failure'; END $$"
+        try await t.write { try $0.execute("CREATE TABLE marks (id bigint PRIMARY KEY)") }
+        let attempts = Counter()
+        try await t.write(retryable: true) { c throws in
+            let attempt = attempts.next()
+            try c.execute("INSERT INTO marks VALUES (?1)", [.int(Int64(attempt))])
+            if attempt < 3 {
+                do { try c.execute(raise) } catch { throw StoreDatabaseBehaviour.Planned() }
             }
-            #expect(attempts.value == 3)
-            #expect(try t.database.read { try $0.fetch("SELECT id FROM marks").map { $0[0] } } == [.int(3)])
-
-            let once = Counter()
-            let error = #expect(throws: PostgresStoreError.self) {
-                try t.database.write(retryable: false) { c throws in
-                    _ = once.next()
-                    try c.execute(raise)
-                }
-            }
-            #expect(once.value == 1)
-            #expect(error?.code == .conflict)
-            #expect(error?.sqlState == "40001")
-            #expect(error?.dutch.contains("probeer het opnieuw") == true)
-            #expect(error?.english.contains("try again") == true)
         }
+        #expect(attempts.value == 3)
+        #expect(try await t.read { try $0.fetch("SELECT id FROM marks").map { $0[0] } } == [.int(3)])
+
+        let once = Counter()
+        let error = await #expect(throws: PostgresStoreError.self) {
+            try await t.write { c throws in
+                _ = once.next()
+                try c.execute(raise)
+            }
+        }
+        #expect(once.value == 1)
+        #expect(error?.code == .conflict)
+        #expect(error?.sqlState == "40001")
+        #expect(error?.dutch.contains("probeer het opnieuw") == true)
+        #expect(error?.english.contains("try again") == true)
     }
 
     /// A body that swallows a failed statement cannot commit half its work: PostgreSQL answers the
     /// COMMIT with a rollback, and the caller gets an error.
     @Test func aSwallowedFailureDoesNotCommit() async throws {
-        try await offThread {
-            let t = try TestDatabase.make(.postgres)
-            try t.database.write(retryable: false) { try $0.execute("CREATE TABLE talks (id bigint PRIMARY KEY)") }
-            #expect(throws: PostgresStoreError.self) {
-                try t.database.write(retryable: false) { c throws in
-                    try c.execute("INSERT INTO talks VALUES (1)")
-                    _ = try? c.execute("INSERT INTO talks VALUES (1)")
-                }
+        let t = try await TestDatabase.made(.postgres)
+        try await t.write { try $0.execute("CREATE TABLE talks (id bigint PRIMARY KEY)") }
+        await #expect(throws: PostgresStoreError.self) {
+            try await t.write { c throws in
+                try c.execute("INSERT INTO talks VALUES (1)")
+                _ = try? c.execute("INSERT INTO talks VALUES (1)")
             }
-            #expect(try t.database.read { try $0.fetchOne("SELECT count(*) FROM talks")?[0] } == .int(0))
         }
+        #expect(try await t.read { try $0.fetchOne("SELECT count(*) FROM talks")?[0] } == .int(0))
     }
 
     /// Settings hold for every statement of a transaction (reads and writes) and end with it.
     @Test func settingsHoldForEachTransactionOnly() async throws {
-        try await offThread {
-            let t = try TestDatabase.make(.postgres, connections: 1)
-            let plain = try #require(t.postgres)
+        let t = try await TestDatabase.made(.postgres, connections: 1)
+        let plain = try #require(t.postgres)
+        let (read, written, after) = try await offThread {
             let school = plain.with(settings: ["bewaar.school": "3", "bewaar.actor": "J. Bakker"])
             let query = "SELECT current_setting('bewaar.school', true), current_setting('bewaar.actor', true)"
-            #expect(try school.read { try $0.fetchOne(query)?.values } == [.text("3"), .text("J. Bakker")])
-            #expect(try school.write(retryable: false) { try $0.fetchOne(query)?.values } == [.text("3"), .text("J. Bakker")])
-            // The same (single) connection afterwards, without settings: nothing is left of them.
-            let after = try plain.read { try $0.fetchOne(query)?.values }
-            #expect(after?.allSatisfy { $0 == .null || $0 == .text("") } == true)
+            return (
+                try school.read { try $0.fetchOne(query)?.values },
+                try school.write(retryable: false) { try $0.fetchOne(query)?.values },
+                // The same (single) connection afterwards, without settings: nothing is left of them.
+                try plain.read { try $0.fetchOne(query)?.values }
+            )
         }
+        #expect(read == [.text("3"), .text("J. Bakker")])
+        #expect(written == [.text("3"), .text("J. Bakker")])
+        #expect(after?.allSatisfy { $0 == .null || $0 == .text("") } == true)
     }
 
     /// The pool opens no more connections than it may, and reuses them.
     @Test func thePoolStaysWithinItsSize() async throws {
-        try await offThread {
-            let t = try TestDatabase.make(.postgres, connections: 2)
-            let db = try #require(t.postgres)
+        let t = try await TestDatabase.made(.postgres, connections: 2)
+        let db = try #require(t.postgres)
+        let (open, backends) = try await offThread {
             try onThreads(6) { _ in
                 for _ in 0..<10 { _ = try db.read { try $0.fetchOne("SELECT 1 FROM pg_sleep(0.002)") } }
             }
-            #expect(db.pool.openCount <= 2)
             let backends = try db.read { try $0.fetchOne("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()")?[0] }
-            #expect(backends == .int(2))
+            return (db.pool.openCount, backends)
         }
+        #expect(open <= 2)
+        #expect(backends == .int(2))
     }
 }
 

@@ -222,9 +222,9 @@ struct PostgresSchemaTests {
     // test's (an #expect on another thread is recorded for an «unknown» test).
 
     @Test func theBaselineHasWhatASQLiteStoreHas() async throws {
+        let t = try await TestDatabase.made(.postgres)
+        let db = try #require(t.postgres)
         let (ran, sqlite, postgres) = try await offThread {
-            let t = try TestDatabase.make(.postgres)
-            let db = try #require(t.postgres)
             return (try PostgresSchema.migrator().migrate(db), try Self.sqliteSchema(), try Self.postgresSchema(db))
         }
         #expect(ran == ["pg-baseline-v15"])
@@ -257,9 +257,9 @@ struct PostgresSchemaTests {
     /// A store already at the baseline is left alone: the second run runs nothing and changes
     /// nothing.
     @Test func theBaselineRunsOnce() async throws {
+        let t = try await TestDatabase.made(.postgres)
+        let db = try #require(t.postgres)
         let (first, before, second, after, recorded) = try await offThread {
-            let t = try TestDatabase.make(.postgres)
-            let db = try #require(t.postgres)
             let migrator = try PostgresSchema.migrator()
             let first = try migrator.migrate(db)
             let before = try Self.postgresSchema(db)
@@ -277,9 +277,9 @@ struct PostgresSchemaTests {
     /// Two servers opening one new database at once: one makes the baseline, the other waits
     /// for the lock and finds it made.
     @Test func twoServersMakeTheBaselineOnce() async throws {
+        let t = try await TestDatabase.made(.postgres)
+        let url = try #require(t.postgres).url
         let ran = try await offThread {
-            let t = try TestDatabase.make(.postgres)
-            let url = try #require(t.postgres).url
             let migrator = try PostgresSchema.migrator()
             let ran = RanList()
             try onThreads(2) { _ in

@@ -62,6 +62,26 @@ final class TestDatabase: @unchecked Sendable {
             })
     }
 
+    /// Made on a thread of its own (making a PostgreSQL database blocks).
+    static func made(_ kind: Kind, connections: Int = 8) async throws -> TestDatabase {
+        try await offThread { try make(kind, connections: connections) }
+    }
+
+    /// A read transaction on a thread of its own. The body hands back what it found, and the
+    /// test checks it in its own task (an `#expect` in the body would not count for the test).
+    @discardableResult
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StoreConnection) throws -> T) async throws -> T {
+        let database = database
+        return try await offThread { try database.read(body) }
+    }
+
+    /// A writing transaction on a thread of its own; as ``read(_:)``.
+    @discardableResult
+    func write<T: Sendable>(retryable: Bool = false, _ body: @escaping @Sendable (any StoreConnection) throws -> T) async throws -> T {
+        let database = database
+        return try await offThread { try database.write(retryable: retryable, body) }
+    }
+
     /// Holds a value until the closure holding the box goes away.
     final class Keep: @unchecked Sendable {
         let value: Any
@@ -71,6 +91,10 @@ final class TestDatabase: @unchecked Sendable {
 
 /// Runs blocking store work on a thread of its own, not on one of Swift's few cooperative
 /// threads (what the web's store helper will do, `notes/issue-17-store-design.md` §2.3).
+///
+/// The body must not `#expect` or `#require`: on that thread Swift Testing does not know the
+/// test, records the issue for «unknown» and the test itself passes. Hand back what was found and
+/// check it after the `await`.
 func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread { continuation.resume(with: Result { try body() }) }.start()
