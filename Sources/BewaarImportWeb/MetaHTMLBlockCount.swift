@@ -28,6 +28,33 @@ struct MetaHTMLBlockCount {
         return counter.finish()
     }
 
+    /// The count of a file, made on a thread of its own while the page is read.
+    final class Background: @unchecked Sendable {
+        private let lock = NSLock()
+        private let done = DispatchSemaphore(value: 0)
+        /// Nil while counting; then the count, or `.some(nil)` when it cannot be trusted.
+        private var value: Int??
+
+        init(file path: String) {
+            let thread = Thread { [self] in
+                let n = (try? MetaHTMLBlockCount.count(file: path)) ?? nil
+                lock.withLock { value = .some(n) }
+                done.signal()
+            }
+            thread.start()
+        }
+
+        /// The count if it is done (`.some(nil)`: it cannot be trusted), without waiting.
+        var finished: Int?? { lock.withLock { value } }
+
+        /// The count, once it is done.
+        func wait() -> Int? {
+            done.wait()
+            done.signal()
+            return lock.withLock { value ?? nil }
+        }
+    }
+
     /// The count once every chunk is scanned.
     func finish() -> Int? { failed ? nil : count }
 

@@ -22,12 +22,11 @@ extension PlatformExportImporter {
     /// `importSingle` of a Meta thread page, with the records spilled and handed on after the head.
     private func streamThreadPage(_ source: ImportSource, head: [UInt8], context: ImportContext, records: any RecordSink) throws -> ImportResult {
         let p = platform(.metaThreadHTML, head)
-        if let placing = records as? any PlacingRecordSink, let blocks = try MetaHTMLBlockCount.count(file: source.path), blocks > 0 {
-            // Meta writes the newest message first: with the blocks counted, each record's place
-            // is known as its block is read, and it is written at once.
+        if let placing = records as? any PlacingRecordSink {
+            // Meta writes the newest message first: with the blocks counted (beside the reading),
+            // each record's place is known as its block is read, and it is written at once.
             let keys = PageOrderRecords<MetaHTMLReader.ReadMessage>()
-            let (thread, fits) = try MetaHTMLReader.read(
-                file: source.path, platform: p, zone: context.timeZone, keys: keys, placing: placing, blocks: blocks)
+            let (thread, fits) = try MetaHTMLReader.read(file: source.path, platform: p, zone: context.timeZone, keys: keys, placing: placing)
             if fits {
                 let result = threadPageResult(thread, platform: p, source: source)
                 try records.begin(result)

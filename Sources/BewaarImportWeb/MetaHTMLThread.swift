@@ -44,7 +44,11 @@ final class MetaHTMLReader: HTMLEventHandler {
     private var stagingFailure: (any Error)?
     /// When set, each record is written at its final place as its block ends (``PlacedPageOrder``).
     private var placing: (any PlacingRecordSink)?
-    private var placedOrder = PlacedPageOrder(total: 0)
+    private var placedOrder = PlacedPageOrder()
+    /// The count of the page's blocks, made beside the reading, and the records read before it
+    /// was there, with their blocks' numbers.
+    private var counting: MetaHTMLBlockCount.Background?
+    private var held: [(FlatRecord, Int)] = []
     /// The placing broke: the rest of the page is not parsed (it is read again by staging).
     private(set) var abandoned = false
     /// Where the message the page ends inside begins (the page was cut short).
@@ -242,7 +246,7 @@ final class MetaHTMLReader: HTMLEventHandler {
             stagedTitle = .some(t.isEmpty ? nil : t)
         }
         let time = parsed.0.date
-        guard let seq = placedOrder.seq(time: time.timeIntervalSinceReferenceDate), stagingFailure == nil else {
+        guard let block = placedOrder.take(time: time.timeIntervalSinceReferenceDate), stagingFailure == nil else {
             abandoned = true
             return true
         }
@@ -269,13 +273,42 @@ final class MetaHTMLReader: HTMLEventHandler {
         let record = FlatRecord(
             timestamp: parsed.0, author: author.isEmpty ? nil : author, text: text, kind: found.kind, attachments: found.attachments,
             offset: blockOffset, length: max(0, end - blockOffset), extraJSON: extra)
+        place(record, block: block, in: placing)
+        return true
+    }
+
+    /// Writes the record of block `block` at its place, or holds it until the blocks are counted
+    /// (the count runs beside the reading: ``MetaHTMLBlockCount/Background``).
+    private func place(_ record: FlatRecord, block: Int, in placing: any PlacingRecordSink) {
+        if placedOrder.total == nil, let finished = counting?.finished { counted(finished) }
+        guard placedOrder.total != nil else {
+            held.append((record, block))
+            return
+        }
+        guard let seq = placedOrder.seq(ofBlock: block), !abandoned else {
+            abandoned = true
+            return
+        }
         do {
             try placing.record(record, at: seq)
         } catch {
             stagingFailure = error
             abandoned = true
         }
-        return true
+    }
+
+    /// The blocks are counted (nil: the count cannot be trusted, and the page is read again by
+    /// staging): the records held get their places.
+    private func counted(_ total: Int?) {
+        guard let total, total > 0, let placing else {
+            abandoned = true
+            held = []
+            return
+        }
+        placedOrder.counted(total)
+        let waiting = held
+        held = []
+        for (record, block) in waiting where !abandoned { place(record, block: block, in: placing) }
     }
 
     /// The format fields of a placed record as JSON, with what is the same on the whole page
@@ -355,22 +388,18 @@ final class MetaHTMLReader: HTMLEventHandler {
                 stagedTitle = .some(t.isEmpty ? nil : t)
             }
             let time = read.timestamp?.date
-            guard let seq = placedOrder.seq(time: time?.timeIntervalSinceReferenceDate), stagingFailure == nil else {
+            guard let block = placedOrder.take(time: time?.timeIntervalSinceReferenceDate), stagingFailure == nil else {
                 abandoned = true
                 return
             }
             spill.addKey(time: time, author: author.isEmpty ? nil : author)
-            // A block with reactions, links or media (the rest go by ``placeFlat(_:end:)``).
+            // A block without a readable time, or whose time is not valid UTF-8 (the rest go by
+            // ``placeFlat(_:end:)``).
             guard let flat = FlatRecord(Self.record(read, platform: platform, zone: zoneID, part: part, thread: stagedTitle ?? nil)) else {
                 abandoned = true
                 return
             }
-            do {
-                try placing.record(flat, at: seq)
-            } catch {
-                stagingFailure = error
-                abandoned = true
-            }
+            place(flat, block: block, in: placing)
         } else if let staging, let spill {
             if stagedTitle == nil {
                 let t = VisibleText.collapse(title)
@@ -475,17 +504,20 @@ final class MetaHTMLReader: HTMLEventHandler {
         return (thread, held)
     }
 
-    /// Reads a thread page from a file whose message blocks were counted (`blocks`), writing each
-    /// record at its final place in `sink` as its block ends (``PlacedPageOrder``); `keys` keeps
-    /// the authors and the count. `fits` is false when the page turned out not to fit (a time later
-    /// than the one above it, a block without a record between records, a title after messages, a
-    /// count that does not match): the reading stops there, and what was placed must be dropped.
+    /// Reads a thread page from a file, writing each record at its final place in `sink` as its
+    /// block ends (``PlacedPageOrder``), the page's message blocks counted on a thread beside the
+    /// reading (records read before the count is there wait for it); `keys` keeps the authors and
+    /// the count. `fits` is false when the page turned out not to fit (a time later than the one
+    /// above it, a block without a record between records, a title after messages, a count that
+    /// does not match or cannot be trusted): the reading stops there, and what was placed must be
+    /// dropped.
     static func read(
-        file path: String, platform: String, zone: TimeZone, keys: PageOrderRecords<ReadMessage>, placing sink: any PlacingRecordSink, blocks: Int
+        file path: String, platform: String, zone: TimeZone, keys: PageOrderRecords<ReadMessage>, placing sink: any PlacingRecordSink
     ) throws -> (thread: ChatThreadRead, fits: Bool) {
         let r = MetaHTMLReader(part: nil, platform: platform, zone: zone, spill: keys)
         r.placing = sink
-        r.placedOrder = PlacedPageOrder(total: blocks)
+        let counting = MetaHTMLBlockCount.Background(file: path)
+        r.counting = counting
         let head = try FileReaderHead.read(path)
         let report = HTMLStreamParser.parse(head: head, handler: r) { body in
             try FileChunks.forEach(path) { chunk in
@@ -493,6 +525,7 @@ final class MetaHTMLReader: HTMLEventHandler {
                 try body(chunk)
             }
         }
+        if !r.abandoned, r.placedOrder.total == nil { r.counted(counting.wait()) }
         if let failure = r.stagingFailure { throw failure }
         if r.abandoned { return (r.thread, false) }
         let thread = r.finished(report, size: report.bytesRead)

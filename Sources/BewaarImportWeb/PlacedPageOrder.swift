@@ -8,8 +8,8 @@
 /// never go up, its comparison is "later in the page first" for every pair. Anything else breaks
 /// the numbering at once (``broken``), and the page is read again by staging.
 struct PlacedPageOrder {
-    /// Blocks the count found.
-    let total: Int
+    /// Blocks the count found (nil until it is there, ``counted(_:)``: the page is read meanwhile).
+    private(set) var total: Int?
     private(set) var blocksSeen = 0
     private var current = -1
     private var first: Int?
@@ -19,7 +19,12 @@ struct PlacedPageOrder {
     private var lastTime: Double?
     private(set) var broken = false
 
-    init(total: Int) {
+    init(total: Int? = nil) {
+        self.total = total
+    }
+
+    /// The count of the page's blocks is there.
+    mutating func counted(_ total: Int) {
         self.total = total
     }
 
@@ -29,20 +34,34 @@ struct PlacedPageOrder {
         blocksSeen += 1
     }
 
-    /// The number of the current block's record with time `time` (nil: none); nil when the page
-    /// does not fit the numbering.
-    mutating func seq(time: Double?) -> Int? {
+    /// Takes the current block's record, with time `time`: its block's number in the page
+    /// (``seq(ofBlock:)`` gives the record's number once the blocks are counted); nil when the
+    /// page does not fit the numbering.
+    mutating func take(time: Double?) -> Int? {
         guard !broken else { return nil }
         if let time {
             if let lastTime, time > lastTime { return breaks() }
             lastTime = time
         }
-        let seq = total - 1 - current
-        guard current > last, seq >= 0 else { return breaks() }
+        guard current > last else { return breaks() }
         if first == nil { first = current }
         last = current
         placed += 1
-        return seq
+        return current
+    }
+
+    /// The number of the record of block `k`: `total − 1 − k`. Nil while the blocks are not
+    /// counted, and nil (the page does not fit) when the count has fewer blocks.
+    mutating func seq(ofBlock k: Int) -> Int? {
+        guard let total, !broken else { return nil }
+        guard k < total else { return breaks() }
+        return total - 1 - k
+    }
+
+    /// ``take(time:)`` and ``seq(ofBlock:)`` in one, for a page whose blocks are counted.
+    mutating func seq(time: Double?) -> Int? {
+        guard let k = take(time: time) else { return nil }
+        return seq(ofBlock: k)
     }
 
     /// The current block gave no record (the participants, or a block without a time).
@@ -55,7 +74,7 @@ struct PlacedPageOrder {
 
     /// Whether the records placed are exactly the numbers `0..<placed`.
     var fits: Bool {
-        guard !broken, blocksSeen == total else { return false }
+        guard !broken, let total, blocksSeen == total else { return false }
         guard let first else { return true }
         return last == total - 1 && placed == total - first
     }
