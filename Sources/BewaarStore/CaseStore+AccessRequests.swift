@@ -24,11 +24,9 @@ extension CaseStore {
             throw StoreError(.invalidValue, nl: "Een correctie heeft tekst nodig (--text).", en: "A correction needs text (--text).")
         }
         return try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             guard
-                let name = try String.fetchOne(
-                    db, cached: "SELECT bw_open(case_id, name) AS name FROM people WHERE case_id = ?1 AND bw_open(case_id, name) = ?2 COLLATE NOCASE",
-                    arguments: [id.description, person])
+                let name = try personNamed(db, id, person)?.name
             else {
                 throw StoreError(
                     .unknownPerson, nl: "\(person) staat niet bij zaak \(id). Controleer de naam met `bewaar person handles --case \(id)`.",
@@ -51,7 +49,7 @@ extension CaseStore {
     /// `person-export-made`; `details` name the person, who asked and the files' hashes).
     public func recordPersonExport(_ id: CaseID, details: [String: String], actor: String) throws {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             try appendEvent(db, chain: id.description, actor: actor, action: .personExportMade, details: details)
         }
     }

@@ -10,8 +10,9 @@ extension CaseStore {
     public func openCase(title: String, actor: String, people: [Person] = []) throws -> Case {
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else {
-            throw StoreError(.invalidValue, nl: "Een zaak heeft een titel nodig: geef --title op.",
-                             en: "A case needs a title: give --title.")
+            throw StoreError(
+                .invalidValue, nl: "Een zaak heeft een titel nodig: geef --title op.",
+                en: "A case needs a title: give --title.")
         }
         return try write { db in
             let opened = now()
@@ -25,12 +26,17 @@ extension CaseStore {
             try db.execute(
                 cached: """
                     INSERT INTO cases (id, year, number, title, opened, status, summary)
-                    VALUES (?1, ?2, ?3, bw_seal(?1, ?4), ?5, ?6, bw_seal(?1, ''))
-                    """, arguments: [id.description, year, next, trimmed, opened.stored, c.status.rawValue])
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    """,
+                arguments: [
+                    id.description, year, next, try sealer.seal("cases", "title", case: id.description, trimmed), opened.stored,
+                    c.status.rawValue, try sealer.seal("cases", "summary", case: id.description, ""),
+                ])
             try addCaseKey(db, caseID: id.description)
             for step in CyberpestenStep.allCases {
-                try db.execute(cached: "INSERT INTO checklist (case_id, step, status) VALUES (?, ?, 'open')",
-                               arguments: [id.description, step.rawValue])
+                try db.execute(
+                    cached: "INSERT INTO checklist (case_id, step, status, fields) VALUES (?, ?, 'open', ?)",
+                    arguments: [id.description, step.rawValue, try sealer.seal("checklist", "fields", case: id.description, "{}")])
             }
             try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened, details: ["title": trimmed, "retention": "vanaf sluiten"])
             for p in people { _ = try insertPerson(db, caseID: id, person: p, actor: actor) }
@@ -46,19 +52,17 @@ extension CaseStore {
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try CaseRow.fetchAll(db, cached: "SELECT \(SealedColumns.select("cases", db)) FROM cases ORDER BY year, number").map(\.value)
-        }
+        try read { db in try sealer.fetchAll(CaseRow.self, db, table: "cases", cached: "SELECT * FROM cases ORDER BY year, number").map(\.value) }
     }
 
     /// One case, or an error naming the id.
     public func `case`(_ id: CaseID) throws -> Case {
-        try read { db in try Self.fetchCase(db, id) }
+        try read { db in try fetchCase(db, id) }
     }
 
-    package static func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
+    package func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
         guard
-            let row = try CaseRow.fetchOne(
-                db, cached: "SELECT \(SealedColumns.select("cases", db)) FROM cases WHERE id = ?", arguments: [id.description])
+            let row = try sealer.fetchOne(CaseRow.self, db, table: "cases", cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description])
         else {
             if let destroyed = try DestructionRecord.fetch(db, caseID: id) { throw StoreError.destroyedCase(destroyed) }
             throw StoreError.unknownCase(id.description)
@@ -69,8 +73,10 @@ extension CaseStore {
     /// Sets the mentor's summary of what happened.
     public func setSummary(_ id: CaseID, summary: String, actor: String) throws {
         try write { db in
-            _ = try Self.fetchCase(db, id)
-            try db.execute(cached: "UPDATE cases SET summary = bw_seal(id, ?) WHERE id = ?", arguments: [summary, id.description])
+            _ = try fetchCase(db, id)
+            try db.execute(
+                cached: "UPDATE cases SET summary = ? WHERE id = ?",
+                arguments: [try sealer.seal("cases", "summary", case: id.description, summary), id.description])
             try appendEvent(db, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
         }
     }
@@ -78,8 +84,8 @@ extension CaseStore {
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
         try read { db in
-            try CustodyEventRow.fetchOne(
-                db, cached: "SELECT \(SealedColumns.select("custody", db)) FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
+            try sealer.fetchOne(
+                CustodyEventRow.self, db, table: "custody", cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
                 arguments: [id.description])?.value
         }
     }
@@ -90,7 +96,7 @@ extension CaseStore {
     @discardableResult
     public func addPerson(_ person: Person, to id: CaseID, actor: String) throws -> Person {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             return try insertPerson(db, caseID: id, person: person, actor: actor)
         }
     }
@@ -101,8 +107,11 @@ extension CaseStore {
             throw StoreError(.invalidValue, nl: "Een persoon heeft een naam nodig.", en: "A person needs a name.")
         }
         try db.execute(
-            cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, bw_seal(?1, ?2), ?3, bw_seal(?1, ?4), ?5)",
-            arguments: [caseID.description, name, person.role.rawValue, person.relatedTo, person.group])
+            cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, ?2, ?3, ?4, ?5)",
+            arguments: [
+                caseID.description, try sealer.seal("people", "name", case: caseID.description, name), person.role.rawValue,
+                try sealer.seal("people", "related_to", case: caseID.description, person.relatedTo), person.group,
+            ])
         var p = person
         p.name = name
         p.id = db.lastInsertedRowID
@@ -117,17 +126,16 @@ extension CaseStore {
     /// and new values). The name stays: handles and statements refer to it.
     public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             guard
-                let row = try Row.fetchOne(
-                    db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE id = ? AND case_id = ?",
-                    arguments: [personID, id.description])
+                let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description])
+                    .map({ try sealer.opened($0, table: "people") })
             else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
             }
             try db.execute(
-                cached: "UPDATE people SET role = ?, related_to = bw_seal(case_id, ?), grp = ? WHERE id = ?",
-                arguments: [role.rawValue, relatedTo, group, personID])
+                cached: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
+                arguments: [role.rawValue, try sealer.seal("people", "related_to", case: id.description, relatedTo), group, personID])
             var details = ["personId": String(personID), "name": row["name"], "role": role.rawValue, "previousRole": row["role"]]
             details["relatedTo"] = relatedTo ?? ""
             details["group"] = group ?? ""
@@ -138,8 +146,8 @@ extension CaseStore {
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
         try read { db in
-            try PersonRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]
+            try sealer.fetchAll(
+                PersonRow.self, db, table: "people", cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]
             ).map(\.value)
         }
     }

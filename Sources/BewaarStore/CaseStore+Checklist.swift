@@ -20,9 +20,9 @@ extension CaseStore {
     /// The six steps of a case in order.
     public func checklist(_ id: CaseID) throws -> [ChecklistStep] {
         try read { db in
-            _ = try Self.fetchCase(db, id)
-            return try ChecklistRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? ORDER BY step",
+            _ = try fetchCase(db, id)
+            return try sealer.fetchAll(
+                ChecklistRow.self, db, table: "checklist", cached: "SELECT * FROM checklist WHERE case_id = ? ORDER BY step",
                 arguments: [id.description]
             ).map(\.value)
         }
@@ -35,21 +35,24 @@ extension CaseStore {
         let allowed = Set(step.fieldKeys.map(\.key))
         for key in update.fields.keys where !allowed.contains(key) {
             let list = allowed.sorted().joined(separator: ", ")
-            throw StoreError(.invalidValue,
-                             nl: "Stap \(step.rawValue) kent het veld '\(key)' niet." + (list.isEmpty ? " Deze stap heeft geen eigen velden." : " Velden: \(list)."),
-                             en: "Step \(step.rawValue) has no field '\(key)'." + (list.isEmpty ? " This step has no fields of its own." : " Fields: \(list)."))
+            throw StoreError(
+                .invalidValue,
+                nl: "Stap \(step.rawValue) kent het veld '\(key)' niet."
+                    + (list.isEmpty ? " Deze stap heeft geen eigen velden." : " Velden: \(list)."),
+                en: "Step \(step.rawValue) has no field '\(key)'." + (list.isEmpty ? " This step has no fields of its own." : " Fields: \(list)."))
         }
         for key in step.yesNoKeys {
             if let v = update.fields[key], !["ja", "nee"].contains(v.lowercased()) {
-                throw StoreError(.invalidValue, nl: "Het veld '\(key)' is 'ja' of 'nee', niet '\(v)'.",
-                                 en: "The field '\(key)' is 'ja' or 'nee' (yes/no), not '\(v)'.")
+                throw StoreError(
+                    .invalidValue, nl: "Het veld '\(key)' is 'ja' of 'nee', niet '\(v)'.",
+                    en: "The field '\(key)' is 'ja' or 'nee' (yes/no), not '\(v)'.")
             }
         }
         return try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             guard
-                var s = try ChecklistRow.fetchOne(
-                    db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? AND step = ?",
+                var s = try sealer.fetchOne(
+                    ChecklistRow.self, db, table: "checklist", cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
                     arguments: [id.description, step.rawValue])?.value
             else {
                 throw StoreError.damagedRow(table: "checklist", row: "case_id \(id), step \(step.rawValue)", column: "step")
@@ -66,10 +69,10 @@ extension CaseStore {
             s.at = now()
             try db.execute(
                 cached:
-                    "UPDATE checklist SET status = ?, by = ?, at = ?, note = bw_seal(case_id, ?), fields = bw_seal(case_id, ?) WHERE case_id = ? AND step = ?",
+                    "UPDATE checklist SET status = ?, by = ?, at = ?, note = ?, fields = ? WHERE case_id = ? AND step = ?",
                 arguments: [
-                    s.status.rawValue, s.by, s.at?.stored, s.note,
-                    JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(),
+                    s.status.rawValue, s.by, s.at?.stored, try sealer.seal("checklist", "note", case: id.description, s.note),
+                    try sealer.seal("checklist", "fields", case: id.description, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized()),
                     id.description, step.rawValue,
                 ])
             try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)

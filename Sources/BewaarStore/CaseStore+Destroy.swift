@@ -39,7 +39,7 @@ extension CaseStore {
     public func destroyCase(_ id: CaseID, actor: String, role: String, reason: String, early: Bool = false) throws -> DestructionOutcome {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         let record = try writeSecurely { db in
-            let c = try Self.fetchCase(db, id)
+            let c = try fetchCase(db, id)
             if let hold = c.hold {
                 let heldFor = StoredText.plain(hold.reason)
                 throw StoreError(
@@ -89,7 +89,7 @@ extension CaseStore {
             guard present else { continue }
             made.append(
                 try writeSecurely { db in
-                    try removeCase(db, try Self.fetchCase(db, id), actor: actor, role: "herstel", reason: why, early: true)
+                    try removeCase(db, try fetchCase(db, id), actor: actor, role: "herstel", reason: why, early: true)
                 })
             purgeDestroyedPackets(id)
         }

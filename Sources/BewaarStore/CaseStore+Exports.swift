@@ -9,7 +9,7 @@ extension CaseStore {
     @discardableResult
     public func recordExport(_ id: CaseID, actor: String, details: [String: String]) throws -> CustodyEvent {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             return try appendEvent(db, chain: id.description, actor: actor, action: .exportMade, details: details)
         }
     }
@@ -19,7 +19,7 @@ extension CaseStore {
     @discardableResult
     public func recordExportSealed(_ id: CaseID, actor: String, details: [String: String]) throws -> CustodyEvent {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             return try appendEvent(db, chain: id.description, actor: actor, action: .exportSealed, details: details)
         }
     }

@@ -12,41 +12,47 @@ public struct AuthorSuggestion: Hashable, Sendable {
 extension CaseStore {
     /// Links a handle to a person on the case (custody event `handle-linked`).
     @discardableResult
-    public func linkHandle(_ id: CaseID, person name: String, value: String, kind: HandleKind?, profileURL: String?,
-                           actor: String) throws -> Handle {
+    public func linkHandle(
+        _ id: CaseID, person name: String, value: String, kind: HandleKind?, profileURL: String?,
+        actor: String
+    ) throws -> Handle {
         let v = value.trimmingCharacters(in: .whitespaces)
         guard !v.isEmpty else {
-            throw StoreError(.invalidValue, nl: "Geef de naam, het nummer of het account met --handle.",
-                             en: "Give the name, number or account with --handle.")
+            throw StoreError(
+                .invalidValue, nl: "Geef de naam, het nummer of het account met --handle.",
+                en: "Give the name, number or account with --handle.")
         }
         return try write { db in
-            _ = try Self.fetchCase(db, id)
-            let matches = try Row.fetchAll(
-                db, cached: "SELECT id, bw_open(case_id, name) AS name FROM people WHERE case_id = ?1 AND bw_open(case_id, name) = ?2 COLLATE NOCASE",
-                arguments: [id.description, name])
-            guard let first = matches.first else {
-                throw StoreError(.unknownPerson,
-                                 nl: "\(name) staat niet bij zaak \(id). Voeg de persoon eerst toe met `bewaar person add`.",
-                                 en: "\(name) is not on case \(id). Add the person first with `bewaar person add`.")
+            _ = try fetchCase(db, id)
+            guard let first = try personNamed(db, id, name) else {
+                throw StoreError(
+                    .unknownPerson,
+                    nl: "\(name) staat niet bij zaak \(id). Voeg de persoon eerst toe met `bewaar person add`.",
+                    en: "\(name) is not on case \(id). Add the person first with `bewaar person add`.")
             }
-            let personID: Int64 = first["id"]
+            let personID = first.id
             let handle = Handle(personID: personID, value: v, kind: kind ?? HandleKind.guess(v), profileURL: profileURL)
             if let existing = try Row.fetchOne(
-                db, cached: "SELECT person_id FROM handles WHERE case_id = ?1 AND value = bw_seal(?1, ?2)",
-                arguments: [id.description, v])
+                db, cached: "SELECT person_id FROM handles WHERE case_id = ?1 AND value = ?2",
+                arguments: [id.description, try sealer.seal("handles", "value", case: id.description, v)])
             {
                 let other: Int64 = existing["person_id"]
                 if other != personID {
-                    throw StoreError(.invalidValue, nl: "\(v) is al gekoppeld aan iemand anders op deze zaak.",
-                                     en: "\(v) is already linked to someone else on this case.")
+                    throw StoreError(
+                        .invalidValue, nl: "\(v) is al gekoppeld aan iemand anders op deze zaak.",
+                        en: "\(v) is already linked to someone else on this case.")
                 }
             }
             try db.execute(
                 cached: """
-                    INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?1, ?2, bw_seal(?1, ?3), ?4, bw_seal(?1, ?5))
+                    INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?1, ?2, ?3, ?4, ?5)
                     ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
-                    """, arguments: [id.description, personID, v, handle.kind.rawValue, profileURL])
-            var details = ["person": first["name"] as String, "handle": v, "kind": handle.kind.rawValue]
+                    """,
+                arguments: [
+                    id.description, personID, try sealer.seal("handles", "value", case: id.description, v), handle.kind.rawValue,
+                    try sealer.seal("handles", "profile_url", case: id.description, profileURL),
+                ])
+            var details = ["person": first.name, "handle": v, "kind": handle.kind.rawValue]
             if let profileURL { details["profileUrl"] = profileURL }
             try appendEvent(db, chain: id.description, actor: actor, action: .handleLinked, details: details)
             return handle
@@ -56,8 +62,8 @@ extension CaseStore {
     /// All handles on a case.
     public func handles(_ id: CaseID) throws -> [Handle] {
         try read { db in
-            try HandleRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("handles", db)) FROM handles WHERE case_id = ? ORDER BY person_id, id",
+            try sealer.fetchAll(
+                HandleRow.self, db, table: "handles", cached: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id",
                 arguments: [id.description]
             )
             .map(\.value)
@@ -71,15 +77,29 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 cached: """
-                    SELECT bw_open(a.case_no, a.name) AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
+                    SELECT a.case_no, a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
                     WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
-                    GROUP BY a.id ORDER BY n DESC, author
-                    """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
+                    GROUP BY a.id ORDER BY n DESC, a.id
+                    """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system"))
+            ).map { row in (author: try sealer.open(row["author"], case: row["case_no"] as DatabaseValue) ?? "", n: row["n"] as Int) }
         }
+        // Most active first, then by name (the order the SQL gave when it read the names opened).
+        .sorted { $0.n != $1.n ? $0.n > $1.n : Array($0.author.utf8).lexicographicallyPrecedes(Array($1.author.utf8)) }
         return authors.compactMap { row in
-            let author: String = row["author"]
+            let author = row.author
             if handles.contains(where: { $0.matches(author: author) }) { return nil }
-            return AuthorSuggestion(author: author, messageCount: row["n"], kind: HandleKind.guess(author))
+            return AuthorSuggestion(author: author, messageCount: row.n, kind: HandleKind.guess(author))
         }
+    }
+
+    /// The first person on case `id` whose name is `name`, compared as `COLLATE NOCASE` does
+    /// (ASCII letters without case); opened in Swift, as the names are sealed.
+    func personNamed(_ db: Database, _ id: CaseID, _ name: String) throws -> (id: Int64, name: String)? {
+        for row in try Row.fetchAll(db, cached: "SELECT id, case_id, name FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]) {
+            let stored = try sealer.opened(row, table: "people")
+            let found = try StoredRow(stored, table: "people")("name", as: String.self)
+            if NoCase.equal(found, name) { return (try StoredRow(stored, table: "people")("id"), found) }
+        }
+        return nil
     }
 }

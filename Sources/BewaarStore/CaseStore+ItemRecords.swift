@@ -33,8 +33,8 @@ extension CaseStore {
     public func records(item itemID: Int64, at position: RecordPosition, limit: Int) throws -> RecordWindow {
         let n = max(1, min(1000, limit))
         let select = """
-            SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, bw_open(i.case_id, i.name) AS item_name, i.sha256 AS item_sha,
-                   k.reason AS mark_reason, bw_open(k.case_id, k.note) AS mark_note, k.by AS mark_by, k.at AS mark_at, m.seq
+            SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at, m.seq
             FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             """
         // The records with sequence numbers ?2 to ?3 (a window of n + 1: one more tells whether more follow).
@@ -46,19 +46,20 @@ extension CaseStore {
             case .before(let seq):
                 rows = try TimelineEntryRow.fetchAll(
                     db, cached: select + " WHERE \(window) ORDER BY m.seq DESC LIMIT \(n + 1)",
-                    arguments: [itemID, Self.bounded(seq) - Int64(n) - 1, Self.bounded(seq) - 1])
+                    arguments: [itemID, Self.bounded(seq) - Int64(n) - 1, Self.bounded(seq) - 1], sealer: sealer)
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
                 if case .from(let seq) = position { first = max(0, Self.bounded(seq)) }
                 if case .around(let messageID) = position,
-                   let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID]) {
+                    let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID])
+                {
                     // Five records of context before it (sequence numbers come from the store, never below 0).
                     first = max(0, seq - 5)
                 }
                 rows = try TimelineEntryRow.fetchAll(
                     db, cached: select + " WHERE \(window) ORDER BY m.seq LIMIT \(n + 1)",
-                    arguments: [itemID, first, first + Int64(n)])
+                    arguments: [itemID, first, first + Int64(n)], sealer: sealer)
             }
             let more = rows.count > n
             rows = Array(rows.prefix(n))
@@ -83,9 +84,10 @@ extension CaseStore {
             guard let firstSeq = sequence.first, let lastSeq = sequence.last else {
                 return RecordWindow(entries: [], sequence: [], hasEarlier: false, hasLater: false)
             }
-            return RecordWindow(entries: entries, sequence: sequence,
-                                hasEarlier: backwards ? more : try exists("<", firstSeq),
-                                hasLater: backwards ? try exists(">", lastSeq) : more)
+            return RecordWindow(
+                entries: entries, sequence: sequence,
+                hasEarlier: backwards ? more : try exists("<", firstSeq),
+                hasLater: backwards ? try exists(">", lastSeq) : more)
         }
     }
 
@@ -103,17 +105,22 @@ extension CaseStore {
                 sql: """
                     SELECT 1 FROM messages INDEXED BY messages_author WHERE author_no = ? AND item_id = ? LIMIT 1
                     """)
-            let candidates = try Row.fetchCursor(
+            // The case's authors by name (opened in Swift, compared as SQLite's BINARY does: by UTF-8 bytes).
+            let sealer = sealer
+            let candidates = try Row.fetchAll(
                 db.cachedStatement(
                     sql: """
-                        SELECT a.id, bw_open(a.case_no, a.name) AS name FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
-                        WHERE i.id = ? ORDER BY 2
-                        """), arguments: [itemID])
+                        SELECT a.id, a.name, a.case_no FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
+                        WHERE i.id = ?
+                        """), arguments: [itemID]
+            ).map { row in (id: row[0] as Int64, name: try sealer.open(row[1], case: row[2] as DatabaseValue) ?? "") }
+                .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
             var out: [String] = []
             var looked = 0
-            while let row = try candidates.next(), out.count < limit, looked < 10 * limit {
+            for author in candidates {
+                guard out.count < limit, looked < 10 * limit else { break }
                 looked += 1
-                if try Int.fetchOne(inItem, arguments: [row[0] as Int64, itemID]) != nil { out.append(row[1]) }
+                if try Int.fetchOne(inItem, arguments: [author.id, itemID]) != nil { out.append(author.name) }
             }
             return out
         }
@@ -124,9 +131,9 @@ extension CaseStore {
         guard !sha256.isEmpty else { return [:] }
         let unique = Array(Set(sha256.map(\.hex))).prefix(500)
         return try read { db in
-            let rows = try ItemRow.fetchAll(
-                db,
-                cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND sha256 IN ("
+            let rows = try sealer.fetchAll(
+                ItemRow.self, db, table: "items",
+                cached: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
                     + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
                 arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
             var out: [SHA256Digest: EvidenceItem] = [:]
@@ -141,11 +148,12 @@ extension CaseStore {
     /// if there is one: where a record's bytes are when its origin names a part.
     public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
         try read { db in
-            try ItemRow.fetchOne(
-                db,
-                cached:
-                    "SELECT \(SealedColumns.select("items", db)) FROM items WHERE parent_id = ? AND path_in_parent = bw_seal(case_id, ?) ORDER BY id LIMIT 1",
-                arguments: [itemID, path])?.value
+            // A contained item is of its parent's case: the path is sealed with that case's key.
+            guard let caseID = try String.fetchOne(db, cached: "SELECT case_id FROM items WHERE id = ?", arguments: [itemID]) else { return nil }
+            return try sealer.fetchOne(
+                ItemRow.self, db, table: "items",
+                cached: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
+                arguments: [itemID, try sealer.seal("items", "path_in_parent", case: caseID, path)])?.value
         }
     }
 }

@@ -7,14 +7,13 @@ import BewaarDigest
 extension CaseStore {
     /// The top-level item in `id` with these bytes, if any.
     public func existingItem(in id: CaseID, sha256: SHA256Digest) throws -> EvidenceItem? {
-        try read { db in try Self.fetchTopItem(db, id, sha256) }
+        try read { db in try fetchTopItem(db, id, sha256) }
     }
 
-    static func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
-        try ItemRow.fetchOne(
-            db,
-            cached:
-                "SELECT \(SealedColumns.select("items", db)) FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
+    func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
+        try sealer.fetchOne(
+            ItemRow.self, db, table: "items",
+            cached: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
             arguments: [id.description, sha.hex])?.value
     }
 
@@ -37,8 +36,9 @@ extension CaseStore {
     /// with ``recordIngest(_:in:)``; when the case already holds the bytes, `reading` is not called.
     public func recordIngest(_ e: NewEvidence, in id: CaseID, reading: (RecordWriter) throws -> ReadEvidence) throws -> IngestOutcome {
         guard objects.contains(e.sha256) else {
-            throw StoreError(.writeFailed, nl: "Het origineel staat niet in de opslag; er is niets vastgelegd.",
-                             en: "The original is not in the store; nothing was recorded.")
+            throw StoreError(
+                .writeFailed, nl: "Het origineel staat niet in de opslag; er is niets vastgelegd.",
+                en: "The original is not in the store; nothing was recorded.")
         }
         let (outcome, records, stored): (IngestOutcome, Int, [SHA256Digest])
         do {
@@ -67,10 +67,13 @@ extension CaseStore {
         reading: (RecordWriter) throws -> ReadEvidence
     ) throws -> (IngestOutcome, Int, [SHA256Digest]) {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             let at = now()
-            if let existing = try Self.fetchTopItem(db, id, e.sha256) {
-                try insertReceipt(db, itemID: existing.id, e.name, e.collectedBy, e.collectedFrom, at, e.note)
+            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
+                try sealer.seal("items", column, case: id.description, text)
+            }
+            if let existing = try fetchTopItem(db, id, e.sha256) {
+                try insertReceipt(db, id, itemID: existing.id, e.name, e.collectedBy, e.collectedFrom, at, e.note)
                 var details = ["itemId": String(existing.id), "sha256": e.sha256.hex, "name": e.name]
                 if let from = e.collectedFrom { details["collectedFrom"] = from }
                 try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
@@ -81,44 +84,47 @@ extension CaseStore {
                 cached: """
                     INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
                                        collected_at, note, message_count, warning_count, extra)
-                    VALUES (?1, ?2, bw_seal(?1, ?3), ?4, ?5, ?6, ?7, bw_seal(?1, ?8), ?9, bw_seal(?1, ?10), 0, 0, bw_seal(?1, '{}'))
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, ?11)
                     """,
                 arguments: [
-                    id.description, e.sha256.hex, e.name, e.size, e.mediaType, e.format, e.collectedBy,
-                    e.collectedFrom, at.stored, e.note,
+                    id.description, e.sha256.hex, try seal("name", e.name), e.size, e.mediaType, e.format, e.collectedBy,
+                    try seal("collected_from", e.collectedFrom), at.stored, try seal("note", e.note), try seal("extra", "{}"),
                 ])
             let itemID = db.lastInsertedRowID
-            try insertReceipt(db, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
+            try insertReceipt(db, id, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
             let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description, key: caseKey(id))
             let read = try reading(writer)
             try writer.finish()
             try db.execute(
                 cached: """
-                    UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = bw_seal(case_id, ?) WHERE id = ?
+                    UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?
                     """,
                 arguments: [
                     read.mediaType, read.format, writer.count, read.warnings.count,
-                    JSONValue.object(read.extra).serialized(), itemID,
+                    try seal("extra", JSONValue.object(read.extra).serialized()), itemID,
                 ])
             for c in read.contained {
                 try db.execute(
                     cached: """
                         INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
-                                           collected_at, note, parent_id, path_in_parent)
-                        VALUES (?1, ?2, bw_seal(?1, ?3), ?4, ?5, 'contained', ?6, bw_seal(?1, ?7), ?8, NULL, ?9, bw_seal(?1, ?10))
+                                           collected_at, note, parent_id, path_in_parent, extra)
+                        VALUES (?1, ?2, ?3, ?4, ?5, 'contained', ?6, ?7, ?8, NULL, ?9, ?10, ?11)
                         """,
                     arguments: [
-                        id.description, c.sha256.hex, c.name, c.size, c.mediaType, e.collectedBy,
-                        e.collectedFrom, at.stored, itemID, c.pathInParent,
+                        id.description, c.sha256.hex, try seal("name", c.name), c.size, c.mediaType, e.collectedBy,
+                        try seal("collected_from", e.collectedFrom), at.stored, itemID, try seal("path_in_parent", c.pathInParent),
+                        try seal("extra", "{}"),
                     ])
             }
             for w in read.warnings {
                 try db.execute(
-                    cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?1, bw_seal(?5, ?2), ?3, ?4)",
-                    arguments: [itemID, w.message, w.line, w.code, id.description])
+                    cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?1, ?2, ?3, ?4)",
+                    arguments: [itemID, try sealer.seal("warnings", "message", case: id.description, w.message), w.line, w.code])
             }
-            var details = ["itemId": String(itemID), "sha256": e.sha256.hex, "name": e.name, "size": String(e.size),
-                           "format": read.format, "messages": String(writer.count), "warnings": String(read.warnings.count)]
+            var details = [
+                "itemId": String(itemID), "sha256": e.sha256.hex, "name": e.name, "size": String(e.size),
+                "format": read.format, "messages": String(writer.count), "warnings": String(read.warnings.count),
+            ]
             if let from = e.collectedFrom { details["collectedFrom"] = from }
             if let note = e.note { details["note"] = note }
             if !read.contained.isEmpty {
@@ -133,8 +139,8 @@ extension CaseStore {
             // The worst moment for a crash: everything written, nothing committed.
             try faultBeforeCommit?()
             guard
-                let item = try ItemRow.fetchOne(
-                    db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ?", arguments: [itemID])?.value
+                let item = try sealer.fetchOne(
+                    ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value
             else {
                 throw StoreError(
                     .writeFailed, nl: "Het zojuist vastgelegde bewijsstuk \(itemID) is niet terug te lezen; er is niets vastgelegd.",
@@ -145,23 +151,26 @@ extension CaseStore {
     }
 
     private func insertReceipt(
-        _ db: Database, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
+        _ db: Database, _ id: CaseID, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
         _ note: String?
     ) throws {
+        func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
+            try sealer.seal("acquisitions", column, case: id.description, text)
+        }
         try db.execute(
             cached: """
                 INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note)
-                SELECT ?1, bw_seal(case_id, ?2), ?3, bw_seal(case_id, ?4), ?5, bw_seal(case_id, ?6) FROM items WHERE id = ?1
+                SELECT ?1, ?2, ?3, ?4, ?5, ?6 FROM items WHERE id = ?1
                 """,
-            arguments: [itemID, name, by, from, at.stored, note])
+            arguments: [itemID, try seal("name", name), by, try seal("collected_from", from), at.stored, try seal("note", note)])
     }
 
     /// Every item of a case (top-level and contained), in ingest order.
     public func items(_ id: CaseID) throws -> [EvidenceItem] {
         try read { db in
-            _ = try Self.fetchCase(db, id)
-            return try ItemRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description]
+            _ = try fetchCase(db, id)
+            return try sealer.fetchAll(
+                ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description]
             )
             .map(\.value)
         }
@@ -171,7 +180,8 @@ extension CaseStore {
     public func item(_ itemID: Int64) throws -> EvidenceItem {
         guard
             let item = try read({ db in
-                try ItemRow.fetchOne(db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ?", arguments: [itemID])?.value
+                try sealer.fetchOne(
+                    ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value
             })
         else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) bestaat niet.", en: "Evidence item \(itemID) does not exist.")
@@ -182,7 +192,8 @@ extension CaseStore {
     /// The importer's format-level fields for an item.
     public func itemExtra(_ itemID: Int64) throws -> [String: JSONValue] {
         try read { db in
-            let text = try String.fetchOne(db, cached: "SELECT bw_open(case_id, extra) FROM items WHERE id = ?", arguments: [itemID]) ?? "{}"
+            let row = try Row.fetchOne(db, cached: "SELECT case_id, extra FROM items WHERE id = ?", arguments: [itemID])
+            let text = try row.flatMap { try sealer.open($0["extra"], case: $0["case_id"] as DatabaseValue) } ?? "{}"
             return (try? JSONParser.parse(text))?.objectValue ?? [:]
         }
     }
@@ -194,7 +205,7 @@ extension CaseStore {
                 "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY "
                 + (try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq")
             if let limit { sql += " LIMIT \(limit)" }
-            return try MessageRow.fetchAll(db, cached: sql, arguments: [itemID]).compactMap(\.value)
+            return try MessageRow.fetchAll(db, cached: sql, arguments: [itemID], sealer: sealer)
         }
     }
 
@@ -212,7 +223,7 @@ extension CaseStore {
             let statement = try db.makeStatement(
                 sql: "SELECT \(StoredRecord.storedColumns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
             try statement.setArguments([itemID])
-            try RecordReader.forEachJSON(statement, db: db, body)
+            try RecordReader.forEachJSON(statement, db: db, sealer: sealer, body)
         }
     }
 
@@ -220,9 +231,11 @@ extension CaseStore {
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
         try read { db in
             let sql = "SELECT \(WarningRow.columns) FROM warnings WHERE item_id = ? ORDER BY id"
+            let caseID = try String.fetchOne(db, cached: "SELECT case_id FROM items WHERE id = ?", arguments: [itemID])?.databaseValue ?? .null
             let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [itemID])
             var warnings: [ImportWarning] = []
-            while let row = try rows.next() { warnings.append(try WarningRow(positional: row).value) }
+            let sealer = sealer
+            while let row = try rows.next() { warnings.append(try WarningRow(positional: row, sealer: sealer, case: caseID).value) }
             return warnings
         }
     }
@@ -230,8 +243,10 @@ extension CaseStore {
     /// Every receipt of an item (each time its bytes were brought in).
     public func receipts(item itemID: Int64) throws -> [(name: String, by: String, from: String?, at: Date, note: String?)] {
         try read { db in
-            try ReceiptRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("acquisitions", db)) FROM acquisitions WHERE item_id = ? ORDER BY id", arguments: [itemID]
+            try sealer.fetchAll(
+                ReceiptRow.self, db, table: "acquisitions",
+                cached: "SELECT a.*, i.case_id FROM acquisitions a JOIN items i ON i.id = a.item_id WHERE a.item_id = ? ORDER BY a.id",
+                arguments: [itemID]
             ).map(\.value)
         }
     }

@@ -96,7 +96,7 @@ extension CaseStore {
     public func closeCase(_ id: CaseID, outcome: CaseOutcome, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         return try write { db in
-            let c = try Self.fetchCase(db, id)
+            let c = try fetchCase(db, id)
             guard c.status != .closed else {
                 throw StoreError(
                     .invalidValue, nl: "Zaak \(id) is al gesloten. Heropen hem eerst als er nog iets moet gebeuren.",
@@ -109,12 +109,12 @@ extension CaseStore {
             }
             try db.execute(
                 cached: """
-                    UPDATE cases SET status = ?, status_before_close = ?, closed_at = ?, closed_by = ?, outcome = ?, close_reason = bw_seal(id, ?),
+                    UPDATE cases SET status = ?, status_before_close = ?, closed_at = ?, closed_by = ?, outcome = ?, close_reason = ?,
                            retention_until = ? WHERE id = ?
                     """,
                 arguments: [
                     CaseStatus.closed.rawValue, c.status.rawValue, closed.stored, StoredText.bounded(actor, limit: StoredText.nameLimit),
-                    outcome.rawValue, why, due.stored, id.description,
+                    outcome.rawValue, try sealer.seal("cases", "close_reason", case: id.description, why), due.stored, id.description,
                 ])
             try appendEvent(
                 db, chain: id.description, actor: actor, action: .caseClosed,
@@ -122,7 +122,7 @@ extension CaseStore {
                     "outcome": outcome.rawValue, "reason": why, "retentionUntil": due.stored,
                     "retentionMonths": String(policy.months),
                 ])
-            return try Self.fetchCase(db, id)
+            return try fetchCase(db, id)
         }
     }
 
@@ -132,7 +132,7 @@ extension CaseStore {
     public func reopenCase(_ id: CaseID, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         return try write { db in
-            let c = try Self.fetchCase(db, id)
+            let c = try fetchCase(db, id)
             guard c.status == .closed else {
                 throw StoreError(
                     .invalidValue, nl: "Zaak \(id) is niet gesloten; heropenen is niet nodig.",
@@ -150,7 +150,7 @@ extension CaseStore {
             var details = ["reason": why, "status": status.rawValue]
             if let r = c.retentionUntil { details["previousRetentionUntil"] = r.stored }
             try appendEvent(db, chain: id.description, actor: actor, action: .caseReopened, details: details)
-            return try Self.fetchCase(db, id)
+            return try fetchCase(db, id)
         }
     }
 
@@ -160,17 +160,20 @@ extension CaseStore {
     public func placeHold(_ id: CaseID, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden (bijvoorbeeld \"aangifte gedaan\")", "a reason (for example \"police report made\")"))
         return try write { db in
-            let c = try Self.fetchCase(db, id)
+            let c = try fetchCase(db, id)
             if let hold = c.hold {
                 throw StoreError(
                     .invalidValue, nl: "Zaak \(id) staat al op bewaarplicht sinds \(hold.since.stored) (\(StoredText.plain(hold.reason))).",
                     en: "Case \(id) is already on legal hold since \(hold.since.stored) (\(StoredText.plain(hold.reason))).")
             }
             try db.execute(
-                cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = bw_seal(id, ?) WHERE id = ?",
-                arguments: [now().stored, StoredText.bounded(actor, limit: StoredText.nameLimit), why, id.description])
+                cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = ? WHERE id = ?",
+                arguments: [
+                    now().stored, StoredText.bounded(actor, limit: StoredText.nameLimit),
+                    try sealer.seal("cases", "hold_reason", case: id.description, why), id.description,
+                ])
             try appendEvent(db, chain: id.description, actor: actor, action: .holdPlaced, details: ["reason": why])
-            return try Self.fetchCase(db, id)
+            return try fetchCase(db, id)
         }
     }
 
@@ -179,7 +182,7 @@ extension CaseStore {
     public func releaseHold(_ id: CaseID, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         return try write { db in
-            let c = try Self.fetchCase(db, id)
+            let c = try fetchCase(db, id)
             guard let hold = c.hold else {
                 throw StoreError(.invalidValue, nl: "Zaak \(id) staat niet op bewaarplicht.", en: "Case \(id) is not on legal hold.")
             }
@@ -189,7 +192,7 @@ extension CaseStore {
             try appendEvent(
                 db, chain: id.description, actor: actor, action: .holdReleased,
                 details: ["reason": why, "heldSince": hold.since.stored, "heldFor": hold.reason])
-            return try Self.fetchCase(db, id)
+            return try fetchCase(db, id)
         }
     }
 
@@ -231,7 +234,7 @@ extension CaseStore {
     public func proposeClosing(_ id: CaseID, outcome: CaseOutcome, reason: String, actor: String) throws {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         try write { db in
-            let c = try Self.fetchCase(db, id)
+            let c = try fetchCase(db, id)
             guard c.status != .closed else {
                 throw StoreError(.invalidValue, nl: "Zaak \(id) is al gesloten.", en: "Case \(id) is already closed.")
             }
@@ -246,7 +249,7 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.chain, c.time, c.actor, bw_open(c.chain, c.details) AS details FROM custody c
+                    SELECT c.chain, c.time, c.actor, c.details FROM custody c
                     WHERE c.action = ?1
                       AND c.seq = (SELECT MAX(seq) FROM custody WHERE chain = c.chain AND action IN (?1, ?2, ?3))
                       AND c.chain IN (SELECT id FROM cases WHERE status != ?4)
@@ -256,7 +259,8 @@ extension CaseStore {
                     CustodyAction.closeProposed.rawValue, CustodyAction.caseClosed.rawValue, CustodyAction.caseReopened.rawValue,
                     CaseStatus.closed.rawValue,
                 ]
-            ).compactMap { row in
+            ).compactMap { stored in
+                let row = try sealer.opened(stored, table: "custody")
                 guard let id = CaseID(row["chain"] as String), let at = Date(stored: row["time"] as String?) else { return nil }
                 let details = (try? JSONValue.parse(row["details"] as String))?.objectValue ?? [:]
                 return CloseProposal(

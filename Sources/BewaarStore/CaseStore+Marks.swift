@@ -11,14 +11,17 @@ extension CaseStore {
     @discardableResult
     public func mark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
         try write { db in
-            let origin = try Self.markedRecord(db, id, messageID)
-            if let existing = try Self.fetchMark(db, messageID) {
+            let origin = try markedRecord(db, id, messageID)
+            if let existing = try fetchMark(db, messageID) {
                 return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
             }
             let at = now()
             try db.execute(
-                cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, bw_seal(?2, ?4), ?5, ?6)",
-                arguments: [messageID, id.description, reason.rawValue, note, actor, at.stored])
+                cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                arguments: [
+                    messageID, id.description, reason.rawValue, try sealer.seal("marks", "note", case: id.description, note), actor,
+                    at.stored,
+                ])
             var details = origin.details
             details["reason"] = reason.rawValue
             if let note { details["note"] = note }
@@ -32,8 +35,8 @@ extension CaseStore {
     @discardableResult
     public func changeMark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
         try write { db in
-            let origin = try Self.markedRecord(db, id, messageID)
-            guard let existing = try Self.fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
+            let origin = try markedRecord(db, id, messageID)
+            guard let existing = try fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
             return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
         }
     }
@@ -41,8 +44,8 @@ extension CaseStore {
     /// Removes a mark (custody event `mark-removed`, with the reason it had and why it was removed).
     public func removeMark(_ id: CaseID, messageID: Int64, why: String?, actor: String) throws {
         try write { db in
-            let origin = try Self.markedRecord(db, id, messageID)
-            guard let existing = try Self.fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
+            let origin = try markedRecord(db, id, messageID)
+            guard let existing = try fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
             try db.execute(cached: "DELETE FROM marks WHERE message_id = ?", arguments: [messageID])
             var details = origin.details
             details["previousReason"] = existing.reason.rawValue
@@ -54,16 +57,20 @@ extension CaseStore {
 
     /// The mark of a record, if it has one.
     public func mark(of messageID: Int64) throws -> Mark? {
-        try read { db in try Self.fetchMark(db, messageID) }
+        try read { db in try fetchMark(db, messageID) }
     }
 
-    private func changeMark(_ db: Database, _ id: CaseID, _ origin: MarkedRecord, _ existing: Mark, reason: MarkReason, note: String?,
-                            actor: String) throws -> Mark {
+    private func changeMark(
+        _ db: Database, _ id: CaseID, _ origin: MarkedRecord, _ existing: Mark, reason: MarkReason, note: String?,
+        actor: String
+    ) throws -> Mark {
         if existing.reason == reason && existing.note == note { return existing }
         let at = now()
         try db.execute(
-            cached: "UPDATE marks SET reason = ?, note = bw_seal(case_id, ?), by = ?, at = ? WHERE message_id = ?",
-            arguments: [reason.rawValue, note, actor, at.stored, existing.messageID])
+            cached: "UPDATE marks SET reason = ?, note = ?, by = ?, at = ? WHERE message_id = ?",
+            arguments: [
+                reason.rawValue, try sealer.seal("marks", "note", case: id.description, note), actor, at.stored, existing.messageID,
+            ])
         var details = origin.details
         details["reason"] = reason.rawValue
         details["previousReason"] = existing.reason.rawValue
@@ -78,7 +85,7 @@ extension CaseStore {
         var details: [String: String]
     }
 
-    private static func markedRecord(_ db: Database, _ id: CaseID, _ messageID: Int64) throws -> MarkedRecord {
+    private func markedRecord(_ db: Database, _ id: CaseID, _ messageID: Int64) throws -> MarkedRecord {
         _ = try fetchCase(db, id)
         guard
             let row = try Row.fetchOne(
@@ -92,17 +99,22 @@ extension CaseStore {
                 .invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
                 en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")
         }
-        return MarkedRecord(details: ["messageId": String(messageID), "itemSha256": row["sha256"] as String,
-                                      "originOffset": String(row["origin_offset"] as Int64),
-                                      "originLength": String(row["origin_length"] as Int64)])
+        return MarkedRecord(details: [
+            "messageId": String(messageID), "itemSha256": row["sha256"] as String,
+            "originOffset": String(row["origin_offset"] as Int64),
+            "originLength": String(row["origin_length"] as Int64),
+        ])
     }
 
-    private static func fetchMark(_ db: Database, _ messageID: Int64) throws -> Mark? {
-        try MarkRow.fetchOne(db, cached: "SELECT message_id, reason, note, by, at FROM marks WHERE message_id = ?", arguments: [messageID])?.value
+    private func fetchMark(_ db: Database, _ messageID: Int64) throws -> Mark? {
+        try sealer.fetchOne(
+            MarkRow.self, db, table: "marks", cached: "SELECT message_id, case_id, reason, note, by, at FROM marks WHERE message_id = ?",
+            arguments: [messageID])?.value
     }
 
     private static func notMarked(_ id: CaseID, _ messageID: Int64) -> StoreError {
-        StoreError(.invalidValue, nl: "Bericht \(messageID) van zaak \(id) is niet gemarkeerd.",
-                   en: "Message \(messageID) of case \(id) is not marked.")
+        StoreError(
+            .invalidValue, nl: "Bericht \(messageID) van zaak \(id) is niet gemarkeerd.",
+            en: "Message \(messageID) of case \(id) is not marked.")
     }
 }

@@ -23,8 +23,9 @@ extension CaseStore {
                 sql:
                     "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))\(clockCondition) ORDER BY \(order)",
                 arguments: StatementArguments(arguments))
-            return rows.compactMap { row in
-                guard let message = StoredRecord.message(from: row), let id = row[StoredRecord.columnCount] as Int64?,
+            let opener = SealedOpener(sealer)
+            return try rows.compactMap { row in
+                guard let message = try StoredRecord.message(from: row, opener: opener), let id = row[StoredRecord.columnCount] as Int64?,
                     let seq = row[StoredRecord.columnCount + 1] as Int64?
                 else { return nil }
                 return NumberedRecord(id: id, number: seq + 1, message: message)

@@ -86,9 +86,9 @@ extension CaseStore {
             // Match in Swift with the same rule everywhere (Handle.matches), then filter exactly.
             let authors = try read { db in
                 try Row.fetchAll(
-                    db, cached: "SELECT id, bw_open(case_no, name) FROM authors WHERE case_no = \(CompactRecordSchema.caseNo)",
+                    db, cached: "SELECT id, name, case_no FROM authors WHERE case_no = \(CompactRecordSchema.caseNo)",
                     arguments: [id.description]
-                ).map { (id: $0[0] as Int64, name: $0[1] as String) }
+                ).map { (id: $0[0] as Int64, name: try sealer.open($0[1], case: $0[2] as DatabaseValue) ?? "") }
             }.filter { a in authorValues.contains { $0.matches(author: a.name) } }
             if authors.isEmpty { return TimelinePage(entries: [], hasMore: false) }
             conditions.append("m.author_no IN (" + authors.map { _ in "?" }.joined(separator: ",") + ")")
@@ -148,15 +148,15 @@ extension CaseStore {
         if backwards { order = byRowID ? "f.rowid DESC" : "COALESCE(m.ts, 1e18) DESC, m.id DESC" }
         let limit = max(1, q.limit)
         let sql = """
-            SELECT m.id, m.item_id, \(StoredRecord.columns), \(textColumn) AS hl, bw_open(i.case_id, i.name) AS item_name, i.sha256 AS item_sha,
-                   k.reason AS mark_reason, bw_open(k.case_id, k.note) AS mark_note, k.by AS mark_by, k.at AS mark_at
+            SELECT m.id, m.item_id, \(StoredRecord.columns), \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
             FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
             WHERE \(keyset)
             ORDER BY \(order)
             LIMIT ? OFFSET ?
             """
         args.append(contentsOf: [limit + 1, q.after == nil && q.before == nil ? max(0, q.offset) : 0] as [any DatabaseValueConvertible])
-        let rows = try read { db in try TimelineEntryRow.fetchAll(db, cached: sql, arguments: StatementArguments(args)) }
+        let rows = try read { db in try TimelineEntryRow.fetchAll(db, cached: sql, arguments: StatementArguments(args), sealer: sealer) }
         var entries = rows.prefix(limit).compactMap(\.value)
         if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
         if let sealedSearch { for i in entries.indices { entries[i].highlighted = sealedSearch.highlight(entries[i].message.text) } }
@@ -194,17 +194,23 @@ extension CaseStore {
 
     /// An entry from a row selected as the timeline selects it: `m.id, m.item_id`, the record's
     /// ``StoredRecord/columns``, then `hl, item_name, item_sha` and the mark's four columns —
-    /// read by position.
-    static func entry(from row: Row) -> TimelineEntry? {
+    /// read by position, its sealed columns (the record's, the item's name, the mark's note)
+    /// opened by `opener` with the key of the record's case.
+    static func entry(from row: Row, opener: SealedOpener) throws -> TimelineEntry? {
         let b = 2, after = 2 + StoredRecord.columnCount
-        guard let m = StoredRecord.message(from: row, at: b), let sha = SHA256Digest(hex: row[after + 2] as String) else { return nil }
+        let caseNo = b + StoredRecord.columnCount - 1
+        guard let m = try StoredRecord.message(from: row, at: b, opener: opener), let sha = SHA256Digest(hex: row[after + 2] as String) else {
+            return nil
+        }
         var mark: Mark?
         if let reason = row[after + 3] as String? {
-            mark = Mark(messageID: row[0], reason: MarkReason(rawValue: reason) ?? .anders, note: row[after + 4],
-                        by: row[after + 5], at: Date(stored: row[after + 6] as String?) ?? Date(timeIntervalSince1970: 0))
+            mark = Mark(
+                messageID: row[0], reason: MarkReason(rawValue: reason) ?? .anders, note: try opener.text(row, after + 4, case: row[caseNo]),
+                by: row[after + 5], at: Date(stored: row[after + 6] as String?) ?? Date(timeIntervalSince1970: 0))
         }
-        return TimelineEntry(id: row[0], itemID: row[1], itemName: row[after + 1], itemSHA256: sha, message: m,
-                             highlighted: row[after], mark: mark)
+        return TimelineEntry(
+            id: row[0], itemID: row[1], itemName: try opener.text(row, after + 1, case: row[caseNo]) ?? "", itemSHA256: sha, message: m,
+            highlighted: row[after], mark: mark)
     }
 
     /// The records around one record in its own original (for context in the packet).
@@ -217,11 +223,11 @@ extension CaseStore {
             return try TimelineEntryRow.fetchAll(
                 db,
                 cached: """
-                    SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, bw_open(i.case_id, i.name) AS item_name, i.sha256 AS item_sha,
-                           k.reason AS mark_reason, bw_open(k.case_id, k.note) AS mark_note, k.by AS mark_by, k.at AS mark_at
+                    SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                           k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
                     FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
                     WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq
-                    """, arguments: [item, seq - before, seq + after]
+                    """, arguments: [item, seq - before, seq + after], sealer: sealer
             ).compactMap(\.value)
         }
     }
@@ -233,13 +239,22 @@ extension CaseStore {
             try Row.fetchAll(
                 db,
                 cached: """
-                    SELECT bw_open(a.case_no, a.name) AS author, m.ts FROM messages m JOIN authors a ON a.id = m.author_no
+                    SELECT a.name AS author, a.case_no, m.ts FROM messages m JOIN authors a ON a.id = m.author_no
                     WHERE m.case_no = \(CompactRecordSchema.caseNo) AND m.ts IS NOT NULL AND m.kind NOT IN (?, ?)
                     """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system")))
         }
         var counts: [String: Int] = [:]
+        // Each author's name opened once (they repeat on every record).
+        var names: [DatabaseValue: String] = [:]
         for row in rows {
-            let author: String = row["author"]
+            let stored: DatabaseValue = row["author"]
+            let author: String
+            if let known = names[stored] {
+                author = known
+            } else {
+                author = try sealer.open(stored, case: row["case_no"] as DatabaseValue) ?? ""
+                names[stored] = author
+            }
             guard authors.contains(where: { $0.matches(author: author) }) else { continue }
             let date = Date(timeIntervalSince1970: row["ts"] as Double)
             let day = String(Timestamp(date: date, in: zone).rfc3339.prefix(10))

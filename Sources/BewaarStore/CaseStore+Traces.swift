@@ -37,8 +37,10 @@ public struct NewTrace: Sendable {
     public var conclusion: String
     public var result: String
 
-    public init(itemID: Int64?, mailName: String, mailSHA256: String, originatingIP: String?, certainty: String,
-                conclusion: String, result: String) {
+    public init(
+        itemID: Int64?, mailName: String, mailSHA256: String, originatingIP: String?, certainty: String,
+        conclusion: String, result: String
+    ) {
         self.itemID = itemID
         self.mailName = mailName
         self.mailSHA256 = mailSHA256
@@ -53,23 +55,24 @@ extension Schema {
     /// The `traces` table (added after the shipped v1 migration).
     static func registerTraceMigrations(_ m: inout DatabaseMigrator) {
         m.registerMigration("v3-traces") { db in
-            try db.execute(sql: """
-                CREATE TABLE traces (
-                    id INTEGER PRIMARY KEY,
-                    case_id TEXT NOT NULL REFERENCES cases(id),
-                    item_id INTEGER REFERENCES items(id),
-                    created TEXT NOT NULL,
-                    actor TEXT NOT NULL,
-                    mail_name TEXT NOT NULL,
-                    mail_sha256 TEXT NOT NULL,
-                    originating_ip TEXT,
-                    certainty TEXT NOT NULL,
-                    conclusion TEXT NOT NULL,
-                    result TEXT NOT NULL,
-                    result_sha256 TEXT NOT NULL
-                );
-                CREATE INDEX traces_case ON traces(case_id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE traces (
+                        id INTEGER PRIMARY KEY,
+                        case_id TEXT NOT NULL REFERENCES cases(id),
+                        item_id INTEGER REFERENCES items(id),
+                        created TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        mail_name TEXT NOT NULL,
+                        mail_sha256 TEXT NOT NULL,
+                        originating_ip TEXT,
+                        certainty TEXT NOT NULL,
+                        conclusion TEXT NOT NULL,
+                        result TEXT NOT NULL,
+                        result_sha256 TEXT NOT NULL
+                    );
+                    CREATE INDEX traces_case ON traces(case_id);
+                    """)
         }
     }
 }
@@ -81,28 +84,36 @@ extension CaseStore {
     @discardableResult
     public func recordTrace(_ t: NewTrace, in id: CaseID, actor: String) throws -> StoredTrace {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             if let item = t.itemID {
-                guard try Int.fetchOne(db, cached: "SELECT 1 FROM items WHERE id = ? AND case_id = ?", arguments: [item, id.description]) != nil else {
-                    throw StoreError(.unknownItem, nl: "Bewijsstuk \(item) hoort niet bij zaak \(id).",
-                                     en: "Evidence item \(item) does not belong to case \(id).")
+                guard try Int.fetchOne(db, cached: "SELECT 1 FROM items WHERE id = ? AND case_id = ?", arguments: [item, id.description]) != nil
+                else {
+                    throw StoreError(
+                        .unknownItem, nl: "Bewijsstuk \(item) hoort niet bij zaak \(id).",
+                        en: "Evidence item \(item) does not belong to case \(id).")
                 }
             }
             let at = now()
             let sha = StreamingSHA256.digest(utf8: t.result).hex
+            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
+                try sealer.seal("traces", column, case: id.description, text)
+            }
             try db.execute(
                 cached: """
                     INSERT INTO traces (case_id, item_id, created, actor, mail_name, mail_sha256, originating_ip, certainty,
                                         conclusion, result, result_sha256)
-                    VALUES (?1, ?2, ?3, ?4, bw_seal(?1, ?5), ?6, bw_seal(?1, ?7), ?8, bw_seal(?1, ?9), bw_seal(?1, ?10), ?11)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                     """,
                 arguments: [
-                    id.description, t.itemID, at.stored, actor, t.mailName, t.mailSHA256, t.originatingIP,
-                    t.certainty, t.conclusion, t.result, sha,
+                    id.description, t.itemID, at.stored, actor, try seal("mail_name", t.mailName), t.mailSHA256,
+                    try seal("originating_ip", t.originatingIP), t.certainty, try seal("conclusion", t.conclusion),
+                    try seal("result", t.result), sha,
                 ])
             let traceID = db.lastInsertedRowID
-            var details = ["traceId": String(traceID), "mailSha256": t.mailSHA256, "mailName": t.mailName,
-                           "resultSha256": sha, "certainty": t.certainty]
+            var details = [
+                "traceId": String(traceID), "mailSha256": t.mailSHA256, "mailName": t.mailName,
+                "resultSha256": sha, "certainty": t.certainty,
+            ]
             if let ip = t.originatingIP { details["originatingIp"] = ip }
             if let item = t.itemID { details["itemId"] = String(item) }
             try appendEvent(db, chain: id.description, actor: actor, action: .traceRecorded, details: details)
@@ -110,8 +121,8 @@ extension CaseStore {
             // fills its result only while the step has none. What the mentor wrote, the step's
             // status and who last changed it are never replaced by a trace.
             let step = CyberpestenStep.daderOpsporen
-            if var s = try ChecklistRow.fetchOne(
-                db, cached: "SELECT \(SealedColumns.select("checklist", db)) FROM checklist WHERE case_id = ? AND step = ?",
+            if var s = try sealer.fetchOne(
+                ChecklistRow.self, db, table: "checklist", cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
                 arguments: [id.description, step.rawValue])?.value
             {
                 let previous = s.fields["trace"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -122,22 +133,27 @@ extension CaseStore {
                     details["field.result"] = s.fields["result"] ?? ""
                 }
                 try db.execute(
-                    cached: "UPDATE checklist SET fields = bw_seal(case_id, ?) WHERE case_id = ? AND step = ?",
-                    arguments: [JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized(), id.description, step.rawValue])
+                    cached: "UPDATE checklist SET fields = ? WHERE case_id = ? AND step = ?",
+                    arguments: [
+                        try sealer.seal(
+                            "checklist", "fields", case: id.description, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized()),
+                        id.description, step.rawValue,
+                    ])
                 try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)
             }
-            return StoredTrace(id: traceID, caseID: id, itemID: t.itemID, created: at, actor: actor, mailName: t.mailName,
-                               mailSHA256: t.mailSHA256, originatingIP: t.originatingIP, certainty: t.certainty,
-                               conclusion: t.conclusion, result: t.result, resultSHA256: sha)
+            return StoredTrace(
+                id: traceID, caseID: id, itemID: t.itemID, created: at, actor: actor, mailName: t.mailName,
+                mailSHA256: t.mailSHA256, originatingIP: t.originatingIP, certainty: t.certainty,
+                conclusion: t.conclusion, result: t.result, resultSHA256: sha)
         }
     }
 
     /// The traces of a case, oldest first.
     public func traces(_ id: CaseID) throws -> [StoredTrace] {
         try read { db in
-            _ = try Self.fetchCase(db, id)
-            return try TraceRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("traces", db)) FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]
+            _ = try fetchCase(db, id)
+            return try sealer.fetchAll(
+                TraceRow.self, db, table: "traces", cached: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]
             )
             .map(\.value)
         }

@@ -35,29 +35,38 @@ extension CaseStore {
     public func withdrawItem(_ id: CaseID, item itemID: Int64, reason: String, actor: String) throws {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else {
-            throw StoreError(.invalidValue, nl: "Geef een reden waarom het bestand wordt teruggetrokken.",
-                             en: "Give a reason for withdrawing the file.")
+            throw StoreError(
+                .invalidValue, nl: "Geef een reden waarom het bestand wordt teruggetrokken.",
+                en: "Give a reason for withdrawing the file.")
         }
         try write { db in
-            _ = try Self.fetchCase(db, id)
-            let item = try Self.fetchCaseItem(db, id, itemID)
+            _ = try fetchCase(db, id)
+            let item = try fetchCaseItem(db, id, itemID)
             guard try !Self.isWithdrawn(db, itemID) else {
                 throw StoreError(.invalidValue, nl: "Dit bestand was al teruggetrokken.", en: "This file was already withdrawn.")
             }
             let at = now().stored
             // The item and everything found inside it.
-            let ids = try Int64.fetchAll(db, cached: """
-                WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM items i JOIN tree ON i.parent_id = tree.id)
-                SELECT id FROM tree
-                """, arguments: [itemID])
+            let ids = try Int64.fetchAll(
+                db,
+                cached: """
+                    WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM items i JOIN tree ON i.parent_id = tree.id)
+                    SELECT id FROM tree
+                    """, arguments: [itemID])
             for child in ids {
                 try db.execute(
-                    cached: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?1, ?2, ?3, ?4, bw_seal(?2, ?5))",
-                    arguments: [child, id.description, actor, at, StoredText.bounded(why)])
+                    cached: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    arguments: [
+                        child, id.description, actor, at,
+                        try sealer.seal("withdrawals", "reason", case: id.description, StoredText.bounded(why)),
+                    ])
             }
-            try appendEvent(db, chain: id.description, actor: actor, action: .itemWithdrawn,
-                            details: ["itemId": String(itemID), "name": item.name, "sha256": item.sha256.hex, "reason": why,
-                                      "items": String(ids.count)])
+            try appendEvent(
+                db, chain: id.description, actor: actor, action: .itemWithdrawn,
+                details: [
+                    "itemId": String(itemID), "name": item.name, "sha256": item.sha256.hex, "reason": why,
+                    "items": String(ids.count),
+                ])
         }
     }
 
@@ -65,8 +74,8 @@ extension CaseStore {
     public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
         try read { db in
             var out: [Int64: Withdrawal] = [:]
-            for row in try WithdrawalRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("withdrawals", db)) FROM withdrawals WHERE case_id = ?", arguments: [id.description])
+            for row in try sealer.fetchAll(
+                WithdrawalRow.self, db, table: "withdrawals", cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description])
             {
                 out[row.value.itemID] = row.value
             }
@@ -75,10 +84,10 @@ extension CaseStore {
     }
 
     /// An item of case `id`; an item of another case is an error that says so.
-    static func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
+    func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
         guard
-            let row = try ItemRow.fetchOne(
-                db, cached: "SELECT \(SealedColumns.select("items", db)) FROM items WHERE id = ? AND case_id = ?",
+            let row = try sealer.fetchOne(
+                ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE id = ? AND case_id = ?",
                 arguments: [itemID, id.description])
         else {
             throw StoreError(

@@ -11,25 +11,32 @@ extension CaseStore {
     public func addTalk(_ talk: Talk, to id: CaseID) throws -> Talk {
         // The follow-up may be a day (a date picker) or free text ("na de kerstvakantie").
         guard Self.isDay(talk.date) else {
-            throw StoreError(.invalidValue, nl: "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2026-03-05.",
-                             en: "Write a date as yyyy-mm-dd, for example 2026-03-05.")
+            throw StoreError(
+                .invalidValue, nl: "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2026-03-05.",
+                en: "Write a date as yyyy-mm-dd, for example 2026-03-05.")
         }
         return try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             var t = talk
             t.recordedAt = now()
+            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
+                try sealer.seal("talks", column, case: id.description, text)
+            }
             try db.execute(
                 cached: """
                     INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
-                    VALUES (?1, ?2, bw_seal(?1, ?3), bw_seal(?1, ?4), bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                     """,
                 arguments: [
-                    id.description, t.date, Self.list(t.participants), Self.list(t.withWhom), t.summary,
-                    Self.list(t.agreements), t.followUp, t.recordedBy, t.recordedAt.stored,
+                    id.description, t.date, try seal("participants", Self.list(t.participants)), try seal("with_whom", Self.list(t.withWhom)),
+                    try seal("summary", t.summary), try seal("agreements", Self.list(t.agreements)), try seal("follow_up", t.followUp),
+                    t.recordedBy, t.recordedAt.stored,
                 ])
             t.id = db.lastInsertedRowID
-            var details = ["talkId": String(db.lastInsertedRowID), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
-                           "agreements": String(t.agreements.count)]
+            var details = [
+                "talkId": String(db.lastInsertedRowID), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
+                "agreements": String(t.agreements.count),
+            ]
             if let f = t.followUp { details["followUp"] = f }
             try appendEvent(db, chain: id.description, actor: t.recordedBy, action: .talkRecorded, details: details)
             return t
@@ -39,8 +46,8 @@ extension CaseStore {
     /// The talks of a case, by date.
     public func talks(_ id: CaseID) throws -> [Talk] {
         try read { db in
-            try TalkRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("talks", db)) FROM talks WHERE case_id = ? ORDER BY held_on, id",
+            try sealer.fetchAll(
+                TalkRow.self, db, table: "talks", cached: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id",
                 arguments: [id.description]
             )
             .map(\.value)
@@ -60,17 +67,20 @@ extension CaseStore {
         guard !trimmed.isEmpty else {
             throw StoreError(.invalidValue, nl: "Noem de afdelingsleider met --to.", en: "Name the department head with --to.")
         }
-        _ = try Self.fetchCase(db, id)
+        _ = try fetchCase(db, id)
         let at = now()
         try db.execute(
-            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?1, ?2, ?3, bw_seal(?1, ?4), ?5, ?6)",
-            arguments: [id.description, trimmed, reason.rawValue, note, actor, at.stored])
+            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            arguments: [
+                id.description, trimmed, reason.rawValue, try sealer.seal("escalations", "note", case: id.description, note), actor,
+                at.stored,
+            ])
         let escalationID = db.lastInsertedRowID
         try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
         let present =
             try Int.fetchOne(
-                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ?1 AND name = bw_seal(?1, ?2) AND role = ?3",
-                arguments: [id.description, trimmed, Role.afdelingsleider.rawValue]) ?? 0
+                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ?1 AND name = ?2 AND role = ?3",
+                arguments: [id.description, try sealer.seal("people", "name", case: id.description, trimmed), Role.afdelingsleider.rawValue]) ?? 0
         var details = ["to": trimmed, "reason": reason.rawValue, "escalationId": String(escalationID)]
         if let note { details["note"] = note }
         try appendEvent(db, chain: id.description, actor: actor, action: .caseEscalated, details: details)
@@ -83,8 +93,8 @@ extension CaseStore {
     /// The escalations of a case, oldest first (undone ones too, marked as such).
     public func escalations(_ id: CaseID) throws -> [Escalation] {
         try read { db in
-            try EscalationRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("escalations", db)) FROM escalations WHERE case_id = ? ORDER BY id",
+            try sealer.fetchAll(
+                EscalationRow.self, db, table: "escalations", cached: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id",
                 arguments: [id.description]
             )
             .map(\.value)
@@ -97,20 +107,25 @@ extension CaseStore {
     @discardableResult
     public func addObservation(_ o: Observation, to id: CaseID) throws -> Observation {
         guard !o.description.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw StoreError(.invalidValue, nl: "Geef een neutrale beschrijving met --description.",
-                             en: "Give a neutral description with --description.")
+            throw StoreError(
+                .invalidValue, nl: "Geef een neutrale beschrijving met --description.",
+                en: "Give a neutral description with --description.")
         }
         return try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             var r = o
             r.recordedAt = now()
+            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
+                try sealer.seal("observations", column, case: id.description, text)
+            }
             try db.execute(
                 cached: """
                     INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
-                    VALUES (?1, ?2, bw_seal(?1, ?3), bw_seal(?1, ?4), bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                     """,
                 arguments: [
-                    id.description, r.kind.rawValue, r.sender, r.recipients, r.when, r.place, r.description,
+                    id.description, r.kind.rawValue, try seal("sender", r.sender), try seal("recipients", r.recipients),
+                    try seal("seen_when", r.when), try seal("place", r.place), try seal("description", r.description),
                     r.recordedBy, r.recordedAt.stored,
                 ])
             r.id = db.lastInsertedRowID
@@ -125,8 +140,8 @@ extension CaseStore {
 
     public func observations(_ id: CaseID) throws -> [Observation] {
         try read { db in
-            try ObservationRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("observations", db)) FROM observations WHERE case_id = ? ORDER BY id",
+            try sealer.fetchAll(
+                ObservationRow.self, db, table: "observations", cached: "SELECT * FROM observations WHERE case_id = ? ORDER BY id",
                 arguments: [id.description]
             )
             .map(\.value)
@@ -143,30 +158,36 @@ extension CaseStore {
             throw StoreError(.invalidValue, nl: "Een verklaring heeft tekst nodig (--text).", en: "A statement needs text (--text).")
         }
         return try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             var r = s
             r.recordedAt = now()
+            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
+                try sealer.seal("statements", column, case: id.description, text)
+            }
             try db.execute(
                 cached: """
                     INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
-                    VALUES (?1, ?2, bw_seal(?1, ?3), ?4, bw_seal(?1, ?5), bw_seal(?1, ?6), bw_seal(?1, ?7), ?8, ?9)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                     """,
                 arguments: [
-                    id.description, r.kind.rawValue, r.person, r.date, r.text, r.since, r.effect, r.recordedBy,
-                    r.recordedAt.stored,
+                    id.description, r.kind.rawValue, try seal("person", r.person), r.date, try seal("text", r.text),
+                    try seal("since", r.since), try seal("effect", r.effect), r.recordedBy, r.recordedAt.stored,
                 ])
             r.id = db.lastInsertedRowID
-            try appendEvent(db, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
-                            details: ["statementId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
-                                      "textSha256": BewaarDigestBridge.sha256(r.text)])
+            try appendEvent(
+                db, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
+                details: [
+                    "statementId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
+                    "textSha256": BewaarDigestBridge.sha256(r.text),
+                ])
             return r
         }
     }
 
     public func statements(_ id: CaseID) throws -> [Testimony] {
         try read { db in
-            try StatementRow.fetchAll(
-                db, cached: "SELECT \(SealedColumns.select("statements", db)) FROM statements WHERE case_id = ? ORDER BY given_on, id",
+            try sealer.fetchAll(
+                StatementRow.self, db, table: "statements", cached: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id",
                 arguments: [id.description]
             )
             .map(\.value)
@@ -176,7 +197,7 @@ extension CaseStore {
     /// Records that a packet was made (custody event `packet-made`).
     public func recordPacket(_ id: CaseID, details: [String: String], actor: String) throws {
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             try appendEvent(db, chain: id.description, actor: actor, action: .packetMade, details: details)
         }
     }
@@ -186,7 +207,8 @@ extension CaseStore {
     static func isDay(_ s: String) -> Bool {
         let p = s.split(separator: "-")
         guard p.count == 3, p[0].count == 4, p[1].count == 2, p[2].count == 2,
-              let m = Int(p[1]), let d = Int(p[2]), Int(p[0]) != nil else { return false }
+            let m = Int(p[1]), let d = Int(p[2]), Int(p[0]) != nil
+        else { return false }
         return (1...12).contains(m) && (1...31).contains(d)
     }
 

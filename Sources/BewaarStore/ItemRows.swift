@@ -11,12 +11,13 @@ struct ItemRow: FetchableRecord {
 
     init(row: Row) throws {
         let r = StoredRow(row, table: "items")
-        value = EvidenceItem(id: try r("id"), caseID: try r.caseID("case_id"), sha256: try r.sha256("sha256"),
-                             name: try r("name"), size: try r("size"), mediaType: try r("media_type"), format: try r("format"),
-                             collectedBy: try r("collected_by"), collectedFrom: try r("collected_from"),
-                             collectedAt: try r.date("collected_at"), note: try r("note"),
-                             parentID: try r("parent_id"), pathInParent: try r("path_in_parent"),
-                             messageCount: try r("message_count"), warningCount: try r("warning_count"))
+        value = EvidenceItem(
+            id: try r("id"), caseID: try r.caseID("case_id"), sha256: try r.sha256("sha256"),
+            name: try r("name"), size: try r("size"), mediaType: try r("media_type"), format: try r("format"),
+            collectedBy: try r("collected_by"), collectedFrom: try r("collected_from"),
+            collectedAt: try r.date("collected_at"), note: try r("note"),
+            parentID: try r("parent_id"), pathInParent: try r("path_in_parent"),
+            messageCount: try r("message_count"), warningCount: try r("warning_count"))
     }
 }
 
@@ -30,12 +31,14 @@ struct WarningRow: FetchableRecord {
     }
 
     /// The columns ``init(positional:)`` reads, in its order.
-    static let columns = "bw_open((SELECT case_id FROM items WHERE items.id = item_id), message), line, code, id"
+    static let columns = "message, line, code, id"
 
-    /// A row that selected ``columns``, read by position.
-    init(positional row: Row) throws {
+    /// A row that selected ``columns``, read by position; the message (sealed in an encrypted
+    /// store) opened with `sealer` for case `reference`.
+    init(positional row: Row, sealer: Sealer, case reference: DatabaseValue) throws {
         let r = StoredRow(row, table: "warnings")
-        value = ImportWarning(try r.at(0, "message"), line: try r.at(1, "line"), code: try r.at(2, "code"))
+        guard let message = try sealer.open(row[0], case: reference) else { throw r.damaged("message") }
+        value = ImportWarning(message, line: try r.at(1, "line"), code: try r.at(2, "code"))
     }
 }
 

@@ -4,12 +4,15 @@ import BewaarJSON
 
 /// Reads records' JSON straight from SQLite's column bytes (see ``StoredRecord``): the author and
 /// text are never made into strings, so copying a large chat out costs little more than its bytes.
+/// In an encrypted store the sealed columns are opened here, in Swift (``SealedOpener``).
 enum RecordReader {
     /// Steps `statement` (selecting ``StoredRecord/storedColumns``, arguments set) and calls `body`
     /// with each record's compact JSON. Authors' names and kinds' texts are found as
     /// ``StoredRecord/columns`` finds them (a missing author is null, an unknown kind code is its
     /// number as text), each author's once.
-    static func forEachJSON(_ statement: Statement, db: Database, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    static func forEachJSON(
+        _ statement: Statement, db: Database, sealer: Sealer, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
         let s = statement.sqliteStatement
         defer { sqlite3_reset(s) }
         var out: [UInt8] = []
@@ -17,7 +20,13 @@ enum RecordReader {
         // Records often share their `rest` (the same flags, no attachments): its part of the JSON
         // is written once per distinct `rest` (a bounded number kept).
         var tails: [String: RecordJSONTail] = [:]
-        var authors = AuthorNames(try db.makeStatement(sql: "SELECT bw_open(case_no, name) FROM authors WHERE id = ?"))
+        let opener = sealer.seals ? SealedOpener(sealer) : nil
+        var authors = AuthorNames(try db.makeStatement(sql: "SELECT name, case_no FROM authors WHERE id = ?"), opener: opener)
+        /// Column `i` as text bytes for `use`: opened first when sealed (the record's case number is column 10).
+        func withText<T>(_ i: Int32, _ use: (UnsafeBufferPointer<UInt8>?) throws -> T) throws -> T {
+            guard let opener, let b = bytes(s, i), SealedValue.isSealed(UnsafeRawBufferPointer(b)) else { return try use(bytes(s, i)) }
+            return try opener.open(UnsafeRawBufferPointer(b), case: sqlite3_column_int64(s, 10).databaseValue).withUnsafeBufferPointer { try use($0) }
+        }
         while true {
             let rc = sqlite3_step(s)
             if rc == SQLITE_DONE { return }
@@ -25,22 +34,25 @@ enum RecordReader {
                 throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
             }
             out.removeAll(keepingCapacity: true)
-            if let verbatim = bytes(s, 9) {
-                try body(verbatim)
+            if sqlite3_column_type(s, 9) != SQLITE_NULL {
+                try withText(9) { verbatim in if let verbatim { try body(verbatim) } }
                 continue
             }
             let isNull = { (i: Int32) in sqlite3_column_type(s, i) == SQLITE_NULL }
             let kind = kindText(s, 3)
-            let text = bytes(s, 4) ?? UnsafeBufferPointer(start: nil, count: 0)
             let line = isNull(5) ? nil : Int(sqlite3_column_int64(s, 5))
             let author = isNull(2) ? nil : try authors.name(sqlite3_column_int64(s, 2), db: db)
-            func write(_ author: UnsafeBufferPointer<UInt8>?) {
-                StoredRecord.writeJSON(
-                    ts: isNull(0) ? nil : sqlite3_column_double(s, 0), utcOffset: Int(sqlite3_column_int64(s, 1)), author: author, kind: kind,
-                    text: text, line: line, offset: sqlite3_column_int64(s, 6), length: sqlite3_column_int64(s, 7),
-                    tail: tail(bytes(s, 8), &tails), into: &out)
+            let restTail = try withText(8) { RecordReader.tail($0, &tails) }
+            try withText(4) { stored in
+                let text = stored ?? UnsafeBufferPointer(start: nil, count: 0)
+                func write(_ author: UnsafeBufferPointer<UInt8>?) {
+                    StoredRecord.writeJSON(
+                        ts: isNull(0) ? nil : sqlite3_column_double(s, 0), utcOffset: Int(sqlite3_column_int64(s, 1)), author: author,
+                        kind: kind, text: text, line: line, offset: sqlite3_column_int64(s, 6), length: sqlite3_column_int64(s, 7),
+                        tail: restTail, into: &out)
+                }
+                if let author { author.withUnsafeBufferPointer { write($0) } } else { write(nil) }
             }
-            if let author { author.withUnsafeBufferPointer { write($0) } } else { write(nil) }
             try out.withUnsafeBufferPointer { try body($0) }
         }
     }
@@ -80,10 +92,14 @@ enum RecordReader {
 /// Authors' names by number, each looked up once (opened when sealed).
 private struct AuthorNames {
     let statement: Statement
+    let opener: SealedOpener?
     /// nil: no such author, or no name (the record's author is then null).
     var names: [Int64: [UInt8]?] = [:]
 
-    init(_ statement: Statement) { self.statement = statement }
+    init(_ statement: Statement, opener: SealedOpener?) {
+        self.statement = statement
+        self.opener = opener
+    }
 
     mutating func name(_ number: Int64, db: Database) throws -> [UInt8]? {
         if let known = names[number] { return known }
@@ -93,7 +109,12 @@ private struct AuthorNames {
         var name: [UInt8]?
         let rc = sqlite3_step(s)
         if rc == SQLITE_ROW, sqlite3_column_type(s, 0) != SQLITE_NULL, let p = sqlite3_column_text(s, 0) {
-            name = Array(UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, 0))))
+            let stored = UnsafeRawBufferPointer(start: p, count: Int(sqlite3_column_bytes(s, 0)))
+            if let opener, SealedValue.isSealed(stored) {
+                name = try opener.open(stored, case: sqlite3_column_int64(s, 1).databaseValue)
+            } else {
+                name = Array(stored)
+            }
         } else if rc != SQLITE_ROW && rc != SQLITE_DONE {
             throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }

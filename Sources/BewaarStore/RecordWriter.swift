@@ -282,9 +282,10 @@ public final class RecordWriter {
     private func authorNumber(_ name: UnsafeBufferPointer<UInt8>) throws -> Int64 {
         let key = String(decoding: name, as: UTF8.self)
         if let id = authors[key] { return id }
-        try db.execute(cached: "INSERT INTO authors (case_no, name) VALUES (?1, bw_seal(?1, ?2)) ON CONFLICT DO NOTHING", arguments: [caseNo, key])
+        let stored = Sealer.seal("authors", "name", with: self.key, key)
+        try db.execute(cached: "INSERT INTO authors (case_no, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING", arguments: [caseNo, stored])
         guard
-            let id = try Int64.fetchOne(db, cached: "SELECT id FROM authors WHERE case_no = ?1 AND name = bw_seal(?1, ?2)", arguments: [caseNo, key])
+            let id = try Int64.fetchOne(db, cached: "SELECT id FROM authors WHERE case_no = ?1 AND name = ?2", arguments: [caseNo, stored])
         else {
             throw StoreError(.invalidValue, nl: "Auteur \(key) kon niet worden opgeslagen.", en: "Author \(key) could not be stored.")
         }

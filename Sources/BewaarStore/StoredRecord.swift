@@ -13,7 +13,8 @@ import BewaarJSON
 /// doubled what a chat took in the store.
 ///
 /// In an encrypted store `text`, `rest` and `verbatim` (and the author's name) are sealed with the
-/// case's key: ``columns`` opens them (`bw_open`, see ``SealFunctions``).
+/// case's key: ``columns`` selects them as stored, with the record's case number last, and
+/// ``message(from:at:opener:)`` opens them in Swift (``SealedOpener``).
 ///
 /// `verbatim` holds a record's JSON as it was stored before v6 only when the columns cannot give
 /// it back exactly (the migration checks every record); it is NULL otherwise.
@@ -22,17 +23,15 @@ public enum StoredRecord {
     /// name and the kind's text as they were before v9 kept them as numbers (see
     /// ``CompactRecordSchema``).
     public static let columns =
-        "m.ts, m.utc_offset, (SELECT bw_open(case_no, name) FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
-        + "bw_open(m.case_no, m.text), m.origin_line, m.origin_offset, m.origin_length, bw_open(m.case_no, m.rest), "
-        + "bw_open(m.case_no, m.verbatim)"
+        "m.ts, m.utc_offset, (SELECT name FROM authors WHERE id = m.author_no), \(StoredKind.name("m.kind")), "
+        + "m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim, m.case_no"
     /// ``columns`` with the author's number and the kind as stored (a code or a text), for
     /// ``RecordReader``, which gives them their names itself: an author's name is then looked up
     /// once per author instead of once per record.
     static let storedColumns =
-        "m.ts, m.utc_offset, m.author_no, m.kind, bw_open(m.case_no, m.text), m.origin_line, m.origin_offset, m.origin_length, "
-        + "bw_open(m.case_no, m.rest), bw_open(m.case_no, m.verbatim)"
+        "m.ts, m.utc_offset, m.author_no, m.kind, m.text, m.origin_line, m.origin_offset, m.origin_length, m.rest, m.verbatim, m.case_no"
     /// How many columns ``columns`` names.
-    static let columnCount = 10
+    static let columnCount = 11
 
     /// The keys of a record's JSON that are not format-specific fields.
     static let ownKeys = FlatRecord.ownKeys
@@ -93,20 +92,23 @@ public enum StoredRecord {
     }
 
     /// The record in a row selected with ``columns`` first.
-    static func message(from row: Row) -> Message? { message(from: row, at: 0) }
+    static func message(from row: Row, opener: SealedOpener) throws -> Message? { try message(from: row, at: 0, opener: opener) }
 
     /// The record in a row whose ``columns`` start at index `b`, read by position (a lookup by
-    /// name compares every column's name, lowercased: a tenth of a timeline page's time).
-    static func message(from row: Row, at b: Int) -> Message? {
-        if let verbatim = row[b + 9] as String? {
+    /// name compares every column's name, lowercased: a tenth of a timeline page's time); its
+    /// sealed columns opened by `opener`. Nil when its stored JSON cannot be read.
+    static func message(from row: Row, at b: Int, opener: SealedOpener) throws -> Message? {
+        let caseNo = b + 10
+        if let verbatim = try opener.text(row, b + 9, case: row[caseNo]) {
             return (try? JSONParser.parse(verbatim)).flatMap(Message.init(json:))
         }
-        let rest = Rest(row[b + 8] as String?)
+        let rest = Rest(try opener.text(row, b + 8, case: row[caseNo]))
         let ts = row[b] as Double?
         let offset = row[b + 1] as Int? ?? 0
         return Message(
             timestamp: ts.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: offset) },
-            author: row[b + 2], text: row[b + 4], kind: MessageKind(rawValue: row[b + 3]), attachments: rest.attachments,
+            author: try opener.text(row, b + 2, case: row[caseNo]), text: try opener.text(row, b + 4, case: row[caseNo]) ?? "",
+            kind: MessageKind(rawValue: row[b + 3]), attachments: rest.attachments,
             origin: Origin(line: row[b + 5], offset: row[b + 6], length: row[b + 7], part: rest.part, box: rest.box),
             flags: rest.flags, extra: rest.extra)
     }

@@ -3,13 +3,14 @@ import BewaarModel
 
 // The hot record paths as record types: the timeline, record windows and an item's records are
 // read BY POSITION (a lookup by column name lowercases and compares every column name: a tenth
-// of a timeline page's time). Fetched as records, each row is read in place from the statement
-// instead of being copied into a `Row` first.
+// of a timeline page's time). Fetched through a cursor, each row is read in place from the
+// statement instead of being copied into a `Row` first; sealed columns are opened in Swift by
+// one ``SealedOpener`` per fetch.
 
 /// A row selected as the timeline selects it (`m.id, m.item_id`, ``StoredRecord/columns``,
 /// `hl, item_name, item_sha`, the mark's four columns, and for record windows `m.seq` last),
 /// read by position through ``CaseStore/entry(from:)``.
-struct TimelineEntryRow: FetchableRecord {
+struct TimelineEntryRow {
     /// How many columns the timeline selects before an optional `m.seq`.
     static let columnCount = 2 + StoredRecord.columnCount + 3 + 4
 
@@ -18,18 +19,33 @@ struct TimelineEntryRow: FetchableRecord {
     /// `m.seq`, when the query selects it after the timeline's columns (record windows).
     var sequence: Int64?
 
-    init(row: Row) {
-        value = CaseStore.entry(from: row)
+    init(row: Row, opener: SealedOpener) throws {
+        value = try CaseStore.entry(from: row, opener: opener)
         sequence = row.count > Self.columnCount ? row[Self.columnCount] : nil
+    }
+
+    /// The rows `sql` selects (the timeline's columns), their sealed columns opened with `sealer`.
+    static func fetchAll(_ db: Database, cached sql: String, arguments: StatementArguments, sealer: Sealer) throws -> [TimelineEntryRow] {
+        let opener = SealedOpener(sealer)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        var out: [TimelineEntryRow] = []
+        while let row = try rows.next() { out.append(try TimelineEntryRow(row: row, opener: opener)) }
+        return out
     }
 }
 
 /// A row of ``StoredRecord/columns`` as a ``Message``, read by position; nil for a record whose
 /// stored JSON cannot be read (left out, as always).
-struct MessageRow: FetchableRecord {
-    var value: Message?
-
-    init(row: Row) {
-        value = StoredRecord.message(from: row)
+enum MessageRow {
+    /// The records `sql` selects (``StoredRecord/columns`` first), their sealed columns opened
+    /// with `sealer`; records whose stored JSON cannot be read are left out.
+    static func fetchAll(_ db: Database, cached sql: String, arguments: StatementArguments, sealer: Sealer) throws -> [Message] {
+        let opener = SealedOpener(sealer)
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        var out: [Message] = []
+        while let row = try rows.next() {
+            if let m = try StoredRecord.message(from: row, opener: opener) { out.append(m) }
+        }
+        return out
     }
 }

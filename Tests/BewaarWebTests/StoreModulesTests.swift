@@ -44,4 +44,23 @@ import BewaarTestSupport
         #expect(try full.escalations(c.id).first?.stands == false)
         #expect(try full.verifyChain(c.id.description).intact)
     }
+
+    /// The modules' own sealed columns are sealed in Swift too: an escalation's undo reason (the
+    /// accounts module's column) in the file, and an upload link's person (a join, opened in
+    /// Swift) read back.
+    @Test func theModulesSealedColumnsAreSealedInAnEncryptedStore() throws {
+        let f = try WebFixture(encrypted: true)
+        defer { f.cleanUp() }
+        let e = try f.store.escalate(
+            f.caseID, to: "A. de Groot", reason: .herhaling, note: "Sanne opnieuw", actor: "J. Bakker", account: "A. de Groot")
+        try f.store.undoEscalation(f.caseID, escalation: try #require(e.id), reason: "verkeerde afdeling voor Sanne", actor: "J. Bakker")
+        #expect(try f.store.escalations(f.caseID).first?.undoReason == "verkeerde afdeling voor Sanne")
+        let raw = try #require(try f.store.read { db in try Data.fetchOne(db, sql: "SELECT undo_reason FROM escalations") })
+        #expect(raw.prefix(2) == Data([0xB5, 0x01]) && raw.range(of: Data("Sanne".utf8)) == nil)
+        let sanne = try #require(try f.store.people(f.caseID).first { $0.name == "Sanne de Vries" }?.id)
+        let link = try f.store.makeUploadLink(
+            f.caseID, person: sanne, tokenSHA256: String(repeating: "b", count: 64), validFor: 3600, actor: "J. Bakker")
+        #expect(link.personName == "Sanne de Vries")
+        #expect(try f.store.uploadLinks(f.caseID).map(\.personName) == ["Sanne de Vries"])
+    }
 }

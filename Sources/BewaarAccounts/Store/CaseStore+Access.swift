@@ -43,7 +43,7 @@ extension CaseStore {
 
     func grantAccess(_ db: Database, _ id: CaseID, account: String, role: String, actor: String, reason: String?,
                      escalation: Int64?) throws -> CaseAccessLink {
-        _ = try Self.fetchCase(db, id)
+        _ = try fetchCase(db, id)
         guard Self.linkRoles.contains(role) else {
             throw StoreError(.invalidValue, nl: "Toegang tot een zaak kan alleen als mentor, afdelingsleider of ondersteuningscoördinator.",
                              en: "Access to a case can only be given as mentor, department head or support coordinator.")

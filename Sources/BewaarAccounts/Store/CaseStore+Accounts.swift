@@ -253,7 +253,7 @@ extension CaseStore {
     @discardableResult
     public func recordAccess(chain: String, actor: String, action: CustodyAction, details: [String: String]) throws -> CustodyEvent {
         try write { db in
-            if chain != Self.storeChain, let id = CaseID(chain) { _ = try Self.fetchCase(db, id) }
+            if chain != Self.storeChain, let id = CaseID(chain) { _ = try fetchCase(db, id) }
             return try appendEvent(db, chain: chain, actor: actor, action: action, details: details)
         }
     }

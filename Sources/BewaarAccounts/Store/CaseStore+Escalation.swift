@@ -35,10 +35,10 @@ extension CaseStore {
                 en: "Give a reason for undoing the escalation.")
         }
         try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             guard
                 let row = try Row.fetchOne(
-                    db, cached: "SELECT \(SealedColumns.select("escalations", db)) FROM escalations WHERE id = ? AND case_id = ?",
+                    db, cached: "SELECT to_name, undone_at FROM escalations WHERE id = ? AND case_id = ?",
                     arguments: [escalation, id.description])
             else {
                 throw StoreError(
@@ -49,8 +49,11 @@ extension CaseStore {
                 throw StoreError(.invalidValue, nl: "Deze escalatie was al teruggedraaid.", en: "This escalation was already undone.")
             }
             try db.execute(
-                cached: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = bw_seal(case_id, ?) WHERE id = ?",
-                arguments: [actor, now().stored, StoredText.bounded(why), escalation])
+                cached: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = ? WHERE id = ?",
+                arguments: [
+                    actor, now().stored, try sealer.seal("escalations", "undo_reason", case: id.description, StoredText.bounded(why)),
+                    escalation,
+                ])
             try appendEvent(
                 db, chain: id.description, actor: actor, action: .escalationUndone,
                 details: ["escalationId": String(escalation), "to": row["to_name"], "reason": why])

@@ -3,8 +3,12 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The SQL functions through which the store's SQL reads and writes the text of a case, so that
-/// what SQLite writes to the file is sealed when the store is encrypted (plain otherwise):
+/// The SQL functions that seal, open and search a case's text inside SQLite. The store's own
+/// reading and writing seals and opens in Swift (``Sealer``, ``SealedOpener``): keys must never
+/// reach a database server. `bw_seal` stays for `bewaar store encrypt`, which rewrites a plain
+/// store in place (``SealedColumns/sealStatements(_:_:)``); `bw_open` stays registered for SQL
+/// run by hand against a store (and any store written by a build that still used it); the search
+/// functions serve the SQLite search index (see ``SealedSearch``):
 ///
 /// - `bw_seal(case, text)`: the text sealed with the case's key (a BLOB); NULL stays NULL.
 /// - `bw_open(case, value)`: the plain text of a sealed value; a TEXT value as it is.

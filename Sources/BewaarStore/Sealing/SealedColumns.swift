@@ -1,22 +1,27 @@
 import GRDB
 
 /// Which columns of the store hold a case's free text — sealed with the case's key in an
-/// encrypted store — and how each row names its case. Times, sizes, counts, kinds, roles, staff
+/// encrypted store — and how each row names its case: the table ``Sealer`` seals and opens by,
+/// in Swift, and `bewaar store encrypt` seals a plain store by (in SQL, ``sealStatements(_:_:)``). Times, sizes, counts, kinds, roles, staff
 /// names (who recorded what) and SHA-256 digests stay plain: the store's SQL sorts, counts and
 /// checks them (the README's "Privacy en bewaartermijn" says what they reveal).
 package enum SealedColumns {
-    struct Table: Sendable {
-        var name: String
+    package struct Table: Sendable {
+        package var name: String
         /// The SQL expression, on a row of the table, naming its case (an id or a number).
-        var caseReference: String
-        var columns: [String]
+        package var caseReference: String
+        package var columns: [String]
         /// Rows this applies to (custody events of the store's own chain are not a case's).
-        var condition: String = "1"
+        package var condition: String = "1"
+
+        /// The column of a row read from the table that names its case: the case reference when
+        /// that is a column, `case_id` (selected by the query) for rows that name it through their item.
+        var caseColumn: String { caseReference == SealedColumns.itemCase ? "case_id" : caseReference }
     }
 
     static let itemCase = "(SELECT case_id FROM items WHERE items.id = item_id)"
 
-    static let core: [Table] = [
+    package static let core: [Table] = [
         Table(name: "cases", caseReference: "id", columns: ["title", "summary", "close_reason", "hold_reason"]),
         Table(name: "people", caseReference: "case_id", columns: ["name", "related_to"]),
         Table(name: "authors", caseReference: "case_no", columns: ["name"]),
@@ -36,17 +41,23 @@ package enum SealedColumns {
         Table(name: "traces", caseReference: "case_id", columns: ["mail_name", "originating_ip", "conclusion", "result"]),
     ]
 
-    /// A select list for `table` that gives its sealed columns opened, under their own names,
-    /// ahead of `*` (a row's value by name is the first column of that name): `SELECT
-    /// \(select("people")) FROM people` reads as `SELECT * FROM people` did in a plain store.
-    /// A column a module adds (`escalations.undo_reason`) is opened when the store has it.
-    package static func select(_ table: String, _ db: Database) throws -> String {
-        guard let t = core.first(where: { $0.name == table }) else { return "*" }
-        let present = Set(try db.columns(in: table).map(\.name))
-        return t.columns.filter(present.contains).map { "bw_open(\(t.caseReference), \($0)) AS \($0)" }.joined(separator: ", ") + ", *"
+    /// Sealed columns of tables a module keeps only for a while (never rewritten by `bewaar
+    /// store encrypt`: a plain store's flashes stay plain until they expire).
+    static let transient: [Table] = [
+        Table(name: "web_flashes", caseReference: "case_id", columns: ["body"])
+    ]
+
+    /// The sealed columns of `name` (``core`` and ``transient``); nil for a table with none.
+    static func table(_ name: String) -> Table? {
+        core.first { $0.name == name } ?? transient.first { $0.name == name }
     }
 
-    /// `UPDATE` statements that seal what is still plain (a sealed value is left as it is).
+    /// The custody chain of the store itself, which belongs to no case: its details stay plain.
+    static let storeChain = "store".databaseValue
+
+    /// `UPDATE` statements that seal what is still plain (a sealed value is left as it is), for
+    /// `bewaar store encrypt`, which rewrites a store in place: they use the SQL function
+    /// `bw_seal` (``SealFunctions``), the one place left where SQL seals.
     static func sealStatements(_ tables: [Table], _ db: Database) throws -> [String] {
         try tables.compactMap { t in
             let present = Set(try db.columns(in: t.name).map(\.name))

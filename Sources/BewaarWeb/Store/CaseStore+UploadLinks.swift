@@ -66,40 +66,50 @@ extension CaseStore {
     /// seconds from `start` (custody event `upload-link-made`). Only the token's SHA-256 is kept.
     /// `start` is the clock of whoever checks the link later (the web interface's, as for its
     /// sessions); the store's own clock when nil.
-    public func makeUploadLink(_ id: CaseID, person: Int64, tokenSHA256: String, validFor: TimeInterval, start: Date? = nil,
-                               actor: String) throws -> UploadLink {
+    public func makeUploadLink(
+        _ id: CaseID, person: Int64, tokenSHA256: String, validFor: TimeInterval, start: Date? = nil,
+        actor: String
+    ) throws -> UploadLink {
         guard tokenSHA256.utf8.count == 64, tokenSHA256.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
-            throw StoreError(.invalidValue, nl: "Een uploadlink wordt bewaard als de SHA-256 van zijn code (64 tekens 0-9 a-f).",
-                             en: "An upload link is kept as the SHA-256 of its code (64 characters 0-9 a-f).")
+            throw StoreError(
+                .invalidValue, nl: "Een uploadlink wordt bewaard als de SHA-256 van zijn code (64 tekens 0-9 a-f).",
+                en: "An upload link is kept as the SHA-256 of its code (64 characters 0-9 a-f).")
         }
         guard validFor >= UploadLink.shortest, validFor <= UploadLink.longest else {
-            throw StoreError(.invalidValue, nl: "Een uploadlink is minstens 1 minuut en hoogstens 30 dagen geldig.",
-                             en: "An upload link is valid for at least 1 minute and at most 30 days.")
+            throw StoreError(
+                .invalidValue, nl: "Een uploadlink is minstens 1 minuut en hoogstens 30 dagen geldig.",
+                en: "An upload link is valid for at least 1 minute and at most 30 days.")
         }
         return try write { db in
-            _ = try Self.fetchCase(db, id)
+            _ = try fetchCase(db, id)
             guard
-                let p = try PersonRow.fetchOne(
-                    db, cached: "SELECT \(SealedColumns.select("people", db)) FROM people WHERE id = ? AND case_id = ?",
+                let p = try sealer.fetchOne(
+                    PersonRow.self, db, table: "people", cached: "SELECT * FROM people WHERE id = ? AND case_id = ?",
                     arguments: [person, id.description])?.value
             else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet op zaak \(id).", en: "This person is not on case \(id).")
             }
             let role = p.role
             guard UploadLink.canReceive(role) else {
-                throw StoreError(.invalidValue, nl: "Een uploadlink is voor een leerling of ouder, niet voor iemand van de school.",
-                                 en: "An upload link is for a pupil or parent, not for school staff.")
+                throw StoreError(
+                    .invalidValue, nl: "Een uploadlink is voor een leerling of ouder, niet voor iemand van de school.",
+                    en: "An upload link is for a pupil or parent, not for school staff.")
             }
             let at = start.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded(.down) / 1000) } ?? now()
             let until = at.addingTimeInterval(validFor.rounded(.down))
-            try db.execute(cached: """
-                INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [tokenSHA256, id.description, person, StoredText.bounded(actor, limit: StoredText.nameLimit), at.stored, until.stored])
-            let link = UploadLink(id: db.lastInsertedRowID, caseID: id, personID: person, personName: p.name, personRole: role,
-                                  personRelatedTo: p.relatedTo, madeBy: actor, madeAt: at, validUntil: until, uploadCount: 0)
-            try appendEvent(db, chain: id.description, actor: actor, action: .uploadLinkMade, details: [
-                "linkId": String(link.id), "person": link.personName, "role": role.rawValue, "validUntil": until.stored,
-            ])
+            try db.execute(
+                cached: """
+                    INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [tokenSHA256, id.description, person, StoredText.bounded(actor, limit: StoredText.nameLimit), at.stored, until.stored])
+            let link = UploadLink(
+                id: db.lastInsertedRowID, caseID: id, personID: person, personName: p.name, personRole: role,
+                personRelatedTo: p.relatedTo, madeBy: actor, madeAt: at, validUntil: until, uploadCount: 0)
+            try appendEvent(
+                db, chain: id.description, actor: actor, action: .uploadLinkMade,
+                details: [
+                    "linkId": String(link.id), "person": link.personName, "role": role.rawValue, "validUntil": until.stored,
+                ])
             return link
         }
     }
@@ -108,17 +118,20 @@ extension CaseStore {
     /// or one already revoked, is an error that says so.
     public func revokeUploadLink(_ id: CaseID, link: Int64, actor: String) throws {
         try write { db in
-            guard let l = try Self.fetchUploadLink(db, where: "l.id = ? AND l.case_id = ?", [link, id.description]) else {
-                throw StoreError(.invalidValue, nl: "Uploadlink \(link) hoort niet bij zaak \(id).",
-                                 en: "Upload link \(link) does not belong to case \(id).")
+            guard let l = try fetchUploadLink(db, where: "l.id = ? AND l.case_id = ?", [link, id.description]) else {
+                throw StoreError(
+                    .invalidValue, nl: "Uploadlink \(link) hoort niet bij zaak \(id).",
+                    en: "Upload link \(link) does not belong to case \(id).")
             }
             guard l.revokedAt == nil else {
                 throw StoreError(.invalidValue, nl: "Deze uploadlink was al ingetrokken.", en: "This upload link was already revoked.")
             }
-            try db.execute(cached: "UPDATE upload_links SET revoked_by = ?, revoked_at = ? WHERE id = ?",
-                           arguments: [StoredText.bounded(actor, limit: StoredText.nameLimit), now().stored, l.id])
-            try appendEvent(db, chain: id.description, actor: actor, action: .uploadLinkRevoked,
-                            details: ["linkId": String(l.id), "person": l.personName])
+            try db.execute(
+                cached: "UPDATE upload_links SET revoked_by = ?, revoked_at = ? WHERE id = ?",
+                arguments: [StoredText.bounded(actor, limit: StoredText.nameLimit), now().stored, l.id])
+            try appendEvent(
+                db, chain: id.description, actor: actor, action: .uploadLinkRevoked,
+                details: ["linkId": String(l.id), "person": l.personName])
         }
     }
 
@@ -129,10 +142,12 @@ extension CaseStore {
     public func recordUploadLinkUse(_ link: UploadLink, files: [(name: String, sha256: String)]) throws -> UploadLink {
         try write { db in
             try db.execute(cached: "UPDATE upload_links SET upload_count = upload_count + ? WHERE id = ?", arguments: [files.count, link.id])
-            try appendEvent(db, chain: link.caseID.description, actor: link.actor, action: .uploadLinkUsed, details: [
-                "linkId": String(link.id), "files": String(files.count),
-                "sha256": files.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n"),
-            ])
+            try appendEvent(
+                db, chain: link.caseID.description, actor: link.actor, action: .uploadLinkUsed,
+                details: [
+                    "linkId": String(link.id), "files": String(files.count),
+                    "sha256": files.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n"),
+                ])
             var l = link
             l.uploadCount += files.count
             return l
@@ -141,30 +156,35 @@ extension CaseStore {
 
     /// Every upload link of a case, the newest first.
     public func uploadLinks(_ id: CaseID) throws -> [UploadLink] {
-        try read { db in try Self.fetchUploadLinks(db, where: "l.case_id = ?", [id.description]) }
+        try read { db in try fetchUploadLinks(db, where: "l.case_id = ?", [id.description]) }
     }
 
     /// One link of a case, or nil when `case` has no such link.
     public func uploadLink(_ id: CaseID, link: Int64) throws -> UploadLink? {
-        try read { db in try Self.fetchUploadLink(db, where: "l.id = ? AND l.case_id = ?", [link, id.description]) }
+        try read { db in try fetchUploadLink(db, where: "l.id = ? AND l.case_id = ?", [link, id.description]) }
     }
 
     /// The link whose token has this SHA-256, in whatever state; nil when there is none.
     public func uploadLink(tokenSHA256: String) throws -> UploadLink? {
-        try read { db in try Self.fetchUploadLink(db, where: "l.token_sha256 = ?", [tokenSHA256]) }
+        try read { db in try fetchUploadLink(db, where: "l.token_sha256 = ?", [tokenSHA256]) }
     }
 
-    static func fetchUploadLink(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> UploadLink? {
+    func fetchUploadLink(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> UploadLink? {
         try fetchUploadLinks(db, where: condition, arguments).first
     }
 
-    static func fetchUploadLinks(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [UploadLink] {
-        try UploadLinkRow.fetchAll(
+    func fetchUploadLinks(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [UploadLink] {
+        let sealer = sealer
+        return try Row.fetchAll(
             db,
             cached: """
-                SELECT l.*, bw_open(p.case_id, p.name) AS person_name, p.role AS person_role, bw_open(p.case_id, p.related_to) AS person_related_to
+                SELECT l.*, p.name AS person_name, p.role AS person_role, p.related_to AS person_related_to
                 FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
                 """, arguments: arguments
-        ).map(\.value)
+        ).map { row in
+            try UploadLinkRow(
+                row: sealer.opened(row, columns: ["person_name", "person_related_to"], case: row["case_id"] as DatabaseValue? ?? .null)
+            ).value
+        }
     }
 }

@@ -20,11 +20,14 @@ extension CaseStore {
             try db.execute(cached: "DELETE FROM web_flashes WHERE until < ?", arguments: [now.stored])
             try db.execute(
                 cached: """
-                    INSERT INTO web_flashes (session_sha256, token, kind, case_id, body, until) VALUES (?, ?, ?, ?, bw_seal(?, ?), ?)
+                    INSERT INTO web_flashes (session_sha256, token, kind, case_id, body, until) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (session_sha256) DO UPDATE SET
                         token = excluded.token, kind = excluded.kind, case_id = excluded.case_id, body = excluded.body, until = excluded.until
                     """,
-                arguments: [sessionSHA256, token, kind, id.description, id.description, body, until.stored])
+                arguments: [
+                    sessionSHA256, token, kind, id.description, try sealer.seal("web_flashes", "body", case: id.description, body),
+                    until.stored,
+                ])
         }
     }
 
@@ -34,9 +37,9 @@ extension CaseStore {
         try read { db in
             guard
                 let row = try Row.fetchOne(
-                    db, cached: "SELECT token, case_id, bw_open(case_id, body) FROM web_flashes WHERE session_sha256 = ? AND kind = ? AND until >= ?",
+                    db, cached: "SELECT token, case_id, body FROM web_flashes WHERE session_sha256 = ? AND kind = ? AND until >= ?",
                     arguments: [sessionSHA256, kind, now.stored]),
-                let caseID = CaseID(row[1] as String? ?? ""), let body = row[2] as String?
+                let caseID = CaseID(row[1] as String? ?? ""), let body = try sealer.open(row[2], case: row[1] as DatabaseValue)
             else { return nil }
             return StoredFlash(token: row[0], caseID: caseID, body: body)
         }
