@@ -12,7 +12,10 @@ import BewaarStore
 /// records before it.
 final class RecordPipeline: PlacingRecordSink, @unchecked Sendable {
     static let batchSize = 1024
-    static let depth = 4
+    /// Batches that may wait: more records than the store inserts in one run of placed records
+    /// (``RecordWriter/placingRun``, 8 batches), so the reading goes on while a run goes in
+    /// (with 4 the reading of a Messenger page waited a fifth of its time).
+    static let depth = 16
 
     enum Batch {
         case records(RecordRows)
