@@ -36,7 +36,35 @@ public final class ObjectWriter {
 
     /// Appends bytes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        hash.update(bytes)
+        guard bytes.count >= Self.hashedAlongside else {
+            hash.update(bytes)
+            return try writeOut(bytes)
+        }
+        // A large chunk (an original copied in): hashed on a second core while it goes out.
+        // The two halves touch different fields (`hash`; `sealer` and the file), and both are
+        // done when `concurrentPerform` returns, while `bytes` is still valid.
+        let failure = Failure()
+        nonisolated(unsafe) let writer = self
+        nonisolated(unsafe) let chunk = bytes
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                writer.hash.update(chunk)
+            } else {
+                do { try writer.writeOut(chunk) } catch { failure.error = error }
+            }
+        }
+        if let error = failure.error { throw error }
+    }
+
+    /// Chunks from this size on are hashed beside their writing (``write(_:)``): the original's
+    /// 1 MB chunks, not the small pieces of archive members.
+    static let hashedAlongside = 256 * 1024
+
+    /// What the writing half of ``write(_:)`` threw.
+    private final class Failure: @unchecked Sendable { var error: (any Error)? }
+
+    /// Writes bytes already hashed: sealed in an encrypted store.
+    private func writeOut(_ bytes: UnsafeRawBufferPointer) throws {
         if sealer != nil {
             if sealer?.plainSize == 0, let header = sealer?.header { try header.withUnsafeBytes { try writeRaw($0) } }
             try sealer?.add(bytes) { chunk in try chunk.withUnsafeBytes { try writeRaw($0) } }

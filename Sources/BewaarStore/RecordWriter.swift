@@ -125,9 +125,11 @@ public final class RecordWriter {
     }
 
     /// Records placed are inserted in runs of this many: a newest-first page's batches come in
-    /// descending order, and a run is inserted ascending (pages fill as in order; a search index
-    /// flushes once per run).
-    static let placingRun = 8192
+    /// descending order, and a run is inserted ascending (pages fill as in order; the search index
+    /// flushes once per run, as FTS5 does when a row id is lower than the one before). 4,096 rather
+    /// than 8,192: the writing starts sooner and ends sooner after the reading (50 MB page 1.47 →
+    /// 1.41 s), for a store 0.6 % larger and a little more merging in the index.
+    static let placingRun = 4096
 
     /// Inserts the batches held, the last one first.
     private func insertHeld() throws {
