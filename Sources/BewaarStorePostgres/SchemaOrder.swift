@@ -17,10 +17,11 @@ package enum PostgresSchema {
     /// Every migration that shipped for PostgreSQL, in the order stores run them.
     package static let shippedOrder = [baselineName]
 
-    /// The migrations by name. The baseline is the core's tables, then the accounts module's,
-    /// then the web module's: a PostgreSQL store always has every module (the web server's).
+    /// The migrations by name. The baseline is the core's tables and the checks of `messages`'
+    /// parents, then the accounts module's tables, then the web module's: a PostgreSQL store
+    /// always has every module (the web server's).
     static let migrations: [String: [String]] = [
-        baselineName: core + accounts + web
+        baselineName: core + recordParentChecks + accounts + web
     ]
 
     /// The migrator of a PostgreSQL store: ``shippedOrder``'s migrations, in that order.

@@ -52,18 +52,23 @@ struct PostgresRecordBench {
         let (caseNo, item) = try db.write(retryable: false) { c throws in
             try RecordFixture.item(in: c, schema: false)
         }
-        // Indexes and foreign keys to leave out, to see what each costs (e.g. "messages_terms
-        // messages_item_id_fkey": a name ending in _fkey is a constraint of `messages`).
+        if environment["BEWAAR_BENCH_ROW_FK"] == "1" {
+            // The baseline as it was before the statement checks: `messages`' two foreign keys
+            // as `REFERENCES`, checked once per row.
+            try db.write(retryable: false) { c throws in for statement in Self.rowForeignKeys { try c.execute(statement) } }
+        }
+        // Indexes and parent checks to leave out, to see what each costs (e.g. "messages_terms
+        // messages_parents": `messages_parents` is the statement checks of `messages`' parents, a
+        // name ending in _fkey a constraint of `messages` (with BEWAAR_BENCH_ROW_FK=1)).
         let dropped = (environment["BEWAAR_BENCH_DROP"] ?? "").split(separator: " ").map(String.init)
         try db.write(retryable: false) { c throws in
             for name in dropped {
-                try c.execute(name.hasSuffix("_fkey") ? "ALTER TABLE messages DROP CONSTRAINT \(name)" : "DROP INDEX \(name)")
+                if name == "messages_parents" {
+                    try c.execute(Self.rowForeignKeys[0])
+                } else {
+                    try c.execute(name.hasSuffix("_fkey") ? "ALTER TABLE messages DROP CONSTRAINT \(name)" : "DROP INDEX \(name)")
+                }
             }
-        }
-        if environment["BEWAAR_BENCH_SET_FK"] == "1" {
-            // An experiment (not in the schema): the two foreign keys of `messages` checked once
-            // per statement, by a statement trigger over the inserted rows, instead of once per row.
-            try db.write(retryable: false) { c throws in for statement in Self.setForeignKeys { try c.execute(statement) } }
         }
         let server = try db.read { try $0.fetchOne("SELECT pg_backend_pid()")?[0].int } ?? 0
         let postmaster = ServerCPU.parent(of: Int32(server))
@@ -110,7 +115,7 @@ struct PostgresRecordBench {
         let serverCPU = after.server - before.server
         let wall = after.wall.timeIntervalSince(before.wall)
         return "postgres dropped=\(dropped.isEmpty ? "-" : dropped.joined(separator: ","))"
-            + (environment["BEWAAR_BENCH_SET_FK"] == "1" ? " foreign_keys=per_statement " : " ")
+            + " foreign_keys=\(environment["BEWAAR_BENCH_ROW_FK"] == "1" ? "per_row" : dropped.contains("messages_parents") ? "none" : "per_statement") "
             + String(
                 format:
                     "records=%d batch=%d terms/record=%.1f seal+terms_cpu_s=%.2f write: wall_s=%.2f client_cpu_s=%.2f server_cpu_s=%.2f total_cpu_s=%.2f records_per_cpu_s=%.0f records_per_wall_s=%.0f wal_bytes/record=%.0f; then gin_pending_merge_server_cpu_s=%.2f; bytes/record total=%.0f heap=%.0f gin=%.0f",
@@ -121,30 +126,13 @@ struct PostgresRecordBench {
                 Double(size.dropFirst().first ?? 0) / Double(records), Double(size.last ?? 0) / Double(records))
     }
 
-    /// `messages`' foreign keys as one check per statement (`BEWAAR_BENCH_SET_FK=1`): the parents
-    /// of the inserted rows are locked as the per-row check locks them (`FOR KEY SHARE`), and a
-    /// missing one fails the statement with 23503. Only the inserting side (a deletion of a parent
-    /// would need its own check).
-    static let setForeignKeys = [
-        "ALTER TABLE messages DROP CONSTRAINT messages_item_id_fkey",
-        "ALTER TABLE messages DROP CONSTRAINT messages_author_no_fkey",
-        """
-        CREATE FUNCTION messages_parents_exist() RETURNS trigger LANGUAGE plpgsql AS $$
-        DECLARE wanted bigint; found bigint;
-        BEGIN
-            SELECT count(DISTINCT item_id) INTO wanted FROM new_messages;
-            SELECT count(*) INTO found FROM (SELECT 1 FROM items WHERE id IN (SELECT item_id FROM new_messages) FOR KEY SHARE) f;
-            IF found <> wanted THEN RAISE EXCEPTION 'messages: an item is missing' USING ERRCODE = 'foreign_key_violation'; END IF;
-            SELECT count(DISTINCT author_no) INTO wanted FROM new_messages;
-            SELECT count(*) INTO found FROM (SELECT 1 FROM authors WHERE id IN (SELECT author_no FROM new_messages) FOR KEY SHARE) f;
-            IF found <> wanted THEN RAISE EXCEPTION 'messages: an author is missing' USING ERRCODE = 'foreign_key_violation'; END IF;
-            RETURN NULL;
-        END $$
-        """,
-        """
-        CREATE TRIGGER messages_parents AFTER INSERT ON messages REFERENCING NEW TABLE AS new_messages
-        FOR EACH STATEMENT EXECUTE FUNCTION messages_parents_exist()
-        """,
+    /// `messages`' foreign keys as the baseline had them before `PostgresSchema.recordParentChecks`
+    /// (`BEWAAR_BENCH_ROW_FK=1`): the checks' functions and triggers dropped, `REFERENCES`
+    /// constraints added, which PostgreSQL checks once per inserted row.
+    static let rowForeignKeys = [
+        "DROP FUNCTION IF EXISTS messages_parents_exist, messages_parent_truncate, items_keep_messages, authors_keep_messages CASCADE",
+        "ALTER TABLE messages ADD CONSTRAINT messages_item_id_fkey FOREIGN KEY (item_id) REFERENCES items (id)",
+        "ALTER TABLE messages ADD CONSTRAINT messages_author_no_fkey FOREIGN KEY (author_no) REFERENCES authors (id)",
     ]
 
     /// A `Message` as the PostgreSQL store keeps it: text sealed, author by the number of its

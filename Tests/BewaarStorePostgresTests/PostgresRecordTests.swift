@@ -174,10 +174,11 @@ struct PostgresRecordTests {
 /// A case and an item on the baseline schema, for the records' tests.
 enum RecordFixture {
     /// Makes case 2026-0001 (unless `newCase` is false: it is there) and an item in it; with
-    /// `schema`, the baseline's core tables first. Returns the case's number and the item's id.
+    /// `schema`, the baseline's core tables and the checks of `messages`' parents first.
+    /// Returns the case's number and the item's id.
     static func item(in c: any StoreConnection, newCase: Bool = true, schema: Bool = true) throws -> (Int64, Int64) {
         if newCase {
-            if schema { for statement in PostgresSchema.core { try c.execute(statement) } }
+            if schema { for statement in PostgresSchema.core + PostgresSchema.recordParentChecks { try c.execute(statement) } }
             try c.execute(
                 "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES ('2026-0001', 2026, 1, ?1, '2026-03-02', 'open', ?1)",
                 [.bytes(Array("Klas 2B (verzegeld)".utf8))])

@@ -60,6 +60,24 @@ struct PostgresSchemaTests {
             "messages_terms": "the GIN index of the search terms (§5)",
             "accounts_name_nocase": "SQLite's account names are COLLATE NOCASE in their primary key; PostgreSQL's uniqueness is on lower(name)",
         ]
+        /// SQLite's foreign keys that PostgreSQL checks with statement triggers instead
+        /// (`PostgresSchema.recordParentChecks`), with the triggers that must be there.
+        static let foreignKeysByTrigger: [String: (triggers: [String], reason: String)] = [
+            "messages.item_id → items": (
+                [
+                    "messages_parents_insert", "messages_parents_update", "items_keep_messages_delete", "items_keep_messages_update",
+                    "items_keep_messages_truncate",
+                ],
+                "checked once per statement, not once per row: about 40 % of an ingest's server CPU (notes/issue-17-pg-fk.md)"
+            ),
+            "messages.author_no → authors": (
+                [
+                    "messages_parents_insert", "messages_parents_update", "authors_keep_messages_delete", "authors_keep_messages_update",
+                    "authors_keep_messages_truncate",
+                ],
+                "as messages.item_id"
+            ),
+        ]
     }
 
     /// Maps a SQLite column's declared type to PostgreSQL's name for it; columns an encrypted
@@ -217,6 +235,55 @@ struct PostgresSchemaTests {
         return out
     }
 
+    /// Every foreign key of a SQLite store, as `table.column → parent`.
+    static func sqliteForeignKeys() throws -> Set<String> {
+        let dir = TempDir()
+        let store = try dir.openStore(modules: WebServer.storeModules)
+        _ = try store.encrypt(with: .keyFile(dir.file("sleutel")), actor: "J. Bakker")
+        let database = SQLiteDatabase(try DatabaseQueue(path: dir.store + "/" + CaseStore.databaseName))
+        return try database.read { c in
+            let tables = try c.fetch("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").compactMap { $0[0].text }
+            return Set(
+                try tables.flatMap { table in
+                    try c.fetch("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)", [.text(table)]).map { row in
+                        "\(table).\(row[0].text ?? "") → \(row[1].text ?? "")"
+                    }
+                })
+        }
+    }
+
+    /// Every foreign key of a PostgreSQL store, as ``sqliteForeignKeys()``, and its triggers' names.
+    static func postgresForeignKeys(_ db: PostgresStoreDatabase) throws -> (keys: Set<String>, triggers: Set<String>) {
+        try db.read { c in
+            let keys = try c.fetch(
+                """
+                SELECT c.conrelid::regclass::text || '.' || a.attname::text || ' → ' || c.confrelid::regclass::text
+                FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+                WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace
+                """
+            ).compactMap { $0[0].text }
+            let triggers = try c.fetch("SELECT tgname::text FROM pg_trigger WHERE NOT tgisinternal").compactMap { $0[0].text }
+            return (Set(keys), Set(triggers))
+        }
+    }
+
+    /// The foreign keys that differ and are not listed, and listed ones that do not differ or
+    /// whose triggers are missing.
+    static func foreignKeyDifferences(sqlite: Set<String>, postgres: (keys: Set<String>, triggers: Set<String>)) -> [String] {
+        var out: [String] = []
+        for key in sqlite.subtracting(postgres.keys).sorted() where Deliberate.foreignKeysByTrigger[key] == nil {
+            out.append("foreign key \(key) is missing on PostgreSQL")
+        }
+        for key in postgres.keys.subtracting(sqlite).sorted() { out.append("foreign key \(key) is missing on SQLite") }
+        for (key, listed) in Deliberate.foreignKeysByTrigger.sorted(by: { $0.key < $1.key }) {
+            if !sqlite.contains(key) || postgres.keys.contains(key) { out.append("foreign key \(key) is listed as checked by triggers but is not") }
+            for trigger in listed.triggers where !postgres.triggers.contains(trigger) {
+                out.append("foreign key \(key): trigger \(trigger) is missing on PostgreSQL")
+            }
+        }
+        return out
+    }
+
     // The blocking work runs on a thread of its own and hands back what it found; the
     // expectations are checked here, in the test's task, so a failure is reported as this
     // test's (an #expect on another thread is recorded for an «unknown» test).
@@ -234,6 +301,30 @@ struct PostgresSchemaTests {
         #expect(Set(postgres.columns.map(\.table)).count == 35)
         #expect(Self.differences(sqlite: sqlite, postgres: postgres) == [])
         #expect(Self.staleListings(sqlite: sqlite, postgres: postgres) == [])
+    }
+
+    /// The foreign keys: PostgreSQL has each of SQLite's, except those its triggers check (each
+    /// of their triggers present), and no other.
+    @Test func theForeignKeysAreSQLitesOrCheckedByTriggers() async throws {
+        let t = try await TestDatabase.made(.postgres)
+        let db = try #require(t.postgres)
+        let (sqlite, postgres) = try await offThread {
+            _ = try PostgresSchema.migrator().migrate(db)
+            return (try Self.sqliteForeignKeys(), try Self.postgresForeignKeys(db))
+        }
+        // The comparison saw foreign keys on both sides (not two empty lists).
+        #expect(sqlite.contains("messages.item_id → items") && sqlite.contains("record_links.record_id → messages"))
+        #expect(postgres.keys.contains("record_links.record_id → messages"))
+        #expect(Self.foreignKeyDifferences(sqlite: sqlite, postgres: postgres) == [])
+        // And it sees a missing trigger and an unlisted foreign key.
+        var broken = postgres
+        broken.triggers.remove("items_keep_messages_delete")
+        broken.keys.remove("talks.case_id → cases")
+        #expect(
+            Self.foreignKeyDifferences(sqlite: sqlite, postgres: broken) == [
+                "foreign key talks.case_id → cases is missing on PostgreSQL",
+                "foreign key messages.item_id → items: trigger items_keep_messages_delete is missing on PostgreSQL",
+            ])
     }
 
     /// The comparison itself: a column missing on either side, a type or a NOT NULL that
