@@ -52,7 +52,7 @@ enum PostgresTLSServer {
         mkdir(certificates, 0o700)
         let file = { (name: String) in certificates + "/" + name }
         let extensions = "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
-        FileManager.default.createFile(atPath: file("server.ext"), contents: Data(extensions.utf8))
+        _ = FileManager.default.createFile(atPath: file("server.ext"), contents: Data(extensions.utf8))
         var steps: [[String]] = []
         for ca in ["ca", "other-ca"] {
             steps.append([
