@@ -46,6 +46,8 @@ let package = Package(
         // The PostgreSQL store (a school board's many schools on one server): the wire protocol in Swift.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
+        // TLS for the PostgreSQL connection (already postgres-nio's own dependency).
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.27.0"),
     ],
     targets: [
         // Plain value types: cases, people, evidence, messages, custody events, the checklist.
@@ -120,6 +122,8 @@ let package = Package(
                 "BewaarStore", "BewaarModel", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // TLS to the database (sslmode=verify-full): the same swift-nio-ssl postgres-nio uses.
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict),
         // The report (police packet): one document description rendered as HTML and as PDF.

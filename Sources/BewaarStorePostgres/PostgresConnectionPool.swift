@@ -23,13 +23,15 @@ final class PostgresConnectionPool: @unchecked Sendable {
     private var closed = false
     private var nextID = 1
 
-    init(url: PostgresURL, maximum: Int, logger: Logger, waitLimit: TimeInterval = 60) {
+    /// Throws before connecting for a TLS setting that cannot be used (``PostgresTLS``).
+    init(url: PostgresURL, maximum: Int, logger: Logger, waitLimit: TimeInterval = 60) throws {
         self.url = url
         self.maximum = max(1, maximum)
         self.logger = logger
         self.waitLimit = waitLimit
         var configuration = PostgresConnection.Configuration(
-            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: try PostgresTLS.configuration(for: url))
         configuration.options.connectTimeout = .seconds(10)
         self.configuration = configuration
     }

@@ -33,7 +33,7 @@ package final class PostgresStoreDatabase: StoreDatabase {
     /// message that says what to check.
     package convenience init(url: PostgresURL, connections: Int = 8, settings: [String: String] = [:]) throws {
         let logger = Logger(label: "bewaar.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
-        self.init(pool: PostgresConnectionPool(url: url, maximum: connections, logger: logger), settings: settings, logger: logger)
+        self.init(pool: try PostgresConnectionPool(url: url, maximum: connections, logger: logger), settings: settings, logger: logger)
         let connection = try pool.take()
         pool.giveBack(connection, reusable: true)
     }

@@ -1,6 +1,7 @@
 import BewaarModel
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 
 #if canImport(Glibc)
@@ -39,6 +40,21 @@ package struct PostgresStoreError: BilingualError, Equatable {
         /// An item's records do not add up (their places are not 0, 1, 2, … each once), or a
         /// record writer was given a connection that is not PostgreSQL's: nothing was stored.
         case invalidRecords
+        /// `sslmode=disable` for a server on the network: refused before connecting.
+        case tlsRequired
+        /// The server offers no TLS, and the address asks for it.
+        case tlsUnsupportedByServer
+        /// The server accepts only TLS connections (pg_hba.conf `hostssl`), and the address says
+        /// `sslmode=disable`.
+        case tlsRequiredByServer
+        /// The server's certificate is not signed by a trusted CA (`sslrootcert` or the system's).
+        case tlsUntrustedCertificate
+        /// The server's certificate is for another name than the address's host.
+        case tlsNameMismatch
+        /// The `sslrootcert` file is missing, unreadable or holds no PEM certificate.
+        case tlsRootCertificateUnreadable
+        /// TLS failed otherwise (the handshake, an old TLS version).
+        case tlsFailed
     }
 
     package let code: Code
@@ -75,6 +91,7 @@ package struct PostgresStoreError: BilingualError, Equatable {
         if let server = error.serverInfo, let state = server[.sqlState] {
             return fromServer(state: state, message: server[.message] ?? "", url: url)
         }
+        if let tls = fromTLS(error, url: url) { return tls }
         switch error.code {
         case .connectionError:
             if refused(error.underlying) {
@@ -118,9 +135,57 @@ package struct PostgresStoreError: BilingualError, Equatable {
         }
     }
 
+    /// The error for a failed TLS start (no TLS at the server, a certificate refused), or nil.
+    static func fromTLS(_ error: PSQLError, url: PostgresURL) -> PostgresStoreError? {
+        if error.code == .sslUnsupported {
+            return PostgresStoreError(
+                .tlsUnsupportedByServer,
+                nl:
+                    "PostgreSQL op \(url.server) biedt geen TLS (versleuteling) aan, en het database-adres vraagt sslmode=\(url.tlsMode.rawValue). Zet TLS aan op de server (ssl = on in postgresql.conf, met een certificaat); verbind niet onversleuteld over het netwerk.",
+                en:
+                    "PostgreSQL at \(url.server) offers no TLS (encryption), and the database address asks sslmode=\(url.tlsMode.rawValue). Turn TLS on at the server (ssl = on in postgresql.conf, with a certificate); do not connect unencrypted over the network."
+            )
+        }
+        guard let underlying = error.underlying, underlying is NIOSSLError || underlying is NIOSSLExtraError else { return nil }
+        if let extra = underlying as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return PostgresStoreError(
+                .tlsNameMismatch,
+                nl:
+                    "Het certificaat van PostgreSQL op \(url.server) is niet voor \(url.host) uitgegeven (sslmode=verify-full). Gebruik in het database-adres de naam die in het certificaat staat, of vraag de beheerder een certificaat voor \(url.host).",
+                en:
+                    "The certificate of PostgreSQL at \(url.server) is not issued for \(url.host) (sslmode=verify-full). Use the name the certificate holds in the database address, or ask the administrator for a certificate for \(url.host)."
+            )
+        }
+        let text = String(describing: underlying)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") {
+            let trusted = url.rootCertificatePath.map { "sslrootcert \($0)" } ?? "the system's root certificates"
+            let vertrouwd = url.rootCertificatePath.map { "sslrootcert \($0)" } ?? "de basiscertificaten van dit systeem"
+            return PostgresStoreError(
+                .tlsUntrustedCertificate,
+                nl:
+                    "Het certificaat van PostgreSQL op \(url.server) is niet ondertekend door een vertrouwde CA (\(vertrouwd)). Geef met sslrootcert=PAD het CA-certificaat van de server, zoals de beheerder van de database het geeft; verbind niet als u niet weet waarom het niet klopt.",
+                en:
+                    "The certificate of PostgreSQL at \(url.server) is not signed by a trusted CA (\(trusted)). Give the server's CA certificate with sslrootcert=PATH, as the database's administrator provides it; do not connect if you do not know why it does not match."
+            )
+        }
+        return PostgresStoreError(
+            .tlsFailed,
+            nl: "De TLS-verbinding met PostgreSQL op \(url.server) mislukte (\(text)). Controleer de TLS-instellingen van de server.",
+            en: "The TLS connection to PostgreSQL at \(url.server) failed (\(text)). Check the server's TLS settings.")
+    }
+
     /// The error for a server's error response with SQLSTATE `state`.
     static func fromServer(state: String, message: String, url: PostgresURL) -> PostgresStoreError {
         switch state {
+        case "28000" where message.contains("no encryption"):
+            // pg_hba.conf has only `hostssl` lines for this client ("…, no encryption").
+            return PostgresStoreError(
+                .tlsRequiredByServer, sqlState: state,
+                nl:
+                    "PostgreSQL op \(url.server) neemt alleen versleutelde verbindingen aan (hostssl in pg_hba.conf), en het database-adres zegt sslmode=disable. Gebruik sslmode=verify-full.",
+                en:
+                    "PostgreSQL at \(url.server) accepts only encrypted connections (hostssl in pg_hba.conf), and the database address says sslmode=disable. Use sslmode=verify-full."
+            )
         case "28P01", "28000":
             return PostgresStoreError(
                 .authenticationFailed, sqlState: state,

@@ -4,22 +4,36 @@ import Foundation
 /// `postgresql://`), as the board's IT writes it and as `scripts/postgres start` prints it.
 ///
 /// User, password and database are percent-decoded (write `%40` for an `@` in a password).
-/// The port defaults to 5432 and the database to the user's name, as with `psql`. The only
-/// query parameter is `sslmode=disable` (TLS is not supported yet). The password is never
-/// shown: ``description`` and every error leave it out.
+/// The port defaults to 5432 and the database to the user's name, as with `psql`. The query
+/// parameters are libpq's `sslmode` (`verify-full`, `require`, `disable`; see ``PostgresTLSMode``:
+/// `verify-full` unless the host is this machine) and `sslrootcert=PATH` (the CA certificates, PEM,
+/// that `verify-full` trusts; without it, or with `sslrootcert=system`, the system's roots).
+/// `sslmode=disable` for a host on the network is refused. The password is never shown:
+/// ``description`` and every error leave it out.
 package struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
     package var user: String
     package var password: String?
     package var host: String
     package var port: Int
     package var database: String
+    /// How the connection is protected (`sslmode`).
+    package var tlsMode: PostgresTLSMode
+    /// The PEM file of CA certificates that ``PostgresTLSMode/verifyFull`` trusts (`sslrootcert`);
+    /// nil for the system's roots.
+    package var rootCertificatePath: String?
 
-    package init(user: String, password: String?, host: String, port: Int = 5432, database: String) {
+    /// An address; `tlsMode` nil is the default for `host` (``PostgresTLSMode/defaultMode(host:)``).
+    package init(
+        user: String, password: String?, host: String, port: Int = 5432, database: String, tlsMode: PostgresTLSMode? = nil,
+        rootCertificatePath: String? = nil
+    ) {
         self.user = user
         self.password = password
         self.host = host
         self.port = port
         self.database = database
+        self.tlsMode = tlsMode ?? PostgresTLSMode.defaultMode(host: host)
+        self.rootCertificatePath = rootCertificatePath
     }
 
     /// Parses `text`; the error says what is wrong without repeating the text (it may hold the password).
@@ -85,14 +99,51 @@ package struct PostgresURL: Sendable, Equatable, CustomStringConvertible {
         }
         var database = try Self.decoded(path, "databasenaam", "database name")
         if database.isEmpty { database = user }
+        var tlsMode: PostgresTLSMode?
+        var rootCertificatePath: String?
         for parameter in query.split(separator: "&") where !parameter.isEmpty {
-            guard parameter.lowercased() == "sslmode=disable" else {
+            let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = pair[0].lowercased()
+            let value = pair.count == 2 ? try Self.decoded(pair[1], "waarde van \(name)", "value of \(name)") : ""
+            switch name {
+            case "sslmode":
+                guard let mode = PostgresTLSMode(rawValue: value.lowercased()) else {
+                    throw PostgresStoreError.invalidURL(
+                        nl:
+                            "sslmode=\(value.prefix(20)) wordt niet ondersteund; gebruik sslmode=verify-full (of require, of disable voor deze computer)",
+                        en: "sslmode=\(value.prefix(20)) is not supported; use sslmode=verify-full (or require, or disable for this machine)")
+                }
+                tlsMode = mode
+            case "sslrootcert":
+                guard !value.isEmpty else {
+                    throw PostgresStoreError.invalidURL(
+                        nl: "sslrootcert is leeg; geef het pad van het CA-certificaat (PEM)",
+                        en: "sslrootcert is empty; give the path of the CA certificate (PEM)")
+                }
+                rootCertificatePath = value == "system" ? nil : value
+            default:
                 throw PostgresStoreError.invalidURL(
-                    nl: "de instelling \"\(parameter.prefix(40))\" wordt niet ondersteund; alleen sslmode=disable (TLS kan nog niet)",
-                    en: "the setting \"\(parameter.prefix(40))\" is not supported; only sslmode=disable (TLS is not supported yet)")
+                    nl: "de instelling \"\(name.prefix(40))\" wordt niet ondersteund; alleen sslmode en sslrootcert",
+                    en: "the setting \"\(name.prefix(40))\" is not supported; only sslmode and sslrootcert")
             }
         }
-        self.init(user: user, password: password, host: String(host), port: port, database: database)
+        self.init(
+            user: user, password: password, host: String(host), port: port, database: database, tlsMode: tlsMode,
+            rootCertificatePath: rootCertificatePath)
+        try checkTLSMode()
+    }
+
+    /// Refuses `sslmode=disable` for a server that is not this machine: its connection would
+    /// carry minors' data and the password unencrypted over the network.
+    package func checkTLSMode() throws {
+        guard tlsMode == .disable, !PostgresTLSMode.isLocal(host) else { return }
+        throw PostgresStoreError(
+            .tlsRequired,
+            nl:
+                "sslmode=disable is alleen toegestaan voor PostgreSQL op deze computer, niet voor \(server): de verbinding zou leerlinggegevens en het wachtwoord onversleuteld over het netwerk sturen. Gebruik sslmode=verify-full (met sslrootcert=PAD naar het CA-certificaat van de server).",
+            en:
+                "sslmode=disable is only allowed for PostgreSQL on this machine, not for \(server): the connection would carry pupils' data and the password unencrypted over the network. Use sslmode=verify-full (with sslrootcert=PATH to the server's CA certificate)."
+        )
     }
 
     /// `postgres://USER@HOST:PORT/DATABASE`: the address without the password, for messages and logs.

@@ -16,6 +16,19 @@ import Testing
         #expect(try PostgresURL("postgres://app:p@ss@localhost/db").password == "p@ss")
     }
 
+    /// verify-full unless the host is this machine; sslrootcert percent-decoded, `system` the default roots.
+    @Test func readsTheTLSMode() throws {
+        #expect(try PostgresURL("postgres://a:b@db.example.org/x").tlsMode == .verifyFull)
+        #expect(try PostgresURL("postgres://a:b@10.0.0.5/x").tlsMode == .verifyFull)
+        #expect(try PostgresURL("postgres://a:b@LOCALHOST/x").tlsMode == .disable)
+        #expect(try PostgresURL("postgres://a:b@[::1]/x").tlsMode == .disable)
+        #expect(try PostgresURL("postgres://a:b@127.0.0.1/x?sslmode=verify-full").tlsMode == .verifyFull)
+        let url = try PostgresURL("postgres://a:b@db.example.org/x?SSLMODE=Require&sslrootcert=/etc/bewaar/board%20ca.pem")
+        #expect(url.tlsMode == .require)
+        #expect(url.rootCertificatePath == "/etc/bewaar/board ca.pem")
+        #expect(try PostgresURL("postgres://a:b@db.example.org/x?sslrootcert=system").rootCertificatePath == nil)
+    }
+
     @Test func showsNoPassword() throws {
         let url = try PostgresURL("postgres://bewaar:Geheim123@db.example.org:6543/bewaar")
         #expect(url.description == "postgres://bewaar@db.example.org:6543/bewaar")
@@ -32,7 +45,9 @@ import Testing
             "postgres://:Geheim123@localhost/db": "user",
             "postgres://app:Geheim123@localhost:54x32/db": "port",
             "postgres://app:Geheim123@localhost:70000/db": "port",
-            "postgres://app:Geheim123@localhost/db?sslmode=require": "TLS",
+            "postgres://app:Geheim123@localhost/db?sslmode=prefer": "use sslmode=verify-full",
+            "postgres://app:Geheim123@localhost/db?sslcert=client.crt": "only sslmode and sslrootcert",
+            "postgres://app:Geheim123@localhost/db?sslrootcert=": "sslrootcert is empty",
             "postgres://app:Geheim123%zz@localhost/db": "%-escape",
             "postgres://app:Geheim123@[::1/db": "IPv6",
         ]
