@@ -1,0 +1,42 @@
+import BewaarModel
+import GRDB
+
+// The store's transactions behind the seam (plan step 2b): code moved onto ``StoreConnection``
+// runs through `reading` and `writing`; code still on GRDB uses `read` and `write`, the same
+// transactions. When every file has moved, `read` and `write` go and these take their names.
+
+extension CaseStore {
+    /// The store's database as the seam sees it.
+    package var database: any StoreDatabase { SQLiteDatabase(db) }
+
+    /// A reading transaction on one snapshot (see ``StoreDatabase/read(_:)``).
+    package func reading<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    /// A writing transaction (see ``StoreDatabase/write(retryable:_:)``); SQLite's is IMMEDIATE,
+    /// as ``write(_:)``'s.
+    package func writing<T>(retryable: Bool = false, _ body: (any StoreConnection) throws -> T) throws -> T {
+        try database.write(retryable: retryable, body)
+    }
+
+    /// ``appendEvent(_:chain:actor:action:details:)`` inside a transaction of the seam.
+    @discardableResult
+    package func appendEvent(
+        _ connection: any StoreConnection, chain: String, actor: String, action: CustodyAction, details: [String: String]
+    ) throws -> CustodyEvent {
+        try appendEvent(connection.grdb(), chain: chain, actor: actor, action: action, details: details)
+    }
+}
+
+extension StoreConnection {
+    /// The GRDB connection under a SQLite connection, for the calls that have not moved yet.
+    func grdb() throws -> Database {
+        guard let sqlite = self as? SQLiteStoreConnection else {
+            throw StoreError(
+                .writeFailed, nl: "Dit deel van Bewaar werkt nog alleen met een SQLite-opslag.",
+                en: "This part of Bewaar only works with a SQLite store so far.")
+        }
+        return sqlite.db
+    }
+}
