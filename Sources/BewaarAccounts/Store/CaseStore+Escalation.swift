@@ -15,7 +15,7 @@ extension CaseStore {
         account: String? = nil
     ) throws -> Escalation {
         try write { db in
-            let escalation = try recordEscalation(db, id, to: name, reason: reason, note: note, actor: actor)
+            let escalation = try recordEscalation(SQLiteStoreConnection(db), id, to: name, reason: reason, note: note, actor: actor)
             if let account {
                 _ = try grantAccess(
                     db, id, account: account, role: Role.afdelingsleider.rawValue, actor: actor,
