@@ -26,7 +26,7 @@ extension CaseStore {
         return try write { db in
             _ = try fetchCase(db, id)
             guard
-                let name = try personNamed(db, id, person)?.name
+                let name = try personNamed(SQLiteStoreConnection(db), id, person)?.name
             else {
                 throw StoreError(
                     .unknownPerson, nl: "\(person) staat niet bij zaak \(id). Controleer de naam met `bewaar person handles --case \(id)`.",
