@@ -26,7 +26,7 @@ extension CaseStore {
         let sealer = sealer
         return try CustodyChain.append(
             chain: chain, actor: actor, action: action, details: details, now: now,
-            sealDetails: { SQLValue(try sealer.seal("custody", "details", case: chain, $0)) }, heads: heads, in: connection)
+            sealDetails: { try sealer.seal("custody", "details", case: .text(chain), $0) }, heads: heads, in: connection)
     }
 
     /// The events of a chain in order.
