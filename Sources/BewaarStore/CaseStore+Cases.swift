@@ -19,7 +19,8 @@ extension CaseStore {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
-            let next = (try Int.fetchOne(db, cached: Self.highestNumber, arguments: [year]) ?? 0) + 1
+            let connection = SQLiteStoreConnection(db)
+            let next = try SQLiteCaseNumbering().nextNumber(year: year, in: connection)
             let id = CaseID(year: year, number: next)
             let c = Case(id: id, title: trimmed, opened: opened)
             prepareCaseKey(caseID: id.description)
@@ -33,6 +34,7 @@ extension CaseStore {
                     c.status.rawValue, try sealer.seal("cases", "summary", case: id.description, ""),
                 ])
             try addCaseKey(db, caseID: id.description)
+            try SQLiteChainHeads().makeHead(of: id.description, in: connection)
             for step in CyberpestenStep.allCases {
                 try db.execute(
                     cached: "INSERT INTO checklist (case_id, step, status, fields) VALUES (?, ?, 'open', ?)",
@@ -43,12 +45,6 @@ extension CaseStore {
             return c
         }
     }
-
-    /// The highest case number of a year (`?1`), destroyed cases included: never given out again.
-    static let highestNumber = """
-        SELECT MAX(COALESCE((SELECT MAX(number) FROM cases WHERE year = ?1), 0),
-                   COALESCE((SELECT MAX(number) FROM destruction_log WHERE year = ?1), 0))
-        """
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
