@@ -20,7 +20,7 @@ extension CaseStore {
             cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
             let connection = SQLiteStoreConnection(db)
-            let next = try SQLiteCaseNumbering().nextNumber(year: year, in: connection)
+            let next = try dialect.numbering.nextNumber(year: year, in: connection)
             let id = CaseID(year: year, number: next)
             let c = Case(id: id, title: trimmed, opened: opened)
             prepareCaseKey(caseID: id.description)
@@ -34,7 +34,7 @@ extension CaseStore {
                     c.status.rawValue, try sealer.seal("cases", "summary", case: id.description, ""),
                 ])
             try addCaseKey(db, caseID: id.description)
-            try SQLiteChainHeads().makeHead(of: id.description, in: connection)
+            try dialect.chains.makeHead(of: id.description, in: connection)
             for step in CyberpestenStep.allCases {
                 try db.execute(
                     cached: "INSERT INTO checklist (case_id, step, status, fields) VALUES (?, ?, 'open', ?)",

@@ -125,7 +125,7 @@ extension CaseStore {
         let id = c.id.description
         let caseNo = try Int64.fetchOne(db, sql: "SELECT no FROM cases WHERE id = ?", arguments: [id])
         let connection = SQLiteStoreConnection(db)
-        let head = try SQLiteChainHeads().recordedHead(of: id, in: connection)
+        let head = try dialect.chains.recordedHead(of: id, in: connection)
         let own = Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM items WHERE case_id = ?", arguments: [id]))
         let shared = Set(
             try String.fetchAll(
@@ -170,7 +170,7 @@ extension CaseStore {
         try delete("cases", where: "id = ?", [id])
         // No table may still hold the case: one the destruction does not know (a new module's)
         // makes it fail, and nothing is destroyed, rather than keep the case's data unseen.
-        for table in try SQLiteSchemaCatalog().caseTables(in: connection) where table.name != "destruction_log" {
+        for table in try dialect.catalog.caseTables(in: connection) where table.name != "destruction_log" {
             for column in table.columns {
                 let value: SQLValue = column == "case_id" ? .text(id) : caseNo.map { SQLValue.int($0) } ?? .null
                 if try connection.fetchOne("SELECT EXISTS (SELECT 1 FROM \"\(table.name)\" WHERE \(column) = ?)", [value])?[0] == .int(1) {

@@ -13,7 +13,7 @@ extension CaseStore {
     package func appendEvent(
         _ db: Database, chain: String, actor: String, action: CustodyAction, details: [String: String]
     ) throws -> CustodyEvent {
-        try appendEvent(SQLiteStoreConnection(db), heads: SQLiteChainHeads(), chain: chain, actor: actor, action: action, details: details)
+        try appendEvent(SQLiteStoreConnection(db), heads: dialect.chains, chain: chain, actor: actor, action: action, details: details)
     }
 
     /// ``appendEvent(_:chain:actor:action:details:)`` on any database: the head is held through

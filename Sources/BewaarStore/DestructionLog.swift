@@ -26,7 +26,7 @@ extension CaseStore {
     /// Appends `record` (its sequence and previous hash filled in here) inside the caller's
     /// transaction, moves the log's recorded head and returns the entry with its hash.
     func appendDestruction(_ db: Database, _ record: DestructionRecord, year: Int, number: Int, caseNo: Int64?) throws -> DestructionRecord {
-        try DestructionChain.append(record, year: year, number: number, caseNo: caseNo, heads: SQLiteChainHeads(), in: SQLiteStoreConnection(db))
+        try DestructionChain.append(record, year: year, number: number, caseNo: caseNo, heads: dialect.chains, in: SQLiteStoreConnection(db))
     }
 
     /// Checks the destruction log as ``verifyChain(_:)`` checks a custody chain: every hash

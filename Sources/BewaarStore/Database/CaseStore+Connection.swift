@@ -9,6 +9,9 @@ extension CaseStore {
     /// The store's database as the seam sees it.
     package var database: any StoreDatabase { SQLiteDatabase(db) }
 
+    /// What differs between the databases, for this store's.
+    package var dialect: StoreDialect { .sqlite }
+
     /// A reading transaction on one snapshot (see ``StoreDatabase/read(_:)``).
     package func reading<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
         try database.read(body)
@@ -20,23 +23,12 @@ extension CaseStore {
         try database.write(retryable: retryable, body)
     }
 
-    /// ``appendEvent(_:chain:actor:action:details:)`` inside a transaction of the seam.
+    /// Appends an event to `chain` inside the caller's transaction, the head held as the store's
+    /// database holds it (``StoreDialect/chains``), and returns it.
     @discardableResult
     package func appendEvent(
         _ connection: any StoreConnection, chain: String, actor: String, action: CustodyAction, details: [String: String]
     ) throws -> CustodyEvent {
-        try appendEvent(connection.grdb(), chain: chain, actor: actor, action: action, details: details)
-    }
-}
-
-extension StoreConnection {
-    /// The GRDB connection under a SQLite connection, for the calls that have not moved yet.
-    func grdb() throws -> Database {
-        guard let sqlite = self as? SQLiteStoreConnection else {
-            throw StoreError(
-                .writeFailed, nl: "Dit deel van Bewaar werkt nog alleen met een SQLite-opslag.",
-                en: "This part of Bewaar only works with a SQLite store so far.")
-        }
-        return sqlite.db
+        try appendEvent(connection, heads: dialect.chains, chain: chain, actor: actor, action: action, details: details)
     }
 }
