@@ -14,46 +14,44 @@ extension CaseStore {
                 .invalidValue, nl: "Een zaak heeft een titel nodig: geef --title op.",
                 en: "A case needs a title: give --title.")
         }
-        return try write { db in
+        return try writing { connection in
             let opened = now()
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
-            let connection = SQLiteStoreConnection(db)
             let next = try dialect.numbering.nextNumber(year: year, in: connection)
             let id = CaseID(year: year, number: next)
             let c = Case(id: id, title: trimmed, opened: opened)
             prepareCaseKey(caseID: id.description)
-            try db.execute(
-                cached: """
-                    INSERT INTO cases (id, year, number, title, opened, status, summary)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                    """,
-                arguments: [
-                    id.description, year, next, try sealer.seal("cases", "title", case: id.description, trimmed), opened.stored,
-                    c.status.rawValue, try sealer.seal("cases", "summary", case: id.description, ""),
+            let ref = SQLValue.text(id.description)
+            try connection.execute(
+                "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                [
+                    ref, .int(Int64(year)), .int(Int64(next)), try sealer.seal("cases", "title", case: ref, trimmed), .text(opened.stored),
+                    .text(c.status.rawValue), try sealer.seal("cases", "summary", case: ref, ""),
                 ])
-            try addCaseKey(db, caseID: id.description)
+            try addCaseKey(connection, caseID: id.description)
             try dialect.chains.makeHead(of: id.description, in: connection)
             for step in CyberpestenStep.allCases {
-                try db.execute(
-                    cached: "INSERT INTO checklist (case_id, step, status, fields) VALUES (?, ?, 'open', ?)",
-                    arguments: [id.description, step.rawValue, try sealer.seal("checklist", "fields", case: id.description, "{}")])
+                try connection.execute(
+                    "INSERT INTO checklist (case_id, step, status, fields) VALUES (?1, ?2, 'open', ?3)",
+                    [ref, .int(Int64(step.rawValue)), try sealer.seal("checklist", "fields", case: ref, "{}")])
             }
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened, details: ["title": trimmed, "retention": "vanaf sluiten"])
-            for p in people { _ = try insertPerson(db, caseID: id, person: p, actor: actor) }
+            try appendEvent(
+                connection, chain: id.description, actor: actor, action: .caseOpened, details: ["title": trimmed, "retention": "vanaf sluiten"])
+            for p in people { _ = try insertPerson(connection, caseID: id, person: p, actor: actor) }
             return c
         }
     }
 
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try sealer.fetchAll(CaseRow.self, db, table: "cases", cached: "SELECT * FROM cases ORDER BY year, number").map(\.value) }
+        try reading { c in try sealer.fetchAll(CaseRow.self, c, table: "cases", "SELECT * FROM cases ORDER BY year, number").map(\.value) }
     }
 
     /// One case, or an error naming the id.
     public func `case`(_ id: CaseID) throws -> Case {
-        try read { db in try fetchCase(db, id) }
+        try reading { c in try fetchCase(c, id) }
     }
 
     /// Case `id`, read in the caller's transaction; an error naming it when it is not in the store
@@ -74,21 +72,20 @@ extension CaseStore {
 
     /// Sets the mentor's summary of what happened.
     public func setSummary(_ id: CaseID, summary: String, actor: String) throws {
-        try write { db in
-            _ = try fetchCase(db, id)
-            try db.execute(
-                cached: "UPDATE cases SET summary = ? WHERE id = ?",
-                arguments: [try sealer.seal("cases", "summary", case: id.description, summary), id.description])
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
+        try writing { c in
+            _ = try fetchCase(c, id)
+            let ref = SQLValue.text(id.description)
+            try c.execute("UPDATE cases SET summary = ?1 WHERE id = ?2", [try sealer.seal("cases", "summary", case: ref, summary), ref])
+            try appendEvent(c, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
         }
     }
 
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
-        try read { db in
+        try reading { c in
             try sealer.fetchOne(
-                CustodyEventRow.self, db, table: "custody", cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
-                arguments: [id.description])?.value
+                CustodyEventRow.self, c, table: "custody", "SELECT * FROM custody WHERE chain = ?1 ORDER BY seq DESC LIMIT 1", [.text(id.description)]
+            )?.value
         }
     }
 
@@ -97,9 +94,9 @@ extension CaseStore {
     /// Adds a person to a case (custody event `person-added`).
     @discardableResult
     public func addPerson(_ person: Person, to id: CaseID, actor: String) throws -> Person {
-        try write { db in
-            _ = try fetchCase(db, id)
-            return try insertPerson(db, caseID: id, person: person, actor: actor)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            return try insertPerson(c, caseID: id, person: person, actor: actor)
         }
     }
 
@@ -124,38 +121,36 @@ extension CaseStore {
         return p
     }
 
-    /// ``insertPerson(_:caseID:person:actor:)`` for code still on GRDB.
-    func insertPerson(_ db: Database, caseID: CaseID, person: Person, actor: String) throws -> Person {
-        try insertPerson(SQLiteStoreConnection(db), caseID: caseID, person: person, actor: actor)
-    }
-
     /// Changes a person's role, "belongs to" and class (custody event `person-changed` with the old
     /// and new values). The name stays: handles and statements refer to it.
     public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
-        try write { db in
-            _ = try fetchCase(db, id)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            let ref = SQLValue.text(id.description)
             guard
-                let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description])
+                let found = try c.fetchOne("SELECT * FROM people WHERE id = ?1 AND case_id = ?2", [.int(personID), ref])
                     .map({ try sealer.opened($0, table: "people") })
             else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
             }
-            try db.execute(
-                cached: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
-                arguments: [role.rawValue, try sealer.seal("people", "related_to", case: id.description, relatedTo), group, personID])
-            var details = ["personId": String(personID), "name": row["name"], "role": role.rawValue, "previousRole": row["role"]]
+            let row = StoredRow(found, table: "people")
+            let name = try row("name", as: String.self)
+            let previousRole = try row("role", as: String.self)
+            try c.execute(
+                "UPDATE people SET role = ?1, related_to = ?2, grp = ?3 WHERE id = ?4",
+                [.text(role.rawValue), try sealer.seal("people", "related_to", case: ref, relatedTo), SQLValue(group), .int(personID)])
+            var details = ["personId": String(personID), "name": name, "role": role.rawValue, "previousRole": previousRole]
             details["relatedTo"] = relatedTo ?? ""
             details["group"] = group ?? ""
-            try appendEvent(db, chain: id.description, actor: actor, action: "person-changed", details: details)
+            try appendEvent(c, chain: id.description, actor: actor, action: "person-changed", details: details)
         }
     }
 
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
-        try read { db in
-            try sealer.fetchAll(
-                PersonRow.self, db, table: "people", cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]
-            ).map(\.value)
+        try reading { c in
+            try sealer.fetchAll(PersonRow.self, c, table: "people", "SELECT * FROM people WHERE case_id = ?1 ORDER BY id", [.text(id.description)])
+                .map(\.value)
         }
     }
 }

@@ -31,33 +31,31 @@ extension CaseStore {
 
     /// The events of a chain in order.
     public func events(chain: String) throws -> [CustodyEvent] {
-        try read { db in try fetchEvents(db, chain: chain) }
+        try reading { c in try fetchEvents(c, chain: chain) }
     }
 
-    func fetchEvents(_ db: Database, chain: String) throws -> [CustodyEvent] {
-        try sealer.fetchAll(
-            CustodyEventRow.self, db, table: "custody", cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]
-        ).map(\.value)
+    func fetchEvents(_ c: any StoreConnection, chain: String) throws -> [CustodyEvent] {
+        try sealer.fetchAll(CustodyEventRow.self, c, table: "custody", "SELECT * FROM custody WHERE chain = ?1 ORDER BY seq", [.text(chain)])
+            .map(\.value)
     }
 
     /// Checks a chain: every hash recomputed, every link followed, no gap in the numbering,
     /// and the recorded head matches the last event.
     public func verifyChain(_ chain: String) throws -> ChainReport {
-        try read { db in
-            let events = try fetchEvents(db, chain: chain)
-            let rows = try Row.fetchAll(db, cached: "SELECT seq, time FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain])
-            let head = try Row.fetchOne(db, cached: "SELECT count, head FROM chain_heads WHERE chain = ?", arguments: [chain])
-            return ChainVerifier.verify(
-                events: events, storedTimes: rows.map { $0["time"] as String },
-                head: head.map { ($0["count"] as Int, $0["head"] as String) })
+        try reading { c in
+            let events = try fetchEvents(c, chain: chain)
+            // The stored times as text, exactly as written (the event's time is parsed).
+            let times = try c.fetch("SELECT chain, seq, time FROM custody WHERE chain = ?1 ORDER BY seq", [.text(chain)]).map { row in
+                try StoredRow(row, table: "custody", key: "chain", "seq")("time", as: String.self)
+            }
+            let head = try dialect.chains.recordedHead(of: chain, in: c)
+            return ChainVerifier.verify(events: events, storedTimes: times, head: head.map { ($0.count, $0.hash) })
         }
     }
 
     /// Every chain in the store (case ids and `store`).
     public func chains() throws -> [String] {
-        try read { db in
-            try String.fetchAll(db, cached: "SELECT chain FROM custody UNION SELECT chain FROM chain_heads ORDER BY 1")
-        }
+        try reading { c in try c.fetchValues("SELECT chain FROM custody UNION SELECT chain FROM chain_heads ORDER BY 1", as: String.self) }
     }
 }
 
