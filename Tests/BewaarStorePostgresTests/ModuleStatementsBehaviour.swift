@@ -138,8 +138,9 @@ enum ModuleStatementsBehaviour {
                 try AccountsTable.insert(
                     c, name: "j. bakker", role: "afdelingsleider", setupCodeSHA256: String(repeating: "cd", count: 32),
                     until: clock, at: clock, by: "beheerder")
+                return true
             }
-            return (found, missing, twin != nil)
+            return (found, missing, twin ?? false)
         }
         #expect(found.map { $0?.name } == ["J. Bakker", "J. Bakker", "J. Bakker"])
         #expect(found[0]?.role == "mentor")
