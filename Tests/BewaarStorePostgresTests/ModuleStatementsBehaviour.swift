@@ -84,7 +84,10 @@ enum ModuleStatementsBehaviour {
         #expect(takes.0 == [true, true, true, true, true, false, true, false, false, true])
         #expect(takes.1 == 4)
         let (purged, left) = try await m.write { c in
-            (try RateBucketsTable.purge(c, scope: "login", before: 500), try c.fetchValues("SELECT key FROM rate_buckets ORDER BY key", as: String.self))
+            (
+                try RateBucketsTable.purge(c, scope: "login", before: 500),
+                try c.fetchValues("SELECT key FROM rate_buckets ORDER BY key", as: String.self)
+            )
         }
         #expect(purged == 0, "the login bucket was taken from at 1000")
         #expect(left == ["client-1", "link-7"])

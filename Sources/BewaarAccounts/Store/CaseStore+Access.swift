@@ -40,24 +40,29 @@ extension CaseStore {
         try writing { c in try grantAccess(c, id, account: account, role: role, actor: actor, reason: reason, escalation: nil) }
     }
 
-    func grantAccess(_ c: any StoreConnection, _ id: CaseID, account: String, role: String, actor: String, reason: String?,
-                     escalation: Int64?) throws -> CaseAccessLink {
+    func grantAccess(
+        _ c: any StoreConnection, _ id: CaseID, account: String, role: String, actor: String, reason: String?,
+        escalation: Int64?
+    ) throws -> CaseAccessLink {
         _ = try fetchCase(c.grdb(), id)
         guard Self.linkRoles.contains(role) else {
-            throw StoreError(.invalidValue, nl: "Toegang tot een zaak kan alleen als mentor, afdelingsleider of ondersteuningscoördinator.",
-                             en: "Access to a case can only be given as mentor, department head or support coordinator.")
+            throw StoreError(
+                .invalidValue, nl: "Toegang tot een zaak kan alleen als mentor, afdelingsleider of ondersteuningscoördinator.",
+                en: "Access to a case can only be given as mentor, department head or support coordinator.")
         }
         guard let stored = try c.fetchOne("SELECT name, role, disabled_at FROM accounts WHERE \(AccountsTable.byName)", [.text(account)])
         else {
-            throw StoreError(.invalidValue, nl: "Account \(account) bestaat niet. Kies een bestaand account.",
-                             en: "Account \(account) does not exist. Pick an existing account.")
+            throw StoreError(
+                .invalidValue, nl: "Account \(account) bestaat niet. Kies een bestaand account.",
+                en: "Account \(account) does not exist. Pick an existing account.")
         }
         let r = StoredRow(stored, table: "accounts", key: "name")
         let name: String = try r("name")
         guard try r("role", as: String.self) == role, try r.optional("disabled_at", as: String.self) == nil else {
-            throw StoreError(.invalidValue,
-                             nl: "Account \(name) is geen actief account met de rol \(role); toegang kan alleen in de eigen rol.",
-                             en: "Account \(name) is not an active account with the role \(role); access can only be given in its own role.")
+            throw StoreError(
+                .invalidValue,
+                nl: "Account \(name) is geen actief account met de rol \(role); toegang kan alleen in de eigen rol.",
+                en: "Account \(name) is not an active account with the role \(role); access can only be given in its own role.")
         }
         if let link = try c.fetchOne(
             CaseAccessRow.self,
@@ -73,8 +78,10 @@ extension CaseStore {
                 INSERT INTO case_access (case_id, account, role, granted_by, granted_at, reason, escalation_id)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id
                 """,
-                [.text(id.description), .text(name), .text(role), .text(actor), .text(at.stored), SQLValue(reason.map { StoredText.bounded($0) }),
-                 escalation.map(SQLValue.int) ?? .null], as: Int64.self)
+                [
+                    .text(id.description), .text(name), .text(role), .text(actor), .text(at.stored), SQLValue(reason.map { StoredText.bounded($0) }),
+                    escalation.map(SQLValue.int) ?? .null,
+                ], as: Int64.self)
         else {
             throw StoreError(.writeFailed, nl: "De toegang kreeg geen nummer.", en: "The access link got no number.")
         }
@@ -82,18 +89,23 @@ extension CaseStore {
         if let reason { details["reason"] = reason }
         if let escalation { details["escalationId"] = String(escalation) }
         try appendEvent(c, chain: id.description, actor: actor, action: .accessGranted, details: details)
-        return CaseAccessLink(id: linkID, caseID: id, account: name, role: role, grantedBy: actor, grantedAt: at,
-                              reason: reason, escalationID: escalation)
+        return CaseAccessLink(
+            id: linkID, caseID: id, account: name, role: role, grantedBy: actor, grantedAt: at,
+            reason: reason, escalationID: escalation)
     }
 
     /// Ends a link (custody event `access-revoked`). Ending a link that already ended is an error
     /// that says so.
     public func revokeAccess(_ id: CaseID, link: Int64, actor: String, reason: String?) throws {
         try writing { c in
-            guard let l = try c.fetchOne(CaseAccessRow.self, "SELECT * FROM case_access WHERE id = ?1 AND case_id = ?2",
-                                         [.int(link), .text(id.description)])?.value else {
-                throw StoreError(.invalidValue, nl: "Toegang \(link) hoort niet bij zaak \(id).",
-                                 en: "Access link \(link) does not belong to case \(id).")
+            guard
+                let l = try c.fetchOne(
+                    CaseAccessRow.self, "SELECT * FROM case_access WHERE id = ?1 AND case_id = ?2",
+                    [.int(link), .text(id.description)])?.value
+            else {
+                throw StoreError(
+                    .invalidValue, nl: "Toegang \(link) hoort niet bij zaak \(id).",
+                    en: "Access link \(link) does not belong to case \(id).")
             }
             guard l.isActive else {
                 throw StoreError(.invalidValue, nl: "Deze toegang was al ingetrokken.", en: "This access was already revoked.")
@@ -103,8 +115,9 @@ extension CaseStore {
     }
 
     func revoke(_ c: any StoreConnection, _ l: CaseAccessLink, actor: String, reason: String?) throws {
-        try c.execute("UPDATE case_access SET revoked_by = ?1, revoked_at = ?2, revoke_reason = ?3 WHERE id = ?4",
-                      [.text(actor), .text(now().stored), SQLValue(reason.map { StoredText.bounded($0) }), .int(l.id)])
+        try c.execute(
+            "UPDATE case_access SET revoked_by = ?1, revoked_at = ?2, revoke_reason = ?3 WHERE id = ?4",
+            [.text(actor), .text(now().stored), SQLValue(reason.map { StoredText.bounded($0) }), .int(l.id)])
         var details = ["linkId": String(l.id), "account": l.account, "role": l.role]
         if let reason { details["reason"] = reason }
         try appendEvent(c, chain: l.caseID.description, actor: actor, action: .accessRevoked, details: details)
@@ -147,8 +160,9 @@ extension CaseStore {
         try writing { c in
             for row in try c.fetchAll(CaseAccessRow.self, "SELECT * FROM case_access WHERE logged = 0 ORDER BY id") {
                 let l = row.value
-                try appendEvent(c, chain: l.caseID.description, actor: l.grantedBy, action: .accessGranted,
-                                details: ["linkId": String(l.id), "account": l.account, "role": l.role, "reason": l.reason ?? ""])
+                try appendEvent(
+                    c, chain: l.caseID.description, actor: l.grantedBy, action: .accessGranted,
+                    details: ["linkId": String(l.id), "account": l.account, "role": l.role, "reason": l.reason ?? ""])
                 try c.execute("UPDATE case_access SET logged = 1 WHERE id = ?1", [.int(l.id)])
             }
         }

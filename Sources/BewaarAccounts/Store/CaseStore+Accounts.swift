@@ -50,9 +50,10 @@ extension CaseStore {
             throw StoreError(.invalidValue, nl: "Een account heeft een naam nodig.", en: "An account needs a name.")
         }
         guard trimmed.count <= accountNameLimit, !trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            throw StoreError(.invalidValue,
-                             nl: "Een accountnaam is hoogstens \(accountNameLimit) tekens, zonder regeleinden of stuurtekens.",
-                             en: "An account name is at most \(accountNameLimit) characters, without line breaks or control characters.")
+            throw StoreError(
+                .invalidValue,
+                nl: "Een accountnaam is hoogstens \(accountNameLimit) tekens, zonder regeleinden of stuurtekens.",
+                en: "An account name is at most \(accountNameLimit) characters, without line breaks or control characters.")
         }
         return trimmed
     }
@@ -78,8 +79,9 @@ extension CaseStore {
                     "INSERT INTO accounts (name, role, password_hash, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5)",
                     [.text(trimmed), .text(role), .text(passwordHash), .text(now().stored), .text(actor)])
             }
-            try appendEvent(c, chain: Self.storeChain, actor: actor, action: exists ? .accountChanged : .accountAdded,
-                            details: ["account": trimmed, "role": role])
+            try appendEvent(
+                c, chain: Self.storeChain, actor: actor, action: exists ? .accountChanged : .accountAdded,
+                details: ["account": trimmed, "role": role])
         }
     }
 
@@ -92,8 +94,9 @@ extension CaseStore {
                 throw StoreError(.invalidValue, nl: "Er is al een account \(trimmed).", en: "There already is an account \(trimmed).")
             }
             try AccountsTable.insert(c, name: trimmed, role: role, setupCodeSHA256: setupCodeSHA256, until: until, at: now(), by: actor)
-            try appendEvent(c, chain: Self.storeChain, actor: actor, action: .accountAdded,
-                            details: ["account": trimmed, "role": role, "setupCodeUntil": until.stored])
+            try appendEvent(
+                c, chain: Self.storeChain, actor: actor, action: .accountAdded,
+                details: ["account": trimmed, "role": role, "setupCodeUntil": until.stored])
         }
     }
 
@@ -108,8 +111,9 @@ extension CaseStore {
                 """, [.text(name), .text(setupCodeSHA256), .text(until.stored), .text(actor)])
             guard changed == 1 else { throw Self.noAccount(name) }
             try AccountsTable.endSessions(c, of: name)
-            try appendEvent(c, chain: Self.storeChain, actor: actor, action: .passwordResetForced,
-                            details: ["account": name, "setupCodeUntil": until.stored])
+            try appendEvent(
+                c, chain: Self.storeChain, actor: actor, action: .passwordResetForced,
+                details: ["account": name, "setupCodeUntil": until.stored])
         }
     }
 
@@ -126,8 +130,9 @@ extension CaseStore {
                 """, [.text(name), .text(passwordHash), .text(setupCodeSHA256), .text(now().stored)])
             guard changed == 1, let stored = try AccountsTable.storedName(c, name) else { return false }
             try AccountsTable.endSessions(c, of: stored)
-            try appendEvent(c, chain: Self.storeChain, actor: stored, action: .passwordSet,
-                            details: ["account": stored, "codeMadeBy": by ?? "—"])
+            try appendEvent(
+                c, chain: Self.storeChain, actor: stored, action: .passwordSet,
+                details: ["account": stored, "codeMadeBy": by ?? "—"])
             return true
         }
     }
@@ -170,8 +175,9 @@ extension CaseStore {
                 throw Self.noAccount(name)
             }
             try AccountsTable.endSessions(c, of: name)
-            try appendEvent(c, chain: Self.storeChain, actor: actor, action: disabled ? .accountDisabled : .accountEnabled,
-                            details: ["account": name])
+            try appendEvent(
+                c, chain: Self.storeChain, actor: actor, action: disabled ? .accountDisabled : .accountEnabled,
+                details: ["account": name])
         }
     }
 
@@ -195,8 +201,9 @@ extension CaseStore {
     }
 
     static func noAccount(_ name: String) -> StoreError {
-        StoreError(.invalidValue, nl: "Account \(name) bestaat niet (meer). Vraag de beheerder.",
-                   en: "Account \(name) does not exist (any more). Ask the administrator.")
+        StoreError(
+            .invalidValue, nl: "Account \(name) bestaat niet (meer). Vraag de beheerder.",
+            en: "Account \(name) does not exist (any more). Ask the administrator.")
     }
 
     /// The account with this name (case-insensitive), or nil.
@@ -215,8 +222,9 @@ extension CaseStore {
         try writing { c in
             let changed = try c.execute("UPDATE accounts SET language = ?2 WHERE \(AccountsTable.byName)", [.text(name), .text(language)])
             guard changed == 1 else { throw Self.noAccount(name) }
-            try appendEvent(c, chain: Self.storeChain, actor: actor, action: "account-setting-changed",
-                            details: ["account": name, "language": language])
+            try appendEvent(
+                c, chain: Self.storeChain, actor: actor, action: "account-setting-changed",
+                details: ["account": name, "language": language])
         }
     }
 
