@@ -152,7 +152,7 @@ extension CaseStore {
     /// Replaces a hash by a stronger one of the same password (at login), only if it is unchanged.
     public func upgradePasswordHash(name: String, from old: String, to new: String) throws {
         try writing { c in
-            try c.execute(
+            _ = try c.execute(
                 "UPDATE accounts SET password_hash = ?2 WHERE \(AccountsTable.byName) AND password_hash = ?3",
                 [.text(name), .text(new), .text(old)])
         }

@@ -21,7 +21,7 @@ extension CaseStore {
     /// log, so nobody can grow the permanent record from the login page. Never pass text typed
     /// into a name field that matched no account: it may be a password.
     public func recordSecurity(kind: String, account: String?, source: String?, detail: String?) throws {
-        try writing { c in try SecurityLogTable.append(c, at: now(), kind: kind, account: account, source: source, detail: detail) }
+        try writing { c in _ = try SecurityLogTable.append(c, at: now(), kind: kind, account: account, source: source, detail: detail) }
     }
 
     /// The newest lines of the security log, newest first.

@@ -41,7 +41,7 @@ extension CaseStore {
 
     /// Removes a session (logout, expiry, or the login page's session once signed in).
     public func deleteWebSession(idSHA256: String) throws {
-        try writing { c in try WebSessionsTable.delete(c, idSHA256: idSHA256) }
+        try writing { c in _ = try WebSessionsTable.delete(c, idSHA256: idSHA256) }
     }
 
     /// Removes every session unused since before `idleBefore` or made before `createdBefore`,
