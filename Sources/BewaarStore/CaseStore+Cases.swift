@@ -19,7 +19,8 @@ extension CaseStore {
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
-            let next = (try Int.fetchOne(db, cached: Self.highestNumber, arguments: [year]) ?? 0) + 1
+            let connection = SQLiteStoreConnection(db)
+            let next = try SQLiteCaseNumbering().nextNumber(year: year, in: connection)
             let id = CaseID(year: year, number: next)
             let c = Case(id: id, title: trimmed, opened: opened)
             prepareCaseKey(caseID: id.description)
@@ -33,6 +34,7 @@ extension CaseStore {
                     c.status.rawValue, try sealer.seal("cases", "summary", case: id.description, ""),
                 ])
             try addCaseKey(db, caseID: id.description)
+            try SQLiteChainHeads().makeHead(of: id.description, in: connection)
             for step in CyberpestenStep.allCases {
                 try db.execute(
                     cached: "INSERT INTO checklist (case_id, step, status, fields) VALUES (?, ?, 'open', ?)",
@@ -44,12 +46,6 @@ extension CaseStore {
         }
     }
 
-    /// The highest case number of a year (`?1`), destroyed cases included: never given out again.
-    static let highestNumber = """
-        SELECT MAX(COALESCE((SELECT MAX(number) FROM cases WHERE year = ?1), 0),
-                   COALESCE((SELECT MAX(number) FROM destruction_log WHERE year = ?1), 0))
-        """
-
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
         try read { db in try sealer.fetchAll(CaseRow.self, db, table: "cases", cached: "SELECT * FROM cases ORDER BY year, number").map(\.value) }
@@ -60,14 +56,20 @@ extension CaseStore {
         try read { db in try fetchCase(db, id) }
     }
 
-    package func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
-        guard
-            let row = try sealer.fetchOne(CaseRow.self, db, table: "cases", cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description])
+    /// Case `id`, read in the caller's transaction; an error naming it when it is not in the store
+    /// (or was destroyed).
+    package func fetchCase(_ connection: any StoreConnection, _ id: CaseID) throws -> Case {
+        guard let row = try sealer.fetchOne(CaseRow.self, connection, table: "cases", "SELECT * FROM cases WHERE id = ?1", [.text(id.description)])
         else {
-            if let destroyed = try DestructionRecord.fetch(db, caseID: id) { throw StoreError.destroyedCase(destroyed) }
+            if let destroyed = try DestructionRecord.fetch(connection, caseID: id) { throw StoreError.destroyedCase(destroyed) }
             throw StoreError.unknownCase(id.description)
         }
         return row.value
+    }
+
+    /// ``fetchCase(_:_:)`` for code still on GRDB.
+    package func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
+        try fetchCase(SQLiteStoreConnection(db), id)
     }
 
     /// Sets the mentor's summary of what happened.
@@ -101,25 +103,30 @@ extension CaseStore {
         }
     }
 
-    func insertPerson(_ db: Database, caseID: CaseID, person: Person, actor: String) throws -> Person {
+    func insertPerson(_ c: any StoreConnection, caseID: CaseID, person: Person, actor: String) throws -> Person {
         let name = person.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else {
             throw StoreError(.invalidValue, nl: "Een persoon heeft een naam nodig.", en: "A person needs a name.")
         }
-        try db.execute(
-            cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, ?2, ?3, ?4, ?5)",
-            arguments: [
-                caseID.description, try sealer.seal("people", "name", case: caseID.description, name), person.role.rawValue,
-                try sealer.seal("people", "related_to", case: caseID.description, person.relatedTo), person.group,
-            ])
+        let ref = SQLValue.text(caseID.description)
         var p = person
         p.name = name
-        p.id = db.lastInsertedRowID
+        p.id = try c.insertedID(
+            "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+            [
+                ref, try sealer.seal("people", "name", case: ref, name), .text(person.role.rawValue),
+                try sealer.seal("people", "related_to", case: ref, person.relatedTo), SQLValue(person.group),
+            ])
         var details = ["name": name, "role": person.role.rawValue]
         if let r = person.relatedTo { details["relatedTo"] = r }
         if let g = person.group { details["group"] = g }
-        try appendEvent(db, chain: caseID.description, actor: actor, action: .personAdded, details: details)
+        try appendEvent(c, chain: caseID.description, actor: actor, action: .personAdded, details: details)
         return p
+    }
+
+    /// ``insertPerson(_:caseID:person:actor:)`` for code still on GRDB.
+    func insertPerson(_ db: Database, caseID: CaseID, person: Person, actor: String) throws -> Person {
+        try insertPerson(SQLiteStoreConnection(db), caseID: caseID, person: person, actor: actor)
     }
 
     /// Changes a person's role, "belongs to" and class (custody event `person-changed` with the old

@@ -44,7 +44,7 @@ extension CaseStore {
         _ c: any StoreConnection, _ id: CaseID, account: String, role: String, actor: String, reason: String?,
         escalation: Int64?
     ) throws -> CaseAccessLink {
-        _ = try fetchCase(c.grdb(), id)
+        _ = try fetchCase(c, id)
         guard Self.linkRoles.contains(role) else {
             throw StoreError(
                 .invalidValue, nl: "Toegang tot een zaak kan alleen als mentor, afdelingsleider of ondersteuningscoördinator.",

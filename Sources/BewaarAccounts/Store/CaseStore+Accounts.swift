@@ -278,7 +278,7 @@ extension CaseStore {
     @discardableResult
     public func recordAccess(chain: String, actor: String, action: CustodyAction, details: [String: String]) throws -> CustodyEvent {
         try writing { c in
-            if chain != Self.storeChain, let id = CaseID(chain) { _ = try fetchCase(c.grdb(), id) }
+            if chain != Self.storeChain, let id = CaseID(chain) { _ = try fetchCase(c, id) }
             return try appendEvent(c, chain: chain, actor: actor, action: action, details: details)
         }
     }

@@ -14,7 +14,7 @@ extension CaseStore {
         account: String? = nil
     ) throws -> Escalation {
         try writing { c in
-            let escalation = try recordEscalation(c.grdb(), id, to: name, reason: reason, note: note, actor: actor)
+            let escalation = try recordEscalation(c, id, to: name, reason: reason, note: note, actor: actor)
             if let account {
                 _ = try grantAccess(
                     c, id, account: account, role: Role.afdelingsleider.rawValue, actor: actor,
@@ -34,7 +34,7 @@ extension CaseStore {
                 en: "Give a reason for undoing the escalation.")
         }
         try writing { c in
-            _ = try fetchCase(c.grdb(), id)
+            _ = try fetchCase(c, id)
             guard
                 let row = try c.fetchOne(
                     "SELECT to_name, undone_at FROM escalations WHERE id = ?1 AND case_id = ?2", [.int(escalation), .text(id.description)])

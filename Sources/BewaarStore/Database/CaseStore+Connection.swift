@@ -30,9 +30,8 @@ extension CaseStore {
 }
 
 extension StoreConnection {
-    /// The GRDB connection under a SQLite connection, for the calls that have not moved yet
-    /// (the modules call the core's `fetchCase(_:_:)` through it until step 2b moves that).
-    package func grdb() throws -> Database {
+    /// The GRDB connection under a SQLite connection, for the calls that have not moved yet.
+    func grdb() throws -> Database {
         guard let sqlite = self as? SQLiteStoreConnection else {
             throw StoreError(
                 .writeFailed, nl: "Dit deel van Bewaar werkt nog alleen met een SQLite-opslag.",

@@ -35,6 +35,15 @@ extension StoreConnection {
     }
 }
 
+extension StoreConnection {
+    /// Runs an `INSERT … RETURNING id` (both databases have `RETURNING`) and gives the new row's
+    /// id: what SQLite's last-inserted row id was, without relying on it.
+    package func insertedID(_ sql: String, _ arguments: [SQLValue] = []) throws -> Int64 {
+        guard let id = try fetchValue(sql, arguments, as: Int64.self) else { throw StoreError.unexpectedValue(sql) }
+        return id
+    }
+}
+
 extension StoreError {
     /// A query's value was not of the type its caller reads: a store changed outside Bewaar.
     static func unexpectedValue(_ sql: String) -> StoreError {

@@ -80,7 +80,7 @@ extension CaseStore {
                 en: "An upload link is valid for at least 1 minute and at most 30 days.")
         }
         return try writing { c in
-            _ = try fetchCase(c.grdb(), id)
+            _ = try fetchCase(c, id)
             guard
                 let p = try sealer.fetchOne(
                     PersonRow.self, c, table: "people", "SELECT * FROM people WHERE id = ?1 AND case_id = ?2",
