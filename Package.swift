@@ -264,7 +264,7 @@ let package = Package(
         .testTarget(
             name: "BewaarStorePostgresTests",
             dependencies: [
-                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarJSON", "BewaarTestSupport", "BewaarWeb",
+                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarJSON", "BewaarTestSupport", "BewaarWeb", "BewaarAccounts",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -136,7 +136,7 @@ extension CaseStore {
         var removed: [String: Int] = [:]
         var accounts: Set<String> = []
         for module in modules {
-            let r = try module.destroying(c.id, in: db)
+            let r = try module.destroying(c.id, in: SQLiteStoreConnection(db))
             removed.merge(r.removed, uniquingKeysWith: +)
             accounts.formUnion(r.accounts)
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarStore
 
@@ -9,7 +8,7 @@ import BewaarStore
 // leniently, as they always have (an unreadable one as the epoch or as absent).
 
 /// A row of `accounts` as a ``StoredAccount``.
-struct AccountRow: SQLRecord, FetchableRecord {
+struct AccountRow: SQLRecord {
     var value: StoredAccount
 
     init(row: any SQLRow) throws {
@@ -26,7 +25,7 @@ struct AccountRow: SQLRecord, FetchableRecord {
 }
 
 /// A row of `case_access` as a ``CaseAccessLink``: its case number and grant time must read.
-struct CaseAccessRow: SQLRecord, FetchableRecord {
+struct CaseAccessRow: SQLRecord {
     var value: CaseAccessLink
 
     init(row: any SQLRow) throws {
@@ -39,7 +38,7 @@ struct CaseAccessRow: SQLRecord, FetchableRecord {
 }
 
 /// A row of `web_sessions` as a ``StoredWebSession``.
-struct WebSessionRow: SQLRecord, FetchableRecord {
+struct WebSessionRow: SQLRecord {
     var value: StoredWebSession
 
     init(row: any SQLRow) throws {
@@ -51,7 +50,7 @@ struct WebSessionRow: SQLRecord, FetchableRecord {
 }
 
 /// A row of `security_log` as a ``SecurityLogEntry``.
-struct SecurityLogRow: SQLRecord, FetchableRecord {
+struct SecurityLogRow: SQLRecord {
     var value: SecurityLogEntry
 
     init(row: any SQLRow) throws {

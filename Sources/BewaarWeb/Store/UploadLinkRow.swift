@@ -1,11 +1,10 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarStore
 
 /// A row of `upload_links` joined with its person (`person_name`, `person_role`,
 /// `person_related_to`) as an ``UploadLink``: its case number and times must read.
-struct UploadLinkRow: SQLRecord, FetchableRecord {
+struct UploadLinkRow: SQLRecord {
     var value: UploadLink
 
     init(row: any SQLRow) throws {
