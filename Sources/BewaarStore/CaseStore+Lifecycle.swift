@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarJSON
 
@@ -37,18 +36,20 @@ extension CaseStore {
 
     /// The retention policy in force.
     public func retentionPolicy() throws -> RetentionPolicy {
-        try read { db in try Self.fetchPolicy(db) }
+        try reading { c in try Self.fetchPolicy(c) }
     }
 
-    static func fetchPolicy(_ db: Database) throws -> RetentionPolicy {
-        let text = try String.fetchOne(db, cached: "SELECT value FROM store_settings WHERE key = ?", arguments: [retentionKey])
+    static func fetchPolicy(_ c: any StoreConnection) throws -> RetentionPolicy {
+        let text = try c.fetchValue("SELECT value FROM store_settings WHERE key = ?1", [.text(retentionKey)], as: String.self)
         return RetentionPolicy(months: text.flatMap { Int($0) } ?? RetentionPolicy.defaultMonths)
     }
 
     /// Sets the school's retention policy (event `retention-policy-changed` in the store's chain).
     /// It applies to cases closed from now on; with `applyToClosed`, the closed cases whose closing
     /// time is known get their date recomputed too (event `retention-changed` in each one's chain).
-    /// Returns how many closed cases got a new date.
+    /// Returns how many closed cases got a new date. The cases' chains are appended to first, in
+    /// case-number order, and the store's chain last: the order every transaction that touches
+    /// several chains takes them in (so two servers never wait on each other's chains).
     @discardableResult
     public func setRetentionPolicy(months: Int, reason: String, actor: String, applyToClosed: Bool = false) throws -> Int {
         guard RetentionPolicy.allowedMonths.contains(months) else {
@@ -57,35 +58,36 @@ extension CaseStore {
                 en: "A retention period of \(months) months is not possible: choose 1 to 120 months after closing.")
         }
         let why = try Self.required(reason, what: ("een reden", "a reason"))
-        return try write { db in
-            let before = try Self.fetchPolicy(db)
-            try db.execute(
-                cached: """
-                    INSERT INTO store_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value
-                    """, arguments: [Self.retentionKey, String(months)])
+        return try writing { c in
+            let before = try Self.fetchPolicy(c)
+            try c.execute(
+                "INSERT INTO store_settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [.text(Self.retentionKey), .text(String(months))])
+            var changed = 0
+            if applyToClosed {
+                let policy = RetentionPolicy(months: months)
+                let closedCases = try c.fetch(
+                    "SELECT id, closed_at, retention_until FROM cases WHERE status = ?1 AND closed_at IS NOT NULL ORDER BY year, number",
+                    [.text(CaseStatus.closed.rawValue)])
+                for found in closedCases {
+                    let row = StoredRow(found, table: "cases")
+                    guard let closed = try row.lenientDate("closed_at"), let due = policy.due(closedAt: closed) else { continue }
+                    let previous = try row.optional("retention_until", as: String.self)
+                    guard previous != due.stored else { continue }
+                    let id = try row("id", as: String.self)
+                    try c.execute("UPDATE cases SET retention_until = ?1 WHERE id = ?2", [.text(due.stored), .text(id)])
+                    try appendEvent(
+                        c, chain: id, actor: actor, action: .retentionChanged,
+                        details: ["retentionUntil": due.stored, "previousRetentionUntil": previous ?? "", "months": String(months), "reason": why])
+                    changed += 1
+                }
+            }
             try appendEvent(
-                db, chain: Self.storeChain, actor: actor, action: .retentionPolicyChanged,
+                c, chain: Self.storeChain, actor: actor, action: .retentionPolicyChanged,
                 details: [
                     "months": String(months), "previousMonths": String(before.months), "reason": why,
                     "appliedToClosed": applyToClosed ? "ja" : "nee",
                 ])
-            guard applyToClosed else { return 0 }
-            let policy = RetentionPolicy(months: months)
-            var changed = 0
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, closed_at, retention_until FROM cases WHERE status = ? AND closed_at IS NOT NULL",
-                arguments: [CaseStatus.closed.rawValue])
-            {
-                guard let closed = Date(stored: row["closed_at"] as String?), let due = policy.due(closedAt: closed) else { continue }
-                let previous: String? = row["retention_until"]
-                guard previous != due.stored else { continue }
-                let id: String = row["id"]
-                try db.execute(sql: "UPDATE cases SET retention_until = ? WHERE id = ?", arguments: [due.stored, id])
-                try appendEvent(
-                    db, chain: id, actor: actor, action: .retentionChanged,
-                    details: ["retentionUntil": due.stored, "previousRetentionUntil": previous ?? "", "months": String(months), "reason": why])
-                changed += 1
-            }
             return changed
         }
     }
@@ -95,34 +97,35 @@ extension CaseStore {
     @discardableResult
     public func closeCase(_ id: CaseID, outcome: CaseOutcome, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
-        return try write { db in
-            let c = try fetchCase(db, id)
+        return try writing { tx in
+            let c = try fetchCase(tx, id)
             guard c.status != .closed else {
                 throw StoreError(
                     .invalidValue, nl: "Zaak \(id) is al gesloten. Heropen hem eerst als er nog iets moet gebeuren.",
                     en: "Case \(id) is already closed. Reopen it first if something still has to be done.")
             }
             let closed = now()
-            let policy = try Self.fetchPolicy(db)
+            let policy = try Self.fetchPolicy(tx)
             guard let due = policy.due(closedAt: closed) else {
                 throw StoreError(.invalidValue, nl: "De bewaartermijn kan niet worden berekend.", en: "The retention date cannot be computed.")
             }
-            try db.execute(
-                cached: """
-                    UPDATE cases SET status = ?, status_before_close = ?, closed_at = ?, closed_by = ?, outcome = ?, close_reason = ?,
-                           retention_until = ? WHERE id = ?
-                    """,
-                arguments: [
-                    CaseStatus.closed.rawValue, c.status.rawValue, closed.stored, StoredText.bounded(actor, limit: StoredText.nameLimit),
-                    outcome.rawValue, try sealer.seal("cases", "close_reason", case: id.description, why), due.stored, id.description,
+            try tx.execute(
+                """
+                UPDATE cases SET status = ?1, status_before_close = ?2, closed_at = ?3, closed_by = ?4, outcome = ?5, close_reason = ?6,
+                       retention_until = ?7 WHERE id = ?8
+                """,
+                [
+                    .text(CaseStatus.closed.rawValue), .text(c.status.rawValue), .text(closed.stored),
+                    .text(StoredText.bounded(actor, limit: StoredText.nameLimit)), .text(outcome.rawValue),
+                    try sealer.seal("cases", "close_reason", case: .text(id.description), why), .text(due.stored), .text(id.description),
                 ])
             try appendEvent(
-                db, chain: id.description, actor: actor, action: .caseClosed,
+                tx, chain: id.description, actor: actor, action: .caseClosed,
                 details: [
                     "outcome": outcome.rawValue, "reason": why, "retentionUntil": due.stored,
                     "retentionMonths": String(policy.months),
                 ])
-            return try fetchCase(db, id)
+            return try fetchCase(tx, id)
         }
     }
 
@@ -131,26 +134,26 @@ extension CaseStore {
     @discardableResult
     public func reopenCase(_ id: CaseID, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
-        return try write { db in
-            let c = try fetchCase(db, id)
+        return try writing { tx in
+            let c = try fetchCase(tx, id)
             guard c.status == .closed else {
                 throw StoreError(
                     .invalidValue, nl: "Zaak \(id) is niet gesloten; heropenen is niet nodig.",
                     en: "Case \(id) is not closed; there is nothing to reopen.")
             }
             let back =
-                try String.fetchOne(db, cached: "SELECT status_before_close FROM cases WHERE id = ?", arguments: [id.description])
+                try tx.fetchValue("SELECT status_before_close FROM cases WHERE id = ?1", [.text(id.description)], as: String.self)
                 .flatMap(CaseStatus.init(rawValue:)) ?? .open
             let status = back == .closed ? CaseStatus.open : back
-            try db.execute(
-                cached: """
-                    UPDATE cases SET status = ?, status_before_close = NULL, closed_at = NULL, closed_by = NULL, outcome = NULL,
-                           close_reason = NULL, retention_until = NULL WHERE id = ?
-                    """, arguments: [status.rawValue, id.description])
+            try tx.execute(
+                """
+                UPDATE cases SET status = ?1, status_before_close = NULL, closed_at = NULL, closed_by = NULL, outcome = NULL,
+                       close_reason = NULL, retention_until = NULL WHERE id = ?2
+                """, [.text(status.rawValue), .text(id.description)])
             var details = ["reason": why, "status": status.rawValue]
             if let r = c.retentionUntil { details["previousRetentionUntil"] = r.stored }
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseReopened, details: details)
-            return try fetchCase(db, id)
+            try appendEvent(tx, chain: id.description, actor: actor, action: .caseReopened, details: details)
+            return try fetchCase(tx, id)
         }
     }
 
@@ -159,21 +162,21 @@ extension CaseStore {
     @discardableResult
     public func placeHold(_ id: CaseID, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden (bijvoorbeeld \"aangifte gedaan\")", "a reason (for example \"police report made\")"))
-        return try write { db in
-            let c = try fetchCase(db, id)
+        return try writing { tx in
+            let c = try fetchCase(tx, id)
             if let hold = c.hold {
                 throw StoreError(
                     .invalidValue, nl: "Zaak \(id) staat al op bewaarplicht sinds \(hold.since.stored) (\(StoredText.plain(hold.reason))).",
                     en: "Case \(id) is already on legal hold since \(hold.since.stored) (\(StoredText.plain(hold.reason))).")
             }
-            try db.execute(
-                cached: "UPDATE cases SET hold_since = ?, hold_by = ?, hold_reason = ? WHERE id = ?",
-                arguments: [
-                    now().stored, StoredText.bounded(actor, limit: StoredText.nameLimit),
-                    try sealer.seal("cases", "hold_reason", case: id.description, why), id.description,
+            try tx.execute(
+                "UPDATE cases SET hold_since = ?1, hold_by = ?2, hold_reason = ?3 WHERE id = ?4",
+                [
+                    .text(now().stored), .text(StoredText.bounded(actor, limit: StoredText.nameLimit)),
+                    try sealer.seal("cases", "hold_reason", case: .text(id.description), why), .text(id.description),
                 ])
-            try appendEvent(db, chain: id.description, actor: actor, action: .holdPlaced, details: ["reason": why])
-            return try fetchCase(db, id)
+            try appendEvent(tx, chain: id.description, actor: actor, action: .holdPlaced, details: ["reason": why])
+            return try fetchCase(tx, id)
         }
     }
 
@@ -181,18 +184,16 @@ extension CaseStore {
     @discardableResult
     public func releaseHold(_ id: CaseID, reason: String, actor: String) throws -> Case {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
-        return try write { db in
-            let c = try fetchCase(db, id)
+        return try writing { tx in
+            let c = try fetchCase(tx, id)
             guard let hold = c.hold else {
                 throw StoreError(.invalidValue, nl: "Zaak \(id) staat niet op bewaarplicht.", en: "Case \(id) is not on legal hold.")
             }
-            try db.execute(
-                cached: "UPDATE cases SET hold_since = NULL, hold_by = NULL, hold_reason = NULL WHERE id = ?",
-                arguments: [id.description])
+            try tx.execute("UPDATE cases SET hold_since = NULL, hold_by = NULL, hold_reason = NULL WHERE id = ?1", [.text(id.description)])
             try appendEvent(
-                db, chain: id.description, actor: actor, action: .holdReleased,
+                tx, chain: id.description, actor: actor, action: .holdReleased,
                 details: ["reason": why, "heldSince": hold.since.stored, "heldFor": hold.reason])
-            return try fetchCase(db, id)
+            return try fetchCase(tx, id)
         }
     }
 
@@ -233,38 +234,37 @@ extension CaseStore {
     /// afdelingsleider decides.
     public func proposeClosing(_ id: CaseID, outcome: CaseOutcome, reason: String, actor: String) throws {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
-        try write { db in
-            let c = try fetchCase(db, id)
+        try writing { tx in
+            let c = try fetchCase(tx, id)
             guard c.status != .closed else {
                 throw StoreError(.invalidValue, nl: "Zaak \(id) is al gesloten.", en: "Case \(id) is already closed.")
             }
-            try appendEvent(db, chain: id.description, actor: actor, action: .closeProposed, details: ["outcome": outcome.rawValue, "reason": why])
+            try appendEvent(tx, chain: id.description, actor: actor, action: .closeProposed, details: ["outcome": outcome.rawValue, "reason": why])
         }
     }
 
     /// The proposals to close that still stand: the last proposal of each running case with no
     /// closing or reopening after it.
     public func closeProposals() throws -> [CloseProposal] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT c.chain, c.time, c.actor, c.details FROM custody c
-                    WHERE c.action = ?1
-                      AND c.seq = (SELECT MAX(seq) FROM custody WHERE chain = c.chain AND action IN (?1, ?2, ?3))
-                      AND c.chain IN (SELECT id FROM cases WHERE status != ?4)
-                    ORDER BY c.time
-                    """,
-                arguments: [
-                    CustodyAction.closeProposed.rawValue, CustodyAction.caseClosed.rawValue, CustodyAction.caseReopened.rawValue,
-                    CaseStatus.closed.rawValue,
+        try reading { tx in
+            try tx.fetch(
+                """
+                SELECT c.chain, c.seq, c.time, c.actor, c.details FROM custody c
+                WHERE c.action = ?1
+                  AND c.seq = (SELECT MAX(seq) FROM custody WHERE chain = c.chain AND action IN (?1, ?2, ?3))
+                  AND c.chain IN (SELECT id FROM cases WHERE status != ?4)
+                ORDER BY c.time
+                """,
+                [
+                    .text(CustodyAction.closeProposed.rawValue), .text(CustodyAction.caseClosed.rawValue),
+                    .text(CustodyAction.caseReopened.rawValue), .text(CaseStatus.closed.rawValue),
                 ]
             ).compactMap { stored in
-                let row = try sealer.opened(stored, table: "custody")
-                guard let id = CaseID(row["chain"] as String), let at = Date(stored: row["time"] as String?) else { return nil }
-                let details = (try? JSONValue.parse(row["details"] as String))?.objectValue ?? [:]
+                let row = StoredRow(try sealer.opened(stored, table: "custody"), table: "custody", key: "chain", "seq")
+                guard let id = CaseID(try row("chain", as: String.self)), let at = try row.lenientDate("time") else { return nil }
+                let details = (try? JSONValue.parse(try row("details", as: String.self)))?.objectValue ?? [:]
                 return CloseProposal(
-                    caseID: id, by: row["actor"], at: at,
+                    caseID: id, by: try row("actor", as: String.self), at: at,
                     outcome: details["outcome"]?.stringValue.flatMap(CaseOutcome.init(rawValue:)),
                     reason: details["reason"]?.stringValue ?? "")
             }
