@@ -130,12 +130,12 @@ extension CaseStore {
     public func containedItems(of itemID: Int64, sha256: [SHA256Digest]) throws -> [SHA256Digest: EvidenceItem] {
         guard !sha256.isEmpty else { return [:] }
         let unique = Array(Set(sha256.map(\.hex))).prefix(500)
-        return try read { db in
+        return try reading { c in
             let rows = try sealer.fetchAll(
-                ItemRow.self, db, table: "items",
-                cached: "SELECT * FROM items WHERE parent_id = ? AND sha256 IN ("
-                    + unique.map { _ in "?" }.joined(separator: ",") + ") ORDER BY id",
-                arguments: StatementArguments([itemID as any DatabaseValueConvertible] + unique.map { $0 as any DatabaseValueConvertible }))
+                ItemRow.self, c, table: "items",
+                "SELECT * FROM items WHERE parent_id = ?1 AND sha256 IN (" + unique.indices.map { "?\($0 + 2)" }.joined(separator: ",")
+                    + ") ORDER BY id",
+                [.int(itemID)] + unique.map(SQLValue.text))
             var out: [SHA256Digest: EvidenceItem] = [:]
             for item in rows.map(\.value) where out[item.sha256] == nil { out[item.sha256] = item }
             return out
@@ -147,13 +147,12 @@ extension CaseStore {
     /// The contained item of `itemID` at `path` inside it (a zip member such as `_chat.txt`),
     /// if there is one: where a record's bytes are when its origin names a part.
     public func containedItem(of itemID: Int64, path: String) throws -> EvidenceItem? {
-        try read { db in
+        try reading { c in
             // A contained item is of its parent's case: the path is sealed with that case's key.
-            guard let caseID = try String.fetchOne(db, cached: "SELECT case_id FROM items WHERE id = ?", arguments: [itemID]) else { return nil }
+            guard let caseID = try c.fetchValue("SELECT case_id FROM items WHERE id = ?1", [.int(itemID)], as: String.self) else { return nil }
             return try sealer.fetchOne(
-                ItemRow.self, db, table: "items",
-                cached: "SELECT * FROM items WHERE parent_id = ? AND path_in_parent = ? ORDER BY id LIMIT 1",
-                arguments: [itemID, try sealer.seal("items", "path_in_parent", case: caseID, path)])?.value
+                ItemRow.self, c, table: "items", "SELECT * FROM items WHERE parent_id = ?1 AND path_in_parent = ?2 ORDER BY id LIMIT 1",
+                [.int(itemID), try sealer.seal("items", "path_in_parent", case: .text(caseID), path)])?.value
         }
     }
 }

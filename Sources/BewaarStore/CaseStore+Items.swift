@@ -7,14 +7,18 @@ import BewaarDigest
 extension CaseStore {
     /// The top-level item in `id` with these bytes, if any.
     public func existingItem(in id: CaseID, sha256: SHA256Digest) throws -> EvidenceItem? {
-        try read { db in try fetchTopItem(db, id, sha256) }
+        try reading { c in try fetchTopItem(c, id, sha256) }
     }
 
-    func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
+    func fetchTopItem(_ c: any StoreConnection, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
         try sealer.fetchOne(
-            ItemRow.self, db, table: "items",
-            cached: "SELECT * FROM items WHERE case_id = ? AND sha256 = ? AND parent_id IS NULL ORDER BY id LIMIT 1",
-            arguments: [id.description, sha.hex])?.value
+            ItemRow.self, c, table: "items", "SELECT * FROM items WHERE case_id = ?1 AND sha256 = ?2 AND parent_id IS NULL ORDER BY id LIMIT 1",
+            [.text(id.description), .text(sha.hex)])?.value
+    }
+
+    /// ``fetchTopItem(_:_:_:)`` for code still on GRDB.
+    func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
+        try fetchTopItem(SQLiteStoreConnection(db), id, sha)
     }
 
     /// Records an ingest in one transaction: the item, the files it contains, its records and
@@ -167,21 +171,18 @@ extension CaseStore {
 
     /// Every item of a case (top-level and contained), in ingest order.
     public func items(_ id: CaseID) throws -> [EvidenceItem] {
-        try read { db in
-            _ = try fetchCase(db, id)
-            return try sealer.fetchAll(
-                ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE case_id = ? ORDER BY id", arguments: [id.description]
-            )
-            .map(\.value)
+        try reading { c in
+            _ = try fetchCase(c, id)
+            return try sealer.fetchAll(ItemRow.self, c, table: "items", "SELECT * FROM items WHERE case_id = ?1 ORDER BY id", [.text(id.description)])
+                .map(\.value)
         }
     }
 
     /// One item by id.
     public func item(_ itemID: Int64) throws -> EvidenceItem {
         guard
-            let item = try read({ db in
-                try sealer.fetchOne(
-                    ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value
+            let item = try reading({ c in
+                try sealer.fetchOne(ItemRow.self, c, table: "items", "SELECT * FROM items WHERE id = ?1", [.int(itemID)])?.value
             })
         else {
             throw StoreError(.unknownItem, nl: "Bewijsstuk \(itemID) bestaat niet.", en: "Evidence item \(itemID) does not exist.")
@@ -191,9 +192,9 @@ extension CaseStore {
 
     /// The importer's format-level fields for an item.
     public func itemExtra(_ itemID: Int64) throws -> [String: JSONValue] {
-        try read { db in
-            let row = try Row.fetchOne(db, cached: "SELECT case_id, extra FROM items WHERE id = ?", arguments: [itemID])
-            let text = try row.flatMap { try sealer.open($0["extra"], case: $0["case_id"] as DatabaseValue) } ?? "{}"
+        try reading { c in
+            let row = try c.fetchOne("SELECT case_id, extra FROM items WHERE id = ?1", [.int(itemID)])
+            let text = try row.flatMap { try sealer.open($0["extra"] ?? .null, case: $0["case_id"] ?? .null) } ?? "{}"
             return (try? JSONParser.parse(text))?.objectValue ?? [:]
         }
     }
@@ -242,11 +243,10 @@ extension CaseStore {
 
     /// Every receipt of an item (each time its bytes were brought in).
     public func receipts(item itemID: Int64) throws -> [(name: String, by: String, from: String?, at: Date, note: String?)] {
-        try read { db in
+        try reading { c in
             try sealer.fetchAll(
-                ReceiptRow.self, db, table: "acquisitions",
-                cached: "SELECT a.*, i.case_id FROM acquisitions a JOIN items i ON i.id = a.item_id WHERE a.item_id = ? ORDER BY a.id",
-                arguments: [itemID]
+                ReceiptRow.self, c, table: "acquisitions",
+                "SELECT a.*, i.case_id FROM acquisitions a JOIN items i ON i.id = a.item_id WHERE a.item_id = ?1 ORDER BY a.id", [.int(itemID)]
             ).map(\.value)
         }
     }
