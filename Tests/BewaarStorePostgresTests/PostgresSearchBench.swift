@@ -63,7 +63,8 @@ struct PostgresSearchBench {
         var lines = [String(format: "postgres records=%d gin_bytes/record=%.0f", messages.count, Double(size) / Double(messages.count))]
         var hits: [Int] = []
         for search in searches {
-            guard let request = SearchRequest(search), let pager = try SearchPager(index: PostgresSearchIndex(), request: request, caseNumber: caseNumber, key: key)
+            guard let request = SearchRequest(search),
+                let pager = try SearchPager(index: PostgresSearchIndex(), request: request, caseNumber: caseNumber, key: key)
             else { continue }
             // As the timeline would: the order (up to 5,000 hits are sorted by time), then page 1.
             var found = 0

@@ -95,5 +95,14 @@ enum SearchCorpus {
         return (caseNumber, item)
     }
 
+    /// A pager for `search` (for use inside a transaction's body, where `#require` must not run).
+    static func pager(_ index: any SearchIndex, _ search: String, caseNumber: Int64, key: CaseKey?) throws -> SearchPager {
+        guard let request = SearchRequest(search), let pager = try SearchPager(index: index, request: request, caseNumber: caseNumber, key: key)
+        else {
+            throw CorpusError(message: "no pager for \(search)")
+        }
+        return pager
+    }
+
     struct CorpusError: Error { var message: String }
 }

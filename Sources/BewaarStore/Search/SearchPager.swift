@@ -14,6 +14,9 @@ package struct SearchPager {
     package let key: CaseKey?
     /// Candidates per statement (an exact index reads just what the page needs).
     package var batch = 256
+    /// Tables joined to the narrowing's (the timeline's `LEFT JOIN marks k ON k.message_id = m.id`
+    /// for its marked-only filter), without arguments.
+    package var joins = ""
     /// More conditions on `m`, all required (the timeline's filters), with their arguments.
     package var filter: [String] = []
     package var filterArguments: [SQLValue] = []
@@ -29,7 +32,9 @@ package struct SearchPager {
 
     /// Up to `limit` hits after `cursor` (from the start when nil) in `order`, after skipping
     /// `skip` hits; ``SearchHits/hasMore`` tells whether more follow.
-    package func page(_ order: SearchOrder, after cursor: SearchCursor? = nil, limit: Int, skip: Int = 0, on c: any StoreConnection) throws
+    package func page(
+        _ order: SearchOrder, after cursor: SearchCursor? = nil, limit: Int, skip: Int = 0, on c: any StoreConnection
+    ) throws
         -> SearchHits
     {
         let want = max(1, limit) + 1 + max(0, skip)
@@ -96,7 +101,9 @@ package struct SearchPager {
     }
 
     /// The statement for up to `count` candidates after `cursor`, and its arguments.
-    func statement(_ order: SearchOrder, after cursor: SearchCursor?, backwards: Bool, count: Int, select: String? = nil) -> (
+    func statement(
+        _ order: SearchOrder, after cursor: SearchCursor?, backwards: Bool, count: Int, select: String? = nil
+    ) -> (
         String, [SQLValue]
     ) {
         var conditions = ["m.case_no = ?"] + narrowing.conditions + filter
@@ -118,7 +125,7 @@ package struct SearchPager {
         let orderBy = order == .record ? narrowing.recordOrder + direction : "\(time)\(direction), m.id\(direction)"
         arguments.append(.int(Int64(count)))
         let sql = """
-            SELECT \(select ?? "m.id, \(time) AS at, m.text") FROM \(narrowing.from)
+            SELECT \(select ?? "m.id, \(time) AS at, m.text") FROM \(narrowing.from) \(joins)
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(orderBy) LIMIT ?
             """
         return (sql, arguments)
@@ -151,8 +158,10 @@ struct TextOpener {
             guard let plain else {
                 throw StoreError(
                     .wrongKey,
-                    nl: "De tekst van bericht \(record) (zaak nummer \(caseNumber)) gaat niet open: beschadigd, of niet met de sleutel van deze zaak. Draai `bewaar check`.",
-                    en: "The text of record \(record) (case number \(caseNumber)) does not open: damaged, or not with this case's key. Run `bewaar check`."
+                    nl:
+                        "De tekst van bericht \(record) (zaak nummer \(caseNumber)) gaat niet open: beschadigd, of niet met de sleutel van deze zaak. Draai `bewaar check`.",
+                    en:
+                        "The text of record \(record) (case number \(caseNumber)) does not open: damaged, or not with this case's key. Run `bewaar check`."
                 )
             }
             return String(decoding: plain, as: UTF8.self)
