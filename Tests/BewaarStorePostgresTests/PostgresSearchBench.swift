@@ -98,7 +98,7 @@ struct PostgresSearchBench {
 
     static func sqlite(_ messages: [Message]) throws -> ([String], [Int]) {
         let dir = TempDir()
-        let (store, id, _, _) = try SearchCorpus.sqlite(messages, in: dir)
+        let (store, id, caseNumber, key) = try SearchCorpus.sqlite(messages, in: dir)
         var lines = ["sqlite (encrypted) records=\(messages.count)"]
         var hits: [Int] = []
         for search in searches {
@@ -114,10 +114,28 @@ struct PostgresSearchBench {
             all.limit = 1_000_000
             total = try store.timeline(id, all).entries.count
             hits.append(total)
+            // The same through the seam: FTS5 candidates checked in Swift (``SearchPager``), not by
+            // `bw_match` inside SQLite; order check and page 1 as above, the text only.
+            let pager = try SearchCorpus.pager(FTS5SearchIndex(), search, caseNumber: caseNumber, key: key)
+            var pagerFound = 0
+            let swift = try measure(postmaster: nil) {
+                try store.read { db in
+                    let c = SQLiteStoreConnection(db)
+                    let order = try pager.timelineOrder(sortLimit: CaseStore.searchSortLimit, on: c)
+                    pagerFound = try pager.page(order, limit: 200, on: c).hits.count
+                }
+            }
+            // The timeline keeps its choice of order per search (``SearchOrderMemory``), so its warm
+            // runs do not count; page 1 alone is the fair comparison.
+            let order = try store.read { db in try pager.timelineOrder(sortLimit: CaseStore.searchSortLimit, on: SQLiteStoreConnection(db)) }
+            let swiftPage = try measure(postmaster: nil) {
+                try store.read { db in _ = try pager.page(order, limit: 200, on: SQLiteStoreConnection(db)) }
+            }
             lines.append(
                 String(
-                    format: "sqlite   %-22@ hits=%d page1_hits=%d | timeline page 1: wall_ms=%.2f cpu_ms=%.2f", search as NSString, total, found,
-                    first.0, first.1))
+                    format:
+                        "sqlite   %-22@ hits=%d page1_hits=%d | timeline page 1 (bw_match, order remembered): wall_ms=%.2f cpu_ms=%.2f | SearchPager (check in Swift): order+page1 hits=%d wall_ms=%.2f cpu_ms=%.2f | page1 alone: wall_ms=%.2f cpu_ms=%.2f",
+                    search as NSString, total, found, first.0, first.1, pagerFound, swift.0, swift.1, swiftPage.0, swiftPage.1))
         }
         return (lines, hits)
     }
