@@ -264,7 +264,8 @@ let package = Package(
         .testTarget(
             name: "BewaarStorePostgresTests",
             dependencies: [
-                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarTestSupport", "BewaarWeb", .product(name: "GRDB", package: "GRDB.swift"),
+                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarJSON", "BewaarTestSupport", "BewaarWeb", "BewaarAccounts",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "BewaarCLITests",

@@ -26,12 +26,12 @@ public struct RestoreResult: Sendable {
 /// folder is renamed into place. A non-empty target is replaced only when asked (`--replace`);
 /// until the rename nothing of it is touched.
 public struct StoreRestore: Sendable {
-    public var modules: [any StoreModule]
+    package var modules: [any StoreModule]
     /// The master key of an encrypted backup (nil: the key file beside the target store,
     /// `S.sleutel`). A backup never holds the key: it stays outside the store.
     public var key: StoreKeySource?
 
-    public init(modules: [any StoreModule], key: StoreKeySource? = nil) {
+    package init(modules: [any StoreModule], key: StoreKeySource? = nil) {
         self.modules = modules
         self.key = key
     }

@@ -6,10 +6,10 @@ import BewaarModel
 // its table's columns through ``StoredRow``, so a damaged row throws a ``StoreError`` that names it.
 
 /// A row of `cases` as a ``Case``.
-struct CaseRow: FetchableRecord {
+struct CaseRow: SQLRecord, FetchableRecord {
     var value: Case
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "cases")
         var closing: CaseClosing?
         if let by: String = try r.optional("closed_by") {
@@ -29,10 +29,10 @@ struct CaseRow: FetchableRecord {
 }
 
 /// A row of `people` as a ``Person``.
-package struct PersonRow: FetchableRecord {
+package struct PersonRow: SQLRecord, FetchableRecord {
     package var value: Person
 
-    package init(row: Row) throws {
+    package init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "people")
         value = Person(id: try r("id"), name: try r("name"), role: Role(rawValue: try r("role")) ?? .omstander,
                        relatedTo: try r("related_to"), group: try r("grp"))
@@ -40,10 +40,10 @@ package struct PersonRow: FetchableRecord {
 }
 
 /// A row of `handles` as a ``Handle``.
-struct HandleRow: FetchableRecord {
+struct HandleRow: SQLRecord, FetchableRecord {
     var value: Handle
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "handles")
         value = Handle(id: try r("id"), personID: try r("person_id"), value: try r("value"),
                        kind: HandleKind(rawValue: try r("kind")) ?? .anders, profileURL: try r("profile_url"))

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 
 /// A correction note about a person on a case (AVG art. 16): what the person says is wrong or
@@ -23,16 +22,16 @@ extension CaseStore {
         guard !note.isEmpty else {
             throw StoreError(.invalidValue, nl: "Een correctie heeft tekst nodig (--text).", en: "A correction needs text (--text).")
         }
-        return try write { db in
-            _ = try fetchCase(db, id)
+        return try writing { c in
+            _ = try fetchCase(c, id)
             guard
-                let name = try personNamed(db, id, person)?.name
+                let name = try personNamed(c, id, person)?.name
             else {
                 throw StoreError(
                     .unknownPerson, nl: "\(person) staat niet bij zaak \(id). Controleer de naam met `bewaar person handles --case \(id)`.",
                     en: "\(person) is not on case \(id). Check the name with `bewaar person handles --case \(id)`.")
             }
-            let e = try appendEvent(db, chain: id.description, actor: actor, action: .correctionNoted, details: ["person": name, "text": note])
+            let e = try appendEvent(c, chain: id.description, actor: actor, action: .correctionNoted, details: ["person": name, "text": note])
             return PersonCorrection(caseID: id, person: name, text: e.details["text"] ?? note, by: e.actor, at: e.time, sequence: e.sequence)
         }
     }
@@ -48,9 +47,9 @@ extension CaseStore {
     /// Records that an access export about a person was made from case `id` (custody event
     /// `person-export-made`; `details` name the person, who asked and the files' hashes).
     public func recordPersonExport(_ id: CaseID, details: [String: String], actor: String) throws {
-        try write { db in
-            _ = try fetchCase(db, id)
-            try appendEvent(db, chain: id.description, actor: actor, action: .personExportMade, details: details)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            try appendEvent(c, chain: id.description, actor: actor, action: .personExportMade, details: details)
         }
     }
 }

@@ -18,23 +18,7 @@ extension CaseStore {
     /// exist): one read transaction, so the copy is the state of one moment, while other
     /// processes keep reading and writing. The copy is 0600.
     public func backupDatabase(to path: String) throws {
-        guard try PrivateMode.createFile(path) else {
-            throw StoreError(
-                .writeFailed, nl: "\(path) bestaat al; een reservekopie overschrijft niets.",
-                en: "\(path) exists already; a backup overwrites nothing.")
-        }
-        do {
-            let copy = try DatabaseQueue(path: path)
-            try db.backup(to: copy)
-            // The copy stands alone: a rollback journal (no -wal beside it); a store opened on it goes back to WAL.
-            try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try copy.close()
-        } catch {
-            throw StoreError(
-                .writeFailed, nl: "De reservekopie van de database kon niet worden gemaakt in \(path) (\(error)).",
-                en: "The backup of the database could not be made in \(path) (\(error)).")
-        }
-        PrivateMode.restrict(file: path)
+        try SQLiteBackup(writer: db).backUp(to: path)
     }
 
     /// The objects a store database file refers to, each once: read from `databasePath` (a

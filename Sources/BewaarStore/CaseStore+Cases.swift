@@ -14,79 +14,78 @@ extension CaseStore {
                 .invalidValue, nl: "Een zaak heeft een titel nodig: geef --title op.",
                 en: "A case needs a title: give --title.")
         }
-        return try write { db in
+        return try writing { connection in
             let opened = now()
             var cal = Calendar(identifier: .gregorian)
             cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
             let year = cal.component(.year, from: opened)
-            let next = (try Int.fetchOne(db, cached: Self.highestNumber, arguments: [year]) ?? 0) + 1
+            let next = try dialect.numbering.nextNumber(year: year, in: connection)
             let id = CaseID(year: year, number: next)
             let c = Case(id: id, title: trimmed, opened: opened)
             prepareCaseKey(caseID: id.description)
-            try db.execute(
-                cached: """
-                    INSERT INTO cases (id, year, number, title, opened, status, summary)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                    """,
-                arguments: [
-                    id.description, year, next, try sealer.seal("cases", "title", case: id.description, trimmed), opened.stored,
-                    c.status.rawValue, try sealer.seal("cases", "summary", case: id.description, ""),
+            let ref = SQLValue.text(id.description)
+            try connection.execute(
+                "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                [
+                    ref, .int(Int64(year)), .int(Int64(next)), try sealer.seal("cases", "title", case: ref, trimmed), .text(opened.stored),
+                    .text(c.status.rawValue), try sealer.seal("cases", "summary", case: ref, ""),
                 ])
-            try addCaseKey(db, caseID: id.description)
+            try addCaseKey(connection, caseID: id.description)
+            try dialect.chains.makeHead(of: id.description, in: connection)
             for step in CyberpestenStep.allCases {
-                try db.execute(
-                    cached: "INSERT INTO checklist (case_id, step, status, fields) VALUES (?, ?, 'open', ?)",
-                    arguments: [id.description, step.rawValue, try sealer.seal("checklist", "fields", case: id.description, "{}")])
+                try connection.execute(
+                    "INSERT INTO checklist (case_id, step, status, fields) VALUES (?1, ?2, 'open', ?3)",
+                    [ref, .int(Int64(step.rawValue)), try sealer.seal("checklist", "fields", case: ref, "{}")])
             }
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseOpened, details: ["title": trimmed, "retention": "vanaf sluiten"])
-            for p in people { _ = try insertPerson(db, caseID: id, person: p, actor: actor) }
+            try appendEvent(
+                connection, chain: id.description, actor: actor, action: .caseOpened, details: ["title": trimmed, "retention": "vanaf sluiten"])
+            for p in people { _ = try insertPerson(connection, caseID: id, person: p, actor: actor) }
             return c
         }
     }
 
-    /// The highest case number of a year (`?1`), destroyed cases included: never given out again.
-    static let highestNumber = """
-        SELECT MAX(COALESCE((SELECT MAX(number) FROM cases WHERE year = ?1), 0),
-                   COALESCE((SELECT MAX(number) FROM destruction_log WHERE year = ?1), 0))
-        """
-
     /// All cases, oldest first.
     public func cases() throws -> [Case] {
-        try read { db in try sealer.fetchAll(CaseRow.self, db, table: "cases", cached: "SELECT * FROM cases ORDER BY year, number").map(\.value) }
+        try reading { c in try sealer.fetchAll(CaseRow.self, c, table: "cases", "SELECT * FROM cases ORDER BY year, number").map(\.value) }
     }
 
     /// One case, or an error naming the id.
     public func `case`(_ id: CaseID) throws -> Case {
-        try read { db in try fetchCase(db, id) }
+        try reading { c in try fetchCase(c, id) }
     }
 
-    package func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
-        guard
-            let row = try sealer.fetchOne(CaseRow.self, db, table: "cases", cached: "SELECT * FROM cases WHERE id = ?", arguments: [id.description])
+    /// Case `id`, read in the caller's transaction; an error naming it when it is not in the store
+    /// (or was destroyed).
+    package func fetchCase(_ connection: any StoreConnection, _ id: CaseID) throws -> Case {
+        guard let row = try sealer.fetchOne(CaseRow.self, connection, table: "cases", "SELECT * FROM cases WHERE id = ?1", [.text(id.description)])
         else {
-            if let destroyed = try DestructionRecord.fetch(db, caseID: id) { throw StoreError.destroyedCase(destroyed) }
+            if let destroyed = try DestructionRecord.fetch(connection, caseID: id) { throw StoreError.destroyedCase(destroyed) }
             throw StoreError.unknownCase(id.description)
         }
         return row.value
     }
 
+    /// ``fetchCase(_:_:)`` for code still on GRDB.
+    package func fetchCase(_ db: Database, _ id: CaseID) throws -> Case {
+        try fetchCase(SQLiteStoreConnection(db), id)
+    }
+
     /// Sets the mentor's summary of what happened.
     public func setSummary(_ id: CaseID, summary: String, actor: String) throws {
-        try write { db in
-            _ = try fetchCase(db, id)
-            try db.execute(
-                cached: "UPDATE cases SET summary = ? WHERE id = ?",
-                arguments: [try sealer.seal("cases", "summary", case: id.description, summary), id.description])
-            try appendEvent(db, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
+        try writing { c in
+            _ = try fetchCase(c, id)
+            let ref = SQLValue.text(id.description)
+            try c.execute("UPDATE cases SET summary = ?1 WHERE id = ?2", [try sealer.seal("cases", "summary", case: ref, summary), ref])
+            try appendEvent(c, chain: id.description, actor: actor, action: .caseEdited, details: ["summary": summary])
         }
     }
 
     /// The last event of each case's chain (for lists).
     public func lastEvent(_ id: CaseID) throws -> CustodyEvent? {
-        try read { db in
+        try reading { c in
             try sealer.fetchOne(
-                CustodyEventRow.self, db, table: "custody", cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
-                arguments: [id.description])?.value
+                CustodyEventRow.self, c, table: "custody", "SELECT * FROM custody WHERE chain = ?1 ORDER BY seq DESC LIMIT 1", [.text(id.description)]
+            )?.value
         }
     }
 
@@ -95,60 +94,63 @@ extension CaseStore {
     /// Adds a person to a case (custody event `person-added`).
     @discardableResult
     public func addPerson(_ person: Person, to id: CaseID, actor: String) throws -> Person {
-        try write { db in
-            _ = try fetchCase(db, id)
-            return try insertPerson(db, caseID: id, person: person, actor: actor)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            return try insertPerson(c, caseID: id, person: person, actor: actor)
         }
     }
 
-    func insertPerson(_ db: Database, caseID: CaseID, person: Person, actor: String) throws -> Person {
+    func insertPerson(_ c: any StoreConnection, caseID: CaseID, person: Person, actor: String) throws -> Person {
         let name = person.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else {
             throw StoreError(.invalidValue, nl: "Een persoon heeft een naam nodig.", en: "A person needs a name.")
         }
-        try db.execute(
-            cached: "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, ?2, ?3, ?4, ?5)",
-            arguments: [
-                caseID.description, try sealer.seal("people", "name", case: caseID.description, name), person.role.rawValue,
-                try sealer.seal("people", "related_to", case: caseID.description, person.relatedTo), person.group,
-            ])
+        let ref = SQLValue.text(caseID.description)
         var p = person
         p.name = name
-        p.id = db.lastInsertedRowID
+        p.id = try c.insertedID(
+            "INSERT INTO people (case_id, name, role, related_to, grp) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+            [
+                ref, try sealer.seal("people", "name", case: ref, name), .text(person.role.rawValue),
+                try sealer.seal("people", "related_to", case: ref, person.relatedTo), SQLValue(person.group),
+            ])
         var details = ["name": name, "role": person.role.rawValue]
         if let r = person.relatedTo { details["relatedTo"] = r }
         if let g = person.group { details["group"] = g }
-        try appendEvent(db, chain: caseID.description, actor: actor, action: .personAdded, details: details)
+        try appendEvent(c, chain: caseID.description, actor: actor, action: .personAdded, details: details)
         return p
     }
 
     /// Changes a person's role, "belongs to" and class (custody event `person-changed` with the old
     /// and new values). The name stays: handles and statements refer to it.
     public func updatePerson(_ id: CaseID, person personID: Int64, role: Role, relatedTo: String?, group: String?, actor: String) throws {
-        try write { db in
-            _ = try fetchCase(db, id)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            let ref = SQLValue.text(id.description)
             guard
-                let row = try Row.fetchOne(db, cached: "SELECT * FROM people WHERE id = ? AND case_id = ?", arguments: [personID, id.description])
+                let found = try c.fetchOne("SELECT * FROM people WHERE id = ?1 AND case_id = ?2", [.int(personID), ref])
                     .map({ try sealer.opened($0, table: "people") })
             else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet bij zaak \(id).", en: "This person is not on case \(id).")
             }
-            try db.execute(
-                cached: "UPDATE people SET role = ?, related_to = ?, grp = ? WHERE id = ?",
-                arguments: [role.rawValue, try sealer.seal("people", "related_to", case: id.description, relatedTo), group, personID])
-            var details = ["personId": String(personID), "name": row["name"], "role": role.rawValue, "previousRole": row["role"]]
+            let row = StoredRow(found, table: "people")
+            let name = try row("name", as: String.self)
+            let previousRole = try row("role", as: String.self)
+            try c.execute(
+                "UPDATE people SET role = ?1, related_to = ?2, grp = ?3 WHERE id = ?4",
+                [.text(role.rawValue), try sealer.seal("people", "related_to", case: ref, relatedTo), SQLValue(group), .int(personID)])
+            var details = ["personId": String(personID), "name": name, "role": role.rawValue, "previousRole": previousRole]
             details["relatedTo"] = relatedTo ?? ""
             details["group"] = group ?? ""
-            try appendEvent(db, chain: id.description, actor: actor, action: "person-changed", details: details)
+            try appendEvent(c, chain: id.description, actor: actor, action: "person-changed", details: details)
         }
     }
 
     /// The people on a case, in the order they were added.
     public func people(_ id: CaseID) throws -> [Person] {
-        try read { db in
-            try sealer.fetchAll(
-                PersonRow.self, db, table: "people", cached: "SELECT * FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]
-            ).map(\.value)
+        try reading { c in
+            try sealer.fetchAll(PersonRow.self, c, table: "people", "SELECT * FROM people WHERE case_id = ?1 ORDER BY id", [.text(id.description)])
+                .map(\.value)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarJSON
 
@@ -19,11 +18,10 @@ public struct ChecklistUpdate: Sendable {
 extension CaseStore {
     /// The six steps of a case in order.
     public func checklist(_ id: CaseID) throws -> [ChecklistStep] {
-        try read { db in
-            _ = try fetchCase(db, id)
+        try reading { c in
+            _ = try fetchCase(c, id)
             return try sealer.fetchAll(
-                ChecklistRow.self, db, table: "checklist", cached: "SELECT * FROM checklist WHERE case_id = ? ORDER BY step",
-                arguments: [id.description]
+                ChecklistRow.self, c, table: "checklist", "SELECT * FROM checklist WHERE case_id = ?1 ORDER BY step", [.text(id.description)]
             ).map(\.value)
         }
     }
@@ -48,12 +46,12 @@ extension CaseStore {
                     en: "The field '\(key)' is 'ja' or 'nee' (yes/no), not '\(v)'.")
             }
         }
-        return try write { db in
-            _ = try fetchCase(db, id)
+        return try writing { c in
+            _ = try fetchCase(c, id)
             guard
                 var s = try sealer.fetchOne(
-                    ChecklistRow.self, db, table: "checklist", cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
-                    arguments: [id.description, step.rawValue])?.value
+                    ChecklistRow.self, c, table: "checklist", "SELECT * FROM checklist WHERE case_id = ?1 AND step = ?2",
+                    [.text(id.description), .int(Int64(step.rawValue))])?.value
             else {
                 throw StoreError.damagedRow(table: "checklist", row: "case_id \(id), step \(step.rawValue)", column: "step")
             }
@@ -67,15 +65,15 @@ extension CaseStore {
             }
             s.by = actor
             s.at = now()
-            try db.execute(
-                cached:
-                    "UPDATE checklist SET status = ?, by = ?, at = ?, note = ?, fields = ? WHERE case_id = ? AND step = ?",
-                arguments: [
-                    s.status.rawValue, s.by, s.at?.stored, try sealer.seal("checklist", "note", case: id.description, s.note),
-                    try sealer.seal("checklist", "fields", case: id.description, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized()),
-                    id.description, step.rawValue,
+            let ref = SQLValue.text(id.description)
+            try c.execute(
+                "UPDATE checklist SET status = ?1, by = ?2, at = ?3, note = ?4, fields = ?5 WHERE case_id = ?6 AND step = ?7",
+                [
+                    .text(s.status.rawValue), SQLValue(s.by), SQLValue(s.at?.stored), try sealer.seal("checklist", "note", case: ref, s.note),
+                    try sealer.seal("checklist", "fields", case: ref, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized()),
+                    ref, .int(Int64(step.rawValue)),
                 ])
-            try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)
+            try appendEvent(c, chain: id.description, actor: actor, action: .checklistChanged, details: details)
             return s
         }
     }

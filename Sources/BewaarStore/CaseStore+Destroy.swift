@@ -124,7 +124,8 @@ extension CaseStore {
     private func removeCase(_ db: Database, _ c: Case, actor: String, role: String, reason: String, early: Bool) throws -> DestructionRecord {
         let id = c.id.description
         let caseNo = try Int64.fetchOne(db, sql: "SELECT no FROM cases WHERE id = ?", arguments: [id])
-        let head = try Row.fetchOne(db, sql: "SELECT count, head FROM chain_heads WHERE chain = ?", arguments: [id])
+        let connection = SQLiteStoreConnection(db)
+        let head = try dialect.chains.recordedHead(of: id, in: connection)
         let own = Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM items WHERE case_id = ?", arguments: [id]))
         let shared = Set(
             try String.fetchAll(
@@ -135,7 +136,7 @@ extension CaseStore {
         var removed: [String: Int] = [:]
         var accounts: Set<String> = []
         for module in modules {
-            let r = try module.destroying(c.id, in: db)
+            let r = try module.destroying(c.id, in: SQLiteStoreConnection(db))
             removed.merge(r.removed, uniquingKeysWith: +)
             accounts.formUnion(r.accounts)
         }
@@ -169,16 +170,15 @@ extension CaseStore {
         try delete("cases", where: "id = ?", [id])
         // No table may still hold the case: one the destruction does not know (a new module's)
         // makes it fail, and nothing is destroyed, rather than keep the case's data unseen.
-        for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'destruction_log'") {
-            let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
-            for column in ["case_id", "case_no"] where columns.contains(column) {
-                let value: (any DatabaseValueConvertible)? = column == "case_id" ? id : caseNo
-                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"\(table)\" WHERE \(column) = ?)", arguments: [value]) == true {
+        for table in try dialect.catalog.caseTables(in: connection) where table.name != "destruction_log" {
+            for column in table.columns {
+                let value: SQLValue = column == "case_id" ? .text(id) : caseNo.map { SQLValue.int($0) } ?? .null
+                if try connection.fetchOne("SELECT EXISTS (SELECT 1 FROM \"\(table.name)\" WHERE \(column) = ?)", [value])?[0] == .int(1) {
                     throw StoreError(
                         .notDestroyable,
-                        nl: "Tabel \(table) houdt nog gegevens van zaak \(id) en de vernietiging kent die tabel niet: er is niets vernietigd. "
+                        nl: "Tabel \(table.name) houdt nog gegevens van zaak \(id) en de vernietiging kent die tabel niet: er is niets vernietigd. "
                             + "Open de opslag met alle modules (`bewaar`), of meld dit.",
-                        en: "Table \(table) still holds data of case \(id) and the destruction does not know that table: nothing was destroyed. "
+                        en: "Table \(table.name) still holds data of case \(id) and the destruction does not know that table: nothing was destroyed. "
                             + "Open the store with every module (`bewaar`), or report this.")
                 }
             }
@@ -186,7 +186,7 @@ extension CaseStore {
         removed["objects"] = own.subtracting(shared).count
         let entry = DestructionRecord(
             sequence: 0, caseID: c.id, time: now(), actor: StoredText.bounded(actor, limit: StoredText.nameLimit), actorRole: role,
-            reason: reason, early: early, custodyHead: head?["head"] ?? CustodyEvent.genesisHash, custodyCount: head?["count"] ?? 0,
+            reason: reason, early: early, custodyHead: head?.hash ?? CustodyEvent.genesisHash, custodyCount: head?.count ?? 0,
             removed: removed.filter { $0.value > 0 }, originals: own.subtracting(shared).sorted(), keptOriginals: shared.sorted(),
             accounts: accounts.sorted(), previousHash: "")
         let logged = try appendDestruction(db, entry, year: c.id.year, number: c.id.number, caseNo: caseNo)
@@ -230,19 +230,7 @@ extension CaseStore {
     /// reader in another process (a running `bewaar serve`) can keep the log from being emptied
     /// until the next checkpoint; ``SecureCleanup/walEmptied`` says so.
     public func secureCleanup() throws -> SecureCleanup {
-        try db.writeWithoutTransaction { db in
-            let before = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            defer { try? db.execute(sql: "PRAGMA secure_delete = \(before == 0 ? "OFF" : before == 1 ? "ON" : "FAST")") }
-            try db.execute(sql: "INSERT INTO messages_fts (messages_fts) VALUES ('optimize')")
-            try db.execute(sql: "VACUUM")
-        }
-        let emptied = try db.writeWithoutTransaction { db -> Bool in
-            let row = try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            return (row?[0] as Int? ?? 1) == 0
-        }
-        let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "/" + Self.databaseName + "-wal")[.size] as? Int64) ?? 0
-        let size = (try? FileManager.default.attributesOfItem(atPath: path + "/" + Self.databaseName)[.size] as? Int64) ?? 0
-        return SecureCleanup(walEmptied: emptied && walSize == 0, databaseBytes: size, failures: [])
+        let done = try SQLiteMaintenance(writer: db, databasePath: path + "/" + Self.databaseName).cleanUp(afterDeletingFrom: [])
+        return SecureCleanup(walEmptied: done.walEmptied, databaseBytes: done.databaseBytes ?? 0, failures: [])
     }
 }

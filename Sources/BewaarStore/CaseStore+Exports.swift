@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 
 extension CaseStore {
@@ -8,9 +7,9 @@ extension CaseStore {
     /// say what the export holds, e.g. the digest of its payload without the custody log.
     @discardableResult
     public func recordExport(_ id: CaseID, actor: String, details: [String: String]) throws -> CustodyEvent {
-        try write { db in
-            _ = try fetchCase(db, id)
-            return try appendEvent(db, chain: id.description, actor: actor, action: .exportMade, details: details)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            return try appendEvent(c, chain: id.description, actor: actor, action: .exportMade, details: details)
         }
     }
 
@@ -18,9 +17,9 @@ extension CaseStore {
     /// the finished bundle (a bag's tag-manifest digest), which reports quote.
     @discardableResult
     public func recordExportSealed(_ id: CaseID, actor: String, details: [String: String]) throws -> CustodyEvent {
-        try write { db in
-            _ = try fetchCase(db, id)
-            return try appendEvent(db, chain: id.description, actor: actor, action: .exportSealed, details: details)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            return try appendEvent(c, chain: id.description, actor: actor, action: .exportSealed, details: details)
         }
     }
 }

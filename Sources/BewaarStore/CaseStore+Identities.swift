@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 
 /// An author found in the evidence that is not linked to anyone on the case yet.
@@ -22,9 +21,9 @@ extension CaseStore {
                 .invalidValue, nl: "Geef de naam, het nummer of het account met --handle.",
                 en: "Give the name, number or account with --handle.")
         }
-        return try write { db in
-            _ = try fetchCase(db, id)
-            guard let first = try personNamed(db, id, name) else {
+        return try writing { c in
+            _ = try fetchCase(c, id)
+            guard let first = try personNamed(c, id, name) else {
                 throw StoreError(
                     .unknownPerson,
                     nl: "\(name) staat niet bij zaak \(id). Voeg de persoon eerst toe met `bewaar person add`.",
@@ -32,39 +31,34 @@ extension CaseStore {
             }
             let personID = first.id
             let handle = Handle(personID: personID, value: v, kind: kind ?? HandleKind.guess(v), profileURL: profileURL)
-            if let existing = try Row.fetchOne(
-                db, cached: "SELECT person_id FROM handles WHERE case_id = ?1 AND value = ?2",
-                arguments: [id.description, try sealer.seal("handles", "value", case: id.description, v)])
-            {
-                let other: Int64 = existing["person_id"]
+            let ref = SQLValue.text(id.description)
+            let sealedValue = try sealer.seal("handles", "value", case: ref, v)
+            if let existing = try c.fetchOne("SELECT id, person_id FROM handles WHERE case_id = ?1 AND value = ?2", [ref, sealedValue]) {
+                let other = try StoredRow(existing, table: "handles")("person_id", as: Int64.self)
                 if other != personID {
                     throw StoreError(
                         .invalidValue, nl: "\(v) is al gekoppeld aan iemand anders op deze zaak.",
                         en: "\(v) is already linked to someone else on this case.")
                 }
             }
-            try db.execute(
-                cached: """
-                    INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?1, ?2, ?3, ?4, ?5)
-                    ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
-                    """,
-                arguments: [
-                    id.description, personID, try sealer.seal("handles", "value", case: id.description, v), handle.kind.rawValue,
-                    try sealer.seal("handles", "profile_url", case: id.description, profileURL),
-                ])
+            try c.execute(
+                """
+                INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
+                """,
+                [ref, .int(personID), sealedValue, .text(handle.kind.rawValue), try sealer.seal("handles", "profile_url", case: ref, profileURL)])
             var details = ["person": first.name, "handle": v, "kind": handle.kind.rawValue]
             if let profileURL { details["profileUrl"] = profileURL }
-            try appendEvent(db, chain: id.description, actor: actor, action: .handleLinked, details: details)
+            try appendEvent(c, chain: id.description, actor: actor, action: .handleLinked, details: details)
             return handle
         }
     }
 
     /// All handles on a case.
     public func handles(_ id: CaseID) throws -> [Handle] {
-        try read { db in
+        try reading { c in
             try sealer.fetchAll(
-                HandleRow.self, db, table: "handles", cached: "SELECT * FROM handles WHERE case_id = ? ORDER BY person_id, id",
-                arguments: [id.description]
+                HandleRow.self, c, table: "handles", "SELECT * FROM handles WHERE case_id = ?1 ORDER BY person_id, id", [.text(id.description)]
             )
             .map(\.value)
         }
@@ -73,15 +67,18 @@ extension CaseStore {
     /// Authors in the evidence that no handle covers yet, most active first.
     public func unlinkedAuthors(_ id: CaseID) throws -> [AuthorSuggestion] {
         let handles = try handles(id)
-        let authors = try read { db in
-            try Row.fetchAll(
-                db,
-                cached: """
-                    SELECT a.case_no, a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
-                    WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
-                    GROUP BY a.id ORDER BY n DESC, a.id
-                    """, arguments: StatementArguments([id.description as any DatabaseValueConvertible] + StoredKind.values("system"))
-            ).map { row in (author: try sealer.open(row["author"], case: row["case_no"] as DatabaseValue) ?? "", n: row["n"] as Int) }
+        let authors = try reading { c in
+            try c.fetch(
+                """
+                SELECT a.id, a.case_no, a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
+                WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
+                GROUP BY a.id ORDER BY n DESC, a.id
+                """, [.text(id.description)] + StoredKind.sqlValues("system")
+            ).map { found in
+                let row = StoredRow(found, table: "authors")
+                let author = try sealer.open(found["author"] ?? .null, case: found["case_no"] ?? .null) ?? ""
+                return (author: author, n: try row("n", as: Int.self))
+            }
         }
         // Most active first, then by name (the order the SQL gave when it read the names opened).
         .sorted { $0.n != $1.n ? $0.n > $1.n : Array($0.author.utf8).lexicographicallyPrecedes(Array($1.author.utf8)) }
@@ -94,8 +91,8 @@ extension CaseStore {
 
     /// The first person on case `id` whose name is `name`, compared as `COLLATE NOCASE` does
     /// (ASCII letters without case); opened in Swift, as the names are sealed.
-    func personNamed(_ db: Database, _ id: CaseID, _ name: String) throws -> (id: Int64, name: String)? {
-        for row in try Row.fetchAll(db, cached: "SELECT id, case_id, name FROM people WHERE case_id = ? ORDER BY id", arguments: [id.description]) {
+    func personNamed(_ c: any StoreConnection, _ id: CaseID, _ name: String) throws -> (id: Int64, name: String)? {
+        for row in try c.fetch("SELECT id, case_id, name FROM people WHERE case_id = ?1 ORDER BY id", [.text(id.description)]) {
             let stored = try sealer.opened(row, table: "people")
             let found = try StoredRow(stored, table: "people")("name", as: String.self)
             if NoCase.equal(found, name) { return (try StoredRow(stored, table: "people")("id"), found) }

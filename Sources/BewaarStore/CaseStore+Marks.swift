@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 
 /// Marks on records: a record is marked with a reason, the mark can be changed or removed, and
@@ -10,22 +9,22 @@ extension CaseStore {
     /// already marked gets its mark changed instead (``changeMark(_:messageID:reason:note:actor:)``).
     @discardableResult
     public func mark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
-        try write { db in
-            let origin = try markedRecord(db, id, messageID)
-            if let existing = try fetchMark(db, messageID) {
-                return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
+        try writing { c in
+            let origin = try markedRecord(c, id, messageID)
+            if let existing = try fetchMark(c, messageID) {
+                return try changeMark(c, id, origin, existing, reason: reason, note: note, actor: actor)
             }
             let at = now()
-            try db.execute(
-                cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                arguments: [
-                    messageID, id.description, reason.rawValue, try sealer.seal("marks", "note", case: id.description, note), actor,
-                    at.stored,
+            try c.execute(
+                "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                [
+                    .int(messageID), .text(id.description), .text(reason.rawValue),
+                    try sealer.seal("marks", "note", case: .text(id.description), note), .text(actor), .text(at.stored),
                 ])
             var details = origin.details
             details["reason"] = reason.rawValue
             if let note { details["note"] = note }
-            try appendEvent(db, chain: id.description, actor: actor, action: .entryMarked, details: details)
+            try appendEvent(c, chain: id.description, actor: actor, action: .entryMarked, details: details)
             return Mark(messageID: messageID, reason: reason, note: note, by: actor, at: at)
         }
     }
@@ -34,49 +33,50 @@ extension CaseStore {
     /// reason and note). The same reason and note again change nothing and log nothing.
     @discardableResult
     public func changeMark(_ id: CaseID, messageID: Int64, reason: MarkReason, note: String?, actor: String) throws -> Mark {
-        try write { db in
-            let origin = try markedRecord(db, id, messageID)
-            guard let existing = try fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
-            return try changeMark(db, id, origin, existing, reason: reason, note: note, actor: actor)
+        try writing { c in
+            let origin = try markedRecord(c, id, messageID)
+            guard let existing = try fetchMark(c, messageID) else { throw Self.notMarked(id, messageID) }
+            return try changeMark(c, id, origin, existing, reason: reason, note: note, actor: actor)
         }
     }
 
     /// Removes a mark (custody event `mark-removed`, with the reason it had and why it was removed).
     public func removeMark(_ id: CaseID, messageID: Int64, why: String?, actor: String) throws {
-        try write { db in
-            let origin = try markedRecord(db, id, messageID)
-            guard let existing = try fetchMark(db, messageID) else { throw Self.notMarked(id, messageID) }
-            try db.execute(cached: "DELETE FROM marks WHERE message_id = ?", arguments: [messageID])
+        try writing { c in
+            let origin = try markedRecord(c, id, messageID)
+            guard let existing = try fetchMark(c, messageID) else { throw Self.notMarked(id, messageID) }
+            try c.execute("DELETE FROM marks WHERE message_id = ?1", [.int(messageID)])
             var details = origin.details
             details["previousReason"] = existing.reason.rawValue
             if let note = existing.note { details["previousNote"] = note }
             if let why { details["why"] = why }
-            try appendEvent(db, chain: id.description, actor: actor, action: .markRemoved, details: details)
+            try appendEvent(c, chain: id.description, actor: actor, action: .markRemoved, details: details)
         }
     }
 
     /// The mark of a record, if it has one.
     public func mark(of messageID: Int64) throws -> Mark? {
-        try read { db in try fetchMark(db, messageID) }
+        try reading { c in try fetchMark(c, messageID) }
     }
 
     private func changeMark(
-        _ db: Database, _ id: CaseID, _ origin: MarkedRecord, _ existing: Mark, reason: MarkReason, note: String?,
+        _ c: any StoreConnection, _ id: CaseID, _ origin: MarkedRecord, _ existing: Mark, reason: MarkReason, note: String?,
         actor: String
     ) throws -> Mark {
         if existing.reason == reason && existing.note == note { return existing }
         let at = now()
-        try db.execute(
-            cached: "UPDATE marks SET reason = ?, note = ?, by = ?, at = ? WHERE message_id = ?",
-            arguments: [
-                reason.rawValue, try sealer.seal("marks", "note", case: id.description, note), actor, at.stored, existing.messageID,
+        try c.execute(
+            "UPDATE marks SET reason = ?1, note = ?2, by = ?3, at = ?4 WHERE message_id = ?5",
+            [
+                .text(reason.rawValue), try sealer.seal("marks", "note", case: .text(id.description), note), .text(actor), .text(at.stored),
+                .int(existing.messageID),
             ])
         var details = origin.details
         details["reason"] = reason.rawValue
         details["previousReason"] = existing.reason.rawValue
         if let note { details["note"] = note }
         if let previous = existing.note { details["previousNote"] = previous }
-        try appendEvent(db, chain: id.description, actor: actor, action: .markChanged, details: details)
+        try appendEvent(c, chain: id.description, actor: actor, action: .markChanged, details: details)
         return Mark(messageID: existing.messageID, reason: reason, note: note, by: actor, at: at)
     }
 
@@ -85,31 +85,31 @@ extension CaseStore {
         var details: [String: String]
     }
 
-    private func markedRecord(_ db: Database, _ id: CaseID, _ messageID: Int64) throws -> MarkedRecord {
-        _ = try fetchCase(db, id)
+    private func markedRecord(_ c: any StoreConnection, _ id: CaseID, _ messageID: Int64) throws -> MarkedRecord {
+        _ = try fetchCase(c, id)
         guard
-            let row = try Row.fetchOne(
-                db,
-                cached: """
-                    SELECT m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
-                    WHERE m.id = ? AND m.case_no = \(CompactRecordSchema.caseNo)
-                    """, arguments: [messageID, id.description])
+            let found = try c.fetchOne(
+                """
+                SELECT m.id, m.origin_offset, m.origin_length, i.sha256 FROM messages m JOIN items i ON i.id = m.item_id
+                WHERE m.id = ?1 AND m.case_no = \(CompactRecordSchema.caseNo)
+                """, [.int(messageID), .text(id.description)])
         else {
             throw StoreError(
                 .invalidValue, nl: "Bericht \(messageID) hoort niet bij zaak \(id). `bewaar timeline` toont de nummers.",
                 en: "Message \(messageID) is not part of case \(id). `bewaar timeline` shows the numbers.")
         }
+        let row = StoredRow(found, table: "messages")
         return MarkedRecord(details: [
-            "messageId": String(messageID), "itemSha256": row["sha256"] as String,
-            "originOffset": String(row["origin_offset"] as Int64),
-            "originLength": String(row["origin_length"] as Int64),
+            "messageId": String(messageID), "itemSha256": try row("sha256", as: String.self),
+            "originOffset": String(try row("origin_offset", as: Int64.self)),
+            "originLength": String(try row("origin_length", as: Int64.self)),
         ])
     }
 
-    private func fetchMark(_ db: Database, _ messageID: Int64) throws -> Mark? {
+    private func fetchMark(_ c: any StoreConnection, _ messageID: Int64) throws -> Mark? {
         try sealer.fetchOne(
-            MarkRow.self, db, table: "marks", cached: "SELECT message_id, case_id, reason, note, by, at FROM marks WHERE message_id = ?",
-            arguments: [messageID])?.value
+            MarkRow.self, c, table: "marks", "SELECT message_id, case_id, reason, note, by, at FROM marks WHERE message_id = ?1", [.int(messageID)]
+        )?.value
     }
 
     private static func notMarked(_ id: CaseID, _ messageID: Int64) -> StoreError {

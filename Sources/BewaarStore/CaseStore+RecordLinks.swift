@@ -35,11 +35,10 @@ extension CaseStore {
 
     /// The first and last time of an item's records.
     public func timeSpan(item itemID: Int64) throws -> (first: Date, last: Date)? {
-        try read { db in
+        try reading { c in
             guard
-                let row = try Row.fetchOne(
-                    db, cached: "SELECT MIN(m.ts), MAX(m.ts) FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))", arguments: [itemID]),
-                let first = row[0] as Double?, let last = row[1] as Double?
+                let row = try c.fetchOne("SELECT MIN(m.ts), MAX(m.ts) FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))", [.int(itemID)]),
+                let first = Double(sqlValue: row[0]), let last = Double(sqlValue: row[1])
             else { return nil }
             return (Date(timeIntervalSince1970: first), Date(timeIntervalSince1970: last))
         }
@@ -47,39 +46,43 @@ extension CaseStore {
 
     /// Replaces what was found about the records of `itemID` (a screenshot) with `links`.
     public func replaceRecordLinks(item itemID: Int64, _ links: [RecordLink]) throws {
-        try write { db in
-            try db.execute(sql: "DELETE FROM record_links WHERE item_id = ?", arguments: [itemID])
+        try writing { c in
+            try c.execute("DELETE FROM record_links WHERE item_id = ?1", [.int(itemID)])
             for l in links {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO record_links (record_id, kind, other_item, other_record, score, item_id) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [l.recordID, l.kind.rawValue, l.otherItem, l.otherRecord, l.score, itemID])
+                try c.execute(
+                    """
+                    INSERT INTO record_links (record_id, kind, other_item, other_record, score, item_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    ON CONFLICT (record_id, kind, other_item) DO UPDATE
+                    SET other_record = excluded.other_record, score = excluded.score, item_id = excluded.item_id
+                    """,
+                    [.int(l.recordID), .text(l.kind.rawValue), .int(l.otherItem), l.otherRecord.sqlValue, .int(Int64(l.score)), .int(itemID)])
             }
         }
     }
 
     /// What was found about the records of a screenshot item.
     public func recordLinks(item itemID: Int64) throws -> [RecordLink] {
-        try read { db in
-            try RecordLinkRow.fetchAll(db, cached: "SELECT * FROM record_links WHERE item_id = ? ORDER BY record_id, kind", arguments: [itemID])
-                .map(\.value)
+        try reading { c in
+            try c.fetchAll(RecordLinkRow.self, "SELECT * FROM record_links WHERE item_id = ?1 ORDER BY record_id, kind", [.int(itemID)]).map(\.value)
         }
     }
 
     /// The links from and to one record: a screenshot's record finds its export record and its
     /// earlier copy; an export's record finds the screenshots that show it.
     public func recordLinks(record recordID: Int64) throws -> [RecordLink] {
-        try read { db in
-            try RecordLinkRow.fetchAll(
-                db, cached: "SELECT * FROM record_links WHERE record_id = ?1 OR other_record = ?1 ORDER BY item_id, record_id", arguments: [recordID]
+        try reading { c in
+            try c.fetchAll(
+                RecordLinkRow.self, "SELECT * FROM record_links WHERE record_id = ?1 OR other_record = ?1 ORDER BY item_id, record_id",
+                [.int(recordID)]
             ).map(\.value)
         }
     }
 
     /// The item and number (1-based) of a record.
     public func recordNumber(_ recordID: Int64) throws -> (item: Int64, number: Int64)? {
-        try read { db in
-            try Row.fetchOne(db, cached: "SELECT item_id, seq FROM messages WHERE id = ?", arguments: [recordID]).flatMap { row in
-                guard let item = row[0] as Int64?, let seq = row[1] as Int64? else { return nil }
+        try reading { c in
+            try c.fetchOne("SELECT item_id, seq FROM messages WHERE id = ?1", [.int(recordID)]).flatMap { row in
+                guard let item = Int64(sqlValue: row[0]), let seq = Int64(sqlValue: row[1]) else { return nil }
                 return (item, seq + 1)
             }
         }

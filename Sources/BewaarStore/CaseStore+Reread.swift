@@ -34,7 +34,7 @@ extension CaseStore {
         try write { db in
             _ = try fetchCase(db, id)
             let before = try fetchCaseItem(db, id, itemID)
-            guard try !Self.isWithdrawn(db, itemID) else {
+            guard try !Self.isWithdrawn(SQLiteStoreConnection(db), itemID) else {
                 throw StoreError(
                     .invalidValue, nl: "Dit bestand is teruggetrokken en wordt niet opnieuw gelezen.",
                     en: "This file was withdrawn and is not read again.")

@@ -1,4 +1,3 @@
-import GRDB
 import BewaarModel
 
 extension CaseStore {
@@ -27,6 +26,6 @@ extension CaseStore {
               ON o.case_no = n.case_no AND COALESCE(o.ts, 1e18) = 1e18 AND o.ts IS NULL AND o.author_no IS n.author_no
             WHERE \(ItemRecordRange.all("n", item: "?1")) AND n.ts IS NULL AND o.item_id != ?1 AND \(bare("o.text")) = \(bare("n.text"))
             """
-        return try read { db in Set(try Int64.fetchAll(db, cached: sql, arguments: [itemID])) }
+        return try reading { c in Set(try c.fetchValues(sql, [.int(itemID)], as: Int64.self)) }
     }
 }

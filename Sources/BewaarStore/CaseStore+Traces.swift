@@ -83,10 +83,11 @@ extension CaseStore {
     /// fields pointing to it (with a `checklist-step-changed` event).
     @discardableResult
     public func recordTrace(_ t: NewTrace, in id: CaseID, actor: String) throws -> StoredTrace {
-        try write { db in
-            _ = try fetchCase(db, id)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            let ref = SQLValue.text(id.description)
             if let item = t.itemID {
-                guard try Int.fetchOne(db, cached: "SELECT 1 FROM items WHERE id = ? AND case_id = ?", arguments: [item, id.description]) != nil
+                guard try c.fetchValue("SELECT 1 FROM items WHERE id = ?1 AND case_id = ?2", [.int(item), ref], as: Int.self) != nil
                 else {
                     throw StoreError(
                         .unknownItem, nl: "Bewijsstuk \(item) hoort niet bij zaak \(id).",
@@ -95,35 +96,34 @@ extension CaseStore {
             }
             let at = now()
             let sha = StreamingSHA256.digest(utf8: t.result).hex
-            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
-                try sealer.seal("traces", column, case: id.description, text)
+            func seal(_ column: String, _ text: String?) throws -> SQLValue {
+                try sealer.seal("traces", column, case: ref, text)
             }
-            try db.execute(
-                cached: """
-                    INSERT INTO traces (case_id, item_id, created, actor, mail_name, mail_sha256, originating_ip, certainty,
-                                        conclusion, result, result_sha256)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                    """,
-                arguments: [
-                    id.description, t.itemID, at.stored, actor, try seal("mail_name", t.mailName), t.mailSHA256,
-                    try seal("originating_ip", t.originatingIP), t.certainty, try seal("conclusion", t.conclusion),
-                    try seal("result", t.result), sha,
+            let traceID = try c.insertedID(
+                """
+                INSERT INTO traces (case_id, item_id, created, actor, mail_name, mail_sha256, originating_ip, certainty,
+                                    conclusion, result, result_sha256)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id
+                """,
+                [
+                    ref, t.itemID.sqlValue, .text(at.stored), .text(actor), try seal("mail_name", t.mailName), .text(t.mailSHA256),
+                    try seal("originating_ip", t.originatingIP), .text(t.certainty), try seal("conclusion", t.conclusion),
+                    try seal("result", t.result), .text(sha),
                 ])
-            let traceID = db.lastInsertedRowID
             var details = [
                 "traceId": String(traceID), "mailSha256": t.mailSHA256, "mailName": t.mailName,
                 "resultSha256": sha, "certainty": t.certainty,
             ]
             if let ip = t.originatingIP { details["originatingIp"] = ip }
             if let item = t.itemID { details["itemId"] = String(item) }
-            try appendEvent(db, chain: id.description, actor: actor, action: .traceRecorded, details: details)
+            try appendEvent(c, chain: id.description, actor: actor, action: .traceRecorded, details: details)
             // Checklist step 3 links to it: the trace is added to the step's list of traces, and
             // fills its result only while the step has none. What the mentor wrote, the step's
             // status and who last changed it are never replaced by a trace.
             let step = CyberpestenStep.daderOpsporen
             if var s = try sealer.fetchOne(
-                ChecklistRow.self, db, table: "checklist", cached: "SELECT * FROM checklist WHERE case_id = ? AND step = ?",
-                arguments: [id.description, step.rawValue])?.value
+                ChecklistRow.self, c, table: "checklist", "SELECT * FROM checklist WHERE case_id = ?1 AND step = ?2",
+                [ref, .int(Int64(step.rawValue))])?.value
             {
                 let previous = s.fields["trace"].map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 s.fields["trace"] = previous.isEmpty ? "trace \(traceID)" : previous + ", trace \(traceID)"
@@ -132,14 +132,13 @@ extension CaseStore {
                     s.fields["result"] = "\(t.certainty): \(t.conclusion)"
                     details["field.result"] = s.fields["result"] ?? ""
                 }
-                try db.execute(
-                    cached: "UPDATE checklist SET fields = ? WHERE case_id = ? AND step = ?",
-                    arguments: [
-                        try sealer.seal(
-                            "checklist", "fields", case: id.description, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized()),
-                        id.description, step.rawValue,
+                try c.execute(
+                    "UPDATE checklist SET fields = ?1 WHERE case_id = ?2 AND step = ?3",
+                    [
+                        try sealer.seal("checklist", "fields", case: ref, JSONValue.object(s.fields.mapValues(JSONValue.string)).serialized()),
+                        ref, .int(Int64(step.rawValue)),
                     ])
-                try appendEvent(db, chain: id.description, actor: actor, action: .checklistChanged, details: details)
+                try appendEvent(c, chain: id.description, actor: actor, action: .checklistChanged, details: details)
             }
             return StoredTrace(
                 id: traceID, caseID: id, itemID: t.itemID, created: at, actor: actor, mailName: t.mailName,
@@ -150,10 +149,10 @@ extension CaseStore {
 
     /// The traces of a case, oldest first.
     public func traces(_ id: CaseID) throws -> [StoredTrace] {
-        try read { db in
-            _ = try fetchCase(db, id)
+        try reading { c in
+            _ = try fetchCase(c, id)
             return try sealer.fetchAll(
-                TraceRow.self, db, table: "traces", cached: "SELECT * FROM traces WHERE case_id = ? ORDER BY id", arguments: [id.description]
+                TraceRow.self, c, table: "traces", "SELECT * FROM traces WHERE case_id = ?1 ORDER BY id", [.text(id.description)]
             )
             .map(\.value)
         }

@@ -39,30 +39,28 @@ extension CaseStore {
                 .invalidValue, nl: "Geef een reden waarom het bestand wordt teruggetrokken.",
                 en: "Give a reason for withdrawing the file.")
         }
-        try write { db in
-            _ = try fetchCase(db, id)
-            let item = try fetchCaseItem(db, id, itemID)
-            guard try !Self.isWithdrawn(db, itemID) else {
+        try writing { c in
+            _ = try fetchCase(c, id)
+            let item = try fetchCaseItem(c, id, itemID)
+            guard try !Self.isWithdrawn(c, itemID) else {
                 throw StoreError(.invalidValue, nl: "Dit bestand was al teruggetrokken.", en: "This file was already withdrawn.")
             }
             let at = now().stored
             // The item and everything found inside it.
-            let ids = try Int64.fetchAll(
-                db,
-                cached: """
-                    WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT i.id FROM items i JOIN tree ON i.parent_id = tree.id)
-                    SELECT id FROM tree
-                    """, arguments: [itemID])
+            let ids = try c.fetchValues(
+                """
+                WITH RECURSIVE tree(id) AS (SELECT CAST(?1 AS bigint) UNION ALL SELECT i.id FROM items i JOIN tree ON i.parent_id = tree.id)
+                SELECT id FROM tree
+                """, [.int(itemID)], as: Int64.self)
+            let ref = SQLValue.text(id.description)
+            let sealedReason = try sealer.seal("withdrawals", "reason", case: ref, StoredText.bounded(why))
             for child in ids {
-                try db.execute(
-                    cached: "INSERT OR IGNORE INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    arguments: [
-                        child, id.description, actor, at,
-                        try sealer.seal("withdrawals", "reason", case: id.description, StoredText.bounded(why)),
-                    ])
+                try c.execute(
+                    "INSERT INTO withdrawals (item_id, case_id, by, at, reason) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+                    [.int(child), ref, .text(actor), .text(at), sealedReason])
             }
             try appendEvent(
-                db, chain: id.description, actor: actor, action: .itemWithdrawn,
+                c, chain: id.description, actor: actor, action: .itemWithdrawn,
                 details: [
                     "itemId": String(itemID), "name": item.name, "sha256": item.sha256.hex, "reason": why,
                     "items": String(ids.count),
@@ -72,10 +70,10 @@ extension CaseStore {
 
     /// The withdrawn items of a case, by item id.
     public func withdrawals(_ id: CaseID) throws -> [Int64: Withdrawal] {
-        try read { db in
+        try reading { c in
             var out: [Int64: Withdrawal] = [:]
             for row in try sealer.fetchAll(
-                WithdrawalRow.self, db, table: "withdrawals", cached: "SELECT * FROM withdrawals WHERE case_id = ?", arguments: [id.description])
+                WithdrawalRow.self, c, table: "withdrawals", "SELECT * FROM withdrawals WHERE case_id = ?1", [.text(id.description)])
             {
                 out[row.value.itemID] = row.value
             }
@@ -84,11 +82,10 @@ extension CaseStore {
     }
 
     /// An item of case `id`; an item of another case is an error that says so.
-    func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
+    func fetchCaseItem(_ c: any StoreConnection, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
         guard
             let row = try sealer.fetchOne(
-                ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE id = ? AND case_id = ?",
-                arguments: [itemID, id.description])
+                ItemRow.self, c, table: "items", "SELECT * FROM items WHERE id = ?1 AND case_id = ?2", [.int(itemID), .text(id.description)])
         else {
             throw StoreError(
                 .unknownItem, nl: "Bewijsstuk \(itemID) hoort niet bij zaak \(id).",
@@ -97,7 +94,12 @@ extension CaseStore {
         return row.value
     }
 
-    static func isWithdrawn(_ db: Database, _ itemID: Int64) throws -> Bool {
-        try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM withdrawals WHERE item_id = ?", arguments: [itemID]) ?? 0 > 0
+    /// ``fetchCaseItem(_:_:_:)`` for code still on GRDB.
+    func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
+        try fetchCaseItem(SQLiteStoreConnection(db), id, itemID)
+    }
+
+    static func isWithdrawn(_ c: any StoreConnection, _ itemID: Int64) throws -> Bool {
+        try c.fetchValue("SELECT COUNT(*) FROM withdrawals WHERE item_id = ?1", [.int(itemID)], as: Int.self) ?? 0 > 0
     }
 }

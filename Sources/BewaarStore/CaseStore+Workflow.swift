@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarJSON
 
@@ -15,40 +14,39 @@ extension CaseStore {
                 .invalidValue, nl: "Schrijf een datum als jjjj-mm-dd, bijvoorbeeld 2026-03-05.",
                 en: "Write a date as yyyy-mm-dd, for example 2026-03-05.")
         }
-        return try write { db in
-            _ = try fetchCase(db, id)
+        return try writing { c in
+            _ = try fetchCase(c, id)
             var t = talk
             t.recordedAt = now()
-            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
-                try sealer.seal("talks", column, case: id.description, text)
+            func seal(_ column: String, _ text: String?) throws -> SQLValue {
+                try sealer.seal("talks", column, case: .text(id.description), text)
             }
-            try db.execute(
-                cached: """
-                    INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                    """,
-                arguments: [
-                    id.description, t.date, try seal("participants", Self.list(t.participants)), try seal("with_whom", Self.list(t.withWhom)),
-                    try seal("summary", t.summary), try seal("agreements", Self.list(t.agreements)), try seal("follow_up", t.followUp),
-                    t.recordedBy, t.recordedAt.stored,
+            let talkID = try c.insertedID(
+                """
+                INSERT INTO talks (case_id, held_on, participants, with_whom, summary, agreements, follow_up, recorded_by, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id
+                """,
+                [
+                    .text(id.description), .text(t.date), try seal("participants", Self.list(t.participants)),
+                    try seal("with_whom", Self.list(t.withWhom)), try seal("summary", t.summary), try seal("agreements", Self.list(t.agreements)),
+                    try seal("follow_up", t.followUp), .text(t.recordedBy), .text(t.recordedAt.stored),
                 ])
-            t.id = db.lastInsertedRowID
+            t.id = talkID
             var details = [
-                "talkId": String(db.lastInsertedRowID), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
+                "talkId": String(talkID), "date": t.date, "withWhom": t.withWhom.joined(separator: ", "),
                 "agreements": String(t.agreements.count),
             ]
             if let f = t.followUp { details["followUp"] = f }
-            try appendEvent(db, chain: id.description, actor: t.recordedBy, action: .talkRecorded, details: details)
+            try appendEvent(c, chain: id.description, actor: t.recordedBy, action: .talkRecorded, details: details)
             return t
         }
     }
 
     /// The talks of a case, by date.
     public func talks(_ id: CaseID) throws -> [Talk] {
-        try read { db in
+        try reading { c in
             try sealer.fetchAll(
-                TalkRow.self, db, table: "talks", cached: "SELECT * FROM talks WHERE case_id = ? ORDER BY held_on, id",
-                arguments: [id.description]
+                TalkRow.self, c, table: "talks", "SELECT * FROM talks WHERE case_id = ?1 ORDER BY held_on, id", [.text(id.description)]
             )
             .map(\.value)
         }
@@ -56,46 +54,47 @@ extension CaseStore {
 
     // MARK: Escalation
 
-    /// Records an escalation in `db`'s transaction: the afdelingsleider `name` gets the case
+    /// Records an escalation in the caller's transaction: the afdelingsleider `name` gets the case
     /// (status `geescaleerd`, added to the people — the mentor stays on it) and custody event
     /// `case-escalated`. What the escalation grants (an account's access to the case) is the
     /// accounts module's: its `escalate` calls this and links the account in the same transaction.
     package func recordEscalation(
-        _ db: Database, _ id: CaseID, to name: String, reason: EscalationReason, note: String?, actor: String
+        _ c: any StoreConnection, _ id: CaseID, to name: String, reason: EscalationReason, note: String?, actor: String
     ) throws -> Escalation {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
             throw StoreError(.invalidValue, nl: "Noem de afdelingsleider met --to.", en: "Name the department head with --to.")
         }
-        _ = try fetchCase(db, id)
+        _ = try fetchCase(c, id)
         let at = now()
-        try db.execute(
-            cached: "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            arguments: [
-                id.description, trimmed, reason.rawValue, try sealer.seal("escalations", "note", case: id.description, note), actor,
-                at.stored,
+        let escalationID = try c.insertedID(
+            "INSERT INTO escalations (case_id, to_name, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+            [
+                .text(id.description), .text(trimmed), .text(reason.rawValue),
+                try sealer.seal("escalations", "note", case: .text(id.description), note), .text(actor), .text(at.stored),
             ])
-        let escalationID = db.lastInsertedRowID
-        try db.execute(cached: "UPDATE cases SET status = ? WHERE id = ?", arguments: [CaseStatus.escalated.rawValue, id.description])
+        try c.execute("UPDATE cases SET status = ?1 WHERE id = ?2", [.text(CaseStatus.escalated.rawValue), .text(id.description)])
         let present =
-            try Int.fetchOne(
-                db, cached: "SELECT COUNT(*) FROM people WHERE case_id = ?1 AND name = ?2 AND role = ?3",
-                arguments: [id.description, try sealer.seal("people", "name", case: id.description, trimmed), Role.afdelingsleider.rawValue]) ?? 0
+            try c.fetchValue(
+                "SELECT COUNT(*) FROM people WHERE case_id = ?1 AND name = ?2 AND role = ?3",
+                [
+                    .text(id.description), try sealer.seal("people", "name", case: .text(id.description), trimmed),
+                    .text(Role.afdelingsleider.rawValue),
+                ], as: Int.self) ?? 0
         var details = ["to": trimmed, "reason": reason.rawValue, "escalationId": String(escalationID)]
         if let note { details["note"] = note }
-        try appendEvent(db, chain: id.description, actor: actor, action: .caseEscalated, details: details)
+        try appendEvent(c, chain: id.description, actor: actor, action: .caseEscalated, details: details)
         if present == 0 {
-            _ = try insertPerson(db, caseID: id, person: Person(name: trimmed, role: .afdelingsleider), actor: actor)
+            _ = try insertPerson(c, caseID: id, person: Person(name: trimmed, role: .afdelingsleider), actor: actor)
         }
         return Escalation(id: escalationID, to: trimmed, reason: reason, note: note, by: actor, at: at)
     }
 
     /// The escalations of a case, oldest first (undone ones too, marked as such).
     public func escalations(_ id: CaseID) throws -> [Escalation] {
-        try read { db in
+        try reading { c in
             try sealer.fetchAll(
-                EscalationRow.self, db, table: "escalations", cached: "SELECT * FROM escalations WHERE case_id = ? ORDER BY id",
-                arguments: [id.description]
+                EscalationRow.self, c, table: "escalations", "SELECT * FROM escalations WHERE case_id = ?1 ORDER BY id", [.text(id.description)]
             )
             .map(\.value)
         }
@@ -111,38 +110,37 @@ extension CaseStore {
                 .invalidValue, nl: "Geef een neutrale beschrijving met --description.",
                 en: "Give a neutral description with --description.")
         }
-        return try write { db in
-            _ = try fetchCase(db, id)
+        return try writing { c in
+            _ = try fetchCase(c, id)
             var r = o
             r.recordedAt = now()
-            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
-                try sealer.seal("observations", column, case: id.description, text)
+            func seal(_ column: String, _ text: String?) throws -> SQLValue {
+                try sealer.seal("observations", column, case: .text(id.description), text)
             }
-            try db.execute(
-                cached: """
-                    INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                    """,
-                arguments: [
-                    id.description, r.kind.rawValue, try seal("sender", r.sender), try seal("recipients", r.recipients),
+            let observationID = try c.insertedID(
+                """
+                INSERT INTO observations (case_id, kind, sender, recipients, seen_when, place, description, recorded_by, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id
+                """,
+                [
+                    .text(id.description), .text(r.kind.rawValue), try seal("sender", r.sender), try seal("recipients", r.recipients),
                     try seal("seen_when", r.when), try seal("place", r.place), try seal("description", r.description),
-                    r.recordedBy, r.recordedAt.stored,
+                    .text(r.recordedBy), .text(r.recordedAt.stored),
                 ])
-            r.id = db.lastInsertedRowID
-            var details = ["observationId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "description": r.description]
+            r.id = observationID
+            var details = ["observationId": String(observationID), "kind": r.kind.rawValue, "description": r.description]
             for (k, v) in [("sender", r.sender), ("recipients", r.recipients), ("when", r.when), ("place", r.place)] {
                 if let v { details[k] = v }
             }
-            try appendEvent(db, chain: id.description, actor: r.recordedBy, action: .observationRecorded, details: details)
+            try appendEvent(c, chain: id.description, actor: r.recordedBy, action: .observationRecorded, details: details)
             return r
         }
     }
 
     public func observations(_ id: CaseID) throws -> [Observation] {
-        try read { db in
+        try reading { c in
             try sealer.fetchAll(
-                ObservationRow.self, db, table: "observations", cached: "SELECT * FROM observations WHERE case_id = ? ORDER BY id",
-                arguments: [id.description]
+                ObservationRow.self, c, table: "observations", "SELECT * FROM observations WHERE case_id = ?1 ORDER BY id", [.text(id.description)]
             )
             .map(\.value)
         }
@@ -157,27 +155,27 @@ extension CaseStore {
         guard !s.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError(.invalidValue, nl: "Een verklaring heeft tekst nodig (--text).", en: "A statement needs text (--text).")
         }
-        return try write { db in
-            _ = try fetchCase(db, id)
+        return try writing { c in
+            _ = try fetchCase(c, id)
             var r = s
             r.recordedAt = now()
-            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
-                try sealer.seal("statements", column, case: id.description, text)
+            func seal(_ column: String, _ text: String?) throws -> SQLValue {
+                try sealer.seal("statements", column, case: .text(id.description), text)
             }
-            try db.execute(
-                cached: """
-                    INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                    """,
-                arguments: [
-                    id.description, r.kind.rawValue, try seal("person", r.person), r.date, try seal("text", r.text),
-                    try seal("since", r.since), try seal("effect", r.effect), r.recordedBy, r.recordedAt.stored,
+            let statementID = try c.insertedID(
+                """
+                INSERT INTO statements (case_id, kind, person, given_on, text, since, effect, recorded_by, recorded_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id
+                """,
+                [
+                    .text(id.description), .text(r.kind.rawValue), try seal("person", r.person), .text(r.date), try seal("text", r.text),
+                    try seal("since", r.since), try seal("effect", r.effect), .text(r.recordedBy), .text(r.recordedAt.stored),
                 ])
-            r.id = db.lastInsertedRowID
+            r.id = statementID
             try appendEvent(
-                db, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
+                c, chain: id.description, actor: r.recordedBy, action: .statementRecorded,
                 details: [
-                    "statementId": String(db.lastInsertedRowID), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
+                    "statementId": String(statementID), "kind": r.kind.rawValue, "person": r.person, "date": r.date,
                     "textSha256": BewaarDigestBridge.sha256(r.text),
                 ])
             return r
@@ -185,10 +183,10 @@ extension CaseStore {
     }
 
     public func statements(_ id: CaseID) throws -> [Testimony] {
-        try read { db in
+        try reading { c in
             try sealer.fetchAll(
-                StatementRow.self, db, table: "statements", cached: "SELECT * FROM statements WHERE case_id = ? ORDER BY given_on, id",
-                arguments: [id.description]
+                StatementRow.self, c, table: "statements", "SELECT * FROM statements WHERE case_id = ?1 ORDER BY given_on, id",
+                [.text(id.description)]
             )
             .map(\.value)
         }
@@ -196,9 +194,9 @@ extension CaseStore {
 
     /// Records that a packet was made (custody event `packet-made`).
     public func recordPacket(_ id: CaseID, details: [String: String], actor: String) throws {
-        try write { db in
-            _ = try fetchCase(db, id)
-            try appendEvent(db, chain: id.description, actor: actor, action: .packetMade, details: details)
+        try writing { c in
+            _ = try fetchCase(c, id)
+            try appendEvent(c, chain: id.description, actor: actor, action: .packetMade, details: details)
         }
     }
 

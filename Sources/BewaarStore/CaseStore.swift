@@ -26,13 +26,21 @@ public final class CaseStore: Sendable {
 
     public static let databaseName = "bewaar.sqlite"
 
+    /// Opens the store at `path` without modules (see the initialiser with `modules`).
+    public convenience init(
+        path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
+        faultBeforeCommit: (@Sendable () throws -> Void)? = nil, key: StoreKeySource? = nil
+    ) throws {
+        try self.init(path: path, create: create, clock: clock, faultBeforeCommit: faultBeforeCommit, modules: [], key: key)
+    }
+
     /// Opens the store at `path`. With `create`, a missing folder is made; otherwise a missing
     /// store is an error that says how to make one.
     /// `modules` register the migrations of their own tables (see ``StoreModule``) and are told
     /// once the store is open.
-    public init(
+    package init(
         path: String, create: Bool, clock: @escaping @Sendable () -> Date = { Date() },
-        faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule] = [],
+        faultBeforeCommit: (@Sendable () throws -> Void)? = nil, modules: [any StoreModule],
         key: StoreKeySource? = nil
     ) throws {
         self.path = path

@@ -6,10 +6,10 @@ import BewaarJSON
 /// A row of `checklist` as a ``ChecklistStep``: a step number outside the six, or a value that
 /// cannot be read, throws a ``StoreError`` that names the case and step. Unreadable `fields`
 /// JSON reads as no fields, as it always has.
-struct ChecklistRow: FetchableRecord {
+struct ChecklistRow: SQLRecord, FetchableRecord {
     var value: ChecklistStep
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "checklist", key: "case_id", "step")
         var fields: [String: String] = [:]
         if let o = (try? JSONParser.parse(try r("fields", as: String.self)))?.objectValue {

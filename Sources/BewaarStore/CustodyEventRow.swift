@@ -9,10 +9,10 @@ import BewaarJSON
 /// epoch and unreadable `details` as none, so an edited event still comes back and
 /// ``CaseStore/verifyChain(_:)`` reports it as changed (its hash no longer matches) instead of
 /// the whole log failing to load. A column of the wrong type or a NULL throws a ``StoreError``.
-struct CustodyEventRow: FetchableRecord {
+struct CustodyEventRow: SQLRecord, FetchableRecord {
     var value: CustodyEvent
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "custody", key: "chain", "seq")
         var details: [String: String] = [:]
         if let parsed = try? JSONParser.parse(try r("details", as: String.self)), let o = parsed.objectValue {

@@ -13,65 +13,85 @@ extension CaseStore {
     package func appendEvent(
         _ db: Database, chain: String, actor: String, action: CustodyAction, details: [String: String]
     ) throws -> CustodyEvent {
-        let last = try Row.fetchOne(
-            db, cached: "SELECT seq, hash FROM custody WHERE chain = ? ORDER BY seq DESC LIMIT 1",
-            arguments: [chain])
-        let sequence = (last?["seq"] as Int? ?? 0) + 1
-        let previous = last?["hash"] as String? ?? CustodyEvent.genesisHash
-        // Every stored field is bounded: nothing typed into a form grows the log without limit.
-        let actor = StoredText.bounded(actor, limit: StoredText.nameLimit)
-        let details = details.mapValues { StoredText.bounded($0) }
-        var event = CustodyEvent(
-            chain: chain, sequence: sequence, time: now(), actor: actor, action: action,
-            details: details, previousHash: previous)
-        event.hash = StreamingSHA256.digest(utf8: event.canonicalText).hex
-        try db.execute(
-            cached: """
-                INSERT INTO custody (chain, seq, time, actor, action, details, prev_hash, hash)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                """,
-            arguments: [
-                chain, sequence, event.time.stored, actor, action.rawValue,
-                try sealer.seal("custody", "details", case: chain, JSONValue.object(details.mapValues(JSONValue.string)).serialized()),
-                previous, event.hash,
-            ])
-        try db.execute(
-            cached: """
-                INSERT INTO chain_heads (chain, count, head) VALUES (?, ?, ?)
-                ON CONFLICT(chain) DO UPDATE SET count = excluded.count, head = excluded.head
-                """, arguments: [chain, sequence, event.hash])
-        return event
+        try appendEvent(SQLiteStoreConnection(db), heads: dialect.chains, chain: chain, actor: actor, action: action, details: details)
+    }
+
+    /// ``appendEvent(_:chain:actor:action:details:)`` on any database: the head is held through
+    /// `heads`, the details sealed with the case's key (the store's own chain stays plain).
+    @discardableResult
+    package func appendEvent(
+        _ connection: any StoreConnection, heads: any ChainHeads, chain: String, actor: String, action: CustodyAction,
+        details: [String: String]
+    ) throws -> CustodyEvent {
+        let sealer = sealer
+        return try CustodyChain.append(
+            chain: chain, actor: actor, action: action, details: details, now: now,
+            sealDetails: { try sealer.seal("custody", "details", case: .text(chain), $0) }, heads: heads, in: connection)
     }
 
     /// The events of a chain in order.
     public func events(chain: String) throws -> [CustodyEvent] {
-        try read { db in try fetchEvents(db, chain: chain) }
+        try reading { c in try fetchEvents(c, chain: chain) }
     }
 
-    func fetchEvents(_ db: Database, chain: String) throws -> [CustodyEvent] {
-        try sealer.fetchAll(
-            CustodyEventRow.self, db, table: "custody", cached: "SELECT * FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain]
-        ).map(\.value)
+    func fetchEvents(_ c: any StoreConnection, chain: String) throws -> [CustodyEvent] {
+        try sealer.fetchAll(CustodyEventRow.self, c, table: "custody", "SELECT * FROM custody WHERE chain = ?1 ORDER BY seq", [.text(chain)])
+            .map(\.value)
     }
 
     /// Checks a chain: every hash recomputed, every link followed, no gap in the numbering,
     /// and the recorded head matches the last event.
     public func verifyChain(_ chain: String) throws -> ChainReport {
-        try read { db in
-            let events = try fetchEvents(db, chain: chain)
-            let rows = try Row.fetchAll(db, cached: "SELECT seq, time FROM custody WHERE chain = ? ORDER BY seq", arguments: [chain])
-            let head = try Row.fetchOne(db, cached: "SELECT count, head FROM chain_heads WHERE chain = ?", arguments: [chain])
-            return ChainVerifier.verify(
-                events: events, storedTimes: rows.map { $0["time"] as String },
-                head: head.map { ($0["count"] as Int, $0["head"] as String) })
+        try reading { c in
+            let events = try fetchEvents(c, chain: chain)
+            // The stored times as text, exactly as written (the event's time is parsed).
+            let times = try c.fetch("SELECT chain, seq, time FROM custody WHERE chain = ?1 ORDER BY seq", [.text(chain)]).map { row in
+                try StoredRow(row, table: "custody", key: "chain", "seq")("time", as: String.self)
+            }
+            let head = try dialect.chains.recordedHead(of: chain, in: c)
+            return ChainVerifier.verify(events: events, storedTimes: times, head: head.map { ($0.count, $0.hash) })
         }
     }
 
     /// Every chain in the store (case ids and `store`).
     public func chains() throws -> [String] {
-        try read { db in
-            try String.fetchAll(db, cached: "SELECT chain FROM custody UNION SELECT chain FROM chain_heads ORDER BY 1")
-        }
+        try reading { c in try c.fetchValues("SELECT chain FROM custody UNION SELECT chain FROM chain_heads ORDER BY 1", as: String.self) }
+    }
+}
+
+/// Appending to a custody chain: the one implementation of an event's numbering, linking and
+/// hashing, on either database (the head is held by the database's ``ChainHeads``).
+package enum CustodyChain {
+    /// Appends an event to `chain` inside the caller's transaction and returns it: takes the
+    /// head (held until the transaction ends), numbers and links the event, hashes its canonical
+    /// text, inserts it and moves the head. `now` gives the event's time, read once the head is
+    /// held (milliseconds, as stored); `sealDetails` turns the details' JSON into the value to
+    /// store. Every stored field is bounded: nothing typed into a form grows the log without limit.
+    @discardableResult
+    package static func append(
+        chain: String, actor: String, action: CustodyAction, details: [String: String], now: () -> Date,
+        sealDetails: (String) throws -> SQLValue, heads: any ChainHeads, in connection: any StoreConnection
+    ) throws -> CustodyEvent {
+        let head = try heads.headForAppend(to: chain, in: connection)
+        let sequence = head.count + 1
+        let actor = StoredText.bounded(actor, limit: StoredText.nameLimit)
+        let details = details.mapValues { StoredText.bounded($0) }
+        var event = CustodyEvent(
+            chain: chain, sequence: sequence, time: now(), actor: actor, action: action,
+            details: details, previousHash: head.hash)
+        event.hash = StreamingSHA256.digest(utf8: event.canonicalText).hex
+        try connection.execute(
+            """
+            INSERT INTO custody (chain, seq, time, actor, action, details, prev_hash, hash)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """,
+            [
+                .text(chain), SQLValue(sequence), .text(event.time.stored), .text(actor), .text(action.rawValue),
+                try sealDetails(JSONValue.object(details.mapValues(JSONValue.string)).serialized()),
+                .text(head.hash), .text(event.hash),
+            ])
+        try heads.advance(chain, to: ChainHead(count: sequence, hash: event.hash), in: connection)
+        return event
     }
 }
 

@@ -99,13 +99,16 @@ public struct DestructionRecord: Sendable, Hashable {
     }
 
     /// The entry of a destroyed case, if it was destroyed.
-    package static func fetch(_ db: Database, caseID: CaseID) throws -> DestructionRecord? {
-        guard
-            let row = try Row.fetchOne(
-                db, cached: "SELECT record, hash FROM destruction_log WHERE case_id = ?",
-                arguments: [caseID.description])
+    package static func fetch(_ connection: any StoreConnection, caseID: CaseID) throws -> DestructionRecord? {
+        guard let row = try connection.fetchOne("SELECT record, hash FROM destruction_log WHERE case_id = ?1", [.text(caseID.description)])
         else { return nil }
-        return try DestructionRecord(canonical: row["record"], hash: row["hash"])
+        let r = StoredRow(row, table: "destruction_log", key: "hash")
+        return try DestructionRecord(canonical: try r("record"), hash: try r("hash"))
+    }
+
+    /// ``fetch(_:caseID:)`` for code still on GRDB.
+    package static func fetch(_ db: Database, caseID: CaseID) throws -> DestructionRecord? {
+        try fetch(SQLiteStoreConnection(db), caseID: caseID)
     }
 }
 

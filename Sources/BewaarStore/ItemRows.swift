@@ -6,10 +6,10 @@ import BewaarModel
 // through ``StoredRow``: a damaged row throws a ``StoreError`` that names it.
 
 /// A row of `items` as an ``EvidenceItem``.
-struct ItemRow: FetchableRecord {
+struct ItemRow: SQLRecord, FetchableRecord {
     var value: EvidenceItem
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "items")
         value = EvidenceItem(
             id: try r("id"), caseID: try r.caseID("case_id"), sha256: try r.sha256("sha256"),
@@ -22,10 +22,10 @@ struct ItemRow: FetchableRecord {
 }
 
 /// A row of `warnings` as an ``ImportWarning``.
-struct WarningRow: FetchableRecord {
+struct WarningRow: SQLRecord, FetchableRecord {
     var value: ImportWarning
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "warnings")
         value = ImportWarning(try r("message"), line: try r("line"), code: try r("code"))
     }
@@ -43,10 +43,10 @@ struct WarningRow: FetchableRecord {
 }
 
 /// A row of `acquisitions`: one receipt of an item's bytes (who brought them, from where, when).
-struct ReceiptRow: FetchableRecord {
+struct ReceiptRow: SQLRecord, FetchableRecord {
     var value: (name: String, by: String, from: String?, at: Date, note: String?)
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "acquisitions")
         value = (name: try r("name"), by: try r("collected_by"), from: try r("collected_from"), at: try r.date("at"), note: try r("note"))
     }

@@ -58,10 +58,10 @@ enum RecordLinkSchema {
 }
 
 /// A row of `record_links` as a ``RecordLink``.
-struct RecordLinkRow: FetchableRecord {
+struct RecordLinkRow: SQLRecord, FetchableRecord {
     var value: RecordLink
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "record_links", key: "record_id")
         guard let kind = RecordLink.Kind(rawValue: try r("kind")) else { throw r.damaged("kind") }
         value = RecordLink(

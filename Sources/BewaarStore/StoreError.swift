@@ -14,6 +14,9 @@ public struct StoreError: BilingualError {
         case notDestroyable
         /// The store is encrypted and its master key is missing or wrong.
         case keyMissing, wrongKey
+        /// The store's database does not do this (a PostgreSQL store refuses `bewaar backup`:
+        /// `pg_dump` and the originals folder are its backup).
+        case unsupported
     }
 
     public let code: Code

@@ -1,13 +1,19 @@
 import GRDB
 import BewaarModel
 
-/// One migration of a module's own tables: its name, as every store that ran it has recorded
-/// it, and what it does. A shipped migration is never edited: a change is a new migration.
-public struct StoreMigration: Sendable {
-    public let name: String
-    public let migrate: @Sendable (Database) throws -> Void
+/// One migration of a module's own tables in a SQLite store: its name, as every store that ran
+/// it has recorded it, and what it does. A shipped migration is never edited: a change is a new
+/// migration.
+///
+/// SQLite only: this is the SQLite store's migration history, run through GRDB's migrator. A
+/// PostgreSQL store has every module's tables from its baseline (`PostgresSchema` in
+/// BewaarStorePostgres), and a later migration of a module's tables is added there under the
+/// same name, with its PostgreSQL statements (`notes/issue-17-pg-modules.md`).
+package struct StoreMigration: Sendable {
+    package let name: String
+    package let migrate: @Sendable (Database) throws -> Void
 
-    public init(_ name: String, migrate: @escaping @Sendable (Database) throws -> Void) {
+    package init(_ name: String, migrate: @escaping @Sendable (Database) throws -> Void) {
         self.name = name
         self.migrate = migrate
     }
@@ -23,7 +29,7 @@ public struct StoreMigration: Sendable {
 /// stores ran them; newer ones run after the core's, module by module, in the order given. A
 /// store opened without a module simply lacks that module's tables until a front end that
 /// registers it opens the store.
-public protocol StoreModule: Sendable {
+package protocol StoreModule: Sendable {
     /// The module's migrations, oldest first.
     var migrations: [StoreMigration] { get }
 
@@ -36,23 +42,24 @@ public protocol StoreModule: Sendable {
     /// rows: removes every row of the module's tables that belongs to the case and says how many
     /// per table, and which accounts had access to it (they may be told it was destroyed).
     /// Nothing by default. A module table with a `case_id` column left holding the case makes the
-    /// destruction fail, so a forgotten table never keeps a destroyed case's data.
-    func destroying(_ id: CaseID, in db: Database) throws -> ModuleRemoval
+    /// destruction fail, so a forgotten table never keeps a destroyed case's data. The same SQL
+    /// on either database.
+    func destroying(_ id: CaseID, in connection: any StoreConnection) throws -> ModuleRemoval
 }
 
 extension StoreModule {
-    public func opened(_ store: CaseStore) throws {}
-    public func destroying(_ id: CaseID, in db: Database) throws -> ModuleRemoval { ModuleRemoval() }
+    package func opened(_ store: CaseStore) throws {}
+    package func destroying(_ id: CaseID, in connection: any StoreConnection) throws -> ModuleRemoval { ModuleRemoval() }
 }
 
 /// What a module removed of a destroyed case (``StoreModule/destroying(_:in:)``).
-public struct ModuleRemoval: Sendable {
+package struct ModuleRemoval: Sendable {
     /// Rows removed per table.
-    public var removed: [String: Int]
+    package var removed: [String: Int]
     /// The accounts that had access to the case.
-    public var accounts: [String]
+    package var accounts: [String]
 
-    public init(removed: [String: Int] = [:], accounts: [String] = []) {
+    package init(removed: [String: Int] = [:], accounts: [String] = []) {
         self.removed = removed
         self.accounts = accounts
     }

@@ -24,6 +24,13 @@ enum StoredKind {
         [code(of: kind) ?? -1, kind]
     }
 
+    /// ``values(_:)`` as arguments of a ``StoreConnection``: SQLite's `kind` holds a code or a text.
+    /// (PostgreSQL's `kind` is always the text, so there the condition must bind the text alone:
+    /// a dialect difference for plan step 3.)
+    static func sqlValues(_ kind: String) -> [SQLValue] {
+        [.int(Int64(code(of: kind) ?? -1)), .text(kind)]
+    }
+
     /// The CASE expression of the migration: a kind's text as its code, other kinds unchanged.
     static func encode(_ column: String) -> String {
         "CASE \(column) " + codes.enumerated().map { "WHEN '\($1)' THEN \($0) " }.joined() + "ELSE \(column) END"

@@ -8,47 +8,46 @@ import BewaarModel
 /// The store's `…Row` record types read their columns through it in `init(row:)`: a value of
 /// the wrong type, a NULL where the table requires one, an instant that is not RFC 3339, a case
 /// number or a digest that does not parse — a damaged store, edited by hand or by a faulty tool —
-/// makes the call throw, never stops the program. Columns are found by name (GRDB's lookup);
-/// the hot record paths read by position instead (``StoredRecord/message(from:at:)``).
+/// makes the call throw, never stops the program. Columns are found by name; the hot record
+/// paths read by position instead (``StoredRecord/message(from:at:)``). The row is an
+/// ``SQLRow`` of either database (``SQLValueConvertible`` says how a value is read).
 package struct StoredRow {
-    let row: Row
+    let row: any SQLRow
     /// The table the row comes from, for the error.
     let table: String
     /// The columns that name the row in an error (its key), read only when there is one.
     let key: [String]
 
-    package init(_ row: Row, table: String, key: String...) {
+    package init(_ row: any SQLRow, table: String, key: String...) {
         self.row = row
         self.table = table
         self.key = key.isEmpty ? ["id"] : key
     }
 
-    /// The value of `column`; an optional type reads NULL as nil.
-    package func callAsFunction<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
-        do {
-            return try row.decode(Value.self, forColumn: column)
-        } catch {
-            throw damaged(column)
-        }
+    /// A GRDB row, for code that still reads through GRDB (plan step 2b moves it).
+    package init(_ row: Row, table: String, key: String...) {
+        self.row = SQLiteRow(row)
+        self.table = table
+        self.key = key.isEmpty ? ["id"] : key
+    }
+
+    /// The value of `column`; an optional type reads NULL as nil. A missing column is damage
+    /// too (a store older or newer than this Bewaar).
+    package func callAsFunction<Value: SQLValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value {
+        guard let value = row[column], let read = Value(sqlValue: value) else { throw damaged(column) }
+        return read
     }
 
     /// The value of the column selected at `index`, named `column` in an error: for rows read in
     /// bulk, where finding each column by its name costs more than the rest of the reading.
-    package func at<Value: DatabaseValueConvertible>(_ index: Int, _ column: String, as type: Value.Type = Value.self) throws -> Value {
-        do {
-            return try row.decode(Value.self, atIndex: index)
-        } catch {
-            throw damaged(column)
-        }
+    package func at<Value: SQLValueConvertible>(_ index: Int, _ column: String, as type: Value.Type = Value.self) throws -> Value {
+        guard index < row.count, let read = Value(sqlValue: row[index]) else { throw damaged(column) }
+        return read
     }
 
     /// The optional value of `column`: nil for NULL, an error for a value of another type.
-    package func optional<Value: DatabaseValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value? {
-        do {
-            return try row.decode(Value?.self, forColumn: column)
-        } catch {
-            throw damaged(column)
-        }
+    package func optional<Value: SQLValueConvertible>(_ column: String, as type: Value.Type = Value.self) throws -> Value? {
+        try self(column, as: Value?.self)
     }
 
     /// An instant in the store's form (``Foundation/Date/stored``).
@@ -85,11 +84,12 @@ package struct StoredRow {
     /// The error for a value of `column` that cannot be read.
     func damaged(_ column: String) -> StoreError {
         let name = key.map { column -> String in
-            let value = (row[column] as DatabaseValue?) ?? DatabaseValue.null
-            switch value.storage {
-            case .string(let text): return "\(column) \(text)"
-            case .int64(let number): return "\(column) \(number)"
-            default: return "\(column) \(value)"
+            switch row[column] ?? .null {
+            case .text(let text): return "\(column) \(text)"
+            case .int(let number): return "\(column) \(number)"
+            case .double(let number): return "\(column) \(number)"
+            case .bytes(let bytes): return "\(column) (\(bytes.count) bytes)"
+            case .null: return "\(column) NULL"
             }
         }.joined(separator: ", ")
         return StoreError.damagedRow(table: table, row: name, column: column)
@@ -99,8 +99,12 @@ package struct StoredRow {
 extension StoreError {
     /// A row whose value cannot be read: the store was changed outside Bewaar or is damaged.
     static func damagedRow(table: String, row: String, column: String) -> StoreError {
-        StoreError(.damagedRow,
-                   nl: "Rij \(row) van tabel \(table) in de opslag is beschadigd: kolom \(column) is onleesbaar. Er is niets gewijzigd; draai `bewaar check` en vraag de beheerder.",
-                   en: "Row \(row) of table \(table) in the store is damaged: column \(column) cannot be read. Nothing was changed; run `bewaar check` and ask the administrator.")
+        StoreError(
+            .damagedRow,
+            nl:
+                "Rij \(row) van tabel \(table) in de opslag is beschadigd: kolom \(column) is onleesbaar. Er is niets gewijzigd; draai `bewaar check` en vraag de beheerder.",
+            en:
+                "Row \(row) of table \(table) in the store is damaged: column \(column) cannot be read. Nothing was changed; run `bewaar check` and ask the administrator."
+        )
     }
 }

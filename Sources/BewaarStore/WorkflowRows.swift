@@ -7,10 +7,10 @@ import BewaarModel
 // ``StoreError`` that names it.
 
 /// A row of `talks` as a ``Talk``.
-struct TalkRow: FetchableRecord {
+struct TalkRow: SQLRecord, FetchableRecord {
     var value: Talk
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "talks")
         value = Talk(id: try r("id"), date: try r("held_on"), participants: CaseStore.unlist(try r("participants")),
                      withWhom: CaseStore.unlist(try r("with_whom")), summary: try r("summary"),
@@ -23,12 +23,12 @@ struct TalkRow: FetchableRecord {
 /// (an unreadable `at` as the epoch, an unreadable `undone_at` as not undone). The undo columns
 /// come with the accounts module's migration v5 (undoing an escalation ends the access it
 /// gave): in a store opened without that module, no escalation is undone.
-struct EscalationRow: FetchableRecord {
+struct EscalationRow: SQLRecord, FetchableRecord {
     var value: Escalation
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "escalations")
-        let undoable = row.hasColumn("undone_at")
+        let undoable = row["undone_at"] != nil
         value = Escalation(
             id: try r("id"), to: try r("to_name"), reason: EscalationReason(rawValue: try r("reason")) ?? .anders,
             note: try r("note"), by: try r("by"), at: try r.lenientDate("at") ?? Date(timeIntervalSince1970: 0),
@@ -38,10 +38,10 @@ struct EscalationRow: FetchableRecord {
 }
 
 /// A row of `observations` as an ``Observation``.
-struct ObservationRow: FetchableRecord {
+struct ObservationRow: SQLRecord, FetchableRecord {
     var value: Observation
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "observations")
         value = Observation(id: try r("id"), kind: Observation.Kind(rawValue: try r("kind")) ?? .nietBewaard, sender: try r("sender"),
                             recipients: try r("recipients"), when: try r("seen_when"), place: try r("place"),
@@ -50,10 +50,10 @@ struct ObservationRow: FetchableRecord {
 }
 
 /// A row of `statements` as a ``Testimony``.
-struct StatementRow: FetchableRecord {
+struct StatementRow: SQLRecord, FetchableRecord {
     var value: Testimony
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "statements")
         value = Testimony(id: try r("id"), kind: Testimony.Kind(rawValue: try r("kind")) ?? .getuige, person: try r("person"),
                           date: try r("given_on"), text: try r("text"), since: try r("since"), effect: try r("effect"),
@@ -62,10 +62,10 @@ struct StatementRow: FetchableRecord {
 }
 
 /// A row of `traces` as a ``StoredTrace``.
-struct TraceRow: FetchableRecord {
+struct TraceRow: SQLRecord, FetchableRecord {
     var value: StoredTrace
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "traces")
         value = StoredTrace(id: try r("id"), caseID: try r.caseID("case_id"), itemID: try r("item_id"), created: try r.date("created"),
                             actor: try r("actor"), mailName: try r("mail_name"), mailSHA256: try r("mail_sha256"),

@@ -7,7 +7,7 @@ import NIOCore
 /// Builds the web interface of `bewaar serve` on a case store.
 public enum WebServer {
     /// The modules whose tables the web interface uses: open its store with them.
-    public static let storeModules: [any StoreModule] = [AccountTables(), UploadLinkTables()]
+    package static let storeModules: [any StoreModule] = [AccountTables(), UploadLinkTables()]
 
     /// The router with every page; tests drive it in-process.
     public static func router(store: CaseStore, configuration: WebConfiguration,

@@ -16,6 +16,7 @@ struct PostgresDatabaseTests {
     @Test func savepoints() async throws { try await StoreDatabaseBehaviour.savepoints(.made(.postgres)) }
     @Test func readIsReadOnly() async throws { try await StoreDatabaseBehaviour.readIsReadOnly(.made(.postgres)) }
     @Test func fourWritersKeepOneChain() async throws { try await StoreDatabaseBehaviour.concurrentChain(.made(.postgres)) }
+    @Test func storedRows() async throws { try await StoreDatabaseBehaviour.storedRows(.made(.postgres)) }
 
     /// The rows come through a cursor of the transaction, a batch at a time: at the first row
     /// the cursor is open on the server and has not been read to its end.

@@ -10,6 +10,7 @@ import Testing
     @Test func savepoints() async throws { try await StoreDatabaseBehaviour.savepoints(.made(.sqlite)) }
     @Test func readIsReadOnly() async throws { try await StoreDatabaseBehaviour.readIsReadOnly(.made(.sqlite)) }
     @Test func fourWritersKeepOneChain() async throws { try await StoreDatabaseBehaviour.concurrentChain(.made(.sqlite)) }
+    @Test func storedRows() async throws { try await StoreDatabaseBehaviour.storedRows(.made(.sqlite)) }
     @Test func streamedRows() async throws { try await StoreDatabaseBehaviour.streamedRows(.made(.sqlite)) }
 
     /// Rows a trigger changed are not counted (PostgreSQL's command tag does not count them either).

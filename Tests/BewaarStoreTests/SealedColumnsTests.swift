@@ -83,8 +83,8 @@ import BewaarStore
                 itemID: nil, mailName: "mail aan Sanne.eml", mailSHA256: String(repeating: "a", count: 64), originatingIP: "192.0.2.7",
                 certainty: "waarschijnlijk", conclusion: "verstuurd vanaf het schoolnetwerk", result: "Received: van Sanne's klasgenoot"),
             in: c.id, actor: "P. Smit")
-        _ = try store.write { db in
-            try store.recordEscalation(db, c.id, to: "A. de Wit", reason: .herhaling, note: "Sanne opnieuw gepest", actor: "J. Bakker")
+        _ = try store.writing { tx in
+            try store.recordEscalation(tx, c.id, to: "A. de Wit", reason: .herhaling, note: "Sanne opnieuw gepest", actor: "J. Bakker")
         }
         // A contained item withdrawn; the case closed with a reason, then put on hold.
         let contained = try #require(try store.items(c.id).first { $0.name == "foto van Sanne.jpg" })
@@ -282,7 +282,7 @@ import BewaarStore
         try store.linkHandle(c.id, person: "Sanne de Vries", value: "sanne_2b", kind: nil, profileURL: nil, actor: "J. Bakker")
         #expect(try store.handles(c.id).count == 1)
         try store.addPerson(Person(name: "A. de Wit", role: .afdelingsleider), to: c.id, actor: "J. Bakker")
-        _ = try store.write { db in try store.recordEscalation(db, c.id, to: "A. de Wit", reason: .herhaling, note: nil, actor: "J. Bakker") }
+        _ = try store.writing { tx in try store.recordEscalation(tx, c.id, to: "A. de Wit", reason: .herhaling, note: nil, actor: "J. Bakker") }
         #expect(try store.people(c.id).map(\.name) == ["Sanne de Vries", "A. de Wit"])
         #expect(try store.check().problems.isEmpty)
     }

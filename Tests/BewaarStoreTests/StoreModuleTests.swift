@@ -43,8 +43,8 @@ import BewaarStore
             #expect(!tables.contains(table), "\(table) belongs to a module")
         }
         // The core's escalation records the handover; undoing one is the accounts module's.
-        let e = try store.write { db in
-            try store.recordEscalation(db, c.id, to: "A. de Wit", reason: .herhaling, note: nil, actor: "J. Bakker")
+        let e = try store.writing { tx in
+            try store.recordEscalation(tx, c.id, to: "A. de Wit", reason: .herhaling, note: nil, actor: "J. Bakker")
         }
         #expect(try store.escalations(c.id) == [e])
         #expect(try store.escalations(c.id).first?.stands == true)

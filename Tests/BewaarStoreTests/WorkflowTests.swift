@@ -33,8 +33,8 @@ import BewaarTestSupport
                               text: "eerder", origin: Origin(line: 1, offset: 0, length: 4))]
         #expect(try RepetitionCheck.warning(for: before, in: c.id, store: store, zone: zone) == nil)
 
-        let e = try store.write { db in
-            try store.recordEscalation(db, c.id, to: "A. de Wit", reason: .herhaling, note: "na afspraken toch weer", actor: "J. Bakker")
+        let e = try store.writing { tx in
+            try store.recordEscalation(tx, c.id, to: "A. de Wit", reason: .herhaling, note: "na afspraken toch weer", actor: "J. Bakker")
         }
         #expect(e.to == "A. de Wit")
         #expect(try store.case(c.id).status == .escalated)

@@ -31,7 +31,7 @@ public final class TempDir {
 extension TempDir {
     /// Opens (or makes) the store in the folder with `modules`, on a clock the test controls
     /// (2026-03-02 19:05 UTC, one second per reading).
-    public func openStore(
+    package func openStore(
         modules: [any StoreModule], clock: TestClock = TestClock(Date(timeIntervalSince1970: 1_772_478_300), tick: 1)
     ) throws -> CaseStore {
         try CaseStore(path: store, create: true, clock: { clock.now }, modules: modules)

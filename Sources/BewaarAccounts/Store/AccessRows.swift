@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarStore
 
@@ -9,10 +8,10 @@ import BewaarStore
 // leniently, as they always have (an unreadable one as the epoch or as absent).
 
 /// A row of `accounts` as a ``StoredAccount``.
-struct AccountRow: FetchableRecord {
+struct AccountRow: SQLRecord {
     var value: StoredAccount
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "accounts", key: "name")
         value = StoredAccount(
             name: try r("name"), role: try r("role"), passwordHash: try r("password_hash"),
@@ -26,10 +25,10 @@ struct AccountRow: FetchableRecord {
 }
 
 /// A row of `case_access` as a ``CaseAccessLink``: its case number and grant time must read.
-struct CaseAccessRow: FetchableRecord {
+struct CaseAccessRow: SQLRecord {
     var value: CaseAccessLink
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "case_access")
         value = CaseAccessLink(id: try r("id"), caseID: try r.caseID("case_id"), account: try r("account"), role: try r("role"),
                                grantedBy: try r("granted_by"), grantedAt: try r.date("granted_at"), reason: try r("reason"),
@@ -39,10 +38,10 @@ struct CaseAccessRow: FetchableRecord {
 }
 
 /// A row of `web_sessions` as a ``StoredWebSession``.
-struct WebSessionRow: FetchableRecord {
+struct WebSessionRow: SQLRecord {
     var value: StoredWebSession
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "web_sessions", key: "id_sha256")
         value = StoredWebSession(idSHA256: try r("id_sha256"), account: try r("account"), csrf: try r("csrf"),
                                  created: try r.lenientDate("created") ?? Date(timeIntervalSince1970: 0),
@@ -51,10 +50,10 @@ struct WebSessionRow: FetchableRecord {
 }
 
 /// A row of `security_log` as a ``SecurityLogEntry``.
-struct SecurityLogRow: FetchableRecord {
+struct SecurityLogRow: SQLRecord {
     var value: SecurityLogEntry
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "security_log")
         value = SecurityLogEntry(time: try r.lenientDate("time") ?? Date(timeIntervalSince1970: 0), kind: try r("kind"),
                                  account: try r("account"), source: try r("source"), detail: try r("detail"))

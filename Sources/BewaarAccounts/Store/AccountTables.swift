@@ -8,10 +8,10 @@ import BewaarStore
 /// way (v13), the sealed ID tokens of sessions begun with a school account, for signing out at
 /// the provider (v14). A front end that signs people in (`bewaar serve`, `bewaar user`, `bewaar
 /// access`) opens the store with this module; the core store knows none of these tables.
-public struct AccountTables: StoreModule {
-    public init() {}
+package struct AccountTables: StoreModule {
+    package init() {}
 
-    public var migrations: [StoreMigration] {
+    package var migrations: [StoreMigration] {
         [
             StoreMigration("v3-accounts") { db in try db.execute(sql: AccountSchema.v3) },
             StoreMigration("v4-web-sessions-language") { db in try db.execute(sql: SessionSchema.v4) },
@@ -23,7 +23,7 @@ public struct AccountTables: StoreModule {
 
     /// Logs in each case's custody chain the access links migration v5 made from the people on
     /// the case (once).
-    public func opened(_ store: CaseStore) throws {
+    package func opened(_ store: CaseStore) throws {
         try store.logMigratedAccess()
     }
 }
@@ -31,10 +31,10 @@ public struct AccountTables: StoreModule {
 extension AccountTables {
     /// A destroyed case's access links go with it; the accounts that had them are named in the
     /// destruction record (staff names, no pupil data), so they can be told it was destroyed.
-    public func destroying(_ id: CaseID, in db: Database) throws -> ModuleRemoval {
-        let accounts = try String.fetchAll(
-            db, sql: "SELECT DISTINCT account FROM case_access WHERE case_id = ? ORDER BY account", arguments: [id.description])
-        try db.execute(sql: "DELETE FROM case_access WHERE case_id = ?", arguments: [id.description])
-        return ModuleRemoval(removed: ["case_access": db.changesCount], accounts: accounts)
+    package func destroying(_ id: CaseID, in c: any StoreConnection) throws -> ModuleRemoval {
+        let accounts = try c.fetchValues(
+            "SELECT DISTINCT account FROM case_access WHERE case_id = ?1 ORDER BY account", [.text(id.description)], as: String.self)
+        let removed = try c.execute("DELETE FROM case_access WHERE case_id = ?1", [.text(id.description)])
+        return ModuleRemoval(removed: ["case_access": removed], accounts: accounts)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarStore
 import BewaarModel
 
@@ -38,106 +37,133 @@ extension CaseStore {
     /// of the same account and role is returned as it is.
     @discardableResult
     public func grantAccess(_ id: CaseID, account: String, role: String, actor: String, reason: String?) throws -> CaseAccessLink {
-        try write { db in try grantAccess(db, id, account: account, role: role, actor: actor, reason: reason, escalation: nil) }
+        try writing { c in try grantAccess(c, id, account: account, role: role, actor: actor, reason: reason, escalation: nil) }
     }
 
-    func grantAccess(_ db: Database, _ id: CaseID, account: String, role: String, actor: String, reason: String?,
-                     escalation: Int64?) throws -> CaseAccessLink {
-        _ = try fetchCase(db, id)
+    func grantAccess(
+        _ c: any StoreConnection, _ id: CaseID, account: String, role: String, actor: String, reason: String?,
+        escalation: Int64?
+    ) throws -> CaseAccessLink {
+        _ = try fetchCase(c, id)
         guard Self.linkRoles.contains(role) else {
-            throw StoreError(.invalidValue, nl: "Toegang tot een zaak kan alleen als mentor, afdelingsleider of ondersteuningscoördinator.",
-                             en: "Access to a case can only be given as mentor, department head or support coordinator.")
+            throw StoreError(
+                .invalidValue, nl: "Toegang tot een zaak kan alleen als mentor, afdelingsleider of ondersteuningscoördinator.",
+                en: "Access to a case can only be given as mentor, department head or support coordinator.")
         }
-        guard let stored = try Row.fetchOne(db, cached: "SELECT name, role, disabled_at FROM accounts WHERE name = ?", arguments: [account]) else {
-            throw StoreError(.invalidValue, nl: "Account \(account) bestaat niet. Kies een bestaand account.",
-                             en: "Account \(account) does not exist. Pick an existing account.")
+        guard let stored = try c.fetchOne("SELECT name, role, disabled_at FROM accounts WHERE \(AccountsTable.byName)", [.text(account)])
+        else {
+            throw StoreError(
+                .invalidValue, nl: "Account \(account) bestaat niet. Kies een bestaand account.",
+                en: "Account \(account) does not exist. Pick an existing account.")
         }
-        let name: String = stored["name"]
-        guard (stored["role"] as String) == role, (stored["disabled_at"] as String?) == nil else {
-            throw StoreError(.invalidValue,
-                             nl: "Account \(name) is geen actief account met de rol \(role); toegang kan alleen in de eigen rol.",
-                             en: "Account \(name) is not an active account with the role \(role); access can only be given in its own role.")
+        let r = StoredRow(stored, table: "accounts", key: "name")
+        let name: String = try r("name")
+        guard try r("role", as: String.self) == role, try r.optional("disabled_at", as: String.self) == nil else {
+            throw StoreError(
+                .invalidValue,
+                nl: "Account \(name) is geen actief account met de rol \(role); toegang kan alleen in de eigen rol.",
+                en: "Account \(name) is not an active account with the role \(role); access can only be given in its own role.")
         }
-        if let link = try CaseAccessRow.fetchOne(db, cached: """
-            SELECT * FROM case_access WHERE case_id = ? AND account = ? AND role = ? AND revoked_at IS NULL
-            """, arguments: [id.description, name, role]) {
+        if let link = try c.fetchOne(
+            CaseAccessRow.self,
+            "SELECT * FROM case_access WHERE case_id = ?1 AND lower(account) = lower(?2) AND role = ?3 AND revoked_at IS NULL",
+            [.text(id.description), .text(name), .text(role)])
+        {
             return link.value
         }
         let at = now()
-        try db.execute(cached: """
-            INSERT INTO case_access (case_id, account, role, granted_by, granted_at, reason, escalation_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id.description, name, role, actor, at.stored, reason.map { StoredText.bounded($0) }, escalation])
-        let linkID = db.lastInsertedRowID
+        guard
+            let linkID = try c.fetchValue(
+                """
+                INSERT INTO case_access (case_id, account, role, granted_by, granted_at, reason, escalation_id)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id
+                """,
+                [
+                    .text(id.description), .text(name), .text(role), .text(actor), .text(at.stored), SQLValue(reason.map { StoredText.bounded($0) }),
+                    escalation.map(SQLValue.int) ?? .null,
+                ], as: Int64.self)
+        else {
+            throw StoreError(.writeFailed, nl: "De toegang kreeg geen nummer.", en: "The access link got no number.")
+        }
         var details = ["linkId": String(linkID), "account": name, "role": role]
         if let reason { details["reason"] = reason }
         if let escalation { details["escalationId"] = String(escalation) }
-        try appendEvent(db, chain: id.description, actor: actor, action: .accessGranted, details: details)
-        return CaseAccessLink(id: linkID, caseID: id, account: name, role: role, grantedBy: actor, grantedAt: at,
-                              reason: reason, escalationID: escalation)
+        try appendEvent(c, chain: id.description, actor: actor, action: .accessGranted, details: details)
+        return CaseAccessLink(
+            id: linkID, caseID: id, account: name, role: role, grantedBy: actor, grantedAt: at,
+            reason: reason, escalationID: escalation)
     }
 
     /// Ends a link (custody event `access-revoked`). Ending a link that already ended is an error
     /// that says so.
     public func revokeAccess(_ id: CaseID, link: Int64, actor: String, reason: String?) throws {
-        try write { db in
-            guard let l = try CaseAccessRow.fetchOne(db, cached: "SELECT * FROM case_access WHERE id = ? AND case_id = ?",
-                                                     arguments: [link, id.description])?.value else {
-                throw StoreError(.invalidValue, nl: "Toegang \(link) hoort niet bij zaak \(id).",
-                                 en: "Access link \(link) does not belong to case \(id).")
+        try writing { c in
+            guard
+                let l = try c.fetchOne(
+                    CaseAccessRow.self, "SELECT * FROM case_access WHERE id = ?1 AND case_id = ?2",
+                    [.int(link), .text(id.description)])?.value
+            else {
+                throw StoreError(
+                    .invalidValue, nl: "Toegang \(link) hoort niet bij zaak \(id).",
+                    en: "Access link \(link) does not belong to case \(id).")
             }
             guard l.isActive else {
                 throw StoreError(.invalidValue, nl: "Deze toegang was al ingetrokken.", en: "This access was already revoked.")
             }
-            try revoke(db, l, actor: actor, reason: reason)
+            try revoke(c, l, actor: actor, reason: reason)
         }
     }
 
-    func revoke(_ db: Database, _ l: CaseAccessLink, actor: String, reason: String?) throws {
-        try db.execute(cached: "UPDATE case_access SET revoked_by = ?, revoked_at = ?, revoke_reason = ? WHERE id = ?",
-                       arguments: [actor, now().stored, reason.map { StoredText.bounded($0) }, l.id])
+    func revoke(_ c: any StoreConnection, _ l: CaseAccessLink, actor: String, reason: String?) throws {
+        try c.execute(
+            "UPDATE case_access SET revoked_by = ?1, revoked_at = ?2, revoke_reason = ?3 WHERE id = ?4",
+            [.text(actor), .text(now().stored), SQLValue(reason.map { StoredText.bounded($0) }), .int(l.id)])
         var details = ["linkId": String(l.id), "account": l.account, "role": l.role]
         if let reason { details["reason"] = reason }
-        try appendEvent(db, chain: l.caseID.description, actor: actor, action: .accessRevoked, details: details)
+        try appendEvent(c, chain: l.caseID.description, actor: actor, action: .accessRevoked, details: details)
     }
 
     /// Every link of a case, active and ended, oldest first.
     public func accessLinks(_ id: CaseID) throws -> [CaseAccessLink] {
-        try read { db in
-            try CaseAccessRow.fetchAll(db, cached: "SELECT * FROM case_access WHERE case_id = ? ORDER BY id", arguments: [id.description])
+        try reading { c in
+            try c.fetchAll(CaseAccessRow.self, "SELECT * FROM case_access WHERE case_id = ?1 ORDER BY id", [.text(id.description)])
                 .map(\.value)
         }
     }
 
     /// Whether `account` has an active link to case `id` in `role`.
     public func hasAccess(account: String, role: String, to id: CaseID) throws -> Bool {
-        try read { db in
-            try Bool.fetchOne(db, cached: """
-                SELECT EXISTS (SELECT 1 FROM case_access WHERE case_id = ? AND account = ? AND role = ? AND revoked_at IS NULL)
-                """, arguments: [id.description, account, role]) ?? false
+        try reading { c in
+            try c.fetchValue(
+                """
+                SELECT EXISTS (SELECT 1 FROM case_access WHERE case_id = ?1 AND lower(account) = lower(?2) AND role = ?3 AND revoked_at IS NULL)
+                """, [.text(id.description), .text(account), .text(role)], as: Bool.self) ?? false
         }
     }
 
     /// The cases `account` has an active link to in `role`, by number.
     public func casesLinked(account: String, role: String) throws -> [CaseID] {
-        try read { db in
-            try String.fetchAll(db, cached: """
-                SELECT DISTINCT case_id FROM case_access WHERE account = ? AND role = ? AND revoked_at IS NULL
-                """, arguments: [account, role]).compactMap(CaseID.init).sorted()
+        try reading { c in
+            try c.fetchValues(
+                "SELECT DISTINCT case_id FROM case_access WHERE lower(account) = lower(?1) AND role = ?2 AND revoked_at IS NULL",
+                [.text(account), .text(role)], as: String.self
+            ).compactMap(CaseID.init).sorted()
         }
     }
 
     /// Writes the custody events of links that a migration made (once).
     func logMigratedAccess() throws {
-        let pending = try read { db in
-            try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM case_access WHERE logged = 0") ?? 0
+        let pending = try reading { c in
+            try c.fetchValue("SELECT COUNT(*) FROM case_access WHERE logged = 0", as: Int.self) ?? 0
         }
         guard pending > 0 else { return }
-        try write { db in
-            for row in try CaseAccessRow.fetchAll(db, cached: "SELECT * FROM case_access WHERE logged = 0 ORDER BY id") {
+        try writing { c in
+            for row in try c.fetchAll(CaseAccessRow.self, "SELECT * FROM case_access WHERE logged = 0 ORDER BY id") {
                 let l = row.value
-                try appendEvent(db, chain: l.caseID.description, actor: l.grantedBy, action: .accessGranted,
-                                details: ["linkId": String(l.id), "account": l.account, "role": l.role, "reason": l.reason ?? ""])
-                try db.execute(cached: "UPDATE case_access SET logged = 1 WHERE id = ?", arguments: [l.id])
+                try appendEvent(
+                    c, chain: l.caseID.description, actor: l.grantedBy, action: .accessGranted,
+                    details: ["linkId": String(l.id), "account": l.account, "role": l.role, "reason": l.reason ?? ""])
+                try c.execute("UPDATE case_access SET logged = 1 WHERE id = ?1", [.int(l.id)])
             }
         }
     }

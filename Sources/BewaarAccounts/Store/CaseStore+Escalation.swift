@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarStore
 
@@ -14,11 +13,11 @@ extension CaseStore {
         _ id: CaseID, to name: String, reason: EscalationReason, note: String?, actor: String,
         account: String? = nil
     ) throws -> Escalation {
-        try write { db in
-            let escalation = try recordEscalation(db, id, to: name, reason: reason, note: note, actor: actor)
+        try writing { c in
+            let escalation = try recordEscalation(c, id, to: name, reason: reason, note: note, actor: actor)
             if let account {
                 _ = try grantAccess(
-                    db, id, account: account, role: Role.afdelingsleider.rawValue, actor: actor,
+                    c, id, account: account, role: Role.afdelingsleider.rawValue, actor: actor,
                     reason: "escalatie", escalation: escalation.id)
             }
             return escalation
@@ -34,43 +33,43 @@ extension CaseStore {
                 .invalidValue, nl: "Geef een reden waarom de escalatie wordt teruggedraaid.",
                 en: "Give a reason for undoing the escalation.")
         }
-        try write { db in
-            _ = try fetchCase(db, id)
+        try writing { c in
+            _ = try fetchCase(c, id)
             guard
-                let row = try Row.fetchOne(
-                    db, cached: "SELECT to_name, undone_at FROM escalations WHERE id = ? AND case_id = ?",
-                    arguments: [escalation, id.description])
+                let row = try c.fetchOne(
+                    "SELECT to_name, undone_at FROM escalations WHERE id = ?1 AND case_id = ?2", [.int(escalation), .text(id.description)])
             else {
                 throw StoreError(
                     .invalidValue, nl: "Escalatie \(escalation) hoort niet bij zaak \(id).",
                     en: "Escalation \(escalation) does not belong to case \(id).")
             }
-            guard (row["undone_at"] as String?) == nil else {
+            let r = StoredRow(row, table: "escalations")
+            guard try r.optional("undone_at", as: String.self) == nil else {
                 throw StoreError(.invalidValue, nl: "Deze escalatie was al teruggedraaid.", en: "This escalation was already undone.")
             }
-            try db.execute(
-                cached: "UPDATE escalations SET undone_by = ?, undone_at = ?, undo_reason = ? WHERE id = ?",
-                arguments: [
-                    actor, now().stored, try sealer.seal("escalations", "undo_reason", case: id.description, StoredText.bounded(why)),
-                    escalation,
+            let toName: String = try r("to_name")
+            try c.execute(
+                "UPDATE escalations SET undone_by = ?1, undone_at = ?2, undo_reason = ?3 WHERE id = ?4",
+                [
+                    .text(actor), .text(now().stored),
+                    try sealer.seal("escalations", "undo_reason", case: .text(id.description), StoredText.bounded(why)), .int(escalation),
                 ])
             try appendEvent(
-                db, chain: id.description, actor: actor, action: .escalationUndone,
-                details: ["escalationId": String(escalation), "to": row["to_name"], "reason": why])
-            for link in try CaseAccessRow.fetchAll(
-                db, cached: "SELECT * FROM case_access WHERE escalation_id = ? AND revoked_at IS NULL",
-                arguments: [escalation])
+                c, chain: id.description, actor: actor, action: .escalationUndone,
+                details: ["escalationId": String(escalation), "to": toName, "reason": why])
+            for link in try c.fetchAll(
+                CaseAccessRow.self, "SELECT * FROM case_access WHERE escalation_id = ?1 AND revoked_at IS NULL ORDER BY id",
+                [.int(escalation)])
             {
-                try revoke(db, link.value, actor: actor, reason: "escalatie teruggedraaid: " + why)
+                try revoke(c, link.value, actor: actor, reason: "escalatie teruggedraaid: " + why)
             }
             let standing =
-                try Int.fetchOne(
-                    db, cached: "SELECT COUNT(*) FROM escalations WHERE case_id = ? AND undone_at IS NULL",
-                    arguments: [id.description]) ?? 0
+                try c.fetchValue(
+                    "SELECT COUNT(*) FROM escalations WHERE case_id = ?1 AND undone_at IS NULL", [.text(id.description)], as: Int.self) ?? 0
             if standing == 0 {
-                try db.execute(
-                    cached: "UPDATE cases SET status = ? WHERE id = ? AND status = ?",
-                    arguments: [CaseStatus.open.rawValue, id.description, CaseStatus.escalated.rawValue])
+                try c.execute(
+                    "UPDATE cases SET status = ?1 WHERE id = ?2 AND status = ?3",
+                    [.text(CaseStatus.open.rawValue), .text(id.description), .text(CaseStatus.escalated.rawValue)])
             }
         }
     }

@@ -1,6 +1,5 @@
 import Foundation
 import BewaarModel
-import GRDB
 import BewaarStore
 
 /// A sign-in with the school's accounts under way, as the store keeps it (see ``SignOnSchema``).
@@ -39,77 +38,79 @@ extension CaseStore {
     /// Stores a sign-in under way, after removing those made before `expiredBefore` and all but
     /// the newest ``signOnRequestLimit``.
     public func saveSignOnRequest(_ r: StoredSignOnRequest, expiredBefore: Date) throws {
-        try write { db in
-            try db.execute(cached: "DELETE FROM sign_on_requests WHERE created < ?", arguments: [expiredBefore.stored])
-            try db.execute(
-                cached: """
-                    DELETE FROM sign_on_requests WHERE state_sha256 NOT IN (
-                        SELECT state_sha256 FROM sign_on_requests ORDER BY created DESC LIMIT ?)
-                    """, arguments: [Self.signOnRequestLimit - 1])
-            try db.execute(
-                cached: """
-                    INSERT INTO sign_on_requests (state_sha256, binding_sha256, nonce, verifier, created) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [r.stateSHA256, r.bindingSHA256, r.nonce, r.verifier, r.created.stored])
+        try writing { c in
+            try c.execute("DELETE FROM sign_on_requests WHERE created < ?1", [.text(expiredBefore.stored)])
+            try c.execute(
+                """
+                DELETE FROM sign_on_requests WHERE state_sha256 NOT IN (
+                    SELECT state_sha256 FROM sign_on_requests ORDER BY created DESC LIMIT ?1)
+                """, [SQLValue(Self.signOnRequestLimit - 1)])
+            try c.execute(
+                "INSERT INTO sign_on_requests (state_sha256, binding_sha256, nonce, verifier, created) VALUES (?1, ?2, ?3, ?4, ?5)",
+                [.text(r.stateSHA256), .text(r.bindingSHA256), .text(r.nonce), .text(r.verifier), .text(r.created.stored)])
         }
     }
 
     /// Takes the sign-in under way with this `state` hash: it is deleted in the same statement,
     /// so a second answer with the same state finds nothing.
     public func takeSignOnRequest(stateSHA256: String) throws -> StoredSignOnRequest? {
-        try write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, cached: "DELETE FROM sign_on_requests WHERE state_sha256 = ? RETURNING *",
-                    arguments: [stateSHA256])
+        try writing { c in
+            guard let row = try c.fetchOne("DELETE FROM sign_on_requests WHERE state_sha256 = ?1 RETURNING *", [.text(stateSHA256)])
             else { return nil }
-            guard let created = Date(stored: row["created"] as String?) else { return nil }
+            let r = StoredRow(row, table: "sign_on_requests", key: "state_sha256")
+            guard let created = try r.lenientDate("created") else { return nil }
             return StoredSignOnRequest(
-                stateSHA256: row["state_sha256"], bindingSHA256: row["binding_sha256"], nonce: row["nonce"],
-                verifier: row["verifier"], created: created)
+                stateSHA256: try r("state_sha256"), bindingSHA256: try r("binding_sha256"), nonce: try r("nonce"),
+                verifier: try r("verifier"), created: created)
         }
     }
 
     /// How many sign-ins are under way (tests and the bound read it).
     public func signOnRequestCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, cached: "SELECT COUNT(*) FROM sign_on_requests") ?? 0 }
+        try reading { c in try c.fetchValue("SELECT COUNT(*) FROM sign_on_requests", as: Int.self) ?? 0 }
     }
 
     /// The account that signed in before with this subject of this issuer, or nil.
     public func account(issuer: String, subject: String) throws -> StoredAccount? {
-        try read { db in
-            try AccountRow.fetchOne(
-                db, cached: "SELECT * FROM accounts WHERE oidc_issuer = ? AND oidc_subject = ?",
-                arguments: [issuer, subject])?.value
+        try reading { c in
+            try c.fetchOne(
+                AccountRow.self, "SELECT * FROM accounts WHERE oidc_issuer = ?1 AND oidc_subject = ?2", [.text(issuer), .text(subject)]
+            )?.value
         }
     }
 
     /// The account with this e-mail address (case-insensitive), or nil.
     public func account(email: String) throws -> StoredAccount? {
-        try read { db in try AccountRow.fetchOne(db, cached: "SELECT * FROM accounts WHERE email = ?", arguments: [email])?.value }
+        try reading { c in
+            try c.fetchOne(AccountRow.self, "SELECT * FROM accounts WHERE lower(email) = lower(?1)", [.text(email)])?.value
+        }
     }
 
     /// Sets (or, with nil, clears) an account's e-mail address (custody event `account-email-set`).
     /// An address another account has is an error. Changing it also forgets the provider's
     /// subject, so the next sign-in finds the account by its new address again.
     public func setEmail(_ email: String?, account name: String, actor: String) throws {
-        try write { db in
+        try writing { c in
             if let email,
-                let other = try String.fetchOne(
-                    db, cached: "SELECT name FROM accounts WHERE email = ? AND name <> ?",
-                    arguments: [email, name])
+                let other = try c.fetchValue(
+                    "SELECT name FROM accounts WHERE lower(email) = lower(?1) AND NOT \(AccountsTable.nameIs("?2"))",
+                    [.text(email), .text(name)], as: String.self)
             {
                 throw StoreError(
                     .invalidValue, nl: "Account \(other) heeft al het e-mailadres \(email).",
                     en: "Account \(other) already has the e-mail address \(email).")
             }
-            try db.execute(
-                cached: """
-                    UPDATE accounts SET oidc_issuer = CASE WHEN email IS ? THEN oidc_issuer END,
-                        oidc_subject = CASE WHEN email IS ? THEN oidc_subject END, email = ? WHERE name = ?
-                    """, arguments: [email, email, email, name])
-            guard db.changesCount == 1 else { throw Self.noAccount(name) }
+            // The subject stays only when the address stays the same (compared as the address is:
+            // without regard to case; NULL the same as NULL).
+            let same = "(lower(email) = lower(?1) OR (email IS NULL AND ?1 IS NULL))"
+            let changed = try c.execute(
+                """
+                UPDATE accounts SET oidc_issuer = CASE WHEN \(same) THEN oidc_issuer END,
+                    oidc_subject = CASE WHEN \(same) THEN oidc_subject END, email = ?1 WHERE \(AccountsTable.nameIs("?2"))
+                """, [SQLValue(email), .text(name)])
+            guard changed == 1 else { throw Self.noAccount(name) }
             try appendEvent(
-                db, chain: Self.storeChain, actor: actor, action: .accountEmailSet,
+                c, chain: Self.storeChain, actor: actor, action: .accountEmailSet,
                 details: ["account": name, "email": email ?? "—"])
         }
     }
@@ -119,28 +120,27 @@ extension CaseStore {
     /// custody event `login` with `method: school-account`. Returns false, changing nothing,
     /// when the account is disabled or gone, or when it already holds another subject.
     public func recordSignOn(name: String, issuer: String, subject: String, link: Bool, source: String) throws -> Bool {
-        try write { db in
+        try writing { c in
             if link {
-                try db.execute(
-                    cached: """
-                        UPDATE accounts SET oidc_issuer = ?, oidc_subject = ?
-                        WHERE name = ? AND disabled_at IS NULL AND oidc_subject IS NULL
-                        """, arguments: [issuer, subject, name])
-                guard db.changesCount == 1 else { return false }
+                let changed = try c.execute(
+                    """
+                    UPDATE accounts SET oidc_issuer = ?2, oidc_subject = ?3
+                    WHERE \(AccountsTable.byName) AND disabled_at IS NULL AND oidc_subject IS NULL
+                    """, [.text(name), .text(issuer), .text(subject)])
+                guard changed == 1 else { return false }
                 try appendEvent(
-                    db, chain: Self.storeChain, actor: name, action: .accountSubjectLinked,
+                    c, chain: Self.storeChain, actor: name, action: .accountSubjectLinked,
                     details: ["account": name, "issuer": StoredText.bounded(issuer, limit: 200)])
             } else {
                 guard
-                    try Int.fetchOne(
-                        db,
-                        cached: """
-                            SELECT COUNT(*) FROM accounts WHERE name = ? AND disabled_at IS NULL AND oidc_issuer = ? AND oidc_subject = ?
-                            """, arguments: [name, issuer, subject]) ?? 0 == 1
+                    try c.fetchValue(
+                        """
+                        SELECT COUNT(*) FROM accounts WHERE \(AccountsTable.byName) AND disabled_at IS NULL AND oidc_issuer = ?2 AND oidc_subject = ?3
+                        """, [.text(name), .text(issuer), .text(subject)], as: Int.self) ?? 0 == 1
                 else { return false }
             }
             try appendEvent(
-                db, chain: Self.storeChain, actor: name, action: "login",
+                c, chain: Self.storeChain, actor: name, action: "login",
                 details: ["source": StoredText.bounded(source, limit: 100), "method": "school-account"])
             return true
         }
@@ -153,20 +153,23 @@ extension CaseStore {
     /// subject another account holds, is an error that says what to do.
     @discardableResult
     public func linkSubject(issuer: String, subject: String, account name: String, actor: String) throws -> Bool {
-        try write { db in
-            guard let row = try Row.fetchOne(db, cached: "SELECT name, oidc_issuer, oidc_subject FROM accounts WHERE name = ?", arguments: [name])
+        try writing { c in
+            guard
+                let row = try c.fetchOne(
+                    "SELECT name, oidc_issuer, oidc_subject FROM accounts WHERE \(AccountsTable.byName)", [.text(name)])
             else { throw Self.noAccount(name) }
-            let stored: String = row["name"]
-            if let other = try String.fetchOne(
-                db, cached: "SELECT name FROM accounts WHERE oidc_issuer = ? AND oidc_subject = ? AND name <> ?",
-                arguments: [issuer, subject, stored])
+            let r = StoredRow(row, table: "accounts", key: "name")
+            let stored: String = try r("name")
+            if let other = try c.fetchValue(
+                "SELECT name FROM accounts WHERE oidc_issuer = ?1 AND oidc_subject = ?2 AND NOT lower(name) = lower(?3)",
+                [.text(issuer), .text(subject), .text(stored)], as: String.self)
             {
                 throw StoreError(
                     .invalidValue,
                     nl: "Account \(other) is al gekoppeld aan dit schoolaccount. Ontkoppel het eerst: bewaar user subject \"\(other)\" --clear",
                     en: "Account \(other) is linked to this school account already. Unlink it first: bewaar user subject \"\(other)\" --clear")
             }
-            let heldIssuer: String? = row["oidc_issuer"], heldSubject: String? = row["oidc_subject"]
+            let heldIssuer = try r.optional("oidc_issuer", as: String.self), heldSubject = try r.optional("oidc_subject", as: String.self)
             if heldIssuer == issuer && heldSubject == subject { return false }
             if heldSubject != nil {
                 throw StoreError(
@@ -176,12 +179,12 @@ extension CaseStore {
                     en:
                         "Account \(stored) is linked to another school account already. Unlink it first: bewaar user subject \"\(stored)\" --clear")
             }
-            try db.execute(
-                cached: "UPDATE accounts SET oidc_issuer = ?, oidc_subject = ? WHERE name = ? AND oidc_subject IS NULL",
-                arguments: [issuer, subject, stored])
-            guard db.changesCount == 1 else { throw Self.noAccount(name) }
+            let changed = try c.execute(
+                "UPDATE accounts SET oidc_issuer = ?2, oidc_subject = ?3 WHERE \(AccountsTable.byName) AND oidc_subject IS NULL",
+                [.text(stored), .text(issuer), .text(subject)])
+            guard changed == 1 else { throw Self.noAccount(name) }
             try appendEvent(
-                db, chain: Self.storeChain, actor: actor, action: .accountSubjectLinked,
+                c, chain: Self.storeChain, actor: actor, action: .accountSubjectLinked,
                 details: [
                     "account": stored, "issuer": StoredText.bounded(issuer, limit: 200), "subject": StoredText.bounded(subject, limit: 255),
                     "method": "by-hand",
@@ -196,16 +199,19 @@ extension CaseStore {
     /// again, or not at all. Returns false, changing nothing, when the account holds no subject.
     @discardableResult
     public func unlinkSubject(account name: String, actor: String) throws -> Bool {
-        try write { db in
-            guard let row = try Row.fetchOne(db, cached: "SELECT name, oidc_issuer, oidc_subject FROM accounts WHERE name = ?", arguments: [name])
+        try writing { c in
+            guard
+                let row = try c.fetchOne(
+                    "SELECT name, oidc_issuer, oidc_subject FROM accounts WHERE \(AccountsTable.byName)", [.text(name)])
             else { throw Self.noAccount(name) }
-            let stored: String = row["name"]
-            guard let subject: String = row["oidc_subject"] else { return false }
-            let issuer: String = row["oidc_issuer"] ?? ""
-            try db.execute(cached: "UPDATE accounts SET oidc_issuer = NULL, oidc_subject = NULL WHERE name = ?", arguments: [stored])
-            try db.execute(cached: "DELETE FROM web_sessions WHERE account = ?", arguments: [stored])
+            let r = StoredRow(row, table: "accounts", key: "name")
+            let stored: String = try r("name")
+            guard let subject = try r.optional("oidc_subject", as: String.self) else { return false }
+            let issuer = try r.optional("oidc_issuer", as: String.self) ?? ""
+            try c.execute("UPDATE accounts SET oidc_issuer = NULL, oidc_subject = NULL WHERE \(AccountsTable.byName)", [.text(stored)])
+            try AccountsTable.endSessions(c, of: stored)
             try appendEvent(
-                db, chain: Self.storeChain, actor: actor, action: .accountSubjectUnlinked,
+                c, chain: Self.storeChain, actor: actor, action: .accountSubjectUnlinked,
                 details: [
                     "account": stored, "issuer": StoredText.bounded(issuer, limit: 200), "subject": StoredText.bounded(subject, limit: 255),
                 ])

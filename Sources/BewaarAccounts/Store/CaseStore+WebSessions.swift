@@ -1,6 +1,5 @@
 import Foundation
 import BewaarModel
-import GRDB
 import BewaarStore
 
 /// A browser session of the web interface as the store keeps it: the SHA-256 of its id (the id
@@ -27,32 +26,22 @@ public struct StoredWebSession: Sendable, Hashable {
 extension CaseStore {
     /// Stores a new session. Times come from the caller (the web interface's clock).
     public func saveWebSession(_ s: StoredWebSession) throws {
-        try write { db in
-            try db.execute(cached: """
-                INSERT INTO web_sessions (id_sha256, account, csrf, created, last_seen) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [s.idSHA256, s.account, s.csrf, s.created.stored, s.lastSeen.stored])
-        }
+        try writing { c in try WebSessionsTable.insert(c, s) }
     }
 
     /// The session with this id hash, or nil. Expiry is the caller's rule (``purgeWebSessions``).
     public func webSession(idSHA256: String) throws -> StoredWebSession? {
-        try read { db in
-            try WebSessionRow.fetchOne(db, cached: "SELECT * FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256])?.value
-        }
+        try reading { c in try WebSessionsTable.find(c, idSHA256: idSHA256) }
     }
 
     /// Records that the session was used at `time`.
     public func touchWebSession(idSHA256: String, at time: Date) throws {
-        try write { db in
-            try db.execute(cached: "UPDATE web_sessions SET last_seen = ? WHERE id_sha256 = ?", arguments: [time.stored, idSHA256])
-        }
+        try writing { c in try WebSessionsTable.touch(c, idSHA256: idSHA256, at: time) }
     }
 
     /// Removes a session (logout, expiry, or the login page's session once signed in).
     public func deleteWebSession(idSHA256: String) throws {
-        try write { db in
-            try db.execute(cached: "DELETE FROM web_sessions WHERE id_sha256 = ?", arguments: [idSHA256])
-        }
+        try writing { c in _ = try WebSessionsTable.delete(c, idSHA256: idSHA256) }
     }
 
     /// Removes every session unused since before `idleBefore` or made before `createdBefore`,
@@ -60,16 +49,8 @@ extension CaseStore {
     /// asking for the login page over and over cannot fill the store. Returns how many went.
     @discardableResult
     public func purgeWebSessions(idleBefore: Date, createdBefore: Date, keepAnonymous: Int) throws -> Int {
-        try write { db in
-            try db.execute(cached: "DELETE FROM web_sessions WHERE last_seen < ? OR created < ?",
-                           arguments: [idleBefore.stored, createdBefore.stored])
-            var removed = db.changesCount
-            try db.execute(cached: """
-                DELETE FROM web_sessions WHERE account IS NULL AND id_sha256 NOT IN (
-                    SELECT id_sha256 FROM web_sessions WHERE account IS NULL ORDER BY created DESC LIMIT ?)
-                """, arguments: [keepAnonymous])
-            removed += db.changesCount
-            return removed
+        try writing { c in
+            try WebSessionsTable.purge(c, idleBefore: idleBefore, createdBefore: createdBefore, keepAnonymous: keepAnonymous)
         }
     }
 }

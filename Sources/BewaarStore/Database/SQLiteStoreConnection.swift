@@ -87,3 +87,11 @@ extension SQLValue {
         }
     }
 }
+
+extension FetchableRecord where Self: SQLRecord {
+    /// A store record read from a GRDB row, for code that still fetches through GRDB (plan step
+    /// 2b moves it onto ``StoreConnection``).
+    package init(row: Row) throws {
+        try self.init(row: SQLiteRow(row) as any SQLRow)
+    }
+}

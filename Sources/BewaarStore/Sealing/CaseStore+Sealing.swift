@@ -65,13 +65,12 @@ extension CaseStore {
 
     /// Gives a newly opened case its key, in the transaction that inserts it (after the `cases`
     /// row: the key row refers to it). Nothing when the store is not encrypted.
-    func addCaseKey(_ db: Database, caseID: String) throws {
+    func addCaseKey(_ c: any StoreConnection, caseID: String) throws {
         guard let keyring = sealing.keyring else { return }
         let key = keyring.key(for: caseID.databaseValue) ?? CaseKey.random()
-        try db.execute(
-            cached: "INSERT INTO case_keys (case_id, wrapped) VALUES (?, ?)",
-            arguments: [caseID, Data(keyring.master.wrap(key, caseID: caseID))])
-        let number = try Int64.fetchOne(db, cached: "SELECT no FROM cases WHERE id = ?", arguments: [caseID])
+        try c.execute(
+            "INSERT INTO case_keys (case_id, wrapped) VALUES (?1, ?2)", [.text(caseID), .bytes(keyring.master.wrap(key, caseID: caseID))])
+        let number = try c.fetchValue("SELECT no FROM cases WHERE id = ?1", [.text(caseID)], as: Int64.self)
         keyring.remember(key, caseID: caseID, number: number)
     }
 

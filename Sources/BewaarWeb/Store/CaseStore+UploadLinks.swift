@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarStore
 import BewaarModel
 
@@ -80,12 +79,12 @@ extension CaseStore {
                 .invalidValue, nl: "Een uploadlink is minstens 1 minuut en hoogstens 30 dagen geldig.",
                 en: "An upload link is valid for at least 1 minute and at most 30 days.")
         }
-        return try write { db in
-            _ = try fetchCase(db, id)
+        return try writing { c in
+            _ = try fetchCase(c, id)
             guard
                 let p = try sealer.fetchOne(
-                    PersonRow.self, db, table: "people", cached: "SELECT * FROM people WHERE id = ? AND case_id = ?",
-                    arguments: [person, id.description])?.value
+                    PersonRow.self, c, table: "people", "SELECT * FROM people WHERE id = ?1 AND case_id = ?2",
+                    [.int(person), .text(id.description)])?.value
             else {
                 throw StoreError(.unknownPerson, nl: "Deze persoon staat niet op zaak \(id).", en: "This person is not on case \(id).")
             }
@@ -97,16 +96,24 @@ extension CaseStore {
             }
             let at = start.map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded(.down) / 1000) } ?? now()
             let until = at.addingTimeInterval(validFor.rounded(.down))
-            try db.execute(
-                cached: """
-                    INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?, ?, ?, ?, ?, ?)
+            guard
+                let linkID = try c.fetchValue(
+                    """
+                    INSERT INTO upload_links (token_sha256, case_id, person_id, made_by, made_at, valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                    RETURNING id
                     """,
-                arguments: [tokenSHA256, id.description, person, StoredText.bounded(actor, limit: StoredText.nameLimit), at.stored, until.stored])
+                    [
+                        .text(tokenSHA256), .text(id.description), .int(person), .text(StoredText.bounded(actor, limit: StoredText.nameLimit)),
+                        .text(at.stored), .text(until.stored),
+                    ], as: Int64.self)
+            else {
+                throw StoreError(.writeFailed, nl: "De uploadlink kreeg geen nummer.", en: "The upload link got no number.")
+            }
             let link = UploadLink(
-                id: db.lastInsertedRowID, caseID: id, personID: person, personName: p.name, personRole: role,
+                id: linkID, caseID: id, personID: person, personName: p.name, personRole: role,
                 personRelatedTo: p.relatedTo, madeBy: actor, madeAt: at, validUntil: until, uploadCount: 0)
             try appendEvent(
-                db, chain: id.description, actor: actor, action: .uploadLinkMade,
+                c, chain: id.description, actor: actor, action: .uploadLinkMade,
                 details: [
                     "linkId": String(link.id), "person": link.personName, "role": role.rawValue, "validUntil": until.stored,
                 ])
@@ -117,8 +124,8 @@ extension CaseStore {
     /// Ends a link before its time (custody event `upload-link-revoked`). A link of another case,
     /// or one already revoked, is an error that says so.
     public func revokeUploadLink(_ id: CaseID, link: Int64, actor: String) throws {
-        try write { db in
-            guard let l = try fetchUploadLink(db, where: "l.id = ? AND l.case_id = ?", [link, id.description]) else {
+        try writing { c in
+            guard let l = try fetchUploadLink(c, where: "l.id = ?1 AND l.case_id = ?2", [.int(link), .text(id.description)]) else {
                 throw StoreError(
                     .invalidValue, nl: "Uploadlink \(link) hoort niet bij zaak \(id).",
                     en: "Upload link \(link) does not belong to case \(id).")
@@ -126,11 +133,11 @@ extension CaseStore {
             guard l.revokedAt == nil else {
                 throw StoreError(.invalidValue, nl: "Deze uploadlink was al ingetrokken.", en: "This upload link was already revoked.")
             }
-            try db.execute(
-                cached: "UPDATE upload_links SET revoked_by = ?, revoked_at = ? WHERE id = ?",
-                arguments: [StoredText.bounded(actor, limit: StoredText.nameLimit), now().stored, l.id])
+            try c.execute(
+                "UPDATE upload_links SET revoked_by = ?1, revoked_at = ?2 WHERE id = ?3",
+                [.text(StoredText.bounded(actor, limit: StoredText.nameLimit)), .text(now().stored), .int(l.id)])
             try appendEvent(
-                db, chain: id.description, actor: actor, action: .uploadLinkRevoked,
+                c, chain: id.description, actor: actor, action: .uploadLinkRevoked,
                 details: ["linkId": String(l.id), "person": l.personName])
         }
     }
@@ -140,10 +147,10 @@ extension CaseStore {
     /// counts them. The files themselves are ingested as usual, under the same actor.
     @discardableResult
     public func recordUploadLinkUse(_ link: UploadLink, files: [(name: String, sha256: String)]) throws -> UploadLink {
-        try write { db in
-            try db.execute(cached: "UPDATE upload_links SET upload_count = upload_count + ? WHERE id = ?", arguments: [files.count, link.id])
+        try writing { c in
+            try c.execute("UPDATE upload_links SET upload_count = upload_count + ?1 WHERE id = ?2", [SQLValue(files.count), .int(link.id)])
             try appendEvent(
-                db, chain: link.caseID.description, actor: link.actor, action: .uploadLinkUsed,
+                c, chain: link.caseID.description, actor: link.actor, action: .uploadLinkUsed,
                 details: [
                     "linkId": String(link.id), "files": String(files.count),
                     "sha256": files.map { "\($0.sha256)  \($0.name)" }.joined(separator: "\n"),
@@ -156,34 +163,33 @@ extension CaseStore {
 
     /// Every upload link of a case, the newest first.
     public func uploadLinks(_ id: CaseID) throws -> [UploadLink] {
-        try read { db in try fetchUploadLinks(db, where: "l.case_id = ?", [id.description]) }
+        try reading { c in try fetchUploadLinks(c, where: "l.case_id = ?1", [.text(id.description)]) }
     }
 
     /// One link of a case, or nil when `case` has no such link.
     public func uploadLink(_ id: CaseID, link: Int64) throws -> UploadLink? {
-        try read { db in try fetchUploadLink(db, where: "l.id = ? AND l.case_id = ?", [link, id.description]) }
+        try reading { c in try fetchUploadLink(c, where: "l.id = ?1 AND l.case_id = ?2", [.int(link), .text(id.description)]) }
     }
 
     /// The link whose token has this SHA-256, in whatever state; nil when there is none.
     public func uploadLink(tokenSHA256: String) throws -> UploadLink? {
-        try read { db in try fetchUploadLink(db, where: "l.token_sha256 = ?", [tokenSHA256]) }
+        try reading { c in try fetchUploadLink(c, where: "l.token_sha256 = ?1", [.text(tokenSHA256)]) }
     }
 
-    func fetchUploadLink(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> UploadLink? {
-        try fetchUploadLinks(db, where: condition, arguments).first
+    func fetchUploadLink(_ c: any StoreConnection, where condition: String, _ arguments: [SQLValue]) throws -> UploadLink? {
+        try fetchUploadLinks(c, where: condition, arguments).first
     }
 
-    func fetchUploadLinks(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [UploadLink] {
+    func fetchUploadLinks(_ c: any StoreConnection, where condition: String, _ arguments: [SQLValue]) throws -> [UploadLink] {
         let sealer = sealer
-        return try Row.fetchAll(
-            db,
-            cached: """
-                SELECT l.*, p.name AS person_name, p.role AS person_role, p.related_to AS person_related_to
-                FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
-                """, arguments: arguments
+        return try c.fetch(
+            """
+            SELECT l.*, p.name AS person_name, p.role AS person_role, p.related_to AS person_related_to
+            FROM upload_links l JOIN people p ON p.id = l.person_id WHERE \(condition) ORDER BY l.id DESC
+            """, arguments
         ).map { row in
             try UploadLinkRow(
-                row: sealer.opened(row, columns: ["person_name", "person_related_to"], case: row["case_id"] as DatabaseValue? ?? .null)
+                row: sealer.opened(row, columns: ["person_name", "person_related_to"], case: row["case_id"] ?? .null)
             ).value
         }
     }

@@ -1,14 +1,13 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarStore
 
 /// A row of `upload_links` joined with its person (`person_name`, `person_role`,
 /// `person_related_to`) as an ``UploadLink``: its case number and times must read.
-struct UploadLinkRow: FetchableRecord {
+struct UploadLinkRow: SQLRecord {
     var value: UploadLink
 
-    init(row: Row) throws {
+    init(row: any SQLRow) throws {
         let r = StoredRow(row, table: "upload_links")
         value = UploadLink(
             id: try r("id"), caseID: try r.caseID("case_id"), personID: try r("person_id"), personName: try r("person_name"),

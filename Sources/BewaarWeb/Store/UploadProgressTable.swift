@@ -28,6 +28,8 @@ struct UploadProgressRow: Sendable, Equatable {
 final class UploadProgressTable: Sendable {
     static let fileName = "web-voortgang.sqlite"
     let db: DatabasePool
+    /// The same pool behind the store's seam: the statements are ``UploadProgressLines``.
+    var database: any StoreDatabase { SQLiteDatabase(db) }
 
     static let schema = """
         CREATE TABLE IF NOT EXISTS upload_progress (
@@ -61,51 +63,69 @@ final class UploadProgressTable: Sendable {
 
     /// Writes the line of upload `key` (one statement).
     func put(_ key: String, _ row: UploadProgressRow) throws {
-        try db.write { db in
-            try db.execute(
-                cached: """
-                    INSERT INTO upload_progress (key, case_id, file, files, name, messages, bytes_read, total_bytes, done, at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (key) DO UPDATE SET case_id = excluded.case_id, file = excluded.file, files = excluded.files,
-                        name = excluded.name, messages = excluded.messages, bytes_read = excluded.bytes_read,
-                        total_bytes = excluded.total_bytes, done = excluded.done, at = excluded.at
-                    """,
-                arguments: [
-                    key, row.caseID.description, row.file, row.files, row.name, row.messages, row.bytesRead, row.totalBytes,
-                    row.done ? 1 : 0, row.at,
-                ])
-        }
+        try database.write(retryable: true) { c in try UploadProgressLines.put(c, key, row) }
     }
 
     /// The line of upload `key` when it was written at `since` or later; nil otherwise.
     func get(_ key: String, since: Double) throws -> UploadProgressRow? {
-        try db.read { db in
-            guard
-                let r = try Row.fetchOne(
-                    db,
-                    cached: """
-                        SELECT case_id, file, files, name, messages, bytes_read, total_bytes, done, at FROM upload_progress
-                        WHERE key = ? AND at >= ?
-                        """, arguments: [key, since]),
-                let caseID = CaseID(r[0] as String? ?? "")
-            else { return nil }
-            return UploadProgressRow(
-                caseID: caseID, file: r[1], files: r[2], name: r[3] as Data? ?? Data(), messages: r[4],
-                bytesRead: r[5], totalBytes: r[6], done: (r[7] as Int64? ?? 0) != 0, at: r[8])
-        }
+        try database.read { c in try UploadProgressLines.get(c, key, since: since) }
     }
 
     /// Removes the line of upload `key` (the upload ended).
     func remove(_ key: String) throws {
-        try db.write { db in try db.execute(cached: "DELETE FROM upload_progress WHERE key = ?", arguments: [key]) }
+        try database.write(retryable: true) { c in try UploadProgressLines.remove(c, key) }
     }
 
     /// Removes the lines last written before `before` (a server stopped in the middle); returns how many.
     @discardableResult
     func purge(before: Double) throws -> Int {
-        try db.write { db in
-            try db.execute(cached: "DELETE FROM upload_progress WHERE at < ?", arguments: [before])
-            return db.changesCount
-        }
+        try database.write(retryable: true) { c in try UploadProgressLines.purge(c, before: before) }
+    }
+}
+
+/// The statements on `upload_progress`, the same SQL on either database (in SQLite's side file,
+/// ``UploadProgressTable``, or in a PostgreSQL store's own database).
+enum UploadProgressLines {
+    /// Writes the line of upload `key`.
+    static func put(_ c: any StoreConnection, _ key: String, _ row: UploadProgressRow) throws {
+        try c.execute(
+            """
+            INSERT INTO upload_progress (key, case_id, file, files, name, messages, bytes_read, total_bytes, done, at)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            ON CONFLICT (key) DO UPDATE SET case_id = excluded.case_id, file = excluded.file, files = excluded.files,
+                name = excluded.name, messages = excluded.messages, bytes_read = excluded.bytes_read,
+                total_bytes = excluded.total_bytes, done = excluded.done, at = excluded.at
+            """,
+            [
+                .text(key), .text(row.caseID.description), SQLValue(row.file), SQLValue(row.files), row.name.sqlValue,
+                SQLValue(row.messages), .int(row.bytesRead), .int(row.totalBytes), .int(row.done ? 1 : 0), .double(row.at),
+            ])
+    }
+
+    /// The line of upload `key` when it was written at `since` or later; nil otherwise.
+    static func get(_ c: any StoreConnection, _ key: String, since: Double) throws -> UploadProgressRow? {
+        guard
+            let row = try c.fetchOne(
+                """
+                SELECT case_id, file, files, name, messages, bytes_read, total_bytes, done, at FROM upload_progress
+                WHERE key = ?1 AND at >= ?2
+                """, [.text(key), .double(since)]),
+            let caseID = CaseID(String(sqlValue: row[0]) ?? "")
+        else { return nil }
+        let r = StoredRow(row, table: "upload_progress", key: "key")
+        return UploadProgressRow(
+            caseID: caseID, file: try r.at(1, "file"), files: try r.at(2, "files"), name: try r.at(3, "name", as: Data?.self) ?? Data(),
+            messages: try r.at(4, "messages"), bytesRead: try r.at(5, "bytes_read"), totalBytes: try r.at(6, "total_bytes"),
+            done: try r.at(7, "done", as: Int64?.self) ?? 0 != 0, at: try r.at(8, "at"))
+    }
+
+    /// Removes the line of upload `key`.
+    static func remove(_ c: any StoreConnection, _ key: String) throws {
+        try c.execute("DELETE FROM upload_progress WHERE key = ?1", [.text(key)])
+    }
+
+    /// Removes the lines last written before `before`; returns how many.
+    static func purge(_ c: any StoreConnection, before: Double) throws -> Int {
+        try c.execute("DELETE FROM upload_progress WHERE at < ?1", [.double(before)])
     }
 }
