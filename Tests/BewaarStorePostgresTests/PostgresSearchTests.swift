@@ -73,7 +73,7 @@ struct PostgresSearchTests {
             firstOfLastPage[search] = first
         }
 
-        let t = try await TestDatabase.made(.postgres)
+        let t = try await TestDatabase.made(.postgres, connections: 1)
         let key = CaseKey.random()
         let (ids, caseNumber) = try await t.write { c throws in
             let (caseNumber, item) = try RecordFixture.item(in: c)
@@ -189,7 +189,7 @@ struct PostgresSearchTests {
                 return places + [try pager.timelineOrder(sortLimit: 10, on: c) == .record ? 1 : 0]
             }
         }
-        let t = try await TestDatabase.made(.postgres)
+        let t = try await TestDatabase.made(.postgres, connections: 1)
         let key = CaseKey.random()
         let got = try await t.write { c throws -> [[Int]] in
             let (caseNumber, item) = try RecordFixture.item(in: c)
@@ -220,7 +220,7 @@ struct PostgresSearchTests {
     /// A case's search never finds another case's records, even one that holds the very terms
     /// of the search (`m.case_no` is always part of the statement).
     @Test func aTermOfAnotherCaseNeverMatches() async throws {
-        let t = try await TestDatabase.made(.postgres)
+        let t = try await TestDatabase.made(.postgres, connections: 1)
         let keyA = CaseKey.random(), keyB = CaseKey.random()
         let (hitsA, hitsB, candidatesA, everywhere, wrongKey) = try await t.write { c throws in
             let (caseA, itemA) = try RecordFixture.item(in: c)
@@ -271,7 +271,7 @@ struct PostgresSearchTests {
         let searchTerms = PostgresSearchTerms.terms(of: try #require(SearchRequest(a)), key: key)
         #expect(searchTerms.count == 1)
         #expect(Set(PostgresSearchTerms.terms(of: b + "je", key: key)).isSuperset(of: searchTerms))
-        let t = try await TestDatabase.made(.postgres)
+        let t = try await TestDatabase.made(.postgres, connections: 1)
         let (falsePage, truePage) = try await t.write { c throws in
             let (caseNumber, item) = try RecordFixture.item(in: c)
             _ = try SearchCorpus.postgres(
