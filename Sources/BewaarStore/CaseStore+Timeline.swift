@@ -61,8 +61,7 @@ extension CaseStore {
             guard let key = keyring.key(for: id.description.databaseValue) else { throw StoreError.unknownCase(id.description) }
             from = "messages_fts f JOIN messages m ON m.id = f.rowid"
             conditions.append("messages_fts MATCH ?")
-            conditions.append("bw_match(m.case_no, m.text, ?)")
-            args.append(contentsOf: [request.indexQuery(key: key), search])
+            args.append(request.indexQuery(key: key))
             sealedSearch = request
         } else if let search = q.search, let match = FTSQuery.build(search) {
             from = "messages_fts f JOIN messages m ON m.id = f.rowid"
@@ -114,10 +113,17 @@ extension CaseStore {
         if q.search != nil {
             let countSQL = "SELECT COUNT(*) FROM (SELECT 1 FROM \(from) \(joins) WHERE \(whereClause) LIMIT \(Self.searchSortLimit + 1))"
             let arguments: StatementArguments = StatementArguments(args)
+            let sealed = sealedSearch, candidates = args
             let many = try read { db in
                 let stamp = try String.fetchOne(db, cached: Self.searchStampSQL) ?? ""
-                return try searchOrder.many(key: countSQL + "\u{0}" + arguments.description, stamp: stamp) {
-                    try Int.fetchOne(db, cached: countSQL, arguments: arguments) ?? 0 > Self.searchSortLimit
+                // The search itself is part of the key: an encrypted store's index query is the same
+                // for searches that share their words' indexed beginnings ("dikk" and "dik").
+                return try searchOrder.many(key: countSQL + "\u{0}" + arguments.description + "\u{0}" + (q.search ?? ""), stamp: stamp) {
+                    if let sealed {
+                        return try sealedHits(
+                            sealed, exceed: Self.searchSortLimit, from: "\(from) \(joins)", where: whereClause, arguments: candidates, db)
+                    }
+                    return try Int.fetchOne(db, cached: countSQL, arguments: arguments) ?? 0 > Self.searchSortLimit
                 }
             }
             if many { order = "f.rowid" }  // the full-text index yields rowids in order: no sort
@@ -125,7 +131,10 @@ extension CaseStore {
         // Keyset paging: from the cursor record's place in the same order, never counting rows.
         let byRowID = order == "f.rowid"
         let backwards = q.before != nil && q.after == nil
+        // The filters' arguments, before the keyset's (an encrypted store's search adds its own per batch).
+        let filterArguments = args
         var keyset = whereClause
+        var position: (key: Double, id: Int64)?
         if let cursor = q.after ?? q.before {
             let key = try read { db in
                 try Double.fetchOne(
@@ -135,6 +144,7 @@ extension CaseStore {
             guard let key else {
                 throw StoreError(.invalidValue, nl: "Dit bericht hoort niet bij zaak \(id).", en: "This record does not belong to case \(id).")
             }
+            position = (key, cursor)
             let op = backwards ? "<" : ">"
             if byRowID {
                 keyset += " AND f.rowid \(op) ?"
@@ -147,6 +157,14 @@ extension CaseStore {
         }
         if backwards { order = byRowID ? "f.rowid DESC" : "COALESCE(m.ts, 1e18) DESC, m.id DESC" }
         let limit = max(1, q.limit)
+        if let sealedSearch {
+            var (entries, more) = try sealedSearchPage(
+                sealedSearch, from: from, where: whereClause, arguments: filterArguments, order: order, byRowID: byRowID, backwards: backwards,
+                at: position, limit: limit, skip: q.after == nil && q.before == nil ? max(0, q.offset) : 0)
+            for i in entries.indices { entries[i].highlighted = sealedSearch.highlight(entries[i].message.text) }
+            if backwards { return TimelinePage(entries: entries.reversed(), hasMore: true, hasEarlier: more) }
+            return TimelinePage(entries: entries, hasMore: more, hasEarlier: q.after != nil || q.offset > 0)
+        }
         let sql = """
             SELECT m.id, m.item_id, \(StoredRecord.columns), \(textColumn) AS hl, i.name AS item_name, i.sha256 AS item_sha,
                    k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at
@@ -159,11 +177,98 @@ extension CaseStore {
         let rows = try read { db in try TimelineEntryRow.fetchAll(db, cached: sql, arguments: StatementArguments(args), sealer: sealer) }
         var entries = rows.prefix(limit).compactMap(\.value)
         if q.search == nil { for i in entries.indices { entries[i].highlighted = nil } }
-        if let sealedSearch { for i in entries.indices { entries[i].highlighted = sealedSearch.highlight(entries[i].message.text) } }
         if backwards {
             return TimelinePage(entries: entries.reversed(), hasMore: true, hasEarlier: rows.count > limit)
         }
         return TimelinePage(entries: entries, hasMore: rows.count > limit, hasEarlier: q.after != nil || q.offset > 0)
+    }
+
+    /// A page of an encrypted store's search: the index's candidates (`where` holds its `MATCH`
+    /// and the timeline's filters) in the page's `order`, batch by batch from `position` (the
+    /// cursor's time key and id), each one's text opened and checked against the search in Swift
+    /// (``SearchRequest``, as ``SearchPager`` does), until one hit more than `limit` passes.
+    /// Returns the hits in the statement's order (at most `limit`) and whether more follow.
+    private func sealedSearchPage(
+        _ request: SearchRequest, from: String, where whereClause: String, arguments: [any DatabaseValueConvertible], order: String,
+        byRowID: Bool, backwards: Bool, at position: (key: Double, id: Int64)?, limit: Int, skip: Int
+    ) throws -> (entries: [TimelineEntry], more: Bool) {
+        let op = backwards ? "<" : ">"
+        let batch = max(256, limit + 1)
+        // The record's columns start at 2: its text is the fifth, its case number the eleventh;
+        // the time key is selected last, for the next batch's keyset.
+        let text = 2 + 4, caseNo = 2 + 10, timeKey = TimelineEntryRow.columnCount
+        return try read { db in
+            let opener = SealedOpener(sealer)
+            var at = position
+            var toSkip = skip
+            var entries: [TimelineEntry] = []
+            var hits = 0
+            while true {
+                var conditions = whereClause
+                var args = arguments
+                if let at {
+                    if byRowID {
+                        conditions += " AND f.rowid \(op) ?"
+                        args.append(at.id)
+                    } else {
+                        conditions += " AND COALESCE(m.ts, 1e18) \(op)= ? AND (COALESCE(m.ts, 1e18) \(op) ? OR m.id \(op) ?)"
+                        args.append(contentsOf: [at.key, at.key, at.id] as [any DatabaseValueConvertible])
+                    }
+                }
+                args.append(batch)
+                let sql = """
+                    SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
+                           k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at, COALESCE(m.ts, 1e18) AS time_key
+                    FROM \(from) JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
+                    WHERE \(conditions)
+                    ORDER BY \(order)
+                    LIMIT ?
+                    """
+                let rows = try Row.fetchAll(db, cached: sql, arguments: StatementArguments(args))
+                for row in rows {
+                    at = (key: row[timeKey] as Double, id: row[0] as Int64)
+                    guard request.matches(text: try opener.text(row, text, case: row[caseNo]) ?? "") else { continue }
+                    if toSkip > 0 {
+                        toSkip -= 1
+                        continue
+                    }
+                    hits += 1
+                    if hits > limit { return (entries, true) }
+                    // A record whose stored JSON cannot be read is left out, as always.
+                    if let entry = try Self.entry(from: row, opener: opener) { entries.append(entry) }
+                }
+                if rows.count < batch { return (entries, false) }
+            }
+        }
+    }
+
+    /// Whether an encrypted store's search has more than `count` hits: the candidates in record
+    /// order, batch by batch, each opened and checked in Swift.
+    private func sealedHits(
+        _ request: SearchRequest, exceed count: Int, from: String, where whereClause: String, arguments: [any DatabaseValueConvertible],
+        _ db: Database
+    ) throws -> Bool {
+        let opener = SealedOpener(sealer)
+        var last: Int64?
+        var hits = 0
+        while true {
+            var args = arguments
+            if let last { args.append(last) }
+            args.append(1_024)
+            let sql = """
+                SELECT f.rowid, m.case_no, m.text FROM \(from) WHERE \(whereClause)\(last == nil ? "" : " AND f.rowid > ?")
+                ORDER BY f.rowid LIMIT ?
+                """
+            let rows = try Row.fetchAll(db, cached: sql, arguments: StatementArguments(args))
+            for row in rows {
+                last = row[0] as Int64
+                if request.matches(text: try opener.text(row, 2, case: row[1]) ?? "") {
+                    hits += 1
+                    if hits > count { return true }
+                }
+            }
+            if rows.count < 1_024 { return false }
+        }
     }
 
     /// How many records the timeline of a case holds (withdrawn items and repeated screenshot

@@ -16,7 +16,7 @@ import Glibc
 /// store and writes them to `BEWAAR_BENCH_OUT` when that is set.
 ///
 /// PostgreSQL: the records of a chat (`BenchChat`) are sealed and given their keyed terms here
-/// (a stand-in for the search step's: the HMAC of `SealedSearch`, 32 of its 40 bits), then one
+/// (`PostgresTermMaker`: the keyed terms of `SealedSearch`, the top 32 of their 40 bits), then one
 /// transaction writes them as one item with ``PostgresRecordWriter``. CPU is this process's
 /// (`getrusage`, all threads: the writer and NIO's) and the server's (every process of the run's
 /// server, from `/proc`, reaped ones included), each around the transaction only.
@@ -82,8 +82,8 @@ struct PostgresRecordBench {
             let writer = try PostgresRecordWriter(c, itemID: item, caseNo: caseNo)
             return try Dictionary(uniqueKeysWithValues: names.map { ($0, try writer.authorNumber(sealedName: SealedValue.seal($0, with: key))) })
         }
-        var cache: [String: [Int32]] = [:]
-        let prepared = messages.enumerated().map { n, m in record(m, seq: n, key: key, authors: authors, cache: &cache) }
+        var terms = PostgresTermMaker(key: key)
+        let prepared = messages.enumerated().map { n, m in record(m, seq: n, key: key, authors: authors, terms: &terms) }
         let prepare = ClientCPU.now() - start
         let termCount = prepared.reduce(0) { $0 + $1.terms.count }
 
@@ -136,29 +136,14 @@ struct PostgresRecordBench {
     ]
 
     /// A `Message` as the PostgreSQL store keeps it: text sealed, author by the number of its
-    /// sealed name, terms from the folded words' beginnings (as `SealedSearch`), 32 bits each.
-    static func record(_ m: Message, seq: Int, key: CaseKey, authors: [String: Int64], cache: inout [String: [Int32]]) -> PostgresRecord {
-        var terms: [Int32] = []
-        for word in SearchWords.words(m.text) {
-            if let known = cache[word.folded] {
-                terms += known
-                continue
-            }
-            let own = SealedSearch.parts(word.folded).map { kind, part in
-                var p = part
-                let value = p.withUTF8 { SealedSearch.termValue(UnsafeRawBufferPointer($0), kind: kind, key: key) }
-                return Int32(truncatingIfNeeded: value >> 8)
-            }
-            cache[word.folded] = own
-            terms += own
-        }
-        terms = Array(Set(terms)).sorted()
-        return PostgresRecord(
+    /// sealed name, terms from ``PostgresTermMaker`` (the store's own).
+    static func record(_ m: Message, seq: Int, key: CaseKey, authors: [String: Int64], terms: inout PostgresTermMaker) -> PostgresRecord {
+        PostgresRecord(
             seq: Int64(seq), time: m.timestamp?.date.timeIntervalSince1970, utcOffset: m.timestamp.map { Int64($0.utcOffsetSeconds) },
             author: m.author.flatMap { authors[$0] },
             kind: m.kind == .system ? "system" : "message",
             text: SealedValue.seal(m.text, with: key), originLine: m.origin.line.map(Int64.init), originOffset: m.origin.offset,
-            originLength: m.origin.length, terms: terms)
+            originLength: m.origin.length, terms: terms.terms(of: m.text))
     }
 
     static func sqlite(_ messages: [Message]) throws -> String {

@@ -7,8 +7,9 @@ import Synchronization
 /// reading and writing seals and opens in Swift (``Sealer``, ``SealedOpener``): keys must never
 /// reach a database server. `bw_seal` stays for `bewaar store encrypt`, which rewrites a plain
 /// store in place (``SealedColumns/sealStatements(_:_:)``); `bw_open` stays registered for SQL
-/// run by hand against a store (and any store written by a build that still used it); the search
-/// functions serve the SQLite search index (see ``SealedSearch``):
+/// run by hand against a store (and any store written by a build that still used it); `bw_terms`
+/// serves the SQLite search index (see ``SealedSearch``); `bw_match` and `bw_highlight` are no
+/// longer used by the store (the timeline checks candidates in Swift) and stay for SQL run by hand:
 ///
 /// - `bw_seal(case, text)`: the text sealed with the case's key (a BLOB); NULL stays NULL.
 /// - `bw_open(case, value)`: the plain text of a sealed value; a TEXT value as it is.

@@ -7,8 +7,8 @@ import Foundation
 /// A search asks the index for the hashes of its words' beginnings (candidates, some false),
 /// and every candidate is then opened and checked against the search itself (``SearchRequest``):
 /// hits are exact, and the file holds no word, only which records share a hashed beginning.
-enum SealedSearch {
-    enum Kind: UInt8 {
+package enum SealedSearch {
+    package enum Kind: UInt8 {
         case whole = 0x57, first3 = 0x33, first5 = 0x35
     }
 
@@ -31,7 +31,7 @@ enum SealedSearch {
     }
 
     /// What the index holds for one folded word.
-    static func parts(_ folded: String) -> [(Kind, String)] {
+    package static func parts(_ folded: String) -> [(Kind, String)] {
         let scalars = folded.unicodeScalars
         let n = scalars.count
         if n < 3 { return [(.whole, folded)] }
@@ -57,7 +57,7 @@ enum SealedSearch {
     }
 
     /// A term's 40 bits: the HMAC of the kind and the part's UTF-8.
-    static func termValue(_ part: UnsafeRawBufferPointer, kind: Kind, key: CaseKey) -> UInt64 {
+    package static func termValue(_ part: UnsafeRawBufferPointer, kind: Kind, key: CaseKey) -> UInt64 {
         var mac = key.terms
         var k = kind.rawValue
         withUnsafeBytes(of: &k) { mac.update(data: $0) }
@@ -75,7 +75,7 @@ enum SealedSearch {
 
 /// A search as typed: words (each found at word beginnings) and "quoted phrases" (whole words in
 /// a row), all of which must occur. The same rules as the plain store's full-text query.
-struct SearchRequest: Sendable {
+package struct SearchRequest: Sendable {
     struct Element: Sendable {
         var words: [String]
         /// A bare word matches word beginnings; a phrase matches whole words.
@@ -83,8 +83,12 @@ struct SearchRequest: Sendable {
     }
 
     var elements: [Element]
+    /// The search as it was typed.
+    package let input: String
 
-    init?(_ input: String) {
+    /// The search `input` parsed, or nil when it holds no word.
+    package init?(_ input: String) {
+        self.input = input
         var out: [Element] = []
         var i = input.startIndex
         func add(_ s: Substring, prefix: Bool) {
@@ -122,6 +126,25 @@ struct SearchRequest: Sendable {
         return terms.joined(separator: " ")
     }
 
+    /// The 40-bit values of ``indexQuery(key:)``'s terms, in the same order: the index terms that
+    /// every hit of this search holds (a word's longest indexed beginning, ``SealedSearch/queryTerm(_:key:)``).
+    package func termValues(key: CaseKey) -> [UInt64] {
+        var seen = Set<UInt64>()
+        var out: [UInt64] = []
+        for e in elements {
+            for w in e.words {
+                let (kind, part) = SealedSearch.parts(w).last ?? (.whole, w)
+                var p = part
+                let value = p.withUTF8 { SealedSearch.termValue(UnsafeRawBufferPointer($0), kind: kind, key: key) }
+                if seen.insert(value).inserted { out.append(value) }
+            }
+        }
+        return out
+    }
+
+    /// Whether `text` holds every element (its words as ``SearchWords`` splits them).
+    package func matches(text: String) -> Bool { matches(SearchWords.words(text)) }
+
     /// Whether a text's words hold every element.
     func matches(_ words: [SearchWords.Word]) -> Bool {
         elements.allSatisfy { !positions(of: $0, in: words).isEmpty }
@@ -150,7 +173,7 @@ struct SearchRequest: Sendable {
 
     /// The text with the words of each match between `\u{2}` and `\u{3}` (as SQLite's
     /// `highlight()` marks them in a plain store).
-    func highlight(_ text: String) -> String {
+    package func highlight(_ text: String) -> String {
         var t = text
         return t.withUTF8 { utf8 in
             let words = SearchWords.words(utf8)

@@ -3,10 +3,10 @@ import Foundation
 /// The words of a text as the search sees them: runs of letters and digits (as SQLite's
 /// `unicode61` tokenizer takes them), lowercased and without diacritics ("Zoë" → "zoe"), each
 /// with the UTF-8 range it came from (for highlighting).
-struct SearchWords {
-    struct Word {
+package struct SearchWords {
+    package struct Word {
         /// The folded word.
-        var folded: String
+        package var folded: String
         /// Its bytes in the UTF-8 text.
         var range: Range<Int>
     }
@@ -75,7 +75,8 @@ struct SearchWords {
         close(utf8.count)
     }
 
-    static func words(_ text: String) -> [Word] {
+    /// The words of `text`, in order.
+    package static func words(_ text: String) -> [Word] {
         var t = text
         return t.withUTF8 { words($0) }
     }
