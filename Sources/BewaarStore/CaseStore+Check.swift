@@ -43,9 +43,10 @@ extension CaseStore {
     /// range, and lists objects nothing refers to. Changes nothing.
     public func check() throws -> IntegrityReport {
         var problems: [IntegrityProblem] = []
-        let referenced: [(String, Int64)] = try read { db in
-            try Row.fetchAll(db, cached: "SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").map {
-                ($0["sha256"], $0["size"])
+        let referenced: [(String, Int64)] = try reading { c in
+            try c.fetch("SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").map { found in
+                let row = StoredRow(found, table: "items", key: "sha256")
+                return (try row("sha256"), try row("size"))
             }
         }
         var bytes: Int64 = 0
@@ -88,7 +89,7 @@ extension CaseStore {
                     dutch: "los object \(d.hex): door geen bewijsstuk gebruikt (overblijfsel van een afgebroken invoer; onschadelijk)",
                     english: "orphan object \(d.hex): not used by any item (left by an interrupted ingest; harmless)"))
         }
-        let caseIDs = try read { db in try String.fetchAll(db, cached: "SELECT id FROM cases ORDER BY id") }
+        let caseIDs = try reading { c in try c.fetchValues("SELECT id FROM cases ORDER BY id", as: String.self) }
         var reports: [ChainReport] = []
         for chain in Set(try chains() + caseIDs).sorted() {
             var r = try verifyChain(chain)

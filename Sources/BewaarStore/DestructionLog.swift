@@ -7,17 +7,18 @@ extension CaseStore {
     /// Every entry of the destruction log, oldest first. A restored backup re-applies these
     /// (``destroyIfPresent(_:actor:reason:)``) so that a destroyed case never comes back.
     public func destructionLog() throws -> [DestructionRecord] {
-        try read { db in try Self.fetchDestructionLog(db) }
+        try reading { c in try Self.fetchDestructionLog(c) }
     }
 
     /// The destruction log's entry for a case, if it was destroyed.
     public func destruction(of id: CaseID) throws -> DestructionRecord? {
-        try read { db in try DestructionRecord.fetch(db, caseID: id) }
+        try reading { c in try DestructionRecord.fetch(c, caseID: id) }
     }
 
-    static func fetchDestructionLog(_ db: Database) throws -> [DestructionRecord] {
-        try Row.fetchAll(db, sql: "SELECT record, hash FROM destruction_log ORDER BY seq").map {
-            try DestructionRecord(canonical: $0["record"], hash: $0["hash"])
+    static func fetchDestructionLog(_ c: any StoreConnection) throws -> [DestructionRecord] {
+        try c.fetch("SELECT seq, record, hash FROM destruction_log ORDER BY seq").map { found in
+            let row = StoredRow(found, table: "destruction_log", key: "seq")
+            return try DestructionRecord(canonical: try row("record"), hash: try row("hash"))
         }
     }
 
@@ -33,7 +34,7 @@ extension CaseStore {
     /// recomputed from the stored text, every link followed, no gap, the columns agreeing with
     /// the text, and the recorded head matching the last entry.
     public func verifyDestructionLog() throws -> [IntegrityProblem] {
-        try read { db in try DestructionChain.problems(in: SQLiteStoreConnection(db)) }
+        try reading { c in try DestructionChain.problems(in: c) }
     }
 }
 
