@@ -85,8 +85,15 @@ enum PostgresServer {
         return (exit, read(base + ".out"), read(base + ".err"))
     }
 
-    /// Starts `executable` with `arguments`, standard input from /dev/null and its output into
-    /// the two files; returns its pid (nil when it cannot start).
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+    /// module does not show: found at run time; nil where the C library has none.
+    static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
+    /// Starts `executable` with `arguments`, standard input from /dev/null, its output into the
+    /// two files and no other open file of this process; returns its pid (nil when it cannot start).
     static func spawn(_ executable: String, _ arguments: [String], output: String, errors: String) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -94,6 +101,12 @@ enum PostgresServer {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // Nothing else of this process goes with it. Foundation's `Process` sees a child end by the
+        // end of a socket only that child holds, and reads its output to the end of a pipe: a
+        // PostgreSQL server (or its watcher) started while another test runs `bewaar` would keep
+        // both open for ever, and that test would wait for ever (seen once in CI: a `bewaar`
+        // zombie, `waitUntilExit` never returning).
+        closeFrom?(&actions, 3)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
         var pid: pid_t = 0
