@@ -59,6 +59,7 @@ struct PostgresSchemaTests {
         static let postgresOnlyIndexes: [String: String] = [
             "messages_terms": "the GIN index of the search terms (§5)",
             "accounts_name_nocase": "SQLite's account names are COLLATE NOCASE in their primary key; PostgreSQL's uniqueness is on lower(name)",
+            "case_access_active": "one active link per case, account and role; SQLite's writers take turns, so grantAccess's check suffices there",
         ]
         /// SQLite's foreign keys that PostgreSQL checks with statement triggers instead
         /// (`PostgresSchema.recordParentChecks`), with the triggers that must be there.
