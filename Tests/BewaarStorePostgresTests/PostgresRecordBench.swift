@@ -46,9 +46,8 @@ struct PostgresRecordBench {
 
     static func postgres(_ messages: [Message]) throws -> String {
         let t = try TestDatabase.make(.postgres, connections: 2)
-        guard let db = t.postgres else { throw BenchError(message: "no PostgreSQL database") }
         // The whole baseline (every index `messages` has in a store), then a case and an item.
-        _ = try PostgresSchema.migrator().migrate(db)
+        let db = try t.schoolStore()
         let (caseNo, item) = try db.write(retryable: false) { c throws in
             try RecordFixture.item(in: c, schema: false)
         }

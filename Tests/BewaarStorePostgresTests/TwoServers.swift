@@ -44,9 +44,8 @@ final class TwoServers: @unchecked Sendable {
 
     static func postgres() throws -> TwoServers {
         let t = try TestDatabase.make(.postgres)
-        guard let first = t.postgres else { throw ServerMissing() }
-        try PostgresSchema.migrator().migrate(first)
-        let second = try PostgresStoreDatabase(url: first.url, connections: 4)
+        let first = try t.schoolStore()
+        let second = try PostgresStoreDatabase(url: first.url, connections: 4, settings: first.settings)
         return TwoServers(
             kind: .postgres, servers: [first, second], heads: PostgresChainHeads(), numbering: PostgresCaseNumbering(), keep: [t],
             close: { second.close() })
@@ -64,8 +63,6 @@ final class TwoServers: @unchecked Sendable {
             kind: .sqlite, servers: pools.map { SQLiteDatabase($0) }, heads: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(),
             keep: [dir, pools], close: {})
     }
-
-    struct ServerMissing: Error {}
 
     // MARK: The steps, as the store takes them
 
