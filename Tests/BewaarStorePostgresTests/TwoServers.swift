@@ -42,6 +42,12 @@ final class TwoServers: @unchecked Sendable {
         try await offThread { kind == .postgres ? try postgres() : try sqlite() }
     }
 
+    /// The store's steps on `database` alone (say, one school's pool of the application's role).
+    static func steps(on database: PostgresStoreDatabase) -> TwoServers {
+        TwoServers(
+            kind: .postgres, servers: [database], heads: PostgresChainHeads(), numbering: PostgresCaseNumbering(), keep: [], close: {})
+    }
+
     static func postgres() throws -> TwoServers {
         let t = try TestDatabase.make(.postgres)
         let first = try t.schoolStore()

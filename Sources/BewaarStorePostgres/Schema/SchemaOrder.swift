@@ -20,9 +20,9 @@ package enum PostgresSchema {
     /// The migrations by name. The baseline is the core's tables and the checks of `messages`'
     /// parents, then the accounts module's tables, then the web module's (a PostgreSQL store
     /// always has every module, the web server's), then the schools that own their rows
-    /// (``schools``).
+    /// (``schools``) and what the board sees of all of them (``boardOverview``).
     static let migrations: [String: [String]] = [
-        baselineName: core + recordParentChecks + accounts + web + schools
+        baselineName: core + recordParentChecks + accounts + web + schools + boardOverview
     ]
 
     /// The migrator of a PostgreSQL store: ``shippedOrder``'s migrations, in that order.
