@@ -285,6 +285,31 @@ enum ModuleStatementsBehaviour {
         }
     }
 
+    /// A PostgreSQL store's upload progress lines go with their case: deleting the case's row
+    /// (the last step of a destruction) deletes them, and nothing else. Returns the lines left
+    /// of that case and of another.
+    static func progressLinesGoWithTheirCase(_ m: ModuleDatabase) async throws -> (ofCase: Int, other: Int) {
+        let id = m.caseID
+        return try await m.write { c in
+            let other = CaseID(year: 2026, number: 2)
+            try c.execute(
+                "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES (?1, 2026, 2, ?2, ?3, 'open', ?2)",
+                [.text(other.description), .bytes([1]), .text(clock.stored)])
+            for (key, caseID) in [("sessie-1 formulier-1", id), ("sessie-1 formulier-2", id), ("sessie-2 formulier-1", other)] {
+                try UploadProgressLines.put(
+                    c, key,
+                    UploadProgressRow(
+                        caseID: caseID, file: 1, files: 2, name: Data([9, 9]), messages: 120, bytesRead: 4096, totalBytes: 8192, done: false,
+                        at: 1000))
+            }
+            try c.execute("DELETE FROM cases WHERE id = ?1", [.text(id.description)])
+            let count = { (caseID: CaseID) in
+                try c.fetchValue("SELECT count(*) FROM upload_progress WHERE case_id = ?1", [.text(caseID.description)], as: Int.self) ?? -1
+            }
+            return (try count(id), try count(other))
+        }
+    }
+
     /// What each thread ended with, collected under a lock.
     final class Outcomes: @unchecked Sendable {
         private let lock = NSLock()

@@ -35,6 +35,12 @@ struct PostgresModuleStatementsTests {
         #expect(unretried.filter { $0 == "made" }.count == 1)
         #expect(unretried.filter { $0.contains("SQLSTATE 23505") }.count == 1)
     }
+    /// SQLite keeps the lines in a side file, which cannot point at the store's cases.
+    @Test func progressLinesGoWithTheirCase() async throws {
+        let left = try await ModuleStatementsBehaviour.progressLinesGoWithTheirCase(.made(.postgres))
+        #expect(left.ofCase == 0)
+        #expect(left.other == 1)
+    }
     /// SQLite's writers take turns, so `grantAccess`'s check suffices there; PostgreSQL has the
     /// partial unique index `case_access_active`.
     @Test func oneActiveLinkPerRole() async throws {

@@ -58,6 +58,7 @@ extension PostgresSchema {
             """
             CREATE TEMPORARY TABLE school_links ON COMMIT DROP AS
             SELECT c.conname::text AS name, c.conrelid::regclass::text AS tbl, c.confrelid::regclass::text AS ref,
+                   c.confdeltype::text AS on_delete,
                    ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i)
                          JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS cols,
                    ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)
@@ -110,10 +111,14 @@ extension PostgresSchema {
                     END IF;
                 END LOOP;
                 FOR l IN SELECT * FROM school_links LOOP
-                    EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (school_id, %s) REFERENCES %I (school_id, %s)',
+                    IF l.on_delete NOT IN ('a', 'c') THEN
+                        RAISE EXCEPTION 'foreign key % has an ON DELETE action the schools migration does not copy', l.name;
+                    END IF;
+                    EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I FOREIGN KEY (school_id, %s) REFERENCES %I (school_id, %s)%s',
                                    l.tbl, l.name,
                                    (SELECT string_agg(quote_ident(c), ', ') FROM unnest(l.cols) c), l.ref,
-                                   (SELECT string_agg(quote_ident(c), ', ') FROM unnest(l.ref_cols) c));
+                                   (SELECT string_agg(quote_ident(c), ', ') FROM unnest(l.ref_cols) c),
+                                   CASE l.on_delete WHEN 'c' THEN ' ON DELETE CASCADE' ELSE '' END);
                 END LOOP;
             END
             $$
