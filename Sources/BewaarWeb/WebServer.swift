@@ -14,6 +14,7 @@ public enum WebServer {
                               packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()) -> Router<WebContext> {
         let app = WebApp(store: store, config: configuration)
         let router = Router(context: WebContext.self)
+        router.add(middleware: RunOnStoreThreads(threads: .shared))
         router.add(middleware: SecurityHeaders(language: { app.language(of: $0) }))
         router.add(middleware: HostGuard(config: configuration))
         router.get("/static/app.css") { _, _ -> Response in
