@@ -42,8 +42,7 @@ final class ModuleDatabase: @unchecked Sendable {
             return ModuleDatabase(kind: kind, database: store.database, other: second.database, caseID: id, keep: [dir, store, second])
         case .postgres:
             let t = try TestDatabase.make(.postgres)
-            let db = t.postgres!
-            try PostgresSchema.migrator().migrate(db)
+            let db = try t.schoolStore()
             let id = CaseID(year: 2026, number: 1)
             try db.write(retryable: false) { c in
                 try c.execute(

@@ -212,10 +212,15 @@ enum ModuleStatementsBehaviour {
     static func accessLinksGoWithTheirCase(_ m: ModuleDatabase) async throws {
         let id = m.caseID
         let removal = try await m.write { c in
-            for (account, role) in [("J. Bakker", "mentor"), ("A. de Wit", "afdelingsleider"), ("J. Bakker", "mentor")] {
+            // J. Bakker's first link was revoked before the second was given (one active link each).
+            for (account, role, revoked) in [("J. Bakker", "mentor", true), ("A. de Wit", "afdelingsleider", false), ("J. Bakker", "mentor", false)] {
                 try c.execute(
-                    "INSERT INTO case_access (case_id, account, role, granted_by, granted_at) VALUES (?1, ?2, ?3, 'beheerder', ?4)",
-                    [.text(id.description), .text(account), .text(role), .text(clock.stored)])
+                    """
+                    INSERT INTO case_access (case_id, account, role, granted_by, granted_at, revoked_by, revoked_at)
+                    VALUES (?1, ?2, ?3, 'beheerder', ?4, ?5, ?6)
+                    """,
+                    [.text(id.description), .text(account), .text(role), .text(clock.stored)]
+                        + (revoked ? [.text("beheerder"), .text(clock.stored)] : [.null, .null]))
             }
             let removal = try AccountTables().destroying(id, in: c)
             return (removal.removed, removal.accounts, try c.fetchValue("SELECT COUNT(*) FROM case_access", as: Int.self))
@@ -223,6 +228,94 @@ enum ModuleStatementsBehaviour {
         #expect(removal.0 == ["case_access": 3])
         #expect(removal.1 == ["A. de Wit", "J. Bakker"])
         #expect(removal.2 == 0)
+    }
+
+    /// Two servers create one new account at once, as `createAccount` does (is the name free?
+    /// then insert), the first pausing between its check and its insert so the second checks
+    /// meanwhile. Returns what each ended with: "made", "exists" (its check found the other's)
+    /// or the error it threw. SQLite's writers take turns, so the second always finds the first's;
+    /// on PostgreSQL the second also finds the name free and commits first, and the first's
+    /// insert then finds the name taken (23505): only a retryable transaction runs again and says
+    /// "exists", as `createAccount` does.
+    static func sameNewAccountAtOnce(_ m: ModuleDatabase, retryable: Bool) async throws -> [String] {
+        try await offThread {
+            let checked = DispatchSemaphore(value: 0)
+            let outcomes = Outcomes()
+            try onThreads(2) { thread in
+                if thread == 1 { checked.wait() }
+                let outcome: String
+                do {
+                    outcome = try (thread == 0 ? m.database : m.other).write(retryable: retryable) { c in
+                        guard try !AccountsTable.exists(c, "S. de Vries") else { return "exists" }
+                        if thread == 0 {
+                            checked.signal()
+                            Thread.sleep(forTimeInterval: 0.3)
+                        }
+                        try AccountsTable.insert(
+                            c, name: "S. de Vries", role: "mentor", setupCodeSHA256: String(repeating: "ef", count: 32), until: clock,
+                            at: clock, by: "beheerder")
+                        return "made"
+                    }
+                } catch {
+                    outcome = "\(error)"
+                }
+                outcomes.set(thread, outcome)
+            }
+            return [outcomes.get(0), outcomes.get(1)]
+        }
+    }
+
+    /// One active access link per case, account and role, whatever the account name's case; a
+    /// revoked link does not count.
+    static func oneActiveLinkPerRole(_ m: ModuleDatabase) async throws -> (second: Bool, afterRevoke: Bool) {
+        let id = m.caseID
+        return try await m.write { c in
+            let grant = { (account: String) -> Bool in
+                (try? c.savepoint {
+                    try c.execute(
+                        "INSERT INTO case_access (case_id, account, role, granted_by, granted_at) VALUES (?1, ?2, 'mentor', 'beheerder', ?3)",
+                        [.text(id.description), .text(account), .text(clock.stored)])
+                    return true
+                }) ?? false
+            }
+            _ = grant("J. Bakker")
+            let second = grant("j. bakker")
+            try c.execute("UPDATE case_access SET revoked_by = 'beheerder', revoked_at = ?1", [.text(clock.stored)])
+            return (second, grant("J. Bakker"))
+        }
+    }
+
+    /// A PostgreSQL store's upload progress lines go with their case: deleting the case's row
+    /// (the last step of a destruction) deletes them, and nothing else. Returns the lines left
+    /// of that case and of another.
+    static func progressLinesGoWithTheirCase(_ m: ModuleDatabase) async throws -> (ofCase: Int, other: Int) {
+        let id = m.caseID
+        return try await m.write { c in
+            let other = CaseID(year: 2026, number: 2)
+            try c.execute(
+                "INSERT INTO cases (id, year, number, title, opened, status, summary) VALUES (?1, 2026, 2, ?2, ?3, 'open', ?2)",
+                [.text(other.description), .bytes([1]), .text(clock.stored)])
+            for (key, caseID) in [("sessie-1 formulier-1", id), ("sessie-1 formulier-2", id), ("sessie-2 formulier-1", other)] {
+                try UploadProgressLines.put(
+                    c, key,
+                    UploadProgressRow(
+                        caseID: caseID, file: 1, files: 2, name: Data([9, 9]), messages: 120, bytesRead: 4096, totalBytes: 8192, done: false,
+                        at: 1000))
+            }
+            try c.execute("DELETE FROM cases WHERE id = ?1", [.text(id.description)])
+            let count = { (caseID: CaseID) in
+                try c.fetchValue("SELECT count(*) FROM upload_progress WHERE case_id = ?1", [.text(caseID.description)], as: Int.self) ?? -1
+            }
+            return (try count(id), try count(other))
+        }
+    }
+
+    /// What each thread ended with, collected under a lock.
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var found: [Int: String] = [:]
+        func set(_ index: Int, _ value: String) { lock.withLock { found[index] = value } }
+        func get(_ index: Int) -> String { lock.withLock { found[index] ?? "nothing" } }
     }
 
     /// What threads found, collected under a lock.

@@ -45,10 +45,14 @@ struct PostgresRecordBench {
     }
 
     static func postgres(_ messages: [Message]) throws -> String {
-        let t = try TestDatabase.make(.postgres, connections: 2)
-        guard let db = t.postgres else { throw BenchError(message: "no PostgreSQL database") }
         // The whole baseline (every index `messages` has in a store), then a case and an item.
-        _ = try PostgresSchema.migrator().migrate(db)
+        // As the superuser the test server has (row-level security does not apply to it), or
+        // with BEWAAR_BENCH_ROLE=owner as a board's owner role, no superuser, for which the
+        // schools' policies are forced (as for the application's role).
+        let asOwner = environment["BEWAAR_BENCH_ROLE"] == "owner"
+        let t = asOwner ? nil : try TestDatabase.make(.postgres, connections: 2)
+        let board = asOwner ? try SchoolBoard() : nil
+        guard let db = try board?.owner ?? t?.schoolStore() else { throw BenchError(message: "no PostgreSQL database") }
         let (caseNo, item) = try db.write(retryable: false) { c throws in
             try RecordFixture.item(in: c, schema: false)
         }
@@ -114,7 +118,8 @@ struct PostgresRecordBench {
         let client = after.client - before.client
         let serverCPU = after.server - before.server
         let wall = after.wall.timeIntervalSince(before.wall)
-        return "postgres dropped=\(dropped.isEmpty ? "-" : dropped.joined(separator: ","))"
+        return "postgres role=\(asOwner ? "owner(rls)" : "superuser")"
+            + " dropped=\(dropped.isEmpty ? "-" : dropped.joined(separator: ","))"
             + " foreign_keys=\(environment["BEWAAR_BENCH_ROW_FK"] == "1" ? "per_row" : dropped.contains("messages_parents") ? "none" : "per_statement") "
             + String(
                 format:

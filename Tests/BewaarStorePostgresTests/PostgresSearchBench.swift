@@ -49,8 +49,7 @@ struct PostgresSearchBench {
 
     static func postgres(_ messages: [Message]) throws -> ([String], [Int]) {
         let t = try TestDatabase.make(.postgres, connections: 2)
-        guard let db = t.postgres else { throw CorpusFailure(message: "no PostgreSQL database") }
-        _ = try PostgresSchema.migrator().migrate(db)
+        let db = try t.schoolStore()
         let key = CaseKey.random()
         let (caseNumber, _) = try db.write(retryable: false) { c throws -> (Int64, [Int64]) in
             let (caseNumber, item) = try RecordFixture.item(in: c, schema: false)

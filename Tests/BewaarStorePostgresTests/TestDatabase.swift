@@ -62,6 +62,27 @@ final class TestDatabase: @unchecked Sendable {
             })
     }
 
+    /// The school that the rows of a test's store belong to (``schoolStore()``).
+    static let school = 1
+
+    /// The PostgreSQL database with the whole schema (``PostgresSchema/migrator()``) and the
+    /// school ``school`` in it, as a pool whose transactions act for that school
+    /// (`bewaar.school`): what a board's server has for one of its schools.
+    func schoolStore() throws -> PostgresStoreDatabase {
+        guard let db = postgres else { throw SchoolStoreMissing() }
+        try PostgresSchema.migrator().migrate(db)
+        try db.write(retryable: false) { c in
+            try c.execute(
+                "INSERT INTO schools (id, name, created) VALUES (?1, 'Het Testlyceum', '2026-12-05T09:00:00.000Z') ON CONFLICT DO NOTHING",
+                [.int(Int64(Self.school))])
+        }
+        return db.with(settings: ["bewaar.school": String(Self.school)])
+    }
+
+    struct SchoolStoreMissing: Error, CustomStringConvertible {
+        var description: String { "a school's store is a PostgreSQL database; this test database is SQLite's" }
+    }
+
     /// Made on a thread of its own (making a PostgreSQL database blocks).
     static func made(_ kind: Kind, connections: Int = 8) async throws -> TestDatabase {
         try await offThread { try make(kind, connections: connections) }

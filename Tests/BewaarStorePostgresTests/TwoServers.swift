@@ -42,11 +42,16 @@ final class TwoServers: @unchecked Sendable {
         try await offThread { kind == .postgres ? try postgres() : try sqlite() }
     }
 
+    /// The store's steps on `database` alone (say, one school's pool of the application's role).
+    static func steps(on database: PostgresStoreDatabase) -> TwoServers {
+        TwoServers(
+            kind: .postgres, servers: [database], heads: PostgresChainHeads(), numbering: PostgresCaseNumbering(), keep: [], close: {})
+    }
+
     static func postgres() throws -> TwoServers {
         let t = try TestDatabase.make(.postgres)
-        guard let first = t.postgres else { throw ServerMissing() }
-        try PostgresSchema.migrator().migrate(first)
-        let second = try PostgresStoreDatabase(url: first.url, connections: 4)
+        let first = try t.schoolStore()
+        let second = try PostgresStoreDatabase(url: first.url, connections: 4, settings: first.settings)
         return TwoServers(
             kind: .postgres, servers: [first, second], heads: PostgresChainHeads(), numbering: PostgresCaseNumbering(), keep: [t],
             close: { second.close() })
@@ -64,8 +69,6 @@ final class TwoServers: @unchecked Sendable {
             kind: .sqlite, servers: pools.map { SQLiteDatabase($0) }, heads: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(),
             keep: [dir, pools], close: {})
     }
-
-    struct ServerMissing: Error {}
 
     // MARK: The steps, as the store takes them
 

@@ -26,7 +26,7 @@ package enum AccountsTable {
     }
 
     /// Whether an account called `name` (any case) exists.
-    static func exists(_ c: any StoreConnection, _ name: String) throws -> Bool {
+    package static func exists(_ c: any StoreConnection, _ name: String) throws -> Bool {
         try c.fetchValue("SELECT COUNT(*) FROM accounts WHERE \(byName)", [.text(name)], as: Int.self) ?? 0 > 0
     }
 

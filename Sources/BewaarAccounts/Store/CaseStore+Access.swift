@@ -37,7 +37,10 @@ extension CaseStore {
     /// of the same account and role is returned as it is.
     @discardableResult
     public func grantAccess(_ id: CaseID, account: String, role: String, actor: String, reason: String?) throws -> CaseAccessLink {
-        try writing { c in try grantAccess(c, id, account: account, role: role, actor: actor, reason: reason, escalation: nil) }
+        // Retryable: two grants of one link at once on PostgreSQL; the second run returns the first's.
+        try writing(retryable: true) { c in
+            try grantAccess(c, id, account: account, role: role, actor: actor, reason: reason, escalation: nil)
+        }
     }
 
     func grantAccess(

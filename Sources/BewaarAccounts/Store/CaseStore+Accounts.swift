@@ -64,7 +64,9 @@ extension CaseStore {
     /// run by whoever runs the server; the web's beheerder never sets a password.
     public func saveAccount(name: String, role: String, passwordHash: String, actor: String) throws {
         let trimmed = try Self.checkedAccountName(name)
-        try writing { c in
+        // Retryable: on PostgreSQL a concurrent save of the same new name takes the key first;
+        // the second run then sees the account and changes it (see `StoreDatabase.write`).
+        try writing(retryable: true) { c in
             let exists = try AccountsTable.exists(c, trimmed)
             if exists {
                 try c.execute(
@@ -89,7 +91,9 @@ extension CaseStore {
     /// given, before `until` (custody event `account-added`). An existing name is an error.
     public func createAccount(name: String, role: String, setupCodeSHA256: String, until: Date, actor: String) throws {
         let trimmed = try Self.checkedAccountName(name)
-        try writing { c in
+        // Retryable: a concurrent creation of the same name on PostgreSQL gets this message on its
+        // second run, not the server's unique-key error.
+        try writing(retryable: true) { c in
             guard try !AccountsTable.exists(c, trimmed) else {
                 throw StoreError(.invalidValue, nl: "Er is al een account \(trimmed).", en: "There already is an account \(trimmed).")
             }

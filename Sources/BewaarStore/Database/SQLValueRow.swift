@@ -19,16 +19,6 @@ package struct SQLValueRow: SQLRow, Sendable {
     package var count: Int { values.count }
     package subscript(_ index: Int) -> SQLValue { values[index] }
     package subscript(_ name: String) -> SQLValue? {
-        columnNames.firstIndex { $0.caseInsensitiveEquals(name) }.map { values[$0] }
-    }
-}
-
-extension String {
-    /// Equal when only ASCII letters' case differs (how SQL compares names).
-    func caseInsensitiveEquals(_ other: String) -> Bool {
-        utf8.count == other.utf8.count
-            && zip(utf8, other.utf8).allSatisfy { a, b in
-                a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
-            }
+        columnNames.firstIndex { NoCase.equal($0, name) }.map { values[$0] }
     }
 }

@@ -19,8 +19,10 @@ package protocol StoreDatabase: Sendable {
     /// before it committed. PostgreSQL: READ COMMITTED, so a statement sees what other
     /// transactions committed before it started; shared rows (a chain's head) are locked with
     /// `SELECT … FOR UPDATE`. When PostgreSQL aborts the transaction to resolve a conflict
-    /// (SQLSTATE 40001 serialization failure, 40P01 deadlock) and `retryable` is true, the whole
-    /// body runs again in a new transaction (a few times). Pass `retryable` only for a body
+    /// (SQLSTATE 40001 serialization failure, 40P01 deadlock), or a unique key the body inserts
+    /// was taken by a transaction that committed meanwhile (23505: a body that checks first then
+    /// sees it), and `retryable` is true, the whole body runs again in a new transaction (a few
+    /// times). Pass `retryable` only for a body
     /// without effects outside the database (no files written, no input consumed, no state kept
     /// from its first run), or that tolerates them being repeated.
     @discardableResult

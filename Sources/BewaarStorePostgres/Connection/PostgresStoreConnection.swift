@@ -13,8 +13,9 @@ final class PostgresStoreConnection: StoreConnection {
     let logger: Logger
     /// How many rows a streamed ``forEach(_:_:_:)`` fetches from its cursor at a time.
     let batch: Int
-    /// The first conflict (40001, 40P01) PostgreSQL reported in this transaction: when the body
-    /// then throws, whatever it throws, a retryable transaction runs again.
+    /// The first conflict (40001, 40P01) or unique key taken by another transaction (23505)
+    /// PostgreSQL reported in this transaction: when the body then throws, whatever it throws, a
+    /// retryable transaction runs again.
     private(set) var conflict: PostgresStoreError?
     /// Set when the connection itself failed (not a statement): it is not given back to the pool.
     private(set) var broken = false
@@ -50,7 +51,7 @@ final class PostgresStoreConnection: StoreConnection {
             return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
         } catch {
             let mapped = PostgresStoreError.from(error, url: url)
-            if mapped.isConflict && conflict == nil { conflict = mapped }
+            if mapped.isConflict || mapped.isDuplicateKey, conflict == nil { conflict = mapped }
             if mapped.sqlState == nil || connection.isClosed { broken = true }
             throw mapped
         }

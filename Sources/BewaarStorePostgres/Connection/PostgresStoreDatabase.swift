@@ -9,8 +9,9 @@ import PostgresNIO
 /// - `read` runs `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY` (one snapshot, as SQLite's
 ///   reads) and rolls back at the end.
 /// - `write` runs `BEGIN ISOLATION LEVEL READ COMMITTED` and commits. When PostgreSQL aborts it
-///   with SQLSTATE 40001 or 40P01 and the caller said `retryable`, the body runs again in a new
-///   transaction, up to ``maximumAttempts`` times, after a short random pause.
+///   with SQLSTATE 40001 or 40P01, or a statement finds a unique key another transaction took
+///   first (23505), and the caller said `retryable`, the body runs again in a new transaction, up
+///   to ``maximumAttempts`` times, after a short random pause.
 /// - ``settings`` are set at the start of every transaction with `set_config(name, value, true)`,
 ///   which lasts until the transaction ends: the hook for a school's row-level security
 ///   (`bewaar.school`). ``with(settings:)`` gives the same pool with other settings.

@@ -73,6 +73,12 @@ package struct PostgresStoreError: BilingualError, Equatable {
     /// True for the errors after which a retryable transaction runs again (40001, 40P01).
     package var isConflict: Bool { code == .conflict }
 
+    /// True for a unique key another transaction took first (23505). Under READ COMMITTED two
+    /// writers can both see a name free and both insert it; the one that loses gets this. A
+    /// retryable transaction runs again and then sees the other's row (so `createAccount` says
+    /// the account exists, `grantAccess` returns the link), as SQLite's one-writer-at-a-time gives.
+    package var isDuplicateKey: Bool { sqlState == "23505" }
+
     static func invalidURL(nl: String, en: String) -> PostgresStoreError {
         PostgresStoreError(
             .invalidURL, nl: "Het database-adres klopt niet: \(nl). Geef het als postgres://GEBRUIKER:WACHTWOORD@HOST:POORT/DATABASE.",

@@ -7,8 +7,9 @@ import BewaarStore
 /// back, so the numbers have no gaps. `UNIQUE (year, number)` of `cases` is the backstop.
 ///
 /// The counter is the `store_settings` row `case-numbers-YYYY` (the number as text, as the
-/// destruction log's head is kept there), so no schema change is needed before the tenants
-/// (step 8), whose `school_id` on `store_settings` makes it per school. A new counter row, and
+/// destruction log's head is kept there). Numbers are per school: the row's key is
+/// `(school_id, key)`, and the row-level policy shows the statement only its school's cases and
+/// destruction log (`PostgresSchema.schools`). A new counter row, and
 /// any counter behind the cases (ones copied in by `bewaar store migrate`), starts from the
 /// year's highest number in `cases` and in the destruction log, as SQLite's numbering does: a
 /// destroyed case's number is never given out again.
@@ -22,7 +23,7 @@ package struct PostgresCaseNumbering: CaseNumbering {
         INSERT INTO store_settings AS s (key, value)
         VALUES (?1, (1 + GREATEST(COALESCE((SELECT MAX(number) FROM cases WHERE year = ?2), 0),
                                   COALESCE((SELECT MAX(number) FROM destruction_log WHERE year = ?2), 0)))::text)
-        ON CONFLICT (key) DO UPDATE SET value = GREATEST(s.value::bigint + 1, excluded.value::bigint)::text
+        ON CONFLICT (school_id, key) DO UPDATE SET value = GREATEST(s.value::bigint + 1, excluded.value::bigint)::text
         RETURNING value
         """
 

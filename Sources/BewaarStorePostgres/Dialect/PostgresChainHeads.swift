@@ -13,6 +13,10 @@ import BewaarStore
 /// server destroyed the case fails instead of starting a new chain for the destroyed case. Only
 /// the store's own chain (never destroyed) gets its row on its first event.
 ///
+/// Chains are per school: a head's key is `(school_id, chain)`, and the row-level policy shows a
+/// transaction only its school's heads, so each school has its own `store` chain and its own
+/// `2026-0001` (`PostgresSchema.schools`).
+///
 /// The destruction log's head is the `store_settings` row ``DestructionChain/headKey``
 /// (`"<count> <hash>"`, as on SQLite), locked the same way and made on the log's first entry.
 package struct PostgresChainHeads: ChainHeads {
@@ -23,7 +27,7 @@ package struct PostgresChainHeads: ChainHeads {
         guard chain == CaseStore.storeChain else { throw StoreError.chainWithoutHead(chain) }
         // Two servers may make it at once: the second waits for the first's row, then leaves it.
         try connection.execute(
-            "INSERT INTO chain_heads (chain, count, head) VALUES (?1, 0, ?2) ON CONFLICT (chain) DO NOTHING",
+            "INSERT INTO chain_heads (chain, count, head) VALUES (?1, 0, ?2) ON CONFLICT (school_id, chain) DO NOTHING",
             [.text(chain), .text(CustodyEvent.genesisHash)])
         guard let head = try recordedHead(of: chain, in: connection) else { throw StoreError.chainWithoutHead(chain) }
         return head
@@ -55,7 +59,7 @@ package struct PostgresChainHeads: ChainHeads {
         if value == nil {
             // The log's first entry (two servers at once: as the store chain's row above).
             try connection.execute(
-                "INSERT INTO store_settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                "INSERT INTO store_settings (key, value) VALUES (?1, ?2) ON CONFLICT (school_id, key) DO NOTHING",
                 [key, .text(DestructionChain.headValue(.empty))])
             value = try connection.fetchOne(lock, [key])?[0].text
         }

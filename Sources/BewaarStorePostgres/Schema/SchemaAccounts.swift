@@ -57,6 +57,9 @@ extension PostgresSchema {
         """,
         "CREATE INDEX case_access_account ON case_access (lower(account), case_id)",
         "CREATE INDEX case_access_case ON case_access (case_id)",
+        // One active link per case, account and role: SQLite's writers take turns, so its check
+        // before the insert suffices; two PostgreSQL writers can both pass it.
+        "CREATE UNIQUE INDEX case_access_active ON case_access (case_id, lower(account), role) WHERE revoked_at IS NULL",
         "ALTER TABLE escalations ADD COLUMN undone_by text",
         "ALTER TABLE escalations ADD COLUMN undone_at text",
         "ALTER TABLE escalations ADD COLUMN undo_reason bytea",

@@ -18,10 +18,11 @@ package enum PostgresSchema {
     package static let shippedOrder = [baselineName]
 
     /// The migrations by name. The baseline is the core's tables and the checks of `messages`'
-    /// parents, then the accounts module's tables, then the web module's: a PostgreSQL store
-    /// always has every module (the web server's).
+    /// parents, then the accounts module's tables, then the web module's (a PostgreSQL store
+    /// always has every module, the web server's), then the schools that own their rows
+    /// (``schools``) and what the board sees of all of them (``boardOverview``).
     static let migrations: [String: [String]] = [
-        baselineName: core + recordParentChecks + accounts + web
+        baselineName: core + recordParentChecks + accounts + web + schools + boardOverview
     ]
 
     /// The migrator of a PostgreSQL store: ``shippedOrder``'s migrations, in that order.

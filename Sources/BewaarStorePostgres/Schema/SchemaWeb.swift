@@ -2,7 +2,10 @@ extension PostgresSchema {
     /// The web module's tables (SQLite v7-upload-links, v14-web-state), and `upload_progress`,
     /// which a SQLite store keeps in a small database beside the store (`web-voortgang.sqlite`:
     /// an ingest holds SQLite's one write lock) and PostgreSQL in the store's own database, so
-    /// every server behind the proxy sees every upload's progress.
+    /// every server behind the proxy sees every upload's progress. There its lines go with their
+    /// case (`ON DELETE CASCADE`): a destruction deletes the case's row, and no progress line,
+    /// which holds the file's sealed name, outlives it. (SQLite's side file forgets its lines
+    /// within minutes and cannot point at the store's cases.)
     static let web = [
         """
         CREATE TABLE upload_links (
@@ -45,7 +48,7 @@ extension PostgresSchema {
         """
         CREATE TABLE upload_progress (
             key text PRIMARY KEY,
-            case_id text NOT NULL,
+            case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
             file bigint NOT NULL,
             files bigint NOT NULL,
             name bytea NOT NULL,
