@@ -7,7 +7,7 @@ import Testing
 @testable import BewaarStorePostgres
 @testable import BewaarWeb
 
-/// A destruction's SQL on PostgreSQL with the baseline schema (`pg-baseline-v15`), without a
+/// A destruction's SQL on PostgreSQL with the whole schema, for one school, without a
 /// whole `CaseStore` there yet: the modules' rows and the core's deleted in one transaction in an
 /// order the foreign keys allow, the leftover check through the catalog, the destruction log
 /// appended with the head locked; and the check's own PostgreSQL pieces.
@@ -15,8 +15,8 @@ import Testing
 struct PostgresDestructionTests {
     /// Case 2026-0001 leaves every table in one transaction; 2026-0002 keeps every row.
     @Test func aCaseLeavesEveryTableAndTheOtherStays() async throws {
-        let (t, one, two) = try await DestructionFixture.made()
-        let db = try #require(t.postgres)
+        let (t, db, one, two) = try await DestructionFixture.made()
+        defer { withExtendedLifetime(t) {} }
         let before = try await offThread { try DestructionFixture.rows(of: two, in: db) }
         let (head, removed, logged) = try await offThread {
             try db.write(retryable: false) { c in
@@ -53,8 +53,8 @@ struct PostgresDestructionTests {
     /// A table the destruction does not know that holds the case: the transaction fails naming
     /// it, and every row of the case is still there.
     @Test func anUnknownTableKeepsTheWholeCase() async throws {
-        let (t, one, _) = try await DestructionFixture.made()
-        let db = try #require(t.postgres)
+        let (t, db, one, _) = try await DestructionFixture.made()
+        defer { withExtendedLifetime(t) {} }
         let before = try await offThread {
             try db.write(retryable: false) { c in
                 try c.execute("CREATE TABLE nieuwe_module (id bigint, case_id text)")
@@ -83,8 +83,8 @@ struct PostgresDestructionTests {
     /// The check's PostgreSQL part: records whose item or case a restore without triggers took
     /// away, and an item whose count is not its records; a whole store has none.
     @Test func theCheckFindsOrphanedAndMisplacedRecords() async throws {
-        let (t, one, two) = try await DestructionFixture.made()
-        let db = try #require(t.postgres)
+        let (t, db, one, two) = try await DestructionFixture.made()
+        defer { withExtendedLifetime(t) {} }
         let maintenance = StoreDialect.postgres(db).maintenance
         let whole = try await offThread { try maintenance.problems(opening: Sealer(keyring: nil)) }
         #expect(whole.isEmpty, "\(whole.map(\.english))")
@@ -116,8 +116,8 @@ struct PostgresDestructionTests {
     }
 }
 
-/// Two cases on a new PostgreSQL database with the baseline schema, each with a row in every
-/// table of the core that holds a case's rows.
+/// Two cases of one school on a new PostgreSQL database with the whole schema, each with a row
+/// in every table of the core that holds a case's rows.
 enum DestructionFixture {
     struct Seeded: Sendable {
         var id: String
@@ -132,14 +132,13 @@ enum DestructionFixture {
         "custody": 1, "chain_heads": 1, "object_keys": 1, "case_keys": 1, "cases": 1,
     ]
 
-    static func made() async throws -> (TestDatabase, Seeded, Seeded) {
+    static func made() async throws -> (TestDatabase, PostgresStoreDatabase, Seeded, Seeded) {
         try await offThread {
             let t = try TestDatabase.make(.postgres)
-            let db = try #require(t.postgres)
-            _ = try PostgresSchema.migrator().migrate(db)
+            let db = try t.schoolStore()
             let one = try db.write(retryable: false) { c in try seed("2026-0001", number: 1, in: c) }
             let two = try db.write(retryable: false) { c in try seed("2026-0002", number: 2, in: c) }
-            return (t, one, two)
+            return (t, db, one, two)
         }
     }
 
