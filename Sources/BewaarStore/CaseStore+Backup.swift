@@ -14,25 +14,28 @@ public struct ReferencedObject: Sendable, Hashable {
 }
 
 extension CaseStore {
-    /// Copies the database with SQLite's online backup into a new file at `path` (which must not
-    /// exist): one read transaction, so the copy is the state of one moment, while other
-    /// processes keep reading and writing. The copy is 0600.
+    /// Copies the database into a new file at `path` (which must not exist), as the store's
+    /// database does it (``StoreDialect/backup``): SQLite's online backup, one read transaction,
+    /// so the copy is the state of one moment while other processes keep reading and writing (the
+    /// copy is 0600); a store in PostgreSQL refuses and names `pg_dump`.
     public func backupDatabase(to path: String) throws {
-        try SQLiteBackup(writer: db).backUp(to: path)
+        try dialect.backup.backUp(to: path)
     }
 
     /// The objects a store database file refers to, each once: read from `databasePath` (a
-    /// backup's copy, so that exactly what it refers to is copied), never written.
+    /// backup's copy, so that exactly what it refers to is copied), never written. A SQLite
+    /// file: what ``backupDatabase(to:)`` writes.
     public static func referencedObjects(inDatabase databasePath: String) throws -> [ReferencedObject] {
         var config = Configuration()
         config.readonly = true
         do {
             let q = try DatabaseQueue(path: databasePath, configuration: config)
             defer { try? q.close() }
-            return try q.read { db in
-                try Row.fetchAll(db, sql: "SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").compactMap { row in
-                    guard let digest = SHA256Digest(hex: row["sha256"] as String) else { return nil }
-                    return ReferencedObject(digest: digest, size: row["size"], isPlain: true)
+            return try SQLiteDatabase(q).read { c in
+                try c.fetch("SELECT sha256, MAX(size) AS size FROM items GROUP BY sha256 ORDER BY sha256").compactMap { found in
+                    let row = StoredRow(found, table: "items", key: "sha256")
+                    guard let digest = SHA256Digest(hex: try row("sha256")) else { return nil }
+                    return ReferencedObject(digest: digest, size: try row("size"), isPlain: true)
                 }
             }
         } catch {
@@ -45,8 +48,8 @@ extension CaseStore {
     /// Records in the store-wide chain that this store was restored from a backup (custody
     /// event `store-restored`).
     public func recordRestore(details: [String: String], actor: String) throws {
-        try write { db in
-            try appendEvent(db, chain: Self.storeChain, actor: actor, action: .storeRestored, details: details)
+        try writing { c in
+            try appendEvent(c, chain: Self.storeChain, actor: actor, action: .storeRestored, details: details)
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarDigest
 import BewaarJSON
@@ -17,6 +16,8 @@ public struct IntegrityProblem: Sendable, Hashable {
         case recordPlacement = "record-placement"
         /// The destruction log's hash chain is broken (``CaseStore/verifyDestructionLog()``).
         case destructionLog = "destruction-log"
+        /// Records whose item or case is gone (PostgreSQL: a restore that skipped the triggers).
+        case orphanRecord = "orphan-record"
     }
 
     public var kind: Kind
@@ -110,74 +111,80 @@ extension CaseStore {
         }
         // A record past its original's end is fine when its origin names a part (a file inside
         // the original): the JSON of `verbatim` or `rest`, sealed, is read here in Swift.
-        let outOfRange = try read { db in
+        let outOfRange = try reading { c in
             let sealer = sealer
-            var found: [Row] = []
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(
-                    sql: """
-                        SELECT m.item_id, m.seq, m.case_no, m.origin_offset, m.verbatim, m.rest FROM messages m JOIN items i ON i.id = m.item_id
-                        WHERE m.origin_offset < 0 OR m.origin_offset + m.origin_length > i.size
-                        """))
-            while found.count < 100, let row = try rows.next() {
+            var hits: [(item: Int64, seq: Int)] = []
+            try c.forEach(
+                """
+                SELECT m.item_id, m.seq, m.case_no, m.origin_offset, m.verbatim, m.rest FROM messages m JOIN items i ON i.id = m.item_id
+                WHERE m.origin_offset < 0 OR m.origin_offset + m.origin_length > i.size
+                """, []
+            ) { found in
+                guard hits.count < 100 else { return }
+                let row = StoredRow(found, table: "messages", key: "item_id", "seq")
+                let caseNo = found["case_no"] ?? .null
                 let inPart =
-                    try (row["origin_offset"] as Int64) >= 0
+                    try row("origin_offset", as: Int64.self) >= 0
                     && ["verbatim", "rest"].contains { column in
-                        guard let text = try sealer.open(row[column], case: row["case_no"] as DatabaseValue),
+                        guard let text = try sealer.open(found[column] ?? .null, case: caseNo),
                             let part = (try? JSONParser.parse(text))?["origin"]?["part"]
                         else { return false }
                         if case .null = part { return false }
                         return true
                     }
-                if !inPart { found.append(row.copy()) }
+                if !inPart { hits.append((try row("item_id"), try row("seq"))) }
             }
-            return found
+            return hits
         }
-        for row in outOfRange {
-            let item: Int64 = row["item_id"]
-            let seq: Int = row["seq"]
+        for (item, seq) in outOfRange {
             problems.append(
                 IntegrityProblem(
                     kind: .originOutOfRange, subject: String(item),
                     dutch: "record \(seq + 1) van bewijsstuk \(item) wijst buiten het origineel",
                     english: "record \(seq + 1) of item \(item) points outside its original"))
         }
-        // Each item's records must be the rows its first_record and message_count name: item
-        // windows and bundles find them there (ItemRecordRange). One pass over the records.
-        let misplaced = try read { db in
-            try Row.fetchAll(
-                db,
-                cached: """
-                    SELECT i.id, i.name, i.case_id FROM items i
-                    LEFT JOIN (SELECT item_id, COUNT(*) AS n, MIN(id - seq) AS low, MAX(id - seq) AS high, MIN(seq) AS s0, MAX(seq) AS s1
-                               FROM messages GROUP BY item_id) r ON r.item_id = i.id
-                    WHERE i.first_record IS NOT NULL
-                      AND (COALESCE(r.n, 0) != i.message_count
-                           OR (r.n > 0 AND (r.low != i.first_record OR r.high != i.first_record OR r.s0 != 0 OR r.s1 != r.n - 1)))
-                    LIMIT 100
-                    """)
-        }
-        for row in misplaced {
-            let item: Int64 = row[0]
-            let name = try sealer.open(row[1], case: row[2] as DatabaseValue) ?? ""
-            problems.append(
-                IntegrityProblem(
-                    kind: .recordPlacement, subject: String(item),
-                    dutch: "de berichten van bewijsstuk \(item) (\(name)) staan niet waar het bewijsstuk zegt; "
-                        + "vensters en bundels kunnen berichten missen",
-                    english: "the records of item \(item) (\(name)) are not where the item says; windows and bundles may miss records"))
-        }
+        // Where each item's records are, and the search index: the database's own checks.
+        let own = try dialect.maintenance.problems(opening: sealer)
+        problems += own.filter { $0.kind != .searchIndex }
         problems += try verifyDestructionLog()
-        // The search index must hold exactly the records' texts (FTS5 compares it with them).
-        do {
-            try db.writeWithoutTransaction { try $0.execute(cached: "INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)") }
-        } catch {
-            problems.append(
-                IntegrityProblem(
-                    kind: .searchIndex, subject: "messages_fts",
-                    dutch: "de zoekindex komt niet overeen met de berichten (\(error)); zoeken kan berichten missen",
-                    english: "the search index does not match the records (\(error)); searches may miss records"))
-        }
+        problems += own.filter { $0.kind == .searchIndex }
         return IntegrityReport(objectsChecked: checked, bytesChecked: bytes, chains: reports, problems: problems)
+    }
+}
+
+extension IntegrityProblem {
+    /// The records of `item` are not where the item says (``Kind/recordPlacement``).
+    package static func misplacedRecords(item: Int64, name: String) -> IntegrityProblem {
+        IntegrityProblem(
+            kind: .recordPlacement, subject: String(item),
+            dutch: "de berichten van bewijsstuk \(item) (\(name)) staan niet waar het bewijsstuk zegt; "
+                + "vensters en bundels kunnen berichten missen",
+            english: "the records of item \(item) (\(name)) are not where the item says; windows and bundles may miss records")
+    }
+
+    /// The search index does not hold exactly the records' texts (``Kind/searchIndex``).
+    package static func searchIndexDiffers(_ error: any Error) -> IntegrityProblem {
+        IntegrityProblem(
+            kind: .searchIndex, subject: "messages_fts",
+            dutch: "de zoekindex komt niet overeen met de berichten (\(error)); zoeken kan berichten missen",
+            english: "the search index does not match the records (\(error)); searches may miss records")
+    }
+
+    /// `count` records of `item` (case number `caseNo`) whose item or case is gone
+    /// (``Kind/orphanRecord``).
+    package static func orphanedRecords(item: Int64, caseNo: Int64, count: Int, itemGone: Bool, caseGone: Bool) -> IntegrityProblem {
+        let (nl, en) =
+            itemGone && caseGone
+            ? ("hun bewijsstuk en hun zaak bestaan niet meer", "their item and their case no longer exist")
+            : itemGone
+                ? ("hun bewijsstuk bestaat niet meer", "their item no longer exists")
+                : ("hun zaak bestaat niet meer", "their case no longer exists")
+        return IntegrityProblem(
+            kind: .orphanRecord, subject: String(item),
+            dutch: "\(count) bericht(en) van bewijsstuk \(item) (zaaknummer \(caseNo)) zijn achtergebleven: \(nl). "
+                + "Is de database teruggezet zonder controles (pg_restore --disable-triggers)? Zet de reservekopie opnieuw terug met de controles aan, of meld dit.",
+            english: "\(count) record(s) of item \(item) (case number \(caseNo)) were left behind: \(en). "
+                + "Was the database restored without its checks (pg_restore --disable-triggers)? Restore the backup again with its checks on, or report this."
+        )
     }
 }

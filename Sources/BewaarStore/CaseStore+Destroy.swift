@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import GRDB
 import BewaarModel
 
 /// The outcome of a destruction: the entry in the destruction log and what the clean-up of the
@@ -38,8 +37,8 @@ extension CaseStore {
     /// in the files (``secureCleanup()``).
     public func destroyCase(_ id: CaseID, actor: String, role: String, reason: String, early: Bool = false) throws -> DestructionOutcome {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
-        let record = try writeSecurely { db in
-            let c = try fetchCase(db, id)
+        let record = try dialect.maintenance.writingSecurely { connection in
+            let c = try fetchCase(connection, id)
             if let hold = c.hold {
                 let heldFor = StoredText.plain(hold.reason)
                 throw StoreError(
@@ -62,14 +61,16 @@ extension CaseStore {
                     nl: "Zaak \(id) loopt nog (niet gesloten); sluit hem eerst met `bewaar case close`. Voor een verzoek tot verwijdering: --early.",
                     en: "Case \(id) is still running (not closed); close it first with `bewaar case close`. For an erasure request: --early.")
             }
-            return try removeCase(db, c, actor: actor, role: role, reason: why, early: early)
+            return try removeCase(connection, c, actor: actor, role: role, reason: why, early: early)
         }
         purgeDestroyedPackets(record.caseID)
         sealing.keyring?.forget(caseID: record.caseID.description)
         // The case is destroyed once the transaction committed: a clean-up that fails is reported
         // (and can be finished with `bewaar retention cleanup`), not thrown.
         var cleanup: SecureCleanup
-        do { cleanup = try secureCleanup() } catch { cleanup = SecureCleanup(walEmptied: false, databaseBytes: 0, failures: ["\(error)"]) }
+        do { cleanup = try secureCleanup(afterDeletingFrom: Self.cleanedTables + record.removed.keys) } catch {
+            cleanup = SecureCleanup(walEmptied: false, databaseBytes: 0, failures: ["\(error)"])
+        }
         cleanup.failures = purgeDestroyedOriginals(record.originals) + cleanup.failures
         return DestructionOutcome(record: record, cleanup: cleanup)
     }
@@ -83,18 +84,18 @@ extension CaseStore {
         let why = try Self.required(reason, what: ("een reden", "a reason"))
         var made: [DestructionRecord] = []
         for id in ids {
-            let present = try read { db in
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?)", arguments: [id.description]) ?? false
+            let present = try reading { c in
+                try c.fetchValue("SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1)", [.text(id.description)], as: Bool.self) ?? false
             }
             guard present else { continue }
             made.append(
-                try writeSecurely { db in
-                    try removeCase(db, try fetchCase(db, id), actor: actor, role: "herstel", reason: why, early: true)
+                try dialect.maintenance.writingSecurely { c in
+                    try removeCase(c, try fetchCase(c, id), actor: actor, role: "herstel", reason: why, early: true)
                 })
             purgeDestroyedPackets(id)
         }
         let failures = purgeDestroyedOriginals(try destructionLog().flatMap(\.originals))
-        if !made.isEmpty { _ = try secureCleanup() }
+        if !made.isEmpty { _ = try secureCleanup(afterDeletingFrom: Self.cleanedTables + made.flatMap(\.removed.keys)) }
         if let first = failures.first {
             throw StoreError(
                 .writeFailed, nl: "Een origineel van een vernietigde zaak kon niet worden verwijderd: \(first).",
@@ -103,95 +104,36 @@ extension CaseStore {
         return made
     }
 
-    /// Runs `body` in an immediate transaction on the writer with `secure_delete` on (deleted
-    /// content is overwritten with zeros), and puts the setting back afterwards.
-    func writeSecurely<T>(_ body: (Database) throws -> T) throws -> T {
-        try db.writeWithoutTransaction { db in
-            let before = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            defer { try? db.execute(sql: "PRAGMA secure_delete = \(before == 0 ? "OFF" : before == 1 ? "ON" : "FAST")") }
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
-            }
-            guard let result else { throw StoreError(.writeFailed, nl: "Vernietigen mislukt.", en: "Destruction failed.") }
-            return result
-        }
-    }
-
     /// Removes every row of case `c` inside the caller's transaction and logs the destruction.
-    private func removeCase(_ db: Database, _ c: Case, actor: String, role: String, reason: String, early: Bool) throws -> DestructionRecord {
+    private func removeCase(
+        _ connection: any StoreConnection, _ c: Case, actor: String, role: String, reason: String, early: Bool
+    ) throws -> DestructionRecord {
         let id = c.id.description
-        let caseNo = try Int64.fetchOne(db, sql: "SELECT no FROM cases WHERE id = ?", arguments: [id])
-        let connection = SQLiteStoreConnection(db)
+        let caseNo = try connection.fetchValue("SELECT no FROM cases WHERE id = ?1", [.text(id)], as: Int64.self)
         let head = try dialect.chains.recordedHead(of: id, in: connection)
-        let own = Set(try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM items WHERE case_id = ?", arguments: [id]))
+        let own = Set(try connection.fetchValues("SELECT DISTINCT sha256 FROM items WHERE case_id = ?1", [.text(id)], as: String.self))
         let shared = Set(
-            try String.fetchAll(
-                db,
-                sql: """
-                    SELECT DISTINCT sha256 FROM items WHERE case_id != ?1 AND sha256 IN (SELECT sha256 FROM items WHERE case_id = ?1)
-                    """, arguments: [id]))
+            try connection.fetchValues(
+                "SELECT DISTINCT sha256 FROM items WHERE case_id != ?1 AND sha256 IN (SELECT sha256 FROM items WHERE case_id = ?1)",
+                [.text(id)], as: String.self))
         var removed: [String: Int] = [:]
         var accounts: Set<String> = []
         for module in modules {
-            let r = try module.destroying(c.id, in: SQLiteStoreConnection(db))
+            let r = try module.destroying(c.id, in: connection)
             removed.merge(r.removed, uniquingKeysWith: +)
             accounts.formUnion(r.accounts)
         }
-        func delete(_ table: String, where condition: String, _ arguments: StatementArguments) throws {
-            try db.execute(sql: "DELETE FROM \(table) WHERE \(condition)", arguments: arguments)
-            removed[table, default: 0] += db.changesCount
-        }
-        let items = "(SELECT id FROM items WHERE case_id = ?1)"
-        let records = "(SELECT id FROM messages WHERE case_no = ?2)"
-        try delete(
-            "record_links", where: "item_id IN \(items) OR other_item IN \(items) OR record_id IN \(records) OR other_record IN \(records)",
-            [id, caseNo])
-        for table in ["marks", "withdrawals", "traces"] { try delete(table, where: "case_id = ?", [id]) }
-        // The search index's delete trigger removes each record's terms with it.
-        try delete("messages", where: "case_no = ?", [caseNo])
-        try delete("authors", where: "case_no = ?", [caseNo])
-        try delete("warnings", where: "item_id IN \(items)", [id])
-        try delete("acquisitions", where: "item_id IN \(items)", [id])
-        try delete("items", where: "case_id = ?", [id])
-        for table in ["handles", "people", "talks", "statements", "observations", "escalations", "checklist"] {
-            try delete(table, where: "case_id = ?", [id])
-        }
-        try delete("custody", where: "chain = ?", [id])
-        try delete("chain_heads", where: "chain = ?", [id])
-        // Last, the keys (the search index needed the case's key to take its terms out): without
-        // them no copy of the case's text or originals, in any backup, opens again.
-        if try db.tableExists("case_keys") {
-            try delete("object_keys", where: "case_id = ?", [id])
-            try delete("case_keys", where: "case_id = ?", [id])
-        }
-        try delete("cases", where: "id = ?", [id])
-        // No table may still hold the case: one the destruction does not know (a new module's)
-        // makes it fail, and nothing is destroyed, rather than keep the case's data unseen.
-        for table in try dialect.catalog.caseTables(in: connection) where table.name != "destruction_log" {
-            for column in table.columns {
-                let value: SQLValue = column == "case_id" ? .text(id) : caseNo.map { SQLValue.int($0) } ?? .null
-                if try connection.fetchOne("SELECT EXISTS (SELECT 1 FROM \"\(table.name)\" WHERE \(column) = ?)", [value])?[0] == .int(1) {
-                    throw StoreError(
-                        .notDestroyable,
-                        nl: "Tabel \(table.name) houdt nog gegevens van zaak \(id) en de vernietiging kent die tabel niet: er is niets vernietigd. "
-                            + "Open de opslag met alle modules (`bewaar`), of meld dit.",
-                        en: "Table \(table.name) still holds data of case \(id) and the destruction does not know that table: nothing was destroyed. "
-                            + "Open the store with every module (`bewaar`), or report this.")
-                }
-            }
-        }
+        removed.merge(try CaseRemoval.deleteRows(of: id, caseNo: caseNo, in: connection), uniquingKeysWith: +)
+        try CaseRemoval.checkNoneLeft(of: id, caseNo: caseNo, catalog: dialect.catalog, in: connection)
         removed["objects"] = own.subtracting(shared).count
         let entry = DestructionRecord(
             sequence: 0, caseID: c.id, time: now(), actor: StoredText.bounded(actor, limit: StoredText.nameLimit), actorRole: role,
             reason: reason, early: early, custodyHead: head?.hash ?? CustodyEvent.genesisHash, custodyCount: head?.count ?? 0,
             removed: removed.filter { $0.value > 0 }, originals: own.subtracting(shared).sorted(), keptOriginals: shared.sorted(),
             accounts: accounts.sorted(), previousHash: "")
-        let logged = try appendDestruction(db, entry, year: c.id.year, number: c.id.number, caseNo: caseNo)
+        let logged = try appendDestruction(connection, entry, year: c.id.year, number: c.id.number, caseNo: caseNo)
         try appendEvent(
-            db, chain: Self.storeChain, actor: actor, action: .caseDestroyed,
+            connection, chain: Self.storeChain, actor: actor, action: .caseDestroyed,
             details: ["caseId": id, "destructionLogEntry": String(logged.sequence), "destructionHash": logged.hash, "role": role])
         return logged
     }
@@ -204,7 +146,8 @@ extension CaseStore {
         for hex in Set(hashes).sorted() {
             guard let digest = SHA256Digest(hex: hex) else { continue }
             let used =
-                (try? read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM items WHERE sha256 = ?)", arguments: [hex]) }) ?? true
+                (try? reading { c in try c.fetchValue("SELECT EXISTS (SELECT 1 FROM items WHERE sha256 = ?1)", [.text(hex)], as: Bool.self) })
+                ?? true
             let path = objects.path(for: digest)
             guard used == false, FileManager.default.fileExists(atPath: path) else { continue }
             if unlink(path) != 0 {
@@ -224,13 +167,23 @@ extension CaseStore {
         }
     }
 
-    /// Makes deleted content leave the files: merges the search index into one segment (the
+    /// Makes deleted content leave the files as far as the store's database can
+    /// (``StoreDialect/maintenance``). SQLite: merges the search index into one segment (the
     /// terms of deleted records are dropped, not only marked), rebuilds the database without its
     /// free pages (`VACUUM`) and empties the write-ahead log (`wal_checkpoint(TRUNCATE)`). A
     /// reader in another process (a running `bewaar serve`) can keep the log from being emptied
     /// until the next checkpoint; ``SecureCleanup/walEmptied`` says so.
     public func secureCleanup() throws -> SecureCleanup {
-        let done = try SQLiteMaintenance(writer: db, databasePath: path + "/" + Self.databaseName).cleanUp(afterDeletingFrom: [])
+        try secureCleanup(afterDeletingFrom: Self.cleanedTables)
+    }
+
+    /// ``secureCleanup()`` after rows were deleted from `tables` (PostgreSQL vacuums those).
+    func secureCleanup(afterDeletingFrom tables: [String]) throws -> SecureCleanup {
+        let done = try dialect.maintenance.cleanUp(afterDeletingFrom: Array(Set(tables)).sorted())
         return SecureCleanup(walEmptied: done.walEmptied, databaseBytes: done.databaseBytes ?? 0, failures: [])
     }
+
+    /// The tables every destruction deletes from or writes to: the core's, the destruction log
+    /// and the recorded head (a module's tables are added from its count of removed rows).
+    static let cleanedTables = CaseRemoval.tables + ["destruction_log", "store_settings"]
 }

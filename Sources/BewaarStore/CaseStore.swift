@@ -23,6 +23,8 @@ public final class CaseStore: Sendable {
     /// The SQL functions that seal and open a case's text, with the store's keys (none when the
     /// store is not encrypted).
     let sealing: SealFunctions
+    /// What differs between the databases, for this store's: chosen once, when it opens.
+    package let dialect: StoreDialect
 
     public static let databaseName = "bewaar.sqlite"
 
@@ -96,6 +98,7 @@ public final class CaseStore: Sendable {
         } catch {
             throw StoreError.unreadable(path, error)
         }
+        dialect = .sqlite(SQLiteDatabase(db))
         for module in modules { try module.opened(self) }
     }
 

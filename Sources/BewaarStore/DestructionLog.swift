@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarDigest
 
@@ -22,12 +21,13 @@ extension CaseStore {
         }
     }
 
-    static let destructionHeadKey = DestructionChain.headKey
-
     /// Appends `record` (its sequence and previous hash filled in here) inside the caller's
-    /// transaction, moves the log's recorded head and returns the entry with its hash.
-    func appendDestruction(_ db: Database, _ record: DestructionRecord, year: Int, number: Int, caseNo: Int64?) throws -> DestructionRecord {
-        try DestructionChain.append(record, year: year, number: number, caseNo: caseNo, heads: dialect.chains, in: SQLiteStoreConnection(db))
+    /// transaction, the log's head held as the store's database holds it, moves the recorded
+    /// head and returns the entry with its hash.
+    func appendDestruction(
+        _ connection: any StoreConnection, _ record: DestructionRecord, year: Int, number: Int, caseNo: Int64?
+    ) throws -> DestructionRecord {
+        try DestructionChain.append(record, year: year, number: number, caseNo: caseNo, heads: dialect.chains, in: connection)
     }
 
     /// Checks the destruction log as ``verifyChain(_:)`` checks a custody chain: every hash

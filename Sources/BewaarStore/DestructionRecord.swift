@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 import BewaarJSON
 import BewaarDigest
@@ -104,11 +103,6 @@ public struct DestructionRecord: Sendable, Hashable {
         else { return nil }
         let r = StoredRow(row, table: "destruction_log", key: "hash")
         return try DestructionRecord(canonical: try r("record"), hash: try r("hash"))
-    }
-
-    /// ``fetch(_:caseID:)`` for code still on GRDB.
-    package static func fetch(_ db: Database, caseID: CaseID) throws -> DestructionRecord? {
-        try fetch(SQLiteStoreConnection(db), caseID: caseID)
     }
 }
 

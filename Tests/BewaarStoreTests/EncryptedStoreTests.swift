@@ -163,4 +163,28 @@ import BewaarStore
         #expect(try store.check().intact)
         #expect(try store.case(other.id).title == "Andere zaak")
     }
+
+    /// A case another process opened after this store was opened: its key is read from the
+    /// committed store when first asked for (the keyring's own read-only connection), so this
+    /// store reads its text and destroys it, keys included; after a rekey in that process this
+    /// store's own keys still open what it has.
+    @Test func aCaseAnotherProcessOpenedOpensAndIsDestroyedWithItsKey() throws {
+        let f = try StoreFixture()
+        let (first, id) = try store(f, encrypted: true)
+        let second = try CaseStore(path: f.storePath, create: false, key: .keyFile(f.folder + "/sleutel"))
+        let later = try second.openCase(title: "Zaak van het andere proces", actor: "J. Bakker")
+        #expect(try first.case(later.id).title == "Zaak van het andere proces")
+        let outcome = try first.destroyCase(later.id, actor: "A. de Groot", role: "afdelingsleider", reason: "aangemaakt bij vergissing", early: true)
+        #expect(outcome.record.removed["case_keys"] == 1)
+        #expect(outcome.record.removed["cases"] == 1)
+        #expect(outcome.cleanup.failures.isEmpty)
+        #expect(throws: StoreError.self) { try second.case(later.id) }
+        try second.rekey(to: .keyFile(f.folder + "/nieuwe-sleutel"), replacing: nil, actor: "beheerder")
+        #expect(try second.case(id).title == "Pesten in de groepsapp")
+        #expect(try first.case(id).title == "Pesten in de groepsapp")
+        let reopened = try CaseStore(path: f.storePath, create: false, key: .keyFile(f.folder + "/nieuwe-sleutel"))
+        #expect(try reopened.case(id).title == "Pesten in de groepsapp")
+        #expect(throws: StoreError.self) { try CaseStore(path: f.storePath, create: false, key: .keyFile(f.folder + "/sleutel")) }
+        #expect(try reopened.check().intact)
+    }
 }

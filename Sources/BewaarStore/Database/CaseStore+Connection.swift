@@ -9,9 +9,6 @@ extension CaseStore {
     /// The store's database as the seam sees it.
     package var database: any StoreDatabase { SQLiteDatabase(db) }
 
-    /// What differs between the databases, for this store's.
-    package var dialect: StoreDialect { .sqlite }
-
     /// A reading transaction on one snapshot (see ``StoreDatabase/read(_:)``).
     package func reading<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
         try database.read(body)

@@ -1,8 +1,7 @@
 /// The pieces of the store that differ between the two databases, chosen once per store (plan
-/// §2.2): how a chain's head is held, how case numbers are given, how the tables that hold a
-/// case are found. The store's SQL that both databases run alike is written once, beside them.
-/// (Maintenance and backup need the open SQLite pool itself, so the store makes those where it
-/// uses them.)
+/// §2.2) when it opens: how a chain's head is held, how case numbers are given, how the tables
+/// that hold a case are found, how the database is cleaned up, checked and backed up. The store's
+/// SQL that both databases run alike is written once, beside them.
 package struct StoreDialect: Sendable {
     /// How a custody chain's head is read and moved inside a transaction.
     package var chains: any ChainHeads
@@ -10,13 +9,27 @@ package struct StoreDialect: Sendable {
     package var numbering: any CaseNumbering
     /// Which tables hold rows of a case (a destruction's leftover check).
     package var catalog: any SchemaCatalog
+    /// The destroying transaction, the clean-up after it, and the database's own checks.
+    package var maintenance: any StoreMaintenance
+    /// How `bewaar backup` copies the database.
+    package var backup: any DatabaseBackup
 
-    package init(chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog) {
+    package init(
+        chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog, maintenance: any StoreMaintenance,
+        backup: any DatabaseBackup
+    ) {
         self.chains = chains
         self.numbering = numbering
         self.catalog = catalog
+        self.maintenance = maintenance
+        self.backup = backup
     }
 
-    /// The SQLite store's.
-    package static let sqlite = StoreDialect(chains: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(), catalog: SQLiteSchemaCatalog())
+    /// The dialect of a SQLite store's open database (maintenance and backup work on it).
+    package static func sqlite(_ database: SQLiteDatabase) -> StoreDialect {
+        StoreDialect(
+            chains: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(), catalog: SQLiteSchemaCatalog(),
+            maintenance: SQLiteMaintenance(writer: database.writer, databasePath: database.writer.path),
+            backup: SQLiteBackup(writer: database.writer))
+    }
 }

@@ -7,6 +7,25 @@ package protocol StoreMaintenance: Sendable {
     /// Cleans up after rows were deleted from `tables` (a database that rebuilds its whole file
     /// may ignore the list) and says what was done.
     func cleanUp(afterDeletingFrom tables: [String]) throws -> MaintenanceOutcome
+
+    /// Gives the space of rows rewritten in `tables` back (after the store's keys were rewrapped
+    /// or its text sealed), without the search index's merge: SQLite rebuilds its file and
+    /// empties its write-ahead log, PostgreSQL vacuums the tables. Outside any transaction.
+    func compact(afterRewriting tables: [String]) throws
+
+    /// Runs `body` in a writing transaction whose deleted content leaves the database's pages
+    /// as far as it can promise: SQLite's IMMEDIATE transaction with `secure_delete` on (freed
+    /// content overwritten with zeros; the setting put back afterwards), PostgreSQL's ordinary
+    /// writing transaction (never rerun: a destruction removes files after it). A destruction,
+    /// a rekey.
+    func writingSecurely<T>(_ body: (any StoreConnection) throws -> T) throws -> T
+
+    /// The checks of `bewaar check` that belong to this database, reading only: SQLite, whether
+    /// each item's records are the rows its `first_record` and `message_count` name, and FTS5's
+    /// own integrity check of the search index; PostgreSQL, whether each item's records are
+    /// numbered `0…message_count-1`, and whether any record's item or case is gone (a restore
+    /// without triggers). `sealer` opens the item names the problems show.
+    func problems(opening sealer: Sealer) throws -> [IntegrityProblem]
 }
 
 /// What ``StoreMaintenance/cleanUp(afterDeletingFrom:)`` did: only what the database can stand

@@ -6,7 +6,9 @@ import Synchronization
 /// store opens; a case opened since (by another process) is loaded when first asked for.
 public final class CaseKeyring: Sendable {
     let master: MasterKey
-    private let databasePath: String
+    /// A way into the committed store of its own, for a key another process added: never the
+    /// asking transaction's connection (a key can be asked for in the middle of a statement).
+    private let committed: @Sendable () throws -> any StoreDatabase
     private struct Keys {
         var byID: [String: CaseKey] = [:]
         var byNumber: [Int64: CaseKey] = [:]
@@ -14,27 +16,42 @@ public final class CaseKeyring: Sendable {
     }
     private let keys = Mutex(Keys())
 
-    init(master: MasterKey, databasePath: String) {
+    /// The keyring of a store whose database `committed` opens for reading.
+    init(master: MasterKey, committed: @escaping @Sendable () throws -> any StoreDatabase) {
         self.master = master
-        self.databasePath = databasePath
+        self.committed = committed
+    }
+
+    /// The keyring of the SQLite store at `databasePath`: a key another process added is read
+    /// through a read-only connection of its own, opened when needed.
+    convenience init(master: MasterKey, databasePath: String) {
+        self.init(master: master) {
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(60)
+            return SQLiteDatabase(try DatabaseQueue(path: databasePath, configuration: config))
+        }
     }
 
     static let loadSQL = "SELECT c.id, c.no, k.wrapped FROM case_keys k JOIN cases c ON c.id = k.case_id"
 
-    /// Unwraps every case key in `db`.
-    func loadAll(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: Self.loadSQL) { try add(row) }
+    /// Unwraps every case key in the store.
+    func loadAll(_ c: any StoreConnection) throws {
+        for row in try c.fetch(Self.loadSQL) { _ = try add(row) }
     }
 
-    private func add(_ row: Row) throws {
-        let id: String = row[0]
-        let wrapped: Data = row[2]
-        guard let key = master.unwrap([UInt8](wrapped), caseID: id) else {
+    /// Unwraps and remembers the key of one row of ``loadSQL`` and returns it.
+    private func add(_ found: any SQLRow) throws -> CaseKey {
+        let row = StoredRow(found, table: "case_keys", key: "id")
+        let id: String = try row("id")
+        let wrapped: [UInt8] = try row("wrapped")
+        guard let key = master.unwrap(wrapped, caseID: id) else {
             throw StoreError(
                 .wrongKey, nl: "De sleutel van zaak \(id) gaat niet open met deze hoofdsleutel.",
                 en: "The key of case \(id) does not open with this master key.")
         }
-        remember(key, caseID: id, number: row[1])
+        remember(key, caseID: id, number: try row("no"))
+        return key
     }
 
     func remember(_ key: CaseKey, caseID: String, number: Int64?) {
@@ -55,30 +72,31 @@ public final class CaseKeyring: Sendable {
         }
     }
 
-    /// The key of a case by its id (`2026-0001`) or number (`cases.no`).
-    func key(for reference: DatabaseValue) -> CaseKey? {
-        switch reference.storage {
-        case .string(let id):
+    /// The key of a case by its id (`2026-0001`, text) or number (`cases.no`, an integer).
+    func key(for reference: SQLValue) -> CaseKey? {
+        switch reference {
+        case .text(let id):
             if let k = keys.withLock({ $0.byID[id] }) { return k }
-            return load(where: "c.id = ?", id)
-        case .int64(let no):
+            return load(where: "c.id = ?1", reference)
+        case .int(let no):
             if let k = keys.withLock({ $0.byNumber[no] }) { return k }
-            return load(where: "c.no = ?", no)
+            return load(where: "c.no = ?1", reference)
         default:
             return nil
         }
     }
 
+    /// ``key(for:)`` for code still on GRDB.
+    func key(for reference: DatabaseValue) -> CaseKey? {
+        key(for: SQLValue(reference))
+    }
+
     /// A key another process added: read from the committed store (its case is visible to the
     /// asking connection, so its key was committed with it).
-    private func load(where condition: String, _ value: any DatabaseValueConvertible) -> CaseKey? {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(60)
-        guard let queue = try? DatabaseQueue(path: databasePath, configuration: config),
-            let row = try? queue.read({ try Row.fetchOne($0, sql: Self.loadSQL + " WHERE " + condition, arguments: [value]) }),
-            (try? add(row)) != nil
+    private func load(where condition: String, _ value: SQLValue) -> CaseKey? {
+        guard let database = try? committed(),
+            let row = try? database.read({ c in try c.fetchOne(Self.loadSQL + " WHERE " + condition, [value]).map(SQLValueRow.init) })
         else { return nil }
-        return key(for: row[0] as DatabaseValue)
+        return try? add(row)
     }
 }

@@ -10,37 +10,59 @@ extension CaseStore {
     /// Whether the store keeps each case's text and originals sealed with a key of that case.
     public var isEncrypted: Bool { sealing.keyring != nil }
 
-    /// The keys of an encrypted store at `databasePath`, opened with `source` (the key file
-    /// beside the store when nil); nil when the store is not encrypted.
+    /// The keys of an encrypted SQLite store at `databasePath`, opened with `source` (the key
+    /// file beside the store when nil); nil when the store is not encrypted. Read through a
+    /// read-only connection of its own, before the store's pool opens.
     static func openKeys(databasePath: String, storePath: String, source: StoreKeySource?) throws -> CaseKeyring? {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(60)
         let queue: DatabaseQueue
         do { queue = try DatabaseQueue(path: databasePath, configuration: config) } catch { throw StoreError.unreadable(storePath, error) }
-        let row = try queue.read { db -> Row? in
-            guard try db.tableExists("store_keys") else { return nil }
-            return try Row.fetchOne(db, sql: "SELECT source, salt, rounds, key_check FROM store_keys")
+        // A store made before v12-case-keys has no such table until it is migrated: not encrypted.
+        guard try queue.read({ try $0.tableExists("store_keys") }) else { return nil }
+        return try openKeys(
+            in: SQLiteDatabase(queue), storePath: storePath, source: source,
+            keyring: { CaseKeyring(master: $0, databasePath: databasePath) })
+    }
+
+    /// The keys of the encrypted store in `database` (which has `store_keys`), opened with
+    /// `source`; nil when the store is not encrypted. `keyring` makes the store's keyring for
+    /// the master key, which then unwraps every case key.
+    static func openKeys(
+        in database: any StoreDatabase, storePath: String, source: StoreKeySource?, keyring: (MasterKey) -> CaseKeyring
+    ) throws -> CaseKeyring? {
+        struct Stored {
+            var source: String
+            var salt: [UInt8]?
+            var rounds: Int?
+            var check: String
         }
-        guard let row else { return nil }
+        let stored = try database.read { c -> Stored? in
+            try c.fetchOne("SELECT source, salt, rounds, key_check FROM store_keys").map { found in
+                let row = StoredRow(found, table: "store_keys", key: "source")
+                return Stored(source: try row("source"), salt: try row("salt"), rounds: try row("rounds"), check: try row("key_check"))
+            }
+        }
+        guard let stored else { return nil }
         let master: MasterKey
         switch source ?? .keyFile(StoreKeySource.defaultKeyFile(forStore: storePath)) {
         case .keyFile(let file):
-            guard row["source"] as String == "key-file" else {
+            guard stored.source == "key-file" else {
                 throw StoreError(
                     .keyMissing, nl: "Deze opslag is versleuteld met een wachtwoordzin: geef die in BEWAAR_PASSPHRASE.",
                     en: "This store is encrypted with a passphrase: give it in BEWAAR_PASSPHRASE.")
             }
             master = try MasterKey.read(file: file)
         case .passphrase(let phrase):
-            guard row["source"] as String == "passphrase", let salt = row["salt"] as Data?, let rounds = row["rounds"] as Int? else {
+            guard stored.source == "passphrase", let salt = stored.salt, let rounds = stored.rounds else {
                 throw StoreError(
                     .keyMissing, nl: "Deze opslag is versleuteld met een sleutelbestand: geef het met --key-file.",
                     en: "This store is encrypted with a key file: name it with --key-file.")
             }
-            master = try MasterKey.derive(passphrase: phrase, salt: [UInt8](salt), rounds: rounds)
+            master = try MasterKey.derive(passphrase: phrase, salt: salt, rounds: rounds)
         }
-        guard master.check == row["key_check"] as String else {
+        guard master.check == stored.check else {
             throw StoreError(
                 .wrongKey,
                 nl:
@@ -49,15 +71,20 @@ extension CaseStore {
                     "This key does not belong to the store in \(storePath): nothing was opened or changed. Give the right key (--key-file or BEWAAR_PASSPHRASE)."
             )
         }
-        let keyring = CaseKeyring(master: master, databasePath: databasePath)
-        try queue.read { try keyring.loadAll($0) }
-        return keyring
+        let opened = keyring(master)
+        try database.read { try opened.loadAll($0) }
+        return opened
+    }
+
+    /// A keyring for `master` that reads a key another process added from this store's database.
+    func keyring(for master: MasterKey) -> CaseKeyring {
+        CaseKeyring(master: master, databasePath: path + "/" + Self.databaseName)
     }
 
     /// The key of a case in an encrypted store (nil in a plain one).
     func caseKey(_ id: CaseID) throws -> CaseKey? {
         guard let keyring = sealing.keyring else { return nil }
-        guard let key = keyring.key(for: id.description.databaseValue) else {
+        guard let key = keyring.key(for: .text(id.description)) else {
             throw StoreError(.wrongKey, nl: "Zaak \(id) heeft geen sleutel in deze opslag.", en: "Case \(id) has no key in this store.")
         }
         return key
@@ -67,7 +94,7 @@ extension CaseStore {
     /// row: the key row refers to it). Nothing when the store is not encrypted.
     func addCaseKey(_ c: any StoreConnection, caseID: String) throws {
         guard let keyring = sealing.keyring else { return }
-        let key = keyring.key(for: caseID.databaseValue) ?? CaseKey.random()
+        let key = keyring.key(for: .text(caseID)) ?? CaseKey.random()
         try c.execute(
             "INSERT INTO case_keys (case_id, wrapped) VALUES (?1, ?2)", [.text(caseID), .bytes(keyring.master.wrap(key, caseID: caseID))])
         let number = try c.fetchValue("SELECT no FROM cases WHERE id = ?1", [.text(caseID)], as: Int64.self)
@@ -77,7 +104,7 @@ extension CaseStore {
     /// Makes sure a case about to be inserted can seal its text: its key is made first (in
     /// memory; ``addCaseKey(_:caseID:)`` stores it with the case).
     func prepareCaseKey(caseID: String) {
-        guard let keyring = sealing.keyring, keyring.key(for: caseID.databaseValue) == nil else { return }
+        guard let keyring = sealing.keyring, keyring.key(for: .text(caseID)) == nil else { return }
         keyring.remember(CaseKey.random(), caseID: caseID, number: nil)
     }
 
@@ -85,13 +112,18 @@ extension CaseStore {
     /// 0600, outside the store folder; or a passphrase), a key for every case, every case's text
     /// sealed, the search index rebuilt from hashed terms; then the file is rewritten (VACUUM) so
     /// no plain page stays behind. On any failure nothing has changed.
+    ///
+    /// SQLite only, and on GRDB: it rewrites a plain SQLite store's file in place (the text is
+    /// sealed by the `bw_seal` SQL function, the FTS5 index rebuilt). A store in PostgreSQL is
+    /// encrypted from the start (`notes/issue-17-store-design.md` §14), and a plain SQLite store
+    /// is sealed on its way there (`bewaar store migrate`).
     public func encrypt(with source: StoreKeySource, actor: String) throws -> Int {
         guard !isEncrypted else {
             throw StoreError(.invalidValue, nl: "Deze opslag is al versleuteld.", en: "This store is encrypted already.")
         }
         let new = try NewMasterKey(source, storePath: path)
         let master = new.key
-        let keyring = CaseKeyring(master: master, databasePath: path + "/" + Self.databaseName)
+        let keyring = self.keyring(for: master)
         var count = 0
         var sealedObjects: [(digest: BewaarModel.SHA256Digest, sealed: String, key: SymmetricKey)] = []
         do {
@@ -122,7 +154,7 @@ extension CaseStore {
                     sealing.keyring = keyring
                     for (digest, _, key) in sealedObjects {
                         for caseID in try String.fetchAll(db, sql: "SELECT DISTINCT case_id FROM items WHERE sha256 = ?", arguments: [digest.hex]) {
-                            guard let caseKey = keyring.key(for: caseID.databaseValue) else { continue }
+                            guard let caseKey = keyring.key(for: .text(caseID)) else { continue }
                             try db.execute(
                                 sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
                                 arguments: [digest.hex, caseID, Data(ObjectKeys.wrap(key, digest, caseKey))])
@@ -151,13 +183,9 @@ extension CaseStore {
     }
 
     /// Rewrites the database file (VACUUM, with freed pages zeroed) and empties the write-ahead
-    /// log, so that nothing removed from the store survives in its files.
+    /// log, so that nothing removed from the store survives in its files (PostgreSQL: vacuums
+    /// the store's tables; ``StoreMaintenance/compact(afterRewriting:)``).
     public func compactAfterRemoval() throws {
-        try db.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
-            try db.execute(sql: "VACUUM")
-            _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
+        try dialect.maintenance.compact(afterRewriting: Self.cleanedTables + ["store_keys"])
     }
 }
