@@ -10,6 +10,8 @@ package struct StoreDialect: Sendable {
     package var numbering: any CaseNumbering
     /// Which tables hold rows of a case (a destruction's leftover check).
     package var catalog: any SchemaCatalog
+    /// How an item's records are written and read (the ingest's hot path).
+    package var records: any RecordStorage = SQLiteRecordStorage()
 
     package init(chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog) {
         self.chains = chains
