@@ -6,8 +6,12 @@ import Testing
 /// behind the dialect) in an encrypted store.
 struct SQLiteRecordStorageTests {
     @Test func recordsComeBackAsGiven() async throws { try await RecordStorageBehaviour.recordsComeBackAsGiven(RecordStorageBehaviour.sqlite()) }
-    @Test func placedRecordsComeBackInOrder() async throws { try await RecordStorageBehaviour.placedRecordsComeBackInOrder(RecordStorageBehaviour.sqlite()) }
-    @Test func aDiscardKeepsOnlyWhatCameAfter() async throws { try await RecordStorageBehaviour.aDiscardKeepsOnlyWhatCameAfter(RecordStorageBehaviour.sqlite()) }
+    @Test func placedRecordsComeBackInOrder() async throws {
+        try await RecordStorageBehaviour.placedRecordsComeBackInOrder(RecordStorageBehaviour.sqlite())
+    }
+    @Test func aDiscardKeepsOnlyWhatCameAfter() async throws {
+        try await RecordStorageBehaviour.aDiscardKeepsOnlyWhatCameAfter(RecordStorageBehaviour.sqlite())
+    }
     @Test func kindConditionFindsKinds() async throws { try await RecordStorageBehaviour.kindConditionFindsKinds(RecordStorageBehaviour.sqlite()) }
 }
 
@@ -16,8 +20,12 @@ struct SQLiteRecordStorageTests {
 @Suite(.enabled(if: PostgresServer.installed, Comment(rawValue: PostgresServer.skipReason)))
 struct PostgresRecordStorageTests {
     @Test func recordsComeBackAsGiven() async throws { try await RecordStorageBehaviour.recordsComeBackAsGiven(RecordStorageBehaviour.postgres()) }
-    @Test func placedRecordsComeBackInOrder() async throws { try await RecordStorageBehaviour.placedRecordsComeBackInOrder(RecordStorageBehaviour.postgres()) }
-    @Test func aDiscardKeepsOnlyWhatCameAfter() async throws { try await RecordStorageBehaviour.aDiscardKeepsOnlyWhatCameAfter(RecordStorageBehaviour.postgres()) }
+    @Test func placedRecordsComeBackInOrder() async throws {
+        try await RecordStorageBehaviour.placedRecordsComeBackInOrder(RecordStorageBehaviour.postgres())
+    }
+    @Test func aDiscardKeepsOnlyWhatCameAfter() async throws {
+        try await RecordStorageBehaviour.aDiscardKeepsOnlyWhatCameAfter(RecordStorageBehaviour.postgres())
+    }
     @Test func kindConditionFindsKinds() async throws { try await RecordStorageBehaviour.kindConditionFindsKinds(RecordStorageBehaviour.postgres()) }
 
     /// Through the dialect, PostgreSQL's records are sealed with the case's key (text and author
