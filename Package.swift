@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "BewaarStorePostgres",
             dependencies: [
-                "BewaarStore", "BewaarModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "BewaarStore", "BewaarModel", "BewaarJSON", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 // TLS to the database (sslmode=verify-full): the same swift-nio-ssl postgres-nio uses.

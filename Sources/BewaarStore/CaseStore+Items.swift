@@ -16,11 +16,6 @@ extension CaseStore {
             [.text(id.description), .text(sha.hex)])?.value
     }
 
-    /// ``fetchTopItem(_:_:_:)`` for code still on GRDB.
-    func fetchTopItem(_ db: Database, _ id: CaseID, _ sha: SHA256Digest) throws -> EvidenceItem? {
-        try fetchTopItem(SQLiteStoreConnection(db), id, sha)
-    }
-
     /// Records an ingest in one transaction: the item, the files it contains, its records and
     /// warnings, the receipt and the custody event all land together, or nothing does. The
     /// bytes must already be in the object store. Bytes the case already holds are linked to
@@ -70,61 +65,57 @@ extension CaseStore {
         _ e: NewEvidence, in id: CaseID,
         reading: (RecordWriter) throws -> ReadEvidence
     ) throws -> (IngestOutcome, Int, [SHA256Digest]) {
-        try write { db in
-            _ = try fetchCase(db, id)
+        try writing { c in
+            _ = try fetchCase(c, id)
             let at = now()
-            func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
-                try sealer.seal("items", column, case: id.description, text)
+            let caseID = SQLValue.text(id.description)
+            func seal(_ column: String, _ text: String?) throws -> SQLValue {
+                try sealer.seal("items", column, case: caseID, text)
             }
-            if let existing = try fetchTopItem(db, id, e.sha256) {
-                try insertReceipt(db, id, itemID: existing.id, e.name, e.collectedBy, e.collectedFrom, at, e.note)
+            if let existing = try fetchTopItem(c, id, e.sha256) {
+                try insertReceipt(c, id, itemID: existing.id, e.name, e.collectedBy, e.collectedFrom, at, e.note)
                 var details = ["itemId": String(existing.id), "sha256": e.sha256.hex, "name": e.name]
                 if let from = e.collectedFrom { details["collectedFrom"] = from }
-                try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
+                try appendEvent(c, chain: id.description, actor: e.collectedBy, action: .itemReingested, details: details)
                 try faultBeforeCommit?()
                 return (.alreadyPresent(existing), 0, [e.sha256])
             }
-            try db.execute(
-                cached: """
-                    INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
-                                       collected_at, note, message_count, warning_count, extra)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, ?11)
-                    """,
-                arguments: [
-                    id.description, e.sha256.hex, try seal("name", e.name), e.size, e.mediaType, e.format, e.collectedBy,
-                    try seal("collected_from", e.collectedFrom), at.stored, try seal("note", e.note), try seal("extra", "{}"),
+            let itemID = try c.insertedID(
+                """
+                INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
+                                   collected_at, note, message_count, warning_count, extra)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0, 0, ?11) RETURNING id
+                """,
+                [
+                    caseID, .text(e.sha256.hex), try seal("name", e.name), .int(e.size), .text(e.mediaType), .text(e.format),
+                    .text(e.collectedBy), try seal("collected_from", e.collectedFrom), .text(at.stored), try seal("note", e.note),
+                    try seal("extra", "{}"),
                 ])
-            let itemID = db.lastInsertedRowID
-            try insertReceipt(db, id, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
-            let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description, key: caseKey(id))
+            try insertReceipt(c, id, itemID: itemID, e.name, e.collectedBy, e.collectedFrom, at, e.note)
+            let writer = try RecordWriter(
+                c, storage: dialect.records, itemID: itemID, caseNo: try caseNumber(c, id), key: caseKey(id))
             let read = try reading(writer)
             try writer.finish()
-            try db.execute(
-                cached: """
-                    UPDATE items SET media_type = ?, format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?
-                    """,
-                arguments: [
-                    read.mediaType, read.format, writer.count, read.warnings.count,
-                    try seal("extra", JSONValue.object(read.extra).serialized()), itemID,
+            try c.execute(
+                "UPDATE items SET media_type = ?1, format = ?2, message_count = ?3, warning_count = ?4, extra = ?5 WHERE id = ?6",
+                [
+                    .text(read.mediaType), .text(read.format), SQLValue(writer.count), SQLValue(read.warnings.count),
+                    try seal("extra", JSONValue.object(read.extra).serialized()), .int(itemID),
                 ])
-            for c in read.contained {
-                try db.execute(
-                    cached: """
-                        INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
-                                           collected_at, note, parent_id, path_in_parent, extra)
-                        VALUES (?1, ?2, ?3, ?4, ?5, 'contained', ?6, ?7, ?8, NULL, ?9, ?10, ?11)
-                        """,
-                    arguments: [
-                        id.description, c.sha256.hex, try seal("name", c.name), c.size, c.mediaType, e.collectedBy,
-                        try seal("collected_from", e.collectedFrom), at.stored, itemID, try seal("path_in_parent", c.pathInParent),
-                        try seal("extra", "{}"),
+            for contained in read.contained {
+                try c.execute(
+                    """
+                    INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_from,
+                                       collected_at, note, parent_id, path_in_parent, extra)
+                    VALUES (?1, ?2, ?3, ?4, ?5, 'contained', ?6, ?7, ?8, NULL, ?9, ?10, ?11)
+                    """,
+                    [
+                        caseID, .text(contained.sha256.hex), try seal("name", contained.name), .int(contained.size),
+                        .text(contained.mediaType), .text(e.collectedBy), try seal("collected_from", e.collectedFrom), .text(at.stored),
+                        .int(itemID), try seal("path_in_parent", contained.pathInParent), try seal("extra", "{}"),
                     ])
             }
-            for w in read.warnings {
-                try db.execute(
-                    cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?1, ?2, ?3, ?4)",
-                    arguments: [itemID, try sealer.seal("warnings", "message", case: id.description, w.message), w.line, w.code])
-            }
+            try insertWarnings(c, id, itemID: itemID, read.warnings)
             var details = [
                 "itemId": String(itemID), "sha256": e.sha256.hex, "name": e.name, "size": String(e.size),
                 "format": read.format, "messages": String(writer.count), "warnings": String(read.warnings.count),
@@ -136,15 +127,13 @@ extension CaseStore {
                 let listing = read.contained.map { "\($0.sha256.hex)  \($0.pathInParent)\n" }.joined()
                 details["containedDigest"] = StreamingSHA256.digest(utf8: listing).hex
             }
-            try appendEvent(db, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
+            try appendEvent(c, chain: id.description, actor: e.collectedBy, action: .itemIngested, details: details)
             // In an encrypted store the case now holds these originals' keys.
             let stored = [e.sha256] + read.contained.map(\.sha256)
-            try objects.keys.record(db, caseID: id.description, stored)
+            try objects.keys.record(c, caseID: id.description, stored)
             // The worst moment for a crash: everything written, nothing committed.
             try faultBeforeCommit?()
-            guard
-                let item = try sealer.fetchOne(
-                    ItemRow.self, db, table: "items", cached: "SELECT * FROM items WHERE id = ?", arguments: [itemID])?.value
+            guard let item = try sealer.fetchOne(ItemRow.self, c, table: "items", "SELECT * FROM items WHERE id = ?1", [.int(itemID)])?.value
             else {
                 throw StoreError(
                     .writeFailed, nl: "Het zojuist vastgelegde bewijsstuk \(itemID) is niet terug te lezen; er is niets vastgelegd.",
@@ -154,19 +143,39 @@ extension CaseStore {
         }
     }
 
+    /// The number of case `id` (`cases.no`), which its records carry.
+    func caseNumber(_ c: any StoreConnection, _ id: CaseID) throws -> Int64 {
+        guard let no = try c.fetchValue("SELECT no FROM cases WHERE id = ?1", [.text(id.description)], as: Int64.self) else {
+            throw StoreError.unknownCase(id.description)
+        }
+        return no
+    }
+
+    /// Inserts an item's warnings (its reading's), their messages sealed.
+    func insertWarnings(_ c: any StoreConnection, _ id: CaseID, itemID: Int64, _ warnings: [ImportWarning]) throws {
+        for w in warnings {
+            try c.execute(
+                "INSERT INTO warnings (item_id, message, line, code) VALUES (?1, ?2, ?3, ?4)",
+                [
+                    .int(itemID), try sealer.seal("warnings", "message", case: .text(id.description), w.message),
+                    w.line.map { SQLValue($0) } ?? .null, SQLValue(w.code),
+                ])
+        }
+    }
+
     private func insertReceipt(
-        _ db: Database, _ id: CaseID, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
+        _ c: any StoreConnection, _ id: CaseID, itemID: Int64, _ name: String, _ by: String, _ from: String?, _ at: Date,
         _ note: String?
     ) throws {
-        func seal(_ column: String, _ text: String?) throws -> DatabaseValue {
-            try sealer.seal("acquisitions", column, case: id.description, text)
+        func seal(_ column: String, _ text: String?) throws -> SQLValue {
+            try sealer.seal("acquisitions", column, case: .text(id.description), text)
         }
-        try db.execute(
-            cached: """
-                INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note)
-                SELECT ?1, ?2, ?3, ?4, ?5, ?6 FROM items WHERE id = ?1
-                """,
-            arguments: [itemID, try seal("name", name), by, try seal("collected_from", from), at.stored, try seal("note", note)])
+        try c.execute(
+            """
+            INSERT INTO acquisitions (item_id, name, collected_by, collected_from, at, note)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6 FROM items WHERE id = ?1
+            """,
+            [.int(itemID), try seal("name", name), .text(by), try seal("collected_from", from), .text(at.stored), try seal("note", note)])
     }
 
     /// Every item of a case (top-level and contained), in ingest order.
@@ -201,12 +210,12 @@ extension CaseStore {
 
     /// The records of an item, in the order the importer gave them.
     public func messages(item itemID: Int64, limit: Int? = nil) throws -> [Message] {
-        try read { db in
-            var sql =
-                "SELECT \(StoredRecord.columns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY "
-                + (try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq")
-            if let limit { sql += " LIMIT \(limit)" }
-            return try MessageRow.fetchAll(db, cached: sql, arguments: [itemID], sealer: sealer)
+        try reading { c in
+            var out: [Message] = []
+            try dialect.records.forEachMessage(item: itemID, limit: limit, sealer: sealer, key: { try itemCaseKey(c, itemID) }, in: c) {
+                out.append($0)
+            }
+            return out
         }
     }
 
@@ -219,13 +228,16 @@ extension CaseStore {
 
     /// ``forEachRecordJSON(item:_:)`` as UTF-8 bytes; the buffer is only valid during the call.
     public func forEachRecordJSON(item itemID: Int64, bytes body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        try read { db in
-            let order = try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq"
-            let statement = try db.makeStatement(
-                sql: "SELECT \(StoredRecord.storedColumns) FROM messages m WHERE \(ItemRecordRange.all(item: "?1")) ORDER BY \(order)")
-            try statement.setArguments([itemID])
-            try RecordReader.forEachJSON(statement, db: db, sealer: sealer, body)
+        try reading { c in
+            try dialect.records.forEachRecordJSON(item: itemID, sealer: sealer, key: { try itemCaseKey(c, itemID) }, in: c, body)
         }
+    }
+
+    /// The key of the case that holds item `itemID` (nil in a plain store, or for no such item).
+    private func itemCaseKey(_ c: any StoreConnection, _ itemID: Int64) throws -> CaseKey? {
+        guard let text = try c.fetchValue("SELECT case_id FROM items WHERE id = ?1", [.int(itemID)], as: String.self), let id = CaseID(text)
+        else { return nil }
+        return try caseKey(id)
     }
 
     /// The warnings of an item.

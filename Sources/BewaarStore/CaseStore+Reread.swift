@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 
 extension CustodyAction {
@@ -31,73 +30,67 @@ extension CaseStore {
         _ id: CaseID, item itemID: Int64, actor: String, details: [String: String],
         reading: (RecordWriter) throws -> ReadEvidence
     ) throws -> RereadOutcome {
-        try write { db in
-            _ = try fetchCase(db, id)
-            let before = try fetchCaseItem(db, id, itemID)
-            guard try !Self.isWithdrawn(SQLiteStoreConnection(db), itemID) else {
+        try writing { c in
+            _ = try fetchCase(c, id)
+            let caseID = SQLValue.text(id.description)
+            let before = try fetchCaseItem(c, id, itemID)
+            guard try !Self.isWithdrawn(c, itemID) else {
                 throw StoreError(
                     .invalidValue, nl: "Dit bestand is teruggetrokken en wordt niet opnieuw gelezen.",
                     en: "This file was withdrawn and is not read again.")
             }
-            let marks = try Row.fetchAll(
-                db,
-                cached: """
-                    SELECT k.message_id, k.case_id, k.reason, k.note, k.by, k.at, m.seq, m.origin_offset, m.origin_length,
-                           m.case_no, m.text FROM marks k JOIN messages m ON m.id = k.message_id
-                    WHERE \(ItemRecordRange.all(item: "?1"))
-                    """, arguments: [itemID]
+            let records = dialect.records
+            let marks = try c.fetch(
+                """
+                SELECT k.message_id, k.case_id, k.reason, k.note, k.by, k.at, m.seq, m.origin_offset, m.origin_length,
+                       m.case_no, m.text FROM marks k JOIN messages m ON m.id = k.message_id
+                WHERE \(records.condition("m", item: "?1"))
+                """, [.int(itemID)]
             ).map { row in
                 // Opened now: the records they are on are about to be deleted.
                 (
-                    row: row, note: try sealer.open(row["note"], case: row["case_id"] as DatabaseValue),
-                    text: try sealer.open(row["text"], case: row["case_no"] as DatabaseValue) ?? ""
+                    mark: try RereadMark(row: row), note: try sealer.open(row["note"] ?? .null, case: row["case_id"] ?? .null),
+                    text: try sealer.open(row["text"] ?? .null, case: row["case_no"] ?? .null) ?? ""
                 )
             }
-            try db.execute(
-                cached: "DELETE FROM marks WHERE message_id IN (SELECT m.id FROM messages m WHERE \(ItemRecordRange.all(item: "?1")))",
-                arguments: [itemID])
+            try c.execute(
+                "DELETE FROM marks WHERE message_id IN (SELECT m.id FROM messages m WHERE \(records.condition("m", item: "?1")))", [.int(itemID)])
             // The delete trigger takes each record out of the search index.
-            try db.execute(cached: "DELETE FROM messages AS m WHERE \(ItemRecordRange.all(item: "?1"))", arguments: [itemID])
-            try db.execute(cached: "DELETE FROM warnings WHERE item_id = ?", arguments: [itemID])
+            try c.execute("DELETE FROM messages AS m WHERE \(records.condition("m", item: "?1"))", [.int(itemID)])
+            try c.execute("DELETE FROM warnings WHERE item_id = ?1", [.int(itemID)])
 
-            let writer = try RecordWriter(db: db, itemID: itemID, caseID: id.description, key: caseKey(id))
+            let writer = try RecordWriter(c, storage: dialect.records, itemID: itemID, caseNo: try caseNumber(c, id), key: caseKey(id))
             let read = try reading(writer)
             try writer.finish()
-            try db.execute(
-                cached: "UPDATE items SET format = ?, message_count = ?, warning_count = ?, extra = ? WHERE id = ?",
-                arguments: [
-                    read.format, writer.count, read.warnings.count,
-                    try sealer.seal("items", "extra", case: id.description, JSONValue.object(read.extra).serialized()), itemID,
+            try c.execute(
+                "UPDATE items SET format = ?1, message_count = ?2, warning_count = ?3, extra = ?4 WHERE id = ?5",
+                [
+                    .text(read.format), SQLValue(writer.count), SQLValue(read.warnings.count),
+                    try sealer.seal("items", "extra", case: caseID, JSONValue.object(read.extra).serialized()), .int(itemID),
                 ])
-            for w in read.warnings {
-                try db.execute(
-                    cached: "INSERT INTO warnings (item_id, message, line, code) VALUES (?1, ?2, ?3, ?4)",
-                    arguments: [itemID, try sealer.seal("warnings", "message", case: id.description, w.message), w.line, w.code])
-            }
+            try insertWarnings(c, id, itemID: itemID, read.warnings)
 
             var kept = 0, dropped: [String] = []
             for (mark, note, text) in marks {
-                let seq: Int64 = mark["seq"]
-                let same = try Int64.fetchOne(
-                    db,
-                    cached: """
-                        SELECT m.id FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2"))
-                          AND m.origin_offset = ?3 AND m.origin_length = ?4 AND m.text = ?5
-                        """,
-                    arguments: [
-                        itemID, seq, mark["origin_offset"] as Int64, mark["origin_length"] as Int64,
-                        try sealer.seal("messages", "text", case: id.description, text),
-                    ])
+                let same = try c.fetchValue(
+                    """
+                    SELECT m.id FROM messages m WHERE \(records.condition("m", item: "?1", low: "?2", high: "?2"))
+                      AND m.origin_offset = ?3 AND m.origin_length = ?4 AND m.text = ?5
+                    """,
+                    [
+                        .int(itemID), .int(mark.seq), .int(mark.offset), .int(mark.length),
+                        try sealer.seal("messages", "text", case: caseID, text),
+                    ], as: Int64.self)
                 if let same {
-                    try db.execute(
-                        cached: "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        arguments: [
-                            same, id.description, mark["reason"] as String, try sealer.seal("marks", "note", case: id.description, note),
-                            mark["by"] as String, mark["at"] as String,
+                    try c.execute(
+                        "INSERT INTO marks (message_id, case_id, reason, note, by, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        [
+                            .int(same), caseID, .text(mark.reason), try sealer.seal("marks", "note", case: caseID, note), .text(mark.by),
+                            .text(mark.at),
                         ])
                     kept += 1
                 } else {
-                    dropped.append("\(mark["origin_offset"] as Int64)+\(mark["origin_length"] as Int64)")
+                    dropped.append("\(mark.offset)+\(mark.length)")
                 }
             }
 
@@ -113,7 +106,7 @@ extension CaseStore {
                 event["marksDropped"] = String(dropped.count)
                 event["marksDroppedAt"] = dropped.prefix(50).joined(separator: " ")
             }
-            try appendEvent(db, chain: id.description, actor: actor, action: .itemReread, details: event)
+            try appendEvent(c, chain: id.description, actor: actor, action: .itemReread, details: event)
             try faultBeforeCommit?()
             var item = before
             item.format = read.format
@@ -126,14 +119,34 @@ extension CaseStore {
     }
 }
 
+/// A mark on a record that is read again: what is kept of it while its record is replaced (its
+/// note and the record's text are opened apart).
+private struct RereadMark: SQLRecord {
+    var reason: String
+    var by: String
+    var at: String
+    var seq: Int64
+    var offset: Int64
+    var length: Int64
+
+    init(row: any SQLRow) throws {
+        let r = StoredRow(row, table: "marks")
+        reason = try r("reason")
+        by = try r("by")
+        at = try r("at")
+        seq = try r("seq")
+        offset = try r("origin_offset")
+        length = try r("origin_length")
+    }
+}
+
 extension CaseStore {
     /// The latest `item-reread` event of an item in case `id` (what a page says after the reading).
     public func lastReread(_ id: CaseID, item itemID: Int64) throws -> CustodyEvent? {
-        try read { db in
+        try reading { c in
             let rows = try sealer.fetchAll(
-                CustodyEventRow.self, db, table: "custody",
-                cached: "SELECT * FROM custody WHERE chain = ? AND action = ? ORDER BY seq DESC LIMIT 50",
-                arguments: [id.description, CustodyAction.itemReread.rawValue])
+                CustodyEventRow.self, c, table: "custody", "SELECT * FROM custody WHERE chain = ?1 AND action = ?2 ORDER BY seq DESC LIMIT 50",
+                [.text(id.description), .text(CustodyAction.itemReread.rawValue)])
             return rows.lazy.map(\.value).first { $0.details["itemId"] == String(itemID) }
         }
     }
@@ -141,14 +154,13 @@ extension CaseStore {
     /// The items of case `id` whose date order is still an open question (their reading warned
     /// `date-order-ambiguous`).
     public func itemsWithOpenDateOrder(_ id: CaseID) throws -> Set<Int64> {
-        try read { db in
+        try reading { c in
             Set(
-                try Int64.fetchAll(
-                    db,
-                    cached: """
-                        SELECT DISTINCT w.item_id FROM warnings w JOIN items i ON i.id = w.item_id
-                        WHERE i.case_id = ? AND w.code = 'date-order-ambiguous'
-                        """, arguments: [id.description]))
+                try c.fetchValues(
+                    """
+                    SELECT DISTINCT w.item_id FROM warnings w JOIN items i ON i.id = w.item_id
+                    WHERE i.case_id = ?1 AND w.code = 'date-order-ambiguous'
+                    """, [.text(id.description)], as: Int64.self))
         }
     }
 }

@@ -94,11 +94,6 @@ extension CaseStore {
         return row.value
     }
 
-    /// ``fetchCaseItem(_:_:_:)`` for code still on GRDB.
-    func fetchCaseItem(_ db: Database, _ id: CaseID, _ itemID: Int64) throws -> EvidenceItem {
-        try fetchCaseItem(SQLiteStoreConnection(db), id, itemID)
-    }
-
     static func isWithdrawn(_ c: any StoreConnection, _ itemID: Int64) throws -> Bool {
         try c.fetchValue("SELECT COUNT(*) FROM withdrawals WHERE item_id = ?1", [.int(itemID)], as: Int.self) ?? 0 > 0
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Records staged in the store in the order they were read, until their final order is known
 /// (a Messenger page lists its newest message first; records are kept oldest first, in
@@ -19,7 +18,9 @@ public final class RecordStaging {
     /// Batches read back, by number (a few at a time).
     private var loaded: [Int: RecordRows] = [:]
     private var remaining: [Int] = []
-    private static let table = "bewaar_staged"
+    /// The table's name (made by ``RecordStorage/stagingTable``: in the store's own database on
+    /// SQLite, so its pages are reused by the records).
+    static let table = "bewaar_staged"
     /// How many batches read back are kept (set by ``place(order:batchSize:keepLoaded:written:)``).
     private var held = 16
     /// How many batches were read back by the last placing (for tests and figures).
@@ -32,13 +33,10 @@ public final class RecordStaging {
     /// Stages the next batch of records, in the order read.
     public func stage(_ rows: RecordRows) throws {
         guard !rows.isEmpty else { return }
-        if starts.isEmpty {
-            try writer.db.execute(
-                sql: "CREATE TABLE IF NOT EXISTS main.\(Self.table) (batch INTEGER PRIMARY KEY, entries BLOB NOT NULL, bytes BLOB NOT NULL)")
-        }
-        try writer.db.execute(
-            sql: "INSERT INTO main.\(Self.table) (batch, entries, bytes) VALUES (?, ?, ?)",
-            arguments: [starts.count, Data(rows.stagedEntries()), Data(writer.staged(rows.bytes))])
+        if starts.isEmpty { try writer.connection.execute(writer.stagingTable) }
+        try writer.connection.execute(
+            "INSERT INTO \(Self.table) (batch, entries, bytes) VALUES (?1, ?2, ?3)",
+            [SQLValue(starts.count), .bytes(rows.stagedEntries()), .bytes(writer.items.staged(rows.bytes))])
         starts.append(total)
         counts.append(rows.count)
         total += rows.count
@@ -74,7 +72,7 @@ public final class RecordStaging {
             remaining[b] -= 1
             if remaining[b] == 0 {
                 loaded[b] = nil
-                try writer.db.execute(sql: "DELETE FROM main.\(Self.table) WHERE batch = ?", arguments: [b])
+                try writer.connection.execute("DELETE FROM \(Self.table) WHERE batch = ?1", [SQLValue(b)])
             }
             if out.count >= batchSize {
                 try writer.add(out)
@@ -91,7 +89,7 @@ public final class RecordStaging {
 
     /// Forgets every staged record.
     public func drop() throws {
-        if !starts.isEmpty { try writer.db.execute(sql: "DROP TABLE IF EXISTS main.\(Self.table)") }
+        if !starts.isEmpty { try writer.connection.execute("DROP TABLE IF EXISTS \(Self.table)") }
         starts = []
         counts = []
         total = 0
@@ -100,8 +98,8 @@ public final class RecordStaging {
 
     private func batch(_ b: Int) throws -> RecordRows {
         if let rows = loaded[b] { return rows }
-        guard let row = try Row.fetchOne(writer.db, sql: "SELECT entries, bytes FROM main.\(Self.table) WHERE batch = ?", arguments: [b]),
-            let entries = row[0] as Data?, let stored = row[1] as Data?, let bytes = writer.unstaged([UInt8](stored))
+        guard let row = try writer.connection.fetchOne("SELECT entries, bytes FROM \(Self.table) WHERE batch = ?1", [SQLValue(b)]),
+            let entries = row[0].bytes, let stored = row[1].bytes, let bytes = writer.items.unstaged(stored)
         else {
             throw StoreError(
                 .invalidValue, nl: "Een deel van de gelezen records ontbreekt; er is niets opgeslagen.",

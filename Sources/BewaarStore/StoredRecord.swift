@@ -113,6 +113,25 @@ public enum StoredRecord {
             flags: rest.flags, extra: rest.extra)
     }
 
+    /// The record with these columns' values (opened, for a database that reads records its own
+    /// way: PostgreSQL's ``RecordStorage``); nil when its stored JSON (`verbatim`) cannot be read.
+    package static func message(
+        time: Double?, utcOffset: Int64?, author: String?, kind: String, text: String, line: Int64?, offset: Int64, length: Int64,
+        rest: String?, verbatim: String?
+    ) -> Message? {
+        if let verbatim { return (try? JSONParser.parse(verbatim)).flatMap(Message.init(json:)) }
+        let r = Rest(rest)
+        return Message(
+            timestamp: time.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: Int(utcOffset ?? 0)) },
+            author: author, text: text, kind: MessageKind(rawValue: kind), attachments: r.attachments,
+            origin: Origin(line: line.map { Int($0) }, offset: offset, length: length, part: r.part, box: r.box), flags: r.flags,
+            extra: r.extra)
+    }
+
+    /// The record's compact JSON (`Message.json` serialised): what ``RecordReader`` writes from
+    /// SQLite's columns, for a database that reads records as ``Message``s.
+    package static func json(_ m: Message) -> [UInt8] { m.json.serializedBytes() }
+
     /// What a record's `rest` adds to its JSON, written once (see ``RecordJSONTail``).
     static func tail(rest: String?) -> RecordJSONTail {
         guard rest != nil else { return .empty }

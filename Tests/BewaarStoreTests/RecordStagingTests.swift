@@ -94,7 +94,7 @@ struct RecordStagingTests {
                 for m in read[start..<min(start + 16, read.count)] { rows.append(m) }
                 try staging.stage(rows)
             }
-            stagedBlobs = try Data.fetchAll(writer.db, sql: "SELECT bytes FROM main.bewaar_staged")
+            stagedBlobs = try writer.connection.fetchValues("SELECT bytes FROM main.bewaar_staged", as: Data.self)
             try staging.place(order: Array((0..<read.count).reversed()))
             return ReadEvidence(format: "meta", mediaType: "text/html")
         }.item

@@ -13,16 +13,19 @@ package struct StoreDialect: Sendable {
     package var maintenance: any StoreMaintenance
     /// How `bewaar backup` copies the database.
     package var backup: any DatabaseBackup
+    /// How an item's records are written and read (the ingest's hot path).
+    package var records: any RecordStorage
 
     package init(
         chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog, maintenance: any StoreMaintenance,
-        backup: any DatabaseBackup
+        backup: any DatabaseBackup, records: any RecordStorage
     ) {
         self.chains = chains
         self.numbering = numbering
         self.catalog = catalog
         self.maintenance = maintenance
         self.backup = backup
+        self.records = records
     }
 
     /// The dialect of a SQLite store's open database (maintenance and backup work on it).
@@ -30,6 +33,6 @@ package struct StoreDialect: Sendable {
         StoreDialect(
             chains: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(), catalog: SQLiteSchemaCatalog(),
             maintenance: SQLiteMaintenance(writer: database.writer, databasePath: database.writer.path),
-            backup: SQLiteBackup(writer: database.writer))
+            backup: SQLiteBackup(writer: database.writer), records: SQLiteRecordStorage())
     }
 }

@@ -70,27 +70,33 @@ final class ObjectKeys: Sendable {
 
     /// The original's key: made in this process and not yet recorded, or unwrapped with the key
     /// of a case that holds it.
-    func key(_ db: Database, _ digest: BewaarModel.SHA256Digest) throws -> SymmetricKey? {
+    func key(_ c: any StoreConnection, _ digest: BewaarModel.SHA256Digest) throws -> SymmetricKey? {
         if let k = pending.withLock({ $0[digest]?.key }) { return k }
         guard let keyring = sealing.keyring else { return nil }
-        for row in try Row.fetchAll(db, sql: "SELECT case_id, wrapped FROM object_keys WHERE sha256 = ?", arguments: [digest.hex]) {
-            guard let caseKey = keyring.key(for: (row["case_id"] as String).databaseValue) else { continue }
-            if let k = Self.unwrap([UInt8](row["wrapped"] as Data), digest, caseKey) { return k }
+        for row in try c.fetch("SELECT case_id, wrapped FROM object_keys WHERE sha256 = ?1", [.text(digest.hex)]) {
+            let stored = StoredRow(row, table: "object_keys", key: "case_id")
+            guard let caseKey = keyring.key(for: try stored("case_id", as: String.self).databaseValue) else { continue }
+            if let k = Self.unwrap(try stored("wrapped", as: [UInt8].self), digest, caseKey) { return k }
         }
         return nil
     }
 
-    /// Records in `db`'s transaction that case `caseID` holds these originals: each one's key
+    /// ``key(_:_:)`` for code still on GRDB.
+    func key(_ db: Database, _ digest: BewaarModel.SHA256Digest) throws -> SymmetricKey? {
+        try key(SQLiteStoreConnection(db), digest)
+    }
+
+    /// Records in `c`'s transaction that case `caseID` holds these originals: each one's key
     /// wrapped with the case's key (nothing for an original already recorded for the case, or
     /// one that is not encrypted).
-    func record(_ db: Database, caseID: String, _ digests: [BewaarModel.SHA256Digest]) throws {
+    func record(_ c: any StoreConnection, caseID: String, _ digests: [BewaarModel.SHA256Digest]) throws {
         guard let keyring = sealing.keyring, let caseKey = keyring.key(for: caseID.databaseValue) else { return }
         for digest in Set(digests) {
-            let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM object_keys WHERE sha256 = ? AND case_id = ?", arguments: [digest.hex, caseID])
-            guard known != true, let key = try key(db, digest) else { continue }
-            try db.execute(
-                sql: "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?, ?, ?)",
-                arguments: [digest.hex, caseID, Data(Self.wrap(key, digest, caseKey))])
+            let known = try c.fetchOne("SELECT 1 FROM object_keys WHERE sha256 = ?1 AND case_id = ?2", [.text(digest.hex), .text(caseID)])
+            guard known == nil, let key = try key(c, digest) else { continue }
+            try c.execute(
+                "INSERT INTO object_keys (sha256, case_id, wrapped) VALUES (?1, ?2, ?3)",
+                [.text(digest.hex), .text(caseID), .bytes(Self.wrap(key, digest, caseKey))])
         }
     }
 

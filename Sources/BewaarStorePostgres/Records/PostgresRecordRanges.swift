@@ -4,7 +4,9 @@ import BewaarStore
 /// ?3 ORDER BY seq`, an index range on `messages_item_seq` (`notes/issue-17-store-design.md`
 /// §2.4). The SQLite store finds them at `items.first_record + seq`; that needs consecutive ids,
 /// which two servers writing at once do not give (§1.5 item 1).
-package enum PostgresRecordRanges {
+package struct PostgresRecordRanges: Sendable {
+    package init() {}
+
     /// The condition on `messages m` for item `?1`, places `?2` to `?3`.
     package static let condition = "m.item_id = ?1 AND m.seq BETWEEN ?2 AND ?3"
 

@@ -1,3 +1,5 @@
+import BewaarJSON
+import BewaarModel
 import BewaarStore
 import PostgresNIO
 
@@ -34,6 +36,17 @@ package final class PostgresRecordWriter {
     private var highest: Int64 = -1
     /// Author numbers by sealed name, as found or added during this writing.
     private var authors: [[UInt8]: Int64] = [:]
+
+    // For the store's records (``PostgresRecordRanges`` as ``RecordStorage``, below):
+    /// The case's key: texts, `rest` and author names are sealed with it.
+    fileprivate var key: CaseKey?
+    /// Works out each record's `terms` from its plain text (with ``key``).
+    fileprivate var termMaker: PostgresTermMaker?
+    /// Author numbers by plain name.
+    fileprivate var authorsByName: [String: Int64] = [:]
+    /// The savepoint the item's records are written in (``discard()`` goes back to it).
+    fileprivate var savepoint: String?
+    package fileprivate(set) var bytesCovered: Int64 = 0
 
     /// A writer for item `itemID` of case number `caseNo`, on `connection`, which must be a
     /// PostgreSQL store's (from `PostgresStoreDatabase.write`).
@@ -156,4 +169,182 @@ package final class PostgresRecordWriter {
     static let notPostgres = PostgresStoreError(
         .invalidRecords, nl: "De recordschrijver voor PostgreSQL kreeg een verbinding met een andere database. Dit is een fout in Bewaar.",
         en: "The PostgreSQL record writer was given a connection to another database. This is a bug in Bewaar.")
+}
+
+// MARK: - The store's records
+
+extension PostgresRecordWriter: ItemRecordWriting {
+    /// Records given so far: inserted, or held for the next batch.
+    package var taken: Int { count + pending.count }
+
+    /// Nil: the records come unsealed, and this writer seals them and makes their terms.
+    package var sealing: RecordSealing? { nil }
+
+    package func add(_ m: Message) throws {
+        var rows = RecordRows(capacity: 1)
+        rows.append(m)
+        try add(rows, seqs: nil)
+    }
+
+    package func add(_ rows: RecordRows) throws { try add(rows, seqs: nil) }
+
+    package func add(_ rows: RecordRows, at seqs: [Int]) throws {
+        guard seqs.count == rows.count else { throw Self.wrongOrder }
+        try add(rows, seqs: seqs)
+    }
+
+    package func add(_ records: [FlatRecord], at seqs: [Int]) throws {
+        var rows = RecordRows(capacity: records.count)
+        for r in records { rows.append(r) }
+        try add(rows, at: seqs)
+    }
+
+    /// Each row of `rows` as a ``PostgresRecord``: at `seqs`, or next in order.
+    private func add(_ rows: RecordRows, seqs: [Int]?) throws {
+        for k in 0..<rows.count {
+            let f = rows.fields(k)
+            var text = f.text, rest = f.rest, plain = f.text
+            if let key {
+                if f.sealed {
+                    guard let opened = key.open(f.text) else { throw Self.notOpening }
+                    plain = opened
+                } else {
+                    text = key.seal(f.text)
+                    rest = f.rest.map(key.seal)
+                }
+            }
+            let terms = termMaker?.terms(of: String(decoding: plain, as: UTF8.self)) ?? []
+            let author = try f.author.map { try authorNumber(name: $0) }
+            let seq = seqs.map { Int64($0[k]) } ?? Int64(taken)
+            try add(
+                PostgresRecord(
+                    seq: seq, time: f.time, utcOffset: f.utcOffset, author: author, kind: f.kind, text: text, originLine: f.line,
+                    originOffset: f.offset, originLength: f.length, rest: rest, terms: terms))
+            if !f.inPart {
+                let (end, overflow) = f.offset.addingReportingOverflow(f.length)
+                bytesCovered = max(bytesCovered, overflow ? .max : end)
+            }
+        }
+    }
+
+    /// The number of the author called `name` (sealed with the case's key to find it).
+    private func authorNumber(name: String) throws -> Int64 {
+        if let id = authorsByName[name] { return id }
+        let stored = key.map { $0.seal(Array(name.utf8)) } ?? Array(name.utf8)
+        let id = try authorNumber(sealedName: stored)
+        authorsByName[name] = id
+        return id
+    }
+
+    package func discard() throws {
+        guard let savepoint else { throw Self.noSavepoint }
+        try connection.execute("ROLLBACK TO SAVEPOINT \(savepoint)")
+        pending.removeAll(keepingCapacity: true)
+        count = 0
+        highest = -1
+        bytesCovered = 0
+        authors = [:]  // those added since the savepoint are gone again
+        authorsByName = [:]
+    }
+
+    package func end() throws {
+        try finish()
+        if let savepoint { try connection.execute("RELEASE SAVEPOINT \(savepoint)") }
+    }
+
+    package func staged(_ bytes: [UInt8]) -> [UInt8] { key.map { $0.seal(bytes) } ?? bytes }
+
+    package func unstaged(_ stored: [UInt8]) -> [UInt8]? {
+        guard let key else { return stored }
+        return key.open(stored)
+    }
+
+    /// Readies a writer made by ``PostgresRecordRanges/writer(item:caseNo:key:in:)``: the case's
+    /// key and terms, and the item's savepoint.
+    fileprivate func begin(key: CaseKey?) throws {
+        self.key = key
+        termMaker = key.map(PostgresTermMaker.init(key:))
+        try connection.execute("SAVEPOINT \(Self.itemSavepoint)")
+        savepoint = Self.itemSavepoint
+    }
+
+    static let itemSavepoint = "bewaar_records"
+
+    static let notOpening = PostgresStoreError(
+        .invalidRecords, nl: "Een gelezen record gaat niet open met de sleutel van de zaak; er is niets opgeslagen.",
+        en: "A record read does not open with the case's key; nothing was stored.")
+
+    static let noSavepoint = PostgresStoreError(
+        .invalidRecords, nl: "Deze recordschrijver heeft geen tussenpunt om naar terug te gaan. Dit is een fout in Bewaar.",
+        en: "This record writer has no savepoint to go back to. This is a bug in Bewaar.")
+}
+
+extension PostgresRecordRanges: RecordStorage {
+    package func writer(item itemID: Int64, caseNo: Int64, key: CaseKey?, in connection: any StoreConnection) throws -> any ItemRecordWriting {
+        let writer = try PostgresRecordWriter(connection, itemID: itemID, caseNo: caseNo)
+        try writer.begin(key: key)
+        return writer
+    }
+
+    package func forEachMessage(
+        item itemID: Int64, limit: Int?, sealer: Sealer, key: () throws -> CaseKey?, in connection: any StoreConnection,
+        _ body: (Message) throws -> Void
+    ) throws {
+        try forEachOpened(item: itemID, limit: limit, key: key(), in: connection, body)
+    }
+
+    package func forEachRecordJSON(
+        item itemID: Int64, sealer: Sealer, key: () throws -> CaseKey?, in connection: any StoreConnection,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) throws {
+        try forEachOpened(item: itemID, limit: nil, key: key(), in: connection) { m in
+            try StoredRecord.json(m).withUnsafeBufferPointer { try body($0) }
+        }
+    }
+
+    package func condition(_ m: String, item: String) -> String { "\(m).item_id = \(item)" }
+
+    package func condition(_ m: String, item: String, low: String, high: String) -> String {
+        "\(m).item_id = \(item) AND \(m).seq BETWEEN \(low) AND \(high)"
+    }
+
+    package var stagingTable: String {
+        "CREATE TEMP TABLE IF NOT EXISTS bewaar_staged (batch bigint PRIMARY KEY, entries bytea NOT NULL, bytes bytea NOT NULL) ON COMMIT DROP"
+    }
+
+    package func kindCondition(_ column: String, in kinds: [String], first: Int) -> (sql: String, arguments: [SQLValue]) {
+        guard !kinds.isEmpty else { return ("1 = 0", []) }
+        return ("\(column) IN (\(kinds.indices.map { "?\(first + $0)" }.joined(separator: ", ")))", kinds.map(SQLValue.text))
+    }
+
+    /// The item's records in order, opened with `key`, as ``Message``s (the authors' names read
+    /// first: no second statement runs while the records stream).
+    private func forEachOpened(
+        item itemID: Int64, limit: Int?, key: CaseKey?, in connection: any StoreConnection, _ body: (Message) throws -> Void
+    ) throws {
+        func open(_ bytes: [UInt8]?) throws -> String? {
+            guard let bytes else { return nil }
+            guard let key else { return String(decoding: bytes, as: UTF8.self) }
+            guard let plain = key.open(bytes) else { throw PostgresRecordWriter.notOpening }
+            return String(decoding: plain, as: UTF8.self)
+        }
+        var names: [Int64: String] = [:]
+        for row in try connection.fetch(
+            "SELECT id, name FROM authors WHERE id IN (SELECT DISTINCT author_no FROM messages WHERE item_id = ?1)", [.int(itemID)])
+        {
+            if let id = row[0].int { names[id] = try open(row[1].bytes) }
+        }
+        var given = 0
+        let end = limit.map { Int64($0) - 1 } ?? Int64.max
+        guard end >= 0 else { return }
+        try Self.forEach(item: itemID, seqs: 0...end, in: connection) { r in
+            guard
+                let m = StoredRecord.message(
+                    time: r.time, utcOffset: r.utcOffset, author: r.author.flatMap { names[$0] }, kind: r.kind, text: try open(r.text) ?? "",
+                    line: r.originLine, offset: r.originOffset, length: r.originLength, rest: try open(r.rest), verbatim: try open(r.verbatim))
+            else { return }
+            given += 1
+            try body(m)
+        }
+    }
 }
