@@ -10,13 +10,23 @@ package struct StoreDialect: Sendable {
     package var numbering: any CaseNumbering
     /// Which tables hold rows of a case (a destruction's leftover check).
     package var catalog: any SchemaCatalog
+    /// How a timeline search narrows a case's records to its candidates (``SearchPager``).
+    package var search: any SearchIndex
+    /// Whether statements name the index to use (SQLite's `INDEXED BY`, where its planner's
+    /// statistics can choose a scan: ``CaseStore/authors(item:limit:)``).
+    package var indexHints: Bool
 
-    package init(chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog) {
+    package init(
+        chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog, search: any SearchIndex, indexHints: Bool = false
+    ) {
         self.chains = chains
         self.numbering = numbering
         self.catalog = catalog
+        self.search = search
+        self.indexHints = indexHints
     }
 
     /// The SQLite store's.
-    package static let sqlite = StoreDialect(chains: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(), catalog: SQLiteSchemaCatalog())
+    package static let sqlite = StoreDialect(
+        chains: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(), catalog: SQLiteSchemaCatalog(), search: FTS5SearchIndex(), indexHints: true)
 }
