@@ -167,10 +167,22 @@ extension CaseStore {
         let stamp = try c.fetchValue(Self.searchStampSQL, as: String.self) ?? ""
         // The search itself is part of the key: an encrypted store's index query is the same for
         // searches that share their words' indexed beginnings ("dikk" and "dik").
-        let many = try searchOrder.many(key: sql + "\u{0}" + arguments.description + "\u{0}" + pager.request.input, stamp: stamp) {
+        let key = ([sql] + arguments.map(Self.keyText) + [pager.request.input]).joined(separator: "\u{0}")
+        let many = try searchOrder.many(key: key, stamp: stamp) {
             try pager.hasMoreHits(than: Self.searchSortLimit, on: c)
         }
         return many ? .record : .time
+    }
+
+    /// An argument as text for ``SearchOrderMemory``'s key (written out: `description` reflects).
+    private static func keyText(_ value: SQLValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .int(let number): return "i\(number)"
+        case .double(let number): return "d\(number)"
+        case .text(let text): return "t" + text
+        case .bytes(let bytes): return "b" + bytes.map { String($0, radix: 16) }.joined(separator: ",")
+        }
     }
 
     /// How many records the timeline of a case holds (withdrawn items and repeated screenshot

@@ -30,6 +30,9 @@ extension SQLRow {
     /// The value at `index` as `Value` (an optional type reads NULL as nil), or the damaged-row
     /// error naming `column` of `table` and the row's `id` (``StoredRow``): the record paths'
     /// read by position, which costs nothing more than the value unless the row is damaged.
+    /// Inlined, so that `Value` is concrete where it is read: called on `any SQLRow`, the generic
+    /// function would look up `Value`'s metadata at run time for every value (a tenth of a page).
+    @inline(__always)
     func read<Value: SQLValueConvertible>(
         _ index: Int, _ column: String, table: String = "messages", as type: Value.Type = Value.self
     )
