@@ -177,19 +177,22 @@ import Testing
         let (store, id) = try self.store(f, encrypted: false)
         let item = try #require(try store.items(id).first)
         #expect(try store.authors(item: item.id) == ["Daan Jansen", "Sanne de Vries"])
-        func plan(_ db: Database, hints: Bool = StoreDialect.sqlite.indexHints) throws -> String {
+        // The store's own dialect's choice (SQLite's: hints on).
+        let storeHints = store.dialect.indexHints
+        #expect(storeHints)
+        func plan(_ db: Database, hints: Bool) throws -> String {
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + CaseStore.authorInItemSQL(indexHints: hints), arguments: [1, 1])
                 .map { $0["detail"] as String }.joined(separator: "; ")
         }
         let queue = try DatabaseQueue(path: f.storePath + "/" + CaseStore.databaseName)
         let plans = try queue.write { db in
             try db.execute(sql: "ANALYZE")
-            let analysed = try plan(db)
+            let analysed = try plan(db, hints: storeHints)
             // The worst case for the index: one author for every record.
             try db.execute(sql: "DELETE FROM sqlite_stat1 WHERE idx = 'messages_author'")
             try db.execute(sql: "INSERT INTO sqlite_stat1 VALUES ('messages', 'messages_author', '1000000 1000000')")
             try db.execute(sql: "ANALYZE sqlite_schema")
-            return [analysed, try plan(db), try plan(db, hints: false)]
+            return [analysed, try plan(db, hints: storeHints), try plan(db, hints: false)]
         }
         for p in plans.prefix(2) { #expect(p.contains("USING INDEX messages_author"), "\(p)") }
         // Why the hint: without it, those statistics make SQLite scan the whole table.
