@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 
 /// Where a window of an item's records starts.
@@ -32,34 +31,30 @@ extension CaseStore {
     /// 100,000-message chat as at its start. A record that is not in the item gives the start.
     public func records(item itemID: Int64, at position: RecordPosition, limit: Int) throws -> RecordWindow {
         let n = max(1, min(1000, limit))
-        let select = """
-            SELECT m.id, m.item_id, \(StoredRecord.columns), NULL AS hl, i.name AS item_name, i.sha256 AS item_sha,
-                   k.reason AS mark_reason, k.note AS mark_note, k.by AS mark_by, k.at AS mark_at, m.seq
-            FROM messages m JOIN items i ON i.id = m.item_id LEFT JOIN marks k ON k.message_id = m.id
-            """
+        let select = "SELECT \(TimelineEntryRow.columns()), m.seq FROM messages m \(TimelineEntryRow.joins)"
         // The records with sequence numbers ?2 to ?3 (a window of n + 1: one more tells whether more follow).
         let window = ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")
-        return try read { db in
+        return try reading { c in
             var rows: [TimelineEntryRow]
             var backwards = false
             switch position {
             case .before(let seq):
                 rows = try TimelineEntryRow.fetchAll(
-                    db, cached: select + " WHERE \(window) ORDER BY m.seq DESC LIMIT \(n + 1)",
-                    arguments: [itemID, Self.bounded(seq) - Int64(n) - 1, Self.bounded(seq) - 1], sealer: sealer)
+                    c, select + " WHERE \(window) ORDER BY m.seq DESC LIMIT \(n + 1)",
+                    [.int(itemID), .int(Self.bounded(seq) - Int64(n) - 1), .int(Self.bounded(seq) - 1)], sealer: sealer)
                 backwards = true
             case .start, .from, .around:
                 var first: Int64 = 0
                 if case .from(let seq) = position { first = max(0, Self.bounded(seq)) }
                 if case .around(let messageID) = position,
-                    let seq = try Int64.fetchOne(db, cached: "SELECT seq FROM messages WHERE id = ? AND item_id = ?", arguments: [messageID, itemID])
+                    let seq = try c.fetchValue(
+                        "SELECT seq FROM messages WHERE id = ?1 AND item_id = ?2", [.int(messageID), .int(itemID)], as: Int64.self)
                 {
                     // Five records of context before it (sequence numbers come from the store, never below 0).
                     first = max(0, seq - 5)
                 }
                 rows = try TimelineEntryRow.fetchAll(
-                    db, cached: select + " WHERE \(window) ORDER BY m.seq LIMIT \(n + 1)",
-                    arguments: [itemID, first, first + Int64(n)], sealer: sealer)
+                    c, select + " WHERE \(window) ORDER BY m.seq LIMIT \(n + 1)", [.int(itemID), .int(first), .int(first + Int64(n))], sealer: sealer)
             }
             let more = rows.count > n
             rows = Array(rows.prefix(n))
@@ -75,11 +70,8 @@ extension CaseStore {
             // Sequence numbers run from 0 without gaps: a record before or after is the one next to it.
             func exists(_ condition: String, _ seq: Int64) throws -> Bool {
                 let next = condition == "<" ? seq - 1 : seq + 1
-                return try Bool.fetchOne(
-                    db,
-                    cached: """
-                        SELECT EXISTS (SELECT 1 FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2")))
-                        """, arguments: [itemID, next]) ?? false
+                let sql = "SELECT 1 FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2")) LIMIT 1"
+                return try c.fetchOne(sql, [.int(itemID), .int(next)]) != nil
             }
             guard let firstSeq = sequence.first, let lastSeq = sequence.last else {
                 return RecordWindow(entries: [], sequence: [], hasEarlier: false, hasLater: false)
@@ -97,33 +89,35 @@ extension CaseStore {
 
     /// The distinct authors of an item's records, sorted (at most `limit`). Walks the case's
     /// authors (`authors`, sorted by its unique index) and looks each up in the item through the
-    /// author index, so a 100,000-message chat with twenty authors costs twenty index look-ups,
-    /// not a scan.
+    /// author index (`messages_author`), so a 100,000-message chat with twenty authors costs
+    /// twenty index look-ups, not a scan.
     public func authors(item itemID: Int64, limit: Int = 200) throws -> [String] {
-        try read { db in
-            let inItem = try db.cachedStatement(
-                sql: """
-                    SELECT 1 FROM messages INDEXED BY messages_author WHERE author_no = ? AND item_id = ? LIMIT 1
-                    """)
+        let inItem = Self.authorInItemSQL(indexHints: dialect.indexHints)
+        return try reading { c in
             // The case's authors by name (opened in Swift, compared as SQLite's BINARY does: by UTF-8 bytes).
-            let sealer = sealer
-            let candidates = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT a.id, a.name, a.case_no FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
-                        WHERE i.id = ?
-                        """), arguments: [itemID]
-            ).map { row in (id: row[0] as Int64, name: try sealer.open(row[1], case: row[2] as DatabaseValue) ?? "") }
+            let candidates = try c.fetch(
+                """
+                SELECT a.id, a.name, a.case_no FROM items i JOIN cases c ON c.id = i.case_id JOIN authors a ON a.case_no = c.no
+                WHERE i.id = ?1
+                """, [.int(itemID)]
+            ).map { row in (id: try row.read(0, "id", table: "authors", as: Int64.self), name: try sealer.open(row[1], case: row[2]) ?? "") }
                 .sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
             var out: [String] = []
             var looked = 0
             for author in candidates {
                 guard out.count < limit, looked < 10 * limit else { break }
                 looked += 1
-                if try Int.fetchOne(inItem, arguments: [author.id, itemID]) != nil { out.append(author.name) }
+                if try c.fetchOne(inItem, [.int(author.id), .int(itemID)]) != nil { out.append(author.name) }
             }
             return out
         }
+    }
+
+    /// Whether author `?1` wrote a record of item `?2`: one look-up in `messages_author`, named
+    /// on SQLite (``StoreDialect/indexHints``), whose statistics make it scan the table instead
+    /// when one author wrote (nearly) every record.
+    static func authorInItemSQL(indexHints: Bool) -> String {
+        "SELECT 1 FROM messages\(indexHints ? " INDEXED BY messages_author" : "") WHERE author_no = ?1 AND item_id = ?2 LIMIT 1"
     }
 
     /// The contained items (zip members, mail parts) of an item with these digests, by digest.

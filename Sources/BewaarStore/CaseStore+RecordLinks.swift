@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import BewaarModel
 
 extension CaseStore {
@@ -7,29 +6,30 @@ extension CaseStore {
     /// `localClocks`, only those without a time or whose local time ("HH:MM" in their own
     /// offset) is one of them (a screenshot's shown times: a long export is never read whole).
     public func numberedRecords(item itemID: Int64, localClocks: Set<String>? = nil) throws -> [NumberedRecord] {
-        try read { db in
-            let order = try ItemRecordRange.isConsecutive(db, item: itemID) ? "m.id" : "m.seq"
-            var arguments: [any DatabaseValueConvertible] = [itemID]
+        try reading { c in
+            let order = try ItemRecordRange.isConsecutive(c, item: itemID) ? "m.id" : "m.seq"
+            var arguments: [SQLValue] = [.int(itemID)]
             var clockCondition = ""
             if let localClocks {
                 let list = localClocks.sorted()
-                arguments += list
+                arguments += list.map(SQLValue.text)
+                // SQLite's `strftime` (PostgreSQL: `to_char`; a dialect piece still to come, plan step 3).
                 clockCondition =
                     " AND (m.ts IS NULL OR strftime('%H:%M', CAST(m.ts AS INTEGER) + COALESCE(m.utc_offset, 0), 'unixepoch') IN ("
                     + list.map { _ in "?" }.joined(separator: ", ") + "))"
             }
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))\(clockCondition) ORDER BY \(order)",
-                arguments: StatementArguments(arguments))
             let opener = SealedOpener(sealer)
-            return try rows.compactMap { row in
-                guard let message = try StoredRecord.message(from: row, opener: opener), let id = row[StoredRecord.columnCount] as Int64?,
-                    let seq = row[StoredRecord.columnCount + 1] as Int64?
-                else { return nil }
-                return NumberedRecord(id: id, number: seq + 1, message: message)
+            var out: [NumberedRecord] = []
+            let b = StoredRecord.columnCount
+            try c.forEach(
+                "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))\(clockCondition) ORDER BY \(order)",
+                arguments
+            ) { row in
+                guard let message = try StoredRecord.message(from: row, at: 0, opener: opener) else { return }
+                let id = try row.read(b, "id", as: Int64.self), seq = try row.read(b + 1, "seq", as: Int64.self)
+                out.append(NumberedRecord(id: id, number: seq + 1, message: message))
             }
+            return out
         }
     }
 

@@ -29,7 +29,10 @@ enum ItemRecordRange {
     }
 
     /// Whether the item's records are consecutive rows in their order (so `ORDER BY m.id` is their order).
-    static func isConsecutive(_ db: Database, item: Int64) throws -> Bool {
-        try Int64.fetchOne(db, cached: "SELECT first_record FROM items WHERE id = ?", arguments: [item]) != nil
+    static func isConsecutive(_ c: any StoreConnection, item: Int64) throws -> Bool {
+        try c.fetchValue("SELECT first_record FROM items WHERE id = ?1", [.int(item)], as: Int64.self) != nil
     }
+
+    /// ``isConsecutive(_:item:)`` for code still on GRDB.
+    static func isConsecutive(_ db: Database, item: Int64) throws -> Bool { try isConsecutive(SQLiteStoreConnection(db), item: item) }
 }

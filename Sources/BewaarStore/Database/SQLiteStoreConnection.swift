@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// ``StoreConnection`` over one GRDB `Database` inside a transaction (see ``SQLiteDatabase``).
 /// SQLite understands the `?1 … ?n` and `?` placeholders itself.
@@ -30,8 +31,20 @@ package struct SQLiteStoreConnection: StoreConnection {
     }
 
     package func forEach(_ sql: String, _ arguments: [SQLValue], _ body: (any SQLRow) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
-        while let row = try rows.next() { try body(SQLiteRow(row)) }
+        // Stepped here, each row read straight from SQLite's columns (``SQLiteStatementRow``).
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.setArguments(Self.arguments(arguments))
+        let s = statement.sqliteStatement
+        defer { sqlite3_reset(s) }
+        let row = SQLiteStatementRow(statement)
+        while true {
+            let rc = sqlite3_step(s)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            try body(row)
+        }
     }
 
     package func savepoint<T>(_ body: () throws -> T) throws -> T {

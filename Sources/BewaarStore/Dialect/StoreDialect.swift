@@ -15,10 +15,15 @@ package struct StoreDialect: Sendable {
     package var backup: any DatabaseBackup
     /// How an item's records are written and read (the ingest's hot path).
     package var records: any RecordStorage
+    /// How a timeline search narrows a case's records to its candidates (``SearchPager``).
+    package var search: any SearchIndex
+    /// Whether statements name the index to use (SQLite's `INDEXED BY`, where its planner's
+    /// statistics can choose a scan: ``CaseStore/authors(item:limit:)``).
+    package var indexHints: Bool
 
     package init(
         chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog, maintenance: any StoreMaintenance,
-        backup: any DatabaseBackup, records: any RecordStorage
+        backup: any DatabaseBackup, records: any RecordStorage, search: any SearchIndex, indexHints: Bool = false
     ) {
         self.chains = chains
         self.numbering = numbering
@@ -26,6 +31,8 @@ package struct StoreDialect: Sendable {
         self.maintenance = maintenance
         self.backup = backup
         self.records = records
+        self.search = search
+        self.indexHints = indexHints
     }
 
     /// The dialect of a SQLite store's open database (maintenance and backup work on it).
@@ -33,6 +40,6 @@ package struct StoreDialect: Sendable {
         StoreDialect(
             chains: SQLiteChainHeads(), numbering: SQLiteCaseNumbering(), catalog: SQLiteSchemaCatalog(),
             maintenance: SQLiteMaintenance(writer: database.writer, databasePath: database.writer.path),
-            backup: SQLiteBackup(writer: database.writer), records: SQLiteRecordStorage())
+            backup: SQLiteBackup(writer: database.writer), records: SQLiteRecordStorage(), search: FTS5SearchIndex(), indexHints: true)
     }
 }

@@ -3,20 +3,18 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The SQL functions that seal, open and search a case's text inside SQLite. The store's own
+/// The SQL functions that seal, open and index a case's text inside SQLite. The store's own
 /// reading and writing seals and opens in Swift (``Sealer``, ``SealedOpener``): keys must never
 /// reach a database server. `bw_seal` stays for `bewaar store encrypt`, which rewrites a plain
 /// store in place (``SealedColumns/sealStatements(_:_:)``); `bw_open` stays registered for SQL
 /// run by hand against a store (and any store written by a build that still used it); `bw_terms`
-/// serves the SQLite search index (see ``SealedSearch``); `bw_match` and `bw_highlight` are no
-/// longer used by the store (the timeline checks candidates in Swift) and stay for SQL run by hand:
+/// serves the SQLite search index (see ``SealedSearch``). A search needs no function: its
+/// candidates are checked and marked in Swift (``SearchPager``, ``SearchRequest``).
 ///
 /// - `bw_seal(case, text)`: the text sealed with the case's key (a BLOB); NULL stays NULL.
 /// - `bw_open(case, value)`: the plain text of a sealed value; a TEXT value as it is.
 /// - `bw_terms(case, value)`: what the search index holds for a record's text
 ///   (``SealedSearch``).
-/// - `bw_match(case, value, search)` and `bw_highlight(case, value, search)`: whether a record's
-///   text holds a search, and the text with the search's words marked.
 ///
 /// `case` is a case id (`2026-0001`) or a case number (`cases.no`). In a store without a key
 /// every function passes the text through, so the same SQL serves both kinds of store.
@@ -25,7 +23,6 @@ final class SealFunctions: Sendable {
     /// The terms of the case last asked for, with the caches of its words (deleting a case's
     /// records asks for the terms of each of them). Known by its key, which no other case has.
     private let termCache = Mutex<RecordSealing?>(nil)
-    private let searches = Mutex<[String: SearchRequest]>([:])
 
     init(keyring: CaseKeyring?) { current = Mutex(keyring) }
 
@@ -46,16 +43,6 @@ final class SealFunctions: Sendable {
                 return v[1]
             })
         db.add(function: DatabaseFunction("bw_terms", argumentCount: 2, pure: true) { [self] v in try terms(v[0], v[1], opener) })
-        db.add(
-            function: DatabaseFunction("bw_match", argumentCount: 3, pure: true) { [self] v in
-                guard let text = try open(v[0], v[1], opener) as String?, let q = request(v[2]) else { return false }
-                return q.matches(SearchWords.words(text))
-            })
-        db.add(
-            function: DatabaseFunction("bw_highlight", argumentCount: 3, pure: true) { [self] v in
-                guard let text = try open(v[0], v[1], opener) as String? else { return nil as String? }
-                return request(v[2])?.highlight(text) ?? text
-            })
     }
 
     private func key(_ reference: DatabaseValue) throws -> CaseKey {
@@ -104,16 +91,6 @@ final class SealFunctions: Sendable {
             c = sealing
             return sealing.terms(text)
         }
-    }
-
-    private func request(_ value: DatabaseValue) -> SearchRequest? {
-        guard case .string(let s) = value.storage else { return nil }
-        if let r = searches.withLock({ $0[s] }) { return r }
-        guard let r = SearchRequest(s) else { return nil }
-        searches.withLock {
-            if $0.count > 64 { $0.removeAll() }; $0[s] = r
-        }
-        return r
     }
 }
 

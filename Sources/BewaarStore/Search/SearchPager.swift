@@ -37,38 +37,62 @@ package struct SearchPager {
     ) throws
         -> SearchHits
     {
-        let want = max(1, limit) + 1 + max(0, skip)
-        let size = narrowing.exact ? want : max(batch, max(1, limit) + 1)
-        var out = SearchHits(hits: [], hasMore: false, candidates: 0, falseCandidates: 0)
+        try page(order, after: cursor, limit: limit, skip: skip, on: c) { _, _ in () }.hits
+    }
+
+    /// ``page(_:after:limit:skip:on:)`` that also selects `columns` (after `m.id`, the time key
+    /// and `m.text`, from the narrowing's tables, ``joins`` and `columnJoins`) and reads each
+    /// hit's row with `entry`: the timeline's page, its entries read only for the hits it shows.
+    package func page<Entry>(
+        _ order: SearchOrder, after cursor: SearchCursor? = nil, limit: Int, skip: Int = 0, columns: String = "", columnJoins: String = "",
+        on c: any StoreConnection, entry: (any SQLRow, SearchHit) throws -> Entry
+    ) throws -> (hits: SearchHits, entries: [Entry]) {
+        let limit = max(1, limit)
         var toSkip = max(0, skip)
+        // An exact index skips in the statement (`OFFSET`), as the timeline always has.
+        let offset = narrowing.exact ? toSkip : 0
+        if narrowing.exact { toSkip = 0 }
+        let want = limit + 1 + toSkip
+        let size = narrowing.exact ? want : max(batch, limit + 1)
+        var out = SearchHits(hits: [], hasMore: false, candidates: 0, falseCandidates: 0)
+        var entries: [Entry] = []
         var at = cursor
         let backwards = cursor?.backwards ?? false
         var opener = TextOpener(key: key)
+        let select = "m.id, COALESCE(m.ts, 1e18) AS at, m.text" + (columns.isEmpty ? "" : ", " + columns)
+        var first = true
         while true {
-            let (sql, arguments) = statement(order, after: at, backwards: backwards, count: size)
-            let rows = try c.fetch(sql, arguments)
-            for row in rows {
+            let (sql, arguments) = statement(
+                order, after: at, backwards: backwards, count: size, select: select, moreJoins: columnJoins, offset: first ? offset : 0)
+            first = false
+            var read = 0
+            var full = false
+            try c.forEach(sql, arguments) { row in
+                read += 1
+                guard !full else { return }
                 out.candidates += 1
-                let id = row[0].int ?? 0
-                let time = row[1].double ?? row[1].int.map(Double.init) ?? 1e18
+                let id = try row.read(0, "id", as: Int64.self)
+                let time = try row.read(1, "at", as: Double.self)
                 at = SearchCursor(id: id, time: time, backwards: backwards)
                 let text = try opener.text(row[2], record: id, caseNumber: caseNumber)
                 if !narrowing.exact && !request.matches(text: text) {
                     out.falseCandidates += 1
-                    continue
+                    return
                 }
                 if toSkip > 0 {
                     toSkip -= 1
-                    continue
+                    return
                 }
-                out.hits.append(SearchHit(id: id, time: time, text: text))
-                if out.hits.count == want - max(0, skip) {
-                    out.hits.removeLast()
+                if out.hits.count == limit {
                     out.hasMore = true
-                    return out
+                    full = true
+                    return
                 }
+                let hit = SearchHit(id: id, time: time, text: text)
+                out.hits.append(hit)
+                entries.append(try entry(row, hit))
             }
-            if rows.count < size { return out }
+            if full || read < size { return (out, entries) }
         }
     }
 
@@ -77,7 +101,8 @@ package struct SearchPager {
     package func hasMoreHits(than count: Int, on c: any StoreConnection) throws -> Bool {
         if narrowing.exact {
             let (sql, arguments) = statement(.record, after: nil, backwards: false, count: count + 1, select: "1")
-            return try c.fetchOne("SELECT COUNT(*) FROM (\(sql)) AS hits", arguments)?[0].int ?? 0 > Int64(count)
+            let hits = try c.fetchValue("SELECT COUNT(*) FROM (\(sql)) AS hits", arguments, as: Int64.self) ?? 0
+            return hits > Int64(count)
         }
         return try page(.record, limit: count, on: c).hasMore
     }
@@ -92,7 +117,7 @@ package struct SearchPager {
     /// when the record is not one of the case's.
     package func cursor(at id: Int64, backwards: Bool = false, on c: any StoreConnection) throws -> SearchCursor {
         let row = try c.fetchOne("SELECT COALESCE(ts, 1e18) FROM messages WHERE id = ? AND case_no = ?", [.int(id), .int(caseNumber)])
-        guard let value = row?[0], let time = value.double ?? value.int.map(Double.init) else {
+        guard let value = row?[0], let time = Double(sqlValue: value) else {
             throw StoreError(
                 .invalidValue, nl: "Bericht \(id) hoort niet bij zaak nummer \(caseNumber).",
                 en: "Record \(id) does not belong to case number \(caseNumber).")
@@ -102,7 +127,8 @@ package struct SearchPager {
 
     /// The statement for up to `count` candidates after `cursor`, and its arguments.
     func statement(
-        _ order: SearchOrder, after cursor: SearchCursor?, backwards: Bool, count: Int, select: String? = nil
+        _ order: SearchOrder, after cursor: SearchCursor?, backwards: Bool, count: Int, select: String? = nil, moreJoins: String = "",
+        offset: Int = 0
     ) -> (
         String, [SQLValue]
     ) {
@@ -124,9 +150,10 @@ package struct SearchPager {
         let direction = backwards ? " DESC" : ""
         let orderBy = order == .record ? narrowing.recordOrder + direction : "\(time)\(direction), m.id\(direction)"
         arguments.append(.int(Int64(count)))
+        if offset > 0 { arguments.append(.int(Int64(offset))) }
         let sql = """
-            SELECT \(select ?? "m.id, \(time) AS at, m.text") FROM \(narrowing.from) \(joins)
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(orderBy) LIMIT ?
+            SELECT \(select ?? "m.id, \(time) AS at, m.text") FROM \(narrowing.from) \(joins) \(moreJoins)
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(orderBy) LIMIT ?\(offset > 0 ? " OFFSET ?" : "")
             """
         return (sql, arguments)
     }
