@@ -37,7 +37,9 @@ final class StoreThreads: TaskExecutor, @unchecked Sendable {
     private var queue: [UnownedJob] = []
     private var head = 0
 
-    private init(threads: Int) {
+    /// A pool of its own (a test's, so other tests' requests do not share it); servers use
+    /// ``shared``.
+    init(threads: Int) {
         for number in 0..<threads {
             let thread = Thread { [unowned self] in self.work() }
             thread.name = Self.namePrefix + String(number)

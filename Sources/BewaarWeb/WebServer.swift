@@ -10,20 +10,31 @@ public enum WebServer {
     package static let storeModules: [any StoreModule] = [AccountTables(), UploadLinkTables()]
 
     /// The router with every page; tests drive it in-process.
-    public static func router(store: CaseStore, configuration: WebConfiguration,
-                              packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()) -> Router<WebContext> {
+    public static func router(
+        store: CaseStore, configuration: WebConfiguration,
+        packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()
+    ) -> Router<WebContext> {
+        router(store: store, configuration: configuration, packet: packet, trace: trace, threads: .shared)
+    }
+
+    /// The router, its requests handled on `threads`.
+    static func router(
+        store: CaseStore, configuration: WebConfiguration, packet: PacketSeam, trace: TraceSeam, threads: StoreThreads
+    ) -> Router<WebContext> {
         let app = WebApp(store: store, config: configuration)
         let router = Router(context: WebContext.self)
-        router.add(middleware: RunOnStoreThreads(threads: .shared))
+        router.add(middleware: RunOnStoreThreads(threads: threads))
         router.add(middleware: SecurityHeaders(language: { app.language(of: $0) }))
         router.add(middleware: HostGuard(config: configuration))
         router.get("/static/app.css") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Assets.css)))
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Assets.css)))
         }
         router.get("/static/app.js") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: Assets.js)))
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Assets.js)))
         }
         router.get("/favicon.ico") { _, _ -> Response in Response(status: .noContent) }
         let groups = RouteGroups(router, app: app)
@@ -54,16 +65,20 @@ public enum WebServer {
     }
 
     /// The application listening on `configuration.host:port`.
-    public static func application(store: CaseStore, configuration: WebConfiguration,
-                                   packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam(),
-                                   onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+    public static func application(
+        store: CaseStore, configuration: WebConfiguration,
+        packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam(),
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
         let header = TimeAmount.milliseconds(Int64(configuration.headerTimeout * 1000))
         let bodyIdle = TimeAmount.milliseconds(Int64(configuration.bodyIdleTimeout * 1000))
-        return Application(router: router(store: store, configuration: configuration, packet: packet, trace: trace),
-                           server: .http1(configuration: .init(
-                               additionalChannelHandlers: [RequestDeadlines(header: header, bodyIdle: bodyIdle)],
-                               idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
-                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Bewaar"),
-                           onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
+        return Application(
+            router: router(store: store, configuration: configuration, packet: packet, trace: trace),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [RequestDeadlines(header: header, bodyIdle: bodyIdle)],
+                    idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Bewaar"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) })
     }
 }
