@@ -41,7 +41,8 @@ final class StoreThreads: TaskExecutor, @unchecked Sendable {
     /// ``shared``.
     init(threads: Int) {
         for number in 0..<threads {
-            let thread = Thread { [unowned self] in self.work() }
+            // Each thread keeps the pool alive: a pool, once made, lasts as long as the process.
+            let thread = Thread { self.work() }
             thread.name = Self.namePrefix + String(number)
             thread.start()
         }

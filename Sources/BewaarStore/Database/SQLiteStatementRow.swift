@@ -34,8 +34,7 @@ struct SQLiteStatementRow: SQLRow {
 
     subscript(_ name: String) -> SQLValue? {
         // Without regard to ASCII case, as SQL names are matched.
-        let wanted = name.lowercased()
-        guard let index = statement.columnNames.firstIndex(where: { $0.lowercased() == wanted }) else { return nil }
+        guard let index = statement.columnNames.firstIndex(where: { NoCase.equal($0, name) }) else { return nil }
         return self[index]
     }
 }
