@@ -49,15 +49,7 @@ extension CaseStore {
             throw error
         }
         objects.keys.settle(stored)
-        if records >= 10_000 {
-            // Fresh statistics after a large import, so the planner keeps using the timeline index.
-            try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
-        }
-        if records > 0 {
-            // The pages the search index freed while merging go back (a store made before
-            // auto_vacuum keeps them for the next ingest: there this does nothing).
-            try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA incremental_vacuum") }
-        }
+        try dialect.maintenance.tidy(afterIngesting: records)
         return outcome
     }
 
@@ -242,14 +234,12 @@ extension CaseStore {
 
     /// The warnings of an item.
     public func warnings(item itemID: Int64) throws -> [ImportWarning] {
-        try read { db in
-            let sql = "SELECT \(WarningRow.columns) FROM warnings WHERE item_id = ? ORDER BY id"
-            let caseID = try String.fetchOne(db, cached: "SELECT case_id FROM items WHERE id = ?", arguments: [itemID])?.databaseValue ?? .null
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [itemID])
-            var warnings: [ImportWarning] = []
-            let sealer = sealer
-            while let row = try rows.next() { warnings.append(try WarningRow(positional: row, sealer: sealer, case: caseID).value) }
-            return warnings
+        try reading { c in
+            try sealer.fetchAll(
+                WarningRow.self, c, table: "warnings",
+                "SELECT w.message, w.line, w.code, i.case_id FROM warnings w JOIN items i ON i.id = w.item_id WHERE w.item_id = ?1 ORDER BY w.id",
+                [.int(itemID)]
+            ).map(\.value)
         }
     }
 

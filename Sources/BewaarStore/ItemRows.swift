@@ -29,17 +29,6 @@ struct WarningRow: SQLRecord, FetchableRecord {
         let r = StoredRow(row, table: "warnings")
         value = ImportWarning(try r("message"), line: try r("line"), code: try r("code"))
     }
-
-    /// The columns ``init(positional:)`` reads, in its order.
-    static let columns = "message, line, code, id"
-
-    /// A row that selected ``columns``, read by position; the message (sealed in an encrypted
-    /// store) opened with `sealer` for case `reference`.
-    init(positional row: Row, sealer: Sealer, case reference: DatabaseValue) throws {
-        let r = StoredRow(row, table: "warnings")
-        guard let message = try sealer.open(row[0], case: reference) else { throw r.damaged("message") }
-        value = ImportWarning(message, line: try r.at(1, "line"), code: try r.at(2, "code"))
-    }
 }
 
 /// A row of `acquisitions`: one receipt of an item's bytes (who brought them, from where, when).

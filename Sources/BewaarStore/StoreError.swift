@@ -36,7 +36,7 @@ public struct StoreError: BilingualError {
                    en: "Case \(id) does not exist in this store. `bewaar case list` shows the cases.")
     }
 
-    static func unreadable(_ path: String, _ underlying: any Error) -> StoreError {
+    package static func unreadable(_ path: String, _ underlying: any Error) -> StoreError {
         StoreError(.unreadable,
                    nl: "De opslag in \(path) kan niet worden gelezen (\(underlying)). Controleer de map en de rechten, of geef een andere map met --store.",
                    en: "The store in \(path) cannot be read (\(underlying)). Check the folder and its permissions, or name another folder with --store.")

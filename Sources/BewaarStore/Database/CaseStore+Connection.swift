@@ -6,9 +6,6 @@ import GRDB
 // transactions. When every file has moved, `read` and `write` go and these take their names.
 
 extension CaseStore {
-    /// The store's database as the seam sees it.
-    package var database: any StoreDatabase { SQLiteDatabase(db) }
-
     /// A reading transaction on one snapshot (see ``StoreDatabase/read(_:)``).
     package func reading<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
         try database.read(body)

@@ -33,6 +33,19 @@ package struct SQLiteMaintenance: StoreMaintenance {
         return .fileRebuilt(walEmptied: emptied && walSize == 0, databaseBytes: size)
     }
 
+    /// After 10,000 records or more, fresh statistics (`ANALYZE` with a limit), so the planner
+    /// keeps using the timeline index; after any, the pages the search index freed while merging
+    /// go back to the file system (`incremental_vacuum`: a store made before `auto_vacuum` keeps
+    /// them for the next ingest, and there this does nothing).
+    package func tidy(afterIngesting records: Int) throws {
+        if records >= 10_000 {
+            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA analysis_limit = 2000; ANALYZE") }
+        }
+        if records > 0 {
+            try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA incremental_vacuum") }
+        }
+    }
+
     /// `VACUUM` with `secure_delete` on, then `wal_checkpoint(TRUNCATE)`, as
     /// ``CaseStore/compactAfterRemoval()`` has always done it.
     package func compact(afterRewriting tables: [String]) throws {

@@ -13,6 +13,11 @@ package protocol StoreMaintenance: Sendable {
     /// empties its write-ahead log, PostgreSQL vacuums the tables. Outside any transaction.
     func compact(afterRewriting tables: [String]) throws
 
+    /// Tidies up after an ingest committed `records` records, outside any transaction: SQLite
+    /// refreshes the planner's statistics after a large one (so the timeline index stays in use)
+    /// and gives back the pages its search index freed; PostgreSQL leaves both to autovacuum.
+    func tidy(afterIngesting records: Int) throws
+
     /// Runs `body` in a writing transaction whose deleted content leaves the database's pages
     /// as far as it can promise: SQLite's IMMEDIATE transaction with `secure_delete` on (freed
     /// content overwritten with zeros; the setting put back afterwards), PostgreSQL's ordinary

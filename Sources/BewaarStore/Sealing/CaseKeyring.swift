@@ -17,7 +17,7 @@ public final class CaseKeyring: Sendable {
     private let keys = Mutex(Keys())
 
     /// The keyring of a store whose database `committed` opens for reading.
-    init(master: MasterKey, committed: @escaping @Sendable () throws -> any StoreDatabase) {
+    package init(master: MasterKey, committed: @escaping @Sendable () throws -> any StoreDatabase) {
         self.master = master
         self.committed = committed
     }

@@ -29,7 +29,7 @@ extension CaseStore {
     /// The keys of the encrypted store in `database` (which has `store_keys`), opened with
     /// `source`; nil when the store is not encrypted. `keyring` makes the store's keyring for
     /// the master key, which then unwraps every case key.
-    static func openKeys(
+    package static func openKeys(
         in database: any StoreDatabase, storePath: String, source: StoreKeySource?, keyring: (MasterKey) -> CaseKeyring
     ) throws -> CaseKeyring? {
         struct Stored {
@@ -78,7 +78,7 @@ extension CaseStore {
 
     /// A keyring for `master` that reads a key another process added from this store's database.
     func keyring(for master: MasterKey) -> CaseKeyring {
-        CaseKeyring(master: master, databasePath: path + "/" + Self.databaseName)
+        keyringMaker(master)
     }
 
     /// The key of a case in an encrypted store (nil in a plain one).
@@ -134,7 +134,7 @@ extension CaseStore {
                 let (sealed, key) = try objects.sealCopy(of: digest)
                 sealedObjects.append((digest, sealed, key))
             }
-            try db.writeWithoutTransaction { db in
+            try sqlite.writeWithoutTransaction { db in
                 // Pages the plain text leaves are zeroed as they are freed.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
                 defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }

@@ -6,7 +6,7 @@ import Foundation
 /// A master key made for a store (``CaseStore/encrypt(with:actor:)``, ``CaseStore/rekey(to:replacing:actor:)``):
 /// a new random key written to a key file outside the store folder, or one from a passphrase
 /// with a new salt; and what `store_keys` keeps of it.
-struct NewMasterKey {
+package struct NewMasterKey {
     let key: MasterKey
     /// `key-file` or `passphrase`, as `store_keys.source` names it.
     let source: String
@@ -54,5 +54,36 @@ struct NewMasterKey {
 
     private static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+extension NewMasterKey {
+    /// Makes the master key of a database that has none yet (a board's PostgreSQL database,
+    /// which is always encrypted) and records its check in `store_keys`: a new key file (mode
+    /// 0600, outside `storePath`), or a passphrase's salt. Refused when the database has a key;
+    /// when recording fails the key file is removed again.
+    package static func create(
+        _ source: StoreKeySource, storePath: String, in database: any StoreDatabase, at time: Date
+    ) throws {
+        let held = try database.read { try $0.fetchOne("SELECT 1 FROM store_keys") != nil }
+        guard !held else {
+            throw StoreError(
+                .invalidValue, nl: "Deze database heeft al een hoofdsleutel; er is niets veranderd.",
+                en: "This database has a master key already; nothing was changed.")
+        }
+        let new = try NewMasterKey(source, storePath: storePath)
+        do {
+            try database.write(retryable: false) { c in
+                try c.execute(
+                    "INSERT INTO store_keys (id, source, salt, rounds, key_check, created) VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+                    [
+                        .text(new.source), new.salt.map { .bytes([UInt8]($0)) } ?? .null, new.rounds.map { .int(Int64($0)) } ?? .null,
+                        .text(new.key.check), .text(time.stored),
+                    ])
+            }
+        } catch {
+            new.abandon()
+            throw error
+        }
     }
 }

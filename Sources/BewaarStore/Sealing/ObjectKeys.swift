@@ -14,7 +14,7 @@ import BewaarModel
 /// original waits here until the ingest that uses it records it for its case.
 final class ObjectKeys: Sendable {
     private let sealing: SealFunctions
-    private let pool: Mutex<DatabasePool?> = Mutex(nil)
+    private let database: Mutex<(any StoreDatabase)?> = Mutex(nil)
     /// Originals this process placed whose keys are not recorded yet.
     private let pending = Mutex<[BewaarModel.SHA256Digest: Claim]>([:])
 
@@ -37,7 +37,7 @@ final class ObjectKeys: Sendable {
 
     init(sealing: SealFunctions) { self.sealing = sealing }
 
-    func attach(_ pool: DatabasePool) { self.pool.withLock { $0 = pool } }
+    func attach(_ database: any StoreDatabase) { self.database.withLock { $0 = database } }
 
     /// Whether new originals are written encrypted.
     var isEncrypted: Bool { sealing.keyring != nil }
@@ -64,8 +64,8 @@ final class ObjectKeys: Sendable {
 
     /// Whether a key for this original is recorded in the store.
     func recorded(_ digest: BewaarModel.SHA256Digest) -> Bool {
-        let db = pool.withLock { $0 }
-        return (try? db?.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM object_keys WHERE sha256 = ?", arguments: [digest.hex]) }) == true
+        let database = database.withLock { $0 }
+        return (try? database?.read { try $0.fetchOne("SELECT 1 FROM object_keys WHERE sha256 = ?1", [.text(digest.hex)]) != nil }) == true
     }
 
     /// The original's key: made in this process and not yet recorded, or unwrapped with the key

@@ -33,7 +33,7 @@ extension CaseStore {
         }
         defer { close(fd) }
         guard ObjectCipher.startsSealed(fd) else { return OpenedOriginal(path: path, fd: nil) }
-        guard let key = try read({ try objects.keys.key($0, digest) }) else {
+        guard let key = try reading({ try objects.keys.key($0, digest) }) else {
             throw StoreError(
                 .wrongKey, nl: "Het origineel \(digest.hex.prefix(12))… is versleuteld en geen zaak in deze opslag heeft er nog een sleutel voor.",
                 en: "The original \(digest.hex.prefix(12))… is encrypted and no case in this store still holds a key for it.")
@@ -106,7 +106,7 @@ extension CaseStore {
         var head = [UInt8](repeating: 0, count: max(count, ObjectCipher.headerSize))
         let n = ObjectCipher.readFully(fd, &head, head.count)
         guard n >= ObjectCipher.headerSize, head.withUnsafeBytes(ObjectCipher.isSealed) else { return Array(head.prefix(min(n, count))) }
-        guard let key = try read({ try objects.keys.key($0, digest) }) else { return [] }
+        guard let key = try reading({ try objects.keys.key($0, digest) }) else { return [] }
         lseek(fd, 0, SEEK_SET)
         var out: [UInt8] = []
         struct Enough: Error {}

@@ -48,6 +48,9 @@ package struct PostgresMaintenance: StoreMaintenance {
         _ = try cleanUp(afterDeletingFrom: tables)
     }
 
+    /// Nothing: autovacuum analyses and vacuums the tables an ingest filled.
+    package func tidy(afterIngesting records: Int) throws {}
+
     /// An ordinary writing transaction, never rerun (a destruction removes files after it):
     /// PostgreSQL has no `secure_delete`; what makes deleted rows unreadable is the case's deleted
     /// key (``MaintenanceOutcome/vacuumed(tables:skipped:)``).

@@ -1,0 +1,128 @@
+import BewaarStore
+import Foundation
+
+/// A school board's Bewaar: one PostgreSQL database for all its schools, and one folder of
+/// originals that every server shares (a network mount), with a folder per school in it.
+///
+/// The database is the board's; a school's store (``store(school:modules:clock:)``) is a pool that
+/// acts for that school (`bewaar.school`, which row-level security reads) and its folder. The
+/// master key is the board's: one key file (or passphrase) for the whole database, which wraps
+/// each case's key.
+package final class PostgresBoard: Sendable {
+    /// The board's database, acting for no school (it sees the board's tables only).
+    package let database: PostgresStoreDatabase
+    /// The folder of originals all servers share.
+    package let folder: String
+    /// Where the master key comes from (nil: the key file beside ``folder``).
+    package let key: StoreKeySource?
+
+    /// Opens the board's database at `url` (a `postgres://` address) with the originals in
+    /// `folder`, and brings its schema up to date when it is behind (that needs the owner role:
+    /// the application's role is told to run `bewaar store init` as the owner).
+    package init(url: PostgresURL, folder: String, key: StoreKeySource?, connections: Int = 8) throws {
+        database = try PostgresStoreDatabase(url: url, connections: connections)
+        self.folder = folder
+        self.key = key
+        try Self.upToDate(database)
+    }
+
+    /// The key file used when none is named: beside the originals' folder, never in it.
+    package var keyFile: String { StoreKeySource.defaultKeyFile(forStore: folder) }
+
+    /// Runs the schema's migrations that have not run yet; none when it is up to date, without
+    /// needing any right beyond reading `schema_migrations`.
+    static func upToDate(_ database: PostgresStoreDatabase) throws {
+        let migrator = try PostgresSchema.migrator()
+        let applied: Set<String>? = try? database.read { c in
+            Set(try c.fetchValues("SELECT name FROM schema_migrations", as: String.self))
+        }
+        if let applied, PostgresSchema.shippedOrder.allSatisfy(applied.contains) { return }
+        try migrator.migrate(database)
+    }
+
+    /// Makes the board's master key (a new key file beside ``folder``, or ``key``'s), once.
+    package func makeMasterKey(now: Date = Date()) throws {
+        try NewMasterKey.create(key ?? .keyFile(keyFile), storePath: folder, in: database, at: now)
+    }
+
+    /// Whether the database has its master key.
+    package var hasMasterKey: Bool {
+        get throws { try database.read { try $0.fetchOne("SELECT 1 FROM store_keys") != nil } }
+    }
+
+    /// A school of the board.
+    package struct School: Sendable, Hashable {
+        package var id: Int
+        package var name: String
+    }
+
+    /// Every school, by name.
+    package func schools() throws -> [School] {
+        try database.read { c in
+            try c.fetch("SELECT id, name FROM schools ORDER BY lower(name), id").map { row in
+                let r = StoredRow(row, table: "schools", key: "id")
+                return School(id: try r("id"), name: try r("name"))
+            }
+        }
+    }
+
+    /// The school named `name` (case does not matter), or an error that names the schools there are.
+    package func school(named name: String) throws -> School {
+        let all = try schools()
+        if let found = all.first(where: { $0.name.lowercased() == name.lowercased() }) { return found }
+        let known = all.map(\.name).joined(separator: ", ")
+        throw StoreError(
+            .invalidValue,
+            nl: "Er is geen school '\(name)' in deze database" + (known.isEmpty ? "; voeg er een toe met `bewaar school add`." : " (wel: \(known))."),
+            en: "There is no school '\(name)' in this database" + (known.isEmpty ? "; add one with `bewaar school add`." : " (there are: \(known)).")
+        )
+    }
+
+    /// Adds a school; its name must be new (case does not matter).
+    @discardableResult
+    package func addSchool(named name: String, now: Date = Date()) throws -> School {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 200 else {
+            throw StoreError(
+                .invalidValue, nl: "Geef de school een naam (hoogstens 200 tekens).", en: "Give the school a name (200 characters at most).")
+        }
+        if (try? school(named: trimmed)) != nil {
+            throw StoreError(.invalidValue, nl: "De school '\(trimmed)' bestaat al.", en: "The school '\(trimmed)' exists already.")
+        }
+        let id = try database.write(retryable: true) { c in
+            try c.fetchValue("INSERT INTO schools (name, created) VALUES (?1, ?2) RETURNING id", [.text(trimmed), .text(now.stored)], as: Int.self)
+        }
+        guard let id else { throw StoreError(.writeFailed, nl: "De school is niet opgeslagen.", en: "The school was not stored.") }
+        return School(id: id, name: trimmed)
+    }
+
+    /// The folder of `school`'s originals and packets.
+    package func folder(of school: School) -> String { folder + "/scholen/" + String(school.id) }
+
+    /// The store of one school: the board's pool acting for it, its folder, the board's keys.
+    package func store(
+        school: School, modules: [any StoreModule], clock: @escaping @Sendable () -> Date = { Date() },
+        faultBeforeCommit: (@Sendable () throws -> Void)? = nil
+    ) throws -> CaseStore {
+        let scoped = database.with(settings: ["bewaar.school": String(school.id)])
+        let path = folder(of: school)
+        do {
+            for sub in ["/objects", "/tmp"] { try PrivateMode.makeFolder(path + sub) }
+        } catch {
+            throw StoreError.unreadable(folder, error)
+        }
+        let keySource = key ?? .keyFile(keyFile)
+        let keyring = try CaseStore.openKeys(
+            in: scoped, storePath: folder, source: keySource, keyring: { master in CaseKeyring(master: master, committed: { scoped }) })
+        guard let keyring else {
+            throw StoreError(
+                .keyMissing,
+                nl: "Deze database heeft nog geen hoofdsleutel: maak die eerst met `bewaar store init --database …`.",
+                en: "This database has no master key yet: make it first with `bewaar store init --database …`.")
+        }
+        let opened = CaseStore.Opened(
+            path: path, database: scoped, dialect: .postgres(scoped), keyring: keyring,
+            keyringMaker: { master in CaseKeyring(master: master, committed: { scoped }) }, objects: (path + "/objects", path + "/tmp"))
+        return try CaseStore(opened: opened, clock: clock, faultBeforeCommit: faultBeforeCommit, modules: modules)
+    }
+}
