@@ -184,6 +184,7 @@ let package = Package(
                 "BewaarWeb",
                 "BewaarServe",
                 "BewaarSignOn",
+                "BewaarStorePostgres",
             ],
             swiftSettings: strict),
         // libxml2 (system library, pkg-config libxml-2.0); only BewaarHTML imports it.
@@ -246,6 +247,11 @@ let package = Package(
 
         // What tests share: running the built `bewaar`, temporary folders, a test clock, a seeded chat, poppler.
         .target(name: "BewaarTestSupport", dependencies: ["BewaarModel", "BewaarStore"], path: "Tests/BewaarTestSupport"),
+        // What tests on a real PostgreSQL share: the test run's server (scripts/postgres), a fresh
+        // migrated database per test, a board with a school.
+        .target(
+            name: "BewaarPostgresTestSupport", dependencies: ["BewaarStorePostgres", "BewaarStore", "BewaarTestSupport"],
+            path: "Tests/BewaarPostgresTestSupport"),
         .testTarget(name: "BewaarJSONTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarModelTests", dependencies: ["BewaarJSON", "BewaarModel"]),
         .testTarget(name: "BewaarImportTests", dependencies: ["BewaarImport", "BewaarDigest"]),
@@ -259,13 +265,16 @@ let package = Package(
         .testTarget(name: "BewaarScreenshotTests", dependencies: ["BewaarScreenshot", "BewaarImage", "BewaarOCR", "BewaarModel"]),
         .testTarget(
             name: "BewaarStoreTests",
-            dependencies: ["BewaarJSON", "BewaarTestSupport", "BewaarStore", "BewaarKit", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "BewaarJSON", "BewaarTestSupport", "BewaarPostgresTestSupport", "BewaarStorePostgres", "BewaarStore", "BewaarKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // StoreDatabase's behaviour, the same tests on SQLite and on a real PostgreSQL (scripts/postgres).
         .testTarget(
             name: "BewaarStorePostgresTests",
             dependencies: [
-                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarJSON", "BewaarTestSupport", "BewaarWeb", "BewaarAccounts",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "BewaarStorePostgres", "BewaarStore", "BewaarModel", "BewaarJSON", "BewaarTestSupport", "BewaarPostgresTestSupport",
+                "BewaarWeb", "BewaarAccounts", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "BewaarCLITests",

@@ -31,7 +31,7 @@ public struct Bewaar: ParsableCommand {
             InspectCommand.self, TimelineCommand.self, MarkCommand.self, TalkCommand.self,
             StatementCommand.self, RecordCommand.self, PacketCommand.self, LogCommand.self, CheckCommand.self,
             BundleCommand.self, VerifyCommand.self, TraceCommand.self, CompareCommand.self, DemoCommand.self,
-            StoreCommand.self,
+            StoreCommand.self, SchoolCommand.self,
         ]
             + lifecycleSubcommands
             + webSubcommands + privacySubcommands)

@@ -181,7 +181,8 @@ extension CaseCommand {
                 global.t(
                     "  Originelen vernietigd: \(rec.originals.count); bewaard omdat een andere zaak ze gebruikt: \(rec.keptOriginals.count)",
                     "  Originals destroyed: \(rec.originals.count); kept because another case uses them: \(rec.keptOriginals.count)"))
-            if !done.cleanup.walEmptied {
+            out("  " + global.t(done.cleanup.dutch, done.cleanup.english))
+            if !done.cleanup.complete {
                 out(
                     global.t(
                         "  Let op: een ander proces (bewaar serve?) leest de opslag nog; het write-ahead-logbestand wordt pas leeg bij het "

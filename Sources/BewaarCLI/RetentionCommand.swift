@@ -142,11 +142,8 @@ struct RetentionCommand: ParsableCommand {
             let store = try global.openStore(create: false)
             try store.destroyIfPresent([], actor: global.actor, reason: "afronden")
             let done = try store.secureCleanup()
-            if done.walEmptied {
-                out(
-                    global.t(
-                        "Afgerond: de database is herbouwd (\(done.databaseBytes) bytes) en het write-ahead-log is leeg.",
-                        "Finished: the database was rebuilt (\(done.databaseBytes) bytes) and the write-ahead log is empty."))
+            if done.complete {
+                out(global.t("Afgerond: ", "Finished: ") + global.t(done.dutch, done.english))
             } else {
                 throw KitError(
                     nl: "Een ander proces leest de opslag nog; het write-ahead-log kon niet worden geleegd. Stop `bewaar serve` en probeer opnieuw.",

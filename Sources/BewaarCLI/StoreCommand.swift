@@ -44,6 +44,17 @@ struct StoreCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
+            if global.databaseURL != nil {
+                // A board's database: its schema, and the master key of every school's cases.
+                let board = try global.openBoard()
+                try board.makeMasterKey()
+                out(
+                    global.t(
+                        "De database van het schoolbestuur is klaar; originelen komen in \(board.folder). Voeg scholen toe met `bewaar school add`.",
+                        "The school board's database is ready; originals go in \(board.folder). Add schools with `bewaar school add`."))
+                StoreCommand.keyWarning(board.key ?? .keyFile(board.keyFile), global)
+                return
+            }
             let dbPath = global.storePath + "/" + CaseStore.databaseName
             if FileManager.default.fileExists(atPath: dbPath) {
                 throw KitError(

@@ -20,6 +20,25 @@ public struct SecureCleanup: Sendable {
     public var databaseBytes: Int64
     /// Originals that could not be unlinked, with the reason.
     public var failures: [String]
+    /// Whether the database did all it can: SQLite, its file rebuilt and its write-ahead log
+    /// emptied; PostgreSQL, the tables vacuumed (it can promise no more, see ``dutch``).
+    public var complete: Bool
+    /// What the database did, as the destruction report may say it (never more than it can stand behind).
+    public var dutch: String
+    public var english: String
+
+    init(_ outcome: MaintenanceOutcome?, failures: [String]) {
+        walEmptied = outcome?.walEmptied ?? false
+        databaseBytes = outcome?.databaseBytes ?? 0
+        self.failures = failures
+        switch outcome {
+        case .fileRebuilt(let emptied, _)?: complete = emptied
+        case .vacuumed?: complete = true
+        case nil: complete = false
+        }
+        dutch = outcome?.dutch ?? "De database is niet opgeschoond."
+        english = outcome?.english ?? "The database was not cleaned up."
+    }
 }
 
 extension CaseStore {
@@ -69,7 +88,7 @@ extension CaseStore {
         // (and can be finished with `bewaar retention cleanup`), not thrown.
         var cleanup: SecureCleanup
         do { cleanup = try secureCleanup(afterDeletingFrom: Self.cleanedTables + record.removed.keys) } catch {
-            cleanup = SecureCleanup(walEmptied: false, databaseBytes: 0, failures: ["\(error)"])
+            cleanup = SecureCleanup(nil, failures: ["\(error)"])
         }
         cleanup.failures = purgeDestroyedOriginals(record.originals) + cleanup.failures
         return DestructionOutcome(record: record, cleanup: cleanup)
@@ -180,7 +199,7 @@ extension CaseStore {
     /// ``secureCleanup()`` after rows were deleted from `tables` (PostgreSQL vacuums those).
     func secureCleanup(afterDeletingFrom tables: [String]) throws -> SecureCleanup {
         let done = try dialect.maintenance.cleanUp(afterDeletingFrom: Array(Set(tables)).sorted())
-        return SecureCleanup(walEmptied: done.walEmptied, databaseBytes: done.databaseBytes ?? 0, failures: [])
+        return SecureCleanup(done, failures: [])
     }
 
     /// The tables every destruction deletes from or writes to: the core's, the destruction log

@@ -44,7 +44,7 @@ extension CaseStore {
             try c.execute(
                 """
                 INSERT INTO handles (case_id, person_id, value, kind, profile_url) VALUES (?1, ?2, ?3, ?4, ?5)
-                ON CONFLICT(case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
+                ON CONFLICT(\(dialect.schoolKey)case_id, value) DO UPDATE SET kind = excluded.kind, profile_url = excluded.profile_url
                 """,
                 [ref, .int(personID), sealedValue, .text(handle.kind.rawValue), try sealer.seal("handles", "profile_url", case: ref, profileURL)])
             var details = ["person": first.name, "handle": v, "kind": handle.kind.rawValue]
@@ -67,13 +67,14 @@ extension CaseStore {
     /// Authors in the evidence that no handle covers yet, most active first.
     public func unlinkedAuthors(_ id: CaseID) throws -> [AuthorSuggestion] {
         let handles = try handles(id)
+        let system = dialect.records.kindCondition("m.kind", in: ["system"], first: 2)
         let authors = try reading { c in
             try c.fetch(
                 """
                 SELECT a.id, a.case_no, a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
-                WHERE a.case_no = \(CompactRecordSchema.caseNo) AND m.kind NOT IN (?, ?)
+                WHERE a.case_no = \(CompactRecordSchema.caseNo) AND NOT (\(system.sql))
                 GROUP BY a.id ORDER BY n DESC, a.id
-                """, [.text(id.description)] + StoredKind.sqlValues("system")
+                """, [.text(id.description)] + system.arguments
             ).map { found in
                 let row = StoredRow(found, table: "authors")
                 let author = try sealer.open(found["author"] ?? .null, case: found["case_no"] ?? .null) ?? ""

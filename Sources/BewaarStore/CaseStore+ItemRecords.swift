@@ -33,7 +33,7 @@ extension CaseStore {
         let n = max(1, min(1000, limit))
         let select = "SELECT \(TimelineEntryRow.columns()), m.seq FROM messages m \(TimelineEntryRow.joins)"
         // The records with sequence numbers ?2 to ?3 (a window of n + 1: one more tells whether more follow).
-        let window = ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")
+        let window = dialect.records.condition("m", item: "?1", low: "?2", high: "?3")
         return try reading { c in
             var rows: [TimelineEntryRow]
             var backwards = false
@@ -70,7 +70,7 @@ extension CaseStore {
             // Sequence numbers run from 0 without gaps: a record before or after is the one next to it.
             func exists(_ condition: String, _ seq: Int64) throws -> Bool {
                 let next = condition == "<" ? seq - 1 : seq + 1
-                let sql = "SELECT 1 FROM messages m WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?2")) LIMIT 1"
+                let sql = "SELECT 1 FROM messages m WHERE \(dialect.records.condition("m", item: "?1", low: "?2", high: "?2")) LIMIT 1"
                 return try c.fetchOne(sql, [.int(itemID), .int(next)]) != nil
             }
             guard let firstSeq = sequence.first, let lastSeq = sequence.last else {

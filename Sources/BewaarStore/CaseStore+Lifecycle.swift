@@ -61,7 +61,7 @@ extension CaseStore {
         return try writing { c in
             let before = try Self.fetchPolicy(c)
             try c.execute(
-                "INSERT INTO store_settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO store_settings (key, value) VALUES (?1, ?2) ON CONFLICT(\(dialect.schoolKey)key) DO UPDATE SET value = excluded.value",
                 [.text(Self.retentionKey), .text(String(months))])
             var changed = 0
             if applyToClosed {

@@ -7,22 +7,21 @@ extension CaseStore {
     /// offset) is one of them (a screenshot's shown times: a long export is never read whole).
     public func numberedRecords(item itemID: Int64, localClocks: Set<String>? = nil) throws -> [NumberedRecord] {
         try reading { c in
-            let order = try ItemRecordRange.isConsecutive(c, item: itemID) ? "m.id" : "m.seq"
+            let order = try dialect.records.order("m", item: itemID, in: c)
             var arguments: [SQLValue] = [.int(itemID)]
             var clockCondition = ""
             if let localClocks {
                 let list = localClocks.sorted()
                 arguments += list.map(SQLValue.text)
-                // SQLite's `strftime` (PostgreSQL: `to_char`; a dialect piece still to come, plan step 3).
                 clockCondition =
-                    " AND (m.ts IS NULL OR strftime('%H:%M', CAST(m.ts AS INTEGER) + COALESCE(m.utc_offset, 0), 'unixepoch') IN ("
+                    " AND (m.ts IS NULL OR \(dialect.expressions.localClock("m.ts", offsetSeconds: "m.utc_offset")) IN ("
                     + list.map { _ in "?" }.joined(separator: ", ") + "))"
             }
             let opener = SealedOpener(sealer)
             var out: [NumberedRecord] = []
             let b = StoredRecord.columnCount
             try c.forEach(
-                "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))\(clockCondition) ORDER BY \(order)",
+                "SELECT \(StoredRecord.columns), m.id, m.seq FROM messages m WHERE \(dialect.records.condition("m", item: "?1"))\(clockCondition) ORDER BY \(order)",
                 arguments
             ) { row in
                 guard let message = try StoredRecord.message(from: row, at: 0, opener: opener) else { return }
@@ -37,7 +36,8 @@ extension CaseStore {
     public func timeSpan(item itemID: Int64) throws -> (first: Date, last: Date)? {
         try reading { c in
             guard
-                let row = try c.fetchOne("SELECT MIN(m.ts), MAX(m.ts) FROM messages m WHERE \(ItemRecordRange.all(item: "?1"))", [.int(itemID)]),
+                let row = try c.fetchOne(
+                    "SELECT MIN(m.ts), MAX(m.ts) FROM messages m WHERE \(dialect.records.condition("m", item: "?1"))", [.int(itemID)]),
                 let first = Double(sqlValue: row[0]), let last = Double(sqlValue: row[1])
             else { return nil }
             return (Date(timeIntervalSince1970: first), Date(timeIntervalSince1970: last))

@@ -100,8 +100,9 @@ extension CaseStore {
                 arguments.append(.double(t.timeIntervalSince1970))
             }
             if !q.kinds.isEmpty {
-                filter.append("m.kind IN (" + q.kinds.map { _ in "?, ?" }.joined(separator: ",") + ")")
-                arguments += q.kinds.flatMap(StoredKind.sqlValues)
+                let kinds = dialect.records.kindFilter("m.kind", in: q.kinds)
+                filter.append(kinds.sql)
+                arguments += kinds.arguments
             }
             if q.onlyMarked { filter.append("k.message_id IS NOT NULL") }
             // Keyset paging: from the cursor record's place in the same order, never counting rows.
@@ -242,7 +243,7 @@ extension CaseStore {
                 c,
                 """
                 SELECT \(TimelineEntryRow.columns()) FROM messages m \(TimelineEntryRow.joins)
-                WHERE \(ItemRecordRange.condition(item: "?1", low: "?2", high: "?3")) ORDER BY m.seq
+                WHERE \(dialect.records.condition("m", item: "?1", low: "?2", high: "?3")) ORDER BY m.seq
                 """, [.int(item), .int(seq - Int64(before)), .int(seq + Int64(after))], sealer: sealer
             ).compactMap(\.value)
         }
@@ -255,7 +256,8 @@ extension CaseStore {
         try reading { c in
             // Each author's name opened once (they repeat on every record).
             var names: [SQLValue: String] = [:]
-            try c.forEach(Self.messagesPerDaySQL, [.text(id.description)] + StoredKind.sqlValues("system")) { row in
+            let system = dialect.records.kindCondition("m.kind", in: ["system"], first: 2)
+            try c.forEach(Self.messagesPerDaySQL + " AND NOT (\(system.sql))", [.text(id.description)] + system.arguments) { row in
                 let stored = row[0]
                 let author: String
                 if let known = names[stored] {
@@ -273,11 +275,11 @@ extension CaseStore {
         return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// The records of a case with a time, with their authors' names as stored, leaving out system
-    /// records (``messagesPerDay(_:authors:zone:)``); `?2, ?3` are the system kind's code and text.
+    /// The records of a case with a time, with their authors' names as stored
+    /// (``messagesPerDay(_:authors:zone:)``, which adds the condition that leaves out system records).
     static let messagesPerDaySQL = """
         SELECT a.name AS author, a.case_no, m.ts, m.id FROM messages m JOIN authors a ON a.id = m.author_no
-        WHERE m.case_no = (SELECT no FROM cases WHERE id = ?1) AND m.ts IS NOT NULL AND m.kind NOT IN (?2, ?3)
+        WHERE m.case_no = (SELECT no FROM cases WHERE id = ?1) AND m.ts IS NOT NULL
         """
 
     /// Number of records in a case.

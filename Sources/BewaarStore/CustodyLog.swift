@@ -48,7 +48,10 @@ extension CaseStore {
             let times = try c.fetch("SELECT chain, seq, time FROM custody WHERE chain = ?1 ORDER BY seq", [.text(chain)]).map { row in
                 try StoredRow(row, table: "custody", key: "chain", "seq")("time", as: String.self)
             }
-            let head = try dialect.chains.recordedHead(of: chain, in: c)
+            // Read as it is (a reading transaction takes no lock; ``ChainHeads/recordedHead(of:in:)`` holds it).
+            let head = try c.fetchOne("SELECT count, head FROM chain_heads WHERE chain = ?1", [.text(chain)]).map {
+                ChainHead(count: Int($0[0].int ?? 0), hash: $0[1].text ?? CustodyEvent.genesisHash)
+            }
             return ChainVerifier.verify(events: events, storedTimes: times, head: head.map { ($0.count, $0.hash) })
         }
     }

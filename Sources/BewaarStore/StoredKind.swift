@@ -13,9 +13,11 @@ enum StoredKind {
     /// The code of a kind, nil for a kind kept as text.
     static func code(of kind: String) -> Int64? { codeOf[kind] }
 
-    /// The SQL expression that gives the kind's text back from `column` (for ``StoredRecord/columns``).
+    /// The SQL expression that gives the kind's text back from `column` (for ``StoredRecord/columns``),
+    /// on both databases: compared as text (SQLite's code `0` is `'0'`), as PostgreSQL's `kind` is
+    /// always a kind's text (never a code, so no `WHEN` matches there).
     static func name(_ column: String) -> String {
-        "CASE \(column) " + codes.enumerated().map { "WHEN \($0) THEN '\($1)' " }.joined() + "ELSE \(column) END"
+        "CASE CAST(\(column) AS TEXT) " + codes.enumerated().map { "WHEN '\($0)' THEN '\($1)' " }.joined() + "ELSE \(column) END"
     }
 
     /// What to bind for one kind in a `kind IN (…)` condition: its code and its text (both, so a
@@ -24,9 +26,9 @@ enum StoredKind {
         [code(of: kind) ?? -1, kind]
     }
 
-    /// ``values(_:)`` as arguments of a ``StoreConnection``: SQLite's `kind` holds a code or a text.
-    /// (PostgreSQL's `kind` is always the text, so there the condition must bind the text alone:
-    /// a dialect difference for plan step 3.)
+    /// ``values(_:)`` as arguments of a ``StoreConnection``: SQLite's `kind` holds a code or a text
+    /// (PostgreSQL's is always the text: ``RecordStorage/kindCondition(_:in:first:)`` binds each
+    /// database's).
     static func sqlValues(_ kind: String) -> [SQLValue] {
         [.int(Int64(code(of: kind) ?? -1)), .text(kind)]
     }

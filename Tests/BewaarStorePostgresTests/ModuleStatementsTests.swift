@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import Testing
 
 /// ``ModuleStatementsBehaviour`` on the tables a SQLite store's module migrations make.

@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarPostgresTestSupport
 import BewaarStore
 import BewaarTestSupport
 import BewaarAccounts
@@ -18,7 +19,8 @@ struct PostgresCaseStoreTests {
             try board.makeMasterKey()
             let school = try board.addSchool(named: "Het Testlyceum")
             let store = try board.store(school: school, modules: WebServer.storeModules)
-            let c = try store.openCase(title: "Pesten in groepsapp 2B", actor: "J. Bakker", people: [Person(name: "Sanne de Vries", role: .slachtoffer)])
+            let c = try store.openCase(
+                title: "Pesten in groepsapp 2B", actor: "J. Bakker", people: [Person(name: "Sanne de Vries", role: .slachtoffer)])
             let again = try board.store(school: school, modules: WebServer.storeModules)
             var out = [c.id.description, try again.cases().map(\.title).joined()]
             out.append(try again.people(c.id).map(\.name).joined())

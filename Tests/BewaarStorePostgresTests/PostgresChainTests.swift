@@ -1,4 +1,5 @@
 import BewaarModel
+import BewaarPostgresTestSupport
 import BewaarStore
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import BewaarTestSupport
 import Foundation
 import GRDB

@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import Testing
 
 @testable import BewaarStorePostgres

@@ -5,11 +5,12 @@ import BewaarStore
 import BewaarKit
 
 @Suite struct CaseStoreTests {
-    @Test func aMentorOpensCasesNumberedPerYear() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func aMentorOpensCasesNumberedPerYear(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
-        let a = try store.openCase(title: "Pesten in groepsapp 2B", actor: "J. Bakker",
-                                   people: [Person(name: "Sanne de Vries", role: .slachtoffer)])
+        let a = try store.openCase(
+            title: "Pesten in groepsapp 2B", actor: "J. Bakker",
+            people: [Person(name: "Sanne de Vries", role: .slachtoffer)])
         let b = try store.openCase(title: "Schelden via Instagram", actor: "J. Bakker")
         #expect(a.id.description == "2026-0001")
         #expect(b.id.description == "2026-0002")
@@ -24,8 +25,8 @@ import BewaarKit
         #expect(a.retentionUntil == nil)
     }
 
-    @Test func anEmptyTitleOrUnknownCaseIsRefusedWithADutchExplanation() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func anEmptyTitleOrUnknownCaseIsRefusedWithADutchExplanation(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         #expect(throws: StoreError.self) { try store.openCase(title: "  ", actor: "x") }
         do {
@@ -37,16 +38,19 @@ import BewaarKit
         }
     }
 
-    @Test func theChecklistRoundTripsWithItsCustodyEvents() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func theChecklistRoundTripsWithItsCustodyEvents(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
-        try store.updateStep(c.id, step: .blokkeren,
-                             update: ChecklistUpdate(status: .gedaan, note: "samen met Sanne gedaan",
-                                                     fields: ["platform": "WhatsApp", "account": "+31 6 12345001"]),
-                             actor: "J. Bakker")
-        try store.updateStep(c.id, step: .doorverwijzenAangifte,
-                             update: ChecklistUpdate(fields: ["aangifte-geadviseerd": "Ja", "slachtofferhulp": "nee"]), actor: "A. de Wit")
+        try store.updateStep(
+            c.id, step: .blokkeren,
+            update: ChecklistUpdate(
+                status: .gedaan, note: "samen met Sanne gedaan",
+                fields: ["platform": "WhatsApp", "account": "+31 6 12345001"]),
+            actor: "J. Bakker")
+        try store.updateStep(
+            c.id, step: .doorverwijzenAangifte,
+            update: ChecklistUpdate(fields: ["aangifte-geadviseerd": "Ja", "slachtofferhulp": "nee"]), actor: "A. de Wit")
         // Read back from a second connection: what was stored, not what was in memory.
         let reopened = try f.open()
         let steps = try reopened.checklist(c.id)

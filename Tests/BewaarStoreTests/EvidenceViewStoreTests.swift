@@ -8,8 +8,8 @@ import BewaarTestSupport
 /// events (never silently), a chat read page by page by its sequence numbers, its authors, and
 /// search at word beginnings.
 @Suite struct EvidenceViewStoreTests {
-    @Test func aMarkIsChangedAndRemovedWithAnEventEachAndTheChainStaysIntact() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func aMarkIsChangedAndRemovedWithAnEventEachAndTheChainStaysIntact(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
         try ChatSeed.record(in: store, case: c.id)
@@ -46,12 +46,13 @@ import BewaarTestSupport
         let other = try store.openCase(title: "Andere zaak", actor: "J. Bakker")
         #expect(throws: StoreError.self) { try store.removeMark(other.id, messageID: threat.id, why: nil, actor: "x") }
         #expect(try store.verifyChain(c.id.description).intact)
-        #expect(try store.events(chain: c.id.description).map(\.action).filter { [.entryMarked, .markChanged, .markRemoved].contains($0) }
+        #expect(
+            try store.events(chain: c.id.description).map(\.action).filter { [.entryMarked, .markChanged, .markRemoved].contains($0) }
                 == [.entryMarked, .markChanged, .markChanged, .markRemoved])
     }
 
-    @Test func searchMatchesWordBeginningsWithoutDiacritics() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func searchMatchesWordBeginningsWithoutDiacritics(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "x")
         try ChatSeed.record(in: store, case: c.id, extraLine: "jij bent echt dikke onzin aan het vertellen")
@@ -60,15 +61,15 @@ import BewaarTestSupport
         let hits = try store.timeline(c.id, q).entries.map(\.message.text)
         #expect(hits.contains("Sanne niet want die is te dik om te rennen 😂"))
         #expect(hits.contains("jij bent echt dikke onzin aan het vertellen"))
-        q.search = "coord"                    // a beginning, without the diaeresis
+        q.search = "coord"  // a beginning, without the diaeresis
         #expect(try store.timeline(c.id, q).entries.map(\.message.text) == ["de coördinator kan je ook niet helpen"])
-        q.search = "ikke"                     // the middle of a word is no beginning
+        q.search = "ikke"  // the middle of a word is no beginning
         #expect(try store.timeline(c.id, q).entries.isEmpty)
-        q.search = "\"dik\""                  // a quoted word stays exact
+        q.search = "\"dik\""  // a quoted word stays exact
         #expect(try store.timeline(c.id, q).entries.map(\.message.text) == ["Sanne niet want die is te dik om te rennen 😂"])
-        q.search = "dikke onz"                // every word at a beginning, all must occur
+        q.search = "dikke onz"  // every word at a beginning, all must occur
         #expect(try store.timeline(c.id, q).entries.count == 1)
-        q.search = "dik*"                     // the old way of asking still works
+        q.search = "dik*"  // the old way of asking still works
         #expect(try store.timeline(c.id, q).entries.count == 2)
     }
 
@@ -81,16 +82,21 @@ import BewaarTestSupport
         var messages: [Message] = []
         for i in 0..<n {
             let line = "bericht \(i)\n"
-            messages.append(Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: Double(1_772_000_000 + i * 60)), utcOffsetSeconds: 3600),
-                                    author: i % 3 == 0 ? "Daan Jansen" : i % 3 == 1 ? "Sanne de Vries" : "Lotte Visser", text: "bericht \(i)",
-                                    origin: Origin(line: i + 1, offset: Int64(text.utf8.count), length: Int64(line.utf8.count))))
+            messages.append(
+                Message(
+                    timestamp: Timestamp(date: Date(timeIntervalSince1970: Double(1_772_000_000 + i * 60)), utcOffsetSeconds: 3600),
+                    author: i % 3 == 0 ? "Daan Jansen" : i % 3 == 1 ? "Sanne de Vries" : "Lotte Visser", text: "bericht \(i)",
+                    origin: Origin(line: i + 1, offset: Int64(text.utf8.count), length: Int64(line.utf8.count))))
             text += line
         }
         let path = f.folder + "/lang.txt"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         let (digest, size) = try store.objects.put(file: path)
-        let item = try store.recordIngest(NewEvidence(name: "lang.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                                                      collectedBy: "x", messages: messages), in: c.id).item
+        let item = try store.recordIngest(
+            NewEvidence(
+                name: "lang.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+                collectedBy: "x", messages: messages), in: c.id
+        ).item
         let first = try store.records(item: item.id, at: .start, limit: 100)
         #expect(first.entries.map(\.message.text).first == "bericht 0" && first.entries.count == 100)
         #expect(!first.hasEarlier && first.hasLater)

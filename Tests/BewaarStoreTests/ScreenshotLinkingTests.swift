@@ -10,8 +10,8 @@ import BewaarStore
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/screenshots")
 
-    @Test func aCopyCountsOnceUntilItsOriginalIsWithdrawn() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func aCopyCountsOnceUntilItsOriginalIsWithdrawn(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "x")
         let ingestion = Ingestion(store: store)
@@ -37,8 +37,8 @@ import BewaarStore
 
     /// Another chat that happens to hold a photo and a deleted message at the screenshot's minutes
     /// (a long export has something at every minute) is not taken for the same chat: no finding.
-    @Test func aPhotoAndADeletedMessageAtTheSameMinutesDoNotMakeTheSameChat() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func aPhotoAndADeletedMessageAtTheSameMinutesDoNotMakeTheSameChat(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "x")
         let other = """

@@ -16,21 +16,27 @@ import BewaarStore
         var offset: Int64 = 0
         let messages = lines.enumerated().map { n, l in
             defer { offset += Int64(l.2.utf8.count + 1) }
-            return Message(timestamp: l.0.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: 3600) },
-                           author: l.1, text: l.2, origin: Origin(line: n + 1, offset: offset, length: Int64(l.2.utf8.count + 1)))
+            return Message(
+                timestamp: l.0.map { Timestamp(date: Date(timeIntervalSince1970: $0), utcOffsetSeconds: 3600) },
+                author: l.1, text: l.2, origin: Origin(line: n + 1, offset: offset, length: Int64(l.2.utf8.count + 1)))
         }
-        let e = NewEvidence(name: name, size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                            collectedBy: "J. Bakker", collectedFrom: nil, messages: messages)
+        let e = NewEvidence(
+            name: name, size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+            collectedBy: "J. Bakker", collectedFrom: nil, messages: messages)
         return try store.recordIngest(e, in: id).item
     }
 
-    @Test func onlyItemsWithTheSameMinuteAuthorAndTextAreFound() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func onlyItemsWithTheSameMinuteAuthorAndTextAreFound(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker", people: [Person(name: "Sanne de Vries", role: .slachtoffer)])
-        let t = 1_772_478_300.0   // 2026-03-02 19:05:00 UTC, the start of a minute
-        let victim = try item(store, c.id, "telefoon Sanne", [(t + 5, "Daan Jansen", "ga weg uit deze groep"), (t + 60, "Sanne de Vries", "doe normaal"),
-                                                             (nil, "Daan Jansen", "zonder tijd")])
+        let t = 1_772_478_300.0  // 2026-03-02 19:05:00 UTC, the start of a minute
+        let victim = try item(
+            store, c.id, "telefoon Sanne",
+            [
+                (t + 5, "Daan Jansen", "ga weg uit deze groep"), (t + 60, "Sanne de Vries", "doe normaal"),
+                (nil, "Daan Jansen", "zonder tijd"),
+            ])
         // The same record a few seconds later in the same minute, with a direction mark typed in.
         let witness = try item(store, c.id, "telefoon Lotte", [(t + 42, "Daan Jansen", "ga weg uit deze \u{200E}groep")])
         // Same author and text, but the next minute; same minute and text, another author; another case's words.

@@ -79,20 +79,26 @@ import BewaarKit
             // the columns cannot give it back, so it is kept as it was.
             let odd = #"{"text": "hand", "kind":"message","author":null,"timestamp":null,"attachments":[],"origin":{"offset":0,"length":1,"line":1}}"#
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO cases (id, year, number, title, opened, status, retention_until)
-                    VALUES ('2026-0001', 2026, 1, 'Zaak', '2026-03-02T19:05:00.000Z', 'open', '2028-03-02T19:05:00.000Z')
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO cases (id, year, number, title, opened, status, retention_until)
+                        VALUES ('2026-0001', 2026, 1, 'Zaak', '2026-03-02T19:05:00.000Z', 'open', '2028-03-02T19:05:00.000Z')
+                        """)
                 for (n, records) in [Self.records, [Self.records[0]]].enumerated() {
-                    try db.execute(sql: """
-                        INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_at, message_count)
-                        VALUES ('2026-0001', ?, ?, 200, 'text/plain', 'whatsapp', 'J. Bakker', '2026-03-02T19:05:00.000Z', ?)
-                        """, arguments: [digest.hex, "chat \(n).txt", records.count + (n == 0 ? 1 : 0)])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO items (case_id, sha256, name, size, media_type, format, collected_by, collected_at, message_count)
+                            VALUES ('2026-0001', ?, ?, 200, 'text/plain', 'whatsapp', 'J. Bakker', '2026-03-02T19:05:00.000Z', ?)
+                            """, arguments: [digest.hex, "chat \(n).txt", records.count + (n == 0 ? 1 : 0)])
                     let item = db.lastInsertedRowID
                     for (seq, m) in records.enumerated() {
                         try insertOld(db, item: item, seq: seq, m, record: m.json.serialized())
                     }
-                    if n == 0 { try insertOld(db, item: item, seq: records.count, Message(timestamp: nil, author: nil, text: "hand", origin: Origin(line: 1, offset: 0, length: 1)), record: odd) }
+                    if n == 0 {
+                        try insertOld(
+                            db, item: item, seq: records.count,
+                            Message(timestamp: nil, author: nil, text: "hand", origin: Origin(line: 1, offset: 0, length: 1)), record: odd)
+                    }
                 }
             }
             let expected = Self.records.map { $0.json.serialized() } + [odd]
@@ -113,8 +119,8 @@ import BewaarKit
         }
     }
 
-    @Test func anImporterThatFailsHalfWayLeavesTheFileWithAWarningAndNoRecords() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func anImporterThatFailsHalfWayLeavesTheFileWithAWarningAndNoRecords(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
         let path = try f.file("half.txt", "drie regels en dan kapot\n")
@@ -151,18 +157,23 @@ import BewaarKit
     }
 
     private func insertOld(_ db: Database, item: Int64, seq: Int, _ m: Message, record: String) throws {
-        try db.execute(sql: """
-            INSERT INTO messages (item_id, case_id, seq, ts, author, kind, text, origin_line, origin_offset, origin_length, record)
-            VALUES (?, '2026-0001', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [item, seq, m.timestamp?.date.timeIntervalSince1970, m.author, m.kind.rawValue, m.text,
-                             m.origin.line, m.origin.offset, m.origin.length, record])
+        try db.execute(
+            sql: """
+                INSERT INTO messages (item_id, case_id, seq, ts, author, kind, text, origin_line, origin_offset, origin_length, record)
+                VALUES (?, '2026-0001', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                item, seq, m.timestamp?.date.timeIntervalSince1970, m.author, m.kind.rawValue, m.text,
+                m.origin.line, m.origin.offset, m.origin.length, record,
+            ])
     }
 
     private func record(_ messages: [Message], in store: CaseStore, case id: CaseID, _ f: StoreFixture) throws -> EvidenceItem {
         let path = try f.file("chat-\(UUID().uuidString).txt", String(repeating: "x", count: 200))
         let (digest, size) = try store.objects.put(file: path)
-        let e = NewEvidence(name: "chat.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                            collectedBy: "J. Bakker", messages: messages)
+        let e = NewEvidence(
+            name: "chat.txt", size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+            collectedBy: "J. Bakker", messages: messages)
         return try store.recordIngest(e, in: id).item
     }
 }
@@ -178,7 +189,9 @@ private struct HalfWay: EvidenceImporter {
 
     func importFile(_ source: ImportSource, context: ImportContext, records: any RecordSink) throws -> ImportResult {
         try records.begin(ImportResult(format: format, mediaType: "text/plain"))
-        for i in 0..<3 { try records.record(Message(timestamp: nil, author: nil, text: "regel \(i)", origin: Origin(line: i + 1, offset: 0, length: 1))) }
+        for i in 0..<3 {
+            try records.record(Message(timestamp: nil, author: nil, text: "regel \(i)", origin: Origin(line: i + 1, offset: 0, length: 1)))
+        }
         throw Broken()
     }
 }

@@ -20,15 +20,21 @@ import BewaarStore
                 let offset = Int64(text.utf8.count)
                 text += line
                 // Every third record shares its second with the next; every 50th has no time.
-                let ts: Timestamp? = i % 50 == 49 ? nil
+                let ts: Timestamp? =
+                    i % 50 == 49
+                    ? nil
                     : Timestamp(date: Date(timeIntervalSince1970: 1_772_000_000 + Double((i / 3) * 60 + n * 30)), utcOffsetSeconds: 3600)
-                messages.append(Message(timestamp: ts, author: n == 0 ? "Daan" : "Sanne", text: String(line.dropLast()),
-                                        origin: Origin(line: i + 1, offset: offset, length: Int64(line.utf8.count))))
+                messages.append(
+                    Message(
+                        timestamp: ts, author: n == 0 ? "Daan" : "Sanne", text: String(line.dropLast()),
+                        origin: Origin(line: i + 1, offset: offset, length: Int64(line.utf8.count))))
             }
             let path = try f.file(name, text)
             let (digest, size) = try store.objects.put(file: path)
-            _ = try store.recordIngest(NewEvidence(name: name, size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                                                   collectedBy: "J. Bakker", messages: messages), in: c.id)
+            _ = try store.recordIngest(
+                NewEvidence(
+                    name: name, size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+                    collectedBy: "J. Bakker", messages: messages), in: c.id)
         }
         return (f, store, c.id)
     }
@@ -108,17 +114,21 @@ import BewaarStore
             let line = "niemand \(i)\n"
             let offset = Int64(text.utf8.count)
             text += line
-            messages.append(Message(timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_000_000 - Double(i)), utcOffsetSeconds: 3600),
-                                    author: "Daan", text: String(line.dropLast()),
-                                    origin: Origin(line: i - start + 1, offset: offset, length: Int64(line.utf8.count))))
+            messages.append(
+                Message(
+                    timestamp: Timestamp(date: Date(timeIntervalSince1970: 1_772_000_000 - Double(i)), utcOffsetSeconds: 3600),
+                    author: "Daan", text: String(line.dropLast()),
+                    origin: Origin(line: i - start + 1, offset: offset, length: Int64(line.utf8.count))))
         }
         let (digest, size) = try store.objects.put(file: try f.file(name, text))
-        _ = try store.recordIngest(NewEvidence(name: name, size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
-                                               collectedBy: "J. Bakker", messages: messages), in: id)
+        _ = try store.recordIngest(
+            NewEvidence(
+                name: name, size: size, sha256: digest, mediaType: "text/plain", format: "whatsapp",
+                collectedBy: "J. Bakker", messages: messages), in: id)
     }
 
-    @Test func aSearchWithMoreHitsThanAreSortedPagesInRecordOrder() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func aSearchWithMoreHitsThanAreSortedPagesInRecordOrder(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         defer { withExtendedLifetime(f) {} }
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker")

@@ -6,16 +6,18 @@ import BewaarStore
 
 /// The sysadmin's trace result lands on the case: a row, a custody event and step 3's link.
 @Suite struct TraceStoreTests {
-    @Test func aTraceIsStoredAsACustodyEventAndStepThreeLinksToIt() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func aTraceIsStoredAsACustodyEventAndStepThreeLinksToIt(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Anonieme mail", actor: "J. Bakker")
         let result = #"{"certainty":"hoog","originatingIp":"10.20.12.7"}"#
-        let t = try store.recordTrace(NewTrace(itemID: nil, mailName: "anonieme-mail.eml", mailSHA256: String(repeating: "ab", count: 32),
-                                               originatingIP: "10.20.12.7", certainty: "hoog",
-                                               conclusion: "Waarschijnlijk verzonden vanaf een schoolcomputer: WS-LOK12-07",
-                                               result: result),
-                                      in: c.id, actor: "P. de Boer (systeembeheerder)")
+        let t = try store.recordTrace(
+            NewTrace(
+                itemID: nil, mailName: "anonieme-mail.eml", mailSHA256: String(repeating: "ab", count: 32),
+                originatingIP: "10.20.12.7", certainty: "hoog",
+                conclusion: "Waarschijnlijk verzonden vanaf een schoolcomputer: WS-LOK12-07",
+                result: result),
+            in: c.id, actor: "P. de Boer (systeembeheerder)")
         #expect(t.id == 1)
         #expect(t.resultSHA256.count == 64)
         let stored = try store.traces(c.id)
@@ -34,14 +36,16 @@ import BewaarStore
         #expect(try store.verifyChain(c.id.description).intact)
     }
 
-    @Test func anItemOfAnotherCaseIsRefusedAndNothingIsWritten() throws {
-        let f = try StoreFixture()
+    @Test(arguments: StoreKind.all) func anItemOfAnotherCaseIsRefusedAndNothingIsWritten(_ kind: StoreKind) throws {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
         let before = try store.events(chain: c.id.description).count
         #expect(throws: StoreError.self) {
-            try store.recordTrace(NewTrace(itemID: 99, mailName: "x.eml", mailSHA256: "00", originatingIP: nil, certainty: "onbekend",
-                                           conclusion: "", result: "{}"), in: c.id, actor: "x")
+            try store.recordTrace(
+                NewTrace(
+                    itemID: 99, mailName: "x.eml", mailSHA256: "00", originatingIP: nil, certainty: "onbekend",
+                    conclusion: "", result: "{}"), in: c.id, actor: "x")
         }
         #expect(try store.events(chain: c.id.description).count == before)
         #expect(try store.traces(c.id).isEmpty)

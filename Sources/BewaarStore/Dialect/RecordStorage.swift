@@ -1,3 +1,4 @@
+import Foundation
 import BewaarJSON
 import BewaarModel
 
@@ -41,6 +42,11 @@ package protocol RecordStorage: Sendable {
     /// expressions).
     func condition(_ m: String, item: String, low: String, high: String) -> String
 
+    /// The `ORDER BY` term that gives item `itemID`'s records (alias `m`) in their order: SQLite
+    /// orders by row id where the item's records are consecutive rows (cheaper), else by `seq`;
+    /// PostgreSQL by `seq`.
+    func order(_ m: String, item itemID: Int64, in connection: any StoreConnection) throws -> String
+
     /// The statement that makes the table ``RecordStaging`` keeps batches in for one ingest
     /// (`bewaar_staged (batch, entries, bytes)`), if it is not there.
     var stagingTable: String { get }
@@ -49,6 +55,15 @@ package protocol RecordStorage: Sendable {
     /// numbered from `?first`, with their arguments: SQLite's `kind` holds a code or a text
     /// (``StoredKind``), so it binds both; PostgreSQL's holds the text alone.
     func kindCondition(_ column: String, in kinds: [String], first: Int) -> (sql: String, arguments: [SQLValue])
+}
+
+extension RecordStorage {
+    /// ``kindCondition(_:in:first:)`` with plain `?` placeholders, for a filter whose place among
+    /// a statement's parameters is not known yet (each plain `?` takes the next number).
+    func kindFilter(_ column: String, in kinds: [String]) -> (sql: String, arguments: [SQLValue]) {
+        let numbered = kindCondition(column, in: kinds, first: 1)
+        return (numbered.sql.replacingOccurrences(of: #"\?[0-9]+"#, with: "?", options: .regularExpression), numbered.arguments)
+    }
 }
 
 /// The records of one item being written (see ``RecordStorage/writer(item:caseNo:key:in:)``),

@@ -44,6 +44,10 @@ package struct SQLiteRecordStorage: RecordStorage {
         ItemRecordRange.condition(m, item: item, low: low, high: high)
     }
 
+    package func order(_ m: String, item itemID: Int64, in connection: any StoreConnection) throws -> String {
+        try ItemRecordRange.isConsecutive(connection, item: itemID) ? "\(m).id" : "\(m).seq"
+    }
+
     package var stagingTable: String {
         "CREATE TABLE IF NOT EXISTS main.\(RecordStaging.table) (batch INTEGER PRIMARY KEY, entries BLOB NOT NULL, bytes BLOB NOT NULL)"
     }

@@ -20,11 +20,24 @@ package struct StoreDialect: Sendable {
     /// Whether statements name the index to use (SQLite's `INDEXED BY`, where its planner's
     /// statistics can choose a scan: ``CaseStore/authors(item:limit:)``).
     package var indexHints: Bool
+    /// What the unique keys of a school's named rows start with (an upsert's `ON CONFLICT`
+    /// target): `school_id, ` on PostgreSQL, where a table holds every school's rows; nothing on
+    /// SQLite, whose store is one school's.
+    package var schoolKey: String
+    /// Whether sealed columns are bytes only (PostgreSQL's `bytea`), so the text a sealed column
+    /// keeps plain (the `store` chain's details) is bound as its UTF-8.
+    package var sealedColumnsAreBytes: Bool
+    /// The SQL expressions the two databases spell differently.
+    package var expressions: any SQLExpressions
 
     package init(
         chains: any ChainHeads, numbering: any CaseNumbering, catalog: any SchemaCatalog, maintenance: any StoreMaintenance,
-        backup: any DatabaseBackup, records: any RecordStorage, search: any SearchIndex, indexHints: Bool = false
+        backup: any DatabaseBackup, records: any RecordStorage, search: any SearchIndex, indexHints: Bool = false,
+        schoolKey: String = "", expressions: any SQLExpressions = SQLiteExpressions(), sealedColumnsAreBytes: Bool = false
     ) {
+        self.sealedColumnsAreBytes = sealedColumnsAreBytes
+        self.schoolKey = schoolKey
+        self.expressions = expressions
         self.chains = chains
         self.numbering = numbering
         self.catalog = catalog

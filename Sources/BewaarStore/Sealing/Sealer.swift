@@ -11,6 +11,9 @@ import GRDB
 package struct Sealer: Sendable {
     /// The store's keys; nil when the store is not encrypted.
     let keyring: CaseKeyring?
+    /// Whether a sealed column's plain text (the `store` chain's details) is bound as its UTF-8
+    /// bytes: PostgreSQL's sealed columns are `bytea`. Read back as text either way (``open(_:case:)``).
+    var plainAsBytes = false
 
     /// Whether the store seals (has keys).
     package var seals: Bool { keyring != nil }
@@ -28,7 +31,7 @@ package struct Sealer: Sendable {
         guard let text else { return .null }
         guard let keyring else { return text.databaseValue }
         let ref = reference.databaseValue
-        if t.name == "custody" && ref == SealedColumns.storeChain { return text.databaseValue }
+        if t.name == "custody" && ref == SealedColumns.storeChain { return plainAsBytes ? Data(text.utf8).databaseValue : text.databaseValue }
         return Data(SealedValue.seal(text, with: try key(keyring, ref))).databaseValue
     }
 
@@ -139,5 +142,5 @@ package struct Sealer: Sendable {
 
 extension CaseStore {
     /// Seals and opens the store's text in Swift with the store's current keys.
-    package var sealer: Sealer { Sealer(keyring: sealing.keyring) }
+    package var sealer: Sealer { Sealer(keyring: sealing.keyring, plainAsBytes: dialect.sealedColumnsAreBytes) }
 }

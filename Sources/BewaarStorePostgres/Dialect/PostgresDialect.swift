@@ -8,6 +8,7 @@ extension StoreDialect {
         StoreDialect(
             chains: PostgresChainHeads(), numbering: PostgresCaseNumbering(), catalog: PostgresSchemaCatalog(),
             maintenance: PostgresMaintenance(database: database), backup: PostgresBackup(url: database.url),
-            records: PostgresRecordRanges(), search: PostgresSearchIndex())
+            records: PostgresRecordRanges(), search: PostgresSearchIndex(), schoolKey: "school_id, ",
+            expressions: PostgresExpressions(), sealedColumnsAreBytes: true)
     }
 }

@@ -308,6 +308,8 @@ extension PostgresRecordRanges: RecordStorage {
         "\(m).item_id = \(item) AND \(m).seq BETWEEN \(low) AND \(high)"
     }
 
+    package func order(_ m: String, item itemID: Int64, in connection: any StoreConnection) throws -> String { "\(m).seq" }
+
     package var stagingTable: String {
         "CREATE TEMP TABLE IF NOT EXISTS bewaar_staged (batch bigint PRIMARY KEY, entries bytea NOT NULL, bytes bytea NOT NULL) ON COMMIT DROP"
     }

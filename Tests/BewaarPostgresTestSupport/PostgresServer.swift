@@ -1,8 +1,7 @@
 import BewaarStore
+import BewaarStorePostgres
 import BewaarTestSupport
 import Foundation
-
-@testable import BewaarStorePostgres
 
 #if canImport(Glibc)
 import Glibc
@@ -21,31 +20,32 @@ import Glibc
 /// Processes are started with `posix_spawn` and waited for with `waitpid`: Foundation's `Process`
 /// learns of a child's end through a dispatch queue, which never runs when every thread of the
 /// small shared pool is blocked waiting (on a 2-core machine, two tests at once).
-enum PostgresServer {
-    static let script = BewaarBinary.packageRoot + "/scripts/postgres"
+package enum PostgresServer {
+    package static let script = BewaarBinary.packageRoot + "/scripts/postgres"
 
     /// nil when PostgreSQL is installed, else the script's message saying what to install.
-    static let notInstalled: String? = {
+    package static let notInstalled: String? = {
         let (status, _, errors) = run(script, ["start", "/tmp/bewaar-pg-probe-never-made", "Not-A-Name"])
         return status == 77 ? errors.trimmingCharacters(in: .whitespacesAndNewlines) : nil
     }()
 
-    static var installed: Bool { notInstalled == nil }
+    package static var installed: Bool { notInstalled == nil }
 
     /// Why the PostgreSQL tests did not run (the comment of their `.enabled(if:)`).
-    static var skipReason: String { notInstalled ?? "" }
+    package static var skipReason: String { notInstalled ?? "" }
 
     /// The running server's URL, or why it did not start.
-    static let started: Result<String, ServerError> = start()
+    package static let started: Result<String, ServerError> = start()
 
     /// The server's URL (its default database), starting it if this is the first call.
-    static func url() throws -> PostgresURL {
+    package static func url() throws -> PostgresURL {
         try PostgresURL(started.get())
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { "scripts/postgres: \(message)" }
+    package struct ServerError: Error, CustomStringConvertible {
+        package var message: String
+        package var description: String { "scripts/postgres: \(message)" }
+        package init(message: String) { self.message = message }
     }
 
     private static func start() -> Result<String, ServerError> {
@@ -69,7 +69,7 @@ enum PostgresServer {
     }
 
     /// Runs a command to its end: exit status, standard output and standard error (through files).
-    static func run(_ executable: String, _ arguments: [String]) -> (Int32, String, String) {
+    package static func run(_ executable: String, _ arguments: [String]) -> (Int32, String, String) {
         let base = NSTemporaryDirectory() + "bewaar-pg-run-" + UUID().uuidString
         defer {
             unlink(base + ".out")
@@ -94,7 +94,7 @@ enum PostgresServer {
 
     /// Starts `executable` with `arguments`, standard input from /dev/null, its output into the
     /// two files and no other open file of this process; returns its pid (nil when it cannot start).
-    static func spawn(_ executable: String, _ arguments: [String], output: String, errors: String) -> pid_t? {
+    package static func spawn(_ executable: String, _ arguments: [String], output: String, errors: String) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
