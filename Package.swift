@@ -279,7 +279,7 @@ let package = Package(
         .testTarget(
             name: "BewaarCLITests",
             dependencies: [
-                "BewaarJSON", "BewaarTestSupport", "BewaarKit", "BewaarModel",
+                "BewaarJSON", "BewaarTestSupport", "BewaarPostgresTestSupport", "BewaarKit", "BewaarModel",
                 // Every module that throws an error a person reads: the test that each one is a BilingualError.
                 "BewaarStore", "BewaarAccounts", "BewaarBundle", "BewaarReport", "BewaarTrace",
                 "BewaarImport", "BewaarImportMail", "BewaarImportWeb", "BewaarImportWhatsApp", "BewaarImageFormat", "BewaarOCR",

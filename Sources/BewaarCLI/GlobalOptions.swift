@@ -35,7 +35,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: CommandLineLanguage.help(
-            "Met --database: de school waarvoor je werkt (anders $BEWAAR_SCHOOL).", "With --database: the school you work for (else $BEWAAR_SCHOOL).")
+            "De school (anders $BEWAAR_SCHOOL): haar naam in pakketten en bundels; met --database de school waarvoor je werkt.",
+            "The school (else $BEWAAR_SCHOOL): its name in packets and bundles; with --database the school you work for.")
     )
     var school: String?
 

@@ -3,13 +3,20 @@ import BewaarStorePostgres
 import Foundation
 
 /// A fresh database on the test run's PostgreSQL server (``PostgresServer``) for one test, with
-/// the store's whole schema, dropped again when the value goes away.
+/// the store's whole schema, dropped again when the value goes away. Its ``url`` is the
+/// application's role with least privileges, as a board's servers connect (rows only, no
+/// superuser: row-level security holds for it).
 ///
-/// The schema is migrated once per run into a template database; each scratch database is a copy
-/// of it (`CREATE DATABASE … TEMPLATE`), which takes a fraction of the time the migrations take.
+/// The schema is migrated once per run into a template database, where the application's role
+/// (made once per run) is granted its rights; each scratch database is a copy of it (`CREATE
+/// DATABASE … TEMPLATE`), which takes a fraction of the time the migrations take.
 package final class ScratchDatabase: @unchecked Sendable {
     /// The database's address (with the password).
     package let url: PostgresURL
+    /// The same as text (`postgres://…`, password included), for `bewaar --database`.
+    package var address: String {
+        "postgres://\(url.user):\(url.password ?? "")@\(url.host):\(url.port)/\(url.database)"
+    }
     private let name: String
 
     /// A new database with the schema; throws when the server cannot be had.
@@ -21,7 +28,7 @@ package final class ScratchDatabase: @unchecked Sendable {
         var attempt = 0
         while true {
             do {
-                try admin.withoutTransaction { try $0.execute("CREATE DATABASE \(name) TEMPLATE \(template)") }
+                try admin.withoutTransaction { try $0.execute("CREATE DATABASE \(name) TEMPLATE \(template.name)") }
                 break
             } catch {
                 // The template's last connection may still be closing ("being accessed by other users").
@@ -32,6 +39,7 @@ package final class ScratchDatabase: @unchecked Sendable {
         }
         var url = admin.url
         url.database = name
+        (url.user, url.password) = try Self.template.get().app
         self.url = url
     }
 
@@ -43,16 +51,27 @@ package final class ScratchDatabase: @unchecked Sendable {
     /// The server's own database, where scratch databases are made and dropped.
     private static let admin = Result { try PostgresStoreDatabase(url: PostgresServer.url(), connections: 2) }
 
-    /// The template: made and migrated once, its pool closed so that it can be copied.
-    private static let template = Result { () throws -> String in
+    /// The template (made and migrated once, its pool closed so that it can be copied) and the
+    /// application's role, with its password.
+    private static let template = Result { () throws -> (name: String, app: (String, String?)) in
         let admin = try ScratchDatabase.admin.get()
         let name = "bewaar_template_\(getpid())"
-        try admin.withoutTransaction { try $0.execute("CREATE DATABASE \(name)") }
+        let role = "bewaar_app_\(getpid())", password = UUID().uuidString
+        try admin.withoutTransaction { c in
+            try c.execute("CREATE DATABASE \(name)")
+            try c.execute("DROP ROLE IF EXISTS \(role)")
+            try c.execute("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'")
+        }
         var url = admin.url
         url.database = name
         let pool = try PostgresStoreDatabase(url: url, connections: 1)
         try PostgresSchema.migrator().migrate(pool)
+        try pool.withoutTransaction { c in
+            try c.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role)")
+            try c.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO \(role)")
+            try c.execute("GRANT EXECUTE ON FUNCTION board_destruction_log(), board_retention_overview() TO \(role)")
+        }
         pool.close()
-        return name
+        return (name, (role, password))
     }
 }

@@ -24,7 +24,14 @@ package final class PostgresBoard: Sendable {
         self.folder = folder
         self.key = key
         try Self.upToDate(database)
+        bypassesRowSecurity = try database.read { c in
+            try c.fetchOne("SELECT (rolsuper OR rolbypassrls)::int FROM pg_roles WHERE rolname = current_user")?[0] == .int(1)
+        }
     }
+
+    /// Whether the role Bewaar connects as is a superuser or may bypass row-level security: then
+    /// every school would see every other's rows, so no school's store opens (``store(school:modules:clock:faultBeforeCommit:)``).
+    package let bypassesRowSecurity: Bool
 
     /// The key file used when none is named: beside the originals' folder, never in it.
     package var keyFile: String { StoreKeySource.defaultKeyFile(forStore: folder) }
@@ -104,6 +111,15 @@ package final class PostgresBoard: Sendable {
         school: School, modules: [any StoreModule], clock: @escaping @Sendable () -> Date = { Date() },
         faultBeforeCommit: (@Sendable () throws -> Void)? = nil
     ) throws -> CaseStore {
+        guard !bypassesRowSecurity else {
+            throw StoreError(
+                .invalidValue,
+                nl:
+                    "Bewaar werkt niet als PostgreSQL-superuser (of een rol met BYPASSRLS): dan ziet elke school de zaken van de andere. Verbind als de rol voor de toepassing (zie README, 'Voor de IT van het schoolbestuur'); `store init` en `school add` mogen als eigenaar.",
+                en:
+                    "Bewaar does not work as a PostgreSQL superuser (or a role with BYPASSRLS): every school would then see the others' cases. Connect as the application's role (see README, 'For the school board's IT'); `store init` and `school add` may run as the owner."
+            )
+        }
         let scoped = database.with(settings: ["bewaar.school": String(school.id)])
         let path = folder(of: school)
         do {
