@@ -319,7 +319,7 @@ let package = Package(
             name: "BewaarWebTests",
             dependencies: [
                 "BewaarWeb", "BewaarKit", "BewaarStore", "BewaarModel", "BewaarAccounts",
-                "BewaarServe", "BewaarTestSupport", "BewaarSignOn",
+                "BewaarServe", "BewaarTestSupport", "BewaarSignOn", "BewaarPostgresTestSupport", "BewaarStorePostgres",
                 .product(name: "JWTKit", package: "jwt-kit"), .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),

@@ -64,16 +64,41 @@ public enum WebServer {
         return router
     }
 
+    /// The responder of a school board's server: every school's pages, each request on its
+    /// school's store (``SchoolResponder``).
+    public static func boardResponder(directory: SchoolDirectory, configuration: WebConfiguration) -> some HTTPResponder<WebContext> {
+        SchoolResponder(directory: directory, configuration: configuration, threads: .shared)
+    }
+
+    /// The web server of a school board (`bewaar serve --database`): ``application(store:configuration:packet:trace:onServerRunning:)``
+    /// for every school at once.
+    public static func boardApplication(
+        directory: SchoolDirectory, configuration: WebConfiguration, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        application(
+            responder: boardResponder(directory: directory, configuration: configuration), configuration: configuration,
+            onServerRunning: onServerRunning)
+    }
+
     /// The application listening on `configuration.host:port`.
     public static func application(
         store: CaseStore, configuration: WebConfiguration,
         packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam(),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        application(
+            responder: router(store: store, configuration: configuration, packet: packet, trace: trace).buildResponder(),
+            configuration: configuration, onServerRunning: onServerRunning)
+    }
+
+    /// `responder` served on `configuration.host:port`, with the configuration's deadlines.
+    private static func application<Responder: HTTPResponder<WebContext>>(
+        responder: Responder, configuration: WebConfiguration, onServerRunning: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol {
         let header = TimeAmount.milliseconds(Int64(configuration.headerTimeout * 1000))
         let bodyIdle = TimeAmount.milliseconds(Int64(configuration.bodyIdleTimeout * 1000))
         return Application(
-            router: router(store: store, configuration: configuration, packet: packet, trace: trace),
+            responder: responder,
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [RequestDeadlines(header: header, bodyIdle: bodyIdle)],

@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import BewaarModel
 import BewaarStore
 import Foundation

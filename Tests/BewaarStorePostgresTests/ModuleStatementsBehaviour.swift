@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import BewaarAccounts
 import BewaarModel
 import BewaarStore

@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import BewaarStore
 import Foundation
 import Testing

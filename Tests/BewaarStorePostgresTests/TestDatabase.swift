@@ -111,18 +111,6 @@ final class TestDatabase: @unchecked Sendable {
     }
 }
 
-/// Runs blocking store work on a thread of its own, not on one of Swift's few cooperative
-/// threads (what the web's store helper will do, `notes/issue-17-store-design.md` §2.3).
-///
-/// The body must not `#expect` or `#require`: on that thread Swift Testing does not know the
-/// test, records the issue for «unknown» and the test itself passes. Hand back what was found and
-/// check it after the `await`.
-func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}
-
 /// Runs `body(i)` for `i` in `0..<count` at once, each on a thread of its own, and waits for all.
 func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) throws -> Void) throws {
     let group = DispatchGroup()

@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import BewaarJSON
 import BewaarModel
 import BewaarStore

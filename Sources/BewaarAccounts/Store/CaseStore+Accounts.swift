@@ -266,6 +266,7 @@ extension CaseStore {
     /// failure locked the account after the password was checked.
     public func recordLogin(name: String, source: String) throws -> Bool {
         try writing { c in
+            try actForSchool(ofAccount: name, c)
             let changed = try c.execute(
                 """
                 UPDATE accounts SET failed_logins = 0, locked_until = NULL
@@ -275,6 +276,19 @@ extension CaseStore {
             try appendEvent(c, chain: Self.storeChain, actor: name, action: "login", details: ["source": StoredText.bounded(source, limit: 100)])
             return true
         }
+    }
+
+    /// On a board's database, when the store acts for no school (the sign-in pages of `bewaar
+    /// serve --database`), acts for the school of account `name` for the rest of transaction `c`,
+    /// so that its sign-in is logged in that school's `store` chain. Nothing on SQLite, or when the
+    /// store acts for a school (its own accounts are the only ones it sees).
+    func actForSchool(ofAccount name: String, _ c: any StoreConnection) throws {
+        guard dialect.hasSchools else { return }
+        try c.execute(
+            """
+            SELECT set_config('bewaar.school', school_id::text, true) FROM accounts
+            WHERE \(AccountsTable.byName) AND school_id IS NOT NULL AND bewaar_school() IS NULL
+            """, [.text(name)])
     }
 
     /// Appends an access event (a page view, a download, a refusal) to a case's chain or to the

@@ -121,6 +121,7 @@ extension CaseStore {
     /// when the account is disabled or gone, or when it already holds another subject.
     public func recordSignOn(name: String, issuer: String, subject: String, link: Bool, source: String) throws -> Bool {
         try writing { c in
+            try actForSchool(ofAccount: name, c)
             if link {
                 let changed = try c.execute(
                     """

@@ -24,6 +24,9 @@ package struct StoreDialect: Sendable {
     /// target): `school_id, ` on PostgreSQL, where a table holds every school's rows; nothing on
     /// SQLite, whose store is one school's.
     package var schoolKey: String
+    /// Whether the database holds many schools (a board's PostgreSQL), so a store that acts for no
+    /// school can switch a transaction to one (`bewaar.school`).
+    package var hasSchools: Bool { !schoolKey.isEmpty }
     /// Whether sealed columns are bytes only (PostgreSQL's `bytea`), so the text a sealed column
     /// keeps plain (the `store` chain's details) is bound as its UTF-8.
     package var sealedColumnsAreBytes: Bool

@@ -85,6 +85,26 @@ package final class PostgresBoard: Sendable {
         )
     }
 
+    /// The school numbered `id`.
+    package func school(id: Int) throws -> School {
+        guard let found = try schools().first(where: { $0.id == id }) else {
+            throw StoreError(.invalidValue, nl: "Er is geen school met nummer \(id).", en: "There is no school numbered \(id).")
+        }
+        return found
+    }
+
+    /// The school of the account signed in with the web session whose id hashes to `sha256`: nil
+    /// for no such session, nobody signed in, or an account of the board (no school). Read with no
+    /// school set, so every account is seen.
+    package func schoolOfSession(_ sha256: String) throws -> Int? {
+        try database.read { c in
+            try c.fetchOne(
+                "SELECT a.school_id FROM web_sessions s JOIN accounts a ON lower(a.name) = lower(s.account) WHERE s.id_sha256 = ?1",
+                [.text(sha256)]
+            )?[0].int.map(Int.init)
+        }
+    }
+
     /// Adds a school; its name must be new (case does not matter).
     @discardableResult
     package func addSchool(named name: String, now: Date = Date()) throws -> School {
@@ -107,8 +127,10 @@ package final class PostgresBoard: Sendable {
     package func folder(of school: School) -> String { folder + "/scholen/" + String(school.id) }
 
     /// The store of one school: the board's pool acting for it, its folder, the board's keys.
+    /// With no school, the board's own store: it sees the board's tables (accounts, sessions) and
+    /// no school's cases, and can write none (sign-in, and the board's own accounts).
     package func store(
-        school: School, modules: [any StoreModule], clock: @escaping @Sendable () -> Date = { Date() },
+        school: School?, modules: [any StoreModule], clock: @escaping @Sendable () -> Date = { Date() },
         faultBeforeCommit: (@Sendable () throws -> Void)? = nil
     ) throws -> CaseStore {
         guard !bypassesRowSecurity else {
@@ -120,8 +142,8 @@ package final class PostgresBoard: Sendable {
                     "Bewaar does not work as a PostgreSQL superuser (or a role with BYPASSRLS): every school would then see the others' cases. Connect as the application's role (see README, 'For the school board's IT'); `store init` and `school add` may run as the owner."
             )
         }
-        let scoped = database.with(settings: ["bewaar.school": String(school.id)])
-        let path = folder(of: school)
+        let scoped = school.map { database.with(settings: ["bewaar.school": String($0.id)]) } ?? database
+        let path = school.map(folder(of:)) ?? folder + "/bestuur"
         do {
             for sub in ["/objects", "/tmp"] { try PrivateMode.makeFolder(path + sub) }
         } catch {

@@ -21,7 +21,7 @@ extension PostgresSchema {
         "schema_migrations": "the schema is the board's",
         "store_keys": "the master-key check: one master key per board's database",
         "accounts":
-            "sign-in finds an account before it knows the school; the account's `school_id` then gives the session its school",
+            "sign-in finds an account before it knows the school; the account's `school_id` then gives the session its school (with a school set, policy `school_accounts` shows that school's accounts only)",
         "web_sessions": "found by the session cookie before the school is known",
         "sign_on_requests": "an OpenID Connect sign-in under way, before the account is known",
         "sign_on_sessions": "the identity provider's session, before the account is known",
@@ -90,7 +90,13 @@ extension PostgresSchema {
             END
             $$
             """,
-            "ALTER TABLE accounts ADD COLUMN school_id integer REFERENCES schools (id)",
+            // An account is a school's (made in its store: the default) or the board's (NULL). With
+            // no school set (sign-in, before the school is known) every account is seen; with one,
+            // that school's only: a school's administrator lists and changes its own staff.
+            "ALTER TABLE accounts ADD COLUMN school_id integer DEFAULT bewaar_school() REFERENCES schools (id)",
+            "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE accounts FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY school_accounts ON accounts USING (bewaar_school() IS NULL OR school_id = bewaar_school())",
         ] + schoolKeys + [
             // Each referenced key with school_id in front (made when the table has none yet),
             // then the foreign keys again, under their old names.

@@ -1,0 +1,55 @@
+import Hummingbird
+import Synchronization
+
+/// `bewaar serve` for a school board: hands each request to the router of its school, the school
+/// of the account its session cookie belongs to; a request without one (the sign-in pages, a
+/// pupil's upload link) goes to the board's router, which sees no school's cases. Each router
+/// is made on a school's first request and kept. A page can therefore never show another
+/// school's rows: its router's store acts for one school, and PostgreSQL's row-level security
+/// holds every statement to it.
+struct SchoolResponder: HTTPResponder {
+    typealias Context = WebContext
+
+    let directory: SchoolDirectory
+    let routers: Routers
+
+    /// The routers made so far, by school (nil: the board's).
+    final class Routers: Sendable {
+        private let made = Mutex<[Int?: RouterResponder<WebContext>]>([:])
+        let make: @Sendable (Int?) throws -> RouterResponder<WebContext>
+
+        init(make: @escaping @Sendable (Int?) throws -> RouterResponder<WebContext>) { self.make = make }
+
+        func responder(for school: Int?) throws -> RouterResponder<WebContext> {
+            if let known = made.withLock({ $0[school] }) { return known }
+            // Made outside the lock (opening a store reads the database); the first one kept wins.
+            let new = try make(school)
+            return made.withLock { made in
+                if let known = made[school] { return known }
+                made[school] = new
+                return new
+            }
+        }
+    }
+
+    init(directory: SchoolDirectory, configuration: WebConfiguration, threads: StoreThreads) {
+        self.directory = directory
+        routers = Routers { school in
+            let store = try directory.store(school)
+            let seams = try directory.seams(school, store)
+            return WebServer.router(store: store, configuration: configuration, packet: seams.packet, trace: seams.trace, threads: threads)
+                .buildResponder()
+        }
+    }
+
+    func respond(to request: Request, context: WebContext) async throws -> Response {
+        // The look-up and the store's first opening block: on the store's threads, as the pages.
+        try await withTaskExecutorPreference(StoreThreads.shared) {
+            var school: Int?
+            if let id = request.cookies[WebApp.cookieName]?.value, id.utf8.count == 64 {
+                school = try directory.schoolOfSession(SessionStore.key(id))
+            }
+            return try await routers.responder(for: school).respond(to: request, context: context)
+        }
+    }
+}
