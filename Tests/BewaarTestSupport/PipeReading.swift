@@ -18,11 +18,11 @@ extension Pipe {
 extension BewaarBinary {
     /// Starts `bewaar serve --port 0 --store STORE` (Dutch, a free port) and waits for its
     /// banner; returns the process (stop it yourself) and the banner as read.
-    public static func serve(store: String) throws -> (process: Process, banner: String) {
+    public static func serve(store: String, environment: [String: String] = [:]) throws -> (process: Process, banner: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = ["serve", "--port", "0", "--store", store]
-        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "nl_NL.UTF-8"]
+        p.environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "nl_NL.UTF-8"].merging(environment) { $1 }
         let out = Pipe()
         p.standardOutput = out
         p.standardError = Pipe()

@@ -204,8 +204,8 @@ final class ServeProcess: @unchecked Sendable {
     let process: Process
     let port: Int
 
-    init(store: String) throws {
-        let (p, banner) = try BewaarBinary.serve(store: store)
+    init(store: String, environment: [String: String] = [:]) throws {
+        let (p, banner) = try BewaarBinary.serve(store: store, environment: environment)
         guard let match = banner.firstMatch(of: /127\.0\.0\.1:(\d+)\//), let port = Int(match.output.1) else {
             if p.isRunning { p.terminate() }
             throw POSIXError(.ECONNREFUSED)
