@@ -32,6 +32,14 @@ struct BackupCommand: ParsableCommand {
             "New or empty folder for the backup (preferably on another disk).")) var outFolder: String
 
     func run() throws {
+        guard global.databaseURL == nil else {
+            throw KitError(
+                nl:
+                    "Een reservekopie met `bewaar backup` is voor een SQLite-opslag. Van de database van een schoolbestuur maak je er een met pg_dump (als eigenaar), en daarna een kopie van de map met originelen; zie README.",
+                en:
+                    "`bewaar backup` is for a SQLite store. Back up a school board's database with pg_dump (as its owner), then copy the folder of originals; see README."
+            )
+        }
         let store = try global.openStore(create: false)
         let folder = outFolder.hasPrefix("/") ? outFolder : FileManager.default.currentDirectoryPath + "/" + outFolder
         let m = try StoreBackup(store: store).make(in: folder, actor: global.actor)
@@ -84,6 +92,14 @@ struct RestoreCommand: ParsableCommand {
             "Also restore an incomplete backup (missing originals stay missing).")) var allowIncomplete = false
 
     func run() throws {
+        guard global.databaseURL == nil else {
+            throw KitError(
+                nl:
+                    "Terugzetten is voor een SQLite-opslag (een map). Een schoolbestuur zet de database terug met pg_restore en de map met originelen met een kopie; daarna `bewaar check` per school.",
+                en:
+                    "Restoring is for a SQLite store (a folder). A school board restores the database with pg_restore and the folder of originals from a copy; then `bewaar check` for each school."
+            )
+        }
         let from = self.from.hasPrefix("/") ? self.from : FileManager.default.currentDirectoryPath + "/" + self.from
         let r = try StoreRestore(modules: WebServer.storeModules, key: global.keySource).restore(
             from: from, to: global.storePath, replace: replace, allowIncomplete: allowIncomplete,

@@ -60,6 +60,12 @@ struct SchoolBoardEndToEndTests {
         let bundle = try run(["bundle", "--case", id, "--out", zip], school: a)
         #expect(bundle.status == 0, "\(bundle.stderr)")
         #expect(try run(["verify", zip]).status == 0)
+        // SQLite's own backup and restore refuse a board's database, saying what to use instead.
+        let backup = try run(["backup", "--out", t.file("kopie")], school: a)
+        #expect(backup.status == 1 && backup.stderr.contains("pg_dump"), "\(backup.stdout) \(backup.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: t.file("kopie")))
+        let restore = try run(["restore", "--from", t.file("kopie")], school: a)
+        #expect(restore.status == 1 && restore.stderr.contains("pg_restore"))
 
         // A destruction says what PostgreSQL did, and never more.
         let destroyed = try run(
