@@ -21,6 +21,9 @@ final class PostgresStoreConnection: StoreConnection {
     private(set) var broken = false
     private var savepoints = 0
     private var cursors = 0
+    /// Statements sent and not yet waited for (``send(_:_:)``): the next statement is sent behind
+    /// them and waits for them too, so they cost no round trip of their own.
+    private var pending: [(sql: String, answer: EventLoopFuture<PostgresQueryResult>)] = []
 
     init(_ connection: PostgresConnection, url: PostgresURL, logger: Logger, batch: Int = 1000) {
         self.connection = connection
@@ -32,29 +35,60 @@ final class PostgresStoreConnection: StoreConnection {
     /// Sends one statement and waits for all of its rows.
     @discardableResult
     func run(_ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
-        let text: String
+        try run(postgres: try Self.rewritten(sql), binds: PostgresBindings(arguments))
+    }
+
+    /// `sql` with PostgreSQL's placeholders (``SQLPlaceholders``).
+    private static func rewritten(_ sql: String) throws -> String {
         do {
-            text = try SQLPlaceholders.rewrite(sql).sql
+            return try SQLPlaceholders.rewrite(sql).sql
         } catch {
             throw PostgresStoreError(
                 .statementFailed, nl: "Een opdracht aan de database heeft een ongeldige parameter (\(error)). Dit is een fout in Bewaar.",
                 en: "A statement for the database has an invalid parameter (\(error)). This is a bug in Bewaar.")
         }
-        return try run(postgres: text, binds: PostgresBindings(arguments))
     }
 
     /// Runs one statement written with PostgreSQL's own `$1…$n` and bound as given (the record
-    /// writer's arrays, which `SQLValue` has no case for); errors as ``run(_:_:)``.
+    /// writer's arrays, which `SQLValue` has no case for); errors as ``run(_:_:)``. Statements
+    /// ``send(_:_:)`` left pending are waited for first, and the first of them to fail is the error.
     @discardableResult
     func run(postgres sql: String, binds: PostgresBindings) throws -> PostgresQueryResult {
-        do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
-        } catch {
-            let mapped = PostgresStoreError.from(error, url: url)
-            if mapped.isConflict || mapped.isDuplicateKey, conflict == nil { conflict = mapped }
-            if mapped.sqlState == nil || connection.isClosed { broken = true }
-            throw mapped
+        let answer = connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+        let before = pending
+        pending = []
+        var failure: (any Error)?
+        for earlier in before {
+            do { _ = try earlier.answer.wait() } catch { failure = failure ?? error }
         }
+        do {
+            let result = try answer.wait()
+            if let failure { throw failure }
+            return result
+        } catch {
+            throw mapped(failure ?? error)
+        }
+    }
+
+    /// Sends a statement without waiting for its answer (the start of a transaction: `BEGIN`, its
+    /// settings): PostgreSQL runs the connection's statements in order, so the next statement, sent
+    /// behind it, finds it done, and one round trip is saved. Its failure is that statement's error.
+    func send(_ sql: String, _ arguments: [SQLValue]) throws {
+        let query = PostgresQuery(unsafeSQL: try Self.rewritten(sql), binds: PostgresBindings(arguments))
+        pending.append((sql, connection.query(query, logger: logger)))
+    }
+
+    /// Waits for the statements still pending (a transaction that ran none of its own).
+    func drain() throws {
+        guard !pending.isEmpty else { return }
+        _ = try run("SELECT 1", [])
+    }
+
+    private func mapped(_ error: any Error) -> PostgresStoreError {
+        let mapped = PostgresStoreError.from(error, url: url)
+        if mapped.isConflict || mapped.isDuplicateKey, conflict == nil { conflict = mapped }
+        if mapped.sqlState == nil || connection.isClosed { broken = true }
+        return mapped
     }
 
     @discardableResult

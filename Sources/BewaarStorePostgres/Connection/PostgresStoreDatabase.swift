@@ -115,9 +115,11 @@ package final class PostgresStoreDatabase: StoreDatabase {
         let connection = PostgresStoreConnection(raw, url: url, logger: logger)
         var result: Result<T, any Error>
         do {
-            try connection.run(begin, [])
+            // BEGIN and the settings go ahead of the body's first statement, not a round trip each.
+            try connection.send(begin, [])
             try applySettings(connection)
             let value = try body(connection)
+            try connection.drain()
             if commit {
                 let tag = try connection.run("COMMIT", []).metadata.command
                 // COMMIT of a transaction in which a statement failed rolls back instead.
@@ -138,7 +140,7 @@ package final class PostgresStoreDatabase: StoreDatabase {
         guard !settings.isEmpty else { return }
         let sorted = settings.sorted { $0.key < $1.key }
         let calls = sorted.indices.map { "set_config(?\(2 * $0 + 1), ?\(2 * $0 + 2), true)" }.joined(separator: ", ")
-        try connection.run("SELECT " + calls, sorted.flatMap { [SQLValue.text($0.key), .text($0.value)] })
+        try connection.send("SELECT " + calls, sorted.flatMap { [SQLValue.text($0.key), .text($0.value)] })
     }
 
     static func rolledBack(_ conflict: PostgresStoreError?) -> PostgresStoreError {
