@@ -12,6 +12,28 @@ struct SchoolResponder: HTTPResponder {
 
     let directory: SchoolDirectory
     let routers: Routers
+    let sessions = SessionSchools()
+
+    /// The school of each session seen (a session's account never changes school; a session that
+    /// ended is refused by its school's router, which checks every request's session itself), so
+    /// that a request costs no look-up of its own. At most ``limit`` sessions are kept.
+    final class SessionSchools: Sendable {
+        static let limit = 20_000
+        private let known = Mutex<[String: Int]>([:])
+
+        func school(of session: String, lookUp: () throws -> Int?) rethrows -> Int? {
+            if let school = known.withLock({ $0[session] }) { return school }
+            let found = try lookUp()
+            // Only a school is kept: nobody signed in yet (the login page's session) signs in later.
+            if let found {
+                known.withLock {
+                    if $0.count >= Self.limit { $0.removeAll() }
+                    $0[session] = found
+                }
+            }
+            return found
+        }
+    }
 
     /// The routers made so far, by school (nil: the board's).
     final class Routers: Sendable {
@@ -47,7 +69,8 @@ struct SchoolResponder: HTTPResponder {
         try await withTaskExecutorPreference(StoreThreads.shared) {
             var school: Int?
             if let id = request.cookies[WebApp.cookieName]?.value, id.utf8.count == 64 {
-                school = try directory.schoolOfSession(SessionStore.key(id))
+                let key = SessionStore.key(id)
+                school = try sessions.school(of: key) { try directory.schoolOfSession(key) }
             }
             return try await routers.responder(for: school).respond(to: request, context: context)
         }

@@ -78,12 +78,6 @@ final class PostgresStoreConnection: StoreConnection {
         pending.append((sql, connection.query(query, logger: logger)))
     }
 
-    /// Waits for the statements still pending (a transaction that ran none of its own).
-    func drain() throws {
-        guard !pending.isEmpty else { return }
-        _ = try run("SELECT 1", [])
-    }
-
     private func mapped(_ error: any Error) -> PostgresStoreError {
         let mapped = PostgresStoreError.from(error, url: url)
         if mapped.isConflict || mapped.isDuplicateKey, conflict == nil { conflict = mapped }
@@ -115,8 +109,10 @@ final class PostgresStoreConnection: StoreConnection {
     func forEach(_ sql: String, _ arguments: [SQLValue], _ body: (any SQLRow) throws -> Void) throws {
         cursors += 1
         let cursor = "bewaar_cursor_\(cursors)"
-        try run("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", arguments)
-        defer { _ = try? run("CLOSE \(cursor)", []) }
+        // DECLARE goes ahead of the first FETCH, CLOSE ahead of the next statement (or the end
+        // of the transaction): neither costs a round trip of its own.
+        try send("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", arguments)
+        defer { try? send("CLOSE \(cursor)", []) }
         var columns: PostgresColumnNames?
         while true {
             let result = try run("FETCH FORWARD \(batch) FROM \(cursor)", [])

@@ -118,8 +118,8 @@ package final class PostgresStoreDatabase: StoreDatabase {
             // BEGIN and the settings go ahead of the body's first statement, not a round trip each.
             try connection.send(begin, [])
             try applySettings(connection)
+            // Statements still pending are waited for by COMMIT or ROLLBACK, sent behind them.
             let value = try body(connection)
-            try connection.drain()
             if commit {
                 let tag = try connection.run("COMMIT", []).metadata.command
                 // COMMIT of a transaction in which a statement failed rolls back instead.
