@@ -43,6 +43,13 @@ package final class ScratchDatabase: @unchecked Sendable {
         self.url = url
     }
 
+    /// Runs `body` in a reading transaction on this database, as the application's role.
+    package func withStore<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        let pool = try PostgresStoreDatabase(url: url, connections: 1)
+        defer { pool.close() }
+        return try pool.read(body)
+    }
+
     deinit {
         let name = name
         _ = try? Self.admin.get().withoutTransaction { try $0.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }

@@ -40,6 +40,35 @@ struct PostgresCaseStoreTests {
         #expect(found == ["2026-0001", "Pesten in groepsapp 2B", "Sanne de Vries", "2", "true", "true", "true"])
     }
 
+    /// After a large ingest the record tables have fresh statistics, though the servers' role
+    /// owns no table (`bewaar_analyze_records()` runs as their owner): the next timeline page is
+    /// planned for the case's real size.
+    @Test func aLargeIngestLeavesFreshStatisticsForTheTimeline() async throws {
+        let analysed = try await offThread { () -> [String] in
+            let database = try ScratchDatabase()
+            let folder = TempDir()
+            let board = try PostgresBoard(url: database.url, folder: folder.file("originelen"), key: nil, connections: 2)
+            try board.makeMasterKey()
+            let store = try board.store(school: try board.addSchool(named: "Het Testlyceum"), modules: [])
+            let c = try store.openCase(title: "Groepsapp", actor: "J. Bakker")
+            let messages = (0..<10_000).map { i in
+                Message(
+                    timestamp: nil, author: i % 2 == 0 ? "Daan Jansen" : "Tim Bos", text: "bericht \(i)",
+                    origin: Origin(line: i + 1, offset: Int64(i * 12), length: 12))
+            }
+            let (d, size) = try store.objects.put(file: folder.write("chat.txt", "chat"))
+            _ = try store.recordIngest(
+                NewEvidence(
+                    name: "chat.txt", size: size, sha256: d, mediaType: "text/plain", format: "whatsapp", collectedBy: "J. Bakker", messages: messages
+                ),
+                in: c.id)
+            return try database.withStore { c in
+                try c.fetch("SELECT relname::text FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL ORDER BY 1").compactMap { $0[0].text }
+            }
+        }
+        #expect(analysed == ["authors", "items", "messages"])
+    }
+
     /// A superuser (or a role with BYPASSRLS) sees every school's rows whatever the policies say:
     /// no school's store opens for it.
     @Test func noSchoolsStoreOpensForARoleThatBypassesRowSecurity() async throws {

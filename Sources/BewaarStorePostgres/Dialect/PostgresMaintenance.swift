@@ -48,8 +48,13 @@ package struct PostgresMaintenance: StoreMaintenance {
         _ = try cleanUp(afterDeletingFrom: tables)
     }
 
-    /// Nothing: autovacuum analyses and vacuums the tables an ingest filled.
-    package func tidy(afterIngesting records: Int) throws {}
+    /// After 10,000 records or more, fresh statistics of the record tables (through
+    /// `bewaar_analyze_records()`, which runs as the tables' owner), so the next timeline page is
+    /// planned for the case's real size; autovacuum does the rest.
+    package func tidy(afterIngesting records: Int) throws {
+        guard records >= 10_000 else { return }
+        try database.withoutTransaction { try $0.execute("SELECT bewaar_analyze_records()") }
+    }
 
     /// An ordinary writing transaction, never rerun (a destruction removes files after it):
     /// PostgreSQL has no `secure_delete`; what makes deleted rows unreadable is the case's deleted

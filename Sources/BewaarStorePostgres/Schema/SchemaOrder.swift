@@ -20,9 +20,10 @@ package enum PostgresSchema {
     /// The migrations by name. The baseline is the core's tables and the checks of `messages`'
     /// parents, then the accounts module's tables, then the web module's (a PostgreSQL store
     /// always has every module, the web server's), then the schools that own their rows
-    /// (``schools``) and what the board sees of all of them (``boardOverview``).
+    /// (``schools``), what the board sees of all of them (``boardOverview``), and the statistics
+    /// the servers may ask for (``maintenance``).
     static let migrations: [String: [String]] = [
-        baselineName: core + recordParentChecks + accounts + web + schools + boardOverview
+        baselineName: core + recordParentChecks + accounts + web + schools + boardOverview + maintenance
     ]
 
     /// The migrator of a PostgreSQL store: ``shippedOrder``'s migrations, in that order.
