@@ -48,6 +48,11 @@ struct BoardServersEndToEndTests {
             try BewaarBinary.run(args, environment: environment.merging(["BEWAAR_SCHOOL": school]) { $1 })
         }
 
+        /// Two `bewaar serve --database` processes on the board.
+        func servers() throws -> (ServeProcess, ServeProcess) {
+            (try ServeProcess(store: folder.store, environment: environment), try ServeProcess(store: folder.store, environment: environment))
+        }
+
         func signIn(_ server: ServeProcess, _ name: String) throws -> (cookie: String, csrf: String) {
             let pre = try server.get("/inloggen")
             let form =
@@ -66,9 +71,7 @@ struct BoardServersEndToEndTests {
 
     @Test func uploadsAndViewsOfOneCaseOnTwoServersAtOnceLoseNothingAndKeepTheChain() throws {
         let f = try Board()
-        let (a, b) = (
-            try ServeProcess(store: f.folder.store, environment: f.environment), try ServeProcess(store: f.folder.store, environment: f.environment)
-        )
+        let (a, b) = try f.servers()
         defer { a.stop(); b.stop() }
         let (cookie, csrf) = try f.signIn(a, "J. Bakker")
         let id = f.caseID
@@ -99,29 +102,11 @@ struct BoardServersEndToEndTests {
 
     @Test func aServerKilledWhileReadingAnUploadLeavesNoHalfItem() throws {
         let f = try Board()
-        let (a, b) = (
-            try ServeProcess(store: f.folder.store, environment: f.environment), try ServeProcess(store: f.folder.store, environment: f.environment)
-        )
+        let (a, b) = try f.servers()
         defer { a.stop(); b.stop() }
         let (cookie, csrf) = try f.signIn(a, "J. Bakker")
         let id = f.caseID
-        let progressID = "ffeeddccbbaa99887766554433221100"
-        let sent = Thread.background {
-            try? a.upload(
-                "/zaken/\(id)/bewijs?voortgang=\(progressID)", cookie: cookie, csrf: csrf,
-                files: [("WhatsApp-chat half.txt", UploadProgressTests.chat(400_000))])
-        }
-        // Once B sees that A has read records into the case (its transaction open), A is killed.
-        var reading = false
-        let deadline = Date().addingTimeInterval(300)
-        while !reading && !sent.done && Date() < deadline {
-            let r = try b.get("/zaken/\(id)/voortgang?id=\(progressID)", cookie: cookie)
-            reading = r.status == 200 && r.body.contains("wordt gelezen") && !r.body.contains(": 0 berichten")
-            if !reading { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        #expect(reading, "A was reading the upload when it was killed")
-        a.kill()
-        _ = sent.wait()
+        #expect(try a.killWhileReading(case: id, cookie: cookie, csrf: csrf, watcher: b), "A was reading the upload when it was killed")
         let after = try b.upload(
             "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat daarna.txt", UploadProgressTests.chat(20))])
         #expect(after.status == 303)

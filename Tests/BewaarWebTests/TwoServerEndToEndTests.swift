@@ -134,22 +134,7 @@ import BewaarTestSupport
         let first = try b.upload(
             "/zaken/\(id)/bewijs", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat eerst.txt", UploadProgressTests.chat(30))])
         #expect(first.status == 303)
-        let progressID = "ffeeddccbbaa99887766554433221100"
-        let big = UploadProgressTests.chat(400_000)
-        let sent = Thread.background {
-            try? a.upload("/zaken/\(id)/bewijs?voortgang=\(progressID)", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat half.txt", big)])
-        }
-        // Once B sees that A has read records into the case (its transaction open), A is killed.
-        var reading = false
-        let deadline = Date().addingTimeInterval(300)
-        while !reading && !sent.done && Date() < deadline {
-            let r = try b.get("/zaken/\(id)/voortgang?id=\(progressID)", cookie: cookie)
-            reading = r.status == 200 && r.body.contains("wordt gelezen") && !r.body.contains(": 0 berichten")
-            if !reading { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        #expect(reading, "A was reading the upload when it was killed")
-        a.kill()
-        _ = sent.wait()
+        #expect(try a.killWhileReading(case: id, cookie: cookie, csrf: csrf, watcher: b), "A was reading the upload when it was killed")
         func receiving() -> [String] {
             ((try? FileManager.default.contentsOfDirectory(atPath: t.store + "/tmp")) ?? []).filter { $0.hasPrefix("upload-") }
         }
@@ -195,6 +180,29 @@ import BewaarTestSupport
         #expect(try store.verifyChain(id).intact)
         let check = try BewaarBinary.run(["check", "--store", t.store])
         #expect(check.status == 0, "\(check.combined)")
+    }
+}
+
+extension ServeProcess {
+    /// Sends a chat of 400,000 lines to this server in the background and kills it (SIGKILL) once
+    /// `watcher`, asked for the upload's progress, sees that it has read records into case `id`
+    /// (its transaction open). Whether it was reading when killed.
+    func killWhileReading(case id: String, cookie: String, csrf: String, watcher: ServeProcess) throws -> Bool {
+        let progressID = "ffeeddccbbaa99887766554433221100"
+        let big = UploadProgressTests.chat(400_000)
+        let sent = Thread.background {
+            try? self.upload("/zaken/\(id)/bewijs?voortgang=\(progressID)", cookie: cookie, csrf: csrf, files: [("WhatsApp-chat half.txt", big)])
+        }
+        var reading = false
+        let deadline = Date().addingTimeInterval(300)
+        while !reading && !sent.done && Date() < deadline {
+            let r = try watcher.get("/zaken/\(id)/voortgang?id=\(progressID)", cookie: cookie)
+            reading = r.status == 200 && r.body.contains("wordt gelezen") && !r.body.contains(": 0 berichten")
+            if !reading { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        kill()
+        _ = sent.wait()
+        return reading
     }
 }
 
