@@ -10,6 +10,7 @@ enum BoardDirectory {
     static func make(_ board: PostgresBoard) -> SchoolDirectory {
         SchoolDirectory(
             schoolOfSession: { try board.schoolOfSession($0) },
+            schoolOfUploadLink: { try board.schoolOfUploadLink($0) },
             store: { id in try board.store(school: try id.map(board.school(id:)), modules: WebServer.storeModules) },
             seams: { id, store in
                 let name = try id.map { try board.school(id: $0).name } ?? "schoolbestuur"

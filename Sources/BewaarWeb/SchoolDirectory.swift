@@ -10,14 +10,20 @@ public struct SchoolDirectory: Sendable {
     /// The store of school `id`; for nil, the board's own, which holds no school's cases (the
     /// sign-in pages work on it).
     public var store: @Sendable (_ school: Int?) throws -> CaseStore
+    /// The school of the pupil's upload link whose token hashes to the SHA-256 given (nil: no
+    /// such link): a pupil has no session, and the link's pages are its school's.
+    public var schoolOfUploadLink: @Sendable (_ tokenSHA256: String) throws -> Int?
     /// What the packet and trace pages of school `id`'s store use.
     public var seams: @Sendable (_ school: Int?, _ store: CaseStore) throws -> (packet: PacketSeam, trace: TraceSeam)
 
     public init(
-        schoolOfSession: @escaping @Sendable (String) throws -> Int?, store: @escaping @Sendable (Int?) throws -> CaseStore,
+        schoolOfSession: @escaping @Sendable (String) throws -> Int?,
+        schoolOfUploadLink: @escaping @Sendable (String) throws -> Int? = { _ in nil },
+        store: @escaping @Sendable (Int?) throws -> CaseStore,
         seams: @escaping @Sendable (Int?, CaseStore) throws -> (packet: PacketSeam, trace: TraceSeam)
     ) {
         self.schoolOfSession = schoolOfSession
+        self.schoolOfUploadLink = schoolOfUploadLink
         self.store = store
         self.seams = seams
     }

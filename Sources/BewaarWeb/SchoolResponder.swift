@@ -1,9 +1,10 @@
 import Hummingbird
 import Synchronization
 
-/// `bewaar serve` for a school board: hands each request to the router of its school, the school
-/// of the account its session cookie belongs to; a request without one (the sign-in pages, a
-/// pupil's upload link) goes to the board's router, which sees no school's cases. Each router
+/// `bewaar serve` for a school board: hands each request to the router of its school: a pupil's
+/// upload pages (`/aanleveren/TOKEN…`) to the school of the link, any other to the school of the
+/// account its session cookie belongs to; a request without one (the sign-in pages, an unknown
+/// link) goes to the board's router, which sees no school's cases. Each router
 /// is made on a school's first request and kept. A page can therefore never show another
 /// school's rows: its router's store acts for one school, and PostgreSQL's row-level security
 /// holds every statement to it.
@@ -64,11 +65,23 @@ struct SchoolResponder: HTTPResponder {
         }
     }
 
+    /// The token of a pupil's upload page's path (`/aanleveren/TOKEN`, and what follows), when it
+    /// has the form of one (32 lowercase hexadecimal digits).
+    static func uploadLinkToken(_ path: String) -> String? {
+        let prefix = "/aanleveren/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let token = path.dropFirst(prefix.count).prefix { $0 != "/" }
+        guard token.utf8.count == 32, token.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        return String(token)
+    }
+
     func respond(to request: Request, context: WebContext) async throws -> Response {
         // The look-up and the store's first opening block: on the store's threads, as the pages.
         try await withTaskExecutorPreference(StoreThreads.shared) {
             var school: Int?
-            if let id = request.cookies[WebApp.cookieName]?.value, id.utf8.count == 64 {
+            if let token = Self.uploadLinkToken(request.uri.path) {
+                school = try directory.schoolOfUploadLink(WebApp.tokenKey(token))
+            } else if let id = request.cookies[WebApp.cookieName]?.value, id.utf8.count == 64 {
                 let key = SessionStore.key(id)
                 school = try sessions.school(of: key) { try directory.schoolOfSession(key) }
             }

@@ -48,6 +48,7 @@ struct BoardRouteTests {
             let board = board
             let directory = SchoolDirectory(
                 schoolOfSession: { try board.schoolOfSession($0) },
+                schoolOfUploadLink: { try board.schoolOfUploadLink($0) },
                 store: { id in try board.store(school: try id.map(board.school(id:)), modules: WebServer.storeModules) },
                 seams: { _, _ in (PacketSeam(), TraceSeam()) })
             let configuration = WebConfiguration(uploadLimit: 1 << 20, sessionIdle: 30 * 60, failedLoginDelay: 0, hasher: .forTests, loginBurst: 1000)
@@ -90,6 +91,33 @@ struct BoardRouteTests {
             }
         }
         #expect(logins == [["J. Bakker", "B. Beheer"], ["K. Smit"]])
+        withExtendedLifetime(f) {}
+    }
+
+    /// A pupil's upload link (no session) is answered by its own school: the upload lands in that
+    /// school's case; a link of no school is refused as any wrong link is.
+    @Test func aPupilsUploadLinkReachesItsOwnSchool() async throws {
+        let f = try await offThread { try Board() }
+        let person = try await offThread {
+            try f.board.store(school: f.board.school(id: 2), modules: []).people(CaseID("2026-0001")!).first?.id ?? 0
+        }
+        try await f.app().test(.router) { client in
+            let smit = try #require(try await login(client, "K. Smit"))
+            let token = try await UploadLinkTests.makeLink(client, smit, case: try #require(CaseID("2026-0001")), person: person)
+            let (form, pupil) = try await UploadLinkTests.open(client, token)
+            #expect(form.contains("enctype=\"multipart/form-data\""))
+            try await UploadLinkTests.upload(client, token, pupil, [("WhatsApp-chat met Daan.txt", "14-11-2023 21:07 - Daan Jansen: weg jij\n")]) {
+                #expect($0.status == .seeOther)
+            }
+            try await client.execute(uri: "/aanleveren/\(String(repeating: "0", count: 32))", method: .get) { #expect($0.status == .notFound) }
+        }
+        let items = try await offThread { () -> [[String]] in
+            try [1, 2].map { id in
+                let store = try f.board.store(school: f.board.school(id: id), modules: WebServer.storeModules)
+                return try store.items(CaseID("2026-0001")!).map(\.name)
+            }
+        }
+        #expect(items[0].allSatisfy { $0 != "WhatsApp-chat met Daan.txt" } && items[1].contains("WhatsApp-chat met Daan.txt"), "\(items)")
         withExtendedLifetime(f) {}
     }
 

@@ -105,6 +105,14 @@ package final class PostgresBoard: Sendable {
         }
     }
 
+    /// The school of the pupil's upload link whose token hashes to `sha256` (nil: no such link),
+    /// through `board_upload_link_school`, which sees every school's links for this one question.
+    package func schoolOfUploadLink(_ sha256: String) throws -> Int? {
+        try database.read { c in
+            try c.fetchOne("SELECT board_upload_link_school(?1)", [.text(sha256)])?[0].int.map(Int.init)
+        }
+    }
+
     /// Adds a school; its name must be new (case does not matter).
     @discardableResult
     package func addSchool(named name: String, now: Date = Date()) throws -> School {

@@ -49,6 +49,23 @@ extension PostgresSchema {
         END
         $$
         """,
+        // A pupil's upload link reaches the server before any school is known (no session): its
+        // school, found by the token's SHA-256, which only the link's holder knows. Nothing else
+        // of the link or its case goes out, so every role may ask.
+        "CREATE POLICY board_overview ON upload_links FOR SELECT USING (bewaar_board_overview())",
+        """
+        CREATE FUNCTION board_upload_link_school(token_sha256 text) RETURNS integer
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp
+        AS $$
+        DECLARE found integer;
+        BEGIN
+            PERFORM set_config('bewaar.overview', 'on', true);
+            SELECT l.school_id INTO found FROM upload_links l WHERE l.token_sha256 = board_upload_link_school.token_sha256;
+            PERFORM set_config('bewaar.overview', '', true);
+            RETURN found;
+        END
+        $$
+        """,
         "REVOKE EXECUTE ON FUNCTION board_destruction_log() FROM PUBLIC",
         "REVOKE EXECUTE ON FUNCTION board_retention_overview() FROM PUBLIC",
     ]
