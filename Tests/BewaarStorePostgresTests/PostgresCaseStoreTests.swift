@@ -23,12 +23,15 @@ struct PostgresCaseStoreTests {
             let store = try board.store(school: school, modules: WebServer.storeModules)
             let c = try store.openCase(
                 title: "Pesten in groepsapp 2B", actor: "J. Bakker", people: [Person(name: "Sanne de Vries", role: .slachtoffer)])
+            // The board's key serves every school: one school's store does not replace it.
+            let refused = (try? store.rekey(to: .keyFile(folder.file("nieuw.sleutel")), replacing: nil, actor: "B. Beheer")) == nil
             let again = try board.store(school: school, modules: WebServer.storeModules)
             var out = [c.id.description, try again.cases().map(\.title).joined()]
             out.append(try again.people(c.id).map(\.name).joined())
             out.append(String(try again.events(chain: c.id.description).count))
             out.append(String(store.isEncrypted))
             out.append(String(FileManager.default.fileExists(atPath: folder.file("originelen.sleutel"))))
+            out.append(String(refused && !FileManager.default.fileExists(atPath: folder.file("nieuw.sleutel"))))
             // Without the board's key file nothing opens.
             let wrongKey = folder.write(
                 "andere.sleutel", "bewaar-hoofdsleutel-1\n" + Data((0..<32).map { _ in UInt8.random(in: 0...255) }).base64EncodedString() + "\n")
@@ -37,7 +40,7 @@ struct PostgresCaseStoreTests {
             out.append(String((try? other.store(school: school, modules: [])) == nil))
             return out
         }
-        #expect(found == ["2026-0001", "Pesten in groepsapp 2B", "Sanne de Vries", "2", "true", "true", "true"])
+        #expect(found == ["2026-0001", "Pesten in groepsapp 2B", "Sanne de Vries", "2", "true", "true", "true", "true"])
     }
 
     /// After a large ingest the record tables have fresh statistics, though the servers' role

@@ -15,6 +15,16 @@ extension CaseStore {
                 .invalidValue, nl: "Deze opslag is niet versleuteld: versleutel hem eerst met `bewaar store encrypt`.",
                 en: "This store is not encrypted: encrypt it first with `bewaar store encrypt`.")
         }
+        // A board's master key wraps the case keys of every school, and a school's store sees only
+        // its own: rewrapping them here would leave the other schools' keys under the old master
+        // key while the database already checks for the new one.
+        guard !dialect.hasSchools else {
+            throw StoreError(
+                .invalidValue,
+                nl:
+                    "De hoofdsleutel van een schoolbestuur geldt voor alle scholen samen en kan nog niet vanuit één school worden vervangen; er is niets veranderd.",
+                en: "A school board's master key serves all its schools together and cannot yet be replaced from one school; nothing was changed.")
+        }
         let new = try NewMasterKey(source, storePath: path, replacing: oldKeyFile)
         let master = new.key
         do {
