@@ -8,8 +8,8 @@ import BewaarStore
 /// two interleaved originals, a search and a withdrawn item.
 @Suite struct TimelinePagingTests {
     /// Two chats whose times interleave, many records at the same second, some undated.
-    func store() throws -> (StoreFixture, CaseStore, CaseID) {
-        let f = try StoreFixture()
+    func store(_ kind: StoreKind = .sqlite) throws -> (StoreFixture, CaseStore, CaseID) {
+        let f = try StoreFixture(kind)
         let store = try f.open()
         let c = try store.openCase(title: "Zaak", actor: "J. Bakker")
         for (n, name) in ["a.txt", "b.txt"].enumerated() {
@@ -89,6 +89,35 @@ import BewaarStore
         #expect(hits.count == 66)
         let s = try walk(store, id, search, pageSize: 10)
         #expect(s.forward == hits && s.backward == hits)
+    }
+
+    /// Pages by number (an old link: `?pagina=N`, counted) are the same records as the timeline
+    /// read at once, also with only the marked records or a filter on time.
+    @Test(arguments: StoreKind.all) func pagesByNumberAreTheTimelineInOrder(_ kind: StoreKind) throws {
+        let (f, store, id) = try store(kind)
+        defer { withExtendedLifetime(f) {} }
+        var all = TimelineQuery()
+        all.limit = 10_000
+        for (n, record) in try store.timeline(id, all).entries.map(\.id).enumerated() where n % 9 == 0 {
+            _ = try store.mark(id, messageID: record, reason: .belediging, note: nil, actor: "J. Bakker")
+        }
+        var marked = TimelineQuery()
+        marked.onlyMarked = true
+        var later = TimelineQuery()
+        later.from = Date(timeIntervalSince1970: 1_772_002_000)
+        for base in [TimelineQuery(), marked, later] {
+            var whole = base
+            whole.limit = 10_000
+            let expected = try store.timeline(id, whole).entries.map(\.id)
+            var numbered: [Int64] = []
+            var q = base
+            q.limit = 37
+            for page in 0...(expected.count / 37) {
+                q.offset = page * 37
+                numbered += try store.timeline(id, q).entries.map(\.id)
+            }
+            #expect(numbered == expected && !expected.isEmpty, "\(base.onlyMarked) \(String(describing: base.from))")
+        }
     }
 
     @Test func aCursorOfAnotherCaseOrAWithdrawnItemIsHandled() throws {
