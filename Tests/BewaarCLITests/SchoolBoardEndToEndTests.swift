@@ -24,6 +24,11 @@ struct SchoolBoardEndToEndTests {
         #expect(try run(["school", "add", "Het Testlyceum"]).status == 0)
         #expect(try run(["school", "add", "Het Vechtdal College"]).status == 0)
         #expect(try run(["school", "add", "het testlyceum"]).stderr.contains("bestaat al"))
+        // A name with a terminal escape or a direction override is refused, and never echoed raw.
+        let hostile = try run(["school", "add", "Het \u{1B}[31mRode\u{202E} College"])
+        #expect(hostile.status == 1 && hostile.stderr.contains("gewone tekens") && !hostile.stderr.contains("\u{1B}"))
+        let unknown = try run(["case", "list"], school: "Geen \u{1B}]0;titel\u{7}school")
+        #expect(unknown.status == 1 && unknown.stderr.contains("Er is geen school") && !unknown.stderr.contains("\u{1B}"))
         #expect(try run(["school", "list"]).stdout == "1\tHet Testlyceum\n2\tHet Vechtdal College\n")
         // No school named: refused, naming the schools there are.
         let unnamed = try run(["case", "list"])

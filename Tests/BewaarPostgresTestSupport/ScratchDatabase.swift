@@ -73,11 +73,7 @@ package final class ScratchDatabase: @unchecked Sendable {
         url.database = name
         let pool = try PostgresStoreDatabase(url: url, connections: 1)
         try PostgresSchema.migrator().migrate(pool)
-        try pool.withoutTransaction { c in
-            try c.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role)")
-            try c.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO \(role)")
-            try c.execute("GRANT EXECUTE ON FUNCTION board_destruction_log(), board_retention_overview() TO \(role)")
-        }
+        try pool.withoutTransaction { try ApplicationRole.grant(to: role, in: $0) }
         pool.close()
         return (name, (role, password))
     }

@@ -1,3 +1,4 @@
+import BewaarPostgresTestSupport
 import BewaarModel
 import BewaarStore
 import Foundation
@@ -43,9 +44,7 @@ final class SchoolBoard: @unchecked Sendable {
                 INSERT INTO schools (id, name, created) VALUES (1, 'Het Testlyceum', '2026-12-05T09:00:00.000Z'),
                     (2, 'Het Vechtdal College', '2026-12-05T09:00:00.000Z')
                 """)
-            try c.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(appRole)")
-            try c.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO \(appRole)")
-            try c.execute("GRANT EXECUTE ON FUNCTION board_destruction_log(), board_retention_overview() TO \(appRole)")
+            try ApplicationRole.grant(to: appRole, in: c)
         }
         owner = ownerPool.with(settings: ["bewaar.school": "1"])
         url.user = appRole

@@ -78,6 +78,8 @@ package final class PostgresBoard: Sendable {
         let all = try schools()
         if let found = all.first(where: { $0.name.lowercased() == name.lowercased() }) { return found }
         let known = all.map(\.name).joined(separator: ", ")
+        // The name as typed, without control characters (it is shown on a terminal or a page).
+        let name = String(String.UnicodeScalarView(name.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }).prefix(200))
         throw StoreError(
             .invalidValue,
             nl: "Er is geen school '\(name)' in deze database" + (known.isEmpty ? "; voeg er een toe met `bewaar school add`." : " (wel: \(known))."),
@@ -117,9 +119,13 @@ package final class PostgresBoard: Sendable {
     @discardableResult
     package func addSchool(named name: String, now: Date = Date()) throws -> School {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 200 else {
+        // No control or format characters (escapes, direction overrides): the name is shown on
+        // every terminal and page that names the school.
+        guard !trimmed.isEmpty, trimmed.count <= 200, !trimmed.unicodeScalars.contains(where: CharacterSet.controlCharacters.contains)
+        else {
             throw StoreError(
-                .invalidValue, nl: "Geef de school een naam (hoogstens 200 tekens).", en: "Give the school a name (200 characters at most).")
+                .invalidValue, nl: "Geef de school een naam van gewone tekens (hoogstens 200).",
+                en: "Give the school a name of ordinary characters (200 at most).")
         }
         if (try? school(named: trimmed)) != nil {
             throw StoreError(.invalidValue, nl: "De school '\(trimmed)' bestaat al.", en: "The school '\(trimmed)' exists already.")
