@@ -78,5 +78,22 @@ public enum BewaarVersion {
 }
 
 func out(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    writeOut(Array((text + "\n").utf8))
+}
+
+/// Writes bytes to standard output. When the reader has gone (`bewaar timeline | head`), Bewaar
+/// stops quietly with status 141, as a program stopped by SIGPIPE does, instead of trapping
+/// (Foundation's `FileHandle.write` traps on any error).
+func writeOut(_ bytes: [UInt8]) {
+    var done = 0
+    while done < bytes.count {
+        let n = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + done, bytes.count - done) }
+        if n > 0 {
+            done += n
+        } else if n < 0 && errno == EINTR {
+            continue
+        } else {
+            exit(errno == EPIPE ? 141 : 1)
+        }
+    }
 }

@@ -7,13 +7,16 @@ import BewaarJSON
 struct InspectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: CommandLineLanguage.text("Toon wat er van een bestand bewaard en gelezen zou worden, zonder iets op te slaan.", "Show what would be kept and read of a file, without storing anything."),
+        abstract: CommandLineLanguage.text(
+            "Toon wat er van een bestand bewaard en gelezen zou worden, zonder iets op te slaan.",
+            "Show what would be kept and read of a file, without storing anything."),
         discussion: CommandLineLanguage.text(
             "Met --json één JSON-object per bestand (formaat, bron met SHA-256, berichten, waarschuwingen).",
             "With --json one JSON object per file (format, source with SHA-256, messages, warnings)."))
     @OptionGroup var global: GlobalOptions
     @OptionGroup var reading: ReadingOptions
-    @Flag(help: CommandLineLanguage.help("Uitvoer als JSON (vaste sleutelvolgorde, UTF-8).", "Output as JSON (fixed key order, UTF-8).")) var json = false
+    @Flag(help: CommandLineLanguage.help("Uitvoer als JSON (vaste sleutelvolgorde, UTF-8).", "Output as JSON (fixed key order, UTF-8).")) var json =
+        false
     /// For comparisons (`scripts/bench/whatsapp`): JSON from the collecting path (every record read
     /// first) instead of the streaming one; the bytes must be the same.
     @Flag(name: .customLong("collected"), help: .hidden) var collected = false
@@ -28,11 +31,11 @@ struct InspectCommand: ParsableCommand {
                     // Streamed: each record is written as soon as the importer has it final and
                     // then dropped; a 200,000-message chat never exists as records, a JSON tree or a string.
                     if collected {
-                        try Inspector.inspect(path: file, options: options).writeJSON { FileHandle.standardOutput.write(Data($0)) }
+                        try Inspector.inspect(path: file, options: options).writeJSON { writeOut(Array($0)) }
                     } else {
-                        try Inspector.writeInspectJSON(path: file, options: options) { FileHandle.standardOutput.write(Data($0)) }
+                        try Inspector.writeInspectJSON(path: file, options: options) { writeOut(Array($0)) }
                     }
-                    FileHandle.standardOutput.write(Data([0x0A]))
+                    writeOut([0x0A])
                 } else {
                     printHuman(try Inspector.inspect(path: file, options: options))
                 }

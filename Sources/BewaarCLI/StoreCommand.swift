@@ -12,7 +12,7 @@ struct StoreCommand: ParsableCommand {
         abstract: CommandLineLanguage.text(
             "De opslag zelf: versleuteld aanmaken of een bestaande versleutelen.",
             "The store itself: create it encrypted, or encrypt an existing one."),
-        subcommands: [Init.self, Encrypt.self, Rekey.self])
+        subcommands: [Init.self, Encrypt.self, Rekey.self, Migrate.self])
 
     /// Where a new master key goes: the passphrase in $BEWAAR_PASSPHRASE, else the key file.
     static func newKeySource(_ global: GlobalOptions) -> StoreKeySource {

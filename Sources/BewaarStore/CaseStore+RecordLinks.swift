@@ -52,7 +52,7 @@ extension CaseStore {
                 try c.execute(
                     """
                     INSERT INTO record_links (record_id, kind, other_item, other_record, score, item_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                    ON CONFLICT (record_id, kind, other_item) DO UPDATE
+                    ON CONFLICT (\(dialect.schoolKey)record_id, kind, other_item) DO UPDATE
                     SET other_record = excluded.other_record, score = excluded.score, item_id = excluded.item_id
                     """,
                     [.int(l.recordID), .text(l.kind.rawValue), .int(l.otherItem), l.otherRecord.sqlValue, .int(Int64(l.score)), .int(itemID)])

@@ -85,6 +85,43 @@ public struct ObjectStore: Sendable {
         return out
     }
 
+    /// Writes a copy of the file at `source`, byte for byte, into `tmp/` (fsynced) and returns
+    /// its path: an original sealed by another store of the same keys (``CaseStore/moveIn(from:actor:hooks:)``).
+    func copy(ofFile source: String) throws -> String {
+        let out = tmp + "/copy-" + UUID().uuidString
+        let fd = open(out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError(.writeFailed, nl: "Kan niet schrijven in \(tmp).", en: "Cannot write in \(tmp).")
+        }
+        defer { close(fd) }
+        do {
+            let reader = try FileReader(path: source)
+            try reader.forEachChunk { bytes in
+                guard Glibc.write(fd, bytes.baseAddress, bytes.count) == bytes.count else {
+                    throw StoreError(.writeFailed, nl: "Schrijven in \(tmp) mislukt.", en: "Writing in \(tmp) failed.")
+                }
+            }
+            guard fsync(fd) == 0 else {
+                throw StoreError(.writeFailed, nl: "Schrijven in \(tmp) mislukt.", en: "Writing in \(tmp) failed.")
+            }
+        } catch {
+            unlink(out)
+            throw error
+        }
+        return out
+    }
+
+    /// Puts a copy written into `tmp/` (``copy(ofFile:)``, ``sealCopy(ofFile:key:)``) in the place
+    /// of object `digest`, read-only, and makes its folder's entry durable.
+    func place(_ staged: String, as digest: BewaarModel.SHA256Digest) throws {
+        let final = path(for: digest)
+        let folder = (final as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try replace(digest, with: staged)
+        let dfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
     /// Puts a sealed copy in the place of its object.
     func replace(_ digest: BewaarModel.SHA256Digest, with sealed: String) throws {
         chmod(sealed, 0o400)

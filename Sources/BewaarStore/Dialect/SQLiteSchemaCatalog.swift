@@ -12,4 +12,10 @@ package struct SQLiteSchemaCatalog: SchemaCatalog {
         }
         return tables
     }
+
+    package func columns(of table: String, in connection: any StoreConnection) throws -> [TableColumn] {
+        try connection.fetch("SELECT name, type FROM pragma_table_info(?1) ORDER BY cid", [.text(table)]).compactMap { row in
+            row[0].text.map { TableColumn(name: $0, declaredType: row[1].text ?? "") }
+        }
+    }
 }

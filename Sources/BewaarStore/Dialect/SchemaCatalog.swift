@@ -6,6 +6,9 @@
 package protocol SchemaCatalog: Sendable {
     /// Every table with a `case_id` or a `case_no` column (``CaseTable/caseColumns``), by name.
     func caseTables(in connection: any StoreConnection) throws -> [CaseTable]
+
+    /// The columns of `table`, in their order (none for a table the database does not have).
+    func columns(of table: String, in connection: any StoreConnection) throws -> [TableColumn]
 }
 
 /// A table that holds rows of cases, and the columns that name the case.

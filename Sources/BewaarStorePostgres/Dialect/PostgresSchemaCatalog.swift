@@ -29,4 +29,15 @@ package struct PostgresSchemaCatalog: SchemaCatalog {
             CaseTable(name: table, columns: CaseTable.caseColumns.filter { columns[table]?.contains($0) == true })
         }
     }
+
+    package func columns(of table: String, in connection: any StoreConnection) throws -> [TableColumn] {
+        try connection.fetch(
+            """
+            SELECT a.attname::text, pg_catalog.format_type(a.atttypid, a.atttypmod)
+            FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ?1 AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum
+            """, [.text(table)]
+        ).compactMap { row in row[0].text.map { TableColumn(name: $0, declaredType: row[1].text ?? "") } }
+    }
 }

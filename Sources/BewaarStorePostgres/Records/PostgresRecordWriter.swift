@@ -137,7 +137,7 @@ package final class PostgresRecordWriter {
     package func authorNumber(sealedName: [UInt8]) throws -> Int64 {
         if let id = authors[sealedName] { return id }
         try connection.execute(
-            "INSERT INTO authors (case_no, name) VALUES (?1, ?2) ON CONFLICT (case_no, name) DO NOTHING", [.int(caseNo), .bytes(sealedName)])
+            "INSERT INTO authors (case_no, name) VALUES (?1, ?2) ON CONFLICT DO NOTHING", [.int(caseNo), .bytes(sealedName)])
         guard
             let id = try connection.fetchOne("SELECT id FROM authors WHERE case_no = ?1 AND name = ?2", [.int(caseNo), .bytes(sealedName)])?[0]
                 .int

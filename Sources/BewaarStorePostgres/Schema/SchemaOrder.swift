@@ -9,13 +9,14 @@
 ///
 /// A later migration gets the next name of `Schema.shippedOrder` (say `v16-…`) on both stores: its
 /// PostgreSQL statements go into ``migrations`` under that name, and the name is appended to
-/// ``shippedOrder``. A shipped migration is never edited.
+/// ``shippedOrder``. A migration only PostgreSQL has (a board's schools) has a name that starts with
+/// `pg-` and no SQLite twin. A shipped migration is never edited.
 package enum PostgresSchema {
     /// The baseline's name: the SQLite schema as of `v15-sign-on-sessions`.
     package static let baselineName = "pg-baseline-v15"
 
     /// Every migration that shipped for PostgreSQL, in the order stores run them.
-    package static let shippedOrder = [baselineName]
+    package static let shippedOrder = [baselineName, schoolNumbersName]
 
     /// The migrations by name. The baseline is the core's tables and the checks of `messages`'
     /// parents, then the accounts module's tables, then the web module's (a PostgreSQL store
@@ -23,7 +24,8 @@ package enum PostgresSchema {
     /// (``schools``), what the board sees of all of them (``boardOverview``), and the statistics
     /// the servers may ask for (``maintenance``).
     static let migrations: [String: [String]] = [
-        baselineName: core + recordParentChecks + accounts + web + schools + boardOverview + maintenance
+        baselineName: core + recordParentChecks + accounts + web + schools + boardOverview + maintenance,
+        schoolNumbersName: schoolNumbers,
     ]
 
     /// The migrator of a PostgreSQL store: ``shippedOrder``'s migrations, in that order.
