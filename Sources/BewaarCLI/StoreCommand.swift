@@ -47,6 +47,21 @@ struct StoreCommand: ParsableCommand {
             if global.databaseURL != nil {
                 // A board's database: its schema, and the master key of every school's cases.
                 let board = try global.openBoard()
+                if try board.hasMasterKey {
+                    // Run again on a board that has its key: the schema brought up to date (a new
+                    // version of Bewaar), the key left as it is.
+                    guard !board.migrated.isEmpty else {
+                        throw KitError(
+                            nl: "Deze database heeft al een hoofdsleutel en is bij; er is niets veranderd.",
+                            en: "This database has a master key already and is up to date; nothing was changed.")
+                    }
+                    out(
+                        global.t(
+                            "Het schema van de database is bijgewerkt (\(board.migrated.joined(separator: ", "))); de hoofdsleutel bestond al en is niet veranderd.",
+                            "The database's schema was brought up to date (\(board.migrated.joined(separator: ", "))); the master key existed already and was not changed."
+                        ))
+                    return
+                }
                 try board.makeMasterKey()
                 out(
                     global.t(

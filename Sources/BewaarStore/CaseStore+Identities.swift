@@ -73,7 +73,7 @@ extension CaseStore {
                 """
                 SELECT a.id, a.case_no, a.name AS author, COUNT(*) AS n FROM authors a JOIN messages m ON m.author_no = a.id
                 WHERE a.case_no = \(CompactRecordSchema.caseNo) AND NOT (\(system.sql))
-                GROUP BY a.id ORDER BY n DESC, a.id
+                GROUP BY a.id, a.case_no, a.name ORDER BY n DESC, a.id
                 """, [.text(id.description)] + system.arguments
             ).map { found in
                 let row = StoredRow(found, table: "authors")

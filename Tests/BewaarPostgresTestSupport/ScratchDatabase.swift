@@ -50,6 +50,16 @@ package final class ScratchDatabase: @unchecked Sendable {
         return try pool.read(body)
     }
 
+    /// Runs `body` in a transaction on this database as the server's superuser (the schema's
+    /// owner here), for a test that changes what the application's role may not.
+    package func asOwner<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        var owner = try Self.admin.get().url
+        owner.database = name
+        let pool = try PostgresStoreDatabase(url: owner, connections: 1)
+        defer { pool.close() }
+        return try pool.write(retryable: false, body)
+    }
+
     deinit {
         let name = name
         _ = try? Self.admin.get().withoutTransaction { try $0.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }

@@ -72,6 +72,26 @@ struct PostgresCaseStoreTests {
         #expect(analysed == ["authors", "items", "messages"])
     }
 
+    /// A database behind this version of Bewaar, opened by the servers' role (which may not
+    /// change the schema), says who must bring it up to date and how, instead of PostgreSQL's
+    /// "permission denied".
+    @Test func aDatabaseBehindTellsTheServersRoleToRunStoreInitAsTheOwner() async throws {
+        let message = try await offThread { () -> String in
+            let database = try ScratchDatabase()
+            let latest = try #require(PostgresSchema.shippedOrder.last)
+            try database.asOwner { c in _ = try c.execute("DELETE FROM schema_migrations WHERE name = ?1", [.text(latest)]) }
+            do {
+                _ = try PostgresBoard(url: database.url, folder: TempDir().file("originelen"), key: nil, connections: 1)
+                return "opened"
+            } catch {
+                return (error as? StoreError)?.dutch ?? "\(error)"
+            }
+        }
+        #expect(
+            message.contains("loopt achter") && message.contains("bewaar store init") && message.contains(PostgresSchema.shippedOrder.last ?? "?"),
+            "\(message)")
+    }
+
     /// A superuser (or a role with BYPASSRLS) sees every school's rows whatever the policies say:
     /// no school's store opens for it.
     @Test func noSchoolsStoreOpensForARoleThatBypassesRowSecurity() async throws {

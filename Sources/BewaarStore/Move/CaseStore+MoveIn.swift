@@ -31,8 +31,10 @@ extension CaseStore {
                 .invalidValue, nl: "Alleen een SQLite-opslag (één school) kan verhuizen.", en: "Only a SQLite store (one school) can be moved.")
         }
         let heads = try source.reading { s in
-            try s.fetch("SELECT chain, count, head FROM chain_heads ORDER BY chain").map { row in
-                (chain: row[0].text ?? "", count: row[1].int ?? 0, head: row[2].text ?? "")
+            try s.fetch(
+                "SELECT h.chain, h.count, h.head, (SELECT c.hash FROM custody c WHERE c.chain = h.chain AND c.seq = 1) FROM chain_heads h ORDER BY h.chain"
+            ).map { row in
+                MovedChain(chain: row[0].text ?? "", count: row[1].int ?? 0, head: row[2].text ?? "", first: row[3].text ?? "")
             }
         }
         if let earlier = try earlierMove(of: heads) { return earlier }
@@ -72,7 +74,7 @@ extension CaseStore {
     /// When this school already holds rows: the outcome of the earlier move of `heads`' store
     /// (every chain here, up to the same head), or an error that says why nothing is copied.
     /// Nil when the school has nothing yet.
-    private func earlierMove(of heads: [(chain: String, count: Int64, head: String)]) throws -> MoveInOutcome? {
+    private func earlierMove(of heads: [MovedChain]) throws -> MoveInOutcome? {
         try reading { c in
             let held = try c.fetchOne(
                 """
@@ -85,7 +87,9 @@ extension CaseStore {
             for h in heads {
                 let here = try c.fetchOne("SELECT hash FROM custody WHERE chain = ?1 AND seq = ?2", [.text(h.chain), .int(h.count)])?[0].text
                 guard here == h.head else {
-                    let changed = try c.fetchOne("SELECT 1 FROM custody WHERE chain = ?1", [.text(h.chain)]) != nil
+                    // The same chain (its first event's hash) with another head: the store went on after its move.
+                    let first = try c.fetchOne("SELECT hash FROM custody WHERE chain = ?1 AND seq = 1", [.text(h.chain)])?[0].text
+                    let changed = first == h.first
                     throw StoreError(
                         .invalidValue,
                         nl: changed
@@ -121,4 +125,13 @@ extension CaseStore {
             return (id, keyring.master.wrap(key, caseID: id))
         }
     }
+}
+
+/// A custody chain of a store moving in, as its head row and first event give it.
+struct MovedChain {
+    var chain: String
+    var count: Int64
+    var head: String
+    /// The hash of its first event: the same in every copy of the chain.
+    var first: String
 }

@@ -23,7 +23,7 @@ package final class PostgresBoard: Sendable {
         database = try PostgresStoreDatabase(url: url, connections: connections)
         self.folder = folder
         self.key = key
-        try Self.upToDate(database)
+        migrated = try Self.upToDate(database)
         bypassesRowSecurity = try database.read { c in
             try c.fetchOne("SELECT (rolsuper OR rolbypassrls)::int FROM pg_roles WHERE rolname = current_user")?[0] == .int(1)
         }
@@ -36,15 +36,32 @@ package final class PostgresBoard: Sendable {
     /// The key file used when none is named: beside the originals' folder, never in it.
     package var keyFile: String { StoreKeySource.defaultKeyFile(forStore: folder) }
 
-    /// Runs the schema's migrations that have not run yet; none when it is up to date, without
-    /// needing any right beyond reading `schema_migrations`.
-    static func upToDate(_ database: PostgresStoreDatabase) throws {
+    /// The migrations this opening ran (none when the schema was up to date).
+    package let migrated: [String]
+
+    /// Runs the schema's migrations that have not run yet and returns their names; none when it
+    /// is up to date, without needing any right beyond reading `schema_migrations`. A database
+    /// that is behind, opened by a role that may not change its schema (the servers'), is an
+    /// error that says who must bring it up to date, and how.
+    static func upToDate(_ database: PostgresStoreDatabase) throws -> [String] {
         let migrator = try PostgresSchema.migrator()
         let applied: Set<String>? = try? database.read { c in
             Set(try c.fetchValues("SELECT name FROM schema_migrations", as: String.self))
         }
-        if let applied, PostgresSchema.shippedOrder.allSatisfy(applied.contains) { return }
-        try migrator.migrate(database)
+        guard let applied else { return try migrator.migrate(database) }
+        let missing = PostgresSchema.shippedOrder.filter { !applied.contains($0) }
+        if missing.isEmpty { return [] }
+        do {
+            return try migrator.migrate(database)
+        } catch let error as PostgresStoreError where error.sqlState == "42501" {
+            throw StoreError(
+                .invalidValue,
+                nl:
+                    "De database van het bestuur loopt achter op deze versie van Bewaar (nog niet uitgevoerd: \(missing.joined(separator: ", "))), en deze rol mag het schema niet wijzigen. Voer `bewaar store init` uit met het adres van de eigenaar (BEWAAR_DATABASE=postgres://bewaar_owner@…): dat werkt het schema bij en laat de sleutel zoals hij is.",
+                en:
+                    "The board's database is behind this version of Bewaar (not run yet: \(missing.joined(separator: ", "))), and this role may not change its schema. Run `bewaar store init` with the owner's address (BEWAAR_DATABASE=postgres://bewaar_owner@…): it brings the schema up to date and leaves the key as it is."
+            )
+        }
     }
 
     /// Makes the board's master key (a new key file beside ``folder``, or ``key``'s), once.
