@@ -10,6 +10,10 @@ public enum AccountRole: String, Sendable, CaseIterable {
     case ondersteuningscoordinator = "ondersteuningscoordinator"
     /// Manages accounts; reads no case.
     case beheerder = "beheerder"
+    /// The school board's privacy officer (functionaris gegevensbescherming): sees every
+    /// school's destruction log and retention overview, no content. An account of the board, not
+    /// of a school; only on a board's database.
+    case functionaris = "fg"
 
     /// Parses the role as typed (`ondersteuningscoördinator` with diacritics too).
     public init?(parsing text: String) {
@@ -20,6 +24,7 @@ public enum AccountRole: String, Sendable, CaseIterable {
         case "sysadmin": self = .systeembeheerder
         case "zorgcoordinator", "support-coordinator": self = .ondersteuningscoordinator
         case "admin", "administrator": self = .beheerder
+        case "functionaris", "functionaris-gegevensbescherming", "privacy-officer", "dpo": self = .functionaris
         default: return nil
         }
     }
@@ -32,14 +37,22 @@ public enum AccountRole: String, Sendable, CaseIterable {
         case .systeembeheerder: return "systeembeheerder"
         case .ondersteuningscoordinator: return "ondersteuningscoördinator"
         case .beheerder: return "beheerder"
+        case .functionaris: return "functionaris gegevensbescherming"
         }
     }
+
+    /// Whether this role belongs to the school board rather than to a school (its account has no
+    /// school).
+    public var isBoards: Bool { self == .functionaris }
+
+    /// The roles a school's accounts may have (a school's beheerder offers these).
+    public static var schoolRoles: [AccountRole] { allCases.filter { !$0.isBoards } }
 
     /// Whether this role reads case contents at all (only for cases it is on).
     public var readsCases: Bool {
         switch self {
         case .mentor, .afdelingsleider, .ondersteuningscoordinator: return true
-        case .systeembeheerder, .beheerder: return false
+        case .systeembeheerder, .beheerder, .functionaris: return false
         }
     }
 }

@@ -18,6 +18,7 @@ enum BoardDirectory {
                     ServeSeams.packet(school: name, version: BewaarVersion.string),
                     ServeSeams.trace(storePath: store.path, version: BewaarVersion.string)
                 )
-            })
+            },
+            board: BoardSeam(overview: { try board.overview() }))
     }
 }

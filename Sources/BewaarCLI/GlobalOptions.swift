@@ -79,8 +79,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store with every module `bewaar` has (the web interface's include the
     /// accounts'); `create` for commands that write. With a board's database, the store of the
-    /// school `--school` names.
-    func openStore(create: Bool) throws -> CaseStore {
+    /// school `--school` names; the board's office (`--school "(bestuur)"`) only for commands
+    /// that manage its accounts (`office`), as it holds no case.
+    func openStore(create: Bool, office: Bool = false) throws -> CaseStore {
         guard databaseURL != nil else {
             return try CaseStore(path: storePath, create: create, modules: WebServer.storeModules, key: keySource)
         }
@@ -93,7 +94,13 @@ struct GlobalOptions: ParsableArguments {
                 en: "Name the school with --school or BEWAAR_SCHOOL"
                     + (known.isEmpty ? "; make one with `bewaar school add`." : " (schools: \(known))."))
         }
-        return try board.store(school: board.school(named: name), modules: WebServer.storeModules)
+        let school = try board.school(named: name)
+        guard !school.isOffice || office else {
+            throw KitError(
+                nl: "\(PostgresBoard.officeName) is het bestuur zelf: het heeft alleen de accounts van het bestuur, geen zaken. Noem een school.",
+                en: "\(PostgresBoard.officeName) is the board itself: it holds only the board's accounts, no cases. Name a school.")
+        }
+        return try board.store(school: school, modules: WebServer.storeModules)
     }
 
     /// Where the master key of an encrypted store comes from, as given (nil: the key file beside

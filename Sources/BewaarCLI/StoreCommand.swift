@@ -10,8 +10,8 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: CommandLineLanguage.text(
-            "De opslag zelf: versleuteld aanmaken of een bestaande versleutelen.",
-            "The store itself: create it encrypted, or encrypt an existing one."),
+            "De opslag zelf: versleuteld aanmaken, een bestaande versleutelen, de sleutel vervangen, naar een schoolbestuur verhuizen.",
+            "The store itself: create it encrypted, encrypt an existing one, replace its key, move it to a school board."),
         subcommands: [Init.self, Encrypt.self, Rekey.self, Migrate.self])
 
     /// Where a new master key goes: the passphrase in $BEWAAR_PASSPHRASE, else the key file.

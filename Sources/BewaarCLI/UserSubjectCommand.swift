@@ -58,7 +58,7 @@ extension UserCommand {
         }
 
         func run() throws {
-            let store = try global.openStore(create: false)
+            let store = try global.openStore(create: false, office: true)
             guard let stored = try store.account(named: name) else {
                 throw KitError(
                     nl: "Account \(TerminalText.line(name)) bestaat niet. Zie: bewaar user list",

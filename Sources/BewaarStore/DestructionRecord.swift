@@ -78,7 +78,7 @@ public struct DestructionRecord: Sendable, Hashable {
     }
 
     /// Reads an entry back from its stored canonical text and hash.
-    init(canonical text: String, hash: String) throws {
+    package init(canonical text: String, hash: String) throws {
         let bad = StoreError(
             .damagedRow, nl: "Een regel van het vernietigingslogboek is onleesbaar; `bewaar check` toont welke.",
             en: "An entry of the destruction log cannot be read; `bewaar check` shows which.")

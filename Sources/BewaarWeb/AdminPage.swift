@@ -38,12 +38,14 @@ extension WebApp {
         beheer.post("") { request, context -> Response in
             let v = context.visit
             let form = try await self.form(request, v.session, as: NewAccountForm.self)
-            guard let name = form.naam.nonBlank, let role = form.rol.flatMap(AccountRole.init(rawValue:)) else {
+            // A school's beheerder makes a school's accounts; the board's roles are made by the board.
+            guard let name = form.naam.nonBlank, let role = form.rol.flatMap(AccountRole.init(rawValue:)), !role.isBoards else {
                 return self.adminResponse(v, message: v.t.access.fillNameAndRole)
             }
             do {
                 let code = try self.accounts.create(name: name, role: role, actor: v.account.name)
-                return self.adminResponse(v, message: nil, good: v.t.access.setupCodeShown(name: name, code: code.code, until: Layout.time(code.validUntil, v.t)))
+                return self.adminResponse(
+                    v, message: nil, good: v.t.access.setupCodeShown(name: name, code: code.code, until: Layout.time(code.validUntil, v.t)))
             } catch {
                 return self.adminResponse(v, message: Self.text(of: error, v.t))
             }
@@ -56,8 +58,11 @@ extension WebApp {
                 switch action {
                 case "reset":
                     let code = try self.accounts.forceReset(name: name, actor: v.account.name)
-                    return self.adminResponse(v, message: nil, good: v.t.access.setupCodeShown(name: name, code: code.code,
-                                                                                                until: Layout.time(code.validUntil, v.t)))
+                    return self.adminResponse(
+                        v, message: nil,
+                        good: v.t.access.setupCodeShown(
+                            name: name, code: code.code,
+                            until: Layout.time(code.validUntil, v.t)))
                 case "uit": try self.store.setDisabled(true, account: name, actor: v.account.name)
                 case "aan": try self.store.setDisabled(false, account: name, actor: v.account.name)
                 case "email":
@@ -96,8 +101,9 @@ extension WebApp {
 
     func adminResponse(_ v: Visit, message: String?, good: String? = nil) -> Response {
         do {
-            return page(v, title: v.t.accountsTitle, current: "beheer", status: message == nil ? .ok : .badRequest,
-                        try adminPage(v, message: message, good: good))
+            return page(
+                v, title: v.t.accountsTitle, current: "beheer", status: message == nil ? .ok : .badRequest,
+                try adminPage(v, message: message, good: good))
         } catch {
             return html(Layout.bare(v.t, title: v.t.failedTitle, message: Self.text(of: error, v.t)), status: .internalServerError)
         }
@@ -109,14 +115,16 @@ extension WebApp {
         let csrf = Layout.csrfField(v.session.csrf)
         let all = try store.accounts()
         let rows: [HTML] = all.map { acc in
-            let status = [acc.disabledAt != nil ? a.statusDisabled : nil, acc.passwordHash == "!" ? a.statusAwaitingPassword : nil,
-                          acc.lockedUntil.flatMap { $0 > store.clock() ? t.lockedUntil(Layout.time($0, t)) : nil }].compactMap { $0 }
+            let status = [
+                acc.disabledAt != nil ? a.statusDisabled : nil, acc.passwordHash == "!" ? a.statusAwaitingPassword : nil,
+                acc.lockedUntil.flatMap { $0 > store.clock() ? t.lockedUntil(Layout.time($0, t)) : nil },
+            ].compactMap { $0 }
             func button(_ action: String, _ label: String) -> HTML {
                 let ask: HTML = action == "verwijder" || action == "reset" ? " data-bevestig=\"\(a.confirmAction(label, acc.name))\"" : ""
                 return """
-                <form method="post" action="/beheer/account" class="inline"\(ask)>\(csrf)<input type="hidden" name="naam" value="\(acc.name)">\
-                <input type="hidden" name="actie" value="\(action)"><button type="submit" class="licht">\(label)</button></form>
-                """
+                    <form method="post" action="/beheer/account" class="inline"\(ask)>\(csrf)<input type="hidden" name="naam" value="\(acc.name)">\
+                    <input type="hidden" name="actie" value="\(action)"><button type="submit" class="licht">\(label)</button></form>
+                    """
             }
             let own = acc.name.caseInsensitiveCompare(v.account.name) == .orderedSame
             let email: HTML = """
@@ -125,20 +133,27 @@ extension WebApp {
                 <input type="email" name="email" value="\(acc.email ?? "")" maxlength="255" aria-label="\(t.signOn.emailLabel) \(acc.name)">\
                 <button type="submit" class="licht">\(t.signOn.emailSave)</button></form>
                 """
-            let actions: [HTML] = own ? [] : [button("reset", a.forceResetButton),
-                                              acc.disabledAt == nil ? button("uit", a.disableButton) : button("aan", a.enableButton),
-                                              button("verwijder", a.removeButton)]
+            let actions: [HTML] =
+                own
+                ? []
+                : [
+                    button("reset", a.forceResetButton),
+                    acc.disabledAt == nil ? button("uit", a.disableButton) : button("aan", a.enableButton),
+                    button("verwijder", a.removeButton),
+                ]
             return """
                 <tr><td>\(acc.name)</td><td>\(AccountRole(rawValue: acc.role).map(t.role) ?? acc.role)</td><td>\(Layout.time(acc.createdAt, t))</td>\
                 <td>\(email)</td><td>\(status.joined(separator: ", "))</td><td>\(actions)</td></tr>
                 """
         }
-        let roles: [HTML] = AccountRole.allCases.map { "<option value=\"\($0.rawValue)\">\(t.role($0))</option>" }
+        let roles: [HTML] = AccountRole.schoolRoles.map { "<option value=\"\($0.rawValue)\">\(t.role($0))</option>" }
         let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
         let done: HTML = good.map { "<p class=\"goed\" role=\"status\">\($0)</p>" } ?? ""
         // Access per case number: numbers and accounts only.
         let staff = all.filter { AccountRole(rawValue: $0.role)?.readsCases == true && $0.disabledAt == nil }
-        let staffOptions: [HTML] = staff.map { "<option value=\"\($0.name)\">\($0.name) (\(AccountRole(rawValue: $0.role).map(t.role) ?? $0.role))</option>" }
+        let staffOptions: [HTML] = staff.map {
+            "<option value=\"\($0.name)\">\($0.name) (\(AccountRole(rawValue: $0.role).map(t.role) ?? $0.role))</option>"
+        }
         var accessRows: [HTML] = []
         for c in try store.cases() {
             let links = try store.accessLinks(c.id).filter(\.isActive)
@@ -149,7 +164,10 @@ extension WebApp {
                 <input type="hidden" name="link" value="\(l.id)"><button type="submit" class="licht">\(a.revokeAccessButton)</button></form></li>
                 """
             }
-            let grant: HTML = staffOptions.isEmpty ? "" : """
+            let grant: HTML =
+                staffOptions.isEmpty
+                ? ""
+                : """
                 <form method="post" action="/beheer/toegang" class="inline">\(csrf)<input type="hidden" name="zaak" value="\(c.id.description)">\
                 <label for="acc-\(c.id.description)">\(a.grantAccessLabel)</label><select id="acc-\(c.id.description)" name="account">\(staffOptions)</select>\
                 <button type="submit" class="licht">\(a.grantAccessButton)</button></form>

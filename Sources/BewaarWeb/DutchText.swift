@@ -13,6 +13,7 @@ struct DutchText: PageText {
     var dateOrder: any DateOrderText { DutchDateOrderText() }
     var screenshot: any ScreenshotText { DutchScreenshotText() }
     var privacy: any PrivacyText { DutchPrivacyText() }
+    var board: any BoardText { DutchBoardText() }
     let language = Language.nl
 
     // MARK: Frame
@@ -184,7 +185,8 @@ struct DutchText: PageText {
     }
     func readingDone(files: Int) -> String { "\(Plural.count(files, "bestand", "bestanden")) gelezen; de zaak wordt geopend." }
     let imageHeading = "Seksuele afbeelding: alleen vastleggen, nooit uploaden"
-    let imageWarning = "Een seksuele afbeelding van een minderjarige mag u niet bewaren, doorsturen of uploaden, ook niet als bewijs: "
+    let imageWarning =
+        "Een seksuele afbeelding van een minderjarige mag u niet bewaren, doorsturen of uploaden, ook niet als bewijs: "
         + "bezit en verspreiding zijn strafbaar, ook voor een mentor. Leg hier alleen vast dát de afbeelding bestaat, "
         + "wie hem stuurde en waar, en schakel de politie in. Beschrijf neutraal, zonder de inhoud."
     let imageRecorded = "Seksuele afbeelding (niet bewaard)"
@@ -247,7 +249,8 @@ struct DutchText: PageText {
     }
     func sourceIntro(name: String, sha256: String, from: Int64, to: Int64, line: Int?) -> HTML {
         let lineText = line.map { ", regel \($0)" } ?? ""
-        return "Het genormaliseerde bericht naast de oorspronkelijke bytes uit <strong>\(name)</strong> (SHA-256 <code>\(sha256)</code>), bytes \(from) tot \(to)\(lineText)."
+        return
+            "Het genormaliseerde bericht naast de oorspronkelijke bytes uit <strong>\(name)</strong> (SHA-256 <code>\(sha256)</code>), bytes \(from) tot \(to)\(lineText)."
     }
     let normalised = "Genormaliseerd"
     let originalBytes = "Oorspronkelijke bytes (als tekst)"
@@ -267,9 +270,11 @@ struct DutchText: PageText {
     let noPacketYet = "Er is nog geen pakket gemaakt."
     func lastMade(at: String, by: String) -> String { "Laatst gemaakt: \(at) door \(by)." }
     let bundleHeading = "Bundel"
-    let bundleExplain = "De bewijsbundel is één zip met alle originelen byte voor byte, wat eruit gelezen is, het logboek en "
+    let bundleExplain =
+        "De bewijsbundel is één zip met alle originelen byte voor byte, wat eruit gelezen is, het logboek en "
         + "controlegetallen (BagIt). Iedereen kan hem controleren, ook zonder Bewaar. Het maken ervan komt in het logboek."
-    let bundleNotInBuild = "De verzegelde bundel (met alle originelen en het logboek) en het controleren van een bundel zitten niet in deze versie van de webinterface; gebruik de opdrachtregel (bewaar bundle, bewaar verify)."
+    let bundleNotInBuild =
+        "De verzegelde bundel (met alle originelen en het logboek) en het controleren van een bundel zitten niet in deze versie van de webinterface; gebruik de opdrachtregel (bewaar bundle, bewaar verify)."
     let makeBundle = "Bundel maken"
     let verifyBundleLabel = "Een bundel controleren"
     let verifyButton = "Controleren"
@@ -286,8 +291,11 @@ struct DutchText: PageText {
         "De keten is heel: \(Plural.count(events, "gebeurtenis", "gebeurtenissen")), elk verwijst naar de vorige. Laatste hash <code>\(head)</code>."
     }
     func chainBroken(_ problems: String) -> String { "De keten is NIET heel: \(problems)" }
-    let logExplain = "Elke handeling op deze zaak, ook elk bekijken en downloaden, staat hier: wie, wat en wanneer. Het logboek kan niet ongemerkt worden gewijzigd."
-    func newest500(of total: Int) -> HTML { "De nieuwste 500 van \(Plural.count(total, "gebeurtenis", "gebeurtenissen")); <code>bewaar log</code> toont ze allemaal." }
+    let logExplain =
+        "Elke handeling op deze zaak, ook elk bekijken en downloaden, staat hier: wie, wat en wanneer. Het logboek kan niet ongemerkt worden gewijzigd."
+    func newest500(of total: Int) -> HTML {
+        "De nieuwste 500 van \(Plural.count(total, "gebeurtenis", "gebeurtenissen")); <code>bewaar log</code> toont ze allemaal."
+    }
     let colNumber = "Nr."
     let colWho = "Wie"
     let colAction = "Handeling"
@@ -297,15 +305,18 @@ struct DutchText: PageText {
     // MARK: Trace (herkomst)
     let traceTitle = "Herkomst van e-mail"
     func traceOf(_ name: String) -> String { "Herkomst: \(name)" }
-    let sysadminNote = "Als systeembeheerder ziet u alleen de kopregels (headers) van e-mails, niet de tekst of de bijlagen, en geen andere gegevens van de zaak."
+    let sysadminNote =
+        "Als systeembeheerder ziet u alleen de kopregels (headers) van e-mails, niet de tekst of de bijlagen, en geen andere gegevens van de zaak."
     let traceUploadHeading = "Een e-mail met de logboeken van de school onderzoeken"
     let mailToTrace = "E-mail (.eml) om te onderzoeken (wordt alleen gelezen, niet bewaard)"
     let logsLabel = "Logboeken van de school (meerdere mag)"
-    let logsHelp = "Bewaar herkent de soort aan de inhoud: ISC dhcpd.leases, dnsmasq, Windows DhcpSrvLog, Squid access.log, "
+    let logsHelp =
+        "Bewaar herkent de soort aan de inhoud: ISC dhcpd.leases, dnsmasq, Windows DhcpSrvLog, Squid access.log, "
         + "een firewall-NAT-export (CSV), een aanmeldlogboek van Microsoft 365/Entra ID (CSV/JSON) en een inventarislijst "
         + "(CSV met mac en werkplek). De logboeken worden na het onderzoek weer verwijderd; alleen hun naam en SHA-256 blijven in de uitkomst."
     let traceButton = "Herkomst onderzoeken"
-    let pickIntro = "Of kies een bewaarde e-mail om de route te zien: via welke servers hij kwam en vanaf welk IP-adres. Dat helpt bij stap 3 van het stappenplan (dader opsporen)."
+    let pickIntro =
+        "Of kies een bewaarde e-mail om de route te zien: via welke servers hij kwam en vanaf welk IP-adres. Dat helpt bij stap 3 van het stappenplan (dader opsporen)."
     let noMails = "Er zijn nog geen e-mails bewaard."
     let colMail = "E-mail"
     let colStored = "Bewaard"
@@ -319,7 +330,8 @@ struct DutchText: PageText {
         "Stap 3 (dader opsporen) van zaak \(id): \(status). Herkomstonderzoek: \(trace). Uitkomst: \(result)."
     }
     let conclusionHeading = "Conclusie"
-    let noConclusion: HTML = "<p class=\"uitleg\">Het herkomstonderzoek zit niet in deze versie van de webinterface; gebruik <code>bewaar trace</code> op de opdrachtregel en vul de uitkomst in bij stap 3 van de zaak.</p>"
+    let noConclusion: HTML =
+        "<p class=\"uitleg\">Het herkomstonderzoek zit niet in deze versie van de webinterface; gebruik <code>bewaar trace</code> op de opdrachtregel en vul de uitkomst in bij stap 3 van de zaak.</p>"
     let certainty = "Zekerheid"
     func certaintyWord(_ raw: String) -> String { raw }
     let why = "Waarom"
@@ -332,10 +344,12 @@ struct DutchText: PageText {
     let colTrusted = "Vertrouwd?"
     func hopStatus(_ raw: String) -> String { raw }
     let inputsHeading = "Invoer"
-    let networkDefaults = "Netwerkbestand: geen (standaardwaarden). Leg het netwerkbestand van de school als network.toml in de opslagmap (bewaar trace --init) zodat de netwerken en mailservers van de school bekend zijn."
+    let networkDefaults =
+        "Netwerkbestand: geen (standaardwaarden). Leg het netwerkbestand van de school als network.toml in de opslagmap (bewaar trace --init) zodat de netwerken en mailservers van de school bekend zijn."
     func networkFile(_ name: String, sha256: String) -> String { "Netwerkbestand \(name), SHA-256 \(sha256)" }
     func logInput(name: String, kind: String, records: Int, warnings: Int, sha256: String) -> String {
-        "\(name) (\(kind)): \(Plural.count(records, "regel", "regels")) gelezen" + (warnings > 0 ? ", \(Plural.count(warnings, "waarschuwing", "waarschuwingen"))" : "") + ", SHA-256 \(sha256)"
+        "\(name) (\(kind)): \(Plural.count(records, "regel", "regels")) gelezen"
+            + (warnings > 0 ? ", \(Plural.count(warnings, "waarschuwing", "waarschuwingen"))" : "") + ", SHA-256 \(sha256)"
     }
     let headersHeading = "Kopregels"
     let itemLogsHeading = "Onderzoeken met de logboeken van de school"
@@ -353,7 +367,8 @@ struct DutchText: PageText {
 
     // MARK: Accounts
     let accountsTitle = "Accounts"
-    let adminExplain = "Als beheerder beheert u accounts en wie toegang heeft tot welk zaaknummer; zaken en bewijs kunt u niet inzien, en u stelt nooit het wachtwoord van een ander in: u dwingt een nieuw wachtwoord af en de eigenaar kiest het zelf met de code. Alles wat u doet komt onder uw naam in het logboek."
+    let adminExplain =
+        "Als beheerder beheert u accounts en wie toegang heeft tot welk zaaknummer; zaken en bewijs kunt u niet inzien, en u stelt nooit het wachtwoord van een ander in: u dwingt een nieuw wachtwoord af en de eigenaar kiest het zelf met de code. Alles wat u doet komt onder uw naam in het logboek."
     let colCreated = "Aangemaakt"
     let colLock = "Blokkade"
     func lockedUntil(_ when: String) -> String { "geblokkeerd tot \(when)" }

@@ -14,6 +14,7 @@ struct EnglishText: PageText {
     var dateOrder: any DateOrderText { EnglishDateOrderText() }
     var screenshot: any ScreenshotText { EnglishScreenshotText() }
     var privacy: any PrivacyText { EnglishPrivacyText() }
+    var board: any BoardText { EnglishBoardText() }
     let language = Language.en
 
     // MARK: Frame
@@ -45,6 +46,7 @@ struct EnglishText: PageText {
         case .systeembeheerder: return "system administrator"
         case .ondersteuningscoordinator: return "support coordinator"
         case .beheerder: return "administrator"
+        case .functionaris: return "data protection officer"
         }
     }
     func personRole(_ r: Role) -> String {
@@ -211,7 +213,8 @@ struct EnglishText: PageText {
     }
     func readingDone(files: Int) -> String { "\(Plural.count(files, "file", "files")) read; opening the case." }
     let imageHeading = "Sexual image: record only, never upload"
-    let imageWarning = "You must not keep, forward or upload a sexual image of a minor, not even as evidence: "
+    let imageWarning =
+        "You must not keep, forward or upload a sexual image of a minor, not even as evidence: "
         + "possessing and spreading it is an offence, for a mentor too. Record here only that the image exists, "
         + "who sent it and where, and involve the police. Describe it neutrally, without its content."
     let imageRecorded = "Sexual image (not stored)"
@@ -274,7 +277,8 @@ struct EnglishText: PageText {
     }
     func sourceIntro(name: String, sha256: String, from: Int64, to: Int64, line: Int?) -> HTML {
         let lineText = line.map { ", line \($0)" } ?? ""
-        return "The normalised message beside the original bytes from <strong>\(name)</strong> (SHA-256 <code>\(sha256)</code>), bytes \(from) to \(to)\(lineText)."
+        return
+            "The normalised message beside the original bytes from <strong>\(name)</strong> (SHA-256 <code>\(sha256)</code>), bytes \(from) to \(to)\(lineText)."
     }
     let normalised = "Normalised"
     let originalBytes = "Original bytes (as text)"
@@ -294,9 +298,11 @@ struct EnglishText: PageText {
     let noPacketYet = "No packet has been made yet."
     func lastMade(at: String, by: String) -> String { "Last made: \(at) by \(by)." }
     let bundleHeading = "Bundle"
-    let bundleExplain = "The evidence bundle is one zip with every original byte for byte, what was read from them, the log and "
+    let bundleExplain =
+        "The evidence bundle is one zip with every original byte for byte, what was read from them, the log and "
         + "checksums (BagIt). Anyone can check it, with or without Bewaar. Making it is recorded in the log."
-    let bundleNotInBuild = "The sealed bundle (with every original and the log) and checking a bundle are not in this version of the web interface; use the command line (bewaar bundle, bewaar verify)."
+    let bundleNotInBuild =
+        "The sealed bundle (with every original and the log) and checking a bundle are not in this version of the web interface; use the command line (bewaar bundle, bewaar verify)."
     let makeBundle = "Make the bundle"
     let verifyBundleLabel = "Check a bundle"
     let verifyButton = "Check"
@@ -324,15 +330,18 @@ struct EnglishText: PageText {
     // MARK: Trace (herkomst)
     let traceTitle = "Origin of an e-mail"
     func traceOf(_ name: String) -> String { "Origin: \(name)" }
-    let sysadminNote = "As system administrator you see only the header lines of e-mails, not their text or attachments, and no other data of the case."
+    let sysadminNote =
+        "As system administrator you see only the header lines of e-mails, not their text or attachments, and no other data of the case."
     let traceUploadHeading = "Trace an e-mail with the school's logs"
     let mailToTrace = "E-mail (.eml) to trace (only read, not stored)"
     let logsLabel = "The school's logs (several is fine)"
-    let logsHelp = "Bewaar tells the kind from the content: ISC dhcpd.leases, dnsmasq, Windows DhcpSrvLog, Squid access.log, "
+    let logsHelp =
+        "Bewaar tells the kind from the content: ISC dhcpd.leases, dnsmasq, Windows DhcpSrvLog, Squid access.log, "
         + "a firewall NAT export (CSV), a Microsoft 365/Entra ID sign-in log (CSV/JSON) and an inventory "
         + "(CSV with mac and workstation). The logs are removed after the trace; only their name and SHA-256 stay in the result."
     let traceButton = "Trace the origin"
-    let pickIntro = "Or choose a stored e-mail to see its route: through which servers it came and from which IP address. That helps with step 3 of the plan (trace the perpetrator)."
+    let pickIntro =
+        "Or choose a stored e-mail to see its route: through which servers it came and from which IP address. That helps with step 3 of the plan (trace the perpetrator)."
     let noMails = "No e-mails have been stored yet."
     let colMail = "E-mail"
     let colStored = "Stored"
@@ -346,7 +355,8 @@ struct EnglishText: PageText {
         "Step 3 (trace the perpetrator) of case \(id): \(status). Sender trace: \(trace). Result: \(result)."
     }
     let conclusionHeading = "Conclusion"
-    let noConclusion: HTML = "<p class=\"uitleg\">The sender trace is not in this version of the web interface; use <code>bewaar trace</code> on the command line and fill in the result at step 3 of the case.</p>"
+    let noConclusion: HTML =
+        "<p class=\"uitleg\">The sender trace is not in this version of the web interface; use <code>bewaar trace</code> on the command line and fill in the result at step 3 of the case.</p>"
     let certainty = "Certainty"
     func certaintyWord(_ raw: String) -> String {
         switch raw {
@@ -374,10 +384,12 @@ struct EnglishText: PageText {
         }
     }
     let inputsHeading = "Inputs"
-    let networkDefaults = "Network file: none (defaults). Put the school's network file into the store folder as network.toml (bewaar trace --init) so the school's networks and mail servers are known."
+    let networkDefaults =
+        "Network file: none (defaults). Put the school's network file into the store folder as network.toml (bewaar trace --init) so the school's networks and mail servers are known."
     func networkFile(_ name: String, sha256: String) -> String { "Network file \(name), SHA-256 \(sha256)" }
     func logInput(name: String, kind: String, records: Int, warnings: Int, sha256: String) -> String {
-        "\(name) (\(kind)): \(Plural.count(records, "record", "records")) read" + (warnings > 0 ? ", \(Plural.count(warnings, "warning", "warnings"))" : "") + ", SHA-256 \(sha256)"
+        "\(name) (\(kind)): \(Plural.count(records, "record", "records")) read"
+            + (warnings > 0 ? ", \(Plural.count(warnings, "warning", "warnings"))" : "") + ", SHA-256 \(sha256)"
     }
     let headersHeading = "Header lines"
     let itemLogsHeading = "Trace with the school's logs"
@@ -395,7 +407,8 @@ struct EnglishText: PageText {
 
     // MARK: Accounts
     let accountsTitle = "Accounts"
-    let adminExplain = "As administrator you manage accounts and who has access to which case number; you cannot see cases or evidence, and you never set someone else's password: you force a reset, and the owner chooses a new one with the code. Everything you do goes into the store log under your name."
+    let adminExplain =
+        "As administrator you manage accounts and who has access to which case number; you cannot see cases or evidence, and you never set someone else's password: you force a reset, and the owner chooses a new one with the code. Everything you do goes into the store log under your name."
     let colCreated = "Created"
     let colLock = "Lock"
     func lockedUntil(_ when: String) -> String { "locked until \(when)" }

@@ -4,13 +4,16 @@ import BewaarAccounts
 /// The page frame: header with navigation and the signed-in account, main content, footer.
 /// Every page links only its own stylesheet and script (no inline script or style, CSP).
 enum Layout {
-    static func page(_ t: any PageText, title: String, account: Account?, csrf: String, caseNav: String? = nil, current: String = "",
-                     body: HTML) -> HTML {
+    static func page(
+        _ t: any PageText, title: String, account: Account?, csrf: String, caseNav: String? = nil, current: String = "",
+        body: HTML
+    ) -> HTML {
         var nav: [HTML] = []
         if let account {
             if account.role.readsCases { nav.append(link("/zaken", t.navCases, current == "zaken")) }
             if account.role == .afdelingsleider { nav.append(link("/inzage", t.privacy.navAccessRequest, current == "inzage")) }
-            if account.role != .beheerder { nav.append(link("/herkomst", t.navTrace, current == "herkomst")) }
+            if WebApp.traceRoles.contains(account.role) { nav.append(link("/herkomst", t.navTrace, current == "herkomst")) }
+            if account.role == .functionaris { nav.append(link("/bestuur", t.board.nav, current == "bestuur")) }
             if account.role == .beheerder { nav.append(link("/beheer", t.navAccounts, current == "beheer")) }
             if account.role == .afdelingsleider || account.role == .beheerder {
                 nav.append(link("/bewaartermijn", t.lifecycle.navRetention, current == "bewaartermijn"))
@@ -23,12 +26,13 @@ enum Layout {
                 <nav class="zaaknav" aria-label="\(t.caseMenu(id))"><ul>\(link("/zaken/\(id)", t.navCase, current == "zaak"))\(link("/zaken/\(id)/tijdlijn", t.navTimeline, current == "tijdlijn"))\(link("/zaken/\(id)/pakket", t.navPacket, current == "pakket"))\(link("/zaken/\(id)/logboek", t.navLog, current == "logboek"))</ul></nav>
                 """
         }
-        let who: HTML = account.map { a -> HTML in
-            """
-            <form class="uit" method="post" action="/uitloggen"><input type="hidden" name="_csrf" value="\(csrf)">\
-            <span>\(t.signedInAs(a.name, t.role(a.role)))</span> <button type="submit">\(t.logout)</button></form>
-            """
-        } ?? ""
+        let who: HTML =
+            account.map { a -> HTML in
+                """
+                <form class="uit" method="post" action="/uitloggen"><input type="hidden" name="_csrf" value="\(csrf)">\
+                <span>\(t.signedInAs(a.name, t.role(a.role)))</span> <button type="submit">\(t.logout)</button></form>
+                """
+            } ?? ""
         return """
             <!doctype html>
             <html lang="\(t.language.rawValue)">

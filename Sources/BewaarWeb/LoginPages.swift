@@ -28,6 +28,7 @@ extension WebApp {
             switch context.visit.account.role {
             case .systeembeheerder: .seeOther("/herkomst")
             case .beheerder: .seeOther("/beheer")
+            case .functionaris: .seeOther("/bestuur")
             default: .seeOther("/zaken")
             }
         }
@@ -144,39 +145,43 @@ extension WebApp {
         let alert: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
         let note: HTML = "\(alert)\(schoolSignInBlock(t))"
         let done: HTML = good.map { "<p class=\"goed\" role=\"status\">\($0)</p>" } ?? ""
-        return Layout.page(t, title: t.loginTitle, account: nil, csrf: s.csrf, current: "inloggen", body: """
-            \(done)\(note)
-            <form method="post" action="/inloggen" class="inloggen">
-            \(Layout.csrfField(s.csrf))
-            <label for="naam">\(t.name)</label>
-            <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required autofocus>
-            <label for="wachtwoord">\(t.password)</label>
-            <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required>
-            <div><button type="submit">\(t.loginButton)</button></div>
-            </form>
-            <p class="uitleg">\(t.loginHelp)</p>
-            <p><a href="/wachtwoord-instellen">\(t.access.setupLink)</a></p>
-            """)
+        return Layout.page(
+            t, title: t.loginTitle, account: nil, csrf: s.csrf, current: "inloggen",
+            body: """
+                \(done)\(note)
+                <form method="post" action="/inloggen" class="inloggen">
+                \(Layout.csrfField(s.csrf))
+                <label for="naam">\(t.name)</label>
+                <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required autofocus>
+                <label for="wachtwoord">\(t.password)</label>
+                <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="current-password" required>
+                <div><button type="submit">\(t.loginButton)</button></div>
+                </form>
+                <p class="uitleg">\(t.loginHelp)</p>
+                <p><a href="/wachtwoord-instellen">\(t.access.setupLink)</a></p>
+                """)
     }
 
     func setupPage(_ s: Session, message: String?) -> HTML {
         let t = PageTexts.of(s.language)
         let note: HTML = message.map { "<p class=\"melding\" role=\"alert\">\($0)</p>" } ?? ""
-        return Layout.page(t, title: t.access.setupTitle, account: nil, csrf: s.csrf, current: "inloggen", body: """
-            \(note)
-            <p class="uitleg">\(t.access.setupExplain)</p>
-            <form method="post" action="/wachtwoord-instellen" class="inloggen">
-            \(Layout.csrfField(s.csrf))
-            <label for="naam">\(t.name)</label>
-            <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required>
-            <label for="code">\(t.access.codeLabel)</label>
-            <input type="text" id="code" name="code" autocomplete="one-time-code" maxlength="64" required>
-            <label for="wachtwoord">\(t.access.newPassword)</label>
-            <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="new-password" minlength="10" required>
-            <label for="herhaling">\(t.access.repeatPassword)</label>
-            <input type="password" id="herhaling" name="herhaling" autocomplete="new-password" minlength="10" required>
-            <div><button type="submit">\(t.access.setupButton)</button></div>
-            </form>
-            """)
+        return Layout.page(
+            t, title: t.access.setupTitle, account: nil, csrf: s.csrf, current: "inloggen",
+            body: """
+                \(note)
+                <p class="uitleg">\(t.access.setupExplain)</p>
+                <form method="post" action="/wachtwoord-instellen" class="inloggen">
+                \(Layout.csrfField(s.csrf))
+                <label for="naam">\(t.name)</label>
+                <input type="text" id="naam" name="naam" autocomplete="username" maxlength="100" required>
+                <label for="code">\(t.access.codeLabel)</label>
+                <input type="text" id="code" name="code" autocomplete="one-time-code" maxlength="64" required>
+                <label for="wachtwoord">\(t.access.newPassword)</label>
+                <input type="password" id="wachtwoord" name="wachtwoord" autocomplete="new-password" minlength="10" required>
+                <label for="herhaling">\(t.access.repeatPassword)</label>
+                <input type="password" id="herhaling" name="herhaling" autocomplete="new-password" minlength="10" required>
+                <div><button type="submit">\(t.access.setupButton)</button></div>
+                </form>
+                """)
     }
 }

@@ -24,6 +24,7 @@ protocol PageText: Sendable {
     var screenshot: any ScreenshotText { get }
     /// The words of the access-request and processing-register pages.
     var privacy: any PrivacyText { get }
+    var board: any BoardText { get }
     /// Picks the text of this language from a bilingual message of another module (errors).
     func choose(nl: String, en: String) -> String
 

@@ -17,6 +17,7 @@ import BewaarAccounts
 /// | `managers` | `/zaken/ID/…` (escalation, access, upload links, proposing to close) | ``CaseContext`` | the case's mentor or afdelingsleider |
 /// | `heads` | `/zaken/ID/…` (close, reopen, legal hold) | ``CaseContext`` | the case's afdelingsleider |
 /// | `retention` | `/bewaartermijn…` (overview, destroying) | ``SignedInContext`` | afdelingsleiders and the beheerder |
+/// | `board` | `/bestuur` (every school's retention and destruction log) | ``SignedInContext`` | the board's privacy officer |
 struct RouteGroups {
     let open: Router<WebContext>
     let signedIn: RouterGroup<SignedInContext>
@@ -28,6 +29,7 @@ struct RouteGroups {
     let managers: RouterGroup<CaseContext>
     let heads: RouterGroup<CaseContext>
     let retention: RouterGroup<SignedInContext>
+    let board: RouterGroup<SignedInContext>
 
     init(_ router: Router<WebContext>, app: WebApp) {
         open = router
@@ -40,5 +42,6 @@ struct RouteGroups {
         managers = cases.group().add(middleware: ManagerGate(app: app))
         heads = cases.group().add(middleware: HeadGate(app: app))
         retention = signedIn.group("/bewaartermijn").add(middleware: RoleGate(app: app, roles: WebApp.retentionRoles))
+        board = signedIn.group("/bestuur").add(middleware: RoleGate(app: app, roles: [.functionaris]))
     }
 }

@@ -15,13 +15,17 @@ public struct SchoolDirectory: Sendable {
     public var schoolOfUploadLink: @Sendable (_ tokenSHA256: String) throws -> Int?
     /// What the packet and trace pages of school `id`'s store use.
     public var seams: @Sendable (_ school: Int?, _ store: CaseStore) throws -> (packet: PacketSeam, trace: TraceSeam)
+    /// The board's overview, for the board's privacy officer (`/bestuur`).
+    public var board: BoardSeam
 
     public init(
         schoolOfSession: @escaping @Sendable (String) throws -> Int?,
         schoolOfUploadLink: @escaping @Sendable (String) throws -> Int? = { _ in nil },
         store: @escaping @Sendable (Int?) throws -> CaseStore,
-        seams: @escaping @Sendable (Int?, CaseStore) throws -> (packet: PacketSeam, trace: TraceSeam)
+        seams: @escaping @Sendable (Int?, CaseStore) throws -> (packet: PacketSeam, trace: TraceSeam),
+        board: BoardSeam = BoardSeam()
     ) {
+        self.board = board
         self.schoolOfSession = schoolOfSession
         self.schoolOfUploadLink = schoolOfUploadLink
         self.store = store

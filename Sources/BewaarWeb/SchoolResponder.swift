@@ -60,8 +60,10 @@ struct SchoolResponder: HTTPResponder {
         routers = Routers { school in
             let store = try directory.store(school)
             let seams = try directory.seams(school, store)
-            return WebServer.router(store: store, configuration: configuration, packet: seams.packet, trace: seams.trace, threads: threads)
-                .buildResponder()
+            return WebServer.router(
+                store: store, configuration: configuration, packet: seams.packet, trace: seams.trace, board: directory.board, threads: threads
+            )
+            .buildResponder()
         }
     }
 

@@ -12,14 +12,14 @@ public enum WebServer {
     /// The router with every page; tests drive it in-process.
     public static func router(
         store: CaseStore, configuration: WebConfiguration,
-        packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam()
+        packet: PacketSeam = PacketSeam(), trace: TraceSeam = TraceSeam(), board: BoardSeam = BoardSeam()
     ) -> Router<WebContext> {
-        router(store: store, configuration: configuration, packet: packet, trace: trace, threads: .shared)
+        router(store: store, configuration: configuration, packet: packet, trace: trace, board: board, threads: .shared)
     }
 
     /// The router, its requests handled on `threads`.
     static func router(
-        store: CaseStore, configuration: WebConfiguration, packet: PacketSeam, trace: TraceSeam, threads: StoreThreads
+        store: CaseStore, configuration: WebConfiguration, packet: PacketSeam, trace: TraceSeam, board: BoardSeam, threads: StoreThreads
     ) -> Router<WebContext> {
         let app = WebApp(store: store, config: configuration)
         let router = Router(context: WebContext.self)
@@ -61,6 +61,7 @@ public enum WebServer {
         app.addRegisterRoute(groups.beheer)
         app.addAccessRequestRoutes(groups.inzage)
         app.addSettingsRoutes(groups.signedIn)
+        app.addBoardRoutes(groups.board, seam: board)
         return router
     }
 

@@ -79,6 +79,24 @@ struct SchoolBoardEndToEndTests {
         #expect(destroyed.stdout.contains("PostgreSQL heeft") && destroyed.stdout.contains("sleutel van de zaak is verwijderd"))
         #expect(try run(["case", "list"], school: a).stdout.contains("Pesten in groepsapp 2B"))
         #expect(try run(["check"], school: a).status == 0)
+
+        // The board's privacy officer is an account of the board's office, never of a school.
+        func withPassword(_ args: [String], school: String? = nil, environment: [String: String] = [:]) throws -> BewaarBinary.Result {
+            try BewaarBinary.run(
+                args, environment: board.merging(school.map { ["BEWAAR_SCHOOL": $0] } ?? [:]) { $1 }.merging(environment) { $1 },
+                stdin: "een-lang-wachtwoord-voor-de-fg\n")
+        }
+        let fg = try withPassword(["user", "add", "F. Gegevens", "--role", "fg"])
+        #expect(fg.status == 0 && fg.stdout.contains("functionaris gegevensbescherming"), "\(fg.stderr)")
+        #expect(try withPassword(["user", "add", "G. Gegevens", "--role", "fg"], school: a).stderr.contains("laat --school weg"))
+        let single = try withPassword(["user", "add", "H. Gegevens", "--role", "fg", "--store", t.file("los")], environment: ["BEWAAR_DATABASE": ""])
+        #expect(single.status == 1 && single.stderr.contains("schoolbestuur"), "\(single.stderr)")
+        #expect(try run(["user", "list"], school: "(bestuur)").stdout == "F. Gegevens\tfg\n")
+        #expect(!(try run(["user", "list"], school: a).stdout.contains("F. Gegevens")))
+        let officeCases = try run(["case", "list"], school: "(bestuur)")
+        #expect(officeCases.status == 1 && officeCases.stderr.contains("geen zaken"), "\(officeCases.stderr)")
+        #expect(try run(["school", "add", "(Bestuur)"]).stderr.contains("van het bestuur zelf"))
+        #expect(try run(["school", "list"]).stdout == "1\tHet Testlyceum\n2\tHet Vechtdal College\n")
         withExtendedLifetime(database) {}
     }
 }

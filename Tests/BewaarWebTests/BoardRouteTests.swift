@@ -50,7 +50,8 @@ struct BoardRouteTests {
                 schoolOfSession: { try board.schoolOfSession($0) },
                 schoolOfUploadLink: { try board.schoolOfUploadLink($0) },
                 store: { id in try board.store(school: try id.map(board.school(id:)), modules: WebServer.storeModules) },
-                seams: { _, _ in (PacketSeam(), TraceSeam()) })
+                seams: { _, _ in (PacketSeam(), TraceSeam()) },
+                board: BoardSeam(overview: { try board.overview() }))
             let configuration = WebConfiguration(uploadLimit: 1 << 20, sessionIdle: 30 * 60, failedLoginDelay: 0, hasher: .forTests, loginBurst: 1000)
             return Application(responder: WebServer.boardResponder(directory: directory, configuration: configuration))
         }
@@ -142,4 +143,48 @@ struct BoardRouteTests {
         }
         withExtendedLifetime(f) {}
     }
+
+    /// The board's privacy officer (an account of the board's office, role `fg`) sees every
+    /// school's cases by number, state and dates and every destruction, never a title, a pupil
+    /// or a destruction's reason; reaches no case and no school's pages; every view is logged in
+    /// the board's own chain. A school's staff do not reach the overview.
+    @Test func theBoardsPrivacyOfficerSeesEverySchoolsRetentionAndDestructionsAndNoContent() async throws {
+        let f = try await offThread { () throws -> Board in
+            let f = try Board()
+            let office = try f.board.store(school: try f.board.office(), modules: WebServer.storeModules)
+            try Accounts(store: office, hasher: .forTests).add(name: "F. Gegevens", role: .functionaris, password: WebFixture.password, actor: "test")
+            let vechtdal = try f.board.store(school: try f.board.school(named: "Het Vechtdal College"), modules: WebServer.storeModules)
+            let gone = try vechtdal.openCase(title: "Melding Femke Jansen", actor: "K. Smit")
+            _ = try vechtdal.destroyCase(gone.id, actor: "A. Leider", role: "afdelingsleider", reason: "verzoek van Femke Jansen", early: true)
+            return f
+        }
+        try await f.app().test(.router) { client in
+            let fg = try #require(try await login(client, "F. Gegevens"))
+            try await client.execute(uri: "/", method: .get, headers: fg.headers) { #expect($0.headers[.location] == "/bestuur") }
+            let (status, page) = try await Self.page(client, fg, "/bestuur")
+            #expect(status == .ok)
+            #expect(page.contains("Het Testlyceum") && page.contains("Het Vechtdal College") && page.contains("2026-0001"))
+            #expect(page.contains("2026-0002") && page.contains("A. Leider") && page.contains("Vernietigingslogboek"))
+            for secret in ["Pesten in groepsapp", "Schelden via Instagram", "Sanne de Vries", "Femke", "lelijk", "(bestuur)"] {
+                #expect(!page.contains(secret), "\(secret)")
+            }
+            for uri in ["/zaken", "/zaken/2026-0001", "/beheer", "/bewaartermijn", "/herkomst"] {
+                let (refused, body) = try await Self.page(client, fg, uri)
+                #expect(refused == .forbidden || refused == .notFound, "\(uri) \(refused)")
+                #expect(!body.contains("Pesten in groepsapp"))
+            }
+            // A school's staff, its beheerder included, do not reach it.
+            for name in ["B. Beheer", "J. Bakker"] {
+                let staff = try #require(try await login(client, name))
+                #expect(try await Self.page(client, staff, "/bestuur").0 == .forbidden)
+            }
+        }
+        let logged = try await offThread { () throws -> [String] in
+            let office = try f.board.store(school: try f.board.office(), modules: WebServer.storeModules)
+            return try office.events(chain: CaseStore.storeChain).map(\.action.rawValue)
+        }
+        #expect(logged.contains("login") && logged.contains("board-overview-viewed") && logged.contains("access-refused"), "\(logged)")
+        #expect(try f.board.schools().map(\.name) == ["Het Testlyceum", "Het Vechtdal College"])
+    }
+
 }

@@ -24,7 +24,8 @@ import Testing
         let f = try WebFixture()
         defer { f.cleanUp() }
         let router = WebServer.router(
-            store: f.store, configuration: f.configuration(), packet: PacketSeam(), trace: TraceSeam(), threads: StoreThreads(threads: 16))
+            store: f.store, configuration: f.configuration(), packet: PacketSeam(), trace: TraceSeam(), board: BoardSeam(),
+            threads: StoreThreads(threads: 16))
         let started = ThreadNames()
         router.get("/test/bezet") { _, _ -> String in started.block(seconds: 2) }
         let blocked = ProcessInfo.processInfo.activeProcessorCount + 2

@@ -74,27 +74,36 @@ package final class PostgresBoard: Sendable {
         get throws { try database.read { try $0.fetchOne("SELECT 1 FROM store_keys") != nil } }
     }
 
-    /// A school of the board.
+    /// A school of the board, or the board's office (``office()``).
     package struct School: Sendable, Hashable {
         package var id: Int
         package var name: String
+        /// Whether this is the board's office: its own accounts (the privacy officer) and their
+        /// custody chain, never a case.
+        package var isOffice = false
     }
 
-    /// Every school, by name.
+    /// Every school, by name (not the board's office).
     package func schools() throws -> [School] {
+        try allSchools().filter { !$0.isOffice }
+    }
+
+    /// The schools and the board's office.
+    func allSchools() throws -> [School] {
         try database.read { c in
-            try c.fetch("SELECT id, name FROM schools ORDER BY lower(name), id").map { row in
+            try c.fetch("SELECT id, name, board_office::int FROM schools ORDER BY lower(name), id").map { row in
                 let r = StoredRow(row, table: "schools", key: "id")
-                return School(id: try r("id"), name: try r("name"))
+                return School(id: try r("id"), name: try r("name"), isOffice: row[2] == .int(1))
             }
         }
     }
 
-    /// The school named `name` (case does not matter), or an error that names the schools there are.
+    /// The school named `name` (case does not matter; ``officeName`` is the board's office), or
+    /// an error that names the schools there are.
     package func school(named name: String) throws -> School {
-        let all = try schools()
+        let all = try allSchools()
         if let found = all.first(where: { $0.name.lowercased() == name.lowercased() }) { return found }
-        let known = all.map(\.name).joined(separator: ", ")
+        let known = all.filter { !$0.isOffice }.map(\.name).joined(separator: ", ")
         // The name as typed, without control characters (it is shown on a terminal or a page).
         let name = String(String.UnicodeScalarView(name.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }).prefix(200))
         throw StoreError(
@@ -106,7 +115,7 @@ package final class PostgresBoard: Sendable {
 
     /// The school numbered `id`.
     package func school(id: Int) throws -> School {
-        guard let found = try schools().first(where: { $0.id == id }) else {
+        guard let found = try allSchools().first(where: { $0.id == id }) else {
             throw StoreError(.invalidValue, nl: "Er is geen school met nummer \(id).", en: "There is no school numbered \(id).")
         }
         return found
@@ -143,6 +152,11 @@ package final class PostgresBoard: Sendable {
             throw StoreError(
                 .invalidValue, nl: "Geef de school een naam van gewone tekens (hoogstens 200).",
                 en: "Give the school a name of ordinary characters (200 at most).")
+        }
+        guard trimmed.lowercased() != Self.officeName else {
+            throw StoreError(
+                .invalidValue, nl: "De naam \(Self.officeName) is van het bestuur zelf; kies een andere.",
+                en: "The name \(Self.officeName) is the board's own; choose another.")
         }
         if (try? school(named: trimmed)) != nil {
             throw StoreError(.invalidValue, nl: "De school '\(trimmed)' bestaat al.", en: "The school '\(trimmed)' exists already.")

@@ -16,7 +16,7 @@ package enum PostgresSchema {
     package static let baselineName = "pg-baseline-v15"
 
     /// Every migration that shipped for PostgreSQL, in the order stores run them.
-    package static let shippedOrder = [baselineName, schoolNumbersName]
+    package static let shippedOrder = [baselineName, schoolNumbersName, boardOfficeName]
 
     /// The migrations by name. The baseline is the core's tables and the checks of `messages`'
     /// parents, then the accounts module's tables, then the web module's (a PostgreSQL store
@@ -26,6 +26,7 @@ package enum PostgresSchema {
     static let migrations: [String: [String]] = [
         baselineName: core + recordParentChecks + accounts + web + schools + boardOverview + maintenance,
         schoolNumbersName: schoolNumbers,
+        boardOfficeName: boardOffice,
     ]
 
     /// The migrator of a PostgreSQL store: ``shippedOrder``'s migrations, in that order.
