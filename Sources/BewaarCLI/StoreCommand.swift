@@ -3,6 +3,7 @@ import Foundation
 import BewaarModel
 import BewaarKit
 import BewaarStore
+import BewaarStorePostgres
 import BewaarWeb
 
 /// The store itself: making an encrypted one, encrypting a plain one.
@@ -122,7 +123,6 @@ struct StoreCommand: ParsableCommand {
         var newKeyFile: String?
 
         func run() throws {
-            let store = try global.openStore(create: false)
             let old: String? = {
                 if case .keyFile(let f) = global.keySource ?? .keyFile(StoreKeySource.defaultKeyFile(forStore: global.storePath)) { return f }
                 return nil
@@ -137,6 +137,18 @@ struct StoreCommand: ParsableCommand {
                     nl: "Noem het nieuwe sleutelbestand met --new-key-file, of geef een nieuwe wachtwoordzin in BEWAAR_NEW_PASSPHRASE.",
                     en: "Name the new key file with --new-key-file, or give a new passphrase in BEWAAR_NEW_PASSPHRASE.")
             }
+            if global.databaseURL != nil && global.schoolName == nil {
+                // A board's key: every school's case keys at once.
+                let count = try global.openBoard().rekey(to: target, replacing: old, modules: WebServer.storeModules, actor: global.actor)
+                out(
+                    global.t(
+                        "Het schoolbestuur heeft een nieuwe hoofdsleutel (\(Plural.count(count, "zaaksleutel", "zaaksleutels")) opnieuw verpakt, alle scholen); de oude opent niets meer. Geef elke server het nieuwe sleutelbestand en start hem opnieuw.",
+                        "The school board has a new master key (\(Plural.count(count, "case key", "case keys")) wrapped again, every school); the old one opens nothing any more. Give every server the new key file and restart it."
+                    ))
+                StoreCommand.keyWarning(target, global)
+                return
+            }
+            let store = try global.openStore(create: false)
             try store.rekey(to: target, replacing: old, actor: global.actor)
             out(
                 global.t(

@@ -97,6 +97,15 @@ struct SchoolBoardEndToEndTests {
         #expect(officeCases.status == 1 && officeCases.stderr.contains("geen zaken"), "\(officeCases.stderr)")
         #expect(try run(["school", "add", "(Bestuur)"]).stderr.contains("van het bestuur zelf"))
         #expect(try run(["school", "list"]).stdout == "1\tHet Testlyceum\n2\tHet Vechtdal College\n")
+
+        // The board's key is replaced for all schools at once, never from one school.
+        let fromSchool = try run(["store", "rekey"], school: a)
+        #expect(fromSchool.status == 1 && fromSchool.stderr.contains("zonder --school"), "\(fromSchool.stderr)")
+        let rekeyed = try run(["store", "rekey"])
+        #expect(rekeyed.status == 0 && rekeyed.stdout.contains("nieuwe hoofdsleutel") && rekeyed.stdout.contains("alle scholen"), "\(rekeyed.stderr)")
+        #expect(try run(["case", "list"], school: a).stdout.contains("Pesten in groepsapp 2B"))
+        #expect(try run(["check"], school: a).status == 0)
+        #expect(try run(["log", "--case", id], school: a).stdout.contains("Keten intact"))
         withExtendedLifetime(database) {}
     }
 }

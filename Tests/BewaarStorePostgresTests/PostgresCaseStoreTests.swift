@@ -72,6 +72,48 @@ struct PostgresCaseStoreTests {
         #expect(analysed == ["authors", "items", "messages"])
     }
 
+    /// `bewaar store rekey` on a board: every school's case keys (and the office's) wrapped
+    /// again in one transaction; afterwards the new key file, in the old one's place, opens every
+    /// school, the old key opens none, and a server still holding the old key stores no new case.
+    @Test func theBoardsKeyIsReplacedForEverySchoolAtOnce() async throws {
+        let found = try await offThread { () -> [String] in
+            let database = try ScratchDatabase()
+            let folder = TempDir()
+            let board = try PostgresBoard(url: database.url, folder: folder.file("originelen"), key: nil, connections: 4)
+            try board.makeMasterKey()
+            let schools = [try board.addSchool(named: "Het Testlyceum"), try board.addSchool(named: "Het Vechtdal College")]
+            for (n, school) in schools.enumerated() {
+                let store = try board.store(school: school, modules: WebServer.storeModules)
+                for i in 0...n { _ = try store.openCase(title: "Zaak \(i) van \(school.name)", actor: "J. Bakker") }
+            }
+            let running = try board.store(school: schools[0], modules: WebServer.storeModules)
+            let oldKey = folder.file("oude.sleutel")
+            try FileManager.default.copyItem(atPath: board.keyFile, toPath: oldKey)
+            let count = try board.rekey(to: .keyFile(board.keyFile), replacing: board.keyFile, modules: WebServer.storeModules, actor: "B. Beheer")
+            var out = [String(count), String(!FileManager.default.fileExists(atPath: board.keyFile + ".nieuw"))]
+            let reopened = try PostgresBoard(url: database.url, folder: folder.file("originelen"), key: nil, connections: 2)
+            for school in schools {
+                let store = try reopened.store(school: school, modules: WebServer.storeModules)
+                out.append(try store.cases().map(\.title).joined(separator: ", "))
+                out.append(String(try store.check().intact && store.events(chain: "store").last?.action.rawValue == "store-rekeyed"))
+            }
+            let old = try PostgresBoard(url: database.url, folder: folder.file("originelen"), key: .keyFile(oldKey), connections: 1)
+            out.append(String((try? old.store(school: schools[0], modules: [])) == nil))
+            do {
+                _ = try running.openCase(title: "Na de nieuwe sleutel", actor: "J. Bakker")
+                out.append("opened with the old key")
+            } catch {
+                out.append((error as? StoreError)?.dutch.contains("vervangen terwijl deze server liep") == true ? "refused" : "\(error)")
+            }
+            return out
+        }
+        #expect(
+            found == [
+                "3", "true", "Zaak 0 van Het Testlyceum", "true", "Zaak 0 van Het Vechtdal College, Zaak 1 van Het Vechtdal College", "true", "true",
+                "refused",
+            ])
+    }
+
     /// A database behind this version of Bewaar, opened by the servers' role (which may not
     /// change the schema), says who must bring it up to date and how, instead of PostgreSQL's
     /// "permission denied".

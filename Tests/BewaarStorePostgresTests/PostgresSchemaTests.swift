@@ -65,6 +65,7 @@ struct PostgresSchemaTests {
             "accounts_name_nocase": "SQLite's account names are COLLATE NOCASE in their primary key; PostgreSQL's uniqueness is on lower(name)",
             "case_access_active": "one active link per case, account and role; SQLite's writers take turns, so grantAccess's check suffices there",
             "schools_name": "a school's name is unique on the board (§7)",
+            "schools_board_office": "at most one row of schools is the board's office (its privacy officer's account)",
         ]
         /// PostgreSQL's foreign keys that SQLite has not.
         static let postgresOnlyForeignKeys: [String: String] = [

@@ -14,19 +14,20 @@ import BewaarServe
 @Suite struct PermissionMatrixTests {
     /// Who passes the gate of a route.
     enum Gate: Equatable {
-        case everyone           // login pages, assets
-        case signedIn           // any account
-        case caseReaders        // the accounts whose role reads cases (their own list)
-        case linked             // an active access link to this case
-        case managers           // a linked mentor or afdelingsleider of this case
-        case tracers            // the trace pages: systeembeheerder and case readers
-        case mailOfCase         // a mail: the systeembeheerder, or whoever is linked to its case
+        case everyone  // login pages, assets
+        case signedIn  // any account
+        case caseReaders  // the accounts whose role reads cases (their own list)
+        case linked  // an active access link to this case
+        case managers  // a linked mentor or afdelingsleider of this case
+        case tracers  // the trace pages: systeembeheerder and case readers
+        case mailOfCase  // a mail: the systeembeheerder, or whoever is linked to its case
         case beheerder
         /// A linked afdelingsleider of this case (none in this fixture: the case is not escalated).
         case heads
         /// Afdelingsleiders and the beheerder.
         case retention
         case afdelingsleider  // access requests: the afdelingsleider, over the cases they may read
+        case board  // the board's overview: the board's privacy officer only (none here: a school's server)
     }
 
     static let table: [String: Gate] = [
@@ -38,7 +39,8 @@ import BewaarServe
         "GET /instellingen": .signedIn, "POST /instellingen": .signedIn, "POST /instellingen/wachtwoord": .signedIn,
         "GET /zaken": .caseReaders, "GET /zaken/nieuw": .caseReaders, "POST /zaken/nieuw": .caseReaders,
         "GET /zaken/{id}/voortgang": .linked,
-        "POST /zaken/{id}/personen": .linked, "POST /zaken/{id}/personen/{person}": .linked, "POST /zaken/{id}/koppelen": .linked, "GET /zaken/{id}/afzenders": .linked, "POST /zaken/{id}/samenvatting": .linked,
+        "POST /zaken/{id}/personen": .linked, "POST /zaken/{id}/personen/{person}": .linked, "POST /zaken/{id}/koppelen": .linked,
+        "GET /zaken/{id}/afzenders": .linked, "POST /zaken/{id}/samenvatting": .linked,
         "POST /zaken/{id}/verklaring": .linked, "POST /zaken/{id}/bewijs/{item}/terugtrekken": .linked,
         "POST /zaken/{id}/stukken/{item}/datumvolgorde": .linked,
         "GET /zaken/{id}": .linked, "POST /zaken/{id}/stap/{step}": .linked, "POST /zaken/{id}/waarneming": .linked,
@@ -61,6 +63,7 @@ import BewaarServe
         "GET /beheer": .beheerder, "POST /beheer": .beheerder, "POST /beheer/account": .beheerder, "POST /beheer/toegang": .beheerder,
         "GET /beheer/privacy": .beheerder,
         "GET /inzage": .afdelingsleider, "POST /inzage": .afdelingsleider,
+        "GET /bestuur": .board,
     ]
 
     /// The visitors: the mentor of the case, another mentor, an afdelingsleider it was not
@@ -85,19 +88,22 @@ import BewaarServe
         case .heads: return false
         case .retention: return role == .afdelingsleider || role == .beheerder
         case .afdelingsleider: return role == .afdelingsleider
+        case .board: return role == .functionaris
         }
     }
 
     @Test func everyRouteLetsInExactlyTheRolesItShould() async throws {
         let f = try WebFixture()
         defer { f.cleanUp() }
-        try Accounts(store: f.store, hasher: .forTests).add(name: "O. Zorg", role: .ondersteuningscoordinator, password: WebFixture.password, actor: "test")
+        try Accounts(store: f.store, hasher: .forTests).add(
+            name: "O. Zorg", role: .ondersteuningscoordinator, password: WebFixture.password, actor: "test")
         try f.store.grantAccess(f.caseID, account: "O. Zorg", role: "ondersteuningscoordinator", actor: "J. Bakker", reason: "verwezen")
         let message = try #require(try f.store.timeline(f.caseID, TimelineQuery()).entries.first)
         let clock = f.clock
-        let router = WebServer.router(store: f.store, configuration: f.configuration(),
-                                      packet: ServeSeams.packet(school: "Voorbeeldcollege", version: "test", clock: { clock.now }),
-                                      trace: ServeSeams.trace(storePath: f.store.path, version: "test"))
+        let router = WebServer.router(
+            store: f.store, configuration: f.configuration(),
+            packet: ServeSeams.packet(school: "Voorbeeldcollege", version: "test", clock: { clock.now }),
+            trace: ServeSeams.trace(storePath: f.store.path, version: "test"))
         let routes = router.routes.map { "\($0.method) \($0.path.description)" }
         let unclassified = routes.filter { Self.table[$0] == nil }
         #expect(unclassified.isEmpty, "routes without a rule in the permission table: \(unclassified)")
@@ -115,8 +121,13 @@ import BewaarServe
                     let parts = route.split(separator: " ", maxSplits: 1)
                     let method = HTTPRequest.Method(String(parts[0]))!
                     let uri = String(parts[1]).replacingOccurrences(of: "{id}", with: f.caseID.description)
-                        .replacingOccurrences(of: "{item}", with: route.hasPrefix("GET /zaken") || route.hasPrefix("POST /zaken") ? String(f.chatItem.id) : String(f.mailItem.id))
-                        .replacingOccurrences(of: "{step}", with: "1").replacingOccurrences(of: "{person}", with: "1").replacingOccurrences(of: "{msg}", with: String(message.id))
+                        .replacingOccurrences(
+                            of: "{item}",
+                            with: route.hasPrefix("GET /zaken") || route.hasPrefix("POST /zaken") ? String(f.chatItem.id) : String(f.mailItem.id)
+                        )
+                        .replacingOccurrences(of: "{step}", with: "1").replacingOccurrences(of: "{person}", with: "1").replacingOccurrences(
+                            of: "{msg}", with: String(message.id)
+                        )
                         .replacingOccurrences(of: "{file}", with: "rapport.pdf")
                     var headers = browser.headers
                     var body: ByteBuffer?
@@ -125,7 +136,8 @@ import BewaarServe
                     try await client.execute(uri: uri, method: method, headers: headers, body: body) { r in
                         let text = String(buffer: r.body)
                         let toLogin = r.status == .seeOther && r.headers[.location] == "/inloggen"
-                        let refused = r.status == .forbidden
+                        let refused =
+                            r.status == .forbidden
                             || (r.status == .notFound && (text.contains("geen toegang toe") || text.contains("Dit is geen e-mail in de opslag")))
                         let who = visitor.name ?? "anoniem"
                         #expect(r.status.code < 500, "\(who): \(route) → \(r.status.code)")

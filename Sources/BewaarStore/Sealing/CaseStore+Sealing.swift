@@ -94,6 +94,17 @@ extension CaseStore {
     /// row: the key row refers to it). Nothing when the store is not encrypted.
     func addCaseKey(_ c: any StoreConnection, caseID: String) throws {
         guard let keyring = sealing.keyring else { return }
+        // A board's master key may have been replaced while this server ran (`bewaar store
+        // rekey`): a key wrapped with the old one would never open again.
+        if dialect.hasSchools, try c.fetchOne("SELECT key_check FROM store_keys")?[0].text != keyring.master.check {
+            throw StoreError(
+                .wrongKey,
+                nl:
+                    "De hoofdsleutel van het schoolbestuur is vervangen terwijl deze server liep; er is niets opgeslagen. Geef de server het nieuwe sleutelbestand en start hem opnieuw.",
+                en:
+                    "The school board's master key was replaced while this server was running; nothing was stored. Give the server the new key file and restart it."
+            )
+        }
         let key = keyring.key(for: .text(caseID)) ?? CaseKey.random()
         try c.execute(
             "INSERT INTO case_keys (case_id, wrapped) VALUES (?1, ?2)", [.text(caseID), .bytes(keyring.master.wrap(key, caseID: caseID))])

@@ -17,7 +17,7 @@ package struct NewMasterKey {
 
     /// Makes the key. A key file goes to `.nieuw` beside `replacing` when it would overwrite that
     /// (the old key must open the store until the new one is committed).
-    init(_ source: StoreKeySource, storePath: String, replacing: String? = nil) throws {
+    package init(_ source: StoreKeySource, storePath: String, replacing: String? = nil) throws {
         switch source {
         case .keyFile(let name):
             let absolute = Self.absolute(name)
@@ -48,8 +48,27 @@ package struct NewMasterKey {
     }
 
     /// Removes the key file written, when what it was for failed.
-    func abandon() {
+    package func abandon() {
         if let file { unlink(file.temporary) }
+    }
+
+    /// Puts this key's check in `store_keys` in place of the old one's, in transaction `c`.
+    package func replaceCheck(in c: any StoreConnection) throws {
+        try c.execute(
+            "UPDATE store_keys SET source = ?1, salt = ?2, rounds = ?3, key_check = ?4",
+            [.text(source), salt.map { .bytes([UInt8]($0)) } ?? .null, rounds.map { SQLValue($0) } ?? .null, .text(key.check)])
+    }
+
+    /// Once the store uses this key: the key file written beside the old one (`.nieuw`) takes
+    /// the old one's place.
+    package func settle() throws {
+        guard let file, file.temporary != file.final else { return }
+        guard rename(file.temporary, file.final) == 0 else {
+            throw StoreError(
+                .writeFailed,
+                nl: "De opslag gebruikt de nieuwe sleutel, maar die staat nog in \(file.temporary): zet hem zelf op \(file.final).",
+                en: "The store uses the new key, but it is still in \(file.temporary): move it to \(file.final) yourself.")
+        }
     }
 
     private static func absolute(_ path: String) -> String {
