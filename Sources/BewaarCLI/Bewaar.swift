@@ -57,8 +57,12 @@ public struct Bewaar: ParsableCommand {
         }
     }
 
+    /// Prints the error and exits with status 1. Whatever the message echoes (a name the user
+    /// typed, a file's name, a value from a store) reaches the terminal without its control and
+    /// direction characters: they are shown as `\u{…}`.
     private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data(("bewaar: " + message + "\n").utf8))
+        let line = Array(("bewaar: " + TerminalText.safe(message, keepNewlines: true) + "\n").utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         Foundation.exit(1)
     }
 }

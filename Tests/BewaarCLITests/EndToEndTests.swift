@@ -144,6 +144,10 @@ import BewaarJSON
         #expect(!show.stdout.contains("\u{1B}"))
         #expect(!show.stdout.contains("\u{202E}"))
         #expect(show.stdout.contains("\\u{1B}[2J"))
+        // An error that echoes what was typed (an account's name) cannot either.
+        let refused = try BewaarBinary.run(["user", "disable", "J\u{1B}]0;gehackt\u{07}Bakker\u{202E}"] + s)
+        #expect(refused.status == 1 && refused.stderr.contains("J\\u{1B}]0;gehackt\\u{7}Bakker"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("\u{1B}") && !refused.stderr.contains("\u{07}") && !refused.stderr.contains("\u{202E}"))
     }
 
     @Test func twoProcessesIngestingAtOnceLeaveOneUnbrokenChain() throws {
