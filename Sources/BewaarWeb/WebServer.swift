@@ -24,6 +24,7 @@ public enum WebServer {
         let app = WebApp(store: store, config: configuration)
         let router = Router(context: WebContext.self)
         router.add(middleware: RunOnStoreThreads(threads: threads))
+        router.add(middleware: PageReads())
         router.add(middleware: SecurityHeaders(language: { app.language(of: $0) }))
         router.add(middleware: HostGuard(config: configuration))
         router.get("/static/app.css") { _, _ -> Response in

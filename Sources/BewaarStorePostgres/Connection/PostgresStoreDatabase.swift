@@ -60,13 +60,43 @@ package final class PostgresStoreDatabase: StoreDatabase {
     /// database that shares it goes away.
     package func close() { pool.close() }
 
+    static let beginRead = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+    /// Within a request's ``ReadScope`` the read runs in the scope's transaction (one per request
+    /// and school, see there); otherwise in one of its own.
     @discardableResult
     package func read<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
-        try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", commit: false, body).get()
+        if let scope = ReadScope.current, let value = try scope.read(key: scopeKey, open: openScoped, body) { return value }
+        return try transaction(begin: Self.beginRead, commit: false, body).get()
+    }
+
+    /// What a ``ReadScope`` knows this database's transactions by: its pool and settings.
+    private var scopeKey: String {
+        "\(ObjectIdentifier(pool).hashValue) " + settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+    }
+
+    /// A read transaction for a ``ReadScope``, kept open until the scope ends it.
+    private func openScoped() throws -> ReadScope.Open {
+        let raw = try pool.take()
+        let connection = PostgresStoreConnection(raw, url: url, logger: logger)
+        do {
+            try connection.send(Self.beginRead, [])
+            try applySettings(connection)
+        } catch {
+            pool.giveBack(raw, reusable: false)
+            throw error
+        }
+        let pool = pool
+        return ReadScope.Open(connection: connection) {
+            if !connection.broken { _ = try? connection.run("ROLLBACK", []) }
+            pool.giveBack(raw, reusable: !connection.broken)
+        }
     }
 
     @discardableResult
     package func write<T>(retryable: Bool, _ body: (any StoreConnection) throws -> T) throws -> T {
+        // What this request reads after the write must see it: its read transaction ends here.
+        ReadScope.current?.end()
         var attempt = 1
         while true {
             let outcome = try transaction(begin: "BEGIN ISOLATION LEVEL READ COMMITTED", commit: true, body)
@@ -86,6 +116,7 @@ package final class PostgresStoreDatabase: StoreDatabase {
     /// advisory lock held across transactions (the migrator). ``settings`` are not applied.
     @discardableResult
     package func withoutTransaction<T>(_ body: (any StoreConnection) throws -> T) throws -> T {
+        ReadScope.current?.end()
         let raw = try pool.take()
         let connection = PostgresStoreConnection(raw, url: url, logger: logger)
         do {
