@@ -114,6 +114,26 @@ struct PostgresCaseStoreTests {
             ])
     }
 
+    /// The board's overview, before the board granted the servers' role its two functions, says
+    /// what to grant instead of PostgreSQL's "permission denied".
+    @Test func theBoardsOverviewWithoutItsGrantSaysWhatToGrant() async throws {
+        let message = try await offThread { () -> String in
+            let database = try ScratchDatabase()
+            let board = try PostgresBoard(url: database.url, folder: TempDir().file("originelen"), key: nil, connections: 1)
+            _ = try board.overview()
+            try database.asOwner { c in
+                _ = try c.execute("REVOKE EXECUTE ON FUNCTION board_destruction_log(), board_retention_overview() FROM \(database.url.user)")
+            }
+            do {
+                _ = try board.overview()
+                return "read"
+            } catch {
+                return (error as? StoreError)?.dutch ?? "\(error)"
+            }
+        }
+        #expect(message.contains("GRANT EXECUTE ON FUNCTION board_destruction_log(), board_retention_overview()"), "\(message)")
+    }
+
     /// A database behind this version of Bewaar, opened by the servers' role (which may not
     /// change the schema), says who must bring it up to date and how, instead of PostgreSQL's
     /// "permission denied".

@@ -238,6 +238,34 @@ struct SchoolMoveTests {
         #expect(found == ["true", "0", "true", "true", "Eigen zaak"])
     }
 
+    /// A large store moved in leaves fresh statistics of the record tables, as a large ingest
+    /// does (the servers' role owns no table: `bewaar_analyze_records()`).
+    @Test func aLargeMoveLeavesFreshStatistics() async throws {
+        let analysed = try await offThread { () -> [String] in
+            let database = try ScratchDatabase()
+            let t = TempDir()
+            let board = try Self.board(database, t)
+            let source = try t.openStore(modules: WebServer.storeModules)
+            let c = try source.openCase(title: "Groepsapp", actor: "J. Bakker")
+            let (d, size) = try source.objects.put(file: t.write("chat.txt", String(repeating: "bericht\n", count: 10_000)))
+            let messages = (0..<10_000).map { i in
+                Message(
+                    timestamp: nil, author: i % 2 == 0 ? "Daan Jansen" : "Tim Bos", text: "bericht \(i)",
+                    origin: Origin(line: i + 1, offset: Int64(i * 8), length: 8))
+            }
+            _ = try source.recordIngest(
+                NewEvidence(
+                    name: "chat.txt", size: size, sha256: d, mediaType: "text/plain", format: "whatsapp", collectedBy: "J. Bakker", messages: messages
+                ),
+                in: c.id)
+            _ = try board.moveIn(source, to: try board.addSchool(named: "Het Testlyceum"), modules: WebServer.storeModules, actor: "B. Beheer")
+            return try database.withStore { c in
+                try c.fetch("SELECT relname::text FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL ORDER BY 1").compactMap { $0[0].text }
+            }
+        }
+        #expect(analysed == ["authors", "items", "messages"])
+    }
+
     /// Every table of a board's database is copied, copied apart, or left behind with a reason:
     /// a new table cannot be forgotten by `bewaar store migrate`.
     @Test func everyTableIsAccountedFor() {

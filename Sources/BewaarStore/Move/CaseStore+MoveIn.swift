@@ -68,6 +68,9 @@ extension CaseStore {
                     "chains": String(heads.count), "originals": String(outcome.originals),
                 ])
         }
+        // Fresh statistics for the records just copied, as after a large ingest: without them
+        // PostgreSQL plans a timeline page as if the case held a few records.
+        try dialect.maintenance.tidy(afterIngesting: outcome.records)
         return outcome
     }
 

@@ -9,6 +9,9 @@ extension PostgresBoard {
     /// granted the servers' role their use; otherwise an error that says how.
     package func overview() throws -> BoardOverview {
         do {
+            // Before the overview's own transaction, not inside it: a read inside a read takes a
+            // second connection of the pool.
+            let names = try schools().map(\.name)
             return try database.read { c in
                 let cases = try c.fetch(
                     "SELECT school, case_id, status, opened, closed_at, retention_until, on_hold::int FROM board_retention_overview()"
@@ -23,7 +26,7 @@ extension PostgresBoard {
                         school: row[0].text ?? "", sequence: r.sequence, caseID: r.caseID.description, time: r.time, actor: r.actor,
                         actorRole: r.actorRole, early: r.early, originals: r.originals.count, hash: r.hash)
                 }
-                return BoardOverview(schools: try schools().map(\.name), cases: cases, destructions: destructions)
+                return BoardOverview(schools: names, cases: cases, destructions: destructions)
             }
         } catch let error as PostgresStoreError where error.sqlState == "42501" {
             throw StoreError(
