@@ -12,9 +12,10 @@ extension CaseStore {
     /// true; each case keeps its key (wrapped again with the board's master key), so sealed
     /// values come out byte for byte the same; the originals into this school's folder.
     ///
-    /// - The originals are copied first (sealed ones as they are, plain ones sealed on the way),
-    ///   then every row in one transaction: when anything fails, the school still has nothing
-    ///   (an original copied without its row is harmless, `bewaar check` calls it unknown).
+    /// - Everything is read from one snapshot of the store. The originals are copied first (sealed
+    ///   ones as they are, plain ones sealed on the way), then every row in one transaction: when
+    ///   anything fails, the school still has nothing (an original copied without its row is
+    ///   harmless, `bewaar check` calls it unknown).
     /// - Run again after it succeeded, it finds every chain of `source` here with the same head
     ///   and changes nothing (``MoveInOutcome/copiedNow`` false). A school with other rows is
     ///   refused.
@@ -30,21 +31,21 @@ extension CaseStore {
             throw StoreError(
                 .invalidValue, nl: "Alleen een SQLite-opslag (één school) kan verhuizen.", en: "Only a SQLite store (one school) can be moved.")
         }
-        let heads = try source.reading { s in
-            try s.fetch(
+        // One snapshot of the store for everything: its chains, the originals its items name, its
+        // rows (a store still in use cannot gain a row whose original was not copied).
+        let outcome = try source.reading { s -> MoveInOutcome in
+            let heads = try s.fetch(
                 "SELECT h.chain, h.count, h.head, (SELECT c.hash FROM custody c WHERE c.chain = h.chain AND c.seq = 1) FROM chain_heads h ORDER BY h.chain"
             ).map { row in
                 MovedChain(chain: row[0].text ?? "", count: row[1].int ?? 0, head: row[2].text ?? "", first: row[3].text ?? "")
             }
-        }
-        if let earlier = try earlierMove(of: heads) { return earlier }
+            if let earlier = try earlierMove(of: heads) { return earlier }
 
-        let originals = try copyOriginals(from: source)
-        var outcome = MoveInOutcome(
-            copiedNow: true, cases: 0, records: 0, chains: heads.count, originals: originals.copied.count,
-            sealedOnTheWay: originals.newKeys.count, missing: originals.missing.map(\.hex), accounts: 0, accountsKept: [])
-        try writing { c in
-            try source.reading { s in
+            let originals = try copyOriginals(from: source, s)
+            var outcome = MoveInOutcome(
+                copiedNow: true, cases: 0, records: 0, chains: heads.count, originals: originals.copied.count,
+                sealedOnTheWay: originals.newKeys.count, missing: originals.missing.map(\.hex), accounts: 0, accountsKept: [])
+            try writing { c in
                 let caseKeys = try caseKeys(from: source, s, keyring: keyring)
                 outcome.cases = caseKeys.count
                 for table in MovedTables.copied {
@@ -59,15 +60,17 @@ extension CaseStore {
                 try copyObjectKeys(originals, from: s, into: c, keyring: keyring)
                 (outcome.accounts, outcome.accountsKept) = try copyAccounts(from: source, s, into: c)
                 try copySecurityLog(from: source, s, into: c)
+                try hooks.afterCopy(c)
+                try appendEvent(
+                    c, chain: Self.storeChain, actor: actor, action: "school-moved-in",
+                    details: [
+                        "from": source.path, "cases": String(outcome.cases), "records": String(outcome.records),
+                        "chains": String(heads.count), "originals": String(outcome.originals),
+                    ])
             }
-            try hooks.afterCopy(c)
-            try appendEvent(
-                c, chain: Self.storeChain, actor: actor, action: "school-moved-in",
-                details: [
-                    "from": source.path, "cases": String(outcome.cases), "records": String(outcome.records),
-                    "chains": String(heads.count), "originals": String(outcome.originals),
-                ])
+            return outcome
         }
+        guard outcome.copiedNow else { return outcome }
         // Fresh statistics for the records just copied, as after a large ingest: without them
         // PostgreSQL plans a timeline page as if the case held a few records.
         try dialect.maintenance.tidy(afterIngesting: outcome.records)

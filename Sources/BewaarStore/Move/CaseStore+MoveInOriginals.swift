@@ -16,13 +16,14 @@ struct MovedOriginals {
 }
 
 extension CaseStore {
-    /// Copies every original the source's items name into this store's folder, before any row:
+    /// Copies every original the source's items name (in its snapshot `s`) into this store's
+    /// folder, before any row:
     /// a sealed one byte for byte (its key, wrapped by its cases' keys, comes along with the
     /// rows), a plain one sealed on the way with a new key of its own. Each is written to `tmp/`,
     /// fsynced and renamed into place, as an ingest writes one.
-    func copyOriginals(from source: CaseStore) throws -> MovedOriginals {
-        let held = try source.reading { s in
-            try s.fetch("SELECT DISTINCT sha256 FROM items ORDER BY sha256").compactMap { $0[0].text.flatMap(BewaarModel.SHA256Digest.init(hex:)) }
+    func copyOriginals(from source: CaseStore, _ s: any StoreConnection) throws -> MovedOriginals {
+        let held = try s.fetch("SELECT DISTINCT sha256 FROM items ORDER BY sha256").compactMap {
+            $0[0].text.flatMap(BewaarModel.SHA256Digest.init(hex:))
         }
         var moved = MovedOriginals()
         for digest in held {
