@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Crypto
-import Foundation
 import BewaarModel
 
 extension CaseStore {

@@ -79,12 +79,12 @@ extension CaseStore {
     /// Returns how many were copied and the names kept.
     func copyAccounts(from source: CaseStore, _ s: any StoreConnection, into c: any StoreConnection) throws -> (Int, [String]) {
         let there = try source.dialect.catalog.columns(of: "accounts", in: s).map(\.name)
-        guard there.first == "name" else { return (0, []) }
+        guard there.contains("name") else { return (0, []) }
         let columns = try dialect.catalog.columns(of: "accounts", in: c).filter { there.contains($0.name) }
         var copied = 0
         var kept: [String] = []
         for row in try s.fetch("SELECT \(columns.map(\.name).joined(separator: ", ")) FROM accounts ORDER BY name") {
-            guard let name = row[0].text else { continue }
+            guard let at = columns.firstIndex(where: { $0.name == "name" }), let name = row[at].text else { continue }
             if try c.fetchOne("SELECT 1 FROM accounts WHERE lower(name) = lower(?1)", [.text(name)]) != nil {
                 kept.append(name)
                 continue
